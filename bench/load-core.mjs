@@ -1,0 +1,28 @@
+// Bundles @parley/core (TypeScript source) into a temporary module and imports it, so benchmarks
+// run the same compiled JavaScript the command line runs, without a TypeScript loader in the timing.
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { build } from 'esbuild'
+
+export async function loadCore() {
+  const outfile = join(mkdtempSync(join(tmpdir(), 'parley-bench-')), 'core.mjs')
+  await build({
+    stdin: {
+      contents: "export * from './packages/core/src/index.ts'",
+      resolveDir: process.cwd(),
+      loader: 'ts',
+    },
+    outfile,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    mainFields: ['module', 'main'],
+    logLevel: 'warning',
+    banner: {
+      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    },
+  })
+  return import(pathToFileURL(outfile).href)
+}

@@ -1,0 +1,18 @@
+/** What every command's action receives: where to print, and how to report a failure the same way. */
+import type { Problem } from '@parley/core'
+import { EXIT } from './exit-codes'
+import { type Output, problemJson } from './output'
+
+export interface CommandContext {
+  out: Output
+  /** Working directory, for resolving and showing paths. */
+  cwd: string
+  env: Readonly<Record<string, string | undefined>>
+}
+
+/** Reports invalid input (exit 1): JSON `{ "errors": [...] }` on stdout with --json, messages on stderr otherwise. */
+export function invalidInput(context: CommandContext, json: boolean, errors: readonly Problem[]): number {
+  if (json) context.out.json({ errors: errors.map(problemJson) })
+  else context.out.problems(errors)
+  return EXIT.invalid
+}

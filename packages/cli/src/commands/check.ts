@@ -1,0 +1,87 @@
+/** `parley check PLAN`: validate a plan and print what it holds. */
+import { type PlanSummary, summarizePlan } from '@parley/core'
+import type { CommandContext } from '../command-context'
+import { EXIT } from '../exit-codes'
+import { count, type Output, percent, problemJson, pts } from '../output'
+import { loadPlan } from '../plan-file'
+
+export interface CheckOptions {
+  json?: boolean
+}
+
+export async function checkCommand(
+  context: CommandContext,
+  file: string,
+  options: CheckOptions,
+): Promise<number> {
+  const loaded = await loadPlan(file)
+  const { out } = context
+  if (!loaded.ok) {
+    const errors = loaded.errors.filter((problem) => problem.severity === 'error')
+    const warnings = loaded.errors.filter((problem) => problem.severity === 'warning')
+    if (options.json) {
+      out.json({
+        valid: false,
+        errors: errors.map(problemJson),
+        warnings: warnings.map(problemJson),
+        summary: null,
+      })
+    } else {
+      out.problems(loaded.errors)
+      out.error(`${file}: ${errors.length} error${errors.length === 1 ? '' : 's'}; the plan is not valid`)
+    }
+    return EXIT.invalid
+  }
+  const summary = summarizePlan(loaded.space)
+  if (options.json) {
+    out.json({ valid: true, errors: [], warnings: loaded.warnings.map(problemJson), summary })
+    return EXIT.ok
+  }
+  printSummary(out, file, summary)
+  if (loaded.warnings.length > 0) {
+    out.print()
+    out.problems(loaded.warnings)
+  }
+  return EXIT.ok
+}
+
+function printSummary(out: Output, file: string, summary: PlanSummary): void {
+  const c = out.colour
+  out.print(
+    `${c.green('✓')} ${file}: ${c.bold(summary.title)} (${summary.context}) — ${summary.parties.us} and ${summary.parties.them}`,
+  )
+  out.print()
+  out.print(
+    out.table(
+      ['issue', 'unit', 'levels', 'domain', 'weight us', 'weight them (est.)'],
+      summary.issues.map((issue) => [
+        `${issue.id}${issue.tradeable ? ' *' : ''}`,
+        issue.unit,
+        issue.levels,
+        issue.domain.length > 48 ? `${issue.domain.slice(0, 47)}…` : issue.domain,
+        percent(issue.weight.us),
+        percent(issue.weight.them),
+      ]),
+      ['left', 'left', 'right', 'left', 'right', 'right'],
+    ),
+  )
+  if (summary.issues.some((issue) => issue.tradeable))
+    out.print('* tradeable: cheap for us, valuable to them')
+  out.print(`Outcome space: ${count(summary.outcomes)} possible bundles`)
+  out.print()
+  const batna = (value: PlanSummary['batna']['us']) =>
+    value ? `${pts(value.utility)}${value.description ? ` — ${value.description}` : ''}` : c.dim('not given')
+  out.print(`BATNA (us):           ${batna(summary.batna.us)}`)
+  out.print(`BATNA (them, est.):   ${batna(summary.batna.them)}`)
+  out.print(
+    `Reservation (private): ${summary.reservation === null ? c.dim('not given') : pts(summary.reservation)}`,
+  )
+  if (summary.aspiration !== null) out.print(`Aspiration (private):  ${pts(summary.aspiration)}`)
+  out.print(`Limits (private):      ${summary.limits.length ? summary.limits.join('; ') : c.dim('none')}`)
+  if (summary.decisionRule) {
+    const { statement, require } = summary.decisionRule
+    out.print(
+      `Decision rule:         ${statement ?? ''}${require.length ? `${statement ? ' — ' : ''}${require.join('; ')}` : ''}`,
+    )
+  } else out.print(`Decision rule:         ${c.dim('none')}`)
+}

@@ -1,0 +1,55 @@
+/** `parley init --context C [-o FILE]`: a valid, commented starter plan for a context. */
+import { writeFile } from 'node:fs/promises'
+import { dirname, relative, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { type Context, starterPlanYaml } from '@parley/core'
+import { type CommandContext, invalidInput } from '../command-context'
+import { EXIT } from '../exit-codes'
+
+export interface InitOptions {
+  context: Context
+  output?: string
+  force?: boolean
+  json?: boolean
+}
+
+/**
+ * The published schema, relative to where the plan is written, when the plan is written inside
+ * this checkout of Parley (a path into somebody's local checkout means nothing in another repository).
+ */
+function schemaReference(planDirectory: string): string | undefined {
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
+  if (relative(root, planDirectory).startsWith('..')) return undefined
+  return relative(planDirectory, resolve(root, 'schema/plan.v1.json')).split('\\').join('/')
+}
+
+export async function initCommand(context: CommandContext, options: InitOptions): Promise<number> {
+  const target = options.output ? resolve(context.cwd, options.output) : undefined
+  const schemaRef = schemaReference(target ? dirname(target) : context.cwd)
+  const text = starterPlanYaml(options.context, schemaRef ? { schemaRef } : {})
+  if (!target || !options.output) {
+    if (options.json) context.out.json({ context: options.context, file: null, text })
+    else context.out.streams.stdout.write(text)
+    return EXIT.ok
+  }
+  try {
+    await writeFile(target, text, { flag: options.force ? 'w' : 'wx' })
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    const message =
+      code === 'EEXIST'
+        ? 'already exists; pass --force to overwrite it'
+        : code === 'ENOENT'
+          ? 'can not be written: the folder does not exist'
+          : `can not be written (${code ?? 'unknown error'})`
+    return invalidInput(context, options.json === true, [
+      { code: 'unwritable', severity: 'error', message, path: '', file: options.output },
+    ])
+  }
+  if (options.json) context.out.json({ context: options.context, file: options.output, text })
+  else {
+    context.out.print(`Wrote ${options.output}: a ${options.context} starter plan.`)
+    context.out.print(`Next: fill in every <...>, then run \`parley check ${options.output}\`.`)
+  }
+  return EXIT.ok
+}

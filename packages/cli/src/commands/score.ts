@@ -1,0 +1,87 @@
+/** `parley score PLAN --offer OFFER`: both utilities of one bundle, the decision rule, and the margins. */
+import {
+  type OfferScore,
+  placeProblem,
+  readOffer,
+  readSource,
+  scoreOffer,
+  sourceFormatOf,
+} from '@parley/core'
+import { type CommandContext, invalidInput } from '../command-context'
+import { EXIT } from '../exit-codes'
+import { pts, signed } from '../output'
+import { loadPlan, readTextFile } from '../plan-file'
+
+export interface ScoreOptions {
+  offer: string
+  json?: boolean
+}
+
+/** Reads `--offer`: inline JSON when it starts with `{`, otherwise a JSON or YAML file. */
+export async function readOfferArgument(argument: string) {
+  const inline = argument.trimStart().startsWith('{')
+  if (inline) return { ok: true as const, file: '--offer', source: readSource(argument, 'json', '--offer') }
+  const read = await readTextFile(argument)
+  if (!read.ok) return { ok: false as const, errors: read.errors }
+  return {
+    ok: true as const,
+    file: argument,
+    source: readSource(read.text, sourceFormatOf(argument) ?? 'json', argument),
+  }
+}
+
+export async function scoreCommand(
+  context: CommandContext,
+  file: string,
+  options: ScoreOptions,
+): Promise<number> {
+  const json = options.json === true
+  const loaded = await loadPlan(file)
+  if (!loaded.ok)
+    return invalidInput(
+      context,
+      json,
+      loaded.errors.filter((problem) => problem.severity === 'error'),
+    )
+  const argument = await readOfferArgument(options.offer)
+  if (!argument.ok) return invalidInput(context, json, argument.errors)
+  if (argument.source.errors.length > 0) return invalidInput(context, json, argument.source.errors)
+  const offer = readOffer(loaded.space, argument.source.value)
+  if (!offer.ok) {
+    return invalidInput(
+      context,
+      json,
+      offer.errors.map((problem) => placeProblem(problem, argument.source, argument.file)),
+    )
+  }
+  const score = scoreOffer(loaded.space, offer.offer)
+  if (json) context.out.json(score)
+  else printScore(context, score)
+  return EXIT.ok
+}
+
+function printScore({ out }: CommandContext, score: OfferScore): void {
+  const c = out.colour
+  const mark = (ok: boolean) => (ok ? c.green('✓') : c.red('✗'))
+  out.print(`U_us   ${c.bold(pts(score.utility.us))}`)
+  out.print(`U_them ${c.bold(pts(score.utility.them))}  (our estimate of them)`)
+  out.print()
+  if (score.ruleChecks.length === 0)
+    out.print(`Decision rule: ${c.dim('no machine-checkable rule in the plan')}`)
+  else {
+    out.print(`Decision rule: ${score.meetsDecisionRule ? c.green('met') : c.red('not met')}`)
+    for (const check of score.ruleChecks) out.print(`  ${mark(check.met)} ${check.text}`)
+  }
+  if (score.limitChecks.length > 0) {
+    out.print(`Our limits (private): ${score.breaksLimits ? c.red('broken') : c.green('kept')}`)
+    for (const check of score.limitChecks) out.print(`  ${mark(check.met)} ${check.text}`)
+  }
+  out.print()
+  const margin = (value: number | null, label: string) =>
+    out.print(
+      `${label} ${value === null ? c.dim('not in the plan') : value >= 0 ? c.green(signed(value)) : c.red(signed(value))}`,
+    )
+  margin(score.margin.reservation, 'Margin over our reservation:  ')
+  margin(score.margin.batnaUs, 'Margin over our BATNA:        ')
+  margin(score.margin.batnaThem, 'Their margin over their BATNA:')
+}

@@ -1,0 +1,22 @@
+/** Entry point of the `parley` command: the only place that reads the process's arguments, environment and streams. */
+import { runParley } from './program'
+
+runParley(
+  process.argv.slice(2),
+  { stdout: process.stdout, stderr: process.stderr, env: process.env },
+  process.cwd(),
+).then(
+  (code) => {
+    process.exitCode = code
+  },
+  (error: unknown) => {
+    // A bug, not bad input: say so plainly; the stack only when asked for.
+    const message = error instanceof Error ? error.message : String(error)
+    process.stderr.write(
+      `parley: internal error: ${message}\nThis is a bug in Parley; please report it with the command you ran.\n`,
+    )
+    if (process.env.PARLEY_DEBUG && error instanceof Error && error.stack)
+      process.stderr.write(`${error.stack}\n`)
+    process.exitCode = 70
+  },
+)

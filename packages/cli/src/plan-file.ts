@@ -1,0 +1,97 @@
+/** Reads plan files (and other documents) from disk for the commands; all checking is core's. */
+import { readFile, stat } from 'node:fs/promises'
+import {
+  compileSpace,
+  formatBytes,
+  LIMITS,
+  type Plan,
+  type Problem,
+  parsePlanText,
+  type SourceDocument,
+  type SourceFormat,
+  type Space,
+  sourceFormatOf,
+  tooLargeProblem,
+} from '@parley/core'
+
+export type LoadedPlan =
+  | {
+      ok: true
+      file: string
+      plan: Plan
+      space: Space
+      warnings: Problem[]
+      source: SourceDocument
+      text: string
+    }
+  | { ok: false; file: string; errors: Problem[] }
+
+function fileProblem(file: string, code: string, message: string): Problem {
+  return { code, severity: 'error', message, path: '', file }
+}
+
+/** Reads a text file no larger than `limit` bytes, or explains why it can not. */
+export async function readTextFile(
+  file: string,
+  limit: number = LIMITS.planBytes,
+): Promise<{ ok: true; text: string } | { ok: false; errors: Problem[] }> {
+  try {
+    const info = await stat(file)
+    if (info.isDirectory())
+      return { ok: false, errors: [fileProblem(file, 'not_a_file', 'is a directory, not a file')] }
+    if (info.size > limit) {
+      return {
+        ok: false,
+        errors: [
+          limit === LIMITS.planBytes
+            ? tooLargeProblem(info.size, file)
+            : fileProblem(
+                file,
+                'too_large',
+                `is ${formatBytes(info.size)}; at most ${formatBytes(limit)} is allowed`,
+              ),
+        ],
+      }
+    }
+    return { ok: true, text: await readFile(file, 'utf8') }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    const message =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : `can not be read (${code ?? 'unknown error'})`
+    return { ok: false, errors: [fileProblem(file, 'unreadable', message)] }
+  }
+}
+
+export function formatOf(file: string): SourceFormat | undefined {
+  return sourceFormatOf(file)
+}
+
+export async function loadPlan(file: string): Promise<LoadedPlan> {
+  const format = formatOf(file)
+  if (!format) {
+    return {
+      ok: false,
+      file,
+      errors: [
+        fileProblem(file, 'unknown_format', 'is not a plan file: use a .yaml, .yml or .json extension'),
+      ],
+    }
+  }
+  const read = await readTextFile(file)
+  if (!read.ok) return { ok: false, file, errors: read.errors }
+  const parsed = parsePlanText(read.text, { format, file })
+  if (!parsed.ok) return { ok: false, file, errors: [...parsed.errors, ...parsed.warnings] }
+  return {
+    ok: true,
+    file,
+    plan: parsed.plan,
+    space: compileSpace(parsed.plan),
+    warnings: parsed.warnings,
+    source: parsed.source,
+    text: read.text,
+  }
+}

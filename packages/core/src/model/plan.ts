@@ -1,0 +1,203 @@
+/**
+ * The plan file, format version 1: the whole preparation of one negotiation.
+ * Field names are a contract (external tools and later formats rely on them); new optional
+ * fields are added here, so unknown fields stay errors and typos never pass silently.
+ * Structure is checked by these schemas; rules that need several fields at once live in
+ * `plan/cross-check.ts`, which reports in the same shape.
+ */
+import { z } from 'zod'
+import { LIMITS } from './limits'
+
+export const CONTEXTS = ['sales', 'partnership', 'procurement', 'hiring', 'custom'] as const
+export type Context = (typeof CONTEXTS)[number]
+
+export const OPS = ['<', '<=', '=', '>=', '>', 'in'] as const
+export type Op = (typeof OPS)[number]
+
+export const SIDES = ['us', 'them'] as const
+export type Side = (typeof SIDES)[number]
+
+export const RISK_POSTURES = ['averse', 'neutral', 'seeking'] as const
+
+const text = z.string().max(LIMITS.textLength)
+const name = z.string().min(1).max(LIMITS.textLength)
+const points = z.number().min(0).max(100)
+const finite = z.number().finite()
+
+export const ISSUE_ID_PATTERN = /^[a-z][a-z0-9_-]*$/
+export const IssueIdSchema = z
+  .string()
+  .max(64)
+  .regex(ISSUE_ID_PATTERN, { message: 'must start with a lowercase letter and use only a-z, 0-9, _ and -' })
+  .describe('Issue id: a lowercase letter, then a-z, 0-9, _ or -')
+
+/** One value an issue can take: an option (`premium`) or a point of a range (`120000`). */
+export const LevelSchema = z.union([z.string().min(1).max(200), finite])
+export type Level = z.infer<typeof LevelSchema>
+
+/** How much an issue matters to one side and how that side scores its levels. */
+export const PreferenceSchema = z.strictObject({
+  /** Positive; normalised per side, so weights need not sum to 100. */
+  weight: z
+    .number()
+    .positive()
+    .finite()
+    .describe('How much the issue matters to this side; normalised per side'),
+  /** On a range or numeric options: score 100 at the preferred extreme, 0 at the other, linear between. */
+  prefer: z
+    .enum(['high', 'low'])
+    .optional()
+    .describe('Numeric levels: 100 at the preferred extreme, 0 at the other, linear between'),
+  /** Per option, 0..100; every option must have one. */
+  scores: z.record(z.string(), points).optional().describe('Options: a score 0..100 for every option'),
+  /** Piecewise linear through [x, score] points, x increasing; outside them the end score holds. */
+  points: z
+    .array(z.tuple([finite, points]))
+    .min(2)
+    .max(LIMITS.levelsPerIssue)
+    .optional()
+    .describe('Numeric levels: [x, score] pairs, x increasing; piecewise linear, end scores hold outside'),
+})
+export type Preference = z.infer<typeof PreferenceSchema>
+
+export const RangeSchema = z.strictObject({
+  min: finite,
+  max: finite,
+  step: z.number().positive().finite(),
+})
+export type Range = z.infer<typeof RangeSchema>
+
+export const IssueSchema = z.strictObject({
+  id: IssueIdSchema,
+  name,
+  unit: name,
+  description: text.optional(),
+  range: RangeSchema.optional().describe('Levels min, min+step, ..., max (step must divide max - min)'),
+  options: z
+    .array(LevelSchema)
+    .min(1)
+    .max(LIMITS.levelsPerIssue)
+    .optional()
+    .describe('The levels, as texts or numbers'),
+  us: PreferenceSchema.describe('Our weight and scores. Private'),
+  /** Always our estimate of them. */
+  them: PreferenceSchema.describe('Our estimate of their weight and scores. Private'),
+  /** Cheap for us and valuable to them: it funds trades. */
+  tradeable: z.boolean().optional().describe('Cheap for us, valuable to them: it funds trades. Private'),
+  notes: text.optional(),
+})
+export type Issue = z.infer<typeof IssueSchema>
+
+export const SumTermSchema = z.strictObject({ issue: IssueIdSchema, times: finite })
+export type SumTerm = z.infer<typeof SumTermSchema>
+
+/**
+ * One requirement on a bundle: a single issue compared with a value (`rollout <= 60`,
+ * `support in [premium, enterprise]`), or a weighted sum of numeric issues compared with a number.
+ */
+export const ConstraintSchema = z.strictObject({
+  issue: IssueIdSchema.optional(),
+  sum: z.array(SumTermSchema).min(1).max(LIMITS.issues).optional(),
+  op: z.enum(OPS),
+  value: z.union([LevelSchema, z.array(LevelSchema).min(1).max(LIMITS.levelsPerIssue)]),
+})
+export type Constraint = z.infer<typeof ConstraintSchema>
+
+export const DecisionRuleSchema = z.strictObject({
+  /** The rule in plain words, as both sides agreed it. */
+  statement: text.optional(),
+  require: z.array(ConstraintSchema).max(LIMITS.listItems).optional(),
+})
+export type DecisionRule = z.infer<typeof DecisionRuleSchema>
+
+export const StakeholderSchema = z.strictObject({
+  name,
+  role: text.optional(),
+  decides: z.boolean().optional(),
+  interests: z.array(text).max(LIMITS.listItems).optional(),
+  riskPosture: z.enum(RISK_POSTURES).optional(),
+  faceSaving: text.optional(),
+  notes: text.optional(),
+})
+export type Stakeholder = z.infer<typeof StakeholderSchema>
+
+export const PartiesSchema = z.strictObject({
+  us: z.strictObject({ name, notes: text.optional() }),
+  them: z.strictObject({
+    name,
+    stakeholders: z.array(StakeholderSchema).max(LIMITS.listItems).optional(),
+    approvalPath: text.optional(),
+    budgetCycle: text.optional(),
+    politics: text.optional(),
+    notes: text.optional(),
+  }),
+})
+export type Parties = z.infer<typeof PartiesSchema>
+
+export const BatnaSchema = z.strictObject({
+  description: text.optional(),
+  /** What the alternative is worth in this plan's utility points, 0..100. */
+  utility: points.describe("What the alternative is worth in this plan's utility points, 0..100"),
+  cost: z.union([text, finite]).optional(),
+  timing: text.optional(),
+  risk: text.optional(),
+})
+export type Batna = z.infer<typeof BatnaSchema>
+
+export const EvidenceSchema = z.strictObject({
+  claim: name,
+  range: z.tuple([finite, finite]).optional(),
+  unit: text.optional(),
+  source: text.optional(),
+  // A bare year in YAML is a number; a month or a date stays a string under the YAML 1.2 core schema.
+  date: z.union([text, z.number().int()]).optional(),
+  url: text.optional(),
+})
+export type Evidence = z.infer<typeof EvidenceSchema>
+
+export const AnchorSchema = z.strictObject({
+  issue: IssueIdSchema,
+  low: finite,
+  high: finite,
+  /** Two lines we can say out loud. */
+  rationale: text.optional(),
+  /** Indexes into the plan's evidence list. */
+  evidence: z.array(z.number().int().min(0)).max(LIMITS.listItems).optional(),
+})
+export type Anchor = z.infer<typeof AnchorSchema>
+
+export const PlanSchema = z.strictObject({
+  /** Editors' schema reference for JSON plans; ignored by Parley. */
+  $schema: z.string().optional(),
+  parley: z.literal(1),
+  title: name,
+  context: z.enum(CONTEXTS),
+  parties: PartiesSchema,
+  decisionRule: DecisionRuleSchema.optional().describe('The agreed test every offer must pass'),
+  issues: z.array(IssueSchema).min(1).max(LIMITS.issues).describe('What is to be agreed, each with a unit'),
+  batna: z
+    .strictObject({ us: BatnaSchema.optional(), them: BatnaSchema.optional() })
+    .optional()
+    .describe('Best alternatives to a negotiated agreement (theirs is our estimate). Private'),
+  /** Our walk-away utility, 0..100. Private. */
+  reservation: points.optional().describe('Our walk-away utility, 0..100. Private'),
+  /** Our walk-away per issue, in its own unit. Private. */
+  limits: z
+    .array(ConstraintSchema)
+    .max(LIMITS.listItems)
+    .optional()
+    .describe('Our walk-away per issue, in its own unit. Private'),
+  /** The utility we aim for, 0..100. Private. */
+  aspiration: points.optional().describe('The utility we aim for, 0..100. Private'),
+  evidence: z
+    .array(EvidenceSchema)
+    .max(LIMITS.listItems)
+    .optional()
+    .describe('Benchmarks, cost drivers, references we can cite'),
+  anchor: AnchorSchema.optional().describe('Our opening range on one issue, its rationale and evidence'),
+  notes: text.optional(),
+})
+export type Plan = z.infer<typeof PlanSchema>
+
+/** A bundle's terms: one level per issue, keyed by issue id. */
+export type Terms = Record<string, Level>

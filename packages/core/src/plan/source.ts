@@ -1,0 +1,215 @@
+/**
+ * Reads a YAML or JSON text into a plain value and keeps a map back to the text, so every
+ * problem found later can name its line and column. YAML is read with the 1.2 core schema,
+ * so `2026-09` and `2026-09-01` stay strings and `no` stays a string.
+ */
+import {
+  findNodeAtLocation,
+  getNodeValue,
+  type Node as JsonNode,
+  type ParseError,
+  parseTree,
+  printParseErrorCode,
+} from 'jsonc-parser'
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml'
+import type { PathSegment, Problem } from '../model/problem'
+
+export const SOURCE_FORMATS = ['yaml', 'json'] as const
+export type SourceFormat = (typeof SOURCE_FORMATS)[number]
+
+export interface Position {
+  line: number
+  column: number
+}
+
+export interface SourceDocument {
+  format: SourceFormat
+  /** The document as plain data; undefined when the text has syntax errors. */
+  value: unknown
+  /** Syntax problems, each with its position. */
+  errors: Problem[]
+  /** Position of the value (or the field name) at a path; the nearest existing parent when the path is missing. */
+  locate(path: readonly PathSegment[], target?: 'key' | 'value'): Position | undefined
+}
+
+/** Picks the format from a file name: `.json` is JSON, `.yaml`/`.yml` YAML; anything else undefined. */
+export function sourceFormatOf(fileName: string): SourceFormat | undefined {
+  const lower = fileName.toLowerCase()
+  if (lower.endsWith('.json') || lower.endsWith('.jsonl')) return 'json'
+  if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml'
+  return undefined
+}
+
+export function readSource(text: string, format: SourceFormat, file?: string): SourceDocument {
+  return format === 'json' ? readJson(text, file) : readYaml(text, file)
+}
+
+function syntaxError(message: string, position: Position | undefined, file: string | undefined): Problem {
+  return {
+    code: 'syntax',
+    severity: 'error',
+    message,
+    path: '',
+    ...(file !== undefined ? { file } : {}),
+    ...(position ?? {}),
+  }
+}
+
+function readYaml(text: string, file: string | undefined): SourceDocument {
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(text, {
+    lineCounter,
+    version: '1.2',
+    schema: 'core',
+    uniqueKeys: true,
+    prettyErrors: false,
+    keepSourceTokens: false,
+  })
+  const position = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset)
+    return { line, column: col }
+  }
+  // Unknown tags and similar warnings would silently change meaning; treat them as errors.
+  const errors = [...doc.errors, ...doc.warnings].map((error) =>
+    syntaxError(yamlMessage(error.code, error.message), position(error.pos[0]), file),
+  )
+  let value: unknown
+  if (errors.length === 0) {
+    try {
+      value = doc.toJS({ maxAliasCount: 100 })
+    } catch (error) {
+      // Excessive alias expansion (a "billion laughs" document) is refused by the library.
+      errors.push(syntaxError(error instanceof Error ? error.message : String(error), undefined, file))
+    }
+  }
+  const locate = (path: readonly PathSegment[], target: 'key' | 'value' = 'value'): Position | undefined => {
+    let node: unknown = doc.contents
+    let last: YamlNode | undefined = (doc.contents as YamlNode | null) ?? undefined
+    for (let i = 0; i < path.length; i++) {
+      const segment = path[i]
+      const isLast = i === path.length - 1
+      if (isMap(node)) {
+        const pair = node.items.find(
+          (item) => isScalar(item.key) && String(item.key.value) === String(segment),
+        )
+        if (!pair) break
+        if (isLast && target === 'key' && isScalar(pair.key)) {
+          last = pair.key
+          break
+        }
+        node = pair.value
+        if (node && typeof node === 'object' && 'range' in node) last = node as YamlNode
+        else if (isScalar(pair.key)) last = pair.key
+      } else if (isSeq(node) && typeof segment === 'number') {
+        const item = node.items[segment]
+        if (!item) break
+        node = item
+        if (typeof item === 'object' && item !== null && 'range' in item) last = item as YamlNode
+      } else break
+    }
+    const offset = last?.range?.[0]
+    return offset === undefined ? undefined : position(offset)
+  }
+  return { format: 'yaml', value, errors, locate }
+}
+
+function yamlMessage(code: string, message: string): string {
+  const firstLine = message.split('\n')[0] ?? message
+  // The library's messages end with its own position; ours is in the problem's fields.
+  const plain = firstLine.replace(/ at line \d+, column \d+:?$/, '')
+  if (code === 'DUPLICATE_KEY') return `duplicate field: ${plain}`
+  return plain
+}
+
+const JSON_ERRORS: Record<string, string> = {
+  InvalidSymbol: 'unexpected character',
+  InvalidNumberFormat: 'invalid number',
+  PropertyNameExpected: 'expected a field name in double quotes',
+  ValueExpected: 'expected a value',
+  ColonExpected: 'expected a colon',
+  CommaExpected: 'expected a comma',
+  CloseBraceExpected: 'expected a closing brace }',
+  CloseBracketExpected: 'expected a closing bracket ]',
+  EndOfFileExpected: 'unexpected text after the end of the document',
+  InvalidCommentToken: 'comments are not allowed in JSON',
+  UnexpectedEndOfComment: 'unexpected end of comment',
+  UnexpectedEndOfString: 'unterminated string',
+  UnexpectedEndOfNumber: 'unexpected end of number',
+  InvalidUnicode: 'invalid unicode escape',
+  InvalidEscapeCharacter: 'invalid escape character',
+  InvalidCharacter: 'invalid character in string',
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0]
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1)
+  return starts
+}
+
+function offsetToPosition(starts: readonly number[], offset: number): Position {
+  let lo = 0
+  let hi = starts.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if ((starts[mid] ?? 0) <= offset) lo = mid
+    else hi = mid - 1
+  }
+  return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 }
+}
+
+function readJson(text: string, file: string | undefined): SourceDocument {
+  const starts = lineStarts(text)
+  const parseErrors: ParseError[] = []
+  const root = parseTree(text, parseErrors, { disallowComments: true, allowTrailingComma: false })
+  const errors = parseErrors.map((error) =>
+    syntaxError(
+      JSON_ERRORS[printParseErrorCode(error.error)] ?? 'invalid JSON',
+      offsetToPosition(starts, error.offset),
+      file,
+    ),
+  )
+  if (!root && errors.length === 0)
+    errors.push(syntaxError('the document is empty', { line: 1, column: 1 }, file))
+  if (root && errors.length === 0) {
+    for (const duplicate of duplicateKeys(root)) {
+      errors.push(
+        syntaxError(
+          `duplicate field: map keys must be unique ("${duplicate.value}")`,
+          offsetToPosition(starts, duplicate.offset),
+          file,
+        ),
+      )
+    }
+  }
+  const value = root && errors.length === 0 ? getNodeValue(root) : undefined
+  const locate = (path: readonly PathSegment[], target: 'key' | 'value' = 'value'): Position | undefined => {
+    if (!root) return undefined
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node = findNodeAtLocation(root, path.slice(0, depth) as PathSegment[])
+      if (!node) continue
+      const keyNode = depth === path.length && target === 'key' ? node.parent?.children?.[0] : undefined
+      return offsetToPosition(starts, (keyNode ?? node).offset)
+    }
+    return undefined
+  }
+  return { format: 'json', value, errors, locate }
+}
+
+function duplicateKeys(node: JsonNode): JsonNode[] {
+  const found: JsonNode[] = []
+  const visit = (current: JsonNode): void => {
+    if (current.type === 'object') {
+      const seen = new Set<string>()
+      for (const property of current.children ?? []) {
+        const key = property.children?.[0]
+        if (key && typeof key.value === 'string') {
+          if (seen.has(key.value)) found.push(key)
+          seen.add(key.value)
+        }
+      }
+    }
+    for (const child of current.children ?? []) visit(child)
+  }
+  visit(node)
+  return found
+}
