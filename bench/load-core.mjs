@@ -10,7 +10,8 @@ export async function loadCore() {
   const outfile = join(mkdtempSync(join(tmpdir(), 'parley-bench-')), 'core.mjs')
   await build({
     stdin: {
-      contents: "export * from './packages/core/src/index.ts'",
+      contents:
+        "export * from './packages/core/src/index.ts'; export * from './packages/core/src/testing/synthetic.ts'",
       resolveDir: process.cwd(),
       loader: 'ts',
     },

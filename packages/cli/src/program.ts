@@ -7,9 +7,12 @@ import { Command, CommanderError, Option } from 'commander'
 import packageJson from '../package.json' with { type: 'json' }
 import type { CommandContext } from './command-context'
 import { checkCommand } from './commands/check'
+import { frontierCommand } from './commands/frontier'
 import { initCommand } from './commands/init'
+import { mesoCommand } from './commands/meso'
 import { scoreCommand } from './commands/score'
 import { EXIT } from './exit-codes'
+import { integerIn, positiveNumber, utilityPoints } from './options'
 import { Output, type Streams } from './output'
 
 export const VERSION: string = packageJson.version
@@ -65,6 +68,58 @@ export async function runParley(argv: readonly string[], streams: Streams, cwd: 
     .action(async (plan: string, options: { offer: string; json?: boolean }) => {
       exitCode = await scoreCommand(context, plan, options)
     })
+
+  program
+    .command('frontier')
+    .description(
+      'the exact Pareto frontier, the Nash, Kalai–Smorodinsky and max-joint points, and the zone of agreement',
+    )
+    .argument('<plan>', 'plan file (.yaml, .yml or .json)')
+    .option('--rule', 'count only bundles that meet the decision rule (applies to every figure)')
+    .option(
+      '--epsilon <points>',
+      'return a frontier within this many utility points of the true one (for very large plans)',
+      positiveNumber,
+    )
+    .option('--plot <file.svg>', 'also draw the frontier, bargaining points, reservation and BATNAs as SVG')
+    .option('--json', 'machine-readable output on stdout')
+    .addHelpText(
+      'after',
+      '\nEach frontier point carries the bundle that reaches it: among bundles with the same pair (within 1e-9),\nthe one whose level indices are lexicographically smallest in plan order.\nExit codes: 0 done, 1 invalid plan or flag, 2 bad usage, 3 frontier too large for exact mode (use --epsilon).',
+    )
+    .action(
+      async (plan: string, options: { rule?: boolean; json?: boolean; plot?: string; epsilon?: number }) => {
+        exitCode = await frontierCommand(context, plan, options)
+      },
+    )
+
+  program
+    .command('meso')
+    .description(
+      '2-3 bundles worth the same to us that meet the decision rule in different ways (multiple equivalent simultaneous offers)',
+    )
+    .argument('<plan>', 'plan file (.yaml, .yml or .json)')
+    .option('--count <n>', 'number of bundles, 2 or 3 (default 3)', integerIn(2, 3))
+    .option(
+      '--target <points>',
+      'U_us every bundle aims at (default: our aspiration, else midway between reservation and the best we can reach)',
+      utilityPoints,
+    )
+    .option('--tolerance <points>', 'largest distance from the target, in points (default 2)', positiveNumber)
+    .option('--plot <file.svg>', 'also draw the bundles on the frontier as SVG')
+    .option('--json', 'machine-readable output on stdout')
+    .addHelpText(
+      'after',
+      '\nEvery bundle meets the decision rule, keeps our limits, gives us at least our reservation and them at least\ntheir BATNA (estimated), and differs from the others on two issues or more.\nExit codes: 0 a set, 1 invalid plan or flag, 2 bad usage, 3 no set (the message says why and what would help).',
+    )
+    .action(
+      async (
+        plan: string,
+        options: { count?: number; target?: number; tolerance?: number; json?: boolean; plot?: string },
+      ) => {
+        exitCode = await mesoCommand(context, plan, options)
+      },
+    )
 
   program
     .command('init')

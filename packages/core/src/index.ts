@@ -3,6 +3,13 @@
  * command line, the server and the browser.
  */
 
+export * from './frontier/bargaining'
+export * from './frontier/frontier'
+export * from './frontier/report'
+export * from './frontier/sample'
+export * from './meso/beliefs'
+export * from './meso/meso'
+export * from './meso/search'
 export * from './model/json-schema'
 export * from './model/limits'
 export * from './model/plan'
@@ -15,6 +22,7 @@ export * from './plan/source'
 export * from './plan/summary'
 export * from './plan/validate'
 export * from './playbooks/starters'
+export * from './random'
 export * from './scoring/constraints'
 export * from './scoring/offer'
 export * from './scoring/points'

@@ -1,0 +1,179 @@
+/** `parley frontier PLAN`: the Pareto frontier, the bargaining points and the zone of agreement. */
+import { writeFile } from 'node:fs/promises'
+import {
+  type FrontierPoint,
+  type FrontierReport,
+  frontierReport,
+  type Space,
+  sampleUtilities,
+} from '@parley/core'
+import { type CommandContext, invalidInput } from '../command-context'
+import { EXIT } from '../exit-codes'
+import { count, pts } from '../output'
+import { loadPlan } from '../plan-file'
+import { frontierSvg, type PlotMarker } from '../plot'
+import { progressBar } from '../progress'
+import { formatTerms } from '../terms'
+
+export interface FrontierOptions {
+  rule?: boolean
+  json?: boolean
+  plot?: string
+  epsilon?: number
+}
+
+export async function frontierCommand(
+  context: CommandContext,
+  file: string,
+  options: FrontierOptions,
+): Promise<number> {
+  const json = options.json === true
+  const loaded = await loadPlan(file)
+  if (!loaded.ok)
+    return invalidInput(
+      context,
+      json,
+      loaded.errors.filter((problem) => problem.severity === 'error'),
+    )
+  const progress = progressBar(context.out, 'frontier')
+  const result = frontierReport(loaded.space, {
+    rule: options.rule === true,
+    ...(options.epsilon !== undefined ? { epsilon: options.epsilon } : {}),
+    onProgress: progress.onProgress,
+  })
+  progress.stop()
+  if (!result.ok) {
+    const message =
+      result.code === 'too_large'
+        ? `the exact frontier has more than ${count(result.limit)} points (a staircase reached ${count(result.points)}); run with --epsilon ${result.suggestedEpsilon} for a frontier within ${result.suggestedEpsilon} point${result.suggestedEpsilon === 1 ? '' : 's'} of the true one in both coordinates`
+        : `the sum rule ${result.sum} is carried exactly through the merge, and it spans more than ${count(result.limit)} partial bundles; sum fewer issues, or give them coarser steps`
+    if (json) context.out.json({ ...result, message })
+    else context.out.error(`${file}: ${message}`)
+    return EXIT.no
+  }
+  const { report } = result
+  if (options.plot) {
+    const written = await writePlot(context, options.plot, loaded.space, report, [], json)
+    if (written !== EXIT.ok) return written
+  }
+  if (json) context.out.json(frontierJson(report))
+  else printFrontier(context, loaded.space, report)
+  return EXIT.ok
+}
+
+/** The JSON contract: outcomes, frontier, nash, kalaiSmorodinsky, maxJoint, zopa (and what qualifies them). */
+export function frontierJson(report: FrontierReport) {
+  return {
+    outcomes: report.outcomes,
+    frontier: report.frontier,
+    nash: report.nash,
+    kalaiSmorodinsky: report.kalaiSmorodinsky,
+    maxJoint: report.maxJoint,
+    zopa: report.zopa,
+    rule: report.rule,
+    epsilon: report.epsilon,
+    ...(report.epsilon !== null
+      ? {
+          bound: `every true frontier point lies within ${report.epsilon} utility points of a returned one, in both coordinates`,
+        }
+      : {}),
+    disagreement: report.disagreement,
+  }
+}
+
+export async function writePlot(
+  context: CommandContext,
+  target: string,
+  space: Space,
+  report: FrontierReport,
+  meso: PlotMarker[],
+  json: boolean,
+): Promise<number> {
+  const { plan } = space
+  const markers: PlotMarker[] = [
+    ...(report.nash ? [marker('N', 'Nash', report.nash)] : []),
+    ...(report.kalaiSmorodinsky ? [marker('KS', 'Kalai–Smorodinsky', report.kalaiSmorodinsky)] : []),
+    ...(report.maxJoint ? [marker('J', 'Max joint', report.maxJoint)] : []),
+    ...meso,
+  ]
+  const svg = frontierSvg({
+    title: plan.title,
+    subtitle: `${plan.parties.us.name} and ${plan.parties.them.name} · ${count(report.outcomes)} possible bundles · ${report.frontier.length} on the frontier${report.rule ? ' (meeting the decision rule)' : ''}${report.epsilon !== null ? ` · within ${report.epsilon} points` : ''}`,
+    frontier: report.frontier,
+    cloud: sampleUtilities(space, 1500),
+    reservation: plan.reservation ?? null,
+    batnaUs: plan.batna?.us?.utility ?? null,
+    batnaThem: plan.batna?.them?.utility ?? null,
+    markers,
+  })
+  try {
+    await writeFile(target, svg)
+    return EXIT.ok
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    return invalidInput(context, json, [
+      {
+        code: 'unwritable',
+        severity: 'error',
+        message: `can not be written (${code ?? 'unknown error'})`,
+        path: '',
+        file: target,
+      },
+    ])
+  }
+}
+
+function marker(label: string, legend: string, point: FrontierPoint): PlotMarker {
+  return { label, legend, us: point.us, them: point.them, kind: 'bargaining' }
+}
+
+const SHOWN = 20
+
+function printFrontier({ out }: CommandContext, space: Space, report: FrontierReport): void {
+  const c = out.colour
+  const size = report.frontier.length
+  out.print(
+    `${c.bold(`Pareto frontier: ${count(size)} point${size === 1 ? '' : 's'}`)} of ${count(report.outcomes)} possible bundles${report.rule ? ', counting only bundles that meet the decision rule' : ''}${report.epsilon !== null ? ` (within ${report.epsilon} points of the true frontier in both coordinates)` : ' (exact)'}`,
+  )
+  if (size === 0) {
+    out.print(c.yellow('No bundle qualifies.'))
+  } else {
+    const picks =
+      size <= SHOWN
+        ? report.frontier.map((_, k) => k)
+        : Array.from({ length: SHOWN }, (_, k) => Math.round((k * (size - 1)) / (SHOWN - 1)))
+    out.print(
+      out.table(
+        ['U_us', 'U_them', 'terms'],
+        picks.map((k) => row(report.frontier[k] as FrontierPoint)),
+        ['right', 'right', 'left'],
+      ),
+    )
+    if (size > SHOWN)
+      out.print(c.dim(`showing ${SHOWN} of ${count(size)} points, evenly spaced; --json lists all`))
+  }
+  out.print()
+  out.print(
+    `Bargaining points (disagreement point: us ${pts(report.disagreement.us)}, them ${pts(report.disagreement.them)}):`,
+  )
+  const line = (name: string, point: FrontierPoint | null) =>
+    out.print(
+      point
+        ? `  ${name.padEnd(18)} U_us ${pts(point.us).padStart(5)}  U_them ${pts(point.them).padStart(5)}  ${formatTerms(point.terms)}`
+        : `  ${name.padEnd(18)} ${c.dim('none qualifies')}`,
+    )
+  line('Nash', report.nash)
+  line('Kalai–Smorodinsky', report.kalaiSmorodinsky)
+  line('Max joint', report.maxJoint)
+  out.print()
+  const reservation = space.plan.reservation ?? space.plan.batna?.us?.utility ?? 0
+  out.print(
+    report.zopa
+      ? `Zone of agreement: ${c.green('yes')} — some bundle gives us at least ${pts(reservation)} (our reservation), keeps our limits, and gives them at least ${pts(report.disagreement.them)} (their BATNA, estimated)`
+      : `Zone of agreement: ${c.red('no')} — no bundle gives us ${pts(reservation)} within our limits while giving them ${pts(report.disagreement.them)}; improve our BATNA, add issues, or revisit the reservation`,
+  )
+}
+
+function row(point: FrontierPoint): (string | number)[] {
+  return [pts(point.us), pts(point.them), formatTerms(point.terms)]
+}

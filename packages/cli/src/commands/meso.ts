@@ -1,0 +1,104 @@
+/** `parley meso PLAN`: two or three bundles worth the same to us that meet the rule in different ways. */
+import { frontierReport, type MesoSet, meso, type Space } from '@parley/core'
+import { type CommandContext, invalidInput } from '../command-context'
+import { EXIT } from '../exit-codes'
+import { pts } from '../output'
+import { loadPlan } from '../plan-file'
+import { writePlot } from './frontier'
+
+export interface MesoCommandOptions {
+  count?: number
+  target?: number
+  tolerance?: number
+  json?: boolean
+  plot?: string
+}
+
+export async function mesoCommand(
+  context: CommandContext,
+  file: string,
+  options: MesoCommandOptions,
+): Promise<number> {
+  const json = options.json === true
+  const loaded = await loadPlan(file)
+  if (!loaded.ok)
+    return invalidInput(
+      context,
+      json,
+      loaded.errors.filter((problem) => problem.severity === 'error'),
+    )
+  const result = meso(loaded.space, {
+    ...(options.count !== undefined ? { count: options.count } : {}),
+    ...(options.target !== undefined ? { target: options.target } : {}),
+    ...(options.tolerance !== undefined ? { tolerance: options.tolerance } : {}),
+  })
+  if (!result.ok) {
+    const { failure } = result
+    if (json)
+      context.out.json({
+        ok: false,
+        code: failure.code,
+        message: failure.message,
+        target: failure.target,
+        tolerance: failure.tolerance,
+      })
+    else context.out.error(`${file}: no MESO set: ${failure.message}`)
+    return EXIT.no
+  }
+  const { set } = result
+  if (options.plot) {
+    const report = frontierReport(loaded.space, {
+      rule: true,
+      epsilon: loaded.space.outcomes > 1e9 ? 0.5 : undefined,
+    })
+    if (report.ok) {
+      const markers = set.bundles.map((bundle) => ({
+        label: bundle.label,
+        legend: `${bundle.label}: ${bundle.name}`,
+        us: bundle.utility.us,
+        them: bundle.utility.them,
+        kind: 'meso' as const,
+      }))
+      const written = await writePlot(context, options.plot, loaded.space, report.report, markers, json)
+      if (written !== EXIT.ok) return written
+    }
+  }
+  if (json) {
+    context.out.json({
+      target: set.target,
+      tolerance: set.tolerance,
+      bundles: set.bundles,
+      informativeness: set.informativeness,
+      model: set.model,
+    })
+  } else printMeso(context, loaded.space, set)
+  return EXIT.ok
+}
+
+function printMeso({ out }: CommandContext, space: Space, set: MesoSet): void {
+  const c = out.colour
+  out.print(
+    c.bold(
+      `MESO: ${set.bundles.length} bundles worth ${pts(set.target)} ± ${String(set.tolerance)} to us, each meeting the decision rule`,
+    ),
+  )
+  const head = ['issue', ...set.bundles.map((bundle) => `${bundle.label}: ${bundle.name}`)]
+  const rows: (string | number)[][] = space.issues.map((issue) => [
+    `${issue.name} (${issue.unit})`,
+    ...set.bundles.map((bundle) => {
+      const value = String(bundle.terms[issue.id] ?? '')
+      return bundle.emphasis.includes(issue.id) ? c.cyan(`${value} ◆`) : value
+    }),
+  ])
+  rows.push(['U_us', ...set.bundles.map((bundle) => pts(bundle.utility.us))])
+  rows.push(['U_them (est.)', ...set.bundles.map((bundle) => pts(bundle.utility.them))])
+  out.print(out.table(head, rows))
+  out.print(c.dim('◆ emphasis: where the bundle is most generous to them compared with the others'))
+  out.print()
+  out.print(
+    `Their choice should tell us ${set.informativeness.toFixed(2)} bits about their priorities (logit model, scale ${set.model.logitScale} points, ${set.model.samples} samples, seed ${set.model.seed}).`,
+  )
+  out.print(
+    'Each bundle is the best of the equivalent ones for them under some weighting of their priorities (see --json: efficientFor).',
+  )
+}

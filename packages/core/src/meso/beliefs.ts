@@ -1,0 +1,158 @@
+/**
+ * What we believe about their weights, as weighted samples of weight shares: the prior is a
+ * Dirichlet around the plan's estimate (concentration 3, 10 or 30 times the estimated share for
+ * low, medium and high confidence); the journal's posterior (a later stage) is the same shape.
+ * Also the logit choice model on U_them, and the expected information a choice reveals.
+ */
+import { dirichlet, mulberry32 } from '../random'
+import type { Space } from '../scoring/space'
+
+/** Their weights as samples of shares (indexed by plan issue), each with a probability. */
+export interface Beliefs {
+  samples: Float64Array[]
+  /** Probabilities of the samples, summing to 1. */
+  probability: Float64Array
+  seed: number
+}
+
+/** Logit scale of their choices, in utility points: a bundle 5 points better is e (about 2.7) times as likely to be chosen. */
+export const LOGIT_SCALE = 5
+
+/** Number of samples that represent a belief. */
+export const BELIEF_SAMPLES = 400
+
+export const DEFAULT_SEED = 20261125
+
+/** Dirichlet concentration per confidence level, times the estimated share. */
+export const CONCENTRATION = { low: 3, medium: 10, high: 30 } as const
+
+// Drawing the prior is the slowest part of a small MESO; the web app asks for the same one on every
+// keystroke, so the last few are kept (the draws depend only on the concentrations and the seed).
+const priorCache = new Map<string, Beliefs>()
+
+/** The prior: Dirichlet draws around the plan's estimate of their weights. */
+export function priorBeliefs(space: Space, options: { samples?: number; seed?: number } = {}): Beliefs {
+  const seed = options.seed ?? DEFAULT_SEED
+  const alpha = Array.from(space.share.them, (share) => CONCENTRATION.medium * share)
+  const count = options.samples ?? BELIEF_SAMPLES
+  const key = `${seed}|${count}|${alpha.join(',')}`
+  const cached = priorCache.get(key)
+  if (cached) return cached
+  const random = mulberry32(seed)
+  const samples = Array.from({ length: count }, () => dirichlet(alpha, random))
+  const beliefs = { samples, probability: new Float64Array(count).fill(1 / count), seed }
+  priorCache.set(key, beliefs)
+  if (priorCache.size > 16) priorCache.delete(priorCache.keys().next().value as string)
+  return beliefs
+}
+
+/** Their utility (points) of each bundle under each sample: `[bundle][sample]`. */
+export function utilityTable(
+  space: Space,
+  beliefs: Beliefs,
+  bundles: readonly ArrayLike<number>[],
+): Float64Array[] {
+  const n = space.issues.length
+  return bundles.map((levels) => {
+    const scores = Float64Array.from(space.issues, (issue) => issue.score.them[levels[issue.index] ?? 0] ?? 0)
+    const row = new Float64Array(beliefs.samples.length)
+    beliefs.samples.forEach((w, s) => {
+      let total = 0
+      for (let i = 0; i < n; i++) total += (w[i] ?? 0) * (scores[i] ?? 0)
+      row[s] = total
+    })
+    return row
+  })
+}
+
+/** Choice probabilities of each bundle under one sample (logit on U_them). */
+function choice(utilities: readonly Float64Array[], sample: number, out: Float64Array): void {
+  let max = Number.NEGATIVE_INFINITY
+  for (let k = 0; k < utilities.length; k++) max = Math.max(max, utilities[k]?.[sample] ?? 0)
+  let total = 0
+  for (let k = 0; k < utilities.length; k++) {
+    const p = Math.exp(((utilities[k]?.[sample] ?? 0) - max) / LOGIT_SCALE)
+    out[k] = p
+    total += p
+  }
+  for (let k = 0; k < utilities.length; k++) out[k] = (out[k] ?? 0) / total
+}
+
+/**
+ * Expected information gain, in bits, about their weights from seeing which bundle they choose:
+ * the mutual information H(choice) - E_w[H(choice | w)] under the beliefs.
+ */
+export function informativeness(utilities: readonly Float64Array[], probability: Float64Array): number {
+  const k = utilities.length
+  if (k < 2) return 0
+  const p = new Float64Array(k)
+  const mean = new Float64Array(k)
+  let conditional = 0
+  for (let s = 0; s < probability.length; s++) {
+    const weight = probability[s] ?? 0
+    if (weight === 0) continue
+    choice(utilities, s, p)
+    for (let j = 0; j < k; j++) {
+      const pj = p[j] ?? 0
+      mean[j] = (mean[j] ?? 0) + weight * pj
+      if (pj > 0) conditional -= weight * pj * Math.log2(pj)
+    }
+  }
+  let marginal = 0
+  for (let j = 0; j < k; j++) {
+    const mj = mean[j] ?? 0
+    if (mj > 0) marginal -= mj * Math.log2(mj)
+  }
+  return Math.max(0, marginal - conditional)
+}
+
+/** Expected U_them of each bundle under the beliefs. */
+export function expectedUtility(utilities: readonly Float64Array[], probability: Float64Array): number[] {
+  return utilities.map((row) => {
+    let total = 0
+    for (let s = 0; s < probability.length; s++) total += (probability[s] ?? 0) * (row[s] ?? 0)
+    return total
+  })
+}
+
+/**
+ * A fast evaluator of `informativeness` for many subsets of the same bundles: the exponentials of
+ * the choice model are computed once per bundle and sample.
+ */
+export function choiceInformation(
+  utilities: readonly Float64Array[],
+  probability: Float64Array,
+  stride = 1,
+): (set: readonly number[]) => number {
+  // With a stride, every stride-th sample stands for the rest (their probabilities pooled onto it).
+  const picked = Array.from({ length: Math.ceil(probability.length / stride) }, (_, k) => k * stride)
+  const samples = picked.length
+  const weights = Float64Array.from(picked, (s) => {
+    let total = 0
+    for (let t = s; t < Math.min(s + stride, probability.length); t++) total += probability[t] ?? 0
+    return total
+  })
+  const exps = utilities.map((row) => Float64Array.from(picked, (s) => Math.exp((row[s] ?? 0) / LOGIT_SCALE)))
+  return (set) => {
+    const k = set.length
+    if (k < 2) return 0
+    const mean = new Float64Array(k)
+    let conditional = 0
+    for (let s = 0; s < samples; s++) {
+      const weight = weights[s] ?? 0
+      let total = 0
+      for (let j = 0; j < k; j++) total += exps[set[j] ?? 0]?.[s] ?? 0
+      for (let j = 0; j < k; j++) {
+        const p = (exps[set[j] ?? 0]?.[s] ?? 0) / total
+        mean[j] = (mean[j] ?? 0) + weight * p
+        if (p > 0) conditional -= weight * p * Math.log2(p)
+      }
+    }
+    let marginal = 0
+    for (let j = 0; j < k; j++) {
+      const m = mean[j] ?? 0
+      if (m > 0) marginal -= m * Math.log2(m)
+    }
+    return Math.max(0, marginal - conditional)
+  }
+}

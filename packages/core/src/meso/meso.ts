@@ -1,0 +1,530 @@
+/**
+ * MESO: two or three bundles worth the same to us (within the tolerance of a target) that meet the
+ * decision rule in different ways, chosen so that their choice tells us the most about what they
+ * value. Every bundle:
+ * - meets the decision rule, keeps our limits, gives us at least our reservation and them at least
+ *   their BATNA (under our estimate), and lies within the tolerance of the target for us;
+ * - differs from every other bundle of the set on at least two issues;
+ * - is the best the window offers them under some positive weight vector (`efficientFor`),
+ *   found by an exact search, so the claim holds by brute force;
+ * - carries a label (A, B, C), an emphasis (where it is most generous to them compared with the
+ *   others, in their utility points under our estimate) and a name from it (`price-optimised`).
+ * The set maximises the expected information gain about their weights from their choice, under a
+ * logit choice model (scale 5 points) with our beliefs (the prior around the plan's estimate, or a
+ * posterior) represented by seeded samples; how attractive the bundles are to them under those
+ * beliefs breaks near-ties.
+ */
+
+import { computeFrontier, type Frontier } from '../frontier/frontier'
+import { disagreementPoint, effectiveReservation } from '../frontier/report'
+import { TOLERANCE } from '../model/limits'
+import type { Terms } from '../model/plan'
+import { dirichlet, mulberry32 } from '../random'
+import { compileRequirements, type Requirements } from '../scoring/constraints'
+import { points, type Utility } from '../scoring/points'
+import type { Space } from '../scoring/space'
+import {
+  BELIEF_SAMPLES,
+  type Beliefs,
+  choiceInformation,
+  expectedUtility,
+  informativeness,
+  LOGIT_SCALE,
+  priorBeliefs,
+  utilityTable,
+} from './beliefs'
+import { bestForThem, enumerateWindow, type SearchProblem, searchProblem, utilityUnder } from './search'
+
+export const MESO_DEFAULTS = { count: 3, tolerance: 2 } as const
+
+export interface MesoOptions {
+  /** 2 or 3 bundles. */
+  count?: number
+  /** U_us every bundle aims at; default: our aspiration, or midway between our reservation and the best we can reach. */
+  target?: number
+  /** Largest distance from the target, in points. */
+  tolerance?: number
+  /** What we believe about their weights; default: the prior around the plan's estimate. */
+  beliefs?: Beliefs
+}
+
+export interface MesoBundle {
+  label: string
+  name: string
+  emphasis: string[]
+  terms: Terms
+  utility: Utility
+  meetsDecisionRule: boolean
+  /** Their weights (shares, all positive) under which no other bundle of the window gives them more. */
+  efficientFor: Record<string, number>
+}
+
+export interface MesoSet {
+  target: number
+  tolerance: number
+  bundles: MesoBundle[]
+  /** Expected information gain about their weights from their choice, in bits. */
+  informativeness: number
+  model: { logitScale: number; samples: number; seed: number }
+}
+
+export type MesoFailureCode =
+  | 'no_rule_bundle'
+  | 'limits_exclude_rule'
+  | 'below_reservation'
+  | 'below_their_batna'
+  | 'target_too_high'
+  | 'target_too_low'
+  | 'empty_window'
+  | 'too_few'
+
+export interface MesoFailure {
+  code: MesoFailureCode
+  /** What is wrong and what would help, in one sentence. */
+  message: string
+  target: number
+  tolerance: number
+}
+
+export type MesoResult = { ok: true; set: MesoSet } | { ok: false; failure: MesoFailure }
+
+const LABELS = ['A', 'B', 'C', 'D', 'E']
+/** The candidate pool the set is chosen from is capped so that choosing stays fast. */
+const POOL = 16
+/** Windows up to this size are listed outright; larger ones are searched per weight vector. */
+const ENUMERATION_CAP = 20_000
+
+function maxUsWhere(frontier: Frontier, themAtLeast: number): number {
+  let best = Number.NEGATIVE_INFINITY
+  for (let k = 0; k < frontier.size; k++)
+    if ((frontier.them[k] ?? 0) >= themAtLeast - TOLERANCE) best = Math.max(best, frontier.us[k] ?? 0)
+  return best
+}
+
+function maxThemWhere(frontier: Frontier, usAtLeast: number): number {
+  let best = Number.NEGATIVE_INFINITY
+  for (let k = 0; k < frontier.size; k++)
+    if ((frontier.us[k] ?? 0) >= usAtLeast - TOLERANCE) best = Math.max(best, frontier.them[k] ?? 0)
+  return best
+}
+
+/** Utilities in messages: one decimal, as everywhere people read them. */
+const fmt = (value: number) => (Math.round(value * 10) / 10).toFixed(1)
+/** Targets and tolerances as given: up to three decimals, no trailing zeros. */
+const plain = (value: number) => String(Math.round(value * 1000) / 1000)
+
+/** Tolerances worth suggesting, in points. */
+const TOLERANCE_LADDER = [0.1, 0.25, 0.5, 1, 1.5, 2, 3, 4, 5, 7.5, 10, 15]
+
+/** The default target: our aspiration, or midway between our reservation and the best U_us meeting the rule that gives them their BATNA. */
+export function defaultTarget(
+  space: Space,
+  requirements: Requirements = compileRequirements(space),
+): number | undefined {
+  if (space.plan.aspiration !== undefined) return space.plan.aspiration
+  const exact = computeFrontier(space, { constraints: requirements.rule })
+  // Where the exact frontier is too large, a frontier within 0.5 points places the midpoint well enough.
+  const result = exact.ok ? exact : computeFrontier(space, { constraints: requirements.rule, epsilon: 0.5 })
+  if (!result.ok) return undefined
+  const best = maxUsWhere(result.frontier, disagreementPoint(space).them)
+  return Number.isFinite(best) ? (effectiveReservation(space) + best) / 2 : undefined
+}
+
+export function meso(space: Space, options: MesoOptions = {}): MesoResult {
+  const requirements = compileRequirements(space)
+  const count = options.count ?? MESO_DEFAULTS.count
+  const tolerance = options.tolerance ?? MESO_DEFAULTS.tolerance
+  const reservation = effectiveReservation(space)
+  const theirBatna = disagreementPoint(space).them
+  const constraints = [...requirements.rule, ...requirements.limits]
+  const fail = (code: MesoFailureCode, message: string, target: number): MesoResult => ({
+    ok: false,
+    failure: { code, message, target, tolerance },
+  })
+
+  // The exact frontier under the rule and our limits explains most failures; on plans too large for
+  // it, the window search below still decides, with less specific messages.
+  const limited = computeFrontier(space, { constraints })
+  const frontier = limited.ok ? limited.frontier : undefined
+  const target = options.target ?? defaultTarget(space, requirements) ?? reservation
+  if (frontier && frontier.size === 0) {
+    const ruleOnly = computeFrontier(space, { constraints: requirements.rule })
+    if (ruleOnly.ok && ruleOnly.frontier.size === 0)
+      return fail('no_rule_bundle', 'no bundle meets the decision rule', target)
+    return fail('limits_exclude_rule', 'no bundle meets the decision rule while keeping our limits', target)
+  }
+  if (frontier) {
+    const bestUs = maxUsWhere(frontier, Number.NEGATIVE_INFINITY)
+    if (bestUs < reservation - TOLERANCE) {
+      return fail(
+        'below_reservation',
+        `no bundle reaches reservation ${fmt(reservation)} while meeting the decision rule and our limits; the best is ${fmt(bestUs)}`,
+        target,
+      )
+    }
+    const bestThem = maxThemWhere(frontier, reservation)
+    if (bestThem < theirBatna - TOLERANCE) {
+      return fail(
+        'below_their_batna',
+        `no bundle worth our reservation ${fmt(reservation)} gives them their BATNA ${fmt(theirBatna)} (our estimate); the most it gives them is ${fmt(bestThem)}`,
+        target,
+      )
+    }
+    const reach = maxUsWhere(frontier, theirBatna)
+    if (target - tolerance > reach + TOLERANCE) {
+      return fail(
+        'target_too_high',
+        `target ${plain(target)} is out of reach: while giving them their BATNA ${fmt(theirBatna)} the most we can get is ${fmt(reach)}; try --target ${fmt(Math.max(reservation, reach - tolerance))}`,
+        target,
+      )
+    }
+  }
+  if (target + tolerance < reservation - TOLERANCE) {
+    return fail(
+      'target_too_low',
+      `target ${plain(target)} is below our reservation ${fmt(reservation)}`,
+      target,
+    )
+  }
+
+  const beliefs = options.beliefs ?? priorBeliefs(space)
+  const found = searchSet(space, constraints, target, tolerance, count, beliefs, reservation, theirBatna)
+  if (found.ok) return { ok: true, set: found.set }
+  // Say what would help: the smallest wider tolerance that gives a full set.
+  const wider = TOLERANCE_LADDER.filter((value) => value > tolerance)
+    .slice(0, 6)
+    .find((value) => searchSet(space, constraints, target, value, count, beliefs, reservation, theirBatna).ok)
+  const hint = wider === undefined ? '; try another --target' : `; --tolerance ${plain(wider)} gives ${count}`
+  if (found.size === 0) {
+    return fail(
+      'empty_window',
+      `no bundle within ${plain(tolerance)} of target ${plain(target)} meets the decision rule, our limits, our reservation and their BATNA${hint}`,
+      target,
+    )
+  }
+  return fail(
+    'too_few',
+    `only ${found.size} equivalent bundle${found.size === 1 ? '' : 's'} exist${found.size === 1 ? 's' : ''} at target ${plain(target)} (within ${plain(tolerance)})${hint}`,
+    target,
+  )
+}
+
+interface Candidate {
+  levels: Int32Array
+  weights: Float64Array
+}
+
+function searchSet(
+  space: Space,
+  constraints: Requirements['rule'],
+  target: number,
+  tolerance: number,
+  count: number,
+  beliefs: Beliefs,
+  reservation: number,
+  theirBatna: number,
+): { ok: true; set: MesoSet } | { ok: false; size: number } {
+  const problem = searchProblem(space, {
+    usLow: Math.max(target - tolerance, reservation),
+    usHigh: target + tolerance,
+    themLow: theirBatna,
+    constraints,
+  })
+  const listed = enumerateWindow(problem, ENUMERATION_CAP)
+  const candidates = findCandidates(space, problem, listed, weightVectors(space))
+  let chosen = chooseSet(space, diversePool(space, candidates), count, beliefs)
+  if (chosen.length < count && candidates.length > 0) {
+    // Not enough yet: look further, with sparse random priorities (more of them when the window is listed and a look is cheap).
+    const more = findCandidates(space, problem, listed, sparseVectors(space, listed ? 160 : 40), candidates)
+    chosen = chooseSet(space, diversePool(space, more), count, beliefs)
+  }
+  if (chosen.length < count)
+    return { ok: false, size: Math.max(chosen.length, Math.min(candidates.length, 1)) }
+  const utilities = utilityTable(
+    space,
+    beliefs,
+    chosen.map((candidate) => candidate.levels),
+  )
+  return {
+    ok: true,
+    set: {
+      target,
+      tolerance,
+      bundles: describeBundles(space, chosen),
+      informativeness: informativeness(utilities, beliefs.probability),
+      model: { logitScale: LOGIT_SCALE, samples: beliefs.samples.length, seed: beliefs.seed },
+    },
+  }
+}
+
+/** Weight vectors for them that span the plausible range: the estimate, single and paired tilts, de-emphasis, random mixtures. */
+function weightVectors(space: Space): Float64Array[] {
+  const estimate = space.share.them
+  const n = estimate.length
+  const mix = (alpha: number, focus: readonly number[]) =>
+    Float64Array.from(
+      estimate,
+      (share, i) => (1 - alpha) * share + (focus.includes(i) ? alpha / focus.length : 0),
+    )
+  const vectors: Float64Array[] = [Float64Array.from(estimate)]
+  for (let k = 0; k < n; k++) vectors.push(mix(0.5, [k]), mix(0.85, [k]))
+  for (let k = 0; k < n; k++) for (let l = k + 1; l < n; l++) vectors.push(mix(0.7, [k, l]))
+  for (let k = 0; k < n; k++) {
+    const down = Float64Array.from(estimate, (share, i) => (i === k ? share * 0.05 : share))
+    vectors.push(down)
+  }
+  const random = mulberry32(7)
+  const ones = Array.from({ length: n }, () => 1)
+  for (let s = 0; s < 8; s++) {
+    const draw = dirichlet(ones, random)
+    vectors.push(Float64Array.from(draw, (share, i) => 0.85 * share + 0.15 * (estimate[i] ?? 0)))
+  }
+  return vectors.map((vector) => {
+    const total = vector.reduce((sum, value) => sum + value, 0)
+    return Float64Array.from(vector, (value) => value / total)
+  })
+}
+
+/** Random priorities concentrated on a few issues each, mixed with a little of the estimate to stay positive. */
+function sparseVectors(space: Space, count: number): Float64Array[] {
+  const estimate = space.share.them
+  const random = mulberry32(11)
+  const alpha = Array.from(estimate, () => 0.3)
+  return Array.from({ length: count }, () => {
+    const draw = dirichlet(alpha, random)
+    return Float64Array.from(draw, (share, i) => 0.98 * share + 0.02 * (estimate[i] ?? 0))
+  })
+}
+
+/** Bundles of the window that some weight vector for them values most, each with that vector. */
+function findCandidates(
+  space: Space,
+  problem: SearchProblem,
+  listed: Int32Array[] | undefined,
+  vectors: readonly Float64Array[],
+  known: readonly Candidate[] = [],
+): Candidate[] {
+  const byKey = new Map<string, Candidate>(known.map((candidate) => [candidate.levels.join(','), candidate]))
+  const add = (levels: Int32Array | undefined, weights: Float64Array) => {
+    if (!levels) return
+    const key = levels.join(',')
+    if (!byKey.has(key)) byKey.set(key, { levels, weights })
+  }
+  if (listed) {
+    if (listed.length === 0) return []
+    // Their score of every listed bundle, one column per issue, so each weight vector is a few passes over arrays.
+    const count = listed.length
+    const columns = space.issues.map(() => new Float64Array(count))
+    for (let b = 0; b < count; b++) {
+      const levels = listed[b] as Int32Array
+      for (const issue of space.issues)
+        (columns[issue.index] as Float64Array)[b] = issue.score.them[levels[issue.index] ?? 0] ?? 0
+    }
+    const values = new Float64Array(count)
+    for (const weights of vectors) {
+      values.fill(0)
+      for (let i = 0; i < columns.length; i++) {
+        const column = columns[i] as Float64Array
+        const w = weights[i] ?? 0
+        for (let b = 0; b < count; b++) values[b] = (values[b] ?? 0) + w * (column[b] ?? 0)
+      }
+      let best = -1
+      let bestValue = Number.NEGATIVE_INFINITY
+      for (let b = 0; b < count; b++) {
+        const value = values[b] ?? 0
+        if (value > bestValue) {
+          bestValue = value
+          best = b
+        }
+      }
+      // Confirm with the canonical sum, so the claim is checked the way a reader would check it.
+      const winner = listed[best]
+      if (
+        winner &&
+        utilityUnder(space, weights, winner) >= bestValue / weights.reduce((t, w) => t + w, 0) - 1e-9
+      )
+        add(winner, weights)
+    }
+  } else {
+    for (const weights of vectors) add(bestForThem(problem, weights), weights)
+  }
+  return [...byKey.values()]
+}
+
+function differingIssues(a: Int32Array, b: Int32Array): number {
+  let count = 0
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) count++
+  return count
+}
+
+/** At most POOL candidates, spread out in what they give them (farthest-point order from the best under the estimate). */
+function diversePool(space: Space, candidates: Candidate[]): Candidate[] {
+  if (candidates.length <= POOL) return candidates
+  const score = (candidate: Candidate) =>
+    space.issues.map((issue) => issue.score.them[candidate.levels[issue.index] ?? 0] ?? 0)
+  const vectors = candidates.map(score)
+  const distance = (a: number[], b: number[]) =>
+    a.reduce((total, value, i) => total + Math.abs(value - (b[i] ?? 0)), 0)
+  const chosen = [0]
+  const nearest = vectors.map((vector) => distance(vector, vectors[0] ?? []))
+  while (chosen.length < POOL) {
+    let far = -1
+    for (let k = 0; k < candidates.length; k++)
+      if (!chosen.includes(k) && (far < 0 || (nearest[k] ?? 0) > (nearest[far] ?? 0))) far = k
+    chosen.push(far)
+    vectors.forEach((vector, k) => {
+      nearest[k] = Math.min(nearest[k] ?? 0, distance(vector, vectors[far] ?? []))
+    })
+  }
+  return chosen.map((k) => candidates[k] as Candidate)
+}
+
+/** The most informative set of `count` candidates that pairwise differ on two issues or more (greedy, then one round of swaps). */
+function chooseSet(space: Space, pool: Candidate[], count: number, beliefs: Beliefs): Candidate[] {
+  if (pool.length < count) return compatibleSubset(pool, count)
+  const table = utilityTable(
+    space,
+    beliefs,
+    pool.map((candidate) => candidate.levels),
+  )
+  const attractive = expectedUtility(table, beliefs.probability)
+  const fits = pool.map((a) => pool.map((b) => differingIssues(a.levels, b.levels) >= 2))
+  const compatible = (set: number[], k: number) => set.every((j) => fits[j]?.[k] === true)
+  // The search compares sets on a quarter of the samples; the set's reported figure uses all of them.
+  const gain = choiceInformation(table, beliefs.probability, 4)
+  // Information first; attractiveness to them (expected U_them under our beliefs) breaks near-ties:
+  // ten points more for them on average weighs as much as 0.05 bits.
+  const value = (set: number[]) =>
+    gain(set) + (0.005 * set.reduce((total, k) => total + (attractive[k] ?? 0), 0)) / set.length
+  let best: number[] = []
+  let bestValue = Number.NEGATIVE_INFINITY
+  for (let a = 0; a < pool.length; a++) {
+    for (let b = a + 1; b < pool.length; b++) {
+      if (!compatible([a], b)) continue
+      const v = value([a, b])
+      if (v > bestValue) {
+        bestValue = v
+        best = [a, b]
+      }
+    }
+  }
+  if (best.length === 0) return compatibleSubset(pool, count)
+  while (best.length < count) {
+    let next = -1
+    let nextValue = Number.NEGATIVE_INFINITY
+    for (let k = 0; k < pool.length; k++) {
+      if (best.includes(k) || !compatible(best, k)) continue
+      const v = value([...best, k])
+      if (v > nextValue) {
+        nextValue = v
+        next = k
+      }
+    }
+    if (next < 0) break
+    best = [...best, next]
+    bestValue = nextValue
+  }
+  if (best.length === count) {
+    // One round of single swaps, in case the greedy start was not the best.
+    for (let slot = 0; slot < best.length; slot++) {
+      for (let k = 0; k < pool.length; k++) {
+        if (best.includes(k)) continue
+        const trial = best.map((j, s) => (s === slot ? k : j))
+        if (!trial.every((j, s) => trial.every((other, t) => t <= s || fits[j]?.[other] === true))) continue
+        const v = value(trial)
+        if (v > bestValue + 1e-12) {
+          bestValue = v
+          best = trial
+        }
+      }
+    }
+    return best.map((k) => pool[k] as Candidate)
+  }
+  const fallback = compatibleSubset(pool, count)
+  return fallback.length > best.length ? fallback : best.map((k) => pool[k] as Candidate)
+}
+
+/** Some set of mutually compatible candidates, as large as a greedy pass finds (at most `count`). */
+function compatibleSubset(pool: Candidate[], count: number): Candidate[] {
+  let best: Candidate[] = []
+  for (let start = 0; start < pool.length; start++) {
+    const set = [pool[start] as Candidate]
+    for (const candidate of pool) {
+      if (set.length >= count) break
+      if (set.every((other) => differingIssues(other.levels, candidate.levels) >= 2)) set.push(candidate)
+    }
+    if (set.length > best.length) best = set
+    if (best.length >= count) break
+  }
+  return best
+}
+
+function describeBundles(space: Space, chosen: Candidate[]): MesoBundle[] {
+  const gains = chosen.map((candidate) =>
+    space.issues.map((issue) => {
+      const mine = issue.score.them[candidate.levels[issue.index] ?? 0] ?? 0
+      const others = chosen.filter((other) => other !== candidate)
+      const mean =
+        others.reduce((total, other) => total + (issue.score.them[other.levels[issue.index] ?? 0] ?? 0), 0) /
+        others.length
+      // In their utility points under our estimate, so a generous level on a minor issue does not outrank a major one.
+      return (space.share.them[issue.index] ?? 0) * (mine - mean)
+    }),
+  )
+  // Issues where each bundle is more generous to them than the others, most generous first.
+  const ranked = gains.map((row) =>
+    row
+      .map((gain, i) => ({ gain, i }))
+      .filter(({ gain }) => gain > 1e-9)
+      .sort((a, b) => b.gain - a.gain || a.i - b.i),
+  )
+  const order = chosen
+    .map((_, k) => k)
+    .sort((a, b) => (ranked[a]?.[0]?.i ?? 99) - (ranked[b]?.[0]?.i ?? 99) || a - b)
+  // Each bundle is named after its most generous issue that no earlier bundle is named after.
+  const named = new Set<number>()
+  const nameIssue = new Map<number, number>()
+  for (const k of order) {
+    const pick = ranked[k]?.find(({ i }) => !named.has(i))
+    if (pick) {
+      named.add(pick.i)
+      nameIssue.set(k, pick.i)
+    }
+  }
+  return order.map((k, position) => {
+    const candidate = chosen[k] as Candidate
+    const list = ranked[k] ?? []
+    const top = list[0]?.gain ?? 0
+    const focus = nameIssue.get(k)
+    const emphasisIndexes = list.filter(({ gain }, r) => r === 0 || gain >= 0.6 * top).map(({ i }) => i)
+    if (focus !== undefined && !emphasisIndexes.includes(focus)) emphasisIndexes.push(focus)
+    const ids = emphasisIndexes.map((i) => space.issues[i]?.id ?? '')
+    const name =
+      focus === undefined
+        ? `balanced-${(LABELS[position] ?? String(position + 1)).toLowerCase()}`
+        : `${space.issues[focus]?.id}-optimised`
+    const terms: Terms = {}
+    let gu = 0
+    let gt = 0
+    for (const issue of space.issues) {
+      const level = candidate.levels[issue.index] ?? 0
+      const value = issue.levels[level]
+      if (value !== undefined) terms[issue.id] = value
+      gu += issue.gain.us[level] ?? 0
+      gt += issue.gain.them[level] ?? 0
+    }
+    return {
+      label: LABELS[position] ?? String(position + 1),
+      name,
+      emphasis: ids,
+      terms,
+      utility: { us: points(gu / space.totalWeight.us), them: points(gt / space.totalWeight.them) },
+      meetsDecisionRule: true,
+      efficientFor: Object.fromEntries(
+        space.issues.map((issue) => [issue.id, candidate.weights[issue.index] ?? 0]),
+      ),
+    }
+  })
+}
+
+export { BELIEF_SAMPLES }

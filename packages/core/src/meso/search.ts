@@ -1,0 +1,417 @@
+/**
+ * The set a MESO bundle is chosen from — bundles that meet the decision rule, keep our limits,
+ * give us at least our reservation, give them at least their BATNA under our estimate, and are
+ * within the tolerance of the target for us — and two exact ways to search it:
+ * - `enumerateWindow` lists it outright when it is small (a depth-first search that prunes
+ *   branches that can no longer land in the window);
+ * - `bestForThem` finds the bundle in it that a given weight vector for them values most,
+ *   by branch and bound with Lagrangian bounds on the U_us window.
+ * All comparisons allow 1e-9 points, and a bundle's utilities are summed in plan order, exactly
+ * as `parley score` computes them.
+ */
+import { TOLERANCE } from '../model/limits'
+import type { CompiledConstraint } from '../scoring/constraints'
+import type { Space } from '../scoring/space'
+
+export interface WindowBounds {
+  /** Lowest and highest U_us allowed, in points. */
+  usLow: number
+  usHigh: number
+  /** Lowest U_them (our estimate) allowed, in points. */
+  themLow: number
+  /** Decision rule items and our limits. */
+  constraints: readonly CompiledConstraint[]
+}
+
+type SumConstraint = Extract<CompiledConstraint, { kind: 'sum' }>
+
+interface SearchIssue {
+  /** Plan index. */
+  issue: number
+  /** Allowed level indices. */
+  levels: Int32Array
+  /** Raw gains per allowed level: ours, theirs (estimate), and their score 0..100. */
+  u: Float64Array
+  e: Float64Array
+  score: Float64Array
+  /** Per sum constraint, the contribution of each allowed level. */
+  z: Float64Array[]
+}
+
+export interface SearchProblem {
+  space: Space
+  bounds: WindowBounds
+  order: SearchIssue[]
+  sums: SumConstraint[]
+  uLo: number
+  uHi: number
+  eLo: number
+  /** Suffix extremes from each depth on (index = depth). */
+  sufMinU: Float64Array
+  sufMaxU: Float64Array
+  sufMaxE: Float64Array
+  sufMinZ: Float64Array[]
+  sufMaxZ: Float64Array[]
+  /** False when some issue has no allowed level. */
+  feasible: boolean
+}
+
+export function searchProblem(space: Space, bounds: WindowBounds): SearchProblem {
+  const n = space.issues.length
+  const masks: (Uint8Array | undefined)[] = space.issues.map(() => undefined)
+  for (const constraint of bounds.constraints) {
+    if (constraint.kind !== 'issue') continue
+    const current = masks[constraint.issue]
+    masks[constraint.issue] = current
+      ? current.map((a, k) => a & (constraint.allowed[k] ?? 0))
+      : Uint8Array.from(constraint.allowed)
+  }
+  const sums = bounds.constraints.filter((c): c is SumConstraint => c.kind === 'sum')
+  const issues: SearchIssue[] = space.issues.map((issue) => {
+    const levels: number[] = []
+    for (let k = 0; k < issue.levels.length; k++)
+      if (!masks[issue.index] || masks[issue.index]?.[k]) levels.push(k)
+    return {
+      issue: issue.index,
+      levels: Int32Array.from(levels),
+      u: Float64Array.from(levels, (k) => issue.gain.us[k] ?? 0),
+      e: Float64Array.from(levels, (k) => issue.gain.them[k] ?? 0),
+      score: Float64Array.from(levels, (k) => issue.score.them[k] ?? 0),
+      z: sums.map((sum) => {
+        const times = sum.terms
+          .filter((term) => term.issue === issue.index)
+          .reduce((total, term) => total + term.times, 0)
+        // Text levels never appear in a sum (checked when the plan is read); 0 * NaN would poison it.
+        return Float64Array.from(levels, (k) => (times === 0 ? 0 : times * Number(issue.levels[k] ?? 0)))
+      }),
+    }
+  })
+  // Issues that move U_us most go first: the window prunes best there.
+  const range = (values: Float64Array) => (values.length ? Math.max(...values) - Math.min(...values) : 0)
+  const order = [...issues].sort((a, b) => range(b.u) - range(a.u) || a.issue - b.issue)
+  const sufMinU = new Float64Array(n + 1)
+  const sufMaxU = new Float64Array(n + 1)
+  const sufMaxE = new Float64Array(n + 1)
+  const sufMinZ = sums.map(() => new Float64Array(n + 1))
+  const sufMaxZ = sums.map(() => new Float64Array(n + 1))
+  for (let d = n - 1; d >= 0; d--) {
+    const item = order[d] as SearchIssue
+    sufMinU[d] = (sufMinU[d + 1] ?? 0) + Math.min(...item.u)
+    sufMaxU[d] = (sufMaxU[d + 1] ?? 0) + Math.max(...item.u)
+    sufMaxE[d] = (sufMaxE[d + 1] ?? 0) + Math.max(...item.e)
+    sums.forEach((_, s) => {
+      const z = item.z[s] as Float64Array
+      ;(sufMinZ[s] as Float64Array)[d] = ((sufMinZ[s] as Float64Array)[d + 1] ?? 0) + Math.min(...z)
+      ;(sufMaxZ[s] as Float64Array)[d] = ((sufMaxZ[s] as Float64Array)[d + 1] ?? 0) + Math.max(...z)
+    })
+  }
+  // A hair of slack so float noise never prunes a bundle the exact check at the leaf would accept.
+  const slackU = 1e-7 * space.totalWeight.us
+  const slackE = 1e-7 * space.totalWeight.them
+  return {
+    space,
+    bounds,
+    order,
+    sums,
+    uLo: bounds.usLow * space.totalWeight.us - slackU,
+    uHi: bounds.usHigh * space.totalWeight.us + slackU,
+    eLo: bounds.themLow * space.totalWeight.them - slackE,
+    sufMinU,
+    sufMaxU,
+    sufMaxE,
+    sufMinZ,
+    sufMaxZ,
+    feasible: issues.every((item) => item.levels.length > 0),
+  }
+}
+
+/** The exact membership test, on a bundle's level indices in plan order. */
+export function inWindow(problem: SearchProblem, levels: ArrayLike<number>): boolean {
+  const { space, bounds, sums } = problem
+  let gu = 0
+  let ge = 0
+  for (const issue of space.issues) {
+    const k = levels[issue.index] ?? 0
+    gu += issue.gain.us[k] ?? 0
+    ge += issue.gain.them[k] ?? 0
+  }
+  const us = gu / space.totalWeight.us
+  const them = ge / space.totalWeight.them
+  if (us < bounds.usLow - TOLERANCE || us > bounds.usHigh + TOLERANCE || them < bounds.themLow - TOLERANCE)
+    return false
+  for (const sum of sums) {
+    let z = 0
+    for (const term of sum.terms)
+      z += term.times * Number(space.issues[term.issue]?.levels[levels[term.issue] ?? 0] ?? 0)
+    if (!sumHolds(sum, z)) return false
+  }
+  return true
+}
+
+function sumHolds(sum: SumConstraint, z: number): boolean {
+  const e = sum.epsilon
+  switch (sum.op) {
+    case '<':
+      return z < sum.value - e
+    case '<=':
+      return z <= sum.value + e
+    case '=':
+      return Math.abs(z - sum.value) <= e
+    case '>=':
+      return z >= sum.value - e
+    case '>':
+      return z > sum.value + e
+  }
+}
+
+function sumReachable(sum: SumConstraint, lo: number, hi: number): boolean {
+  const e = sum.epsilon
+  switch (sum.op) {
+    case '<':
+      return lo < sum.value - e
+    case '<=':
+      return lo <= sum.value + e
+    case '=':
+      return lo <= sum.value + e && hi >= sum.value - e
+    case '>=':
+      return hi >= sum.value - e
+    case '>':
+      return hi > sum.value + e
+  }
+}
+
+/**
+ * Lists the window when it holds at most `cap` bundles and the search stays within `nodeBudget`;
+ * otherwise returns undefined. Bundles are level-index vectors in plan order.
+ */
+export function enumerateWindow(
+  problem: SearchProblem,
+  cap: number,
+  nodeBudget = 2_000_000,
+): Int32Array[] | undefined {
+  if (!problem.feasible) return []
+  const n = problem.order.length
+  const found: Int32Array[] = []
+  const levels = new Int32Array(problem.space.issues.length)
+  const z = new Float64Array(problem.sums.length)
+  let nodes = 0
+  let overflow = false
+  const visit = (depth: number, pu: number, pe: number): void => {
+    if (overflow) return
+    if (depth === n) {
+      if (inWindow(problem, levels)) {
+        if (found.length >= cap) overflow = true
+        else found.push(Int32Array.from(levels))
+      }
+      return
+    }
+    const item = problem.order[depth] as SearchIssue
+    const restMinU = problem.sufMinU[depth + 1] ?? 0
+    const restMaxU = problem.sufMaxU[depth + 1] ?? 0
+    const restMaxE = problem.sufMaxE[depth + 1] ?? 0
+    for (let j = 0; j < item.levels.length; j++) {
+      if (++nodes > nodeBudget) {
+        overflow = true
+        return
+      }
+      const u = pu + (item.u[j] ?? 0)
+      if (u + restMinU > problem.uHi || u + restMaxU < problem.uLo) continue
+      const e = pe + (item.e[j] ?? 0)
+      if (e + restMaxE < problem.eLo) continue
+      if (!sumsReachable(problem, item, j, depth, z)) continue
+      addZ(problem, item, j, z, 1)
+      levels[item.issue] = item.levels[j] ?? 0
+      visit(depth + 1, u, e)
+      addZ(problem, item, j, z, -1)
+    }
+  }
+  visit(0, 0, 0)
+  return overflow ? undefined : found
+}
+
+function addZ(problem: SearchProblem, item: SearchIssue, j: number, z: Float64Array, sign: number): void {
+  for (let s = 0; s < problem.sums.length; s++)
+    z[s] = (z[s] ?? 0) + sign * ((item.z[s] as Float64Array)[j] ?? 0)
+}
+
+function sumsReachable(
+  problem: SearchProblem,
+  item: SearchIssue,
+  j: number,
+  depth: number,
+  z: Float64Array,
+): boolean {
+  for (let s = 0; s < problem.sums.length; s++) {
+    const value = (z[s] ?? 0) + ((item.z[s] as Float64Array)[j] ?? 0)
+    const lo = value + ((problem.sufMinZ[s] as Float64Array)[depth + 1] ?? 0)
+    const hi = value + ((problem.sufMaxZ[s] as Float64Array)[depth + 1] ?? 0)
+    if (!sumReachable(problem.sums[s] as SumConstraint, lo, hi)) return false
+  }
+  return true
+}
+
+/** Their utility, in points, of a bundle under weight shares `w` (indexed by plan issue). */
+export function utilityUnder(space: Space, w: ArrayLike<number>, levels: ArrayLike<number>): number {
+  let total = 0
+  let weight = 0
+  for (const issue of space.issues) {
+    const share = w[issue.index] ?? 0
+    total += share * (issue.score.them[levels[issue.index] ?? 0] ?? 0)
+    weight += share
+  }
+  return total / weight
+}
+
+/**
+ * The bundle of the window that weight shares `w` for them value most (exactly, ties to the first
+ * found), or undefined when the window is empty or the search exceeds `nodeBudget`.
+ */
+export function bestForThem(
+  problem: SearchProblem,
+  weights: ArrayLike<number>,
+  nodeBudget = 300_000,
+): Int32Array | undefined {
+  if (!problem.feasible) return undefined
+  let total = 0
+  for (let i = 0; i < weights.length; i++) total += weights[i] ?? 0
+  const w = Float64Array.from({ length: weights.length }, (_, i) => (weights[i] ?? 0) / total)
+  const n = problem.order.length
+  const { order } = problem
+  const objective = order.map((item) =>
+    Float64Array.from(item.score, (score) => (w[item.issue] ?? 0) * score),
+  )
+  const sufMaxO = new Float64Array(n + 1)
+  for (let d = n - 1; d >= 0; d--)
+    sufMaxO[d] = (sufMaxO[d + 1] ?? 0) + Math.max(...(objective[d] as Float64Array))
+  // Lagrangian multipliers for the lower and upper U_us bounds, from the root relaxation.
+  const lambda = bestMultiplier(order, objective, problem.uLo, 1)
+  const mu = bestMultiplier(order, objective, problem.uHi, -1)
+  const sufL = suffixLagrangian(order, objective, lambda, 1)
+  const sufM = suffixLagrangian(order, objective, mu, -1)
+  // Levels tried best-first under the lower-bound relaxation, which usually binds.
+  const tryOrder = order.map((item, d) => {
+    const o = objective[d] as Float64Array
+    return Int32Array.from(
+      Array.from(item.levels, (_, j) => j).sort(
+        (a, b) => (o[b] ?? 0) + lambda * (item.u[b] ?? 0) - ((o[a] ?? 0) + lambda * (item.u[a] ?? 0)),
+      ),
+    )
+  })
+  const levels = new Int32Array(problem.space.issues.length)
+  const z = new Float64Array(problem.sums.length)
+  let best: Int32Array | undefined
+  let bestValue = Number.NEGATIVE_INFINITY
+  const slack = 1e-12
+  let nodes = 0
+  let overflow = false
+  const visit = (depth: number, pu: number, pe: number, po: number): void => {
+    if (overflow) return
+    if (depth === n) {
+      if (!inWindow(problem, levels)) return
+      const value = utilityUnder(problem.space, w, levels)
+      if (value > bestValue) {
+        bestValue = value
+        best = Int32Array.from(levels)
+      }
+      return
+    }
+    const item = order[depth] as SearchIssue
+    const o = objective[depth] as Float64Array
+    const restMinU = problem.sufMinU[depth + 1] ?? 0
+    const restMaxU = problem.sufMaxU[depth + 1] ?? 0
+    const restMaxE = problem.sufMaxE[depth + 1] ?? 0
+    const tries = tryOrder[depth] as Int32Array
+    for (let t = 0; t < tries.length; t++) {
+      if (++nodes > nodeBudget) {
+        overflow = true
+        return
+      }
+      const j = tries[t] ?? 0
+      const u = pu + (item.u[j] ?? 0)
+      if (u + restMinU > problem.uHi || u + restMaxU < problem.uLo) continue
+      const e = pe + (item.e[j] ?? 0)
+      if (e + restMaxE < problem.eLo) continue
+      const value = po + (o[j] ?? 0)
+      const bound = Math.min(
+        value + (sufMaxO[depth + 1] ?? 0),
+        value + lambda * (u - problem.uLo) + (sufL[depth + 1] ?? 0),
+        value + mu * (problem.uHi - u) + (sufM[depth + 1] ?? 0),
+      )
+      if (bound <= bestValue + slack) continue
+      if (!sumsReachable(problem, item, j, depth, z)) continue
+      addZ(problem, item, j, z, 1)
+      levels[item.issue] = item.levels[j] ?? 0
+      visit(depth + 1, u, e, value)
+      addZ(problem, item, j, z, -1)
+    }
+  }
+  visit(0, 0, 0, 0)
+  return overflow ? undefined : best
+}
+
+/** Sum over the issues from each depth on of the best o + sign * m * u. */
+function suffixLagrangian(
+  order: readonly SearchIssue[],
+  objective: readonly Float64Array[],
+  m: number,
+  sign: number,
+): Float64Array {
+  const n = order.length
+  const out = new Float64Array(n + 1)
+  for (let d = n - 1; d >= 0; d--) {
+    const item = order[d] as SearchIssue
+    const o = objective[d] as Float64Array
+    let best = Number.NEGATIVE_INFINITY
+    for (let j = 0; j < o.length; j++) best = Math.max(best, (o[j] ?? 0) + sign * m * (item.u[j] ?? 0))
+    out[d] = (out[d + 1] ?? 0) + best
+  }
+  return out
+}
+
+/**
+ * The multiplier m >= 0 minimising the Lagrangian bound sum_i max_x (o + sign*m*u) - sign*m*limit:
+ * the relaxation's dual, found by a search on the convex, piecewise-linear function.
+ */
+function bestMultiplier(
+  order: readonly SearchIssue[],
+  objective: readonly Float64Array[],
+  limit: number,
+  sign: number,
+): number {
+  const value = (m: number) => {
+    let total = -sign * m * limit
+    for (let d = 0; d < order.length; d++) {
+      const u = (order[d] as SearchIssue).u
+      const o = objective[d] as Float64Array
+      let best = Number.NEGATIVE_INFINITY
+      for (let j = 0; j < o.length; j++) {
+        const v = (o[j] ?? 0) + sign * m * (u[j] ?? 0)
+        if (v > best) best = v
+      }
+      total += best
+    }
+    return total
+  }
+  let oRange = 0
+  let uStep = Number.POSITIVE_INFINITY
+  order.forEach((item, d) => {
+    const o = objective[d] as Float64Array
+    oRange = Math.max(oRange, Math.max(...o) - Math.min(...o))
+    const sorted = [...item.u].sort((a, b) => a - b)
+    for (let k = 1; k < sorted.length; k++) {
+      const gap = (sorted[k] ?? 0) - (sorted[k - 1] ?? 0)
+      if (gap > 1e-12) uStep = Math.min(uStep, gap)
+    }
+  })
+  if (!Number.isFinite(uStep) || oRange === 0) return 0
+  let lo = 0
+  let hi = (2 * oRange) / uStep
+  for (let iteration = 0; iteration < 40; iteration++) {
+    const a = lo + (hi - lo) / 3
+    const b = hi - (hi - lo) / 3
+    if (value(a) <= value(b)) hi = b
+    else lo = a
+  }
+  const m = (lo + hi) / 2
+  return value(m) <= value(0) ? m : 0
+}
