@@ -1,6 +1,14 @@
 /** Entry point of the `parley` command: the only place that reads the process's arguments, environment and streams. */
 import { runParley } from './program'
 
+// A reader that stops early (`parley status acme.yaml | head`) closes the pipe: that is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') stream.destroy()
+    else throw error
+  })
+}
+
 runParley(
   process.argv.slice(2),
   { stdout: process.stdout, stderr: process.stderr, env: process.env },

@@ -9,8 +9,10 @@ import type { CommandContext } from './command-context'
 import { checkCommand } from './commands/check'
 import { frontierCommand } from './commands/frontier'
 import { initCommand } from './commands/init'
+import { journalAddCommand, journalListCommand } from './commands/journal'
 import { mesoCommand } from './commands/meso'
 import { scoreCommand } from './commands/score'
+import { statusCommand } from './commands/status'
 import { EXIT } from './exit-codes'
 import { integerIn, positiveNumber, utilityPoints } from './options'
 import { Output, type Streams } from './output'
@@ -107,6 +109,7 @@ export async function runParley(argv: readonly string[], streams: Streams, cwd: 
     )
     .option('--tolerance <points>', 'largest distance from the target, in points (default 2)', positiveNumber)
     .option('--plot <file.svg>', 'also draw the bundles on the frontier as SVG')
+    .option('--journal <file>', 'the journal to learn from (default: PLAN with .journal.jsonl)')
     .option('--json', 'machine-readable output on stdout')
     .addHelpText(
       'after',
@@ -120,6 +123,50 @@ export async function runParley(argv: readonly string[], streams: Streams, cwd: 
         exitCode = await mesoCommand(context, plan, options)
       },
     )
+
+  const journal = program
+    .command('journal')
+    .description('record the moves of a negotiation (JSON Lines beside the plan)')
+  journal
+    .command('add')
+    .description(
+      'append one event: offer-sent, bundle-chosen, bundles-ranked, offer-rejected, interest-stated, concession, contingency-proposed, contingency-accepted, note, agreed, debrief, retract',
+    )
+    .argument('<plan>', 'plan file')
+    .argument(
+      '<event>',
+      'inline JSON such as \'{"type": "bundle-chosen", "label": "B"}\', or a .json/.yaml file',
+    )
+    .option('--journal <file>', 'journal file (default: PLAN with .journal.jsonl)')
+    .option('--json', 'machine-readable output on stdout')
+    .addHelpText(
+      'after',
+      '\nid (a ULID), at, side, round and planVersion are filled in when missing; offered bundles get labels A, B, C.\nThe event is checked against the plan and the journal first: nothing is written when it does not fit.\nExample: parley journal add acme.yaml \'{"type":"concession","give":{"payment":60},"get":{"term":36}}\'',
+    )
+    .action(async (plan: string, event: string, options: { journal?: string; json?: boolean }) => {
+      exitCode = await journalAddCommand(context, plan, event, options)
+    })
+  journal
+    .command('list')
+    .description('list the events of the journal, with retracted and skipped ones marked')
+    .argument('<plan>', 'plan file')
+    .option('--journal <file>', 'journal file (default: PLAN with .journal.jsonl)')
+    .option('--json', 'machine-readable output on stdout')
+    .action(async (plan: string, options: { journal?: string; json?: boolean }) => {
+      exitCode = await journalListCommand(context, plan, options)
+    })
+
+  program
+    .command('status')
+    .description(
+      'where the negotiation stands: stage, offers in play, concession log and balance, their priorities, contingencies, reality test, next move',
+    )
+    .argument('<plan>', 'plan file')
+    .option('--journal <file>', 'journal file (default: PLAN with .journal.jsonl)')
+    .option('--json', 'machine-readable output on stdout')
+    .action(async (plan: string, options: { journal?: string; json?: boolean }) => {
+      exitCode = await statusCommand(context, plan, options)
+    })
 
   program
     .command('init')

@@ -1,12 +1,23 @@
 /** `parley meso PLAN`: two or three bundles worth the same to us that meet the rule in different ways. */
-import { frontierReport, type MesoSet, meso, type Space } from '@parley/core'
+import {
+  BELIEF_SAMPLES,
+  frontierReport,
+  inferPriorities,
+  type MesoSet,
+  meso,
+  replay,
+  type Space,
+  thinBeliefs,
+} from '@parley/core'
 import { type CommandContext, invalidInput } from '../command-context'
 import { EXIT } from '../exit-codes'
+import { journalPathFor, loadJournal } from '../journal-file'
 import { pts } from '../output'
 import { loadPlan } from '../plan-file'
 import { writePlot } from './frontier'
 
 export interface MesoCommandOptions {
+  journal?: string
   count?: number
   target?: number
   tolerance?: number
@@ -27,7 +38,14 @@ export async function mesoCommand(
       json,
       loaded.errors.filter((problem) => problem.severity === 'error'),
     )
+  // With a journal, the set is chosen under what their moves have taught us.
+  const journal = await loadJournal(options.journal ?? journalPathFor(file))
+  const learned =
+    journal.events.length > 0
+      ? inferPriorities(loaded.space, replay(loaded.space, journal.events).observations)
+      : undefined
   const result = meso(loaded.space, {
+    ...(learned ? { beliefs: thinBeliefs(learned.beliefs, BELIEF_SAMPLES) } : {}),
     ...(options.count !== undefined ? { count: options.count } : {}),
     ...(options.target !== undefined ? { target: options.target } : {}),
     ...(options.tolerance !== undefined ? { tolerance: options.tolerance } : {}),
@@ -70,6 +88,7 @@ export async function mesoCommand(
       bundles: set.bundles,
       informativeness: set.informativeness,
       model: set.model,
+      ...(learned ? { journal: journal.file } : {}),
     })
   } else printMeso(context, loaded.space, set)
   return EXIT.ok
@@ -96,7 +115,7 @@ function printMeso({ out }: CommandContext, space: Space, set: MesoSet): void {
   out.print(c.dim('◆ emphasis: where the bundle is most generous to them compared with the others'))
   out.print()
   out.print(
-    `Their choice should tell us ${set.informativeness.toFixed(2)} bits about their priorities (logit model, scale ${set.model.logitScale} points, ${set.model.samples} samples, seed ${set.model.seed}).`,
+    `${set.model.learned ? 'Chosen under what their moves have taught us. ' : ''}Their choice should tell us ${set.informativeness.toFixed(2)} bits about their priorities (logit model, scale ${set.model.logitScale} points, ${set.model.samples} samples, seed ${set.model.seed}).`,
   )
   out.print(
     'Each bundle is the best of the equivalent ones for them under some weighting of their priorities (see --json: efficientFor).',

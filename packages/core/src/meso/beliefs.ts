@@ -1,7 +1,7 @@
 /**
  * What we believe about their weights, as weighted samples of weight shares: the prior is a
  * Dirichlet around the plan's estimate (concentration 3, 10 or 30 times the estimated share for
- * low, medium and high confidence); the journal's posterior (a later stage) is the same shape.
+ * low, medium and high confidence); the journal's posterior (`inference/posterior.ts`) has the same shape.
  * Also the logit choice model on U_them, and the expected information a choice reveals.
  */
 import { dirichlet, mulberry32 } from '../random'
@@ -13,10 +13,12 @@ export interface Beliefs {
   /** Probabilities of the samples, summing to 1. */
   probability: Float64Array
   seed: number
+  /** Per sample, 1 for each issue whose direction is reversed from our estimate (issues marked `uncertain`). */
+  flipped?: Uint8Array[]
 }
 
-/** Logit scale of their choices, in utility points: a bundle 5 points better is e (about 2.7) times as likely to be chosen. */
-export const LOGIT_SCALE = 5
+/** Logit scale of their choices, in utility points: a bundle 3 points better is e (about 2.7) times as likely to be chosen. */
+export const LOGIT_SCALE = 3
 
 /** Number of samples that represent a belief. */
 export const BELIEF_SAMPLES = 400
@@ -30,10 +32,21 @@ export const CONCENTRATION = { low: 3, medium: 10, high: 30 } as const
 // keystroke, so the last few are kept (the draws depend only on the concentrations and the seed).
 const priorCache = new Map<string, Beliefs>()
 
-/** The prior: Dirichlet draws around the plan's estimate of their weights. */
+/** Dirichlet parameters of the prior: each issue's concentration (from its confidence) times its estimated share. */
+export function priorConcentration(space: Space): number[] {
+  return space.issues.map((issue) => {
+    const confidence = space.plan.issues[issue.index]?.them.confidence ?? 'medium'
+    return CONCENTRATION[confidence] * (space.share.them[issue.index] ?? 0)
+  })
+}
+
+/**
+ * The prior: Dirichlet draws around the plan's estimate of their weights (directions as
+ * estimated: the learner, not MESO's prior, weighs reversed directions of uncertain issues).
+ */
 export function priorBeliefs(space: Space, options: { samples?: number; seed?: number } = {}): Beliefs {
   const seed = options.seed ?? DEFAULT_SEED
-  const alpha = Array.from(space.share.them, (share) => CONCENTRATION.medium * share)
+  const alpha = priorConcentration(space)
   const count = options.samples ?? BELIEF_SAMPLES
   const key = `${seed}|${count}|${alpha.join(',')}`
   const cached = priorCache.get(key)
@@ -57,12 +70,25 @@ export function utilityTable(
     const scores = Float64Array.from(space.issues, (issue) => issue.score.them[levels[issue.index] ?? 0] ?? 0)
     const row = new Float64Array(beliefs.samples.length)
     beliefs.samples.forEach((w, s) => {
+      const flips = beliefs.flipped?.[s]
       let total = 0
-      for (let i = 0; i < n; i++) total += (w[i] ?? 0) * (scores[i] ?? 0)
+      for (let i = 0; i < n; i++)
+        total += (w[i] ?? 0) * (flips?.[i] ? 100 - (scores[i] ?? 0) : (scores[i] ?? 0))
       row[s] = total
     })
     return row
   })
+}
+
+/** Mean of their weight shares under the beliefs. */
+export function meanWeights(beliefs: Beliefs): Float64Array {
+  const n = beliefs.samples[0]?.length ?? 0
+  const mean = new Float64Array(n)
+  beliefs.samples.forEach((w, s) => {
+    const p = beliefs.probability[s] ?? 0
+    for (let i = 0; i < n; i++) mean[i] = (mean[i] ?? 0) + p * (w[i] ?? 0)
+  })
+  return mean
 }
 
 /** Choice probabilities of each bundle under one sample (logit on U_them). */
@@ -154,5 +180,32 @@ export function choiceInformation(
       if (m > 0) marginal -= m * Math.log2(m)
     }
     return Math.max(0, marginal - conditional)
+  }
+}
+
+/**
+ * The same beliefs carried by fewer, equally likely samples (systematic resampling, seeded):
+ * a posterior of thousands of samples, made light enough for choosing a MESO set.
+ */
+export function thinBeliefs(beliefs: Beliefs, count: number): Beliefs {
+  if (beliefs.samples.length <= count) return beliefs
+  const random = mulberry32(beliefs.seed ^ 0x2545f491)
+  const picked: number[] = []
+  const start = random() / count
+  let cumulative = beliefs.probability[0] ?? 0
+  let s = 0
+  for (let k = 0; k < count; k++) {
+    const u = start + k / count
+    while (u > cumulative && s < beliefs.samples.length - 1) {
+      s++
+      cumulative += beliefs.probability[s] ?? 0
+    }
+    picked.push(s)
+  }
+  return {
+    samples: picked.map((k) => beliefs.samples[k] as Float64Array),
+    probability: new Float64Array(count).fill(1 / count),
+    seed: beliefs.seed,
+    ...(beliefs.flipped ? { flipped: picked.map((k) => beliefs.flipped?.[k] as Uint8Array) } : {}),
   }
 }

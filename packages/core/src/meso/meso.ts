@@ -30,6 +30,7 @@ import {
   expectedUtility,
   informativeness,
   LOGIT_SCALE,
+  meanWeights,
   priorBeliefs,
   utilityTable,
 } from './beliefs'
@@ -65,7 +66,12 @@ export interface MesoSet {
   bundles: MesoBundle[]
   /** Expected information gain about their weights from their choice, in bits. */
   informativeness: number
-  model: { logitScale: number; samples: number; seed: number }
+  model: {
+    logitScale: number
+    samples: number
+    seed: number /** Chosen under a posterior from the journal rather than the plan's prior. */
+    learned: boolean
+  }
 }
 
 export type MesoFailureCode =
@@ -188,12 +194,35 @@ export function meso(space: Space, options: MesoOptions = {}): MesoResult {
   }
 
   const beliefs = options.beliefs ?? priorBeliefs(space)
-  const found = searchSet(space, constraints, target, tolerance, count, beliefs, reservation, theirBatna)
+  const found = searchSet(
+    space,
+    constraints,
+    target,
+    tolerance,
+    count,
+    beliefs,
+    reservation,
+    theirBatna,
+    options.beliefs !== undefined,
+  )
   if (found.ok) return { ok: true, set: found.set }
   // Say what would help: the smallest wider tolerance that gives a full set.
   const wider = TOLERANCE_LADDER.filter((value) => value > tolerance)
     .slice(0, 6)
-    .find((value) => searchSet(space, constraints, target, value, count, beliefs, reservation, theirBatna).ok)
+    .find(
+      (value) =>
+        searchSet(
+          space,
+          constraints,
+          target,
+          value,
+          count,
+          beliefs,
+          reservation,
+          theirBatna,
+          options.beliefs !== undefined,
+        ).ok,
+    )
   const hint = wider === undefined ? '; try another --target' : `; --tolerance ${plain(wider)} gives ${count}`
   if (found.size === 0) {
     return fail(
@@ -223,6 +252,7 @@ function searchSet(
   beliefs: Beliefs,
   reservation: number,
   theirBatna: number,
+  beliefsGiven: boolean,
 ): { ok: true; set: MesoSet } | { ok: false; size: number } {
   const problem = searchProblem(space, {
     usLow: Math.max(target - tolerance, reservation),
@@ -231,11 +261,12 @@ function searchSet(
     constraints,
   })
   const listed = enumerateWindow(problem, ENUMERATION_CAP)
-  const candidates = findCandidates(space, problem, listed, weightVectors(space))
+  const center = beliefsGiven ? meanWeights(beliefs) : space.share.them
+  const candidates = findCandidates(space, problem, listed, weightVectors(space, center))
   let chosen = chooseSet(space, diversePool(space, candidates), count, beliefs)
   if (chosen.length < count && candidates.length > 0) {
     // Not enough yet: look further, with sparse random priorities (more of them when the window is listed and a look is cheap).
-    const more = findCandidates(space, problem, listed, sparseVectors(space, listed ? 160 : 40), candidates)
+    const more = findCandidates(space, problem, listed, sparseVectors(center, listed ? 160 : 40), candidates)
     chosen = chooseSet(space, diversePool(space, more), count, beliefs)
   }
   if (chosen.length < count)
@@ -252,14 +283,19 @@ function searchSet(
       tolerance,
       bundles: describeBundles(space, chosen),
       informativeness: informativeness(utilities, beliefs.probability),
-      model: { logitScale: LOGIT_SCALE, samples: beliefs.samples.length, seed: beliefs.seed },
+      model: {
+        logitScale: LOGIT_SCALE,
+        samples: beliefs.samples.length,
+        seed: beliefs.seed,
+        learned: beliefsGiven,
+      },
     },
   }
 }
 
 /** Weight vectors for them that span the plausible range: the estimate, single and paired tilts, de-emphasis, random mixtures. */
-function weightVectors(space: Space): Float64Array[] {
-  const estimate = space.share.them
+function weightVectors(_space: Space, center: Float64Array): Float64Array[] {
+  const estimate = center
   const n = estimate.length
   const mix = (alpha: number, focus: readonly number[]) =>
     Float64Array.from(
@@ -286,8 +322,8 @@ function weightVectors(space: Space): Float64Array[] {
 }
 
 /** Random priorities concentrated on a few issues each, mixed with a little of the estimate to stay positive. */
-function sparseVectors(space: Space, count: number): Float64Array[] {
-  const estimate = space.share.them
+function sparseVectors(center: Float64Array, count: number): Float64Array[] {
+  const estimate = center
   const random = mulberry32(11)
   const alpha = Array.from(estimate, () => 0.3)
   return Array.from({ length: count }, () => {

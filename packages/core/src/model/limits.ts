@@ -13,6 +13,12 @@ export const LIMITS = {
   textLength: 20_000,
   /** Most items in a list of the plan other than issues (stakeholders, evidence, rules, limits). */
   listItems: 1000,
+  /** Largest single journal event, in bytes of JSON. */
+  eventBytes: 64 * 1024,
+  /** Most events in one journal. */
+  journalEvents: 20_000,
+  /** Largest journal file, in bytes. */
+  journalBytes: 32 * 1024 * 1024,
 } as const
 
 /** Two numbers closer than this (relative to the unit at hand) are the same; utilities are exact to it. */

@@ -60,6 +60,24 @@ export const PreferenceSchema = z.strictObject({
 })
 export type Preference = z.infer<typeof PreferenceSchema>
 
+export const CONFIDENCES = ['low', 'medium', 'high'] as const
+export type Confidence = (typeof CONFIDENCES)[number]
+
+/** Our estimate of how they weigh and score an issue, with how sure we are of it. */
+export const TheirPreferenceSchema = PreferenceSchema.extend({
+  /** How sure we are of the estimated weight: the strength of the prior (Dirichlet concentration 3, 10 or 30 times the share). */
+  confidence: z
+    .enum(CONFIDENCES)
+    .optional()
+    .describe('How sure we are of this estimate: low, medium (default) or high. Private'),
+  /** We are not sure which way they lean on this issue: the learner also weighs the reverse. */
+  uncertain: z
+    .boolean()
+    .optional()
+    .describe('We do not know which direction they prefer on this issue. Private'),
+})
+export type TheirPreference = z.infer<typeof TheirPreferenceSchema>
+
 export const RangeSchema = z.strictObject({
   min: finite,
   max: finite,
@@ -81,7 +99,7 @@ export const IssueSchema = z.strictObject({
     .describe('The levels, as texts or numbers'),
   us: PreferenceSchema.describe('Our weight and scores. Private'),
   /** Always our estimate of them. */
-  them: PreferenceSchema.describe('Our estimate of their weight and scores. Private'),
+  them: TheirPreferenceSchema.describe('Our estimate of their weight and scores. Private'),
   /** Cheap for us and valuable to them: it funds trades. */
   tradeable: z.boolean().optional().describe('Cheap for us, valuable to them: it funds trades. Private'),
   notes: text.optional(),
@@ -195,6 +213,10 @@ export const PlanSchema = z.strictObject({
     .optional()
     .describe('Benchmarks, cost drivers, references we can cite'),
   anchor: AnchorSchema.optional().describe('Our opening range on one issue, its rationale and evidence'),
+  /** A money issue in which concession values are also shown (`price`): "about 4,200 USD/year", not "3.1 points". */
+  numeraire: IssueIdSchema.optional().describe(
+    'A numeric money issue; concession values are also shown in its unit',
+  ),
   notes: text.optional(),
 })
 export type Plan = z.infer<typeof PlanSchema>

@@ -86,6 +86,19 @@ export function crossCheckPlan(raw: unknown): PathProblem[] {
     }
   })
 
+  if (typeof raw.numeraire === 'string') {
+    const shape = findIssue(raw.numeraire, ['numeraire'], issues, problems)
+    if (shape?.levels && !shape.numeric) {
+      problems.push(
+        pathError(
+          'not_numeric',
+          ['numeraire'],
+          `the numeraire must be a numeric issue; '${raw.numeraire}' has text options`,
+        ),
+      )
+    }
+  }
+
   const anchor = AnchorSchema.safeParse(raw.anchor)
   if (raw.anchor !== undefined && anchor.success) {
     const { issue, low, high } = anchor.data

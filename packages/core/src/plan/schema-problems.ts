@@ -218,16 +218,25 @@ export function closest(word: string, candidates: readonly string[]): string | u
   return best !== undefined && bestDistance <= Math.max(1, Math.floor(word.length / 3)) ? best : undefined
 }
 
+/** Edit distance counting a swap of two neighbouring letters as one edit (optimal string alignment): `lable` is one from `label`. */
 function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j)
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0] ?? 0
-    row[0] = i
-    for (let j = 1; j <= b.length; j++) {
-      const saved = row[j] ?? 0
-      row[j] = Math.min((row[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1))
-      previous = saved
+  const rows = a.length + 1
+  const cols = b.length + 1
+  const d = new Int32Array(rows * cols)
+  for (let i = 0; i < rows; i++) d[i * cols] = i
+  for (let j = 0; j < cols; j++) d[j] = j
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      let best = Math.min(
+        (d[(i - 1) * cols + j] ?? 0) + 1,
+        (d[i * cols + j - 1] ?? 0) + 1,
+        (d[(i - 1) * cols + j - 1] ?? 0) + cost,
+      )
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, (d[(i - 2) * cols + j - 2] ?? 0) + 1)
+      d[i * cols + j] = best
     }
   }
-  return row[b.length] ?? 0
+  return d[rows * cols - 1] ?? 0
 }

@@ -1,0 +1,212 @@
+import { appendFileSync, copyFileSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { parley, temporaryFolder } from './parley'
+
+function workspace() {
+  const folder = temporaryFolder()
+  const plan = join(folder, 'calder.yaml')
+  copyFileSync('examples/sales-saas-renewal.yaml', plan)
+  return { folder, plan, journal: join(folder, 'calder.journal.jsonl') }
+}
+
+interface Status {
+  stage: string
+  round: number
+  posterior: Record<string, { mean: number; low: number; high: number }>
+  concessions: {
+    give: object
+    get: object
+    giveCostUs: number
+    getValueUs: number
+    valueUs: number
+    valueThem: number
+    gift: boolean
+    money?: object
+  }[]
+  balance: { us: number; them: number }
+  realityTest: { items: { label: string; verdict: string }[] }
+  nextMove: { text: string }
+  findings: { code: string; message: string }[]
+  problems: { line: number; code: string }[]
+}
+
+const set = {
+  type: 'offer-sent',
+  bundles: [
+    {
+      terms: {
+        price: 210000,
+        rollout: 45,
+        billing: 'annual-upfront',
+        support: 'enterprise',
+        credits: 5,
+        term: 36,
+        uplift: 7,
+      },
+    },
+    {
+      terms: {
+        price: 260000,
+        rollout: 45,
+        billing: 'milestone',
+        support: 'premium',
+        credits: 5,
+        term: 24,
+        uplift: 0,
+      },
+    },
+    {
+      terms: {
+        price: 250000,
+        rollout: 45,
+        billing: 'annual-upfront',
+        support: 'enterprise',
+        credits: 15,
+        term: 36,
+        uplift: 0,
+      },
+    },
+  ],
+}
+
+describe('parley journal and status', () => {
+  it('records moves, filling in ids, times, sides, rounds, labels and the plan version', () => {
+    const { plan, journal } = workspace()
+    expect(parley(['status', plan, '--json']).json()).toMatchObject({ stage: 'setup', round: 0 })
+    const added = parley(['journal', 'add', plan, JSON.stringify(set), '--json'])
+    expect(added.code).toBe(0)
+    const { event } = added.json() as { event: Record<string, unknown> }
+    expect(event.id).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/)
+    expect(event.side).toBe('us')
+    expect(event.round).toBe(1)
+    expect(event.planVersion).toMatch(/^[0-9a-f]{12}$/)
+    expect((event.bundles as { label: string }[]).map((bundle) => bundle.label)).toEqual(['A', 'B', 'C'])
+    expect(parley(['journal', 'add', plan, '{"type":"bundle-chosen","label":"B"}']).stdout).toContain(
+      'they chose B',
+    )
+    const lines = readFileSync(journal, 'utf8').trim().split('\n')
+    expect(lines).toHaveLength(2)
+    expect(JSON.parse(lines[1]!)).toMatchObject({ type: 'bundle-chosen', label: 'B', side: 'them' })
+    expect(parley(['status', plan, '--json']).json()).toMatchObject({ stage: 'midgame', round: 1 })
+  })
+
+  it('refuses an event that does not fit, says where, and writes nothing', () => {
+    const { plan, journal } = workspace()
+    const bad = parley([
+      'journal',
+      'add',
+      plan,
+      '{"type":"offer-sent","bundles":[{"terms":{"price":200000,"rollout":45,"billing":"monthly","support":"premium","credits":5,"term":24,"uplift":0}}]}',
+    ])
+    expect(bad.code).toBe(1)
+    expect(bad.stderr).toContain(
+      "EVENT:1:81 bundles[0].terms.billing: 'monthly' is not an option of 'billing'",
+    )
+    const gift = parley(['journal', 'add', plan, '{"type":"concession","give":{"price":250000},"get":{}}'])
+    expect(gift.code).toBe(1)
+    expect(gift.stderr).toContain('a concession changes the bundle on the table, and there is none')
+    expect(parley(['journal', 'add', plan, '{"type":"offer-snet"}']).stderr).toContain(
+      "did you mean 'offer-sent'?",
+    )
+    expect(() => readFileSync(journal)).toThrow()
+  })
+
+  it('keeps a concession log with values, flags gifts and learns from their moves', () => {
+    const { plan } = workspace()
+    parley(['journal', 'add', plan, JSON.stringify(set)])
+    parley(['journal', 'add', plan, '{"type":"bundle-chosen","label":"B"}'])
+    parley(['journal', 'add', plan, '{"type":"concession","give":{"credits":15},"get":{"term":36}}'])
+    parley(['journal', 'add', plan, '{"type":"concession","give":{"price":250000},"get":{}}'])
+    const status = parley(['status', plan, '--json']).json() as Status
+    expect(status.concessions).toHaveLength(2)
+    const [traded, gift] = status.concessions
+    expect(traded!.gift).toBe(false)
+    expect(traded!.valueUs).toBeCloseTo(traded!.getValueUs - traded!.giveCostUs, 9)
+    expect(gift!.gift).toBe(true)
+    expect(gift!.giveCostUs).toBeGreaterThan(0)
+    expect(status.balance.us).toBeCloseTo(traded!.valueUs + gift!.valueUs, 9)
+    const shares = Object.values(status.posterior)
+    expect(shares.reduce((sum, entry) => sum + entry.mean, 0)).toBeCloseTo(1, 9)
+    for (const entry of shares) {
+      expect(entry.low).toBeLessThanOrEqual(entry.mean)
+      expect(entry.high).toBeGreaterThanOrEqual(entry.mean)
+    }
+    expect(status.nextMove.text).toContain('gift')
+    expect(status.realityTest.items[0]).toMatchObject({ label: 'on the table', verdict: 'accept' })
+    const human = parley(['status', plan])
+    expect(human.stdout).toContain('Concession log')
+    expect(human.stdout).toContain('Their priorities')
+    expect(human.stdout).toContain('Reality test')
+  })
+
+  it('uses what it learned for the next MESO set', () => {
+    const { plan } = workspace()
+    parley(['journal', 'add', plan, JSON.stringify(set)])
+    parley(['journal', 'add', plan, '{"type":"bundles-ranked","order":["C","A","B"]}'])
+    const next = parley(['meso', plan, '--json']).json() as {
+      model: { learned: boolean }
+      bundles: unknown[]
+    }
+    expect(next.model.learned).toBe(true)
+    expect(next.bundles).toHaveLength(3)
+  })
+
+  it('takes back a mistaken move with a retraction and recomputes without it', () => {
+    const { plan } = workspace()
+    parley(['journal', 'add', plan, JSON.stringify(set)])
+    const chose = (
+      parley(['journal', 'add', plan, '{"type":"bundle-chosen","label":"A"}', '--json']).json() as {
+        event: { id: string }
+      }
+    ).event
+    const before = parley(['status', plan, '--json']).json() as Status
+    parley([
+      'journal',
+      'add',
+      plan,
+      JSON.stringify({ type: 'retract', target: chose.id, reason: 'they chose C, not A' }),
+    ])
+    const after = parley(['status', plan, '--json']).json() as Status
+    expect(after.stage).toBe('first-move')
+    expect(after.posterior).not.toEqual(before.posterior)
+    expect(parley(['journal', 'list', plan]).stdout).toContain('(retracted)')
+  })
+
+  it('survives a journal cut off mid-line: reports the line and keeps the events before it', () => {
+    const { plan, journal } = workspace()
+    parley(['journal', 'add', plan, JSON.stringify(set)])
+    parley(['journal', 'add', plan, '{"type":"bundle-chosen","label":"B"}'])
+    appendFileSync(journal, '{"type":"concession","give":{"cred')
+    const status = parley(['status', plan, '--json'])
+    expect(status.code).toBe(0)
+    const result = status.json() as Status
+    expect(result.stage).toBe('midgame')
+    expect(result.problems).toEqual([expect.objectContaining({ line: 3, code: 'truncated' })])
+    // The next append starts on a new line, so nothing more is lost.
+    expect(parley(['journal', 'add', plan, '{"type":"note","text":"after the crash"}']).code).toBe(0)
+    const again = parley(['journal', 'list', plan, '--json']).json() as {
+      events: unknown[]
+      problems: { line: number; code: string }[]
+    }
+    expect(again.events).toHaveLength(3)
+    expect(again.problems).toEqual([expect.objectContaining({ line: 3, code: 'syntax' })])
+  })
+
+  it('reports events that no longer fit an edited plan, and keeps going', () => {
+    const { plan } = workspace()
+    parley(['journal', 'add', plan, JSON.stringify(set)])
+    parley(['journal', 'add', plan, '{"type":"note","text":"good call"}'])
+    writeFileSync(
+      plan,
+      readFileSync(plan, 'utf8')
+        .replace('  - id: uplift', '  - id: renewal_cap')
+        .replace('{ issue: uplift', '{ issue: renewal_cap'),
+    )
+    const status = parley(['status', plan, '--json'])
+    expect(status.code).toBe(0)
+    const result = status.json() as Status
+    expect(result.findings.map((finding) => finding.code)).toContain('unknown_issue')
+    expect(result.stage).toBe('setup')
+  })
+})

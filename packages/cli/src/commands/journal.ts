@@ -1,0 +1,169 @@
+/** `parley journal add PLAN EVENT` and `parley journal list PLAN`: record the moves of a negotiation. */
+import {
+  checkNewEvent,
+  completeEvent,
+  type JournalEvent,
+  nextRound,
+  placeProblem,
+  planFileVersion,
+  readEvent,
+  readSource,
+  replay,
+  sourceFormatOf,
+} from '@parley/core'
+import { monotonicFactory } from 'ulid'
+import { type CommandContext, invalidInput } from '../command-context'
+import { EXIT } from '../exit-codes'
+import { appendEvent, journalPathFor, loadJournal } from '../journal-file'
+import { problemJson } from '../output'
+import { loadPlan, readTextFile } from '../plan-file'
+import { formatTerms } from '../terms'
+
+const ulid = monotonicFactory()
+
+export interface JournalOptions {
+  journal?: string
+  json?: boolean
+}
+
+/** Reads EVENT: inline JSON when it starts with `{`, otherwise a JSON or YAML file. */
+async function readEventArgument(argument: string) {
+  if (argument.trimStart().startsWith('{'))
+    return { ok: true as const, file: 'EVENT', source: readSource(argument, 'json', 'EVENT') }
+  const read = await readTextFile(argument, 64 * 1024)
+  if (!read.ok) return { ok: false as const, errors: read.errors }
+  return {
+    ok: true as const,
+    file: argument,
+    source: readSource(read.text, sourceFormatOf(argument) ?? 'json', argument),
+  }
+}
+
+export async function journalAddCommand(
+  context: CommandContext,
+  planFile: string,
+  eventArgument: string,
+  options: JournalOptions,
+): Promise<number> {
+  const json = options.json === true
+  const loaded = await loadPlan(planFile)
+  if (!loaded.ok)
+    return invalidInput(
+      context,
+      json,
+      loaded.errors.filter((problem) => problem.severity === 'error'),
+    )
+  const journal = await loadJournal(options.journal ?? journalPathFor(planFile))
+  const argument = await readEventArgument(eventArgument)
+  if (!argument.ok) return invalidInput(context, json, argument.errors)
+  if (argument.source.errors.length > 0) return invalidInput(context, json, argument.source.errors)
+  const state = replay(loaded.space, journal.events)
+  const raw = argument.source.value as { type?: unknown }
+  const type = typeof raw?.type === 'string' ? (raw.type as JournalEvent['type']) : 'note'
+  const completed = completeEvent(raw, {
+    id: ulid(),
+    at: new Date().toISOString(),
+    round: nextRound(state, type),
+    planVersion: planFileVersion(loaded.plan),
+  })
+  const place = (problem: Parameters<typeof placeProblem>[0]) =>
+    placeProblem(problem, argument.source, argument.file)
+  const read = readEvent(completed)
+  if (!read.ok) return invalidInput(context, json, read.errors.map(place))
+  const problems = checkNewEvent(loaded.space, journal.events, read.event)
+  if (problems.length > 0) return invalidInput(context, json, problems.map(place))
+  await appendEvent(journal, read.event)
+  if (json) context.out.json({ event: read.event, journal: journal.file })
+  else
+    context.out.print(
+      `Added ${describe(read.event)} (round ${read.event.round}, id ${read.event.id}) to ${journal.file}`,
+    )
+  return EXIT.ok
+}
+
+export async function journalListCommand(
+  context: CommandContext,
+  planFile: string,
+  options: JournalOptions,
+): Promise<number> {
+  const json = options.json === true
+  const loaded = await loadPlan(planFile)
+  if (!loaded.ok)
+    return invalidInput(
+      context,
+      json,
+      loaded.errors.filter((problem) => problem.severity === 'error'),
+    )
+  const journal = await loadJournal(options.journal ?? journalPathFor(planFile))
+  const state = replay(loaded.space, journal.events)
+  const retracted = new Set(state.retracted)
+  const skipped = new Set(state.findings.map((finding) => finding.eventId))
+  if (json) {
+    context.out.json({
+      journal: journal.file,
+      events: journal.events.map((event) => ({
+        ...event,
+        retracted: retracted.has(event.id),
+        skipped: skipped.has(event.id),
+      })),
+      problems: journal.problems.map(problemJson),
+      findings: state.findings,
+    })
+    return EXIT.ok
+  }
+  const { out } = context
+  if (!journal.exists)
+    out.print(
+      `No journal yet at ${journal.file}; add the first move with \`parley journal add ${planFile} EVENT\`.`,
+    )
+  else {
+    out.print(
+      out.table(
+        ['#', 'round', 'side', 'type', 'what', 'id'],
+        journal.events.map((event, k) => [
+          k + 1,
+          event.round,
+          event.side,
+          retracted.has(event.id) ? out.colour.strikethrough(event.type) : event.type,
+          `${describe(event)}${retracted.has(event.id) ? ' (retracted)' : skipped.has(event.id) ? ' (skipped: see status)' : ''}`,
+          event.id,
+        ]),
+      ),
+    )
+  }
+  if (journal.problems.length > 0) out.problems(journal.problems)
+  return EXIT.ok
+}
+
+export function describe(event: JournalEvent): string {
+  switch (event.type) {
+    case 'offer-sent':
+      return event.bundles.length === 1
+        ? `offer: ${formatTerms(event.bundles[0]?.terms ?? {})}`
+        : `offer of ${event.bundles.length} bundles (${event.bundles.map((bundle) => bundle.label).join(', ')})`
+    case 'bundle-chosen':
+      return `they chose ${event.label}`
+    case 'bundles-ranked':
+      return `they ranked ${event.order.join(' > ')}`
+    case 'offer-rejected':
+      return event.counter
+        ? `they rejected it and countered: ${formatTerms(event.counter.terms)}`
+        : 'they rejected the offer'
+    case 'interest-stated':
+      return `interest: ${event.text}${event.ranking ? ` (${event.ranking.join(' > ')})` : ''}`
+    case 'concession':
+      return `concession: we give ${formatTerms(event.give) || 'nothing'}; we get ${formatTerms(event.get) || 'nothing'}`
+    case 'contingency-proposed':
+      return `contingency: if ${event.contingency.metric} ${event.contingency.op} ${event.contingency.threshold} then ${event.contingency.consequence.issue} → ${event.contingency.consequence.level}`
+    case 'contingency-accepted':
+      return `contingency ${event.target} accepted`
+    case 'note':
+      return `note: ${event.text}`
+    case 'agreed':
+      return `agreed: ${formatTerms(event.terms)}`
+    case 'debrief':
+      return `debrief (${Object.keys(event.answers).length} answers)`
+    case 'retract':
+      return `retracts ${event.target}: ${event.reason}`
+  }
+}

@@ -1,0 +1,143 @@
+/** `parley status PLAN`: where the negotiation stands, derived from the plan and its journal. */
+import { groupThousands, type NegotiationStatus, negotiationStatus } from '@parley/core'
+import { type CommandContext, invalidInput } from '../command-context'
+import { EXIT } from '../exit-codes'
+import { journalPathFor, loadJournal } from '../journal-file'
+import { type Output, percent, problemJson, pts, signed } from '../output'
+import { loadPlan } from '../plan-file'
+import { formatTerms } from '../terms'
+
+export interface StatusOptions {
+  journal?: string
+  json?: boolean
+}
+
+export async function statusCommand(
+  context: CommandContext,
+  planFile: string,
+  options: StatusOptions,
+): Promise<number> {
+  const json = options.json === true
+  const loaded = await loadPlan(planFile)
+  if (!loaded.ok)
+    return invalidInput(
+      context,
+      json,
+      loaded.errors.filter((problem) => problem.severity === 'error'),
+    )
+  const journal = await loadJournal(options.journal ?? journalPathFor(planFile))
+  const status = negotiationStatus(loaded.space, journal.events)
+  if (json)
+    context.out.json({ ...status, journal: journal.file, problems: journal.problems.map(problemJson) })
+  else {
+    printStatus(context.out, status, journal.exists ? journal.file : null)
+    if (journal.problems.length > 0) context.out.problems(journal.problems)
+  }
+  return EXIT.ok
+}
+
+const FLAG_LABELS = {
+  gift: 'gift',
+  get_worth_less: 'uneven',
+  one_way_run: 'one-way run',
+  give_gains_us: 'give gains us?',
+} as const
+
+function money(value: number, unit: string): string {
+  return `${value >= 0 ? '' : '-'}${groupThousands(Math.abs(value))} ${unit}`
+}
+
+function printStatus(out: Output, status: NegotiationStatus, journal: string | null): void {
+  const c = out.colour
+  out.print(
+    `${c.bold('Stage:')} ${status.stage}${status.round > 0 ? ` · round ${status.round}` : ''}${journal ? '' : c.dim(' (no journal yet)')}`,
+  )
+  if (status.offersInPlay.length > 0) {
+    out.print()
+    out.print(c.bold('Offers in play'))
+    for (const bundle of status.offersInPlay) {
+      out.print(
+        `  ${bundle.label}${bundle.name ? ` ${bundle.name}` : ''}: U_us ${pts(bundle.utility.us)}, U_them ${pts(bundle.utility.them)} (est.) — ${formatTerms(bundle.terms)}`,
+      )
+    }
+  }
+  if (status.table) {
+    out.print(
+      `${c.bold('On the table')} (${status.table.source}): U_us ${pts(status.table.utility.us)}, U_them ${pts(status.table.utility.them)} (est.) — ${formatTerms(status.table.terms)}`,
+    )
+  }
+  if (status.concessions.length > 0) {
+    out.print()
+    out.print(c.bold('Concession log'))
+    out.print(
+      out.table(
+        ['item', 'we give', 'we get', 'value to us / to them', 'trigger or contingency'],
+        status.concessions.map((line, k) => [
+          `${k + 1}${line.flags.length ? ` ${c.yellow(line.flags.map((flag) => FLAG_LABELS[flag]).join(', '))}` : ''}`,
+          formatTerms(line.give) || '—',
+          formatTerms(line.get) || '—',
+          `${signed(line.valueUs)} / ${signed(line.valueThem)}${line.money ? ` (about ${money(line.money.valueUs, line.money.unit)} / ${money(line.money.valueThem, line.money.unit)})` : ''}`,
+          line.trigger ?? '',
+        ]),
+      ),
+    )
+    out.print(
+      `Balance: us ${signed(status.balance.us)}, them ${signed(status.balance.them)} (points; theirs under our current estimate)`,
+    )
+  }
+  out.print()
+  out.print(c.bold('Their priorities (our estimate, updated by their moves; 80% interval)'))
+  const rows = Object.entries(status.posterior).map(([id, entry]) => [
+    id,
+    percent(entry.mean),
+    `${percent(entry.low)}–${percent(entry.high)}`,
+    percent(entry.estimate),
+    '█'.repeat(Math.round(entry.mean * 40)),
+    entry.reversed !== undefined ? `${Math.round(entry.reversed * 100)}% they lean the other way` : '',
+  ])
+  out.print(out.table(['issue', 'mean', '80% interval', 'plan estimate', '', ''], rows))
+  out.print(
+    `The last move taught us ${status.learning.lastBits.toFixed(2)} bits; all moves ${status.learning.totalBits.toFixed(2)} bits (${status.learning.samples} samples, seed ${status.learning.seed}).`,
+  )
+  if (status.contingencies.length > 0) {
+    out.print()
+    out.print(c.bold('Contingencies'))
+    for (const item of status.contingencies) {
+      const value =
+        item.us && item.them
+          ? `expected gain: us ${signed(item.us.gain)}, them ${signed(item.them.gain)}${item.jointValue ? c.green(' — joint value: a bet both sides prefer') : ''}`
+          : c.dim("no beliefs given: add each side's probability to see what it is worth")
+      out.print(
+        `  ${item.accepted ? '✓' : '·'} ${item.text}: ${value}${item.verifiable ? '' : c.yellow(' — not verifiable: say how the metric is measured and reported')}`,
+      )
+    }
+  }
+  if (status.realityTest.items.length > 0) {
+    out.print()
+    out.print(c.bold('Reality test'))
+    for (const item of status.realityTest.items) {
+      const verdict =
+        item.verdict === 'accept'
+          ? c.green(item.verdict)
+          : item.verdict === 'counter'
+            ? c.yellow(item.verdict)
+            : c.red(item.verdict)
+      out.print(
+        `  ${item.label}: ${verdict} — ${item.reason} (U_us ${pts(item.utility.us)}, U_them ${pts(item.utility.them)} est.)`,
+      )
+    }
+    if (status.realityTest.warning) out.print(c.red(`  ${status.realityTest.warning}`))
+  }
+  out.print()
+  out.print(
+    `${c.bold('Next move:')} ${status.nextMove.text}${status.nextMove.command ? c.dim(` (${status.nextMove.command})`) : ''}`,
+  )
+  if (status.findings.length > 0) {
+    out.print()
+    out.print(c.bold('Findings'))
+    for (const finding of status.findings)
+      out.print(
+        `  ${finding.severity === 'error' ? c.red('error') : c.yellow('warning')} event ${finding.index + 1}${finding.eventId ? ` (${finding.eventId})` : ''}: ${finding.message}`,
+      )
+  }
+}

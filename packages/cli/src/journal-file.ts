@@ -1,0 +1,66 @@
+/** The journal file beside a plan (`acme.journal.jsonl`): reading it into events, and appending one. */
+import { appendFile, readFile, stat } from 'node:fs/promises'
+import { type JournalEvent, type Problem, readEvent, readJournalText } from '@parley/core'
+
+/** `acme.yaml` → `acme.journal.jsonl`, in the same folder. */
+export function journalPathFor(planPath: string): string {
+  return `${planPath.replace(/\.(ya?ml|json)$/i, '')}.journal.jsonl`
+}
+
+export interface LoadedJournal {
+  file: string
+  exists: boolean
+  events: JournalEvent[]
+  /** Lines that could not be read as events (syntax, shape), each placed at its line. */
+  problems: Problem[]
+  /** Whether the file ends mid-line (an append must start on a new line). */
+  endsMidLine: boolean
+}
+
+export async function loadJournal(file: string): Promise<LoadedJournal> {
+  let text: string
+  try {
+    await stat(file)
+    text = await readFile(file, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      return { file, exists: false, events: [], problems: [], endsMidLine: false }
+    return {
+      file,
+      exists: true,
+      events: [],
+      problems: [
+        {
+          code: 'unreadable',
+          severity: 'error',
+          message: `can not be read (${(error as NodeJS.ErrnoException).code})`,
+          path: '',
+          file,
+        },
+      ],
+      endsMidLine: false,
+    }
+  }
+  const read = readJournalText(text, file)
+  const events: JournalEvent[] = []
+  const problems: Problem[] = [...read.problems]
+  for (const line of read.lines) {
+    const event = readEvent(line.value)
+    if (event.ok) events.push(event.event)
+    else
+      problems.push(
+        ...event.errors.map((error) => ({
+          ...line.place(error),
+          message: `${error.message}; this event is skipped`,
+        })),
+      )
+  }
+  return { file, exists: true, events, problems, endsMidLine: text.length > 0 && !text.endsWith('\n') }
+}
+
+/** Appends one event as a line; a file cut off mid-line gets a new line first, so the fragment stays on its own. */
+export async function appendEvent(journal: LoadedJournal, event: JournalEvent): Promise<void> {
+  await appendFile(journal.file, `${journal.endsMidLine ? '\n' : ''}${JSON.stringify(event)}\n`, {
+    flag: 'a',
+  })
+}

@@ -1,0 +1,141 @@
+/**
+ * The concession log, as the method's artifact: item | we give | we get | value to us / to them |
+ * trigger or contingency. For every concession: what the give cost us, what the get earned us, the
+ * net value to us and to them (under our current estimate of their weights), whether it was
+ * reciprocated, and the running balance. Flags the method's warnings: a gift (a give with no get),
+ * a get worth less to us than the give cost, and a run of one-way concessions; and a "give" that
+ * in fact improves our utility (probably recorded the wrong way round). With a money issue
+ * named as the plan's `numeraire`, each value is also given in that issue's unit.
+ */
+import type { Terms } from '../model/plan'
+import { type Offer, utilityOf } from '../scoring/offer'
+import { type Space, scoreLevel } from '../scoring/space'
+import type { ConcessionRecord } from './replay'
+
+export type ConcessionFlag = 'gift' | 'get_worth_less' | 'one_way_run' | 'give_gains_us'
+
+export interface MoneyValues {
+  unit: string
+  giveCostUs: number
+  getValueUs: number
+  valueUs: number
+  valueThem: number
+}
+
+export interface ConcessionLine {
+  eventId: string
+  round: number
+  give: Terms
+  get: Terms
+  trigger?: string
+  /** U_us lost by applying our give, in points. */
+  giveCostUs: number
+  /** U_us gained by applying their get, in points. */
+  getValueUs: number
+  /** Net change in U_us. */
+  valueUs: number
+  /** Net change in U_them, under our current estimate of their weights. */
+  valueThem: number
+  reciprocated: boolean
+  gift: boolean
+  flags: ConcessionFlag[]
+  /** The same values in the numeraire's unit, when the plan names one. */
+  money?: MoneyValues
+  /** Running sums of valueUs and valueThem, this concession included. */
+  balance: { us: number; them: number }
+}
+
+/** Their utility of a bundle under weight shares (their scores as estimated). */
+export function theirUtility(space: Space, weights: ArrayLike<number>, offer: Offer): number {
+  let total = 0
+  let sum = 0
+  for (const issue of space.issues) {
+    const share = weights[issue.index] ?? 0
+    const k = offer.levelIndex[issue.index] ?? -1
+    const score =
+      k >= 0 ? (issue.score.them[k] ?? 0) : scoreLevel(issue, 'them', offer.values[issue.index] ?? 0)
+    total += share * score
+    sum += share
+  }
+  return sum > 0 ? total / sum : 0
+}
+
+/**
+ * Points of utility per unit of the numeraire, for each side: its share times the average slope of
+ * that side's score over the issue's range. Undefined when the plan names none (or it is flat).
+ */
+export function pointsPerUnit(
+  space: Space,
+  theirWeights: ArrayLike<number>,
+): { us: number; them: number; unit: string } | undefined {
+  const id = space.plan.numeraire
+  const issue = id ? space.byId.get(id) : undefined
+  if (!issue?.numeric || !(issue.max > issue.min)) return undefined
+  const span = issue.max - issue.min
+  const slope = (side: 'us' | 'them') =>
+    Math.abs(scoreLevel(issue, side, issue.max) - scoreLevel(issue, side, issue.min)) / span
+  let total = 0
+  for (let i = 0; i < space.issues.length; i++) total += theirWeights[i] ?? 0
+  const us = (space.share.us[issue.index] ?? 0) * slope('us')
+  const them = ((theirWeights[issue.index] ?? 0) / (total || 1)) * slope('them')
+  return us > 0 ? { us, them, unit: issue.unit } : undefined
+}
+
+export function concessionLog(
+  space: Space,
+  records: readonly ConcessionRecord[],
+  theirWeights: ArrayLike<number>,
+): ConcessionLine[] {
+  const rate = pointsPerUnit(space, theirWeights)
+  let balanceUs = 0
+  let balanceThem = 0
+  let oneWay = 0
+  return records.map((record) => {
+    const before = utilityOf(space, record.before).us
+    const afterGive = utilityOf(space, record.afterGive).us
+    const after = utilityOf(space, record.after).us
+    const giveCostUs = before - afterGive
+    const getValueUs = after - afterGive
+    const valueUs = after - before
+    const valueThem =
+      theirUtility(space, theirWeights, record.after) - theirUtility(space, theirWeights, record.before)
+    const gave = Object.keys(record.give).length > 0
+    const got = Object.keys(record.get).length > 0
+    // A give that costs us nothing is no gift; more likely it was recorded the wrong way round.
+    const costly = giveCostUs > 1e-9
+    const gift = gave && !got && costly
+    const flags: ConcessionFlag[] = []
+    if (gave && giveCostUs < -1e-9) flags.push('give_gains_us')
+    if (gift) flags.push('gift')
+    else if (gave && costly && getValueUs < giveCostUs - 1e-9) flags.push('get_worth_less')
+    oneWay = gift ? oneWay + 1 : 0
+    if (oneWay >= 2) flags.push('one_way_run')
+    balanceUs += valueUs
+    balanceThem += valueThem
+    const line: ConcessionLine = {
+      eventId: record.eventId,
+      round: record.round,
+      give: record.give,
+      get: record.get,
+      ...(record.trigger !== undefined ? { trigger: record.trigger } : {}),
+      giveCostUs,
+      getValueUs,
+      valueUs,
+      valueThem,
+      reciprocated: got && getValueUs > 0,
+      gift,
+      flags,
+      balance: { us: balanceUs, them: balanceThem },
+    }
+    if (rate) {
+      line.money = {
+        unit: rate.unit,
+        giveCostUs: giveCostUs / rate.us,
+        getValueUs: getValueUs / rate.us,
+        valueUs: valueUs / rate.us,
+        valueThem: rate.them > 0 ? valueThem / rate.them : 0,
+      }
+    }
+    return line
+  })
+}

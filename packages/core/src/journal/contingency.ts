@@ -1,0 +1,80 @@
+/**
+ * Contingent terms: "if <metric> <op> <threshold> [within <period>] then <issue> moves to <level>".
+ * Each side may believe differently that the condition occurs. A contingency creates joint value
+ * when both sides expect to gain from it (with whatever it is traded for) — a bet both prefer
+ * because their beliefs differ. A contingency nobody can verify (no measurement source or
+ * reporting) is a pitfall, and is flagged.
+ */
+import { utilityOf } from '../scoring/offer'
+import type { Space } from '../scoring/space'
+import { theirUtility } from './concessions'
+import type { ContingencyRecord } from './replay'
+import { applyTerms } from './terms'
+
+export interface ContingencyValue {
+  eventId: string
+  id: string
+  /** `if uptime < 99.9 within a quarter then credits moves to 15` */
+  text: string
+  accepted: boolean
+  /** Each side's probability that the condition occurs (theirs is our estimate); null when not given. */
+  beliefs: { us: number; them: number } | null
+  /** Expected utility, in points, without and with the contingency (and what comes with it). */
+  us: { without: number; with: number; gain: number } | null
+  them: { without: number; with: number; gain: number } | null
+  /** Both sides expect to gain. */
+  jointValue: boolean
+  /** The metric has a measurement source and a reporting arrangement. */
+  verifiable: boolean
+}
+
+export function describeContingency(record: ContingencyRecord): string {
+  const c = record.contingency
+  if (c.text) return c.text
+  return `if ${c.metric} ${c.op} ${c.threshold}${c.within ? ` within ${c.within}` : ''} then ${c.consequence.issue} moves to ${c.consequence.level}`
+}
+
+export function evaluateContingency(
+  space: Space,
+  record: ContingencyRecord,
+  theirWeights: ArrayLike<number>,
+): ContingencyValue {
+  const { contingency } = record
+  const verifiable = Boolean(contingency.measurement?.source && contingency.measurement?.reporting)
+  const base = record.base
+  const exchanged = record.exchange
+    ? applyTerms(space, base, record.exchange, [])
+    : { ok: true as const, offer: base }
+  const withTerms = exchanged.ok ? exchanged.offer : base
+  const consequence = applyTerms(
+    space,
+    withTerms,
+    { [contingency.consequence.issue]: contingency.consequence.level },
+    [],
+  )
+  const common = {
+    eventId: record.eventId,
+    id: contingency.id ?? record.eventId,
+    text: describeContingency(record),
+    accepted: record.accepted,
+    verifiable,
+  }
+  if (!contingency.beliefs || !consequence.ok)
+    return { ...common, beliefs: null, us: null, them: null, jointValue: false }
+  const { us: pUs, them: pThem } = contingency.beliefs
+  const withoutUs = utilityOf(space, base).us
+  const withoutThem = theirUtility(space, theirWeights, base)
+  const withUs = (1 - pUs) * utilityOf(space, withTerms).us + pUs * utilityOf(space, consequence.offer).us
+  const withThem =
+    (1 - pThem) * theirUtility(space, theirWeights, withTerms) +
+    pThem * theirUtility(space, theirWeights, consequence.offer)
+  const gainUs = withUs - withoutUs
+  const gainThem = withThem - withoutThem
+  return {
+    ...common,
+    beliefs: { us: pUs, them: pThem },
+    us: { without: withoutUs, with: withUs, gain: gainUs },
+    them: { without: withoutThem, with: withThem, gain: gainThem },
+    jointValue: gainUs > 1e-9 && gainThem > 1e-9,
+  }
+}

@@ -1,0 +1,99 @@
+/** The suggested next move, from where the negotiation stands and the method's rules of play. */
+import type { Space } from '../scoring/space'
+import type { ConcessionLine } from './concessions'
+import type { RealityTest } from './reality'
+import type { NegotiationState } from './replay'
+
+export interface NextMove {
+  /** What to do, in one sentence. */
+  text: string
+  /** The command that helps, when there is one. */
+  command?: string
+}
+
+export function nextMove(
+  space: Space,
+  state: NegotiationState,
+  log: readonly ConcessionLine[],
+  reality: RealityTest,
+): NextMove {
+  const { plan } = space
+  const last = state.applied.at(-1)
+  switch (state.stage) {
+    case 'prepare':
+      return {
+        text: `finish the preparation: ${[!plan.batna?.us && 'our BATNA', plan.reservation === undefined && 'our reservation point'].filter(Boolean).join(' and ')}, written down before any call`,
+        command: 'parley check PLAN',
+      }
+    case 'setup':
+      return plan.decisionRule
+        ? {
+            text: 'open by confirming the decision rule and the issues in scope with them, then ask discovery questions',
+            command: 'parley coach PLAN',
+          }
+        : {
+            text: 'agree a decision rule with them first (how offers will be judged), and confirm which issues are in scope',
+          }
+    case 'first-move':
+      if (state.offers.length === 0) {
+        return state.interests.length === 0
+          ? {
+              text: 'ask discovery questions and record what they say matters (interest-stated) before any anchor or offer',
+            }
+          : {
+              text: 'offer two or three bundles that are worth the same to us and meet the rule in different ways',
+              command: 'parley meso PLAN',
+            }
+      }
+      return {
+        text: 'ask which bundle works best for them and why, and record their choice, ranking or counter',
+      }
+    case 'midgame': {
+      const lastLine = log.at(-1)
+      if (lastLine?.flags.includes('one_way_run')) {
+        return {
+          text: 'stop conceding one way: the next move must pair any give with an explicit ask ("if we move on X, can you match us on Y?")',
+        }
+      }
+      if (lastLine?.gift)
+        return {
+          text: 'the last concession was a gift: attach an ask to the next one, or ask for something back now',
+        }
+      if (reality.warning) return { text: reality.warning }
+      if (last?.type === 'offer-rejected') {
+        const counter = reality.items.find((item) => item.label === 'their counter')
+        return counter
+          ? { text: `reality-test their counter: ${counter.verdict} (${counter.reason})` }
+          : {
+              text: 'ask what would make it work for them, then send a new set built on what we learned',
+              command: 'parley meso PLAN',
+            }
+      }
+      if (last?.type === 'bundle-chosen' || last?.type === 'bundles-ranked') {
+        const table = reality.items.find((item) => item.label === 'on the table')
+        if (
+          table?.verdict === 'accept' &&
+          plan.aspiration !== undefined &&
+          table.utility.us >= plan.aspiration
+        ) {
+          return {
+            text: 'the bundle they prefer meets our aspiration: move to close with measurable terms, governance and an exit',
+          }
+        }
+        return {
+          text: 'build the next set around what their choice revealed (it uses what we learned), or trade on the bundle they chose',
+          command: 'parley meso PLAN',
+        }
+      }
+      return {
+        text: 'keep trading, never gifting: pair each give with a get, and consider a contingency where your beliefs differ',
+      }
+    }
+    case 'close':
+      return {
+        text: 'check the agreement has measures, thresholds, reporting, remedies, change control, an exit and a review cadence; then debrief',
+      }
+    case 'debrief':
+      return { text: 'finish the debrief answers and add what worked to the tradeables library' }
+  }
+}

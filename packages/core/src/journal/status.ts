@@ -1,0 +1,109 @@
+/**
+ * Where a negotiation stands, all derived from the plan and the journal: stage and round, the
+ * offers in play, the concession log and its balance, what we have learned of their priorities,
+ * the contingencies and what they are worth, the reality test and the suggested next move.
+ */
+
+import {
+  type IssuePosterior,
+  inferPriorities,
+  type MoveInformation,
+  type Posterior,
+} from '../inference/posterior'
+import { meanWeights } from '../meso/beliefs'
+import type { Terms } from '../model/plan'
+import { utilityOf } from '../scoring/offer'
+import type { Space } from '../scoring/space'
+import { type ConcessionLine, concessionLog, theirUtility } from './concessions'
+import { type ContingencyValue, evaluateContingency } from './contingency'
+import type { JournalEvent } from './events'
+import { type NextMove, nextMove } from './next-move'
+import { type RealityTest, realityTest } from './reality'
+import { type JournalFinding, type NegotiationState, replay, type Stage } from './replay'
+
+export interface StatusBundle {
+  label: string
+  name?: string
+  terms: Terms
+  utility: { us: number; them: number }
+}
+
+export interface NegotiationStatus {
+  stage: Stage
+  round: number
+  offersInPlay: StatusBundle[]
+  table: (StatusBundle & { source: string }) | null
+  concessions: ConcessionLine[]
+  balance: { us: number; them: number }
+  /** Their weights as shares (summing to 1 across issues) with 80% intervals. */
+  posterior: Record<string, IssuePosterior>
+  learning: {
+    lastBits: number
+    totalBits: number
+    shift: number
+    moves: MoveInformation[]
+    samples: number
+    seed: number
+  }
+  contingencies: ContingencyValue[]
+  realityTest: RealityTest
+  nextMove: NextMove
+  findings: JournalFinding[]
+}
+
+export interface Negotiation {
+  state: NegotiationState
+  posterior: Posterior
+}
+
+/** Replays the journal and learns from it: the two things every view of a negotiation needs. */
+export function negotiation(space: Space, events: readonly JournalEvent[]): Negotiation {
+  const state = replay(space, events)
+  return { state, posterior: inferPriorities(space, state.observations) }
+}
+
+export function negotiationStatus(
+  space: Space,
+  events: readonly JournalEvent[],
+  derived: Negotiation = negotiation(space, events),
+): NegotiationStatus {
+  const { state, posterior } = derived
+  const weights = meanWeights(posterior.beliefs)
+  const bundle = (
+    label: string,
+    offer: Parameters<typeof utilityOf>[1],
+    terms: Terms,
+    name?: string,
+  ): StatusBundle => ({
+    label,
+    ...(name ? { name } : {}),
+    terms,
+    utility: { us: utilityOf(space, offer).us, them: theirUtility(space, weights, offer) },
+  })
+  const log = concessionLog(space, state.concessions, weights)
+  const reality = realityTest(space, state, weights)
+  const latest = state.offers.at(-1)
+  return {
+    stage: state.stage,
+    round: state.round,
+    offersInPlay: latest ? latest.bundles.map((b) => bundle(b.label, b.offer, b.terms, b.name)) : [],
+    table: state.table
+      ? { ...bundle('on the table', state.table.offer, state.table.terms), source: state.table.source }
+      : null,
+    concessions: log,
+    balance: log.at(-1)?.balance ?? { us: 0, them: 0 },
+    posterior: posterior.issues,
+    learning: {
+      lastBits: posterior.lastBits,
+      totalBits: posterior.totalBits,
+      shift: posterior.shift,
+      moves: posterior.moves,
+      samples: posterior.samples,
+      seed: posterior.seed,
+    },
+    contingencies: state.contingencies.map((record) => evaluateContingency(space, record, weights)),
+    realityTest: reality,
+    nextMove: nextMove(space, state, log, reality),
+    findings: state.findings,
+  }
+}

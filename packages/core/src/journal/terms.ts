@@ -1,0 +1,55 @@
+/** Terms inside events: complete bundles (offers, counters, agreements) and partial moves (gives, gets, exchanges). */
+import type { Level, Terms } from '../model/plan'
+import { type PathProblem, type PathSegment, pathError } from '../model/problem'
+import { levelProblem } from '../plan/cross-check'
+import { closest } from '../plan/schema-problems'
+import { type Offer, readOffer } from '../scoring/offer'
+import { findLevelIndex, type Space } from '../scoring/space'
+
+export type TermsRead = { ok: true; offer: Offer } | { ok: false; errors: PathProblem[] }
+
+/** A complete bundle written in an event. */
+export function readBundle(space: Space, terms: Terms, at: readonly PathSegment[]): TermsRead {
+  return readOffer(space, terms, at)
+}
+
+/** A bundle with some issues moved: every named issue and level must exist in the plan. */
+export function applyTerms(space: Space, base: Offer, changes: Terms, at: readonly PathSegment[]): TermsRead {
+  const errors: PathProblem[] = []
+  const values: Level[] = [...base.values]
+  const levelIndex = Int32Array.from(base.levelIndex)
+  const ids = space.issues.map((issue) => issue.id)
+  for (const [id, value] of Object.entries(changes)) {
+    const issue = space.byId.get(id)
+    if (!issue) {
+      const hint = closest(id, ids)
+      errors.push(
+        pathError(
+          'unknown_issue',
+          [...at, id],
+          `unknown issue '${id}'${hint ? ` (did you mean '${hint}'?)` : ` (issues: ${ids.join(', ')})`}`,
+          'key',
+        ),
+      )
+      continue
+    }
+    const problem = levelProblem(issue, value, false)
+    if (problem) {
+      errors.push(pathError(problem.code, [...at, id], problem.message))
+      continue
+    }
+    values[issue.index] = value
+    levelIndex[issue.index] = findLevelIndex(issue, value)
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, offer: { values, levelIndex } }
+}
+
+/** Issues named in partial terms that the plan does not have, or levels it does not allow, without a base. */
+export function checkPartialTerms(space: Space, changes: Terms, at: readonly PathSegment[]): PathProblem[] {
+  const base: Offer = {
+    values: space.issues.map((issue) => issue.levels[0] ?? 0),
+    levelIndex: new Int32Array(space.issues.length),
+  }
+  const read = applyTerms(space, base, changes, at)
+  return read.ok ? [] : read.errors
+}
