@@ -244,6 +244,7 @@ describe('parley init', () => {
     const check = parley(['check', file, '--json'])
     expect(check.code).toBe(0)
     expect((check.json() as { warnings: unknown[] }).warnings).toEqual([])
+    expect(parley(['lint', file]).stdout).toContain('No findings.')
   })
 
   it('prints to stdout without -o, and refuses to overwrite without --force', () => {

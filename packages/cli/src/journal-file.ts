@@ -11,6 +11,8 @@ export interface LoadedJournal {
   file: string
   exists: boolean
   events: JournalEvent[]
+  /** The line of each event in the file (parallel to `events`). */
+  lines: number[]
   /** Lines that could not be read as events (syntax, shape), each placed at its line. */
   problems: Problem[]
   /** Whether the file ends mid-line (an append must start on a new line). */
@@ -24,11 +26,12 @@ export async function loadJournal(file: string): Promise<LoadedJournal> {
     text = await readFile(file, 'utf8')
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-      return { file, exists: false, events: [], problems: [], endsMidLine: false }
+      return { file, exists: false, events: [], lines: [], problems: [], endsMidLine: false }
     return {
       file,
       exists: true,
       events: [],
+      lines: [],
       problems: [
         {
           code: 'unreadable',
@@ -43,11 +46,14 @@ export async function loadJournal(file: string): Promise<LoadedJournal> {
   }
   const read = readJournalText(text, file)
   const events: JournalEvent[] = []
+  const lines: number[] = []
   const problems: Problem[] = [...read.problems]
   for (const line of read.lines) {
     const event = readEvent(line.value)
-    if (event.ok) events.push(event.event)
-    else
+    if (event.ok) {
+      events.push(event.event)
+      lines.push(line.line)
+    } else
       problems.push(
         ...event.errors.map((error) => ({
           ...line.place(error),
@@ -55,7 +61,7 @@ export async function loadJournal(file: string): Promise<LoadedJournal> {
         })),
       )
   }
-  return { file, exists: true, events, problems, endsMidLine: text.length > 0 && !text.endsWith('\n') }
+  return { file, exists: true, events, lines, problems, endsMidLine: text.length > 0 && !text.endsWith('\n') }
 }
 
 /** Appends one event as a line; a file cut off mid-line gets a new line first, so the fragment stays on its own. */

@@ -2,22 +2,23 @@
  * The `parley` command line: declares the verbs and their flags, runs one, and turns every
  * outcome into the exit codes every verb shares (0 ok, 1 invalid input, 2 bad usage, 3 "no").
  */
-import { CONTEXTS, type Context } from '@parley/core'
+import { CONTEXTS, type Context, STAGES, type Stage } from '@parley/core'
 import { Command, CommanderError, Option } from 'commander'
-import packageJson from '../package.json' with { type: 'json' }
 import type { CommandContext } from './command-context'
 import { checkCommand } from './commands/check'
+import { coachCommand } from './commands/coach'
+import { debriefCommand } from './commands/debrief'
 import { frontierCommand } from './commands/frontier'
 import { initCommand } from './commands/init'
 import { journalAddCommand, journalListCommand } from './commands/journal'
+import { lintCommand } from './commands/lint'
 import { mesoCommand } from './commands/meso'
 import { scoreCommand } from './commands/score'
 import { statusCommand } from './commands/status'
 import { EXIT } from './exit-codes'
 import { integerIn, positiveNumber, utilityPoints } from './options'
 import { Output, type Streams } from './output'
-
-export const VERSION: string = packageJson.version
+import { VERSION } from './version'
 
 export async function runParley(argv: readonly string[], streams: Streams, cwd: string): Promise<number> {
   const out = new Output(streams)
@@ -166,6 +167,55 @@ export async function runParley(argv: readonly string[], streams: Streams, cwd: 
     .option('--json', 'machine-readable output on stdout')
     .action(async (plan: string, options: { journal?: string; json?: boolean }) => {
       exitCode = await statusCommand(context, plan, options)
+    })
+
+  program
+    .command('coach')
+    .description(
+      'the playbook for the current stage: moves, advice for you, discovery questions, words to say, a call script',
+    )
+    .argument('<plan>', 'plan file')
+    .addOption(new Option('--stage <stage>', 'show this stage instead of the current one').choices(STAGES))
+    .option('--journal <file>', 'journal file (default: PLAN with .journal.jsonl)')
+    .option('--json', 'machine-readable output on stdout')
+    .addHelpText(
+      'after',
+      '\nPhrases and the call script are filled from what may be shared only: safe to say aloud.',
+    )
+    .action(async (plan: string, options: { stage?: Stage; journal?: string; json?: boolean }) => {
+      exitCode = await coachCommand(context, plan, options)
+    })
+
+  program
+    .command('lint')
+    .description("check the plan, the journal and every phrase against the method's pitfalls")
+    .argument('<plan>', 'plan file')
+    .option('--journal <file>', 'journal file (default: PLAN with .journal.jsonl)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']))
+    .option('--json', 'the same as --format json')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 no error-level finding, 1 the plan does not parse, 2 bad usage, 3 an error-level finding.\nSARIF 2.1.0 output shows up in code review when run in CI on plans kept in git.',
+    )
+    .action(
+      async (
+        plan: string,
+        options: { journal?: string; json?: boolean; format?: 'text' | 'json' | 'sarif' },
+      ) => {
+        exitCode = await lintCommand(context, plan, options)
+      },
+    )
+
+  program
+    .command('debrief')
+    .description(
+      'the debrief prompts with the answers recorded, and the figures: efficiency, surplus, reciprocity, rounds, how well we guessed them',
+    )
+    .argument('<plan>', 'plan file')
+    .option('--journal <file>', 'journal file (default: PLAN with .journal.jsonl)')
+    .option('--json', 'machine-readable output on stdout')
+    .action(async (plan: string, options: { journal?: string; json?: boolean }) => {
+      exitCode = await debriefCommand(context, plan, options)
     })
 
   program

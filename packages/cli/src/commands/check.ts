@@ -1,9 +1,12 @@
 /** `parley check PLAN`: validate a plan and print what it holds. */
-import { type PlanSummary, summarizePlan } from '@parley/core'
+import { lintNegotiation, type PlanSummary, summarizePlan } from '@parley/core'
 import type { CommandContext } from '../command-context'
 import { EXIT } from '../exit-codes'
+import { locateFindings } from '../findings'
+import { journalPathFor, loadJournal } from '../journal-file'
 import { count, type Output, percent, problemJson, pts } from '../output'
 import { loadPlan } from '../plan-file'
+import { printFindings } from './lint'
 
 export interface CheckOptions {
   json?: boolean
@@ -33,14 +36,35 @@ export async function checkCommand(
     return EXIT.invalid
   }
   const summary = summarizePlan(loaded.space)
+  // The linter runs too; its findings inform, but check keeps its own exit codes.
+  const journal = await loadJournal(journalPathFor(file))
+  const findings = locateFindings(lintNegotiation(loaded.space, journal.events), loaded, journal)
   if (options.json) {
-    out.json({ valid: true, errors: [], warnings: loaded.warnings.map(problemJson), summary })
+    out.json({
+      valid: true,
+      errors: [],
+      warnings: loaded.warnings.map(problemJson),
+      summary,
+      findings: findings.map(({ id, severity, where, message, fix }) => ({
+        id,
+        severity,
+        where,
+        message,
+        fix,
+      })),
+    })
     return EXIT.ok
   }
   printSummary(out, file, summary)
   if (loaded.warnings.length > 0) {
     out.print()
     out.problems(loaded.warnings)
+  }
+  const worth = findings.filter((finding) => finding.severity !== 'info')
+  if (worth.length > 0) {
+    out.print()
+    out.print(out.colour.bold('Lint'))
+    printFindings(context, worth)
   }
   return EXIT.ok
 }

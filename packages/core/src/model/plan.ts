@@ -139,6 +139,13 @@ export const StakeholderSchema = z.strictObject({
 })
 export type Stakeholder = z.infer<typeof StakeholderSchema>
 
+/** What an approver on their side will or will not sign: a single issue or a sum, compared with a value. */
+export const ApprovalLimitSchema = ConstraintSchema.extend({
+  /** Who holds the limit: `CFO`, `procurement board`. */
+  approver: name,
+})
+export type ApprovalLimit = z.infer<typeof ApprovalLimitSchema>
+
 export const PartiesSchema = z.strictObject({
   us: z.strictObject({ name, notes: text.optional() }),
   them: z.strictObject({
@@ -148,6 +155,8 @@ export const PartiesSchema = z.strictObject({
     budgetCycle: text.optional(),
     politics: text.optional(),
     notes: text.optional(),
+    /** What their approvers will and will not sign (a discount cap, a budget ceiling this cycle). Private. */
+    approvalLimits: z.array(ApprovalLimitSchema).max(LIMITS.listItems).optional(),
   }),
 })
 export type Parties = z.infer<typeof PartiesSchema>
@@ -159,6 +168,8 @@ export const BatnaSchema = z.strictObject({
   cost: z.union([text, finite]).optional(),
   timing: text.optional(),
   risk: text.optional(),
+  /** How we are improving it, in parallel with the negotiation. */
+  improve: text.optional(),
 })
 export type Batna = z.infer<typeof BatnaSchema>
 
@@ -213,6 +224,24 @@ export const PlanSchema = z.strictObject({
     .optional()
     .describe('Benchmarks, cost drivers, references we can cite'),
   anchor: AnchorSchema.optional().describe('Our opening range on one issue, its rationale and evidence'),
+  /** What we could not compute from the plan about whether the method fits. Private. */
+  applicability: z
+    .strictObject({
+      /** Can the terms be verified (measured, audited) after signing? */
+      verifiable: z.boolean().optional(),
+      /** Is there time for discovery before offers must be made? */
+      timeForDiscovery: z.boolean().optional(),
+    })
+    .optional()
+    .describe('Whether the terms can be verified and there is time for discovery. Private'),
+  /** Their communication style and power distance: phrases and the timeline adapt. Private. */
+  culture: z
+    .strictObject({
+      style: z.enum(['direct', 'indirect']).optional(),
+      powerDistance: z.enum(['low', 'high']).optional(),
+    })
+    .optional()
+    .describe('Their communication style (direct or indirect) and power distance (low or high). Private'),
   /** A money issue in which concession values are also shown (`price`): "about 4,200 USD/year", not "3.1 points". */
   numeraire: IssueIdSchema.optional().describe(
     'A numeric money issue; concession values are also shown in its unit',

@@ -71,6 +71,12 @@ export function crossCheckPlan(raw: unknown): PathProblem[] {
   list(raw.limits).forEach((item, k) => {
     checkConstraint(item, ['limits', k], issues, problems)
   })
+  const parties = isRecord(raw.parties) && isRecord(raw.parties.them) ? raw.parties.them : undefined
+  list(parties?.approvalLimits).forEach((item, k) => {
+    if (!isRecord(item)) return
+    const { approver: _approver, ...constraint } = item
+    checkConstraint(constraint, ['parties', 'them', 'approvalLimits', k], issues, problems)
+  })
 
   const evidence = list(raw.evidence)
   evidence.forEach((item, k) => {

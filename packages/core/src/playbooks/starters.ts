@@ -26,6 +26,10 @@ const SHARED_COMMENTS: Record<string, string> = {
   aspiration: 'The utility we aim for (0-100). Private. MESO bundles target it.',
   evidence: 'Benchmarks, cost drivers and references we can cite: claim, range, source, date.',
   anchor: 'Our opening range on one issue, the two lines that justify it, and the evidence (indexes above).',
+  applicability:
+    'Private. Can the terms be verified after signing? Is there time for discovery? (parley coach says\nwhen the method does not fit.)',
+  culture:
+    'Private. Their style (direct or indirect) and power distance (low or high): phrases and the timeline adapt.',
 }
 
 const pref = (weight: number, prefer: 'high' | 'low') => ({ weight, prefer })
@@ -115,6 +119,8 @@ const STARTERS: Record<Context, Starter> = {
         us: { description: '<what we do without this deal>', utility: 40 },
         them: { description: "<their best alternative, e.g. a competitor's quote>", utility: 35 },
       },
+      applicability: { verifiable: true, timeForDiscovery: true },
+      culture: { style: 'direct', powerDistance: 'low' },
       reservation: 55,
       limits: [{ issue: 'price', op: '>=', value: 90000 }],
       aspiration: 75,
@@ -218,6 +224,8 @@ const STARTERS: Record<Context, Starter> = {
         us: { description: '<build the capability ourselves, or another partner>', utility: 35 },
         them: { description: '<their alternative partner or in-house option>', utility: 40 },
       },
+      applicability: { verifiable: true, timeForDiscovery: true },
+      culture: { style: 'direct', powerDistance: 'low' },
       reservation: 50,
       limits: [{ issue: 'exclusivity', op: 'in', value: ['none', 'field-of-use'] }],
       evidence: [
@@ -316,6 +324,8 @@ const STARTERS: Record<Context, Starter> = {
         us: { description: '<the runner-up bid, or extend the incumbent>', utility: 40 },
         them: { description: '<their next-best use of the capacity>', utility: 30 },
       },
+      applicability: { verifiable: true, timeForDiscovery: true },
+      culture: { style: 'direct', powerDistance: 'low' },
       reservation: 50,
       limits: [{ issue: 'price', op: '<=', value: 550000 }],
       evidence: [
@@ -416,6 +426,8 @@ const STARTERS: Record<Context, Starter> = {
         us: { description: '<the runner-up candidate, or a longer search>', utility: 40 },
         them: { description: '<their current role or competing offer>', utility: 45 },
       },
+      applicability: { verifiable: true, timeForDiscovery: true },
+      culture: { style: 'direct', powerDistance: 'low' },
       reservation: 50,
       limits: [{ issue: 'salary', op: '<=', value: 205000 }],
       evidence: [
@@ -472,6 +484,7 @@ const STARTERS: Record<Context, Starter> = {
           range: { min: 2, max: 12, step: 2 },
           us: pref(20, 'high'),
           them: pref(30, 'low'),
+          tradeable: true,
         },
         {
           id: 'scope',
@@ -480,13 +493,14 @@ const STARTERS: Record<Context, Starter> = {
           options: ['basic', 'standard', 'extended'],
           us: { weight: 30, scores: { basic: 100, standard: 60, extended: 0 } },
           them: { weight: 20, scores: { basic: 0, standard: 60, extended: 100 } },
-          tradeable: true,
         },
       ],
       batna: {
         us: { description: '<what we do without a deal>', utility: 40 },
         them: { description: '<their best alternative>', utility: 40 },
       },
+      applicability: { verifiable: true, timeForDiscovery: true },
+      culture: { style: 'direct', powerDistance: 'low' },
       reservation: 50,
       limits: [{ issue: 'price', op: '>=', value: 12000 }],
     },

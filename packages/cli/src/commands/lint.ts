@@ -1,0 +1,69 @@
+/** `parley lint PLAN`: the method's pitfalls, checked on the plan, its journal and every phrase Parley would have us say. */
+import { type LocatedFinding, lintNegotiation, sarifLog } from '@parley/core'
+import { type CommandContext, invalidInput } from '../command-context'
+import { EXIT } from '../exit-codes'
+import { locateFindings } from '../findings'
+import { loadNegotiation } from '../negotiation-file'
+import { VERSION } from '../version'
+
+export interface LintOptions {
+  journal?: string
+  json?: boolean
+  format?: 'text' | 'json' | 'sarif'
+}
+
+export async function lintCommand(
+  context: CommandContext,
+  planFile: string,
+  options: LintOptions,
+): Promise<number> {
+  const format = options.format ?? (options.json ? 'json' : 'text')
+  const loaded = await loadNegotiation(planFile, options.journal)
+  if (!loaded.ok)
+    return invalidInput(
+      context,
+      format !== 'text',
+      loaded.plan.errors.filter((problem) => problem.severity === 'error'),
+    )
+  const { plan, journal, state, posterior } = loaded
+  const findings = locateFindings(
+    lintNegotiation(plan.space, journal.events, { state, posterior }),
+    plan,
+    journal,
+  )
+  if (format === 'sarif') context.out.json(sarifLog(findings, { version: VERSION }))
+  else if (format === 'json')
+    context.out.json({
+      findings: findings.map(({ id, severity, where, message, fix }) => ({
+        id,
+        severity,
+        where,
+        message,
+        fix,
+      })),
+    })
+  else printFindings(context, findings)
+  return findings.some((finding) => finding.severity === 'error') ? EXIT.no : EXIT.ok
+}
+
+export function printFindings({ out }: CommandContext, findings: readonly LocatedFinding[]): void {
+  const c = out.colour
+  const order = { error: 0, warning: 1, info: 2 }
+  for (const finding of [...findings].sort((a, b) => order[a.severity] - order[b.severity])) {
+    const label =
+      finding.severity === 'error'
+        ? c.red('error')
+        : finding.severity === 'warning'
+          ? c.yellow('warning')
+          : c.cyan('info')
+    out.print(`${label} ${finding.where} ${c.dim(`[${finding.id}]`)}: ${finding.message}`)
+    out.print(c.dim(`  fix: ${finding.fix}`))
+  }
+  const count = (severity: LocatedFinding['severity']) =>
+    findings.filter((finding) => finding.severity === severity).length
+  out.print(
+    findings.length === 0
+      ? c.green('No findings.')
+      : `${count('error')} error${count('error') === 1 ? '' : 's'}, ${count('warning')} warning${count('warning') === 1 ? '' : 's'}, ${count('info')} note${count('info') === 1 ? '' : 's'}`,
+  )
+}

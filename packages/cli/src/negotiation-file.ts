@@ -1,0 +1,22 @@
+/** A plan and its journal, loaded together, with the replay and what it has taught us. */
+import { inferPriorities, type NegotiationState, type Posterior, replay } from '@parley/core'
+import { journalPathFor, type LoadedJournal, loadJournal } from './journal-file'
+import { type LoadedPlan, loadPlan } from './plan-file'
+
+export type LoadedNegotiation =
+  | {
+      ok: true
+      plan: Extract<LoadedPlan, { ok: true }>
+      journal: LoadedJournal
+      state: NegotiationState
+      posterior: Posterior
+    }
+  | { ok: false; plan: Extract<LoadedPlan, { ok: false }> }
+
+export async function loadNegotiation(planFile: string, journalFile?: string): Promise<LoadedNegotiation> {
+  const plan = await loadPlan(planFile)
+  if (!plan.ok) return { ok: false, plan }
+  const journal = await loadJournal(journalFile ?? journalPathFor(planFile))
+  const state = replay(plan.space, journal.events)
+  return { ok: true, plan, journal, state, posterior: inferPriorities(plan.space, state.observations) }
+}

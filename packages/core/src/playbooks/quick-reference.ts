@@ -1,0 +1,138 @@
+/** The quick reference: one row per core move of the method, for every context, as data. */
+import type { QuickReferenceRow } from './types'
+
+export const QUICK_REFERENCE: QuickReferenceRow[] = [
+  {
+    move: 'Prepare your walk-away',
+    stage: 'prepare',
+    when: 'Before any contact with the other side.',
+    say: 'Write down what you will do if there is no deal, what that costs and how soon it could happen, and the least you will accept. Keep improving the alternative while you talk.',
+    signal: 'You cannot describe your alternative, or you want the deal at any price.',
+    risk: 'Drifting below the point where no deal would have been better.',
+    safeguard: 'A written reservation and per-issue limits, approved in advance and never disclosed.',
+  },
+  {
+    move: 'Map issues and tradeables',
+    stage: 'prepare',
+    when: 'While preparing, and whenever a new issue appears.',
+    say: 'List every issue with its unit, score how much it matters to you and to them, and mark what is cheap for you but valuable to them. Note who decides and what they must report upward.',
+    signal: 'Only one issue is on your list.',
+    risk: 'Nothing to trade, so every move becomes a concession.',
+    safeguard: 'Add issues such as timing, terms, support, rights and reviews before the first meeting.',
+  },
+  {
+    move: 'Define the decision rule',
+    stage: 'setup',
+    when: 'At the opening, before anyone proposes terms.',
+    say: '"Before we look at options, can we agree how we will judge them? What has to be true, in numbers and by when, for this to count as a success for you?"',
+    signal: 'Goals stay vague, or each side states a position instead of a test.',
+    risk: 'Options get judged on mood and the loudest voice.',
+    safeguard:
+      'Write the rule in units and a time frame, read it back, and get each decision maker to confirm it.',
+  },
+  {
+    move: 'Ask discovery questions',
+    stage: 'first-move',
+    when: 'Early, before your first offer.',
+    say: '"What would a good outcome let you do? What can you not change, and why? Who else has to be comfortable?" Then summarise what you heard and ask whether you got it right.',
+    signal: 'Short or defensive answers.',
+    risk: 'Questions feel like an attempt to extract leverage.',
+    safeguard: 'Explain why you ask, share some of your own interests, and keep the wording neutral.',
+  },
+  {
+    move: 'Anchor with a standard',
+    stage: 'first-move',
+    when: 'After discovery, when the first figure is about to be named.',
+    say: 'Cite a benchmark range with its source and date, then give the reasoning that places your proposal within it, in a sentence or two.',
+    signal: 'They challenge the source or bring a different one.',
+    risk: 'An anchor without evidence reads as a bluff and invites a counter-anchor.',
+    safeguard:
+      'Use sources they can check, show your reasoning, and share ranges and rationale rather than your floor.',
+  },
+  {
+    move: 'Present MESO bundles',
+    stage: 'first-move',
+    when: 'Once you know enough to build options that pass the rule.',
+    say: '"Here are a few packages. Each meets the test we agreed in a different way. Which is closest, and what would you change?"',
+    signal: 'They cherry-pick the best element of each package.',
+    risk: 'Too many options cause decision fatigue; a package worse for you gets chosen.',
+    safeguard:
+      'Keep the set small, make every package equally acceptable to you, and treat each recombination as a trade.',
+  },
+  {
+    move: 'Make conditional trades',
+    stage: 'midgame',
+    when: 'Whenever you are about to move on any issue.',
+    say: '"We could do more on this, provided you can do more on that." State the condition before the move.',
+    signal: 'Their asks keep arriving one way, with nothing offered back.',
+    risk: 'Unreturned concessions teach the other side to keep pushing.',
+    safeguard: 'Log every give and get; if reciprocity does not come, narrow the scope or pause.',
+  },
+  {
+    move: 'Add contingent terms',
+    stage: 'midgame',
+    when: 'When you disagree about what will happen rather than about what is fair.',
+    say: '"Since we expect different things, let the agreement adjust: if this measured result happens, that term changes."',
+    signal: 'Arguments shift to whose data counts.',
+    risk: 'A condition nobody can measure becomes the next dispute.',
+    safeguard:
+      'Name the metric, the data source, who reports it and when, audit rights and a cap on exposure.',
+  },
+  {
+    move: 'Reality-test against alternatives',
+    stage: 'midgame',
+    when: 'Before accepting, when a rival offer is cited, or when pressure builds.',
+    say: 'Compare the option on the table with your walk-away and with public standards, and invite them to weigh it against their own alternative on the agreed rule.',
+    signal: 'The option is worth less to you than no deal, or theirs wins only on a narrow measure.',
+    risk: 'Agreeing out of momentum, or revealing your floor while comparing.',
+    safeguard:
+      'Compare in terms of the rule and public standards only, and pause rather than cross your reservation.',
+  },
+  {
+    move: 'Offer a face-saving choice',
+    stage: 'midgame',
+    when: 'When someone on their side cannot be seen to back down, or must report a win upward.',
+    say: '"Would it be easier if you chose among options that all meet the standard, rather than us settling it across the table?"',
+    signal: 'Agreement on substance but hesitation about how it will look.',
+    risk: 'Paying for face with an extra concession.',
+    safeguard: 'Every option must be worth the same to you: change the shape, not the value.',
+  },
+  {
+    move: 'Take a relationship-safe pause',
+    stage: 'midgame',
+    when: 'When a request cannot meet the agreed rule, or they keep restating positions without engaging on interests.',
+    say: '"That does not fit what we agreed, and I would rather not force it. Can we step back and return to it once we have both checked it against the standard?"',
+    signal: 'The same request returns unchanged, or the tone hardens.',
+    risk: 'A pause heard as a threat, or a walk-out that burns the relationship.',
+    safeguard: 'Point to the standard, not the person; agree when and how to resume; invent no deadline.',
+  },
+  {
+    move: 'Close with governance',
+    stage: 'close',
+    when: 'When the main terms are agreed and only drafting is left.',
+    say: 'Turn each promise into something checkable: definition, threshold, report, remedy, change process. Then fix review dates, data access and who to call when things go wrong.',
+    signal: '"We will sort that out later."',
+    risk: 'Disputes over meaning once the negotiators have moved on.',
+    safeguard:
+      'Write the review cadence now, name an owner on each side and bring the delivery team into the close.',
+  },
+  {
+    move: 'State the fairness story',
+    stage: 'close',
+    when: 'Just before signature.',
+    say: 'Write a short paragraph explaining why these terms are fair, by reference to the rule, the standards and the trades made, that either side could repeat to a sceptical boss.',
+    signal: 'The paragraph needs spin words rather than facts.',
+    risk: 'A deal that feels unfair later unravels at renewal or review.',
+    safeguard: 'Have a colleague challenge the story, and check that every claim in it can be verified.',
+  },
+  {
+    move: 'Debrief',
+    stage: 'debrief',
+    when: 'Soon after the close or a breakdown, while memories are fresh.',
+    say: 'Ask where value was created, which bundles worked, which signals about their priorities you missed, which safeguards mattered, and what you will change next time.',
+    signal: 'The same surprise turns up across several negotiations.',
+    risk: 'Blame instead of learning, or lessons that stay in one head.',
+    safeguard:
+      'Work from neutral notes, discuss decisions rather than people, and update your templates and tradeables.',
+  },
+]

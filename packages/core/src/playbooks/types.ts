@@ -1,0 +1,119 @@
+/**
+ * The shape of the method's know-how as data: per context, the flow of stages, the moves, the
+ * discovery questions, the typical issues and tradeables, the phrase templates and the debrief
+ * prompts; and, for every context, the quick reference of moves. Content lives in one file per
+ * context; code only fills and filters it.
+ */
+
+import type { Stage } from '../journal/replay'
+import type { Context } from '../model/plan'
+
+/** One step of a context's own flow (sales: discovery alignment, value framing, ...), mapped to the method's stages. */
+export interface FlowStep {
+  stage: Stage
+  name: string
+  /** What this step is for, in one sentence. */
+  goal: string
+}
+
+/** A move: advice to us (it may mention our own figures; it is never said aloud as is). */
+export interface Move {
+  id: string
+  stage: Stage
+  title: string
+  /** When to use it. */
+  when: string
+  /** What to do or say, in brief. */
+  how: string
+  /** The signal to adjust or stop. */
+  signal: string
+  /** The risk of the move. */
+  risk: string
+  /** What guards against the risk. */
+  safeguard: string
+}
+
+export interface DiscoveryQuestion {
+  id: string
+  text: string
+  /** What the answer tells us. */
+  purpose: string
+}
+
+/**
+ * The kinds of phrase, each with the blanks its template may use (written `{blank}`). Blanks are
+ * filled as: {rule} the rule's statement without a final full stop (or its requirements joined by
+ * "and"); {label} a bare letter ("B", so write "option {label}"); {terms} and {emphasis} lower-case
+ * lists ("price 230,000 USD/year and support premium"); {give}, {get}, {issue} lower-case issue
+ * names — for `benchmark` {issue} is the anchor's issue, for `face-saving` the headline issue their
+ * approver reports; {revisit} a clause ("we have both checked the options against the survey",
+ * so write "once {revisit}"); {rationale} one or more sentences without the final full stop.
+ * A template with a blank that can not be filled is left out, so every kind needs at least one
+ * template that uses only its key blanks.
+ * - `decision-rule`: {rule} the decision rule in words, {them}, {us}
+ * - `bundle`: {label}, {emphasis} (issue names), {terms} (the bundle's terms), {rule}
+ * - `bundles`: {count}, {labels}, {rule} (presenting the set)
+ * - `conditional-trade`: {give} and {get} (issue names)
+ * - `benchmark`: {low}, {high}, {unit}, {claim}, {source}, {rationale}, {issue}
+ * - `pause`: {rule}, {revisit}
+ * - `contingency`: {contingency} (its wording)
+ * - `close`: {terms}
+ * - `open`: {them}, {us}, {issues} (issue names)
+ * - `discovery`: {issues}
+ * - `face-saving`: {issue}, {terms}
+ */
+export const PHRASE_KINDS = [
+  'open',
+  'decision-rule',
+  'discovery',
+  'bundles',
+  'bundle',
+  'conditional-trade',
+  'benchmark',
+  'contingency',
+  'face-saving',
+  'pause',
+  'close',
+] as const
+export type PhraseKind = (typeof PHRASE_KINDS)[number]
+
+/** Words said aloud: one wording for direct styles, a softer one for indirect styles. */
+export interface PhraseTemplate {
+  id: string
+  kind: PhraseKind
+  stage: Stage
+  direct: string
+  indirect: string
+}
+
+export interface DebriefPrompt {
+  id: string
+  text: string
+}
+
+export interface Playbook {
+  context: Context
+  title: string
+  /** Who it is for and what is special about negotiating in this context, in two or three sentences. */
+  summary: string
+  flow: FlowStep[]
+  moves: Move[]
+  discovery: DiscoveryQuestion[]
+  /** Issue names that usually matter in this context (units in brackets). */
+  typicalIssues: string[]
+  /** Items that are often cheap for one side and valuable to the other. */
+  tradeables: string[]
+  phrases: PhraseTemplate[]
+  debrief: DebriefPrompt[]
+}
+
+/** A row of the method's quick reference: a move, when to use it, what to say, the signal, the risk and its safeguard. */
+export interface QuickReferenceRow {
+  move: string
+  stage: Stage
+  when: string
+  say: string
+  signal: string
+  risk: string
+  safeguard: string
+}

@@ -1,0 +1,195 @@
+/**
+ * The counterparty view: the one projection of a negotiation that may leave for the other side.
+ * It is built from an allow-list — every field is copied by name from the shareable side of the
+ * plan and the journal (title, party names, issue names, units and levels, the decision rule as
+ * agreed, evidence, the anchor range and rationale, bundles offered with their terms, contingencies
+ * proposed without anyone's beliefs, agreed terms) — and never by spreading or filtering private
+ * objects. Phrases, call scripts, and later shared links, documents and drafted messages are
+ * rendered from this view alone: what is not in it can not leak, including figures derived from
+ * private ones. (The private list itself is in `model/private-fields.ts`.)
+ */
+import type { Contingency } from '../journal/events'
+import type { NegotiationState } from '../journal/replay'
+import type { Context, Level, Terms } from '../model/plan'
+import { levelKey } from '../plan/levels'
+import { describeConstraint } from '../scoring/constraints'
+import type { Space } from '../scoring/space'
+
+export interface ViewIssue {
+  id: string
+  name: string
+  unit: string
+  levels: Level[]
+}
+
+export interface ViewEvidence {
+  claim: string
+  range: [number, number] | null
+  unit: string | null
+  source: string | null
+  date: string | null
+}
+
+export interface ViewBundle {
+  label: string
+  name: string | null
+  /** Issue names where the bundle leans (a property of the offer, not of anyone's figures). */
+  emphasis: string[]
+  terms: Terms
+}
+
+export interface ViewContingency {
+  /** The wording both sides see. */
+  wording: string
+  metric: string
+  op: string
+  threshold: number | string
+  within: string | null
+  consequence: { issue: string; level: Level }
+  measurement: { source: string | null; reporting: string | null }
+}
+
+export interface ViewAgreement {
+  terms: Terms
+  contingencies: ViewContingency[]
+  measures: { metric: string; threshold: number | string; reporting: string; remedy: string }[]
+  changeControl: string | null
+  exit: string | null
+  governance: { reviewCadence: string | null; dataAccess: string | null; escalation: string | null }
+  fairnessStory: string | null
+}
+
+export interface CounterpartyView {
+  title: string
+  context: Context
+  parties: { us: string; them: string }
+  issues: ViewIssue[]
+  decisionRule: { statement: string | null; require: string[] } | null
+  evidence: ViewEvidence[]
+  anchor: {
+    issue: string
+    issueName: string
+    unit: string
+    low: number
+    high: number
+    rationale: string | null
+    evidence: number[]
+  } | null
+  /** Bundles offered (the latest offer), or proposed to be offered next. */
+  bundles: ViewBundle[]
+  contingencies: ViewContingency[]
+  agreement: ViewAgreement | null
+}
+
+/** A bundle about to be offered, as the view takes it (only what may be said about it). */
+export interface ProposedBundle {
+  label: string
+  name?: string
+  emphasis: readonly string[]
+  terms: Terms
+}
+
+function contingencyView(contingency: Contingency): ViewContingency {
+  const { consequence } = contingency
+  return {
+    wording:
+      contingency.text ??
+      `if ${contingency.metric} ${contingency.op} ${contingency.threshold}${contingency.within ? ` within ${contingency.within}` : ''}, then ${consequence.issue} moves to ${levelKey(consequence.level)}`,
+    metric: contingency.metric,
+    op: contingency.op,
+    threshold: contingency.threshold,
+    within: contingency.within ?? null,
+    consequence: { issue: consequence.issue, level: consequence.level },
+    measurement: {
+      source: contingency.measurement?.source ?? null,
+      reporting: contingency.measurement?.reporting ?? null,
+    },
+  }
+}
+
+function copyTerms(terms: Terms): Terms {
+  const out: Terms = {}
+  for (const [issue, level] of Object.entries(terms)) out[issue] = level
+  return out
+}
+
+export function counterpartyView(
+  space: Space,
+  state?: NegotiationState,
+  proposed?: readonly ProposedBundle[],
+): CounterpartyView {
+  const { plan } = space
+  const issueName = (id: string) => space.byId.get(id)?.name ?? id
+  const latest = state?.offers.at(-1)
+  const bundles: ViewBundle[] = proposed
+    ? proposed.map((bundle) => ({
+        label: bundle.label,
+        name: bundle.name ?? null,
+        emphasis: bundle.emphasis.map(issueName),
+        terms: copyTerms(bundle.terms),
+      }))
+    : (latest?.bundles.map((bundle) => ({
+        label: bundle.label,
+        name: bundle.name ?? null,
+        emphasis: [],
+        terms: copyTerms(bundle.terms),
+      })) ?? [])
+  const agreed = state?.agreed?.event
+  return {
+    title: plan.title,
+    context: plan.context,
+    parties: { us: plan.parties.us.name, them: plan.parties.them.name },
+    issues: space.issues.map((issue) => ({
+      id: issue.id,
+      name: issue.name,
+      unit: issue.unit,
+      levels: [...issue.levels],
+    })),
+    decisionRule: plan.decisionRule
+      ? {
+          statement: plan.decisionRule.statement ?? null,
+          require: (plan.decisionRule.require ?? []).map(describeConstraint),
+        }
+      : null,
+    evidence: (plan.evidence ?? []).map((item) => ({
+      claim: item.claim,
+      range: item.range ? [item.range[0], item.range[1]] : null,
+      unit: item.unit ?? null,
+      source: item.source ?? null,
+      date: item.date === undefined ? null : String(item.date),
+    })),
+    anchor: plan.anchor
+      ? {
+          issue: plan.anchor.issue,
+          issueName: issueName(plan.anchor.issue),
+          unit: space.byId.get(plan.anchor.issue)?.unit ?? '',
+          low: plan.anchor.low,
+          high: plan.anchor.high,
+          rationale: plan.anchor.rationale ?? null,
+          evidence: [...(plan.anchor.evidence ?? [])],
+        }
+      : null,
+    bundles,
+    contingencies: (state?.contingencies ?? []).map((record) => contingencyView(record.contingency)),
+    agreement: agreed
+      ? {
+          terms: copyTerms(agreed.terms),
+          contingencies: (agreed.contingencies ?? []).map(contingencyView),
+          measures: (agreed.measures ?? []).map((measure) => ({
+            metric: measure.metric,
+            threshold: measure.threshold,
+            reporting: measure.reporting,
+            remedy: measure.remedy,
+          })),
+          changeControl: agreed.changeControl ?? null,
+          exit: agreed.exit ?? null,
+          governance: {
+            reviewCadence: agreed.governance?.reviewCadence ?? null,
+            dataAccess: agreed.governance?.dataAccess ?? null,
+            escalation: agreed.governance?.escalation ?? null,
+          },
+          fairnessStory: agreed.fairnessStory ?? null,
+        }
+      : null,
+  }
+}

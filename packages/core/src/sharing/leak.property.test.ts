@@ -1,0 +1,85 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { inferPriorities } from '../inference/posterior'
+import { replay } from '../journal/replay'
+import { CONTEXTS } from '../model/plan'
+import { coach } from '../playbooks/coach'
+import { PLAYBOOKS } from '../playbooks/library'
+import { fillPhrases } from '../playbooks/phrases'
+import { compileSpace } from '../scoring/space'
+import { leaks, leakyNegotiationArb } from '../testing/leak'
+import { counterpartyView } from './counterparty-view'
+import { numberForms } from './private-figures'
+
+describe('nothing private reaches the other side', () => {
+  it('the counterparty view itself holds no private value', () => {
+    fc.assert(
+      fc.property(leakyNegotiationArb(), ({ plan, events }) => {
+        const space = compileSpace(plan)
+        const view = counterpartyView(space, replay(space, events))
+        expect(leaks(plan, [JSON.stringify(view)])).toEqual([])
+      }),
+      { numRuns: 150 },
+    )
+  })
+
+  it('no filled phrase of any playbook, in either style and for any pick, carries a private value', () => {
+    fc.assert(
+      fc.property(leakyNegotiationArb(), ({ plan, events }) => {
+        const space = compileSpace(plan)
+        const state = replay(space, events)
+        const view = counterpartyView(space, state)
+        const ids = space.issues.map((issue) => issue.id)
+        const texts: string[] = []
+        for (const context of CONTEXTS) {
+          for (const style of ['direct', 'indirect'] as const) {
+            for (const give of ids) {
+              for (const get of ids) {
+                const picks = {
+                  give,
+                  get,
+                  headline: give,
+                  ...(view.bundles[0] ? { bundle: view.bundles[0].label } : {}),
+                }
+                texts.push(
+                  ...fillPhrases(PLAYBOOKS[context].phrases, view, picks, style).map((phrase) => phrase.text),
+                )
+              }
+            }
+          }
+        }
+        expect(texts.length).toBeGreaterThan(0)
+        expect(leaks(plan, texts)).toEqual([])
+      }),
+      { numRuns: 60 },
+    )
+  })
+
+  it("the coach's phrases and call script carry none, while its advice to us may", () => {
+    fc.assert(
+      fc.property(leakyNegotiationArb(), ({ plan, events }) => {
+        const space = compileSpace(plan)
+        const state = replay(space, events)
+        const report = coach(
+          space,
+          events,
+          {},
+          { state, posterior: inferPriorities(space, state.observations) },
+        )
+        expect(report.script.length).toBeGreaterThan(0)
+        expect(leaks(plan, [...report.phrases.map((phrase) => phrase.text), ...report.script])).toEqual([])
+        // The advice is for us: it quotes our reservation, so the check above is not vacuous.
+        expect(leaks(plan, report.advice).length).toBeGreaterThan(0)
+      }),
+      { numRuns: 60 },
+    )
+  })
+})
+
+describe('numberForms', () => {
+  it('writes a number the ways people write it', () => {
+    expect(numberForms(61.37)).toEqual(expect.arrayContaining(['61.37', '61.4', '61']))
+    expect(numberForms(50)).toEqual(['50', '50.0', '50.00'])
+    expect(numberForms(1337.5)).toEqual(expect.arrayContaining(['1337.5', '1,337.50', '1338', '1,338']))
+  })
+})

@@ -1,0 +1,154 @@
+/**
+ * Finding private figures and words in text meant for the other side. The counterparty view is
+ * the guarantee that nothing private is rendered; this is the check on everything else people
+ * write (a rule statement, an anchor rationale, a drafted message) and the instrument of the leak
+ * tests. Numbers are matched as whole numbers in their usual formats — as written, rounded to a
+ * whole number or one or two decimals, with thousands separators, as a percentage — never as
+ * digits inside other numbers or words.
+ */
+
+import { groupThousands } from '../model/limits'
+import type { Plan } from '../model/plan'
+
+export interface PrivateFigure {
+  /** Where it comes from in the plan: `reservation`, `batna.us.utility`, `limits[0].value`, ... */
+  field: string
+  value: number | string
+}
+
+/** Every private number and private text of a plan (the fields listed in `model/private-fields.ts`). */
+export function privateFigures(plan: Plan): PrivateFigure[] {
+  const out: PrivateFigure[] = []
+  const number = (field: string, value: unknown) => {
+    if (typeof value === 'number' && Number.isFinite(value)) out.push({ field, value })
+  }
+  const words = (field: string, value: unknown) => {
+    if (typeof value === 'string' && value.trim().length >= 3) out.push({ field, value: value.trim() })
+  }
+  number('reservation', plan.reservation)
+  number('aspiration', plan.aspiration)
+  for (const side of ['us', 'them'] as const) {
+    const batna = plan.batna?.[side]
+    number(`batna.${side}.utility`, batna?.utility)
+    number(`batna.${side}.cost`, batna?.cost)
+    words(`batna.${side}.description`, batna?.description)
+    words(`batna.${side}.cost`, batna?.cost)
+    words(`batna.${side}.timing`, batna?.timing)
+    words(`batna.${side}.risk`, batna?.risk)
+    words(`batna.${side}.improve`, batna?.improve)
+  }
+  const constraintValues = (field: string, value: unknown) => {
+    for (const v of Array.isArray(value) ? value : [value]) {
+      if (typeof v === 'number') number(field, v)
+    }
+  }
+  plan.limits?.forEach((limit, k) => {
+    constraintValues(`limits[${k}].value`, limit.value)
+  })
+  plan.parties.them.approvalLimits?.forEach((limit, k) => {
+    constraintValues(`parties.them.approvalLimits[${k}].value`, limit.value)
+    words(`parties.them.approvalLimits[${k}].approver`, limit.approver)
+  })
+  plan.issues.forEach((issue, k) => {
+    for (const side of ['us', 'them'] as const) {
+      const preference = issue[side]
+      number(`issues[${k}].${side}.weight`, preference.weight)
+      for (const [option, score] of Object.entries(preference.scores ?? {}))
+        number(`issues[${k}].${side}.scores.${option}`, score)
+      preference.points?.forEach(([, score], p) => {
+        number(`issues[${k}].${side}.points[${p}]`, score)
+      })
+    }
+    words(`issues[${k}].notes`, issue.notes)
+  })
+  words('notes', plan.notes)
+  words('parties.us.notes', plan.parties.us.notes)
+  const them = plan.parties.them
+  words('parties.them.approvalPath', them.approvalPath)
+  words('parties.them.budgetCycle', them.budgetCycle)
+  words('parties.them.politics', them.politics)
+  words('parties.them.notes', them.notes)
+  them.stakeholders?.forEach((person, k) => {
+    words(`parties.them.stakeholders[${k}].name`, person.name)
+    words(`parties.them.stakeholders[${k}].role`, person.role)
+    words(`parties.them.stakeholders[${k}].faceSaving`, person.faceSaving)
+    words(`parties.them.stakeholders[${k}].notes`, person.notes)
+    person.interests?.forEach((interest, i) => {
+      words(`parties.them.stakeholders[${k}].interests[${i}]`, interest)
+    })
+  })
+  return out
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/** The written forms of a number a person might use. */
+export function numberForms(value: number): string[] {
+  const forms = new Set<string>([String(value)])
+  for (const digits of [0, 1, 2]) {
+    const rounded = value.toFixed(digits)
+    forms.add(rounded)
+    // Trailing zeros after a decimal point only: 50.0 is 50, and 50 stays 50.
+    if (rounded.includes('.')) forms.add(rounded.replace(/0+$/, '').replace(/\.$/, ''))
+  }
+  if (Math.abs(value) >= 1000) {
+    forms.add(groupThousands(value))
+    const [whole, fraction] = value.toFixed(2).split('.')
+    if (fraction && fraction !== '00') forms.add(`${groupThousands(Number(whole))}.${fraction}`)
+  }
+  return [...forms].filter((form) => form !== '' && form !== '-0')
+}
+
+export interface FigureMatch {
+  figure: PrivateFigure
+  /** The text as found. */
+  found: string
+  index: number
+}
+
+/** A matcher for a set of figures, with its patterns compiled once (for checking many texts). */
+export function privateFigureMatcher(
+  figures: readonly PrivateFigure[],
+  options: { ignoreNumbers?: ReadonlySet<number> } = {},
+): (text: string) => FigureMatch[] {
+  interface Pattern {
+    figure: PrivateFigure
+    pattern?: RegExp
+    words?: string
+  }
+  const patterns = figures.flatMap((figure): Pattern[] => {
+    if (typeof figure.value !== 'number') return [{ figure, words: figure.value.toLowerCase() }]
+    if (options.ignoreNumbers?.has(figure.value)) return []
+    // A whole number, not digits inside a longer number or a word: no letter, digit or decimal
+    // point before it, no letter, digit or separator-and-digit after it.
+    return numberForms(figure.value).map((form) => ({
+      figure,
+      pattern: new RegExp(`(?<![\\w.,])${escapeRegExp(form)}(?![\\w]|[.,]\\d)`, 'g'),
+    }))
+  })
+  return (text) => {
+    const matches: FigureMatch[] = []
+    const lower = text.toLowerCase()
+    for (const { figure, pattern, words } of patterns) {
+      if (pattern) {
+        for (const match of text.matchAll(pattern))
+          matches.push({ figure, found: match[0], index: match.index ?? 0 })
+      } else if (words) {
+        const index = lower.indexOf(words)
+        if (index >= 0) matches.push({ figure, found: text.slice(index, index + words.length), index })
+      }
+    }
+    return matches
+  }
+}
+
+/** Private figures that appear in a text, numbers as whole numbers in their usual formats. */
+export function findPrivateFigures(
+  text: string,
+  figures: readonly PrivateFigure[],
+  options: { ignoreNumbers?: ReadonlySet<number> } = {},
+): FigureMatch[] {
+  return privateFigureMatcher(figures, options)(text)
+}
