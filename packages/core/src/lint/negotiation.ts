@@ -16,10 +16,12 @@ export function lintNegotiation(
   const state = derived?.state ?? replay(space, events)
   // Before any of their moves, what we believe of them is the plan's estimate: no sampling needed.
   const posterior =
-    derived?.posterior ?? (state.observations.length > 0 ? inferPriorities(space, state.observations) : undefined)
+    derived?.posterior ??
+    (state.observations.length > 0 ? inferPriorities(space, state.observations) : undefined)
   let proposed: MesoBundle[] = []
   if (state.offers.length === 0) {
-    const learned = posterior && state.observations.length > 0 ? { beliefs: thinBeliefs(posterior.beliefs, 400) } : {}
+    const learned =
+      posterior && state.observations.length > 0 ? { beliefs: thinBeliefs(posterior.beliefs, 400) } : {}
     const result = meso(space, learned)
     if (result.ok) proposed = result.set.bundles
   }
