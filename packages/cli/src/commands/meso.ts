@@ -113,6 +113,12 @@ function printMeso({ out }: CommandContext, space: Space, set: MesoSet): void {
   rows.push(['U_them (est.)', ...set.bundles.map((bundle) => pts(bundle.utility.them))])
   out.print(out.table(head, rows))
   out.print(c.dim('◆ emphasis: where the bundle is most generous to them compared with the others'))
+  for (const bundle of set.bundles) {
+    for (const block of bundle.likelyBlocked)
+      out.print(
+        c.yellow(`${bundle.label} is likely to be blocked: the ${block.approver} signs only ${block.limit}`),
+      )
+  }
   out.print()
   out.print(
     `${set.model.learned ? 'Chosen under what their moves have taught us. ' : ''}Their choice should tell us ${set.informativeness.toFixed(2)} bits about their priorities (logit model, scale ${set.model.logitScale} points, ${set.model.samples} samples, seed ${set.model.seed}).`,

@@ -19,8 +19,10 @@ import { computeFrontier, type Frontier } from '../frontier/frontier'
 import { disagreementPoint, effectiveReservation } from '../frontier/report'
 import { TOLERANCE } from '../model/limits'
 import type { Terms } from '../model/plan'
+import { type ApprovalBlock, approvalBlocks } from '../playbooks/approval'
 import { dirichlet, mulberry32 } from '../random'
 import { compileRequirements, type Requirements } from '../scoring/constraints'
+import { offerFromLevels } from '../scoring/offer'
 import { points, type Utility } from '../scoring/points'
 import type { Space } from '../scoring/space'
 import {
@@ -58,6 +60,8 @@ export interface MesoBundle {
   meetsDecisionRule: boolean
   /** Their weights (shares, all positive) under which no other bundle of the window gives them more. */
   efficientFor: Record<string, number>
+  /** Their approval limits this bundle breaks: a reason it is likely to be blocked on their side. */
+  likelyBlocked: ApprovalBlock[]
 }
 
 export interface MesoSet {
@@ -559,6 +563,7 @@ function describeBundles(space: Space, chosen: Candidate[]): MesoBundle[] {
       efficientFor: Object.fromEntries(
         space.issues.map((issue) => [issue.id, candidate.weights[issue.index] ?? 0]),
       ),
+      likelyBlocked: approvalBlocks(space, offerFromLevels(space, candidate.levels)),
     }
   })
 }
