@@ -1,8 +1,7 @@
 /** `parley check PLAN`: validate a plan and print what it holds. */
-import { lintNegotiation, type PlanSummary, summarizePlan } from '@parley/core'
+import { findingsJson, lintNegotiation, locateFindings, type PlanSummary, summarizePlan } from '@parley/core'
 import type { CommandContext } from '../command-context'
 import { EXIT } from '../exit-codes'
-import { locateFindings } from '../findings'
 import { journalPathFor, loadJournal } from '../journal-file'
 import { count, type Output, percent, problemJson, pts } from '../output'
 import { loadPlan } from '../plan-file'
@@ -38,20 +37,17 @@ export async function checkCommand(
   const summary = summarizePlan(loaded.space)
   // The linter runs too; its findings inform, but check keeps its own exit codes.
   const journal = await loadJournal(journalPathFor(file))
-  const findings = locateFindings(lintNegotiation(loaded.space, journal.events), loaded, journal)
+  const findings = locateFindings(lintNegotiation(loaded.space, journal.events), {
+    plan: { name: loaded.file, source: loaded.source },
+    journal: { name: journal.file, lines: journal.lines },
+  })
   if (options.json) {
     out.json({
       valid: true,
       errors: [],
       warnings: loaded.warnings.map(problemJson),
       summary,
-      findings: findings.map(({ id, severity, where, message, fix }) => ({
-        id,
-        severity,
-        where,
-        message,
-        fix,
-      })),
+      ...findingsJson(findings),
     })
     return EXIT.ok
   }

@@ -1,5 +1,5 @@
 /** `parley debrief PLAN`: the debrief prompts with the answers recorded, and the figures of the outcome. */
-import { debriefFigures, PLAYBOOKS } from '@parley/core'
+import { debriefView } from '@parley/core'
 import { type CommandContext, invalidInput } from '../command-context'
 import { EXIT } from '../exit-codes'
 import { loadNegotiation } from '../negotiation-file'
@@ -19,15 +19,12 @@ export async function debriefCommand(
       loaded.plan.errors.filter((problem) => problem.severity === 'error'),
     )
   const { plan, state, posterior } = loaded
-  const prompts = PLAYBOOKS[plan.plan.context].debrief.map((prompt) => ({
-    ...prompt,
-    answer: state.debrief[prompt.id] ?? null,
-  }))
-  const figures = debriefFigures(plan.space, state, posterior)
+  const view = debriefView(plan.space, state, posterior)
   if (json) {
-    context.out.json({ prompts, figures })
+    context.out.json(view)
     return EXIT.ok
   }
+  const { prompts, figures } = view
   const { out } = context
   const c = out.colour
   out.print(c.bold('Debrief'))

@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises'
 import {
   type FrontierPoint,
   type FrontierReport,
-  frontierReport,
+  frontierView,
   type Space,
   sampleUtilities,
 } from '@parley/core'
@@ -36,19 +36,19 @@ export async function frontierCommand(
       loaded.errors.filter((problem) => problem.severity === 'error'),
     )
   const progress = progressBar(context.out, 'frontier')
-  const result = frontierReport(loaded.space, {
-    rule: options.rule === true,
-    ...(options.epsilon !== undefined ? { epsilon: options.epsilon } : {}),
-    onProgress: progress.onProgress,
-  })
+  const result = frontierView(
+    loaded.space,
+    {
+      rule: options.rule === true,
+      ...(options.epsilon !== undefined ? { epsilon: options.epsilon } : {}),
+      onProgress: progress.onProgress,
+    },
+    (epsilon) => `run with --epsilon ${epsilon}`,
+  )
   progress.stop()
   if (!result.ok) {
-    const message =
-      result.code === 'too_large'
-        ? `the exact frontier has more than ${count(result.limit)} points (a staircase reached ${count(result.points)}); run with --epsilon ${result.suggestedEpsilon} for a frontier within ${result.suggestedEpsilon} point${result.suggestedEpsilon === 1 ? '' : 's'} of the true one in both coordinates`
-        : `the sum rule ${result.sum} is carried exactly through the merge, and it spans more than ${count(result.limit)} partial bundles; sum fewer issues, or give them coarser steps`
-    if (json) context.out.json({ ...result, message })
-    else context.out.error(`${file}: ${message}`)
+    if (json) context.out.json(result)
+    else context.out.error(`${file}: ${result.message}`)
     return EXIT.no
   }
   const { report } = result
@@ -56,29 +56,9 @@ export async function frontierCommand(
     const written = await writePlot(context, options.plot, loaded.space, report, [], json)
     if (written !== EXIT.ok) return written
   }
-  if (json) context.out.json(frontierJson(report))
+  if (json) context.out.json(result.view)
   else printFrontier(context, loaded.space, report)
   return EXIT.ok
-}
-
-/** The JSON contract: outcomes, frontier, nash, kalaiSmorodinsky, maxJoint, zopa (and what qualifies them). */
-export function frontierJson(report: FrontierReport) {
-  return {
-    outcomes: report.outcomes,
-    frontier: report.frontier,
-    nash: report.nash,
-    kalaiSmorodinsky: report.kalaiSmorodinsky,
-    maxJoint: report.maxJoint,
-    zopa: report.zopa,
-    rule: report.rule,
-    epsilon: report.epsilon,
-    ...(report.epsilon !== null
-      ? {
-          bound: `every true frontier point lies within ${report.epsilon} utility points of a returned one, in both coordinates`,
-        }
-      : {}),
-    disagreement: report.disagreement,
-  }
 }
 
 export async function writePlot(

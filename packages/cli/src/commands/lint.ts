@@ -1,8 +1,7 @@
 /** `parley lint PLAN`: the method's pitfalls, checked on the plan, its journal and every phrase Parley would have us say. */
-import { type LocatedFinding, lintNegotiation, sarifLog } from '@parley/core'
+import { findingsJson, type LocatedFinding, lintNegotiation, locateFindings, sarifLog } from '@parley/core'
 import { type CommandContext, invalidInput } from '../command-context'
 import { EXIT } from '../exit-codes'
-import { locateFindings } from '../findings'
 import { loadNegotiation } from '../negotiation-file'
 import { VERSION } from '../version'
 
@@ -26,22 +25,12 @@ export async function lintCommand(
       loaded.plan.errors.filter((problem) => problem.severity === 'error'),
     )
   const { plan, journal, state, posterior } = loaded
-  const findings = locateFindings(
-    lintNegotiation(plan.space, journal.events, { state, posterior }),
-    plan,
-    journal,
-  )
+  const findings = locateFindings(lintNegotiation(plan.space, journal.events, { state, posterior }), {
+    plan: { name: plan.file, source: plan.source },
+    journal: { name: journal.file, lines: journal.lines },
+  })
   if (format === 'sarif') context.out.json(sarifLog(findings, { version: VERSION }))
-  else if (format === 'json')
-    context.out.json({
-      findings: findings.map(({ id, severity, where, message, fix }) => ({
-        id,
-        severity,
-        where,
-        message,
-        fix,
-      })),
-    })
+  else if (format === 'json') context.out.json(findingsJson(findings))
   else printFindings(context, findings)
   return findings.some((finding) => finding.severity === 'error') ? EXIT.no : EXIT.ok
 }

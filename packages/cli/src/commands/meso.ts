@@ -1,14 +1,5 @@
 /** `parley meso PLAN`: two or three bundles worth the same to us that meet the rule in different ways. */
-import {
-  BELIEF_SAMPLES,
-  frontierReport,
-  inferPriorities,
-  type MesoSet,
-  meso,
-  replay,
-  type Space,
-  thinBeliefs,
-} from '@parley/core'
+import { frontierReport, inferPriorities, type MesoSet, mesoView, replay, type Space } from '@parley/core'
 import { type CommandContext, invalidInput } from '../command-context'
 import { EXIT } from '../exit-codes'
 import { journalPathFor, loadJournal } from '../journal-file'
@@ -44,23 +35,18 @@ export async function mesoCommand(
     journal.events.length > 0
       ? inferPriorities(loaded.space, replay(loaded.space, journal.events).observations)
       : undefined
-  const result = meso(loaded.space, {
-    ...(learned ? { beliefs: thinBeliefs(learned.beliefs, BELIEF_SAMPLES) } : {}),
-    ...(options.count !== undefined ? { count: options.count } : {}),
-    ...(options.target !== undefined ? { target: options.target } : {}),
-    ...(options.tolerance !== undefined ? { tolerance: options.tolerance } : {}),
-  })
+  const result = mesoView(
+    loaded.space,
+    {
+      ...(options.count !== undefined ? { count: options.count } : {}),
+      ...(options.target !== undefined ? { target: options.target } : {}),
+      ...(options.tolerance !== undefined ? { tolerance: options.tolerance } : {}),
+    },
+    learned,
+  )
   if (!result.ok) {
-    const { failure } = result
-    if (json)
-      context.out.json({
-        ok: false,
-        code: failure.code,
-        message: failure.message,
-        target: failure.target,
-        tolerance: failure.tolerance,
-      })
-    else context.out.error(`${file}: no MESO set: ${failure.message}`)
+    if (json) context.out.json(result.view)
+    else context.out.error(`${file}: no MESO set: ${result.failure.message}`)
     return EXIT.no
   }
   const { set } = result
@@ -82,14 +68,7 @@ export async function mesoCommand(
     }
   }
   if (json) {
-    context.out.json({
-      target: set.target,
-      tolerance: set.tolerance,
-      bundles: set.bundles,
-      informativeness: set.informativeness,
-      model: set.model,
-      ...(learned ? { journal: journal.file } : {}),
-    })
+    context.out.json({ ...result.view, ...(learned ? { journal: journal.file } : {}) })
   } else printMeso(context, loaded.space, set)
   return EXIT.ok
 }
