@@ -6,11 +6,10 @@ import { existsSync, rmSync } from 'node:fs'
 import { build } from 'esbuild'
 
 const outfile = 'packages/cli/dist/parley.cjs'
+const serverOutfile = 'packages/cli/dist/parley-server.cjs'
 const cache = 'packages/cli/dist/parley.cache'
 
-await build({
-  entryPoints: ['packages/cli/src/main.ts'],
-  outfile,
+const common = {
   bundle: true,
   platform: 'node',
   mainFields: ['module', 'main'],
@@ -22,6 +21,35 @@ await build({
   logLevel: 'warning',
   define: { 'import.meta.url': '__parleyModuleUrl' },
   banner: { js: "const __parleyModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+}
+
+// The commands that need the server and the database drivers are a bundle of their own, loaded
+// only when one of them runs; the native SQLite binding and pg stay in node_modules.
+await build({
+  ...common,
+  entryPoints: ['packages/cli/src/server-commands.ts'],
+  outfile: serverOutfile,
+  external: ['better-sqlite3', 'pg', 'pg-native'],
+})
+
+/** The main bundle refers to that one instead of including it. */
+const serverCommandsApart = {
+  name: 'server-commands-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/server-commands$/ }, () => ({
+      path: './parley-server.cjs',
+      external: true,
+    }))
+  },
+}
+
+await build({
+  ...common,
+  entryPoints: ['packages/cli/src/main.ts'],
+  outfile,
+  plugins: [serverCommandsApart],
+  // The bundle runs as a vm.Script (for the code cache), which has no dynamic import: use require.
+  supported: { 'dynamic-import': false },
 })
 
 // Warm the code cache with the work a typical run does; the command line loads it if V8 accepts it.

@@ -230,6 +230,77 @@ export async function runParley(argv: readonly string[], streams: Streams, cwd: 
       exitCode = await initCommand(context, options)
     })
 
+  // The server and the database drivers load only for the commands that need them.
+  const serverCommands = () => import('./server-commands')
+  const dataOption = () =>
+    new Option('--data <dir>', 'folder of the embedded SQLite database (default: PARLEY_DATA, else ./data)')
+
+  program
+    .command('serve')
+    .description(
+      'run the team server: the HTTP API (and the web app) on the embedded SQLite database, or PostgreSQL',
+    )
+    .option(
+      '--port <port>',
+      'port to listen on (default: PORT, else 8080; 0 picks a free one)',
+      integerIn(0, 65535),
+    )
+    .option('--host <host>', 'address to listen on (default: HOST, else 127.0.0.1)')
+    .addOption(dataOption())
+    .addHelpText(
+      'after',
+      '\nDATABASE_URL=postgres://user:password@host:5432/db uses PostgreSQL instead (for teams; several instances may share it).\nPARLEY_PUBLIC_URL names the address people reach it at (invitation links, the CSRF origin check);\nPARLEY_TRUST_PROXY=1 reads client addresses from X-Forwarded-For behind your own proxy.\nOn first start it prints a one-time setup token for the first owner.',
+    )
+    .action(async (options: { port?: number; host?: string; data?: string }) => {
+      exitCode = await (await serverCommands()).serveCommand(context, options)
+    })
+
+  const user = program.command('user').description("manage accounts on this machine's server database")
+  user
+    .command('add')
+    .description('create an account with its own workspace (the first one is the first owner)')
+    .requiredOption('--email <email>', 'their email, used to sign in')
+    .requiredOption('--name <name>', 'their name')
+    .option('--workspace <name>', 'name of their workspace (default: "NAME\'s workspace")')
+    .addOption(dataOption())
+    .addHelpText(
+      'after',
+      '\nThe password is asked for twice on a terminal, or read from the first line of standard input.',
+    )
+    .action(async (options: { email: string; name: string; workspace?: string; data?: string }) => {
+      exitCode = await (await serverCommands()).userAddCommand(context, options)
+    })
+  user
+    .command('password')
+    .description('set a new password for an account and end its sessions (for someone locked out)')
+    .requiredOption('--email <email>', 'the account')
+    .addOption(dataOption())
+    .action(async (options: { email: string; data?: string }) => {
+      exitCode = await (await serverCommands()).userPasswordCommand(context, options)
+    })
+
+  program
+    .command('export-db')
+    .description(
+      'write every workspace, account, negotiation and journal to one JSON file (backup, or a move to PostgreSQL)',
+    )
+    .argument('<file>', "the file to write ('-' for standard output)")
+    .addOption(dataOption())
+    .action(async (file: string, options: { data?: string }) => {
+      exitCode = await (await serverCommands()).exportDbCommand(context, file, options)
+    })
+
+  program
+    .command('import-db')
+    .description(
+      'load a file written by export-db into an empty database (SQLite, or PostgreSQL with DATABASE_URL)',
+    )
+    .argument('<file>', 'the export file')
+    .addOption(dataOption())
+    .action(async (file: string, options: { data?: string }) => {
+      exitCode = await (await serverCommands()).importDbCommand(context, file, options)
+    })
+
   try {
     await program.parseAsync([...argv], { from: 'user' })
   } catch (error) {

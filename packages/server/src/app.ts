@@ -1,0 +1,124 @@
+/**
+ * The HTTP application: middleware in the order the guarantees need (security headers; the body
+ * read and checked before anything else; who is asking; then the routes), the routes, and the
+ * OpenAPI document generated from them. Holds no state of its own between requests: everything
+ * shared lives in the store, so several instances can serve one PostgreSQL.
+ */
+import { createRoute, z } from '@hono/zod-openapi'
+import type { Store } from '@parley/store'
+import { secureHeaders } from 'hono/secure-headers'
+import { identify } from './auth/identity'
+import { type Api, createApi, json, route } from './http/api'
+import { readBody } from './http/body'
+import type { Services } from './http/env'
+import { errorBody, fail } from './http/errors'
+import { createMemo } from './memo'
+import { type ServerOptions, serverOptions } from './options'
+import { accountRoutes } from './routes/accounts'
+import { auditRoutes } from './routes/audit'
+import { journalRoutes } from './routes/journal'
+import { linkRoutes } from './routes/links'
+import { negotiationRoutes } from './routes/negotiations'
+import { tradeableRoutes } from './routes/tradeables'
+import { viewRoutes } from './routes/views'
+import { workspaceRoutes } from './routes/workspaces'
+import { VERSION } from './version'
+
+export interface AppDependencies {
+  store: Store
+  options?: Partial<ServerOptions>
+  now?: () => Date
+  /** Where unexpected errors are reported (stderr by default). */
+  logError?: (error: unknown) => void
+}
+
+export function createApp(dependencies: AppDependencies): Api {
+  const options = serverOptions(dependencies.options)
+  const services: Services = {
+    store: dependencies.store,
+    options,
+    now: dependencies.now ?? (() => new Date()),
+    memo: createMemo(options.viewCacheEntries),
+  }
+  const logError = dependencies.logError ?? ((error: unknown) => console.error(error))
+  const api = createApi()
+
+  api.use(
+    '/api/*',
+    secureHeaders({
+      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+      xFrameOptions: 'DENY',
+      referrerPolicy: 'no-referrer',
+    }),
+  )
+  api.use('/api/*', async (c, next) => {
+    c.set('services', services)
+    await next()
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store')
+  })
+  api.use('/api/*', readBody(options.bodyLimit, options.maxJsonDepth))
+  api.use('/api/*', identify())
+
+  route(
+    api,
+    createRoute({
+      method: 'get',
+      path: '/api/health',
+      tags: ['server'],
+      summary: 'Liveness: the process answers (no sign-in needed)',
+      responses: {
+        200: json(
+          z.object({
+            status: z.literal('ok'),
+            version: z.string(),
+            database: z.enum(['sqlite', 'postgres']),
+          }),
+          'Up',
+        ),
+      },
+    }),
+    async (c) => c.json({ status: 'ok' as const, version: VERSION, database: services.store.dialect }),
+  )
+
+  accountRoutes(api)
+  linkRoutes(api)
+  workspaceRoutes(api)
+  negotiationRoutes(api)
+  journalRoutes(api)
+  viewRoutes(api)
+  tradeableRoutes(api)
+  auditRoutes(api)
+
+  api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'parley_session',
+    description: 'The browser session, set by POST /api/auth/login',
+  })
+  api.openAPIRegistry.registerComponent('securitySchemes', 'token', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API token from POST /api/me/tokens (pat_...)',
+  })
+  api.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Parley API',
+      version: VERSION,
+      description:
+        'Workspaces, negotiations (plans and journals) and their computed views. Errors are `{ "error": { "code", "message", "path" } }`. Sign in with a session cookie (browsers) or a bearer API token (scripts); only health, this document, sign-in, setup and the invitation and password-reset links work without.',
+    },
+    security: [{ session: [] }, { token: [] }],
+  })
+
+  api.notFound((c) =>
+    c.req.path.startsWith('/api/')
+      ? fail(c, 404, 'not_found', `no route ${c.req.method} ${c.req.path}; see /api/openapi.json`)
+      : c.json(errorBody('not_found', `nothing at ${c.req.path}`), 404),
+  )
+  api.onError((error, c) => {
+    logError(error)
+    return c.json(errorBody('internal', 'the server failed to answer this request; it has been logged'), 500)
+  })
+  return api
+}

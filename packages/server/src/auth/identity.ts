@@ -1,0 +1,104 @@
+/**
+ * Who is asking: a bearer API token (scripts) or a session cookie (browsers). A request that
+ * presents a credential which does not work is refused outright rather than treated as anonymous,
+ * so a script with a revoked token fails loudly. Browser requests that change something must come
+ * from our own origin (the CSRF defence); token requests need no browser headers.
+ */
+import type { Context, MiddlewareHandler } from 'hono'
+import { getCookie } from 'hono/cookie'
+import type { AppEnv } from '../http/env'
+import { fail } from '../http/errors'
+import { isSecretOf, secretHash } from './secrets'
+import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from './sessions'
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+/** A session's expiry moves forward at most once an hour, so reads do not each write. */
+const TOUCH_AFTER_MS = 60 * 60_000
+
+export function identify(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const { store, options, now } = c.get('services')
+    c.set('identity', undefined)
+    const authorization = c.req.header('authorization')
+    if (authorization !== undefined) {
+      const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization)
+      if (!match?.[1] || !isSecretOf('apiToken', match[1]))
+        return fail(
+          c,
+          401,
+          'bad_token',
+          'the Authorization header must be `Bearer pat_...` with an API token',
+        )
+      const token = await store.useApiToken(secretHash(match[1]), now().toISOString())
+      const user = token ? await store.getUser(token.userId) : null
+      if (!user) return fail(c, 401, 'bad_token', 'this API token is not valid (revoked, or never issued)')
+      c.set('identity', { user, via: 'token' })
+      return next()
+    }
+    const cookie = getCookie(c, SESSION_COOKIE)
+    if (cookie !== undefined) {
+      const hash = isSecretOf('session', cookie) ? secretHash(cookie) : undefined
+      const session = hash ? await store.getSession(hash) : null
+      const time = now()
+      if (!hash || !session || session.expiresAt <= time.toISOString()) {
+        clearSessionCookie(c, options)
+        // An unsafe request on a dead session is refused below as unauthenticated; a read goes on anonymously.
+      } else {
+        const user = await store.getUser(session.userId)
+        if (user) {
+          if (!SAFE_METHODS.has(c.req.method) && !sameOrigin(c))
+            return fail(
+              c,
+              403,
+              'cross_site',
+              'this request changes data with a session cookie but does not come from this site (Origin check); scripts should use an API token',
+            )
+          c.set('identity', { user, via: 'session', sessionHash: hash })
+          if (time.getTime() - Date.parse(session.lastSeenAt) > TOUCH_AFTER_MS) {
+            const expiresAt = new Date(time.getTime() + options.sessionDays * 86_400_000).toISOString()
+            await store.touchSession(hash, time.toISOString(), expiresAt)
+            setSessionCookie(c, cookie, options)
+          }
+        }
+      }
+    }
+    return next()
+  }
+}
+
+/** The origin this server is reached at: the configured public address, or the request's own. */
+export function expectedOrigin(c: Context<AppEnv>): string {
+  const { options } = c.get('services')
+  if (options.publicUrl) return new URL(options.publicUrl).origin
+  const url = new URL(c.req.url)
+  if (options.trustProxy) {
+    const proto = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim()
+    const host = c.req.header('x-forwarded-host')?.split(',')[0]?.trim()
+    return `${proto ?? url.protocol.replace(':', '')}://${host ?? url.host}`
+  }
+  return url.origin
+}
+
+/**
+ * Browsers send Origin with every request that changes data; Sec-Fetch-Site where Origin is
+ * missing. Neither present: not a browser the cookie could have been sent by, refuse anyway.
+ */
+export function sameOrigin(c: Context<AppEnv>): boolean {
+  const origin = c.req.header('origin')
+  if (origin !== undefined) return origin === expectedOrigin(c)
+  return c.req.header('sec-fetch-site') === 'same-origin'
+}
+
+/** Sign-in and the token flows have no session yet; a foreign Origin is still refused (login CSRF). */
+export function notCrossSite(c: Context<AppEnv>): boolean {
+  const origin = c.req.header('origin')
+  if (origin !== undefined) return origin === expectedOrigin(c)
+  const site = c.req.header('sec-fetch-site')
+  return site === undefined || site === 'same-origin' || site === 'none'
+}
+
+export const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!c.get('identity'))
+    return fail(c, 401, 'unauthenticated', 'sign in first (POST /api/auth/login), or send an API token')
+  return next()
+}

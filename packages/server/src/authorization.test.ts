@@ -1,0 +1,343 @@
+/**
+ * The authorisation matrix: every route of the OpenAPI document against every caller (nobody, a
+ * signed-in non-member, viewer, editor, owner), each on fresh fixtures, with the status each must
+ * get. A workspace the caller is not in answers 404, never 403; a role too low answers 403.
+ */
+import { readFileSync } from 'node:fs'
+import { testBackends } from '@parley/store/testing'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Harness, harness, invite, ORIGIN, PASSWORD, type Team, team } from './testing/harness'
+
+const EXAMPLE = readFileSync(new URL('../../../examples/sales-saas-renewal.yaml', import.meta.url), 'utf8')
+const [sqlite] = await testBackends()
+
+type Caller = 'nobody' | 'outsider' | 'viewer' | 'editor' | 'owner'
+const CALLERS: Caller[] = ['nobody', 'outsider', 'viewer', 'editor', 'owner']
+/** Who may: anyone, any signed-in user, or members from this role up. */
+type Need = 'public' | 'user' | 'viewer' | 'editor' | 'owner'
+
+interface Fixtures {
+  /** A workspace of its own with the team in it, for the call that deletes one. */
+  spareWorkspaceId: string
+  negotiationId: string
+  tradeableId: string
+  invitationId: string
+  /** An invitation to the spare workspace: accepting it must not change who is in the team's. */
+  spareInvitationToken: string
+  resetToken: string
+  memberId: string
+  tokenId: string
+}
+
+interface RouteCase {
+  method: string
+  path: string
+  need: Need
+  ok: number
+  body?: (f: Fixtures, caller: Caller) => unknown
+  raw?: { text: string; type: string }
+  headers?: Record<string, string>
+  /** A status every caller gets, whatever the role (setup once done). */
+  always?: number
+}
+
+let sequence = 0
+const nextId = () => `01JE${String(++sequence).padStart(22, '0')}`
+
+const CASES: RouteCase[] = [
+  { method: 'GET', path: '/api/health', need: 'public', ok: 200 },
+  { method: 'GET', path: '/api/openapi.json', need: 'public', ok: 200 },
+  { method: 'GET', path: '/api/setup', need: 'public', ok: 200 },
+  {
+    method: 'POST',
+    path: '/api/setup',
+    need: 'public',
+    ok: 201,
+    always: 409,
+    body: () => ({ token: 'psu_x', email: 'late@example.com', name: 'Late', password: PASSWORD }),
+  },
+  {
+    method: 'POST',
+    path: '/api/auth/login',
+    need: 'public',
+    ok: 200,
+    body: () => ({ email: 'viewer@example.com', password: PASSWORD }),
+  },
+  { method: 'POST', path: '/api/auth/logout', need: 'public', ok: 204 },
+  { method: 'GET', path: '/api/me', need: 'user', ok: 200 },
+  { method: 'PATCH', path: '/api/me', need: 'user', ok: 200, body: () => ({ name: 'Same Name' }) },
+  { method: 'GET', path: '/api/me/tokens', need: 'user', ok: 200 },
+  { method: 'POST', path: '/api/me/tokens', need: 'user', ok: 201, body: () => ({ name: 'script' }) },
+  // Each caller revokes a token of their own (the fixture makes one for whoever calls).
+  { method: 'DELETE', path: '/api/me/tokens/{tokenId}', need: 'user', ok: 204 },
+  { method: 'GET', path: '/api/invitations/{token}', need: 'public', ok: 200 },
+  {
+    method: 'POST',
+    path: '/api/invitations/{token}/accept',
+    need: 'public',
+    ok: 201,
+    // A newcomer signs up; a signed-in person joins as themselves (members keep their higher role).
+    body: (_, caller) =>
+      caller === 'nobody'
+        ? { email: `new-${nextId().toLowerCase()}@example.com`, name: 'New', password: PASSWORD }
+        : undefined,
+  },
+  { method: 'GET', path: '/api/password-resets/{token}', need: 'public', ok: 200 },
+  {
+    method: 'POST',
+    path: '/api/password-resets/{token}',
+    need: 'public',
+    ok: 200,
+    body: () => ({ password: PASSWORD }),
+  },
+  { method: 'GET', path: '/api/workspaces', need: 'user', ok: 200 },
+  { method: 'POST', path: '/api/workspaces', need: 'user', ok: 201, body: () => ({ name: 'Another' }) },
+  { method: 'GET', path: '/api/workspaces/{workspaceId}', need: 'viewer', ok: 200 },
+  {
+    method: 'PATCH',
+    path: '/api/workspaces/{workspaceId}',
+    need: 'owner',
+    ok: 200,
+    body: () => ({ name: 'Deals' }),
+  },
+  { method: 'DELETE', path: '/api/workspaces/{workspaceId}', need: 'owner', ok: 204 },
+  { method: 'GET', path: '/api/workspaces/{workspaceId}/members', need: 'viewer', ok: 200 },
+  {
+    method: 'PATCH',
+    path: '/api/workspaces/{workspaceId}/members/{userId}',
+    need: 'owner',
+    ok: 200,
+    body: () => ({ role: 'editor' }),
+  },
+  { method: 'DELETE', path: '/api/workspaces/{workspaceId}/members/{userId}', need: 'owner', ok: 204 },
+  {
+    method: 'POST',
+    path: '/api/workspaces/{workspaceId}/members/{userId}/password-reset',
+    need: 'owner',
+    ok: 201,
+  },
+  { method: 'GET', path: '/api/workspaces/{workspaceId}/invitations', need: 'owner', ok: 200 },
+  {
+    method: 'POST',
+    path: '/api/workspaces/{workspaceId}/invitations',
+    need: 'owner',
+    ok: 201,
+    body: () => ({ role: 'viewer' }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/workspaces/{workspaceId}/invitations/{invitationId}',
+    need: 'owner',
+    ok: 204,
+  },
+  { method: 'GET', path: '/api/workspaces/{workspaceId}/negotiations', need: 'viewer', ok: 200 },
+  {
+    method: 'POST',
+    path: '/api/workspaces/{workspaceId}/negotiations',
+    need: 'editor',
+    ok: 201,
+    raw: { text: EXAMPLE, type: 'application/yaml' },
+  },
+  {
+    method: 'POST',
+    path: '/api/workspaces/{workspaceId}/negotiations/import',
+    need: 'editor',
+    ok: 201,
+    raw: { text: EXAMPLE, type: 'application/yaml' },
+  },
+  {
+    method: 'GET',
+    path: '/api/workspaces/{workspaceId}/negotiations/{negotiationId}',
+    need: 'viewer',
+    ok: 200,
+  },
+  {
+    method: 'DELETE',
+    path: '/api/workspaces/{workspaceId}/negotiations/{negotiationId}',
+    need: 'editor',
+    ok: 204,
+  },
+  {
+    method: 'GET',
+    path: '/api/workspaces/{workspaceId}/negotiations/{negotiationId}/plan',
+    need: 'viewer',
+    ok: 200,
+  },
+  {
+    method: 'PUT',
+    path: '/api/workspaces/{workspaceId}/negotiations/{negotiationId}/plan',
+    need: 'editor',
+    ok: 200,
+    raw: { text: EXAMPLE, type: 'application/yaml' },
+    headers: { 'if-match': '"1"' },
+  },
+  {
+    method: 'GET',
+    path: '/api/workspaces/{workspaceId}/negotiations/{negotiationId}/events',
+    need: 'viewer',
+    ok: 200,
+  },
+  {
+    method: 'POST',
+    path: '/api/workspaces/{workspaceId}/negotiations/{negotiationId}/events',
+    need: 'editor',
+    ok: 201,
+    body: () => ({ id: nextId(), type: 'note', text: 'checked' }),
+  },
+  ...['frontier', 'meso', 'status', 'coach', 'lint', 'debrief'].map((view) => ({
+    method: 'GET',
+    path: `/api/workspaces/{workspaceId}/negotiations/{negotiationId}/${view}`,
+    need: 'viewer' as const,
+    ok: 200,
+  })),
+  { method: 'GET', path: '/api/workspaces/{workspaceId}/tradeables', need: 'viewer', ok: 200 },
+  {
+    method: 'POST',
+    path: '/api/workspaces/{workspaceId}/tradeables',
+    need: 'editor',
+    ok: 201,
+    body: () => ({ name: 'Case study' }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/workspaces/{workspaceId}/tradeables/{tradeableId}',
+    need: 'editor',
+    ok: 200,
+    body: () => ({ name: 'Case study, renamed' }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/workspaces/{workspaceId}/tradeables/{tradeableId}',
+    need: 'editor',
+    ok: 204,
+  },
+  { method: 'GET', path: '/api/workspaces/{workspaceId}/audit', need: 'viewer', ok: 200 },
+]
+
+const RANK = { viewer: 0, editor: 1, owner: 2 } as const
+
+function expectedStatus(route: RouteCase, caller: Caller): number {
+  if (route.always !== undefined) return route.always
+  if (route.need === 'public') return route.ok
+  if (caller === 'nobody') return 401
+  if (route.need === 'user') return route.ok
+  if (caller === 'outsider') return 404
+  return RANK[caller] >= RANK[route.need] ? route.ok : 403
+}
+
+describe.runIf(sqlite)(
+  'authorisation matrix (every route × nobody, non-member, viewer, editor, owner)',
+  () => {
+    let h: Harness
+    let t: Team
+    beforeAll(async () => {
+      // Hundreds of link uses from one address: the limit is tested in app.test.ts.
+      h = await harness(sqlite!, { linkLimit: { perAddress: 100_000, windowMs: 60_000 } })
+      t = await team(h)
+    })
+    afterAll(async () => {
+      await h.drop()
+    })
+
+    /** Fresh things for one call to act on, so no call depends on another. */
+    async function fixtures(caller: Caller): Promise<Fixtures> {
+      const owner = { token: t.owner.token }
+      const ws = `/api/workspaces/${t.workspaceId}`
+      const negotiation = await h.call('POST', `${ws}/negotiations`, {
+        as: owner,
+        raw: { text: EXAMPLE, type: 'application/yaml' },
+      })
+      const tradeable = await h.call('POST', `${ws}/tradeables`, {
+        as: owner,
+        json: { name: 'Training seats' },
+      })
+      const invitation = await h.call('POST', `${ws}/invitations`, { as: owner, json: { role: 'viewer' } })
+      const member = await invite(
+        h,
+        t.owner,
+        t.workspaceId,
+        'viewer',
+        `member-${nextId().toLowerCase()}@example.com`,
+      )
+      const reset = await h.call('POST', `${ws}/members/${member.id}/password-reset`, { as: owner })
+      const self = caller === 'nobody' ? t.viewer : t[caller]
+      const token = await h.call('POST', '/api/me/tokens', {
+        as: { token: self.token },
+        json: { name: 'spare' },
+      })
+      const spare = await h.call('POST', '/api/workspaces', { as: owner, json: { name: 'Spare' } })
+      for (const role of ['editor', 'viewer'] as const) {
+        const made = await h.call('POST', `/api/workspaces/${spare.body.id}/invitations`, {
+          as: owner,
+          json: { role },
+        })
+        const joined = await h.call('POST', `/api/invitations/${made.body.token}/accept`, {
+          as: { token: t[role].token },
+        })
+        if (joined.status !== 201) throw new Error(`fixture: ${joined.status} ${joined.text}`)
+      }
+      const spareInvitation = await h.call('POST', `/api/workspaces/${spare.body.id}/invitations`, {
+        as: owner,
+        json: { role: 'viewer' },
+      })
+      for (const reply of [negotiation, tradeable, invitation, reset, token, spare, spareInvitation])
+        if (reply.status !== 201) throw new Error(`fixture: ${reply.status} ${reply.text}`)
+      return {
+        spareWorkspaceId: spare.body.id,
+        negotiationId: negotiation.body.id,
+        tradeableId: tradeable.body.id,
+        invitationId: invitation.body.invitation.id,
+        spareInvitationToken: spareInvitation.body.token,
+        resetToken: reset.body.token,
+        memberId: member.id,
+        tokenId: token.body.id,
+      }
+    }
+
+    it('covers every route of the OpenAPI document', async () => {
+      const doc = (await h.call('GET', '/api/openapi.json')).body
+      const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(
+        ([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+      )
+      const covered = CASES.map((route) => `${route.method} ${route.path}`)
+      expect([...covered].sort()).toEqual([...documented, 'GET /api/openapi.json'].sort())
+    })
+
+    for (const route of CASES) {
+      it(`${route.method} ${route.path}`, async () => {
+        const seen: Record<string, number> = {}
+        const wanted: Record<string, number> = {}
+        for (const caller of CALLERS) {
+          const f = await fixtures(caller)
+          const workspaceId =
+            route.method === 'DELETE' && route.path === '/api/workspaces/{workspaceId}'
+              ? f.spareWorkspaceId
+              : t.workspaceId
+          const path = route.path
+            .replace('{workspaceId}', workspaceId)
+            .replace('{negotiationId}', f.negotiationId)
+            .replace('{tradeableId}', f.tradeableId)
+            .replace('{invitationId}', f.invitationId)
+            .replace('{userId}', f.memberId)
+            .replace('{tokenId}', f.tokenId)
+            .replace(
+              '{token}',
+              route.path.startsWith('/api/invitations') ? f.spareInvitationToken : f.resetToken,
+            )
+          const as = caller === 'nobody' ? undefined : { token: t[caller].token }
+          const body = route.body?.(f, caller)
+          const reply = await h.call(route.method, path, {
+            ...(as ? { as } : {}),
+            ...(body !== undefined ? { json: body } : {}),
+            ...(route.raw ? { raw: route.raw } : {}),
+            headers: { origin: ORIGIN, ...route.headers },
+          })
+          seen[caller] = reply.status
+          wanted[caller] = expectedStatus(route, caller)
+          if (reply.status >= 400) expect(reply.body.error.message.length, reply.text).toBeGreaterThan(5)
+        }
+        expect(seen).toEqual(wanted)
+      })
+    }
+  },
+)

@@ -1,0 +1,44 @@
+/**
+ * Membership and roles. A workspace the user is not a member of does not exist for them (404, never
+ * 403, so not even its existence leaks); a member whose role is too low gets 403.
+ */
+import type { Role } from '@parley/store'
+import type { Context } from 'hono'
+import type { AppEnv } from './env'
+import { fail } from './errors'
+
+const RANK: Record<Role, number> = { viewer: 0, editor: 1, owner: 2 }
+
+export function atLeast(role: Role, minimum: Role): boolean {
+  return RANK[role] >= RANK[minimum]
+}
+
+const NEEDS: Record<Role, string> = {
+  viewer: 'any member',
+  editor: 'an editor or an owner',
+  owner: 'an owner',
+}
+
+export type Access = { ok: true; role: Role; userId: string } | { ok: false; response: Response }
+
+export async function access(c: Context<AppEnv>, workspaceId: string, minimum: Role): Promise<Access> {
+  const identity = c.get('identity')
+  if (!identity) return { ok: false, response: fail(c, 401, 'unauthenticated', 'sign in first') }
+  const role = await c.get('services').store.getRole(workspaceId, identity.user.id)
+  if (!role)
+    return {
+      ok: false,
+      response: fail(c, 404, 'not_found', `no workspace ${workspaceId} (or you are not a member of it)`),
+    }
+  if (!atLeast(role, minimum))
+    return {
+      ok: false,
+      response: fail(
+        c,
+        403,
+        'forbidden',
+        `only ${NEEDS[minimum]} of this workspace may do this; you are a ${role}`,
+      ),
+    }
+  return { ok: true, role, userId: identity.user.id }
+}

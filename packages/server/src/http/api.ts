@@ -1,0 +1,119 @@
+/**
+ * The API's route table: each route is declared once with zod schemas, which both validate the
+ * request and write the OpenAPI document. Invalid input is described with core's problem messages,
+ * so the API and the command line word the same mistake the same way.
+ */
+import { OpenAPIHono, type RouteConfig, type RouteHandler, z } from '@hono/zod-openapi'
+import { schemaProblems } from '@parley/core'
+import type { Context } from 'hono'
+import type { AppEnv } from './env'
+import { errorBody, failWith, pathProblemJson } from './errors'
+
+export type Api = OpenAPIHono<AppEnv>
+
+export function createApi(): Api {
+  return new OpenAPIHono<AppEnv>()
+}
+
+/** Answers a request that failed its schema, with the route's body schema at hand for "did you mean" hints. */
+function invalidInput(bodySchema: z.ZodType | undefined) {
+  return (
+    result: { target: string; success: boolean; error?: { issues: z.core.$ZodIssue[] } },
+    c: Context<AppEnv>,
+  ): Response | undefined => {
+    if (result.success || !result.error) return undefined
+    const schema = result.target === 'json' && bodySchema ? bodySchema : z.any()
+    const problems = schemaProblems(result.error.issues, rawInput(c, result.target), schema).map(
+      pathProblemJson,
+    )
+    const where = result.target === 'json' ? '' : `${result.target === 'param' ? 'path' : result.target} `
+    return failWith(
+      c,
+      400,
+      problems.map((problem) => ({
+        ...problem,
+        message:
+          where && problem.path ? `${where}parameter ${problem.path}: ${problem.message}` : problem.message,
+      })),
+    )
+  }
+}
+
+function rawInput(c: Context<AppEnv>, target: string): unknown {
+  switch (target) {
+    case 'json':
+      return c.get('body')
+    case 'query':
+      return c.req.query()
+    case 'param':
+      return c.req.param()
+    default:
+      return undefined
+  }
+}
+
+/**
+ * Registers a route. Handlers return plain responses (errors in our own shape) rather than the
+ * typed responses of the declared schemas: the schemas document, the handlers answer.
+ */
+export function route<R extends RouteConfig>(
+  api: Api,
+  config: R,
+  handler: (c: Parameters<RouteHandler<R, AppEnv>>[0]) => Promise<Response>,
+): void {
+  const content = config.request?.body?.content as Record<string, { schema?: unknown }> | undefined
+  const bodySchema = content?.['application/json']?.schema as z.ZodType | undefined
+  api.openapi(config, handler as never, invalidInput(bodySchema) as never)
+}
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'invalid' }),
+      message: z.string().openapi({ example: 'issues[2].us.weight: must be greater than 0' }),
+      path: z.string().openapi({ example: 'issues[2].us.weight' }),
+      problems: z
+        .array(
+          z.object({
+            code: z.string(),
+            message: z.string(),
+            path: z.string(),
+            line: z.number().int().optional(),
+            column: z.number().int().optional(),
+          }),
+        )
+        .optional(),
+    }),
+  })
+  .openapi('Error')
+
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: ErrorSchema } },
+})
+
+/** The error answers a route can give, for the document. */
+export const ERRORS = {
+  400: errorResponse('Invalid input: the message and path say what and where'),
+  401: errorResponse('Not signed in, or the credential is not valid'),
+  403: errorResponse('Signed in, but this role may not do this (or a cross-site request)'),
+  404: errorResponse('No such resource, or not visible to you'),
+  409: errorResponse('Conflict: a stale version, a reused id, or the last owner'),
+  413: errorResponse('Body too large'),
+  428: errorResponse('If-Match is required'),
+  429: errorResponse('Too many attempts'),
+} as const
+
+export function errors<K extends keyof typeof ERRORS>(...codes: K[]): Pick<typeof ERRORS, K> {
+  return Object.fromEntries(codes.map((code) => [code, ERRORS[code]])) as Pick<typeof ERRORS, K>
+}
+
+export function json<T extends z.ZodType>(schema: T, description: string) {
+  return { description, content: { 'application/json': { schema } } }
+}
+
+export function jsonBody<T extends z.ZodType>(schema: T) {
+  return { required: true, content: { 'application/json': { schema } } }
+}
+
+export { errorBody }

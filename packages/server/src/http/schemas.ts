@@ -1,0 +1,157 @@
+/** The shapes the API sends and receives, declared once for validation and for the OpenAPI document. */
+import { z } from '@hono/zod-openapi'
+import { CONTEXTS, LIMITS } from '@parley/core'
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/passwords'
+
+export const RoleSchema = z.enum(['owner', 'editor', 'viewer']).openapi('Role')
+
+const Email = z
+  .string()
+  .trim()
+  .max(254)
+  .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { message: 'must be an email address (name@example.com)' })
+const Name = z.string().trim().min(1).max(200)
+export const Password = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, { message: `must be at least ${PASSWORD_MIN_LENGTH} characters` })
+  .max(PASSWORD_MAX_LENGTH)
+
+export const UserSchema = z
+  .object({ id: z.string(), email: z.string(), name: z.string(), createdAt: z.string() })
+  .openapi('User')
+
+export const WorkspaceSchema = z
+  .object({ id: z.string(), name: z.string(), createdAt: z.string(), role: RoleSchema.optional() })
+  .openapi('Workspace')
+
+export const MemberSchema = z
+  .object({ userId: z.string(), email: z.string(), name: z.string(), role: RoleSchema, joinedAt: z.string() })
+  .openapi('Member')
+
+export const InvitationSchema = z
+  .object({
+    id: z.string(),
+    workspaceId: z.string(),
+    role: RoleSchema,
+    email: z.string().nullable(),
+    createdBy: z.string(),
+    createdAt: z.string(),
+    expiresAt: z.string(),
+    acceptedAt: z.string().nullable(),
+    acceptedBy: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+  })
+  .openapi('Invitation')
+
+export const NegotiationSummarySchema = z
+  .object({
+    id: z.string(),
+    workspaceId: z.string(),
+    title: z.string(),
+    context: z.string(),
+    version: z.number().int(),
+    createdBy: z.string(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    lastActivityAt: z.string(),
+    eventCount: z.number().int(),
+  })
+  .openapi('NegotiationSummary')
+
+export const NegotiationSchema = NegotiationSummarySchema.extend({
+  plan: z
+    .record(z.string(), z.unknown())
+    .openapi({ description: 'The plan, format 1 (see schema/plan.v1.json)' }),
+  format: z
+    .enum(['yaml', 'json'])
+    .nullable()
+    .openapi({ description: 'The format of the kept plan file, if any' }),
+  warnings: z.array(z.object({ code: z.string(), message: z.string(), path: z.string() })),
+}).openapi('Negotiation')
+
+export const StoredEventSchema = z
+  .object({
+    seq: z.number().int(),
+    createdBy: z.string(),
+    createdAt: z.string(),
+    event: z.record(z.string(), z.unknown()),
+  })
+  .openapi('StoredEvent')
+
+export const TradeableInputSchema = z
+  .strictObject({
+    name: z.string().trim().min(1).max(200),
+    description: z.string().max(LIMITS.textLength).optional(),
+    /** Where it came from: an issue of a plan, a lesson of a debrief. */
+    issue: z.string().max(200).optional(),
+    unit: z.string().max(100).optional(),
+    contexts: z.array(z.enum(CONTEXTS)).max(CONTEXTS.length).optional(),
+    costToUs: z.enum(['low', 'medium', 'high']).optional(),
+    valueToThem: z.enum(['low', 'medium', 'high']).optional(),
+    lesson: z.string().max(LIMITS.textLength).optional(),
+    source: z.strictObject({ negotiationId: z.string().max(100) }).optional(),
+    tags: z.array(z.string().trim().min(1).max(50)).max(20).optional(),
+  })
+  .openapi('TradeableInput')
+
+export const TradeableSchema = TradeableInputSchema.extend({
+  id: z.string(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+}).openapi('Tradeable')
+
+export const AuditEntrySchema = z
+  .object({
+    seq: z.number().int(),
+    userId: z.string().nullable(),
+    action: z.string(),
+    target: z.string().nullable(),
+    detail: z.unknown().nullable(),
+    at: z.string(),
+  })
+  .openapi('AuditEntry')
+
+export const LoginSchema = z.strictObject({
+  email: Email,
+  password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+})
+export const SetupSchema = z.strictObject({
+  token: z.string().min(1).max(200),
+  email: Email,
+  name: Name,
+  password: Password,
+  workspace: Name.optional(),
+})
+export const NewAccountSchema = z.strictObject({ email: Email, name: Name, password: Password })
+export const AcceptSchema = NewAccountSchema.partial().strict()
+export const NewPasswordSchema = z.strictObject({ password: Password })
+export const ProfileSchema = z.strictObject({
+  name: Name.optional(),
+  password: z.strictObject({ current: z.string().min(1).max(PASSWORD_MAX_LENGTH), new: Password }).optional(),
+})
+export const NameSchema = z.strictObject({ name: Name })
+export const RoleChangeSchema = z.strictObject({ role: RoleSchema })
+export const InvitationInputSchema = z.strictObject({ role: RoleSchema, email: Email.optional() })
+
+export const WorkspaceParams = z.object({
+  workspaceId: z
+    .string()
+    .min(1)
+    .max(100)
+    .openapi({ param: { name: 'workspaceId', in: 'path' } }),
+})
+export const NegotiationParams = WorkspaceParams.extend({
+  negotiationId: z
+    .string()
+    .min(1)
+    .max(100)
+    .openapi({ param: { name: 'negotiationId', in: 'path' } }),
+})
+export const TokenParams = z.object({
+  token: z
+    .string()
+    .min(1)
+    .max(200)
+    .openapi({ param: { name: 'token', in: 'path' } }),
+})

@@ -1,0 +1,221 @@
+/**
+ * The one-time links, used without signing in: accepting an invitation (a new person sets a name
+ * and password; a signed-in person just joins) and setting a new password from a reset link.
+ */
+import { createRoute, z } from '@hono/zod-openapi'
+import type { Context } from 'hono'
+import { notCrossSite, sameOrigin } from '../auth/identity'
+import { hashPassword } from '../auth/passwords'
+import { clientAddress, limitAttempts } from '../auth/rate-limits'
+import { isSecretOf, secretHash } from '../auth/secrets'
+import { startSession } from '../auth/sessions'
+import { type Api, errors, json, jsonBody, route } from '../http/api'
+import type { AppEnv } from '../http/env'
+import { fail } from '../http/errors'
+import {
+  AcceptSchema,
+  NewPasswordSchema,
+  RoleSchema,
+  TokenParams,
+  UserSchema,
+  WorkspaceSchema,
+} from '../http/schemas'
+import { userJson } from './accounts'
+
+const GONE = {
+  used: 'this link has been used already; ask the owner for a new one',
+  expired: 'this link has expired; ask the owner for a new one',
+  invalid: 'this link is not valid (revoked, or never issued)',
+} as const
+
+async function limitLinks(c: Context<AppEnv>): Promise<Response | undefined> {
+  const { linkLimit } = c.get('services').options
+  return limitAttempts(
+    c,
+    [{ key: `links:${clientAddress(c)}`, limit: linkLimit.perAddress }],
+    linkLimit.windowMs,
+    'attempts with links',
+  )
+}
+
+export function linkRoutes(api: Api): void {
+  route(
+    api,
+    createRoute({
+      method: 'get',
+      path: '/api/invitations/{token}',
+      tags: ['invitations'],
+      summary: 'What an invitation link is for (workspace, role), before accepting it',
+      request: { params: TokenParams },
+      responses: {
+        200: json(
+          z.object({
+            workspace: z.object({ id: z.string(), name: z.string() }),
+            role: RoleSchema,
+            email: z.string().nullable(),
+            expiresAt: z.string(),
+          }),
+          'The invitation',
+        ),
+        ...errors(404, 429),
+        410: json(z.object({}), 'Used or expired'),
+      },
+    }),
+    async (c) => {
+      const limited = await limitLinks(c)
+      if (limited) return limited
+      const { store, now } = c.get('services')
+      const { token } = c.req.valid('param')
+      const invitation = isSecretOf('invitation', token)
+        ? await store.findInvitation(secretHash(token))
+        : null
+      if (!invitation || invitation.revokedAt) return fail(c, 404, 'invalid', GONE.invalid)
+      if (invitation.acceptedAt) return fail(c, 410, 'used', GONE.used)
+      if (invitation.expiresAt <= now().toISOString()) return fail(c, 410, 'expired', GONE.expired)
+      const workspace = await store.getWorkspace(invitation.workspaceId)
+      if (!workspace) return fail(c, 404, 'invalid', GONE.invalid)
+      return c.json({
+        workspace: { id: workspace.id, name: workspace.name },
+        role: invitation.role,
+        email: invitation.email,
+        expiresAt: invitation.expiresAt,
+      })
+    },
+  )
+
+  route(
+    api,
+    createRoute({
+      method: 'post',
+      path: '/api/invitations/{token}/accept',
+      tags: ['invitations'],
+      summary:
+        'Accept an invitation: a new person sends email, name and password; a signed-in person sends nothing',
+      request: { params: TokenParams, body: { content: { 'application/json': { schema: AcceptSchema } } } },
+      responses: {
+        201: json(z.object({ user: UserSchema, workspace: WorkspaceSchema }), 'Joined'),
+        ...errors(400, 403, 404, 409, 429),
+        410: json(z.object({}), 'Used or expired'),
+      },
+    }),
+    async (c) => {
+      const identity = c.get('identity')
+      if (identity ? identity.via === 'session' && !sameOrigin(c) : !notCrossSite(c))
+        return fail(c, 403, 'cross_site', 'this request comes from another site (Origin check)')
+      const limited = await limitLinks(c)
+      if (limited) return limited
+      const { store, options, now } = c.get('services')
+      const { token } = c.req.valid('param')
+      const body = (c.get('body') ?? {}) as { email?: string; name?: string; password?: string }
+      const input = AcceptSchema.parse(body)
+      let person: { userId: string } | { email: string; name: string; passwordHash: string }
+      if (identity) person = { userId: identity.user.id }
+      else {
+        const missing = (['email', 'name', 'password'] as const).find((field) => input[field] === undefined)
+        if (missing)
+          return fail(
+            c,
+            400,
+            'required',
+            `is required to create your account (or sign in first to join as yourself)`,
+            missing,
+          )
+        person = {
+          email: input.email as string,
+          name: input.name as string,
+          passwordHash: await hashPassword(input.password as string, options.password),
+        }
+      }
+      const accepted = isSecretOf('invitation', token)
+        ? await store.acceptInvitation({ tokenHash: secretHash(token), now: now().toISOString(), ...person })
+        : ({ ok: false, code: 'invalid', message: '' } as const)
+      if (!accepted.ok) {
+        if (accepted.code === 'email_taken')
+          return fail(
+            c,
+            409,
+            'email_taken',
+            'an account with this email exists; sign in first, then accept the invitation',
+            'email',
+          )
+        return fail(c, accepted.code === 'invalid' ? 404 : 410, accepted.code, GONE[accepted.code])
+      }
+      if (!identity) await startSession(c, accepted.value.user.id)
+      return c.json(
+        {
+          user: userJson(accepted.value.user),
+          workspace: { ...accepted.value.workspace, role: accepted.value.role },
+        },
+        201,
+      )
+    },
+  )
+
+  route(
+    api,
+    createRoute({
+      method: 'get',
+      path: '/api/password-resets/{token}',
+      tags: ['accounts'],
+      summary: 'Whether a password-reset link can still be used',
+      request: { params: TokenParams },
+      responses: {
+        200: json(
+          z.object({ ok: z.boolean(), email: z.string().nullable(), expiresAt: z.string() }),
+          'Usable',
+        ),
+        ...errors(404, 429),
+        410: json(z.object({}), 'Used or expired'),
+      },
+    }),
+    async (c) => {
+      const limited = await limitLinks(c)
+      if (limited) return limited
+      const { token } = c.req.valid('param')
+      const { store, now } = c.get('services')
+      const reset = isSecretOf('passwordReset', token)
+        ? await store.findPasswordReset(secretHash(token))
+        : null
+      if (!reset) return fail(c, 404, 'invalid', GONE.invalid)
+      if (reset.usedAt) return fail(c, 410, 'used', GONE.used)
+      if (reset.expiresAt <= now().toISOString()) return fail(c, 410, 'expired', GONE.expired)
+      const user = await store.getUser(reset.userId)
+      return c.json({ ok: true, email: user?.email ?? null, expiresAt: reset.expiresAt })
+    },
+  )
+
+  route(
+    api,
+    createRoute({
+      method: 'post',
+      path: '/api/password-resets/{token}',
+      tags: ['accounts'],
+      summary: 'Set a new password with a reset link; ends every other session of the account',
+      request: { params: TokenParams, body: jsonBody(NewPasswordSchema) },
+      responses: {
+        200: json(z.object({ user: UserSchema }), 'Password set, signed in'),
+        ...errors(400, 403, 404, 429),
+        410: json(z.object({}), 'Used or expired'),
+      },
+    }),
+    async (c) => {
+      if (!notCrossSite(c))
+        return fail(c, 403, 'cross_site', 'this request comes from another site (Origin check)')
+      const limited = await limitLinks(c)
+      if (limited) return limited
+      const { store, options, now } = c.get('services')
+      const { token } = c.req.valid('param')
+      const passwordHash = await hashPassword(c.req.valid('json').password, options.password)
+      const used = isSecretOf('passwordReset', token)
+        ? await store.consumePasswordReset({
+            tokenHash: secretHash(token),
+            passwordHash,
+            now: now().toISOString(),
+          })
+        : ({ ok: false, code: 'invalid', message: '' } as const)
+      if (!used.ok) return fail(c, used.code === 'invalid' ? 404 : 410, used.code, GONE[used.code])
+      await startSession(c, used.value.id)
+      return c.json({ user: userJson(used.value) })
+    },
+  )
+}

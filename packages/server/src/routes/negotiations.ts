@@ -1,0 +1,332 @@
+/**
+ * Negotiations: the plan with its version. Create from a JSON plan or import a plan file; read
+ * (with the version as ETag); download the file as its author wrote it; update only from the
+ * current version (If-Match), so two people editing at once never overwrite each other unseen.
+ */
+import { createRoute, z } from '@hono/zod-openapi'
+import { PlanSchema, type Problem, planToJson, planToYaml } from '@parley/core'
+import type { Negotiation, NegotiationSummary } from '@parley/store'
+import type { Context } from 'hono'
+import { access } from '../http/access'
+import { type Api, errors, json, route } from '../http/api'
+import { isYamlType, mediaType } from '../http/body'
+import type { AppEnv } from '../http/env'
+import { fail, failWith, problemJson } from '../http/errors'
+import {
+  NegotiationParams,
+  NegotiationSchema,
+  NegotiationSummarySchema,
+  WorkspaceParams,
+} from '../http/schemas'
+import { type PlanInput, readPlan } from '../plans'
+
+/**
+ * Declared optional so that a YAML body is not held to the JSON schema; a request with neither
+ * is refused by the handler. JSON bodies are checked by the same schema as plan files.
+ */
+const planBody = {
+  required: false,
+  description: 'A plan as JSON, or a plan file as YAML; one of them is required',
+  content: {
+    'application/json': { schema: PlanSchema },
+    'application/yaml': { schema: z.string().openapi({ description: 'A plan file in YAML' }) },
+  },
+}
+
+function summaryJson(negotiation: NegotiationSummary) {
+  const {
+    id,
+    workspaceId,
+    title,
+    context,
+    version,
+    createdBy,
+    createdAt,
+    updatedAt,
+    lastActivityAt,
+    eventCount,
+  } = negotiation
+  return {
+    id,
+    workspaceId,
+    title,
+    context,
+    version,
+    createdBy,
+    createdAt,
+    updatedAt,
+    lastActivityAt,
+    eventCount,
+  }
+}
+
+function negotiationJson(negotiation: Negotiation, warnings: readonly Problem[] = []) {
+  return {
+    ...summaryJson(negotiation),
+    plan: JSON.parse(negotiation.planJson) as Record<string, unknown>,
+    format: negotiation.planFormat,
+    warnings: warnings.map(problemJson),
+  }
+}
+
+export function etag(version: number): string {
+  return `"${version}"`
+}
+
+/** `"3"`, `W/"3"` or `3`: the version a change was based on. */
+export function ifMatchVersion(header: string | undefined): number | undefined | 'invalid' {
+  if (header === undefined) return undefined
+  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header)
+  return match?.[1] ? Number(match[1]) : 'invalid'
+}
+
+/** The plan in the request: JSON, or a file in YAML (or JSON, for the import route). */
+function planInput(c: Context<AppEnv>, file: boolean): PlanInput | undefined {
+  const type = mediaType(c.req.header('content-type'))
+  const text = c.get('bodyText')
+  if (text === undefined) return undefined
+  if (isYamlType(type)) return { text, format: 'yaml' }
+  return file ? { text, format: 'json' } : { value: c.get('body') }
+}
+
+const NO_PLAN =
+  'send a plan: JSON (Content-Type: application/json) or a plan file (Content-Type: application/yaml)'
+
+export function negotiationRoutes(api: Api): void {
+  route(
+    api,
+    createRoute({
+      method: 'get',
+      path: '/api/workspaces/{workspaceId}/negotiations',
+      tags: ['negotiations'],
+      summary: 'The negotiations of a workspace, most recently active first',
+      request: { params: WorkspaceParams },
+      responses: {
+        200: json(z.object({ negotiations: z.array(NegotiationSummarySchema) }), 'Negotiations'),
+        ...errors(401, 404),
+      },
+    }),
+    async (c) => {
+      const { workspaceId } = c.req.valid('param')
+      const allowed = await access(c, workspaceId, 'viewer')
+      if (!allowed.ok) return allowed.response
+      const negotiations = await c.get('services').store.listNegotiations(workspaceId)
+      return c.json({ negotiations: negotiations.map(summaryJson) })
+    },
+  )
+
+  for (const file of [false, true]) {
+    route(
+      api,
+      createRoute({
+        method: 'post',
+        path: file
+          ? '/api/workspaces/{workspaceId}/negotiations/import'
+          : '/api/workspaces/{workspaceId}/negotiations',
+        tags: ['negotiations'],
+        summary: file
+          ? 'Import a plan file (YAML or JSON): its text is kept, so a download gives it back as written'
+          : 'Create a negotiation from a plan (JSON), or from a plan file sent as YAML',
+        request: { params: WorkspaceParams, body: planBody },
+        responses: {
+          201: json(NegotiationSchema, 'Created; ETag is the version'),
+          ...errors(400, 401, 403, 404, 413),
+        },
+      }),
+      async (c) => {
+        const { workspaceId } = c.req.valid('param')
+        const allowed = await access(c, workspaceId, 'editor')
+        if (!allowed.ok) return allowed.response
+        const input = planInput(c, file)
+        if (!input) return fail(c, 400, 'required', NO_PLAN)
+        const read = readPlan(input)
+        if (!read.ok) return failWith(c, 400, read.errors.map(problemJson))
+        const negotiation = await c.get('services').store.createNegotiation(
+          {
+            workspaceId,
+            title: read.plan.title,
+            context: read.plan.context,
+            planJson: read.planJson,
+            planText: read.planText,
+            planFormat: read.planFormat,
+          },
+          { userId: allowed.userId },
+        )
+        c.header('ETag', etag(negotiation.version))
+        c.header('Location', `/api/workspaces/${workspaceId}/negotiations/${negotiation.id}`)
+        return c.json(negotiationJson(negotiation, read.warnings), 201)
+      },
+    )
+  }
+
+  route(
+    api,
+    createRoute({
+      method: 'get',
+      path: '/api/workspaces/{workspaceId}/negotiations/{negotiationId}',
+      tags: ['negotiations'],
+      summary: 'A negotiation with its plan; the ETag is the version to send back in If-Match',
+      request: { params: NegotiationParams },
+      responses: { 200: json(NegotiationSchema, 'The negotiation'), ...errors(401, 404) },
+    }),
+    async (c) => {
+      const found = await findNegotiation(c, c.req.valid('param'), 'viewer')
+      if (found instanceof Response) return found
+      c.header('ETag', etag(found.version))
+      return c.json(negotiationJson(found))
+    },
+  )
+
+  route(
+    api,
+    createRoute({
+      method: 'get',
+      path: '/api/workspaces/{workspaceId}/negotiations/{negotiationId}/plan',
+      tags: ['negotiations'],
+      summary: 'Download the plan file: as its author wrote it, or converted with ?format=yaml|json',
+      request: {
+        params: NegotiationParams,
+        query: z.object({ format: z.enum(['yaml', 'json']).optional() }),
+      },
+      responses: {
+        200: {
+          description: 'The plan file',
+          content: { 'application/yaml': { schema: z.string() }, 'application/json': { schema: z.string() } },
+        },
+        ...errors(401, 404),
+      },
+    }),
+    async (c) => {
+      const found = await findNegotiation(c, c.req.valid('param'), 'viewer')
+      if (found instanceof Response) return found
+      const format = c.req.valid('query').format ?? found.planFormat ?? 'yaml'
+      const plan = JSON.parse(found.planJson) as unknown
+      const text =
+        found.planText !== null && found.planFormat === format
+          ? found.planText
+          : format === 'yaml'
+            ? planToYaml(plan)
+            : planToJson(plan)
+      c.header('ETag', etag(found.version))
+      c.header('Content-Disposition', `attachment; filename="${fileName(found.title)}.${format}"`)
+      c.header(
+        'Content-Type',
+        format === 'yaml' ? 'application/yaml; charset=utf-8' : 'application/json; charset=utf-8',
+      )
+      return c.body(text)
+    },
+  )
+
+  route(
+    api,
+    createRoute({
+      method: 'put',
+      path: '/api/workspaces/{workspaceId}/negotiations/{negotiationId}/plan',
+      tags: ['negotiations'],
+      summary:
+        'Replace the plan, from the version in If-Match: JSON is written back into the kept file (comments stay); a YAML file replaces it',
+      request: {
+        params: NegotiationParams,
+        headers: z.object({
+          'if-match': z.string().optional().openapi({ description: 'The ETag you read: "3"' }),
+        }),
+        body: planBody,
+      },
+      responses: {
+        200: json(NegotiationSchema, 'Saved; ETag is the new version'),
+        ...errors(400, 401, 403, 404, 409, 413, 428),
+      },
+    }),
+    async (c) => {
+      const params = c.req.valid('param')
+      const found = await findNegotiation(c, params, 'editor')
+      if (found instanceof Response) return found
+      const expected = ifMatchVersion(c.req.header('if-match'))
+      if (expected === undefined)
+        return fail(
+          c,
+          428,
+          'version_required',
+          `send If-Match with the version your change is based on (the ETag of GET; now ${etag(found.version)}), so a change made meanwhile is not overwritten`,
+        )
+      if (expected === 'invalid')
+        return fail(c, 400, 'invalid', 'If-Match must be a version such as "3"', 'If-Match')
+      const input = planInput(c, false)
+      if (!input) return fail(c, 400, 'required', NO_PLAN)
+      const read = readPlan(input, { text: found.planText, format: found.planFormat })
+      if (!read.ok) return failWith(c, 400, read.errors.map(problemJson))
+      const identity = c.get('identity')
+      const updated = await c.get('services').store.updatePlan(
+        {
+          workspaceId: params.workspaceId,
+          negotiationId: params.negotiationId,
+          expectedVersion: expected,
+          title: read.plan.title,
+          context: read.plan.context,
+          planJson: read.planJson,
+          planText: read.planText,
+          planFormat: read.planFormat,
+        },
+        { userId: identity?.user.id ?? null },
+      )
+      if (!updated.ok) {
+        if (updated.code === 'stale') {
+          c.header('ETag', etag(updated.current))
+          return fail(
+            c,
+            409,
+            'stale_version',
+            `the plan changed since version ${expected}: it is now version ${updated.current}; reload it, apply your change again and save`,
+          )
+        }
+        return fail(c, 404, 'not_found', `no negotiation ${params.negotiationId}`)
+      }
+      c.header('ETag', etag(updated.value.version))
+      return c.json(negotiationJson(updated.value, read.warnings))
+    },
+  )
+
+  route(
+    api,
+    createRoute({
+      method: 'delete',
+      path: '/api/workspaces/{workspaceId}/negotiations/{negotiationId}',
+      tags: ['negotiations'],
+      summary: 'Delete a negotiation and its journal',
+      request: { params: NegotiationParams },
+      responses: { 204: { description: 'Deleted' }, ...errors(401, 403, 404) },
+    }),
+    async (c) => {
+      const { workspaceId, negotiationId } = c.req.valid('param')
+      const allowed = await access(c, workspaceId, 'editor')
+      if (!allowed.ok) return allowed.response
+      const deleted = await c
+        .get('services')
+        .store.deleteNegotiation(workspaceId, negotiationId, { userId: allowed.userId })
+      return deleted ? c.body(null, 204) : fail(c, 404, 'not_found', `no negotiation ${negotiationId}`)
+    },
+  )
+}
+
+/** The negotiation behind the path, after checking the caller's role; a response when there is none. */
+export async function findNegotiation(
+  c: Context<AppEnv>,
+  params: { workspaceId: string; negotiationId: string },
+  minimum: 'viewer' | 'editor' | 'owner',
+): Promise<Negotiation | Response> {
+  const allowed = await access(c, params.workspaceId, minimum)
+  if (!allowed.ok) return allowed.response
+  const negotiation = await c.get('services').store.getNegotiation(params.workspaceId, params.negotiationId)
+  return negotiation ?? fail(c, 404, 'not_found', `no negotiation ${params.negotiationId} in this workspace`)
+}
+
+function fileName(title: string): string {
+  const slug = title
+    .normalize('NFKD')
+    .replace(/[^\w\s-]/g, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '-')
+    .slice(0, 60)
+  return slug || 'plan'
+}

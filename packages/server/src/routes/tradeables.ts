@@ -1,0 +1,138 @@
+/**
+ * The workspace's tradeables library: things that cost us little and are worth more to the other
+ * side, and lessons from debriefs. Later plans in the workspace are offered them as suggestions.
+ */
+import { createRoute, z } from '@hono/zod-openapi'
+import type { Tradeable } from '@parley/store'
+import { access } from '../http/access'
+import { type Api, errors, json, jsonBody, route } from '../http/api'
+import { fail } from '../http/errors'
+import { TradeableInputSchema, TradeableSchema, WorkspaceParams } from '../http/schemas'
+
+/** Most entries in one workspace's library. */
+export const MAX_TRADEABLES = 2000
+
+const TradeableParams = WorkspaceParams.extend({
+  tradeableId: z
+    .string()
+    .min(1)
+    .max(100)
+    .openapi({ param: { name: 'tradeableId', in: 'path' } }),
+})
+
+function tradeableJson(tradeable: Tradeable) {
+  return {
+    ...(JSON.parse(tradeable.body) as Record<string, unknown>),
+    id: tradeable.id,
+    createdBy: tradeable.createdBy,
+    createdAt: tradeable.createdAt,
+    updatedAt: tradeable.updatedAt,
+  }
+}
+
+export function tradeableRoutes(api: Api): void {
+  const base = '/api/workspaces/{workspaceId}/tradeables'
+
+  route(
+    api,
+    createRoute({
+      method: 'get',
+      path: base,
+      tags: ['tradeables'],
+      summary: "The workspace's tradeables library",
+      request: { params: WorkspaceParams },
+      responses: {
+        200: json(z.object({ tradeables: z.array(TradeableSchema) }), 'The library'),
+        ...errors(401, 404),
+      },
+    }),
+    async (c) => {
+      const { workspaceId } = c.req.valid('param')
+      const allowed = await access(c, workspaceId, 'viewer')
+      if (!allowed.ok) return allowed.response
+      const tradeables = await c.get('services').store.listTradeables(workspaceId)
+      return c.json({ tradeables: tradeables.map(tradeableJson) })
+    },
+  )
+
+  route(
+    api,
+    createRoute({
+      method: 'post',
+      path: base,
+      tags: ['tradeables'],
+      summary: 'Add a tradeable or a lesson to the library',
+      request: { params: WorkspaceParams, body: jsonBody(TradeableInputSchema) },
+      responses: { 201: json(TradeableSchema, 'Added'), ...errors(400, 401, 403, 404, 409) },
+    }),
+    async (c) => {
+      const { workspaceId } = c.req.valid('param')
+      const allowed = await access(c, workspaceId, 'editor')
+      if (!allowed.ok) return allowed.response
+      const { store } = c.get('services')
+      if ((await store.listTradeables(workspaceId)).length >= MAX_TRADEABLES)
+        return fail(
+          c,
+          409,
+          'library_full',
+          `the library holds ${MAX_TRADEABLES} entries, the most allowed; remove some first`,
+        )
+      const input = c.req.valid('json')
+      const tradeable = await store.createTradeable(
+        { workspaceId, name: input.name, body: JSON.stringify(input) },
+        { userId: allowed.userId },
+      )
+      return c.json(tradeableJson(tradeable), 201)
+    },
+  )
+
+  route(
+    api,
+    createRoute({
+      method: 'put',
+      path: `${base}/{tradeableId}`,
+      tags: ['tradeables'],
+      summary: 'Replace an entry of the library',
+      request: { params: TradeableParams, body: jsonBody(TradeableInputSchema) },
+      responses: { 200: json(TradeableSchema, 'Replaced'), ...errors(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const { workspaceId, tradeableId } = c.req.valid('param')
+      const allowed = await access(c, workspaceId, 'editor')
+      if (!allowed.ok) return allowed.response
+      const input = c.req.valid('json')
+      const tradeable = await c
+        .get('services')
+        .store.updateTradeable(
+          { workspaceId, id: tradeableId, name: input.name, body: JSON.stringify(input) },
+          { userId: allowed.userId },
+        )
+      return tradeable
+        ? c.json(tradeableJson(tradeable))
+        : fail(c, 404, 'not_found', `no tradeable ${tradeableId} in this workspace`)
+    },
+  )
+
+  route(
+    api,
+    createRoute({
+      method: 'delete',
+      path: `${base}/{tradeableId}`,
+      tags: ['tradeables'],
+      summary: 'Remove an entry from the library',
+      request: { params: TradeableParams },
+      responses: { 204: { description: 'Removed' }, ...errors(401, 403, 404) },
+    }),
+    async (c) => {
+      const { workspaceId, tradeableId } = c.req.valid('param')
+      const allowed = await access(c, workspaceId, 'editor')
+      if (!allowed.ok) return allowed.response
+      const deleted = await c
+        .get('services')
+        .store.deleteTradeable(workspaceId, tradeableId, { userId: allowed.userId })
+      return deleted
+        ? c.body(null, 204)
+        : fail(c, 404, 'not_found', `no tradeable ${tradeableId} in this workspace`)
+    },
+  )
+}

@@ -1,0 +1,333 @@
+/**
+ * Workspaces and the people in them: creating and renaming workspaces, members and their roles,
+ * invitation links and password-reset links (owners only; no mail server is assumed, so the owner
+ * passes the link on).
+ */
+import { createRoute, z } from '@hono/zod-openapi'
+import type { Invitation } from '@parley/store'
+import { expectedOrigin, requireUser } from '../auth/identity'
+import { newSecret, secretHash } from '../auth/secrets'
+import { access } from '../http/access'
+import { type Api, errors, json, jsonBody, route } from '../http/api'
+import { fail } from '../http/errors'
+import {
+  InvitationInputSchema,
+  InvitationSchema,
+  MemberSchema,
+  NameSchema,
+  RoleChangeSchema,
+  WorkspaceParams,
+  WorkspaceSchema,
+} from '../http/schemas'
+import { raise } from './accounts'
+
+const MemberParams = WorkspaceParams.extend({
+  userId: z
+    .string()
+    .min(1)
+    .max(100)
+    .openapi({ param: { name: 'userId', in: 'path' } }),
+})
+const InvitationParams = WorkspaceParams.extend({
+  invitationId: z
+    .string()
+    .min(1)
+    .max(100)
+    .openapi({ param: { name: 'invitationId', in: 'path' } }),
+})
+
+function invitationJson(invitation: Invitation) {
+  return invitation
+}
+
+export function workspaceRoutes(api: Api): void {
+  api.use('/api/workspaces', requireUser)
+  api.use('/api/workspaces/*', requireUser)
+
+  route(
+    api,
+    createRoute({
+      method: 'get',
+      path: '/api/workspaces',
+      tags: ['workspaces'],
+      summary: 'The workspaces you belong to, with your role in each',
+      responses: {
+        200: json(z.object({ workspaces: z.array(WorkspaceSchema) }), 'Workspaces'),
+        ...errors(401),
+      },
+    }),
+    async (c) => {
+      const { user } = c.get('identity') ?? raise()
+      return c.json({ workspaces: await c.get('services').store.listWorkspaces(user.id) })
+    },
+  )
+
+  route(
+    api,
+    createRoute({
+      method: 'post',
+      path: '/api/workspaces',
+      tags: ['workspaces'],
+      summary: 'Create a workspace; you own it',
+      request: { body: jsonBody(NameSchema) },
+      responses: { 201: json(WorkspaceSchema, 'Created'), ...errors(400, 401, 403) },
+    }),
+    async (c) => {
+      const { user } = c.get('identity') ?? raise()
+      const workspace = await c
+        .get('services')
+        .store.createWorkspace({ name: c.req.valid('json').name, ownerId: user.id }, { userId: user.id })
+      c.header('Location', `/api/workspaces/${workspace.id}`)
+      return c.json({ ...workspace, role: 'owner' as const }, 201)
+    },
+  )
+
+  route(
+    api,
+    createRoute({
+      method: 'get',
+      path: '/api/workspaces/{workspaceId}',
+      tags: ['workspaces'],
+      summary: 'One workspace, with your role',
+      request: { params: WorkspaceParams },
+      responses: { 200: json(WorkspaceSchema, 'The workspace'), ...errors(401, 404) },
+    }),
+    async (c) => {
+      const { workspaceId } = c.req.valid('param')
+      const allowed = await access(c, workspaceId, 'viewer')
+      if (!allowed.ok) return allowed.response
+      const workspace = await c.get('services').store.getWorkspace(workspaceId)
+      if (!workspace) return fail(c, 404, 'not_found', `no workspace ${workspaceId}`)
+      return c.json({ ...workspace, role: allowed.role })
+    },
+  )
+
+  route(
+    api,
+    createRoute({
+      method: 'patch',
+      path: '/api/workspaces/{workspaceId}',
+      tags: ['workspaces'],
+      summary: 'Rename a workspace (owners)',
+      request: { params: WorkspaceParams, body: jsonBody(NameSchema) },
+      responses: { 200: json(WorkspaceSchema, 'Renamed'), ...errors(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const { workspaceId } = c.req.valid('param')
+      const allowed = await access(c, workspaceId, 'owner')
+      if (!allowed.ok) return allowed.response
+      const workspace = await c
+        .get('services')
+        .store.renameWorkspace(workspaceId, c.req.valid('json').name, { userId: allowed.userId })
+      if (!workspace) return fail(c, 404, 'not_found', `no workspace ${workspaceId}`)
+      return c.json({ ...workspace, role: allowed.role })
+    },
+  )
+
+  route(
+    api,
+    createRoute({
+      method: 'delete',
+      path: '/api/workspaces/{workspaceId}',
+      tags: ['workspaces'],
+      summary: 'Delete a workspace and everything in it (owners)',
+      request: { params: WorkspaceParams },
+      responses: { 204: { description: 'Deleted' }, ...errors(401, 403, 404) },
+    }),
+    async (c) => {
+      const { workspaceId } = c.req.valid('param')
+      const allowed = await access(c, workspaceId, 'owner')
+      if (!allowed.ok) return allowed.response
+      await c.get('services').store.deleteWorkspace(workspaceId, { userId: allowed.userId })
+      return c.body(null, 204)
+    },
+  )
+
+  route(
+    api,
+    createRoute({
+      method: 'get',
+      path: '/api/workspaces/{workspaceId}/members',
+      tags: ['members'],
+      summary: 'The members and their roles',
+      request: { params: WorkspaceParams },
+      responses: { 200: json(z.object({ members: z.array(MemberSchema) }), 'Members'), ...errors(401, 404) },
+    }),
+    async (c) => {
+      const { workspaceId } = c.req.valid('param')
+      const allowed = await access(c, workspaceId, 'viewer')
+      if (!allowed.ok) return allowed.response
+      return c.json({ members: await c.get('services').store.listMembers(workspaceId) })
+    },
+  )
+
+  route(
+    api,
+    createRoute({
+      method: 'patch',
+      path: '/api/workspaces/{workspaceId}/members/{userId}',
+      tags: ['members'],
+      summary: "Change a member's role (owners); the last owner can not step down",
+      request: { params: MemberParams, body: jsonBody(RoleChangeSchema) },
+      responses: { 200: json(MemberSchema, 'Changed'), ...errors(400, 401, 403, 404, 409) },
+    }),
+    async (c) => {
+      const { workspaceId, userId } = c.req.valid('param')
+      const allowed = await access(c, workspaceId, 'owner')
+      if (!allowed.ok) return allowed.response
+      const changed = await c
+        .get('services')
+        .store.setRole(workspaceId, userId, c.req.valid('json').role, { userId: allowed.userId })
+      if (changed.ok) return c.json(changed.value)
+      return changed.code === 'last_owner'
+        ? fail(
+            c,
+            409,
+            'last_owner',
+            'this is the last owner of the workspace; make someone else an owner first',
+            'role',
+          )
+        : fail(c, 404, 'not_found', `no member ${userId} in this workspace`)
+    },
+  )
+
+  route(
+    api,
+    createRoute({
+      method: 'delete',
+      path: '/api/workspaces/{workspaceId}/members/{userId}',
+      tags: ['members'],
+      summary: 'Remove a member (owners), or leave (anyone, for themselves); the last owner can not leave',
+      request: { params: MemberParams },
+      responses: { 204: { description: 'Removed' }, ...errors(401, 403, 404, 409) },
+    }),
+    async (c) => {
+      const { workspaceId, userId } = c.req.valid('param')
+      const self = c.get('identity')?.user.id === userId
+      const allowed = await access(c, workspaceId, self ? 'viewer' : 'owner')
+      if (!allowed.ok) return allowed.response
+      const removed = await c
+        .get('services')
+        .store.removeMember(workspaceId, userId, { userId: allowed.userId })
+      if (removed.ok) return c.body(null, 204)
+      return removed.code === 'last_owner'
+        ? fail(
+            c,
+            409,
+            'last_owner',
+            'the last owner can not leave; make someone else an owner first, or delete the workspace',
+          )
+        : fail(c, 404, 'not_found', `no member ${userId} in this workspace`)
+    },
+  )
+
+  route(
+    api,
+    createRoute({
+      method: 'post',
+      path: '/api/workspaces/{workspaceId}/members/{userId}/password-reset',
+      tags: ['members'],
+      summary: 'Make a one-time password-reset link for a member (owners); pass it on yourself',
+      request: { params: MemberParams },
+      responses: {
+        201: json(z.object({ url: z.string(), token: z.string(), expiresAt: z.string() }), 'The link'),
+        ...errors(401, 403, 404),
+      },
+    }),
+    async (c) => {
+      const { workspaceId, userId } = c.req.valid('param')
+      const allowed = await access(c, workspaceId, 'owner')
+      if (!allowed.ok) return allowed.response
+      const { store, options, now } = c.get('services')
+      const role = await store.getRole(workspaceId, userId)
+      if (!role) return fail(c, 404, 'not_found', `no member ${userId} in this workspace`)
+      const token = newSecret('passwordReset')
+      const expiresAt = new Date(now().getTime() + options.passwordResetHours * 3_600_000).toISOString()
+      await store.createPasswordReset(
+        { userId, tokenHash: secretHash(token), expiresAt, workspaceId },
+        { userId: allowed.userId },
+      )
+      return c.json({ url: `${expectedOrigin(c)}/reset/${token}`, token, expiresAt }, 201)
+    },
+  )
+
+  route(
+    api,
+    createRoute({
+      method: 'get',
+      path: '/api/workspaces/{workspaceId}/invitations',
+      tags: ['invitations'],
+      summary: 'Invitations made for this workspace (owners)',
+      request: { params: WorkspaceParams },
+      responses: {
+        200: json(z.object({ invitations: z.array(InvitationSchema) }), 'Invitations'),
+        ...errors(401, 403, 404),
+      },
+    }),
+    async (c) => {
+      const { workspaceId } = c.req.valid('param')
+      const allowed = await access(c, workspaceId, 'owner')
+      if (!allowed.ok) return allowed.response
+      const invitations = await c.get('services').store.listInvitations(workspaceId)
+      return c.json({ invitations: invitations.map(invitationJson) })
+    },
+  )
+
+  route(
+    api,
+    createRoute({
+      method: 'post',
+      path: '/api/workspaces/{workspaceId}/invitations',
+      tags: ['invitations'],
+      summary: 'Make a one-time, expiring invitation link for a role (owners)',
+      request: { params: WorkspaceParams, body: jsonBody(InvitationInputSchema) },
+      responses: {
+        201: json(z.object({ url: z.string(), token: z.string(), invitation: InvitationSchema }), 'The link'),
+        ...errors(400, 401, 403, 404),
+      },
+    }),
+    async (c) => {
+      const { workspaceId } = c.req.valid('param')
+      const allowed = await access(c, workspaceId, 'owner')
+      if (!allowed.ok) return allowed.response
+      const { store, options, now } = c.get('services')
+      const input = c.req.valid('json')
+      const token = newSecret('invitation')
+      const invitation = await store.createInvitation(
+        {
+          workspaceId,
+          role: input.role,
+          email: input.email?.toLowerCase() ?? null,
+          tokenHash: secretHash(token),
+          expiresAt: new Date(now().getTime() + options.invitationHours * 3_600_000).toISOString(),
+        },
+        { userId: allowed.userId },
+      )
+      return c.json(
+        { url: `${expectedOrigin(c)}/join/${token}`, token, invitation: invitationJson(invitation) },
+        201,
+      )
+    },
+  )
+
+  route(
+    api,
+    createRoute({
+      method: 'delete',
+      path: '/api/workspaces/{workspaceId}/invitations/{invitationId}',
+      tags: ['invitations'],
+      summary: 'Revoke an invitation (owners)',
+      request: { params: InvitationParams },
+      responses: { 204: { description: 'Revoked' }, ...errors(401, 403, 404) },
+    }),
+    async (c) => {
+      const { workspaceId, invitationId } = c.req.valid('param')
+      const allowed = await access(c, workspaceId, 'owner')
+      if (!allowed.ok) return allowed.response
+      const revoked = await c
+        .get('services')
+        .store.revokeInvitation(workspaceId, invitationId, { userId: allowed.userId })
+      return revoked ? c.body(null, 204) : fail(c, 404, 'not_found', `no open invitation ${invitationId}`)
+    },
+  )
+}

@@ -1,0 +1,64 @@
+/**
+ * The audit log: who changed what, written in the same transaction as the change, so an entry
+ * exists exactly when the change does. Entries are per workspace where there is one; account-level
+ * changes (users, API tokens) have none. Details are small JSON: versions, roles, names; never a
+ * secret, a hash or plan contents.
+ */
+import type { AuditRow } from './schema'
+import type { AuditEntry, Store } from './store'
+import type { Executor, StoreContext } from './transactions'
+
+export const AUDIT_PAGE_DEFAULT = 100
+export const AUDIT_PAGE_MAX = 1000
+
+export interface AuditRecord {
+  workspaceId: string | null
+  userId: string | null
+  action: string
+  target: string | null
+  detail?: Record<string, unknown> | null
+}
+
+export async function writeAudit(ctx: StoreContext, db: Executor, record: AuditRecord): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      workspace_id: record.workspaceId,
+      user_id: record.userId,
+      action: record.action,
+      target: record.target,
+      detail: record.detail ? JSON.stringify(record.detail) : null,
+      at: ctx.now(),
+    })
+    .execute()
+}
+
+export function rowToAuditEntry(row: AuditRow): AuditEntry {
+  return {
+    seq: row.seq,
+    workspaceId: row.workspace_id,
+    userId: row.user_id,
+    action: row.action,
+    target: row.target,
+    detail: row.detail,
+    at: row.at,
+  }
+}
+
+export function auditLog(ctx: StoreContext): Pick<Store, 'listAudit'> {
+  return {
+    async listAudit(workspaceId, options = {}) {
+      const limit = Math.min(Math.max(Math.trunc(options.limit ?? AUDIT_PAGE_DEFAULT), 1), AUDIT_PAGE_MAX)
+      const { before } = options
+      const rows = await ctx.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('workspace_id', '=', workspaceId)
+        .$if(before !== undefined, (query) => query.where('seq', '<', before ?? 0))
+        .orderBy('seq', 'desc')
+        .limit(limit)
+        .execute()
+      return rows.map(rowToAuditEntry)
+    },
+  }
+}

@@ -1,0 +1,158 @@
+/**
+ * Opening the connection for a location: one better-sqlite3 connection with the pragmas that make
+ * an acknowledged write durable, or a pg pool. Failures come back as a `StoreOpenError` whose
+ * message names the location and the reason in one line, for the CLI to print as it is.
+ */
+import { mkdirSync } from 'node:fs'
+import { userInfo } from 'node:os'
+import { dirname } from 'node:path'
+import SqliteDatabase from 'better-sqlite3'
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type DialectAdapter,
+  type Driver,
+  Kysely,
+  PostgresDialect,
+  SqliteAdapter,
+  SqliteDialect,
+  type SqliteDialectConfig,
+  SqliteDriver,
+  sql,
+} from 'kysely'
+import pg from 'pg'
+import { describeLocation, type StoreLocation } from './location'
+import type { Database } from './schema'
+
+export const POSTGRES_POOL_SIZE = 10
+
+/** The database could not be opened, reached or brought up to date; the message says where and why. */
+export class StoreOpenError extends Error {
+  readonly location: StoreLocation
+  constructor(location: StoreLocation, reason: string, options?: { cause?: unknown }) {
+    super(`Could not open the database (${describeLocation(location)}): ${reason}`, options)
+    this.name = 'StoreOpenError'
+    this.location = location
+  }
+}
+
+/**
+ * SQLite's plain `BEGIN` takes the write lock only at the first write, so a transaction that reads
+ * then writes can fail with SQLITE_BUSY when another process wrote in between. `BEGIN IMMEDIATE`
+ * takes it at the start and waits (busy_timeout) instead.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'))
+  }
+}
+
+/** SQLite does roll back DDL; saying so makes Kysely run each migration inside a transaction. */
+class TransactionalSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true
+  }
+}
+
+class ParleySqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig
+  constructor(config: SqliteDialectConfig) {
+    super(config)
+    this.#config = config
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config)
+  }
+  override createAdapter(): DialectAdapter {
+    return new TransactionalSqliteAdapter()
+  }
+}
+
+/**
+ * The reason in words. Node's connect errors have an empty or cryptic message (an AggregateError
+ * of one attempt per address), so known codes get a plain sentence; the rest keep their message.
+ */
+export function reasonOf(error: unknown): string {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : ''
+  const known: Record<string, string> = {
+    ECONNREFUSED: 'connection refused (is the server running, on that host and port?)',
+    ENOTFOUND: 'host not found',
+    EAI_AGAIN: 'host name lookup failed',
+    ETIMEDOUT: 'connection timed out',
+    EHOSTUNREACH: 'host unreachable',
+    SQLITE_NOTADB: 'the file is not a SQLite database',
+    SQLITE_CANTOPEN: 'the file can not be opened',
+  }
+  const plain = known[code]
+  if (plain !== undefined) return plain
+  const message = error instanceof Error ? error.message.trim() : String(error)
+  if (message !== '') return message
+  if (error instanceof AggregateError) return error.errors.map(reasonOf).join('; ')
+  return code === '' ? 'unknown error' : code
+}
+
+/**
+ * node-postgres falls back to `$USER` for a URL without a user, which containers often leave unset;
+ * psql falls back to the operating-system user. Do as psql does, so `postgres://host/db` connects
+ * the same way from both. `PGUSER` still wins, as it does for both.
+ */
+export function withDefaultUser(url: string, env: Record<string, string | undefined> = process.env): string {
+  if (env.PGUSER) return url
+  try {
+    const parsed = new URL(url)
+    if (parsed.username !== '' || !/^postgres(ql)?:$/.test(parsed.protocol)) return url
+    parsed.username = userInfo().username
+    return parsed.toString()
+  } catch {
+    // Not a URL (or no user account to name): leave it to the driver to explain.
+    return url
+  }
+}
+
+function openSqlite(location: Extract<StoreLocation, { kind: 'sqlite' }>): Kysely<Database> {
+  try {
+    mkdirSync(dirname(location.file), { recursive: true })
+    const database = new SqliteDatabase(location.file)
+    try {
+      // The timeout first, so switching to WAL waits for another process's write instead of failing.
+      database.pragma('busy_timeout = 5000')
+      // WAL lets readers run beside the writer; FULL syncs the WAL at every commit, so an
+      // acknowledged event survives a killed process and a power cut, not just a crash.
+      database.pragma('journal_mode = WAL')
+      database.pragma('synchronous = FULL')
+      database.pragma('foreign_keys = ON')
+    } catch (error) {
+      database.close()
+      throw error
+    }
+    return new Kysely<Database>({ dialect: new ParleySqliteDialect({ database }) })
+  } catch (error) {
+    throw new StoreOpenError(location, reasonOf(error), { cause: error })
+  }
+}
+
+async function openPostgres(
+  location: Extract<StoreLocation, { kind: 'postgres' }>,
+): Promise<Kysely<Database>> {
+  const pool = new pg.Pool({
+    connectionString: withDefaultUser(location.url),
+    max: POSTGRES_POOL_SIZE,
+    connectionTimeoutMillis: 10_000,
+  })
+  // An idle client losing its server emits here; without a listener that kills the process. The
+  // next query reports the failure where it can be answered.
+  pool.on('error', () => {})
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  try {
+    await sql`select 1`.execute(db)
+  } catch (error) {
+    await db.destroy()
+    throw new StoreOpenError(location, reasonOf(error), { cause: error })
+  }
+  return db
+}
+
+/** A Kysely instance for the location, reachable but not yet migrated. */
+export async function connect(location: StoreLocation): Promise<Kysely<Database>> {
+  return location.kind === 'sqlite' ? openSqlite(location) : openPostgres(location)
+}

@@ -1,0 +1,74 @@
+/**
+ * Opening a store: connect, bring the schema to the latest migration, and hand back the `Store`
+ * built from the repository modules. Migrating at open means a new server version upgrades its
+ * database on first start; two instances starting at once are serialised by the migrator's lock.
+ */
+import { apiTokens } from './api-tokens'
+import { auditLog } from './audit'
+import { backup } from './backup'
+import { connect, reasonOf, StoreOpenError } from './connect'
+import { invitations } from './invitations'
+import { journal } from './journal'
+import type { StoreLocation } from './location'
+import { memberships } from './memberships'
+import { migrateToLatest } from './migrations'
+import { negotiations } from './negotiations'
+import { passwordResets } from './password-resets'
+import { rateLimits } from './rate-limits'
+import { sessions } from './sessions'
+import { settings } from './settings'
+import { setup } from './setup'
+import type { Store } from './store'
+import { tradeables } from './tradeables'
+import type { StoreContext } from './transactions'
+import { users } from './users'
+import { workspaces } from './workspaces'
+
+export { StoreOpenError } from './connect'
+export { describeLocation, locateStore, redactUrl, type StoreLocation } from './location'
+
+export interface OpenOptions {
+  /** The clock for the times the store stamps itself (created, updated, audit). Tests pin it. */
+  now?: () => Date
+}
+
+/** Opens and migrates the database; throws `StoreOpenError` when it can not be opened, reached or migrated. */
+export async function openStore(location: StoreLocation, options: OpenOptions = {}): Promise<Store> {
+  const db = await connect(location)
+  const migrated = await migrateToLatest(db)
+  if (!migrated.ok) {
+    await db.destroy()
+    const step = migrated.failedMigration ? `migration ${migrated.failedMigration} failed: ` : ''
+    throw new StoreOpenError(location, `${step}${reasonOf(migrated.error)}`, { cause: migrated.error })
+  }
+
+  const clock = options.now ?? (() => new Date())
+  const ctx: StoreContext = {
+    db,
+    dialect: location.kind,
+    now: () => clock().toISOString(),
+  }
+  let closing: Promise<void> | undefined
+  return {
+    dialect: location.kind,
+    close: () => {
+      closing ??= db.destroy()
+      return closing
+    },
+    ...settings(ctx),
+    ...users(ctx),
+    ...setup(ctx),
+    ...sessions(ctx),
+    ...apiTokens(ctx),
+    ...rateLimits(ctx),
+    ...workspaces(ctx),
+    ...memberships(ctx),
+    ...invitations(ctx),
+    ...passwordResets(ctx),
+    ...negotiations(ctx),
+    ...journal(ctx),
+    ...tradeables(ctx),
+    ...auditLog(ctx),
+    ...backup(ctx),
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * Browser sessions, by the SHA-256 hash of the cookie's secret: a leaked database does not hand out
+ * live sessions. Sessions are bookkeeping, not history, so they are left out of the audit log and
+ * out of exports (an import signs everyone out).
+ */
+import type { Store } from './store'
+import type { StoreContext } from './transactions'
+
+type SessionMethods =
+  | 'createSession'
+  | 'getSession'
+  | 'touchSession'
+  | 'deleteSession'
+  | 'deleteSessionsOf'
+  | 'deleteExpiredSessions'
+
+export function sessions(ctx: StoreContext): Pick<Store, SessionMethods> {
+  return {
+    async createSession(input) {
+      const now = ctx.now()
+      await ctx.db
+        .insertInto('sessions')
+        .values({
+          token_hash: input.tokenHash,
+          user_id: input.userId,
+          created_at: now,
+          expires_at: input.expiresAt,
+          last_seen_at: now,
+        })
+        .execute()
+    },
+
+    async getSession(tokenHash) {
+      const row = await ctx.db
+        .selectFrom('sessions')
+        .selectAll()
+        .where('token_hash', '=', tokenHash)
+        .executeTakeFirst()
+      if (!row) return null
+      return {
+        userId: row.user_id,
+        createdAt: row.created_at,
+        expiresAt: row.expires_at,
+        lastSeenAt: row.last_seen_at,
+      }
+    },
+
+    async touchSession(tokenHash, lastSeenAt, expiresAt) {
+      await ctx.db
+        .updateTable('sessions')
+        .set({ last_seen_at: lastSeenAt, expires_at: expiresAt })
+        .where('token_hash', '=', tokenHash)
+        .execute()
+    },
+
+    async deleteSession(tokenHash) {
+      await ctx.db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute()
+    },
+
+    async deleteSessionsOf(userId) {
+      await ctx.db.deleteFrom('sessions').where('user_id', '=', userId).execute()
+    },
+
+    async deleteExpiredSessions(now) {
+      const result = await ctx.db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst()
+      return Number(result.numDeletedRows)
+    },
+  }
+}

@@ -1,0 +1,383 @@
+/**
+ * The storage interface: everything the server keeps, as plain values in and out. Two backends
+ * implement it with the same query code (SQLite embedded, PostgreSQL for teams); the server never
+ * sees SQL. Every method that changes data runs in one transaction, together with its audit entry.
+ *
+ * Expected refusals (a stale version, a taken email, the last owner leaving, an event id reused
+ * with a different body) are returned as values; anything thrown is a bug or the database failing.
+ * Secrets never arrive here in the clear: tokens are stored by their SHA-256 hash (`tokenHash`), and
+ * passwords by the server's memory-hard hash.
+ */
+
+export type Dialect = 'sqlite' | 'postgres'
+export type Role = 'owner' | 'editor' | 'viewer'
+export const ROLES: readonly Role[] = ['owner', 'editor', 'viewer']
+export type PlanFormat = 'yaml' | 'json'
+
+/** Times are ISO 8601 strings in UTC with milliseconds (`2026-11-25T18:16:00.000Z`), so they sort as text. */
+export type Timestamp = string
+
+export interface User {
+  id: string
+  email: string
+  name: string
+  createdAt: Timestamp
+}
+
+export interface UserWithPassword extends User {
+  passwordHash: string
+}
+
+export interface Session {
+  userId: string
+  createdAt: Timestamp
+  expiresAt: Timestamp
+  lastSeenAt: Timestamp
+}
+
+export interface ApiToken {
+  id: string
+  userId: string
+  name: string
+  createdAt: Timestamp
+  lastUsedAt: Timestamp | null
+}
+
+export interface Workspace {
+  id: string
+  name: string
+  createdAt: Timestamp
+}
+
+export interface WorkspaceWithRole extends Workspace {
+  role: Role
+}
+
+export interface Member {
+  userId: string
+  email: string
+  name: string
+  role: Role
+  joinedAt: Timestamp
+}
+
+export interface Invitation {
+  id: string
+  workspaceId: string
+  role: Role
+  /** Who it is meant for, as a reminder for the owner; anyone holding the link may use it. */
+  email: string | null
+  createdBy: string
+  createdAt: Timestamp
+  expiresAt: Timestamp
+  acceptedAt: Timestamp | null
+  acceptedBy: string | null
+  revokedAt: Timestamp | null
+}
+
+export interface NegotiationSummary {
+  id: string
+  workspaceId: string
+  title: string
+  context: string
+  version: number
+  createdBy: string
+  createdAt: Timestamp
+  updatedAt: Timestamp
+  /** The latest plan change or journal event. */
+  lastActivityAt: Timestamp
+  eventCount: number
+}
+
+export interface Negotiation extends NegotiationSummary {
+  /** The plan as validated JSON text (the core schema's shape). */
+  planJson: string
+  /** The text the user wrote, kept so a download gives back their comments and key order. */
+  planText: string | null
+  planFormat: PlanFormat | null
+}
+
+export interface StoredEvent {
+  negotiationId: string
+  /** 1, 2, 3, ... in the order the journal received them. */
+  seq: number
+  /** The client-made id (ULID or UUID): appends are idempotent by it. */
+  id: string
+  /** The completed event as JSON text. */
+  body: string
+  /** SHA-256 of the request body as sent, to tell a retry from a different event with the same id. */
+  requestHash: string
+  createdBy: string
+  createdAt: Timestamp
+}
+
+export interface Tradeable {
+  id: string
+  workspaceId: string
+  name: string
+  /** The entry as JSON text (the server's tradeable schema). */
+  body: string
+  createdBy: string
+  createdAt: Timestamp
+  updatedAt: Timestamp
+}
+
+export interface AuditEntry {
+  seq: number
+  workspaceId: string | null
+  userId: string | null
+  /** `negotiation.update`, `member.role`, `invitation.create`, ... */
+  action: string
+  /** What it was done to: `negotiation:<id>`, `user:<id>`, ... */
+  target: string | null
+  /** Small JSON text with the particulars (versions, roles); never secrets or plan contents. */
+  detail: string | null
+  at: Timestamp
+}
+
+/** Who does something, for the audit log. `null` user: the system (setup, import). */
+export interface Actor {
+  userId: string | null
+}
+
+export type Refusal<Code extends string> = { ok: false; code: Code; message: string }
+export type Outcome<T, Code extends string> = { ok: true; value: T } | Refusal<Code>
+
+export interface NewNegotiation {
+  workspaceId: string
+  title: string
+  context: string
+  planJson: string
+  planText: string | null
+  planFormat: PlanFormat | null
+}
+
+export interface PlanUpdate {
+  workspaceId: string
+  negotiationId: string
+  /** The version the change was based on; the update happens only if it is still current. */
+  expectedVersion: number
+  title: string
+  context: string
+  planJson: string
+  planText: string | null
+  planFormat: PlanFormat | null
+}
+
+/** What the caller decides about a new event, seeing the journal as it stands under the lock. */
+export type EventDecision =
+  | { ok: true; body: string }
+  | { ok: false; code: string; message: string; path: string; detail?: unknown }
+
+export interface EventAppend {
+  workspaceId: string
+  negotiationId: string
+  eventId: string
+  requestHash: string
+  /**
+   * Called inside the transaction, with the negotiation locked, only when the id is new: it sees
+   * the current plan and every stored event and returns the completed body or a refusal.
+   */
+  decide: (negotiation: Negotiation, events: readonly StoredEvent[]) => EventDecision
+}
+
+export type AppendResult =
+  | { ok: true; event: StoredEvent; replayed: boolean }
+  | { ok: false; code: 'not_found'; message: string }
+  | { ok: false; code: 'id_conflict'; message: string; event: StoredEvent }
+  | { ok: false; code: 'rejected'; decision: Extract<EventDecision, { ok: false }> }
+
+export type PlanUpdateResult =
+  | { ok: true; value: Negotiation }
+  | { ok: false; code: 'not_found'; message: string }
+  | { ok: false; code: 'stale'; message: string; current: number }
+
+export interface Store {
+  readonly dialect: Dialect
+  close(): Promise<void>
+
+  // Settings: small named values (the hashed setup token, the instance id).
+  getSetting(key: string): Promise<string | null>
+  setSetting(key: string, value: string | null): Promise<void>
+
+  // Users
+  countUsers(): Promise<number>
+  createUser(
+    input: { email: string; name: string; passwordHash: string },
+    actor: Actor,
+  ): Promise<Outcome<User, 'email_taken'>>
+  /**
+   * Creates the very first user, only while there is none and only with the setup token whose
+   * hash is stored under the `setup_token_hash` setting; consumes the token. Also creates their
+   * first workspace, with them as owner.
+   */
+  claimSetup(input: {
+    tokenHash: string
+    email: string
+    name: string
+    passwordHash: string
+    workspaceName: string
+  }): Promise<Outcome<{ user: User; workspace: Workspace }, 'setup_done' | 'bad_token'>>
+  getUser(id: string): Promise<User | null>
+  /** Emails are compared case-insensitively (stored lower-cased). */
+  findUserByEmail(email: string): Promise<UserWithPassword | null>
+  getUserWithPassword(id: string): Promise<UserWithPassword | null>
+  updateUser(
+    id: string,
+    changes: { name?: string; passwordHash?: string },
+    actor: Actor,
+  ): Promise<User | null>
+
+  // Sessions (browser) and API tokens (scripts), by the hash of the secret.
+  createSession(input: { tokenHash: string; userId: string; expiresAt: Timestamp }): Promise<void>
+  getSession(tokenHash: string): Promise<Session | null>
+  touchSession(tokenHash: string, lastSeenAt: Timestamp, expiresAt: Timestamp): Promise<void>
+  deleteSession(tokenHash: string): Promise<void>
+  deleteSessionsOf(userId: string): Promise<void>
+  deleteExpiredSessions(now: Timestamp): Promise<number>
+  createApiToken(input: { tokenHash: string; userId: string; name: string }, actor: Actor): Promise<ApiToken>
+  /** Finds the token and records its use. */
+  useApiToken(tokenHash: string, now: Timestamp): Promise<ApiToken | null>
+  listApiTokens(userId: string): Promise<ApiToken[]>
+  deleteApiToken(userId: string, id: string, actor: Actor): Promise<boolean>
+
+  // Rate limits: a fixed window per key, counted in the database so every instance shares it.
+  /** Counts one hit for `key` in the window that `now` falls in, and returns the count so far. */
+  hitRateLimit(key: string, windowMs: number, now: Timestamp): Promise<{ count: number; resetAt: Timestamp }>
+  clearRateLimit(key: string): Promise<void>
+
+  // Workspaces and memberships
+  createWorkspace(input: { name: string; ownerId: string }, actor: Actor): Promise<Workspace>
+  getWorkspace(id: string): Promise<Workspace | null>
+  renameWorkspace(id: string, name: string, actor: Actor): Promise<Workspace | null>
+  /** Deletes the workspace and everything in it (negotiations, events, tradeables, invitations). */
+  deleteWorkspace(id: string, actor: Actor): Promise<boolean>
+  listWorkspaces(userId: string): Promise<WorkspaceWithRole[]>
+  getRole(workspaceId: string, userId: string): Promise<Role | null>
+  listMembers(workspaceId: string): Promise<Member[]>
+  /** Refuses to leave a workspace without an owner. */
+  setRole(
+    workspaceId: string,
+    userId: string,
+    role: Role,
+    actor: Actor,
+  ): Promise<Outcome<Member, 'not_found' | 'last_owner'>>
+  removeMember(
+    workspaceId: string,
+    userId: string,
+    actor: Actor,
+  ): Promise<Outcome<true, 'not_found' | 'last_owner'>>
+
+  // Invitations: one-time, expiring links for a role.
+  createInvitation(
+    input: { workspaceId: string; role: Role; email: string | null; tokenHash: string; expiresAt: Timestamp },
+    actor: Actor & { userId: string },
+  ): Promise<Invitation>
+  listInvitations(workspaceId: string): Promise<Invitation[]>
+  /** The invitation behind a token, whatever its state (the caller tells used, revoked, expired). */
+  findInvitation(tokenHash: string): Promise<Invitation | null>
+  revokeInvitation(workspaceId: string, id: string, actor: Actor): Promise<boolean>
+  /**
+   * Uses the invitation once, atomically: for a new person it creates the user; for a signed-in
+   * user (`userId`) it adds the membership (keeping a higher role they already hold).
+   */
+  acceptInvitation(
+    input: { tokenHash: string; now: Timestamp } & (
+      | { userId: string }
+      | { email: string; name: string; passwordHash: string }
+    ),
+  ): Promise<
+    Outcome<{ user: User; workspace: Workspace; role: Role }, 'invalid' | 'expired' | 'used' | 'email_taken'>
+  >
+
+  // Password resets: a one-time link an owner makes for a member.
+  createPasswordReset(
+    input: { userId: string; tokenHash: string; expiresAt: Timestamp; workspaceId: string },
+    actor: Actor & { userId: string },
+  ): Promise<{ id: string }>
+  /** The reset behind a token, whatever its state (so a page can say "expired" before asking for a password). */
+  findPasswordReset(
+    tokenHash: string,
+  ): Promise<{ userId: string; expiresAt: Timestamp; usedAt: Timestamp | null } | null>
+  /** Sets the new password, uses the link and ends the user's sessions, atomically. */
+  consumePasswordReset(input: {
+    tokenHash: string
+    passwordHash: string
+    now: Timestamp
+  }): Promise<Outcome<User, 'invalid' | 'expired' | 'used'>>
+
+  // Negotiations
+  createNegotiation(input: NewNegotiation, actor: Actor): Promise<Negotiation>
+  listNegotiations(workspaceId: string): Promise<NegotiationSummary[]>
+  getNegotiation(workspaceId: string, id: string): Promise<Negotiation | null>
+  /** Compare-and-set on the version: exactly one of two updates from the same version wins. */
+  updatePlan(update: PlanUpdate, actor: Actor): Promise<PlanUpdateResult>
+  deleteNegotiation(workspaceId: string, id: string, actor: Actor): Promise<boolean>
+
+  // The journal: append-only, idempotent by the client's event id.
+  /** The journal in order; `afterSeq` gives only what came after (for polling). Null: no such negotiation. */
+  listEvents(
+    workspaceId: string,
+    negotiationId: string,
+    options?: { afterSeq?: number },
+  ): Promise<StoredEvent[] | null>
+  appendEvent(append: EventAppend, actor: Actor): Promise<AppendResult>
+
+  // The workspace's tradeables library.
+  listTradeables(workspaceId: string): Promise<Tradeable[]>
+  getTradeable(workspaceId: string, id: string): Promise<Tradeable | null>
+  createTradeable(
+    input: { workspaceId: string; name: string; body: string },
+    actor: Actor & { userId: string },
+  ): Promise<Tradeable>
+  updateTradeable(
+    input: { workspaceId: string; id: string; name: string; body: string },
+    actor: Actor,
+  ): Promise<Tradeable | null>
+  deleteTradeable(workspaceId: string, id: string, actor: Actor): Promise<boolean>
+
+  // The audit log, newest first.
+  listAudit(workspaceId: string, options?: { before?: number; limit?: number }): Promise<AuditEntry[]>
+
+  // Backup and move between backends.
+  /** Every table that matters, as one JSON-ready value (sessions and rate-limit counters are left out). */
+  exportAll(): Promise<DatabaseExport>
+  /** Loads an export into an empty database; refuses a database that holds any user or workspace. */
+  importAll(dump: DatabaseExport): Promise<Outcome<ImportCounts, 'not_empty'>>
+}
+
+export interface ImportCounts {
+  users: number
+  workspaces: number
+  negotiations: number
+  events: number
+  tradeables: number
+}
+
+/** The export file: `parley export-db` writes it, `parley import-db` reads it (validated by `exportSchema`). */
+export interface DatabaseExport {
+  parley: 'database-export'
+  version: 1
+  exportedAt: Timestamp
+  from: Dialect
+  users: UserWithPassword[]
+  apiTokens: (ApiToken & { tokenHash: string })[]
+  workspaces: Workspace[]
+  memberships: { workspaceId: string; userId: string; role: Role; joinedAt: Timestamp }[]
+  invitations: (Invitation & { tokenHash: string })[]
+  passwordResets: {
+    id: string
+    userId: string
+    workspaceId: string
+    tokenHash: string
+    createdBy: string
+    createdAt: Timestamp
+    expiresAt: Timestamp
+    usedAt: Timestamp | null
+  }[]
+  negotiations: Negotiation[]
+  events: StoredEvent[]
+  tradeables: Tradeable[]
+  audit: AuditEntry[]
+  settings: { key: string; value: string }[]
+}
