@@ -15,7 +15,7 @@ const common = {
   mainFields: ['module', 'main'],
   format: 'cjs',
   target: 'node20',
-  minify: true,
+  minify: process.env.PARLEY_BUILD_DEBUG !== '1',
   sourcemap: 'linked',
   legalComments: 'none',
   logLevel: 'warning',

@@ -13,6 +13,7 @@ import {
 } from '@parley/core'
 import { testBackends } from '@parley/store/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createApp } from './app'
 import {
   type Harness,
   harness,
@@ -79,7 +80,26 @@ describe.each(backends.map((backend) => [backend.dialect, backend] as const))(
         }
       })
 
-      it('sends security headers and never lets responses be cached', async () => {
+      it('says 503 on health when the database does not answer', async () => {
+        const database = await backend.create()
+        const logged: unknown[] = []
+        const app = createApp({ store: database.store, logError: (error) => logged.push(error) })
+        expect((await app.request('/api/health')).status).toBe(200)
+        await database.store.close()
+        const down = await app.request('/api/health')
+        expect(down.status).toBe(503)
+        expect(((await down.json()) as { error: { code: string } }).error.code).toBe('database_unavailable')
+        expect(logged).toHaveLength(1)
+        await database.drop()
+      })
+
+      it('sends security headers on answers and refusals alike, and never lets them be cached', async () => {
+        for (const path of ['/api/nothing-here', '/api/me']) {
+          const refused = await h.call('GET', path)
+          expect(refused.status).toBeGreaterThanOrEqual(400)
+          expect(refused.headers.get('x-frame-options')).toBe('DENY')
+          expect(refused.headers.get('cache-control')).toBe('no-store')
+        }
         const reply = await h.call('GET', '/api/health')
         expect(reply.headers.get('x-content-type-options')).toBe('nosniff')
         expect(reply.headers.get('x-frame-options')).toBe('DENY')
@@ -384,6 +404,12 @@ describe.each(backends.map((backend) => [backend.dialect, backend] as const))(
         const path = `${base()}/negotiations/${id}`
         const read = await h.call('GET', path, { as: { token: t.viewer.token } })
         expect(read.headers.get('etag')).toBe('"1"')
+        const unchanged = await h.call('GET', path, {
+          as: { token: t.viewer.token },
+          headers: { 'if-none-match': '"1"' },
+        })
+        expect(unchanged.status).toBe(304)
+        expect(unchanged.text).toBe('')
         expect(read.body).toMatchObject({
           title: expect.stringContaining('Calder'),
           context: 'sales',

@@ -6,12 +6,13 @@
  */
 import { createRoute, z } from '@hono/zod-openapi'
 import type { Store } from '@parley/store'
-import { secureHeaders } from 'hono/secure-headers'
+import { HTTPException } from 'hono/http-exception'
 import { identify } from './auth/identity'
-import { type Api, createApi, json, route } from './http/api'
+import { type Api, createApi, ErrorSchema, json, route } from './http/api'
 import { readBody } from './http/body'
 import type { Services } from './http/env'
 import { errorBody, fail } from './http/errors'
+import { apiHeaders } from './http/headers'
 import { createMemo } from './memo'
 import { type ServerOptions, serverOptions } from './options'
 import { accountRoutes } from './routes/accounts'
@@ -43,18 +44,10 @@ export function createApp(dependencies: AppDependencies): Api {
   const logError = dependencies.logError ?? ((error: unknown) => console.error(error))
   const api = createApi()
 
-  api.use(
-    '/api/*',
-    secureHeaders({
-      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
-      xFrameOptions: 'DENY',
-      referrerPolicy: 'no-referrer',
-    }),
-  )
+  api.use('/api/*', apiHeaders())
   api.use('/api/*', async (c, next) => {
     c.set('services', services)
     await next()
-    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store')
   })
   api.use('/api/*', readBody(options.bodyLimit, options.maxJsonDepth))
   api.use('/api/*', identify())
@@ -65,7 +58,8 @@ export function createApp(dependencies: AppDependencies): Api {
       method: 'get',
       path: '/api/health',
       tags: ['server'],
-      summary: 'Liveness: the process answers (no sign-in needed)',
+      summary:
+        'Whether this instance can serve: it answers and its database does (for load balancers; no sign-in)',
       responses: {
         200: json(
           z.object({
@@ -75,9 +69,18 @@ export function createApp(dependencies: AppDependencies): Api {
           }),
           'Up',
         ),
+        503: json(ErrorSchema, 'The database does not answer'),
       },
     }),
-    async (c) => c.json({ status: 'ok' as const, version: VERSION, database: services.store.dialect }),
+    async (c) => {
+      try {
+        await services.store.ping()
+      } catch (error) {
+        logError(error)
+        return fail(c, 503, 'database_unavailable', `the ${services.store.dialect} database does not answer`)
+      }
+      return c.json({ status: 'ok' as const, version: VERSION, database: services.store.dialect })
+    },
   )
 
   accountRoutes(api)
@@ -117,6 +120,13 @@ export function createApp(dependencies: AppDependencies): Api {
       : c.json(errorBody('not_found', `nothing at ${c.req.path}`), 404),
   )
   api.onError((error, c) => {
+    // Refusals raised inside the framework (a body of a type a route does not read) keep their status.
+    if (error instanceof HTTPException && error.status < 500) {
+      const status = error.status
+      return status === 415
+        ? fail(c, 415, 'unsupported_media_type', 'this route takes JSON (Content-Type: application/json)')
+        : fail(c, status, 'invalid', error.message || 'the request is not valid')
+    }
     logError(error)
     return c.json(errorBody('internal', 'the server failed to answer this request; it has been logged'), 500)
   })

@@ -14,11 +14,14 @@ import {
   isEventType,
   type JournalEvent,
   LIMITS,
+  type NegotiationState,
   nextRound,
+  type PathProblem,
   readEvent,
   replay,
+  stateAfter,
 } from '@parley/core'
-import type { EventDecision, Negotiation, StoredEvent } from '@parley/store'
+import type { EventDecision, JournalSoFar, Negotiation, StoredEvent } from '@parley/store'
 import type { ProblemJson } from './http/errors'
 import type { Memo } from './memo'
 import { spaceOf } from './plans'
@@ -57,14 +60,29 @@ export function storedEvents(stored: readonly StoredEvent[]): JournalEvent[] {
   return stored.map((event) => JSON.parse(event.body) as JournalEvent)
 }
 
-export function decideEvent(
+/** The journal of a negotiation as replayed: its events and the state they lead to. */
+interface ReplayedJournal {
+  events: JournalEvent[]
+  state: NegotiationState
+}
+
+/**
+ * Where a journal's replay is remembered: the plan version, the number of events and the id of the
+ * last one name a journal exactly (it is append-only), so the key can not match another journal,
+ * on this instance or after another instance appended.
+ */
+function journalKey(negotiation: Negotiation, count: number, lastId: string | null): string {
+  return `journal:${negotiation.id}@${negotiation.version}#${count}:${lastId ?? ''}`
+}
+
+export async function decideEvent(
   memo: Memo,
   raw: Record<string, unknown>,
   negotiation: Negotiation,
-  stored: readonly StoredEvent[],
+  journal: JournalSoFar,
   now: Date,
-): EventDecision {
-  if (stored.length >= LIMITS.journalEvents)
+): Promise<EventDecision> {
+  if (journal.count >= LIMITS.journalEvents)
     return {
       ok: false,
       code: 'journal_full',
@@ -72,25 +90,46 @@ export function decideEvent(
       path: '',
     }
   const space = spaceOf(memo, negotiation)
-  const events = storedEvents(stored)
-  const state = replay(space, events)
+  const key = journalKey(negotiation, journal.count, journal.lastId)
+  let replayed = memo.peek<ReplayedJournal>(key)
+  if (!replayed) {
+    const events = storedEvents(await journal.load())
+    replayed = { events, state: replay(space, events) }
+    memo.set(key, replayed)
+  }
   const completed = completeEvent(raw, {
     id: String(raw.id),
     at: now.toISOString(),
-    round: isEventType(raw.type) ? nextRound(state, raw.type) : 0,
+    round: isEventType(raw.type) ? nextRound(replayed.state, raw.type) : 0,
     planVersion: negotiation.version,
   })
   const read = readEvent(completed)
-  const problems = read.ok ? checkNewEvent(space, events, read.event) : read.errors
-  const errors = problems.filter((problem) => problem.severity === 'error')
-  if (!read.ok || errors.length > 0) {
-    const list = errors.map((problem) => ({
-      code: problem.code,
-      message: problem.message,
-      path: formatPath(problem.at),
-    }))
-    const first = list[0] ?? { code: 'invalid', message: 'is not a valid event', path: '' }
-    return { ok: false, code: first.code, message: first.message, path: first.path, detail: list }
+  if (!read.ok) return refuse(read.errors)
+  const { event } = read
+  // A retraction changes the past: check it against the whole journal. Anything else follows from
+  // the state so far, so an append costs the same however long the journal is.
+  if (event.type === 'retract') {
+    const problems = checkNewEvent(space, replayed.events, event).filter((p) => p.severity === 'error')
+    return problems.length > 0 ? refuse(problems) : { ok: true, body: JSON.stringify(event) }
   }
-  return { ok: true, body: JSON.stringify(read.event) }
+  const next = stateAfter(space, replayed.state, event)
+  const problems = next.problems.filter((problem) => problem.severity === 'error')
+  if (problems.length > 0) return refuse(problems)
+  // Remembered under the key the journal will have if this event is stored; if it is not, nothing
+  // will ever ask for that key.
+  memo.set(journalKey(negotiation, journal.count + 1, event.id), {
+    events: [...replayed.events, event],
+    state: next.state,
+  } satisfies ReplayedJournal)
+  return { ok: true, body: JSON.stringify(event) }
+}
+
+function refuse(problems: readonly PathProblem[]): EventDecision {
+  const list = problems.map((problem) => ({
+    code: problem.code,
+    message: problem.message,
+    path: formatPath(problem.at),
+  }))
+  const first = list[0] ?? { code: 'invalid', message: 'is not a valid event', path: '' }
+  return { ok: false, code: first.code, message: first.message, path: first.path, detail: list }
 }

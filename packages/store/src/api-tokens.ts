@@ -2,7 +2,9 @@
  * API tokens for scripts: named, per user, found by the SHA-256 hash of the secret, which is shown
  * once when made and never stored in the clear.
  */
+
 import { writeAudit } from './audit'
+import { prepare } from './prepared'
 import type { ApiTokenRow } from './schema'
 import type { ApiToken, Store } from './store'
 import { newId, type StoreContext } from './transactions'
@@ -17,9 +19,23 @@ export function rowToApiToken(row: ApiTokenRow): ApiToken {
   }
 }
 
+/** How often a token's last use is written down. */
+export const USE_PRECISION_MS = 60_000
+
 type TokenMethods = 'createApiToken' | 'useApiToken' | 'listApiTokens' | 'deleteApiToken'
 
 export function apiTokens(ctx: StoreContext): Pick<Store, TokenMethods> {
+  const tokenQuery = prepare(['tokenHash'], (v) =>
+    ctx.db
+      .selectFrom('api_tokens')
+      .innerJoin('users', 'users.id', 'api_tokens.user_id')
+      .selectAll('api_tokens')
+      .select(['users.email', 'users.name as user_name', 'users.created_at as user_created_at'])
+      .where('api_tokens.token_hash', '=', v.tokenHash),
+  )
+  const touchQuery = prepare(['tokenHash', 'now'], (v) =>
+    ctx.db.updateTable('api_tokens').set({ last_used_at: v.now }).where('token_hash', '=', v.tokenHash),
+  )
   return {
     async createApiToken(input, actor) {
       return ctx.db.transaction().execute(async (trx) => {
@@ -44,13 +60,15 @@ export function apiTokens(ctx: StoreContext): Pick<Store, TokenMethods> {
     },
 
     async useApiToken(tokenHash, now) {
-      const row = await ctx.db
-        .updateTable('api_tokens')
-        .set({ last_used_at: now })
-        .where('token_hash', '=', tokenHash)
-        .returningAll()
-        .executeTakeFirst()
-      return row ? rowToApiToken(row) : null
+      const row = await tokenQuery.first(ctx.read, { tokenHash })
+      if (!row) return null
+      const user = { id: row.user_id, email: row.email, name: row.user_name, createdAt: row.user_created_at }
+      // A write per request would make every read a write; a minute's precision is plenty.
+      if (row.last_used_at === null || Date.parse(now) - Date.parse(row.last_used_at) >= USE_PRECISION_MS) {
+        await touchQuery.run(ctx.db, { tokenHash, now })
+        row.last_used_at = now
+      }
+      return { ...rowToApiToken(row), user }
     },
 
     async listApiTokens(userId) {

@@ -3,6 +3,7 @@
  * an acknowledged write durable, or a pg pool. Failures come back as a `StoreOpenError` whose
  * message names the location and the reason in one line, for the CLI to print as it is.
  */
+import { createHash } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import { userInfo } from 'node:os'
 import { dirname } from 'node:path'
@@ -109,6 +110,29 @@ export function withDefaultUser(url: string, env: Record<string, string | undefi
   }
 }
 
+/** Most prepared statements kept per connection: the store's queries are a few dozen shapes. */
+const STATEMENTS_KEPT = 512
+
+/**
+ * Kysely prepares every query afresh; preparing costs more than running a small query. The store
+ * asks the same few dozen SQL texts over and over, so each is prepared once and reused.
+ */
+function withStatementCache(database: SqliteDatabase.Database): SqliteDialectConfig['database'] {
+  const statements = new Map<string, SqliteDatabase.Statement>()
+  return {
+    close: () => database.close(),
+    prepare: (text: string) => {
+      let statement = statements.get(text)
+      if (!statement) {
+        statement = database.prepare(text)
+        if (statements.size >= STATEMENTS_KEPT) statements.clear()
+        statements.set(text, statement)
+      }
+      return statement
+    },
+  } as SqliteDialectConfig['database']
+}
+
 function openSqlite(location: Extract<StoreLocation, { kind: 'sqlite' }>): Kysely<Database> {
   try {
     mkdirSync(dirname(location.file), { recursive: true })
@@ -125,9 +149,35 @@ function openSqlite(location: Extract<StoreLocation, { kind: 'sqlite' }>): Kysel
       database.close()
       throw error
     }
-    return new Kysely<Database>({ dialect: new ParleySqliteDialect({ database }) })
+    return new Kysely<Database>({
+      dialect: new ParleySqliteDialect({ database: withStatementCache(database) }),
+    })
   } catch (error) {
     throw new StoreOpenError(location, reasonOf(error), { cause: error })
+  }
+}
+
+/** Most named statements one PostgreSQL connection keeps; past it, queries go unnamed. */
+const NAMED_STATEMENTS_KEPT = 500
+
+/**
+ * A client that names each statement after its SQL, so PostgreSQL parses and plans it once per
+ * connection and then only binds values: the same few dozen queries run for every request.
+ */
+class StatementCachingClient extends pg.Client {
+  readonly #names = new Map<string, string>()
+
+  // biome-ignore lint/suspicious/noExplicitAny: pg's query has a dozen overloads; this passes them all through
+  override query(config: any, values?: any, callback?: any): any {
+    if (typeof config === 'string' && Array.isArray(values) && callback === undefined) {
+      let name = this.#names.get(config)
+      if (name === undefined && this.#names.size < NAMED_STATEMENTS_KEPT) {
+        name = `parley_${createHash('sha1').update(config).digest('hex').slice(0, 20)}`
+        this.#names.set(config, name)
+      }
+      if (name !== undefined) return super.query({ name, text: config, values })
+    }
+    return super.query(config, values, callback)
   }
 }
 
@@ -138,6 +188,7 @@ async function openPostgres(
     connectionString: withDefaultUser(location.url),
     max: POSTGRES_POOL_SIZE,
     connectionTimeoutMillis: 10_000,
+    Client: StatementCachingClient,
   })
   // An idle client losing its server emits here; without a listener that kills the process. The
   // next query reports the failure where it can be answered.
@@ -155,4 +206,22 @@ async function openPostgres(
 /** A Kysely instance for the location, reachable but not yet migrated. */
 export async function connect(location: StoreLocation): Promise<Kysely<Database>> {
   return location.kind === 'sqlite' ? openSqlite(location) : openPostgres(location)
+}
+
+/**
+ * A second, read-only SQLite connection for the lookups every request makes. The single writing
+ * connection is held for a whole transaction (a batch of journal appends); with WAL, readers see
+ * the last commit meanwhile instead of queueing behind it. Open after migrating, since the schema
+ * must exist.
+ */
+export function openSqliteReader(location: Extract<StoreLocation, { kind: 'sqlite' }>): Kysely<Database> {
+  try {
+    const database = new SqliteDatabase(location.file, { readonly: true, fileMustExist: true })
+    database.pragma('busy_timeout = 5000')
+    return new Kysely<Database>({
+      dialect: new ParleySqliteDialect({ database: withStatementCache(database) }),
+    })
+  } catch (error) {
+    throw new StoreOpenError(location, reasonOf(error), { cause: error })
+  }
 }

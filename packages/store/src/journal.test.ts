@@ -64,14 +64,20 @@ describe.each(backends)('the journal on $dialect', (backend) => {
     const negotiation = await newNegotiation(store, workspaceId, userId)
     const target = { workspaceId, negotiationId: negotiation.id }
     await store.appendEvent(noteEvent(target, 'first'), { userId })
-    const seen: { negotiation: Negotiation; events: readonly StoredEvent[] }[] = []
+    const seen: {
+      negotiation: Negotiation
+      count: number
+      lastId: string | null
+      events: readonly StoredEvent[]
+    }[] = []
     const result = await store.appendEvent(
       {
         ...target,
         eventId: 'second',
         requestHash: 'h2',
-        decide: (current, events) => {
-          seen.push({ negotiation: current, events })
+        decide: async (current, journal) => {
+          const events = await journal.load()
+          seen.push({ negotiation: current, count: journal.count, lastId: journal.lastId, events })
           return { ok: true, body: JSON.stringify({ type: 'offer-sent', after: events.length }) }
         },
       },
@@ -89,6 +95,8 @@ describe.each(backends)('the journal on $dialect', (backend) => {
       eventCount: 1,
     })
     expect(seen[0]?.events.map((event) => event.id)).toEqual(['first'])
+    expect(seen[0]?.count).toBe(1)
+    expect(seen[0]?.lastId).toBe('first')
   })
 
   it('answers a retry with the stored event and a reused id with another body as a conflict', async () => {
@@ -162,6 +170,39 @@ describe.each(backends)('the journal on $dialect', (backend) => {
 
     const next = await store.appendEvent(noteEvent(target, 'boom'), { userId })
     expect(next).toMatchObject({ ok: true, replayed: false, event: { seq: 1 } })
+  })
+
+  it('commits appends that arrive together, failing only the one whose decision fails', async () => {
+    const negotiation = await newNegotiation(store, workspaceId, userId)
+    const other = await newNegotiation(store, workspaceId, userId)
+    const target = { workspaceId, negotiationId: negotiation.id }
+    const results = await Promise.allSettled(
+      Array.from({ length: 30 }, (_, k) => {
+        const append = noteEvent(
+          k % 3 === 2 ? { workspaceId, negotiationId: other.id } : target,
+          `together-${k}`,
+        )
+        return store.appendEvent(
+          k === 7
+            ? {
+                ...append,
+                decide: () => {
+                  throw new Error('a bug in one decision')
+                },
+              }
+            : append,
+          { userId },
+        )
+      }),
+    )
+    expect(results.filter((result) => result.status === 'rejected')).toHaveLength(1)
+    const mine = (await store.listEvents(workspaceId, negotiation.id)) ?? []
+    const theirs = (await store.listEvents(workspaceId, other.id)) ?? []
+    expect(mine.map((event) => event.seq)).toEqual(mine.map((_, k) => k + 1))
+    expect(theirs.map((event) => event.seq)).toEqual(theirs.map((_, k) => k + 1))
+    expect(mine.length + theirs.length).toBe(29)
+    expect(mine.map((event) => event.id)).not.toContain('together-7')
+    expect((await store.getNegotiation(workspaceId, negotiation.id))?.eventCount).toBe(mine.length)
   })
 
   it('writes an audit entry with the event type and seq, not its contents', async () => {

@@ -3,7 +3,9 @@
  * checks run with the workspace locked, so two owners demoting each other at the same moment end
  * with one of them refused rather than with nobody in charge.
  */
+
 import { writeAudit } from './audit'
+import { prepare } from './prepared'
 import type { Member, Outcome, Role, Store } from './store'
 import type { Executor, StoreContext } from './transactions'
 import { lockWorkspace } from './workspaces'
@@ -53,14 +55,16 @@ function lastOwner(): { ok: false; code: 'last_owner'; message: string } {
 type MembershipMethods = 'getRole' | 'listMembers' | 'setRole' | 'removeMember'
 
 export function memberships(ctx: StoreContext): Pick<Store, MembershipMethods> {
+  const roleQuery = prepare(['workspaceId', 'userId'], (v) =>
+    ctx.db
+      .selectFrom('memberships')
+      .select('role')
+      .where('workspace_id', '=', v.workspaceId)
+      .where('user_id', '=', v.userId),
+  )
   return {
     async getRole(workspaceId, userId) {
-      const row = await ctx.db
-        .selectFrom('memberships')
-        .select('role')
-        .where('workspace_id', '=', workspaceId)
-        .where('user_id', '=', userId)
-        .executeTakeFirst()
+      const row = await roleQuery.first(ctx.read, { workspaceId, userId })
       return row?.role ?? null
     },
 

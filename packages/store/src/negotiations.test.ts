@@ -71,6 +71,23 @@ describe.each(backends)('negotiations on $dialect', (backend) => {
     expect(await store.getNegotiation(workspaceId, created.id)).toEqual(created)
     const other = await addWorkspace(store)
     expect(await store.getNegotiation(other.workspace.id, created.id)).toBeNull()
+    // The caller's role and the negotiation in one lookup; a non-member gets neither.
+    expect(await store.getNegotiationAs(workspaceId, created.id, userId)).toEqual({
+      role: 'owner',
+      negotiation: created,
+    })
+    expect(await store.getNegotiationAs(workspaceId, 'no-such-id', userId)).toEqual({
+      role: 'owner',
+      negotiation: null,
+    })
+    expect(await store.getNegotiationAs(workspaceId, created.id, other.owner.id)).toEqual({
+      role: null,
+      negotiation: null,
+    })
+    expect(await store.getNegotiationAs(other.workspace.id, created.id, other.owner.id)).toEqual({
+      role: 'owner',
+      negotiation: null,
+    })
     const [entry] = await store.listAudit(workspaceId)
     expect(entry).toMatchObject({
       action: 'negotiation.create',

@@ -3,8 +3,10 @@
  * is a compare-and-set in one statement, so of two people saving from the same version exactly one
  * wins and the other is told which version is now current.
  */
+
 import { sql } from 'kysely'
 import { writeAudit } from './audit'
+import { prepare } from './prepared'
 import type { NegotiationRow } from './schema'
 import type { Negotiation, NegotiationSummary, PlanUpdateResult, Store } from './store'
 import { newId, type StoreContext, SYSTEM_AUTHOR } from './transactions'
@@ -39,10 +41,45 @@ type NegotiationMethods =
   | 'createNegotiation'
   | 'listNegotiations'
   | 'getNegotiation'
+  | 'getNegotiationAs'
   | 'updatePlan'
   | 'deleteNegotiation'
 
 export function negotiations(ctx: StoreContext): Pick<Store, NegotiationMethods> {
+  const negotiationQuery = prepare(['workspaceId', 'id'], (v) =>
+    ctx.db
+      .selectFrom('negotiations')
+      .selectAll()
+      .where('id', '=', v.id)
+      .where('workspace_id', '=', v.workspaceId),
+  )
+  const negotiationAsQuery = prepare(['workspaceId', 'id', 'userId'], (v) =>
+    ctx.db
+      .selectFrom('memberships')
+      .leftJoin('negotiations', (join) =>
+        join
+          .onRef('negotiations.workspace_id', '=', 'memberships.workspace_id')
+          .on('negotiations.id', '=', v.id),
+      )
+      .select([
+        'memberships.role',
+        'negotiations.id',
+        'negotiations.workspace_id',
+        'negotiations.title',
+        'negotiations.context',
+        'negotiations.plan_json',
+        'negotiations.plan_text',
+        'negotiations.plan_format',
+        'negotiations.version',
+        'negotiations.created_by',
+        'negotiations.created_at',
+        'negotiations.updated_at',
+        'negotiations.last_activity_at',
+        'negotiations.event_count',
+      ])
+      .where('memberships.workspace_id', '=', v.workspaceId)
+      .where('memberships.user_id', '=', v.userId),
+  )
   return {
     async createNegotiation(input, actor) {
       return ctx.db.transaction().execute(async (trx) => {
@@ -98,13 +135,18 @@ export function negotiations(ctx: StoreContext): Pick<Store, NegotiationMethods>
     },
 
     async getNegotiation(workspaceId, id) {
-      const row = await ctx.db
-        .selectFrom('negotiations')
-        .selectAll()
-        .where('id', '=', id)
-        .where('workspace_id', '=', workspaceId)
-        .executeTakeFirst()
+      const row = await negotiationQuery.first(ctx.read, { workspaceId, id })
       return row ? rowToNegotiation(row) : null
+    },
+
+    async getNegotiationAs(workspaceId, id, userId) {
+      const row = await negotiationAsQuery.first(ctx.read, { workspaceId, id, userId })
+      if (!row) return { role: null, negotiation: null }
+      const { role, ...negotiation } = row
+      return {
+        role,
+        negotiation: negotiation.id === null ? null : rowToNegotiation(negotiation as NegotiationRow),
+      }
     },
 
     async updatePlan(update, actor) {

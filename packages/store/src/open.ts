@@ -3,10 +3,11 @@
  * built from the repository modules. Migrating at open means a new server version upgrades its
  * database on first start; two instances starting at once are serialised by the migrator's lock.
  */
+import { sql } from 'kysely'
 import { apiTokens } from './api-tokens'
 import { auditLog } from './audit'
 import { backup } from './backup'
-import { connect, reasonOf, StoreOpenError } from './connect'
+import { connect, openSqliteReader, reasonOf, StoreOpenError } from './connect'
 import { invitations } from './invitations'
 import { journal } from './journal'
 import type { StoreLocation } from './location'
@@ -43,8 +44,10 @@ export async function openStore(location: StoreLocation, options: OpenOptions = 
   }
 
   const clock = options.now ?? (() => new Date())
+  const read = location.kind === 'sqlite' ? openSqliteReader(location) : db
   const ctx: StoreContext = {
     db,
+    read,
     dialect: location.kind,
     now: () => clock().toISOString(),
   }
@@ -52,8 +55,11 @@ export async function openStore(location: StoreLocation, options: OpenOptions = 
   return {
     dialect: location.kind,
     close: () => {
-      closing ??= db.destroy()
+      closing ??= Promise.all([db.destroy(), read === db ? undefined : read.destroy()]).then(() => {})
       return closing
+    },
+    ping: async () => {
+      await sql`select 1`.execute(db)
     },
     ...settings(ctx),
     ...users(ctx),

@@ -21,7 +21,7 @@ describe.each(backends)('sessions and API tokens on $dialect', (backend) => {
   it('keeps a session by its hash, extends it and ends it', async () => {
     await store.createSession({ tokenHash: 's1', userId: user.id, expiresAt: '2026-12-01T00:00:00.000Z' })
     const session = await store.getSession('s1')
-    expect(session).toMatchObject({ userId: user.id, expiresAt: '2026-12-01T00:00:00.000Z' })
+    expect(session).toMatchObject({ userId: user.id, expiresAt: '2026-12-01T00:00:00.000Z', user })
     expect(session?.lastSeenAt).toBe(session?.createdAt)
 
     await store.touchSession('s1', '2026-11-30T10:00:00.000Z', '2026-12-30T10:00:00.000Z')
@@ -67,8 +67,17 @@ describe.each(backends)('sessions and API tokens on $dialect', (backend) => {
     expect(await store.useApiToken('t-hash', '2026-11-25T12:00:00.000Z')).toEqual({
       ...token,
       lastUsedAt: '2026-11-25T12:00:00.000Z',
+      user,
     })
     expect(await store.useApiToken('other-hash', '2026-11-25T12:00:00.000Z')).toBeNull()
+    // Within the minute the use is not written again (reads stay reads); after it, it is.
+    expect((await store.useApiToken('t-hash', '2026-11-25T12:00:59.000Z'))?.lastUsedAt).toBe(
+      '2026-11-25T12:00:00.000Z',
+    )
+    expect((await store.useApiToken('t-hash', '2026-11-25T12:01:00.000Z'))?.lastUsedAt).toBe(
+      '2026-11-25T12:01:00.000Z',
+    )
+    expect((await store.listApiTokens(user.id))[0]?.lastUsedAt).toBe('2026-11-25T12:01:00.000Z')
     const second = await store.createApiToken(
       { tokenHash: 't2', userId: user.id, name: 'laptop' },
       { userId: user.id },

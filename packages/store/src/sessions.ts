@@ -3,6 +3,7 @@
  * live sessions. Sessions are bookkeeping, not history, so they are left out of the audit log and
  * out of exports (an import signs everyone out).
  */
+import { prepare } from './prepared'
 import type { Store } from './store'
 import type { StoreContext } from './transactions'
 
@@ -15,6 +16,14 @@ type SessionMethods =
   | 'deleteExpiredSessions'
 
 export function sessions(ctx: StoreContext): Pick<Store, SessionMethods> {
+  const sessionQuery = prepare(['tokenHash'], (v) =>
+    ctx.db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .selectAll('sessions')
+      .select(['users.email', 'users.name', 'users.created_at as user_created_at'])
+      .where('sessions.token_hash', '=', v.tokenHash),
+  )
   return {
     async createSession(input) {
       const now = ctx.now()
@@ -31,17 +40,14 @@ export function sessions(ctx: StoreContext): Pick<Store, SessionMethods> {
     },
 
     async getSession(tokenHash) {
-      const row = await ctx.db
-        .selectFrom('sessions')
-        .selectAll()
-        .where('token_hash', '=', tokenHash)
-        .executeTakeFirst()
+      const row = await sessionQuery.first(ctx.read, { tokenHash })
       if (!row) return null
       return {
         userId: row.user_id,
         createdAt: row.created_at,
         expiresAt: row.expires_at,
         lastSeenAt: row.last_seen_at,
+        user: { id: row.user_id, email: row.email, name: row.name, createdAt: row.user_created_at },
       }
     },
 

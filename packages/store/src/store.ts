@@ -169,6 +169,16 @@ export type EventDecision =
   | { ok: true; body: string }
   | { ok: false; code: string; message: string; path: string; detail?: unknown }
 
+/** The journal as a new event will follow it. */
+export interface JournalSoFar {
+  /** How many events it holds; the new one will be number `count + 1`. */
+  count: number
+  /** The id of event number `count` (null for an empty journal): with `count`, it names this journal exactly. */
+  lastId: string | null
+  /** Every stored event, in order: read only when asked, since a caller that remembers the journal need not. */
+  load(): Promise<StoredEvent[]>
+}
+
 export interface EventAppend {
   workspaceId: string
   negotiationId: string
@@ -176,9 +186,9 @@ export interface EventAppend {
   requestHash: string
   /**
    * Called inside the transaction, with the negotiation locked, only when the id is new: it sees
-   * the current plan and every stored event and returns the completed body or a refusal.
+   * the current plan and the journal so far, and returns the completed body or a refusal.
    */
-  decide: (negotiation: Negotiation, events: readonly StoredEvent[]) => EventDecision
+  decide: (negotiation: Negotiation, journal: JournalSoFar) => EventDecision | Promise<EventDecision>
 }
 
 export type AppendResult =
@@ -195,6 +205,8 @@ export type PlanUpdateResult =
 export interface Store {
   readonly dialect: Dialect
   close(): Promise<void>
+  /** Asks the database for nothing; throws when it can not answer (health checks). */
+  ping(): Promise<void>
 
   // Settings: small named values (the hashed setup token, the instance id).
   getSetting(key: string): Promise<string | null>
@@ -230,14 +242,15 @@ export interface Store {
 
   // Sessions (browser) and API tokens (scripts), by the hash of the secret.
   createSession(input: { tokenHash: string; userId: string; expiresAt: Timestamp }): Promise<void>
-  getSession(tokenHash: string): Promise<Session | null>
+  /** The session with its user, in one lookup (every browser request asks). */
+  getSession(tokenHash: string): Promise<(Session & { user: User }) | null>
   touchSession(tokenHash: string, lastSeenAt: Timestamp, expiresAt: Timestamp): Promise<void>
   deleteSession(tokenHash: string): Promise<void>
   deleteSessionsOf(userId: string): Promise<void>
   deleteExpiredSessions(now: Timestamp): Promise<number>
   createApiToken(input: { tokenHash: string; userId: string; name: string }, actor: Actor): Promise<ApiToken>
-  /** Finds the token and records its use. */
-  useApiToken(tokenHash: string, now: Timestamp): Promise<ApiToken | null>
+  /** Finds the token and records its use (written at most once a minute, so reads stay reads). */
+  useApiToken(tokenHash: string, now: Timestamp): Promise<(ApiToken & { user: User }) | null>
   listApiTokens(userId: string): Promise<ApiToken[]>
   deleteApiToken(userId: string, id: string, actor: Actor): Promise<boolean>
 
@@ -310,6 +323,15 @@ export interface Store {
   createNegotiation(input: NewNegotiation, actor: Actor): Promise<Negotiation>
   listNegotiations(workspaceId: string): Promise<NegotiationSummary[]>
   getNegotiation(workspaceId: string, id: string): Promise<Negotiation | null>
+  /**
+   * The caller's role in the workspace and the negotiation, in one lookup (every request on a
+   * negotiation asks both); `role` null: not a member, and then no negotiation either.
+   */
+  getNegotiationAs(
+    workspaceId: string,
+    id: string,
+    userId: string,
+  ): Promise<{ role: Role | null; negotiation: Negotiation | null }>
   /** Compare-and-set on the version: exactly one of two updates from the same version wins. */
   updatePlan(update: PlanUpdate, actor: Actor): Promise<PlanUpdateResult>
   deleteNegotiation(workspaceId: string, id: string, actor: Actor): Promise<boolean>

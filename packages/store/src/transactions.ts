@@ -12,6 +12,11 @@ import type { Dialect, Timestamp } from './store'
 
 export interface StoreContext {
   readonly db: Kysely<Database>
+  /**
+   * For lookups outside a transaction that must not wait for one (who holds this token, may they
+   * see this negotiation): SQLite's read-only second connection, PostgreSQL's pool. Never write here.
+   */
+  readonly read: Kysely<Database>
   readonly dialect: Dialect
   readonly now: () => Timestamp
 }

@@ -26,7 +26,8 @@ export async function openDatabase(context: CommandContext, data?: string): Prom
     return { ok: true, store: await openStore(location), location }
   } catch (error) {
     if (!(error instanceof StoreOpenError)) throw error
-    context.out.error(`parley: can not open the database (${describeLocation(location)}): ${error.message}`)
+    // The message names the location (never with a password) and the reason.
+    context.out.error(`parley: ${error.message}`)
     return { ok: false }
   }
 }

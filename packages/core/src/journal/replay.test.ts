@@ -1,10 +1,12 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { formatPath } from '../model/problem'
 import { compileSpace } from '../scoring/space'
 import { event } from '../testing/events'
 import { acmePlan } from '../testing/plans'
+import type { JournalEvent } from './events'
 import { readEvent } from './read'
-import { checkNewEvent, replay } from './replay'
+import { checkNewEvent, replay, stateAfter } from './replay'
 
 const space = compileSpace(acmePlan())
 const offer = (label: string, price: number, rollout: number, support: string) => ({
@@ -151,6 +153,108 @@ describe('checking new events', () => {
     )
     expect(problems({ type: 'retract', target: '01J00000000000000000000777', reason: 'oops' })).toEqual([
       'target: no event in the journal has the id 01J00000000000000000000777',
+    ])
+  })
+})
+
+describe('stateAfter (appending without replaying)', () => {
+  const levels = {
+    price: [90000, 110000, 125000, 140000],
+    rollout: [30, 60, 120],
+    support: ['standard', 'premium', 'enterprise'],
+  }
+  const terms = fc.record({
+    price: fc.constantFrom(...levels.price),
+    rollout: fc.constantFrom(...levels.rollout),
+    support: fc.constantFrom(...levels.support),
+  })
+  const partial = terms.chain((full) =>
+    fc
+      .subarray(Object.keys(full))
+      .map((keys) => Object.fromEntries(keys.map((key) => [key, full[key as keyof typeof full]]))),
+  )
+  const label = fc.constantFrom('A', 'B', 'C', 'D')
+  // Events of every kind but retraction, some of which do not fit where they land (a choice before
+  // any offer, a label never offered): those must be refused exactly as a replay skips them.
+  const move = fc.oneof(
+    fc
+      .array(terms, { minLength: 1, maxLength: 3 })
+      .map((bundles) => event('offer-sent', { bundles: bundles.map((t) => ({ terms: t })) })),
+    label.map((l) => event('bundle-chosen', { label: l })),
+    fc.shuffledSubarray(['A', 'B', 'C'], { minLength: 2 }).map((order) => event('bundles-ranked', { order })),
+    fc
+      .option(partial)
+      .map((counter) => event('offer-rejected', counter ? { counter: { terms: counter } } : {})),
+    fc
+      .shuffledSubarray(['price', 'rollout', 'support'], { minLength: 1 })
+      .map((ranking) => event('interest-stated', { text: 'what matters', ranking })),
+    fc.tuple(partial, partial).map(([give, get]) => event('concession', { give, get })),
+    fc.constantFrom('k1', 'k2').map((id) =>
+      event('contingency-proposed', {
+        contingency: {
+          id,
+          metric: 'uptime',
+          op: '<',
+          threshold: 99.9,
+          consequence: { issue: 'price', level: 110000 },
+          beliefs: { us: 0.1, them: 0.5 },
+        },
+      }),
+    ),
+    fc.constantFrom('k1', 'k2', 'nothing').map((target) => event('contingency-accepted', { target })),
+    fc.constant(event('note', { text: 'a note' })),
+    terms.map((t) => event('agreed', { terms: t })),
+    fc.constant(event('debrief', { answers: { value: 'phasing' } })),
+  )
+
+  /** Appends each event with stateAfter, checking it against a full replay; the types it accepted. */
+  function appendAll(moves: readonly JournalEvent[]): Set<string> {
+    const acceptedTypes = new Set<string>()
+    // Fresh ids: the same generated event may appear twice.
+    const events = moves.map((e, k) => ({ ...e, id: `01JN${String(k).padStart(22, '0')}` }) as JournalEvent)
+    let state = replay(space, [])
+    let accepted: JournalEvent[] = []
+    for (const next of events) {
+      const before = JSON.stringify(state)
+      const result = stateAfter(space, state, next as Exclude<JournalEvent, { type: 'retract' }>)
+      expect(JSON.stringify(state)).toBe(before)
+      expect(result.problems).toEqual(checkNewEvent(space, accepted, next))
+      if (result.problems.length === 0) {
+        accepted = [...accepted, next]
+        acceptedTypes.add(next.type)
+        expect(result.state).toEqual(replay(space, accepted))
+        state = result.state
+      }
+    }
+    return acceptedTypes
+  }
+
+  it('gives what a full replay gives, event after event (property)', () => {
+    fc.assert(
+      fc.property(fc.array(move, { maxLength: 14 }), (moves) => {
+        appendAll(moves)
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('is checked on journals that reach every kind of event, not only the easy ones', () => {
+    // A fixed sample, so that what the generator reaches is known, whatever the property's seed.
+    const reached = new Set<string>()
+    for (const moves of fc.sample(fc.array(move, { maxLength: 14 }), { numRuns: 300, seed: 20261125 }))
+      for (const type of appendAll(moves)) reached.add(type)
+    expect([...reached].sort()).toEqual([
+      'agreed',
+      'bundle-chosen',
+      'bundles-ranked',
+      'concession',
+      'contingency-accepted',
+      'contingency-proposed',
+      'debrief',
+      'interest-stated',
+      'note',
+      'offer-rejected',
+      'offer-sent',
     ])
   })
 })

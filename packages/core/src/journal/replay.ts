@@ -517,6 +517,45 @@ export function replay(space: Space, events: readonly JournalEvent[]): Negotiati
   return state
 }
 
+/**
+ * A copy of a state that `applyEvent` can change without touching the original: the lists are new,
+ * and the records `applyEvent` changes in place (contingencies, debrief answers) are copied.
+ */
+function forkState(state: NegotiationState): NegotiationState {
+  return {
+    ...state,
+    applied: [...state.applied],
+    offers: [...state.offers],
+    concessions: [...state.concessions],
+    contingencies: state.contingencies.map((record) => ({ ...record })),
+    observations: [...state.observations],
+    interests: [...state.interests],
+    debrief: { ...state.debrief },
+    retracted: [...state.retracted],
+    findings: [...state.findings],
+  }
+}
+
+/**
+ * The state after one more event at the end of the journal, from the state before it, without
+ * replaying the journal: what `replay` would give for the journal with the event added, for an
+ * event that is not a retraction (those change the past; replay them). Appends stay cheap however
+ * long the journal is. The given state is left as it was.
+ */
+export function stateAfter(
+  space: Space,
+  state: NegotiationState,
+  event: Exclude<JournalEvent, { type: 'retract' }>,
+): { problems: PathProblem[]; state: NegotiationState } {
+  const next = forkState(state)
+  const problems = applyEvent(space, next, event)
+  if (problems.length > 0) return { problems, state }
+  next.applied.push(event)
+  next.round = Math.max(next.round, event.round, next.offers.length)
+  next.stage = deriveStage(space, next)
+  return { problems, state: next }
+}
+
 /** Whether a new event fits the negotiation as it stands; its problems otherwise (for appends). */
 export function checkNewEvent(
   space: Space,

@@ -30,9 +30,8 @@ export function identify(): MiddlewareHandler<AppEnv> {
           'the Authorization header must be `Bearer pat_...` with an API token',
         )
       const token = await store.useApiToken(secretHash(match[1]), now().toISOString())
-      const user = token ? await store.getUser(token.userId) : null
-      if (!user) return fail(c, 401, 'bad_token', 'this API token is not valid (revoked, or never issued)')
-      c.set('identity', { user, via: 'token' })
+      if (!token) return fail(c, 401, 'bad_token', 'this API token is not valid (revoked, or never issued)')
+      c.set('identity', { user: token.user, via: 'token' })
       return next()
     }
     const cookie = getCookie(c, SESSION_COOKIE)
@@ -44,21 +43,19 @@ export function identify(): MiddlewareHandler<AppEnv> {
         clearSessionCookie(c, options)
         // An unsafe request on a dead session is refused below as unauthenticated; a read goes on anonymously.
       } else {
-        const user = await store.getUser(session.userId)
-        if (user) {
-          if (!SAFE_METHODS.has(c.req.method) && !sameOrigin(c))
-            return fail(
-              c,
-              403,
-              'cross_site',
-              'this request changes data with a session cookie but does not come from this site (Origin check); scripts should use an API token',
-            )
-          c.set('identity', { user, via: 'session', sessionHash: hash })
-          if (time.getTime() - Date.parse(session.lastSeenAt) > TOUCH_AFTER_MS) {
-            const expiresAt = new Date(time.getTime() + options.sessionDays * 86_400_000).toISOString()
-            await store.touchSession(hash, time.toISOString(), expiresAt)
-            setSessionCookie(c, cookie, options)
-          }
+        const { user } = session
+        if (!SAFE_METHODS.has(c.req.method) && !sameOrigin(c))
+          return fail(
+            c,
+            403,
+            'cross_site',
+            'this request changes data with a session cookie but does not come from this site (Origin check); scripts should use an API token',
+          )
+        c.set('identity', { user, via: 'session', sessionHash: hash })
+        if (time.getTime() - Date.parse(session.lastSeenAt) > TOUCH_AFTER_MS) {
+          const expiresAt = new Date(time.getTime() + options.sessionDays * 86_400_000).toISOString()
+          await store.touchSession(hash, time.toISOString(), expiresAt)
+          setSessionCookie(c, cookie, options)
         }
       }
     }

@@ -25,20 +25,26 @@ export async function access(c: Context<AppEnv>, workspaceId: string, minimum: R
   const identity = c.get('identity')
   if (!identity) return { ok: false, response: fail(c, 401, 'unauthenticated', 'sign in first') }
   const role = await c.get('services').store.getRole(workspaceId, identity.user.id)
-  if (!role)
-    return {
-      ok: false,
-      response: fail(c, 404, 'not_found', `no workspace ${workspaceId} (or you are not a member of it)`),
-    }
-  if (!atLeast(role, minimum))
-    return {
-      ok: false,
-      response: fail(
-        c,
-        403,
-        'forbidden',
-        `only ${NEEDS[minimum]} of this workspace may do this; you are a ${role}`,
-      ),
-    }
+  const refused = refusal(c, workspaceId, role, minimum)
+  if (refused || !role)
+    return { ok: false, response: refused ?? fail(c, 404, 'not_found', 'no such workspace') }
   return { ok: true, role, userId: identity.user.id }
+}
+
+/** The answer for a caller with this role (null: not a member), or undefined when the role suffices. */
+export function refusal(
+  c: Context<AppEnv>,
+  workspaceId: string,
+  role: Role | null,
+  minimum: Role,
+): Response | undefined {
+  if (!role) return fail(c, 404, 'not_found', `no workspace ${workspaceId} (or you are not a member of it)`)
+  if (!atLeast(role, minimum))
+    return fail(
+      c,
+      403,
+      'forbidden',
+      `only ${NEEDS[minimum]} of this workspace may do this; you are a ${role}`,
+    )
+  return undefined
 }

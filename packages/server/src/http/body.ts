@@ -3,6 +3,7 @@
  * does not parse or nests too deeply is a 400 saying where, and a body of a type we do not read is
  * a 415. Plan files may also come as YAML (`Content-Type: application/yaml`).
  */
+import { readSource } from '@parley/core'
 import type { MiddlewareHandler } from 'hono'
 import type { AppEnv } from './env'
 import { fail } from './errors'
@@ -21,18 +22,6 @@ export function isYamlType(type: string): boolean {
   return YAML_TYPES.includes(type)
 }
 
-function lineAndColumn(text: string, position: number): string {
-  let line = 1
-  let column = 1
-  for (let k = 0; k < position && k < text.length; k++) {
-    if (text[k] === '\n') {
-      line++
-      column = 1
-    } else column++
-  }
-  return `line ${line}, column ${column}`
-}
-
 /** The deepest nesting of a parsed value, counted iteratively so a hostile body can not blow the stack. */
 export function nestingDepth(value: unknown, limit: number): number {
   let deepest = 0
@@ -47,10 +36,31 @@ export function nestingDepth(value: unknown, limit: number): number {
   return deepest
 }
 
+/** The Node request under the fetch-style one, when served by @hono/node-server. */
+interface NodeBindings {
+  incoming?: AsyncIterable<Buffer> & { readableEnded?: boolean; headers: Record<string, unknown> }
+}
+
 /** The body as text, or undefined when it is larger than the limit (counted as it arrives, not trusted from headers). */
-async function readText(request: Request, limit: number): Promise<string | undefined> {
+async function readText(
+  request: Request,
+  limit: number,
+  bindings: NodeBindings | undefined,
+): Promise<string | undefined> {
   const declared = Number(request.headers.get('content-length') ?? Number.NaN)
   if (declared > limit) return undefined
+  const incoming = bindings?.incoming
+  if (incoming && !incoming.readableEnded) {
+    // Straight from the socket: cheaper than building a web stream around it.
+    const chunks: Buffer[] = []
+    let total = 0
+    for await (const chunk of incoming) {
+      total += chunk.byteLength
+      if (total > limit) return undefined
+      chunks.push(chunk)
+    }
+    return Buffer.concat(chunks).toString('utf8')
+  }
   if (!request.body) return ''
   const reader = request.body.getReader()
   const chunks: Uint8Array[] = []
@@ -72,7 +82,7 @@ export function readBody(limit: number, maxDepth: number): MiddlewareHandler<App
   return async (c, next) => {
     const method = c.req.method
     if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return next()
-    const text = await readText(c.req.raw, limit)
+    const text = await readText(c.req.raw, limit, c.env as NodeBindings | undefined)
     if (text === undefined)
       return fail(
         c,
@@ -96,15 +106,16 @@ export function readBody(limit: number, maxDepth: number): MiddlewareHandler<App
     let value: unknown
     try {
       value = JSON.parse(text)
-    } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error)
-      const position = /position (\d+)/.exec(detail)
-      const where = position ? ` at ${lineAndColumn(text, Number(position[1]))}` : ''
+    } catch {
+      // JSON.parse says what but not always where; core's reader places the first problem.
+      const problem = readSource(text, 'json').errors[0]
+      const where =
+        problem?.line !== undefined ? ` at line ${problem.line}, column ${problem.column ?? 1}` : ''
       return fail(
         c,
         400,
         'malformed_json',
-        `the body is not valid JSON${where}: ${detail.replace(/ in JSON at position \d+.*$/s, '')}`,
+        `the body is not valid JSON${where}: ${problem?.message ?? 'it does not parse'}`,
       )
     }
     if (nestingDepth(value, maxDepth) > maxDepth)

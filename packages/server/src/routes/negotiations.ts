@@ -7,7 +7,7 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { PlanSchema, type Problem, planToJson, planToYaml } from '@parley/core'
 import type { Negotiation, NegotiationSummary } from '@parley/store'
 import type { Context } from 'hono'
-import { access } from '../http/access'
+import { access, refusal } from '../http/access'
 import { type Api, errors, json, route } from '../http/api'
 import { isYamlType, mediaType } from '../http/body'
 import type { AppEnv } from '../http/env'
@@ -60,13 +60,22 @@ function summaryJson(negotiation: NegotiationSummary) {
   }
 }
 
-function negotiationJson(negotiation: Negotiation, warnings: readonly Problem[] = []) {
-  return {
+/**
+ * The negotiation as JSON text. The stored plan is already JSON (written by the server), so it is
+ * spliced in as it is rather than parsed and written again: reading a plan is the commonest request.
+ */
+function negotiationJson(negotiation: Negotiation, warnings: readonly Problem[] = []): string {
+  const head = JSON.stringify({
     ...summaryJson(negotiation),
-    plan: JSON.parse(negotiation.planJson) as Record<string, unknown>,
     format: negotiation.planFormat,
     warnings: warnings.map(problemJson),
-  }
+  })
+  return `${head.slice(0, -1)},"plan":${negotiation.planJson}}`
+}
+
+function sendNegotiation(c: Context<AppEnv>, text: string, status: 200 | 201 = 200): Response {
+  c.header('Content-Type', 'application/json')
+  return c.body(text, status)
 }
 
 export function etag(version: number): string {
@@ -154,7 +163,7 @@ export function negotiationRoutes(api: Api): void {
         )
         c.header('ETag', etag(negotiation.version))
         c.header('Location', `/api/workspaces/${workspaceId}/negotiations/${negotiation.id}`)
-        return c.json(negotiationJson(negotiation, read.warnings), 201)
+        return sendNegotiation(c, negotiationJson(negotiation, read.warnings), 201)
       },
     )
   }
@@ -167,13 +176,19 @@ export function negotiationRoutes(api: Api): void {
       tags: ['negotiations'],
       summary: 'A negotiation with its plan; the ETag is the version to send back in If-Match',
       request: { params: NegotiationParams },
-      responses: { 200: json(NegotiationSchema, 'The negotiation'), ...errors(401, 404) },
+      responses: {
+        200: json(NegotiationSchema, 'The negotiation'),
+        304: { description: 'Unchanged since the version in If-None-Match' },
+        ...errors(401, 404),
+      },
     }),
     async (c) => {
       const found = await findNegotiation(c, c.req.valid('param'), 'viewer')
       if (found instanceof Response) return found
       c.header('ETag', etag(found.version))
-      return c.json(negotiationJson(found))
+      // A client holding this version gets no body back.
+      if (ifMatchVersion(c.req.header('if-none-match')) === found.version) return c.body(null, 304)
+      return sendNegotiation(c, negotiationJson(found))
     },
   )
 
@@ -282,7 +297,7 @@ export function negotiationRoutes(api: Api): void {
         return fail(c, 404, 'not_found', `no negotiation ${params.negotiationId}`)
       }
       c.header('ETag', etag(updated.value.version))
-      return c.json(negotiationJson(updated.value, read.warnings))
+      return sendNegotiation(c, negotiationJson(updated.value, read.warnings))
     },
   )
 
@@ -314,10 +329,16 @@ export async function findNegotiation(
   params: { workspaceId: string; negotiationId: string },
   minimum: 'viewer' | 'editor' | 'owner',
 ): Promise<Negotiation | Response> {
-  const allowed = await access(c, params.workspaceId, minimum)
-  if (!allowed.ok) return allowed.response
-  const negotiation = await c.get('services').store.getNegotiation(params.workspaceId, params.negotiationId)
-  return negotiation ?? fail(c, 404, 'not_found', `no negotiation ${params.negotiationId} in this workspace`)
+  const identity = c.get('identity')
+  if (!identity) return fail(c, 401, 'unauthenticated', 'sign in first')
+  const found = await c
+    .get('services')
+    .store.getNegotiationAs(params.workspaceId, params.negotiationId, identity.user.id)
+  const refused = refusal(c, params.workspaceId, found.role, minimum)
+  if (refused) return refused
+  return (
+    found.negotiation ?? fail(c, 404, 'not_found', `no negotiation ${params.negotiationId} in this workspace`)
+  )
 }
 
 function fileName(title: string): string {
