@@ -3,7 +3,9 @@
 // recompiling of the bundle on every start). Run by `npm install` through `prepare`.
 import { spawnSync } from 'node:child_process'
 import { existsSync, rmSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { build } from 'esbuild'
+import { INITIAL_JS_BUDGET, initialJavaScript } from './web-size.mjs'
 
 const outfile = 'packages/cli/dist/parley.cjs'
 const serverOutfile = 'packages/cli/dist/parley-server.cjs'
@@ -51,6 +53,21 @@ await build({
   // The bundle runs as a vm.Script (for the code cache), which has no dynamic import: use require.
   supported: { 'dynamic-import': false },
 })
+
+// The web app: Vite writes packages/web/dist, which `parley serve` serves at `/`.
+const web = spawnSync(
+  process.execPath,
+  [resolve('node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+  {
+    cwd: 'packages/web',
+    stdio: 'inherit',
+  },
+)
+if (web.status !== 0) throw new Error('build: the web app did not build')
+const size = initialJavaScript('packages/web/dist')
+console.log(
+  `web app: initial JavaScript ${(size.gzipped / 1024).toFixed(1)} KB gzipped (${(size.raw / 1024).toFixed(0)} KB raw; budget ${INITIAL_JS_BUDGET / 1024} KB gzipped)`,
+)
 
 // Warm the code cache with the work a typical run does; the command line loads it if V8 accepts it.
 rmSync(cache, { force: true })

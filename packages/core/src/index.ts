@@ -5,6 +5,7 @@
 
 export * from './debrief/figures'
 export * from './debrief/view'
+export * from './elicitation/elicitation'
 export * from './frontier/bargaining'
 export * from './frontier/frontier'
 export * from './frontier/report'

@@ -24,6 +24,7 @@ import { tradeableRoutes } from './routes/tradeables'
 import { viewRoutes } from './routes/views'
 import { workspaceRoutes } from './routes/workspaces'
 import { VERSION } from './version'
+import { webApp } from './web'
 
 export interface AppDependencies {
   store: Store
@@ -113,6 +114,9 @@ export function createApp(dependencies: AppDependencies): Api {
     },
     security: [{ session: [] }, { token: [] }],
   })
+
+  const app = webApp(options.webRoot)
+  api.get('*', (c, next) => (c.req.path.startsWith('/api/') || c.req.path === '/api' ? next() : app(c)))
 
   api.notFound((c) =>
     c.req.path.startsWith('/api/')

@@ -24,6 +24,8 @@ export interface ServerOptions {
   secureCookies: 'auto' | boolean
   /** Computed views kept per process, keyed by negotiation version and journal length. */
   viewCacheEntries: number
+  /** The built web app (packages/web/dist), served at `/`; none: only the API. */
+  webRoot: string | undefined
 }
 
 export const MiB = 1024 * 1024
@@ -41,6 +43,7 @@ export const DEFAULT_OPTIONS: ServerOptions = {
   publicUrl: undefined,
   secureCookies: 'auto',
   viewCacheEntries: 256,
+  webRoot: undefined,
 }
 
 export function serverOptions(overrides: Partial<ServerOptions> = {}): ServerOptions {

@@ -2,6 +2,9 @@
  * `parley serve`: the team server on the embedded SQLite database (or PostgreSQL when DATABASE_URL
  * is set). On a server without accounts it prints a one-time setup token for the first owner.
  */
+import { existsSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { newSecret, secretHash, startServer } from '@parley/server'
 import { describeLocation, SETUP_TOKEN_SETTING } from '@parley/store'
 import type { CommandContext } from '../command-context'
@@ -40,6 +43,7 @@ export async function serveCommand(context: CommandContext, options: ServeOption
       options: {
         ...(env.PARLEY_PUBLIC_URL ? { publicUrl: env.PARLEY_PUBLIC_URL } : {}),
         trustProxy: env.PARLEY_TRUST_PROXY === '1' || env.PARLEY_TRUST_PROXY === 'true',
+        webRoot: env.PARLEY_WEB_ROOT ?? webRoot(),
       },
     })
   } catch (error) {
@@ -56,6 +60,8 @@ export async function serveCommand(context: CommandContext, options: ServeOption
   out.print(`${c.bold('Parley')} is running at ${c.cyan(server.url)}`)
   out.print(`Data: ${describeLocation(location)}`)
   out.print(`API: ${server.url}/api (OpenAPI document at ${server.url}/api/openapi.json)`)
+  if (!webRoot() && !env.PARLEY_WEB_ROOT)
+    out.print(c.yellow('The web app is not built: run `npm run build` to serve it at /.'))
   if (setupToken) {
     out.print()
     out.print(c.bold('First start: there is no account yet.'))
@@ -82,6 +88,19 @@ export async function serveCommand(context: CommandContext, options: ServeOption
     process.on('SIGTERM', stop)
   })
   return EXIT.ok
+}
+
+/**
+ * The built web app: beside the command's bundle in the repository (packages/cli/dist →
+ * packages/web/dist), or from the sources when run unbundled (packages/cli/src/commands).
+ */
+function webRoot(): string | undefined {
+  const here = dirname(fileURLToPath(import.meta.url))
+  for (const candidate of ['../../web/dist', '../../../web/dist']) {
+    const folder = resolve(here, candidate)
+    if (existsSync(join(folder, 'index.html'))) return folder
+  }
+  return undefined
 }
 
 function portFromEnv(value: string | undefined): number | undefined {

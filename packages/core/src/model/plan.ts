@@ -195,6 +195,25 @@ export const AnchorSchema = z.strictObject({
 })
 export type Anchor = z.infer<typeof AnchorSchema>
 
+/** How one side's numbers were elicited: kept so they can be revisited (see elicitation/elicitation.ts). */
+export const ElicitationSideSchema = z.strictObject({
+  /** Issue ids, most important first (to that side). */
+  ranking: z.array(IssueIdSchema).max(LIMITS.issues).optional(),
+  /** Each option issue's options, best first (to that side). */
+  orders: z.record(IssueIdSchema, z.array(LevelSchema).max(LIMITS.levelsPerIssue)).optional(),
+  /** Swing comparisons answered: which issue's move from worst to best matters more, or both the same. */
+  tradeoffs: z
+    .array(
+      z.strictObject({
+        issues: z.tuple([IssueIdSchema, IssueIdSchema]),
+        answer: z.enum(['first', 'second', 'equal']),
+      }),
+    )
+    .max(LIMITS.listItems)
+    .optional(),
+})
+export type ElicitationSide = z.infer<typeof ElicitationSideSchema>
+
 export const PlanSchema = z.strictObject({
   /** Editors' schema reference for JSON plans; ignored by Parley. */
   $schema: z.string().optional(),
@@ -224,6 +243,11 @@ export const PlanSchema = z.strictObject({
     .optional()
     .describe('Benchmarks, cost drivers, references we can cite'),
   anchor: AnchorSchema.optional().describe('Our opening range on one issue, its rationale and evidence'),
+  /** The rankings, orderings and trade-offs the weights and scores were derived from. Private. */
+  elicitation: z
+    .strictObject({ us: ElicitationSideSchema.optional(), them: ElicitationSideSchema.optional() })
+    .optional()
+    .describe('The rankings, orderings and trade-off answers the numbers were derived from. Private'),
   /** What we could not compute from the plan about whether the method fits. Private. */
   applicability: z
     .strictObject({

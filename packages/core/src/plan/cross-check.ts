@@ -105,6 +105,45 @@ export function crossCheckPlan(raw: unknown): PathProblem[] {
     }
   }
 
+  // Elicitation names issues and options: they must exist (stale names after an edit are errors,
+  // like everywhere else, so the app can offer to fix them).
+  const elicitation = isRecord(raw.elicitation) ? raw.elicitation : undefined
+  for (const side of ['us', 'them'] as const) {
+    const entry = elicitation && isRecord(elicitation[side]) ? elicitation[side] : undefined
+    if (!entry) continue
+    const at = ['elicitation', side]
+    list(entry.ranking).forEach((id, k) => {
+      if (typeof id === 'string') findIssue(id, [...at, 'ranking', k], issues, problems)
+    })
+    if (isRecord(entry.orders)) {
+      for (const [id, order] of Object.entries(entry.orders)) {
+        const shape = findIssue(id, [...at, 'orders', id], issues, problems)
+        if (shape?.kind === 'range') {
+          problems.push(
+            pathError(
+              'not_options',
+              [...at, 'orders', id],
+              `'${id}' is a range: say which way it is better with prefer`,
+            ),
+          )
+          continue
+        }
+        list(order).forEach((level, k) => {
+          if (shape?.levels && (typeof level === 'string' || typeof level === 'number')) {
+            const problem = levelProblem(shape, level, true)
+            if (problem) problems.push(pathError(problem.code, [...at, 'orders', id, k], problem.message))
+          }
+        })
+      }
+    }
+    list(entry.tradeoffs).forEach((item, k) => {
+      if (!isRecord(item)) return
+      list(item.issues).forEach((id, j) => {
+        if (typeof id === 'string') findIssue(id, [...at, 'tradeoffs', k, 'issues', j], issues, problems)
+      })
+    })
+  }
+
   const anchor = AnchorSchema.safeParse(raw.anchor)
   if (raw.anchor !== undefined && anchor.success) {
     const { issue, low, high } = anchor.data

@@ -1,0 +1,310 @@
+/**
+ * Signing in, the first owner's setup with the token the server printed, accepting an invitation
+ * and setting a new password from a reset link. Errors show the server's message next to the field.
+ */
+import { type FormEvent, type ReactNode, useEffect, useState } from 'react'
+import { ApiError, type ApiProblem, api } from '../api'
+import { navigate } from '../router'
+import { useSession } from '../session'
+import { Button, Notice, TextField } from '../ui/controls'
+
+function problemsFor(problems: readonly ApiProblem[], path: string) {
+  return problems.filter((problem) => problem.path === path).map((problem) => ({ message: problem.message }))
+}
+
+function Form({
+  title,
+  children,
+  onSubmit,
+  error,
+}: {
+  title: string
+  children: ReactNode
+  onSubmit: () => Promise<void>
+  error?: string
+}) {
+  const [busy, setBusy] = useState(false)
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    setBusy(true)
+    try {
+      await onSubmit()
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <main id="main" className="page narrow">
+      <h1>{title}</h1>
+      <form onSubmit={(event) => void submit(event)} noValidate>
+        {error ? <Notice kind="error">{error}</Notice> : null}
+        {children}
+        <Button type="submit" kind="primary" disabled={busy}>
+          {busy ? 'Working…' : title}
+        </Button>
+      </form>
+    </main>
+  )
+}
+
+function useFailure() {
+  const [problems, setProblems] = useState<ApiProblem[]>([])
+  const [error, setError] = useState<string>()
+  const fail = (caught: unknown) => {
+    if (caught instanceof ApiError) {
+      setProblems(caught.problems)
+      setError(caught.path ? undefined : caught.message)
+    } else setError(String(caught))
+  }
+  const clear = () => {
+    setProblems([])
+    setError(undefined)
+  }
+  return { problems, error, fail, clear }
+}
+
+export function LoginPage() {
+  const session = useSession()
+  const [email, setEmail] = useState('')
+  const [password, setPassword] = useState('')
+  const failure = useFailure()
+  return (
+    <Form
+      title="Sign in"
+      error={failure.error}
+      onSubmit={async () => {
+        failure.clear()
+        try {
+          await api.post('/api/auth/login', { email, password })
+          await session.refresh()
+          navigate('/')
+        } catch (caught) {
+          failure.fail(caught)
+        }
+      }}
+    >
+      <TextField
+        label="Email"
+        type="email"
+        autoComplete="username"
+        value={email}
+        onChange={setEmail}
+        problems={problemsFor(failure.problems, 'email')}
+      />
+      <TextField
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={setPassword}
+        problems={problemsFor(failure.problems, 'password')}
+      />
+    </Form>
+  )
+}
+
+export function SetupPage() {
+  const session = useSession()
+  const [token, setToken] = useState(() => new URLSearchParams(location.search).get('token') ?? '')
+  const [email, setEmail] = useState('')
+  const [name, setName] = useState('')
+  const [password, setPassword] = useState('')
+  const [workspace, setWorkspace] = useState('')
+  const failure = useFailure()
+  return (
+    <Form
+      title="Create the first owner"
+      error={failure.error}
+      onSubmit={async () => {
+        failure.clear()
+        try {
+          await api.post('/api/setup', {
+            token: token.trim(),
+            email,
+            name,
+            password,
+            ...(workspace.trim() ? { workspace } : {}),
+          })
+          await session.refresh()
+          navigate('/')
+        } catch (caught) {
+          failure.fail(caught)
+        }
+      }}
+    >
+      <p>
+        The server printed a one-time setup token when it first started. Paste it here to create the first
+        account.
+      </p>
+      <TextField
+        label="Setup token"
+        value={token}
+        onChange={setToken}
+        problems={problemsFor(failure.problems, 'token')}
+      />
+      <TextField
+        label="Your name"
+        autoComplete="name"
+        value={name}
+        onChange={setName}
+        problems={problemsFor(failure.problems, 'name')}
+      />
+      <TextField
+        label="Email"
+        type="email"
+        autoComplete="username"
+        value={email}
+        onChange={setEmail}
+        problems={problemsFor(failure.problems, 'email')}
+      />
+      <TextField
+        label="Password (at least 10 characters)"
+        type="password"
+        autoComplete="new-password"
+        value={password}
+        onChange={setPassword}
+        problems={problemsFor(failure.problems, 'password')}
+      />
+      <TextField
+        label="Name of your workspace (optional)"
+        value={workspace}
+        onChange={setWorkspace}
+        problems={problemsFor(failure.problems, 'workspace')}
+      />
+    </Form>
+  )
+}
+
+export function JoinPage({ token }: { token: string }) {
+  const session = useSession()
+  const [invitation, setInvitation] = useState<{
+    workspace: { name: string }
+    role: string
+    email: string | null
+  }>()
+  const [gone, setGone] = useState<string>()
+  const [email, setEmail] = useState('')
+  const [name, setName] = useState('')
+  const [password, setPassword] = useState('')
+  const failure = useFailure()
+  useEffect(() => {
+    api
+      .get<{ workspace: { name: string }; role: string; email: string | null }>(
+        `/api/invitations/${encodeURIComponent(token)}`,
+      )
+      .then((reply) => {
+        setInvitation(reply.body)
+        if (reply.body.email) setEmail(reply.body.email)
+      })
+      .catch((caught: unknown) => setGone(caught instanceof Error ? caught.message : String(caught)))
+  }, [token])
+  if (gone)
+    return (
+      <main id="main" className="page narrow">
+        <Notice kind="error">{gone}</Notice>
+      </main>
+    )
+  if (!invitation) return <p aria-busy="true">Loading…</p>
+  const signedIn = Boolean(session.user)
+  return (
+    <Form
+      title={`Join ${invitation.workspace.name}`}
+      error={failure.error}
+      onSubmit={async () => {
+        failure.clear()
+        try {
+          await api.post(
+            `/api/invitations/${encodeURIComponent(token)}/accept`,
+            signedIn ? undefined : { email, name, password },
+          )
+          await session.refresh()
+          navigate('/')
+        } catch (caught) {
+          failure.fail(caught)
+        }
+      }}
+    >
+      <p>
+        You are invited to <strong>{invitation.workspace.name}</strong> as{' '}
+        {invitation.role === 'viewer' ? 'a viewer' : `an ${invitation.role}`}.
+      </p>
+      {signedIn ? (
+        <p>You will join as {session.user?.name}.</p>
+      ) : (
+        <>
+          <TextField
+            label="Your name"
+            autoComplete="name"
+            value={name}
+            onChange={setName}
+            problems={problemsFor(failure.problems, 'name')}
+          />
+          <TextField
+            label="Email"
+            type="email"
+            autoComplete="username"
+            value={email}
+            onChange={setEmail}
+            problems={problemsFor(failure.problems, 'email')}
+          />
+          <TextField
+            label="Password (at least 10 characters)"
+            type="password"
+            autoComplete="new-password"
+            value={password}
+            onChange={setPassword}
+            problems={problemsFor(failure.problems, 'password')}
+          />
+        </>
+      )}
+    </Form>
+  )
+}
+
+export function ResetPage({ token }: { token: string }) {
+  const session = useSession()
+  const [state, setState] = useState<{ email: string | null } | { gone: string }>()
+  const [password, setPassword] = useState('')
+  const failure = useFailure()
+  useEffect(() => {
+    api
+      .get<{ email: string | null }>(`/api/password-resets/${encodeURIComponent(token)}`)
+      .then((reply) => setState({ email: reply.body.email }))
+      .catch((caught: unknown) =>
+        setState({ gone: caught instanceof Error ? caught.message : String(caught) }),
+      )
+  }, [token])
+  if (!state) return <p aria-busy="true">Loading…</p>
+  if ('gone' in state)
+    return (
+      <main id="main" className="page narrow">
+        <Notice kind="error">{state.gone}</Notice>
+      </main>
+    )
+  return (
+    <Form
+      title="Set a new password"
+      error={failure.error}
+      onSubmit={async () => {
+        failure.clear()
+        try {
+          await api.post(`/api/password-resets/${encodeURIComponent(token)}`, { password })
+          await session.refresh()
+          navigate('/')
+        } catch (caught) {
+          failure.fail(caught)
+        }
+      }}
+    >
+      {state.email ? <p>For {state.email}.</p> : null}
+      <TextField
+        label="New password (at least 10 characters)"
+        type="password"
+        autoComplete="new-password"
+        value={password}
+        onChange={setPassword}
+        problems={problemsFor(failure.problems, 'password')}
+      />
+    </Form>
+  )
+}

@@ -1,0 +1,114 @@
+/**
+ * The app's pages by address: signing in and the one-time links, a workspace's negotiations, its
+ * members and tradeables, and a negotiation at one of the method's stages.
+ */
+import { type ReactElement, useEffect } from 'react'
+import { JoinPage, LoginPage, ResetPage, SetupPage } from './account/pages'
+import { NegotiationPage } from './negotiation/page'
+import { Link, matchPath, navigate, usePath } from './router'
+import { SessionProvider, useSession } from './session'
+import { Button, Notice } from './ui/controls'
+import { MembersPage } from './workspace/members'
+import { NegotiationsPage } from './workspace/negotiations'
+import { TradeablesPage } from './workspace/tradeables'
+
+export function App() {
+  return (
+    <SessionProvider>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <Shell />
+    </SessionProvider>
+  )
+}
+
+function Shell() {
+  const path = usePath()
+  const session = useSession()
+  const open = ['/login', '/setup'].includes(path) || path.startsWith('/join/') || path.startsWith('/reset/')
+  useEffect(() => {
+    if (session.user === null && !open) navigate(session.setupNeeded ? '/setup' : '/login', { replace: true })
+  }, [session.user, session.setupNeeded, open])
+
+  const join = matchPath('/join/:token', path)
+  const reset = matchPath('/reset/:token', path)
+  let page = null
+  if (join) page = <JoinPage token={join.token as string} />
+  else if (reset) page = <ResetPage token={reset.token as string} />
+  else if (path === '/login') page = <LoginPage />
+  else if (path === '/setup') page = <SetupPage />
+  else if (session.user === undefined) page = <p aria-busy="true">Loading…</p>
+  else if (session.user) page = <SignedIn path={path} />
+  return (
+    <div className="app">
+      <header className="topbar">
+        <Link to="/" className="brand">
+          Parley
+        </Link>
+        {session.user ? (
+          <nav aria-label="Account" className="account">
+            <span>{session.user.name}</span>
+            <Button onClick={() => void session.signOut().then(() => navigate('/login'))}>Sign out</Button>
+          </nav>
+        ) : null}
+      </header>
+      {page}
+    </div>
+  )
+}
+
+function SignedIn({ path }: { path: string }) {
+  const session = useSession()
+  const first = session.workspaces[0]
+  useEffect(() => {
+    if (path === '/' && first) navigate(`/w/${first.id}`, { replace: true })
+  }, [path, first])
+  const routes: [string, (p: Record<string, string>) => ReactElement | null][] = [
+    ['/w/:workspace', (p) => withWorkspace(p.workspace, (w) => <NegotiationsPage workspace={w} />)],
+    ['/w/:workspace/members', (p) => withWorkspace(p.workspace, (w) => <MembersPage workspace={w} />)],
+    ['/w/:workspace/tradeables', (p) => withWorkspace(p.workspace, (w) => <TradeablesPage workspace={w} />)],
+    [
+      '/w/:workspace/n/:negotiation',
+      (p) =>
+        withWorkspace(p.workspace, (w) => (
+          <NegotiationPage workspace={w} negotiationId={p.negotiation as string} />
+        )),
+    ],
+    [
+      '/w/:workspace/n/:negotiation/:stage',
+      (p) =>
+        withWorkspace(p.workspace, (w) => (
+          <NegotiationPage workspace={w} negotiationId={p.negotiation as string} slug={p.stage as string} />
+        )),
+    ],
+  ]
+  function withWorkspace(
+    id: string | undefined,
+    render: (w: (typeof session.workspaces)[number]) => ReactElement,
+  ) {
+    const workspace = session.workspaces.find((w) => w.id === id)
+    return workspace ? (
+      render(workspace)
+    ) : (
+      <Notice kind="error">No such workspace, or you are not a member of it.</Notice>
+    )
+  }
+  for (const [pattern, render] of routes) {
+    const params = matchPath(pattern, path)
+    if (params) return render(params)
+  }
+  if (path === '/' && !first)
+    return (
+      <main id="main" className="page">
+        <p>You are not in any workspace yet.</p>
+      </main>
+    )
+  return (
+    <main id="main" className="page">
+      <Notice kind="error">
+        Nothing here. <Link to="/">Go to your workspace</Link>
+      </Notice>
+    </main>
+  )
+}

@@ -1,0 +1,138 @@
+/**
+ * A negotiation: the method's stages always visible on the left, the work of the chosen stage in
+ * the middle, and beside it the coach for that stage (moves, questions, words to say, lint) from
+ * core. The save state and any conflict sit in the header.
+ */
+import type { Stage } from '@parley/core'
+import { type ReactNode, useEffect } from 'react'
+import { Link, navigate } from '../router'
+import type { Workspace } from '../session'
+import { Button, Notice } from '../ui/controls'
+import { CoachPanel } from './coach-panel'
+import { type NegotiationModel, type SaveState, useNegotiation } from './model'
+import { STAGE_PAGES, stageOfSlug } from './stages'
+import { ClosePage } from './stages/close'
+import { DebriefPage } from './stages/debrief'
+import { FirstMovePage } from './stages/first-move'
+import { MidgamePage } from './stages/midgame'
+import { PreparePage } from './stages/prepare'
+import { SetupPage } from './stages/setup'
+
+const PAGES: Record<Stage, (props: { model: NegotiationModel }) => ReactNode> = {
+  prepare: PreparePage,
+  setup: SetupPage,
+  'first-move': FirstMovePage,
+  midgame: MidgamePage,
+  close: ClosePage,
+  debrief: DebriefPage,
+}
+
+const SAVE_LABELS: Record<SaveState, string> = {
+  saved: 'All changes saved',
+  unsaved: 'Unsaved changes…',
+  saving: 'Saving…',
+  invalid: 'Not saved: fix the problems marked below',
+  conflict: 'Not saved: conflict',
+  error: 'Not saved',
+}
+
+export function NegotiationPage({
+  workspace,
+  negotiationId,
+  slug,
+}: {
+  workspace: Workspace
+  negotiationId: string
+  slug?: string
+}) {
+  const { model, error } = useNegotiation(workspace.id, negotiationId, workspace.role)
+  const stage = stageOfSlug(slug)
+  const base = `/w/${workspace.id}/n/${negotiationId}`
+  useEffect(() => {
+    if (model && !stage) {
+      const current = STAGE_PAGES.find((page) => page.stage === model.derived.state.stage) ?? STAGE_PAGES[0]
+      navigate(`${base}/${current?.slug ?? 'prepare'}`, { replace: true })
+    }
+  }, [model, stage, base])
+  if (error) return <Notice kind="error">This negotiation could not be loaded: {error}</Notice>
+  if (!model || !stage) return <p aria-busy="true">Loading…</p>
+  const Page = PAGES[stage]
+  const current = model.derived.state.stage
+  return (
+    <div className="negotiation">
+      <header className="negotiation-header">
+        <div>
+          <p className="breadcrumb">
+            <Link to={`/w/${workspace.id}`}>{workspace.name}</Link>
+          </p>
+          <h1>{model.draft.title || model.record.title}</h1>
+          <p className="subtitle">
+            {model.plan.parties.us.name} and {model.plan.parties.them.name} · {model.plan.context}
+            {model.canEdit ? '' : ' · read only (viewer)'}
+          </p>
+        </div>
+        <div className="header-actions">
+          <output className={`save-state ${model.saveState}`} aria-live="polite">
+            {SAVE_LABELS[model.saveState]}
+          </output>
+          <a
+            className="button secondary"
+            href={`/api/workspaces/${workspace.id}/negotiations/${negotiationId}/plan`}
+            download
+          >
+            Download plan
+          </a>
+        </div>
+      </header>
+      {model.saveState === 'conflict' ? (
+        <Notice kind="error">
+          {model.saveError} <Button onClick={() => void model.reload()}>Reload theirs</Button>{' '}
+          <Button kind="primary" onClick={() => void model.keepMine()}>
+            Keep mine
+          </Button>
+        </Notice>
+      ) : null}
+      {model.saveState === 'error' ? (
+        <Notice kind="error">
+          Saving failed: {model.saveError}. Your changes are kept in this browser; they will be saved with the
+          next change.
+        </Notice>
+      ) : null}
+      {model.recovered ? (
+        <Notice kind="info">
+          Changes made in this browser on {new Date(model.recovered.savedAt).toLocaleString()} were never
+          saved.{' '}
+          <Button kind="primary" onClick={model.restoreRecovered}>
+            Restore them
+          </Button>{' '}
+          <Button onClick={model.discardRecovered}>Discard them</Button>
+        </Notice>
+      ) : null}
+      <div className="negotiation-body">
+        <nav className="stage-rail" aria-label="Stages of the method">
+          <ol>
+            {STAGE_PAGES.map((page) => (
+              <li key={page.stage}>
+                <Link
+                  to={`${base}/${page.slug}`}
+                  aria-current={page.stage === stage ? 'page' : undefined}
+                  className={page.stage === current ? 'current-stage' : undefined}
+                >
+                  <span className="stage-title">{page.title}</span>
+                  <span className="stage-goal">{page.goal}</span>
+                  {page.stage === current ? <span className="stage-now">where you are</span> : null}
+                </Link>
+              </li>
+            ))}
+          </ol>
+        </nav>
+        <main className="stage-main" id="main">
+          <Page model={model} />
+        </main>
+        <aside className="coach" aria-label="Coach">
+          <CoachPanel model={model} stage={stage} />
+        </aside>
+      </div>
+    </div>
+  )
+}

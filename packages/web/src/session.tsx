@@ -1,0 +1,66 @@
+/** Who is signed in, for every page: loaded once, refreshed after signing in or out. */
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react'
+import { ApiError, api } from './api'
+
+export type Role = 'owner' | 'editor' | 'viewer'
+
+export interface User {
+  id: string
+  email: string
+  name: string
+}
+
+export interface Workspace {
+  id: string
+  name: string
+  role: Role
+}
+
+export interface Session {
+  /** undefined while loading, null when signed out. */
+  user: User | null | undefined
+  workspaces: Workspace[]
+  /** Whether the server still needs its first owner. */
+  setupNeeded: boolean
+  refresh(): Promise<void>
+  signOut(): Promise<void>
+}
+
+const SessionContext = createContext<Session | undefined>(undefined)
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<User | null | undefined>(undefined)
+  const [workspaces, setWorkspaces] = useState<Workspace[]>([])
+  const [setupNeeded, setSetupNeeded] = useState(false)
+  const refresh = useCallback(async () => {
+    try {
+      const me = await api.get<{ user: User; workspaces: Workspace[] }>('/api/me')
+      setUser(me.body.user)
+      setWorkspaces(me.body.workspaces)
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status !== 401) throw error
+      setUser(null)
+      setWorkspaces([])
+      const setup = await api.get<{ needed: boolean }>('/api/setup')
+      setSetupNeeded(setup.body.needed)
+    }
+  }, [])
+  const signOut = useCallback(async () => {
+    await api.post('/api/auth/logout')
+    await refresh()
+  }, [refresh])
+  useEffect(() => {
+    void refresh()
+  }, [refresh])
+  return (
+    <SessionContext.Provider value={{ user, workspaces, setupNeeded, refresh, signOut }}>
+      {children}
+    </SessionContext.Provider>
+  )
+}
+
+export function useSession(): Session {
+  const session = useContext(SessionContext)
+  if (!session) throw new Error('useSession outside SessionProvider')
+  return session
+}

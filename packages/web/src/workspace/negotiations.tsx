@@ -1,0 +1,204 @@
+/**
+ * A workspace's negotiations, most recently active first, with the stage each is at; a new one
+ * from a context's starter plan, or from a plan file (kept as written, comments and all).
+ */
+import {
+  CONTEXTS,
+  type Context,
+  compileSpace,
+  type JournalEvent,
+  type Plan,
+  negotiation as replayNegotiation,
+  starterPlan,
+} from '@parley/core'
+import { useCallback, useEffect, useState } from 'react'
+import { ApiError, api, request } from '../api'
+import { Link, navigate } from '../router'
+import type { Workspace } from '../session'
+import { Button, Notice, Section, SelectField, TextField } from '../ui/controls'
+import { WorkspaceNav } from './nav'
+
+interface Summary {
+  id: string
+  title: string
+  context: string
+  version: number
+  lastActivityAt: string
+  eventCount: number
+}
+
+const CONTEXT_LABELS: Record<Context, string> = {
+  sales: 'Sales',
+  partnership: 'Partnership',
+  procurement: 'Procurement',
+  hiring: 'Hiring',
+  custom: 'Custom (the general method)',
+}
+
+export function NegotiationsPage({ workspace }: { workspace: Workspace }) {
+  const [list, setList] = useState<Summary[]>()
+  const [stages, setStages] = useState<Record<string, string>>({})
+  const [error, setError] = useState<string>()
+  const load = useCallback(async () => {
+    try {
+      const reply = await api.get<{ negotiations: Summary[] }>(`/api/workspaces/${workspace.id}/negotiations`)
+      setList(reply.body.negotiations)
+      // The stage comes from replaying each journal over its plan, as everywhere else.
+      const found: Record<string, string> = {}
+      await Promise.all(
+        reply.body.negotiations.map(async (item) => {
+          const base = `/api/workspaces/${workspace.id}/negotiations/${item.id}`
+          const [record, events] = await Promise.all([
+            api.get<{ plan: Plan }>(base),
+            api.get<{ events: { event: JournalEvent }[] }>(`${base}/events`),
+          ])
+          found[item.id] = replayNegotiation(
+            compileSpace(record.body.plan),
+            events.body.events.map((e) => e.event),
+          ).state.stage
+        }),
+      )
+      setStages(found)
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : String(caught))
+    }
+  }, [workspace.id])
+  useEffect(() => {
+    void load()
+  }, [load])
+  const canEdit = workspace.role !== 'viewer'
+  return (
+    <div className="page workspace">
+      <WorkspaceNav workspace={workspace} />
+      <main id="main">
+        {error ? <Notice kind="error">{error}</Notice> : null}
+        <Section title="Negotiations">
+          {!list ? (
+            <p aria-busy="true">Loading…</p>
+          ) : list.length === 0 ? (
+            <p>No negotiation yet.{canEdit ? ' Start one below.' : ''}</p>
+          ) : (
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">Negotiation</th>
+                  <th scope="col">Context</th>
+                  <th scope="col">Stage</th>
+                  <th scope="col">Moves</th>
+                  <th scope="col">Last activity</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.map((item) => (
+                  <tr key={item.id}>
+                    <td>
+                      <Link to={`/w/${workspace.id}/n/${item.id}`}>{item.title}</Link>
+                    </td>
+                    <td>{item.context}</td>
+                    <td>{stages[item.id] ?? '…'}</td>
+                    <td>{item.eventCount}</td>
+                    <td>
+                      <time dateTime={item.lastActivityAt}>
+                        {new Date(item.lastActivityAt).toLocaleString()}
+                      </time>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </Section>
+        {canEdit ? <NewNegotiation workspace={workspace} /> : null}
+      </main>
+    </div>
+  )
+}
+
+function NewNegotiation({ workspace }: { workspace: Workspace }) {
+  const [context, setContext] = useState<Context>('sales')
+  const [title, setTitle] = useState('')
+  const [them, setThem] = useState('')
+  const [error, setError] = useState<string>()
+  const [busy, setBusy] = useState(false)
+  const base = `/api/workspaces/${workspace.id}/negotiations`
+  const create = async () => {
+    setBusy(true)
+    setError(undefined)
+    try {
+      const starter = starterPlan(context)
+      const plan: Plan = {
+        ...starter,
+        ...(title.trim() ? { title: title.trim() } : {}),
+        parties: {
+          ...starter.parties,
+          them: { ...starter.parties.them, ...(them.trim() ? { name: them.trim() } : {}) },
+        },
+      }
+      const reply = await api.post<{ id: string }>(base, plan)
+      navigate(`/w/${workspace.id}/n/${reply.body.id}/prepare`)
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.message : String(caught))
+    } finally {
+      setBusy(false)
+    }
+  }
+  const importFile = async (file: File) => {
+    setBusy(true)
+    setError(undefined)
+    try {
+      const text = await file.text()
+      const type = file.name.toLowerCase().endsWith('.json') ? 'application/json' : 'application/yaml'
+      const reply = await request<{ id: string }>('POST', `${base}/import`, { text, type })
+      navigate(`/w/${workspace.id}/n/${reply.body.id}`)
+    } catch (caught) {
+      if (caught instanceof ApiError)
+        setError(
+          caught.problems
+            .map(
+              (p) =>
+                `${file.name}${p.line ? `:${p.line}:${p.column ?? 1}` : ''} ${p.path ? `${p.path}: ` : ''}${p.message}`,
+            )
+            .join('\n') || caught.message,
+        )
+      else setError(String(caught))
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <Section title="Start a negotiation">
+      {error ? (
+        <Notice kind="error">
+          <pre className="problems">{error}</pre>
+        </Notice>
+      ) : null}
+      <div className="form-row">
+        <SelectField
+          label="Context"
+          value={context}
+          options={CONTEXTS.map((value) => ({ value, label: CONTEXT_LABELS[value] }))}
+          onChange={setContext}
+          hint="Starts from the context's playbook: typical issues, tradeables and questions"
+        />
+        <TextField label="Title" value={title} onChange={setTitle} placeholder="Acme renewal 2027" />
+        <TextField label="Other side" value={them} onChange={setThem} placeholder="Acme Corp" />
+      </div>
+      <Button kind="primary" onClick={() => void create()} disabled={busy}>
+        Create from the {context} template
+      </Button>
+      <div className="field">
+        <label htmlFor="import-plan">Or import a plan file (.yaml or .json)</label>
+        <input
+          id="import-plan"
+          type="file"
+          accept=".yaml,.yml,.json"
+          disabled={busy}
+          onChange={(event) => {
+            const file = event.target.files?.[0]
+            if (file) void importFile(file)
+          }}
+        />
+      </div>
+    </Section>
+  )
+}
