@@ -3,6 +3,7 @@
  * command line, the server and the browser.
  */
 
+export * from './close/fairness'
 export * from './debrief/figures'
 export * from './debrief/view'
 export * from './elicitation/elicitation'

@@ -39,10 +39,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setWorkspaces(me.body.workspaces)
     } catch (error) {
       if (!(error instanceof ApiError) || error.status !== 401) throw error
-      setUser(null)
-      setWorkspaces([])
+      // Ask about setup before saying "signed out", so that the first visit goes to /setup
+      // rather than to /login and then on.
       const setup = await api.get<{ needed: boolean }>('/api/setup')
       setSetupNeeded(setup.body.needed)
+      setUser(null)
+      setWorkspaces([])
     }
   }, [])
   const signOut = useCallback(async () => {

@@ -1,6 +1,24 @@
-/** The close stage. */
+/**
+ * The close stage: the agreement as recorded (if any) and the form that writes it — measurable
+ * terms, governance and the fairness story — tested against our reservation and the method's
+ * pitfalls before it is recorded. Viewers read the recorded agreement only.
+ */
+import '../close/close.css'
+import { Notice } from '../../ui/controls'
+import { AgreementSection } from '../close/agreement-form'
+import { RecordedAgreement } from '../close/recorded-agreement'
 import type { NegotiationModel } from '../model'
 
 export function ClosePage({ model }: { model: NegotiationModel }) {
-  return <h2>Close · {model.plan.title}</h2>
+  const agreed = model.derived.state.agreed
+  return (
+    <div className="close-stage">
+      <RecordedAgreement model={model} />
+      {model.canEdit ? (
+        <AgreementSection model={model} />
+      ) : agreed ? null : (
+        <Notice kind="info">No agreement is recorded yet.</Notice>
+      )}
+    </div>
+  )
 }

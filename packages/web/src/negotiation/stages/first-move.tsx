@@ -1,6 +1,27 @@
-/** The first-move stage. */
+/**
+ * The first move: discover their interests before any anchor, then offer two or three bundles worth
+ * the same to us that meet the rule in different ways (MESO), seen against the Pareto frontier.
+ */
+import { Section } from '../../ui/controls'
 import type { NegotiationModel } from '../model'
+import { Discovery } from '../trade/discovery'
+import { FrontierPanel } from '../trade/frontier-panel'
+import { MesoPanel, useMesoSet } from '../trade/meso-panel'
+import '../trade/trade.css'
 
 export function FirstMovePage({ model }: { model: NegotiationModel }) {
-  return <h2>FirstMove · {model.plan.title}</h2>
+  const meso = useMesoSet(model)
+  return (
+    <div className="trade-page">
+      <Section title="Discovery" id="discovery">
+        <Discovery model={model} />
+      </Section>
+      <Section title="MESO set" id="meso">
+        <MesoPanel model={model} meso={meso} />
+      </Section>
+      <Section title="Pareto frontier" id="frontier">
+        <FrontierPanel model={model} meso={meso.result} />
+      </Section>
+    </div>
+  )
 }

@@ -1,6 +1,78 @@
-/** The midgame stage. */
+/**
+ * The midgame: record their answer, trade (never gift), propose contingent terms where beliefs
+ * differ, reality-test what is in play, and watch what their moves teach about their priorities.
+ * Everything shown comes from core's `negotiationStatus` for the plan and the journal, as
+ * `parley status` shows it.
+ */
+import { negotiationStatus } from '@parley/core'
+import { useMemo } from 'react'
+import type { ChartMarker } from '../../charts/frontier-geometry'
+import { Section } from '../../ui/controls'
 import type { NegotiationModel } from '../model'
+import { Concessions } from '../trade/concessions'
+import { Contingencies } from '../trade/contingencies'
+import { pts } from '../trade/format'
+import { FrontierPanel } from '../trade/frontier-panel'
+import { JournalTimeline } from '../trade/journal-timeline'
+import { MesoPanel, useMesoSet } from '../trade/meso-panel'
+import { Priorities } from '../trade/priorities'
+import { RealityTest } from '../trade/reality-test'
+import { TheirAnswer } from '../trade/their-answer'
+import '../trade/trade.css'
 
 export function MidgamePage({ model }: { model: NegotiationModel }) {
-  return <h2>Midgame · {model.plan.title}</h2>
+  const { space, journal, derived } = model
+  const status = useMemo(() => negotiationStatus(space, journal, derived), [space, journal, derived])
+  const meso = useMesoSet(model)
+  const table: ChartMarker[] = status.table
+    ? [
+        {
+          key: 'table',
+          label: 'T',
+          legend: `On the table (${status.table.source})`,
+          us: status.table.utility.us,
+          them: status.table.utility.them,
+          kind: 'table',
+        },
+      ]
+    : []
+  return (
+    <div className="trade-page">
+      <p className="where-it-stands">
+        Stage: {status.stage}
+        {status.round > 0 ? ` · round ${status.round}` : ''}
+        {status.table
+          ? ` · on the table: ${pts(status.table.utility.us)} to us, ${pts(status.table.utility.them)} to them (est.)`
+          : ''}{' '}
+        · <a href="#next-move">next move</a>
+      </p>
+      <Section title="Their answer" id="their-answer">
+        <TheirAnswer model={model} status={status} />
+      </Section>
+      <Section title="Concessions" id="concessions">
+        <Concessions model={model} status={status} />
+      </Section>
+      <Section title="Contingencies" id="contingencies">
+        <Contingencies model={model} status={status} />
+      </Section>
+      <Section title="Reality test" id="reality-test">
+        <RealityTest model={model} test={status.realityTest} />
+      </Section>
+      <Section title="Their priorities" id="their-priorities">
+        <Priorities model={model} status={status} />
+      </Section>
+      <Section title="Next move" id="next-move">
+        <p className="next-move">{status.nextMove.text}</p>
+        <h3>The next MESO set</h3>
+        <MesoPanel model={model} meso={meso} />
+        <details className="frontier-details">
+          <summary>The offers on the Pareto frontier</summary>
+          <FrontierPanel model={model} meso={meso.result} extra={table} />
+        </details>
+      </Section>
+      <Section title="Journal" id="journal">
+        <JournalTimeline model={model} />
+      </Section>
+    </div>
+  )
 }

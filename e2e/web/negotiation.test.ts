@@ -1,0 +1,236 @@
+/**
+ * A negotiation in the browser: one made from the sales template and walked through the six
+ * stages of the method (a screenshot and an accessibility scan of each), one imported from a plan
+ * file and downloaded back unchanged, and unsaved work that meets someone else's save: a conflict
+ * to settle, never a silent overwrite.
+ */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { ROOT } from '../parley'
+import { api, firstOwner, type Session } from '../server'
+import {
+  BROWSER_TEST_TIMEOUT,
+  browserAvailable,
+  browserSuite,
+  checkAccessibility,
+  screenshot,
+  signIn,
+} from './browser'
+
+const EXAMPLE = join(ROOT, 'examples/sales-saas-renewal.yaml')
+const EXAMPLE_TITLE = 'Calder Mutual claims platform renewal and expansion, FY2027'
+const EMAIL = 'owner@example.com'
+// The password e2e/server.ts's firstOwner gives the first owner.
+const PASSWORD = 'correct horse battery'
+
+const STAGES = [
+  { slug: 'prepare', title: 'Prepare' },
+  { slug: 'setup', title: 'Set up' },
+  { slug: 'first-move', title: 'First move' },
+  { slug: 'midgame', title: 'Midgame' },
+  { slug: 'close', title: 'Close' },
+  { slug: 'debrief', title: 'Debrief' },
+] as const
+
+/** The header's save state ("All changes saved", "Not saved: conflict", …). */
+function saveState(page: Page, text: string) {
+  return page.getByRole('status').filter({ hasText: text })
+}
+
+/** The stage rail's link for a stage: its name starts with the stage's title. */
+function stageLink(page: Page, title: string) {
+  return page
+    .getByRole('navigation', { name: 'Stages of the method' })
+    .getByRole('link', { name: new RegExp(`^${title}`) })
+}
+
+describe.runIf(browserAvailable)('a negotiation in the browser', { timeout: BROWSER_TEST_TIMEOUT }, () => {
+  const suite = browserSuite()
+  let owner: Session
+
+  beforeAll(async () => {
+    owner = await firstOwner(suite.server, EMAIL)
+  })
+
+  it('is created from the sales template and shows each of the six stages', async () => {
+    const { page } = suite
+    await signIn(page, EMAIL, PASSWORD)
+    await page.waitForURL(`**/w/${owner.workspaceId}`)
+    await page.getByLabel('Context').selectOption('sales')
+    await page.getByLabel('Title', { exact: true }).fill('Acme renewal 2027')
+    await page.getByLabel('Other side').fill('Acme Corp')
+    await page.getByRole('button', { name: 'Create from the sales template' }).click()
+
+    await page.waitForURL(new RegExp(`/w/${owner.workspaceId}/n/[^/]+/prepare$`))
+    const base = new URL(page.url()).pathname.replace(/\/prepare$/, '')
+    await page.getByRole('heading', { level: 1, name: 'Acme renewal 2027' }).waitFor()
+    await saveState(page, 'All changes saved').waitFor()
+    await expect(page.getByText('Acme Corp').first().isVisible()).resolves.toBe(true)
+
+    // The stage rail lists the six stages in the method's order, and marks the one shown.
+    const rail = page.getByRole('navigation', { name: 'Stages of the method' }).getByRole('link')
+    const names = await rail.allTextContents()
+    expect(names).toHaveLength(6)
+    expect(names.map((name, k) => name.startsWith(STAGES[k]?.title ?? '?'))).toEqual(STAGES.map(() => true))
+    await expect(stageLink(page, 'Prepare').getAttribute('aria-current')).resolves.toBe('page')
+
+    // Each stage at its own address, loaded afresh.
+    for (const stage of STAGES) {
+      await page.goto(`${base}/${stage.slug}`)
+      await page.getByRole('heading', { level: 1, name: 'Acme renewal 2027' }).waitFor()
+      await expect(stageLink(page, stage.title).getAttribute('aria-current')).resolves.toBe('page')
+      await page
+        .getByRole('complementary', { name: 'Coach' })
+        .getByRole('heading', { name: 'Coach' })
+        .waitFor()
+      await saveState(page, 'All changes saved').waitFor()
+      await screenshot(page, stage.slug)
+      await checkAccessibility(page, `the ${stage.title} stage`)
+    }
+
+    // The rail moves between stages without a page load.
+    await stageLink(page, 'Prepare').click()
+    await page.waitForURL(`**${base}/prepare`)
+    await expect(stageLink(page, 'Prepare').getAttribute('aria-current')).resolves.toBe('page')
+
+    // The rail says where the negotiation stands, as the API's status does.
+    const status = await api(
+      suite.server.url,
+      owner,
+      'GET',
+      `/api${base.replace('/w/', '/workspaces/').replace('/n/', '/negotiations/')}/status`,
+    )
+    const { stage: current } = (await status.json()) as { stage: string }
+    const currentTitle = STAGES.find((stage) => stage.slug === current)?.title ?? current
+    await expect(stageLink(page, currentTitle).textContent()).resolves.toContain('where you are')
+
+    // Back to the list: the new negotiation is there with the same stage.
+    await page.getByRole('link', { name: "Owner's workspace" }).click()
+    await page.waitForURL(`**/w/${owner.workspaceId}`)
+    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: 'Acme renewal 2027' }) })
+    await row.getByRole('cell', { name: current, exact: true }).waitFor()
+    await screenshot(page, 'negotiations')
+    await checkAccessibility(page, 'the negotiations page')
+
+    const listed = await api(
+      suite.server.url,
+      owner,
+      'GET',
+      `/api/workspaces/${owner.workspaceId}/negotiations`,
+    )
+    const { negotiations } = (await listed.json()) as { negotiations: { title: string; context: string }[] }
+    expect(negotiations).toEqual([expect.objectContaining({ title: 'Acme renewal 2027', context: 'sales' })])
+  })
+
+  it('imports a plan file and downloads it back byte for byte', async () => {
+    const { page } = suite
+    await signIn(page, EMAIL, PASSWORD)
+    await page.waitForURL(`**/w/${owner.workspaceId}`)
+    await page.getByLabel('Or import a plan file (.yaml or .json)').setInputFiles(EXAMPLE)
+    await page.waitForURL(new RegExp(`/w/${owner.workspaceId}/n/[^/]+/[a-z-]+$`))
+    await page.getByRole('heading', { level: 1, name: EXAMPLE_TITLE }).waitFor()
+    await saveState(page, 'All changes saved').waitFor()
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download plan' }).click(),
+    ])
+    expect(download.suggestedFilename()).toMatch(/\.yaml$/)
+    const path = await download.path()
+    expect(readFileSync(path).equals(readFileSync(EXAMPLE))).toBe(true)
+  })
+
+  it('turns unsaved work that meets a newer save into a conflict to settle, never an overwrite', async () => {
+    const { server } = suite
+    const created = await api(
+      server.url,
+      owner,
+      'POST',
+      `/api/workspaces/${owner.workspaceId}/negotiations`,
+      {
+        yaml: readFileSync(EXAMPLE, 'utf8'),
+      },
+    )
+    expect(created.status).toBe(201)
+    const { id, plan } = (await created.json()) as { id: string; plan: Record<string, unknown> }
+    const record = `/api/workspaces/${owner.workspaceId}/negotiations/${id}`
+    const address = `/w/${owner.workspaceId}/n/${id}/prepare`
+
+    // Work left in a browser that closed before it was saved: a draft of version 1 in local storage.
+    // (The Prepare page has no fields yet to type it in; round 2 edits a field instead.)
+    const draftOf = (title: string) => ({
+      cookies: [],
+      origins: [
+        {
+          origin: server.url,
+          localStorage: [
+            {
+              name: `parley:draft:${id}`,
+              value: JSON.stringify({
+                savedAt: '2027-01-04T09:30:00.000Z',
+                plan: { ...plan, title },
+                version: 1,
+              }),
+            },
+          ],
+        },
+      ],
+    })
+    const mine = await suite.newPage({ storageState: draftOf('Renewal (mine)') })
+    const alsoMine = await suite.newPage({ storageState: draftOf('Renewal (also mine)') })
+
+    // Meanwhile the same owner, in another browser, changes the title: version 2.
+    const other = await suite.newPage()
+    await signIn(other.page, EMAIL, PASSWORD)
+    await other.page.goto(address)
+    await saveState(other.page, 'All changes saved').waitFor()
+    const put = await other.context.request.put(`${record}/plan`, {
+      headers: { 'if-match': '"1"', origin: server.url },
+      data: { ...plan, title: 'Renewal (theirs)' },
+    })
+    expect(put.status(), await put.text()).toBe(200)
+    expect(put.headers().etag).toBe('"2"')
+
+    // Restoring the old draft saves from version 1: a conflict, shown, with both ways out.
+    await signIn(mine.page, EMAIL, PASSWORD)
+    await mine.page.goto(address)
+    await mine.page.getByRole('heading', { level: 1, name: 'Renewal (theirs)' }).waitFor()
+    await mine.page.getByText('were never saved').waitFor()
+    await mine.page.getByRole('button', { name: 'Restore them' }).click()
+    await saveState(mine.page, 'Not saved: conflict').waitFor()
+    await mine.page.getByRole('heading', { level: 1, name: 'Renewal (mine)' }).waitFor()
+    const alert = mine.page.getByRole('alert').filter({ hasText: 'Someone else saved this plan' })
+    await alert.getByRole('button', { name: 'Reload theirs' }).waitFor()
+    await alert.getByRole('button', { name: 'Keep mine' }).waitFor()
+    await screenshot(mine.page, 'conflict')
+    await checkAccessibility(mine.page, 'a negotiation with a save conflict')
+    const stillTheirs = await api(server.url, owner, 'GET', record)
+    expect(stillTheirs.headers.get('etag')).toBe('"2"')
+    expect(((await stillTheirs.json()) as { title: string }).title).toBe('Renewal (theirs)')
+
+    // "Reload theirs": their title, saved state, and the draft is gone for good.
+    await alert.getByRole('button', { name: 'Reload theirs' }).click()
+    await mine.page.getByRole('heading', { level: 1, name: 'Renewal (theirs)' }).waitFor()
+    await saveState(mine.page, 'All changes saved').waitFor()
+    await mine.page.reload()
+    await saveState(mine.page, 'All changes saved').waitFor()
+    await expect(mine.page.getByText('were never saved').count()).resolves.toBe(0)
+
+    // "Keep mine": saved over theirs from the version now current, and the file keeps its comments.
+    await signIn(alsoMine.page, EMAIL, PASSWORD)
+    await alsoMine.page.goto(address)
+    await alsoMine.page.getByRole('button', { name: 'Restore them' }).click()
+    await saveState(alsoMine.page, 'Not saved: conflict').waitFor()
+    await alsoMine.page.getByRole('button', { name: 'Keep mine' }).click()
+    await saveState(alsoMine.page, 'All changes saved').waitFor()
+    await alsoMine.page.getByRole('heading', { level: 1, name: 'Renewal (also mine)' }).waitFor()
+    const kept = await api(server.url, owner, 'GET', record)
+    expect(kept.headers.get('etag')).toBe('"3"')
+    expect(((await kept.json()) as { title: string }).title).toBe('Renewal (also mine)')
+    const file = await (await api(server.url, owner, 'GET', `${record}/plan`)).text()
+    expect(file).toContain('title: Renewal (also mine)')
+    expect(file).toContain('# Worked example (sales)')
+  })
+})

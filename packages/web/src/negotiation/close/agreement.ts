@@ -1,0 +1,178 @@
+/**
+ * The agreement form and the `agreed` event it records. The form starts from what is already
+ * there — a recorded agreement (to correct it), else the bundle on the table and the contingencies
+ * they accepted — and becomes the event the journal keeps: terms, contingencies, measures, change
+ * control, exit, governance and the fairness story, with empty fields left out rather than sent
+ * blank. The same event, not yet recorded, gives the reality test and the lint findings shown
+ * beside the form.
+ */
+import {
+  type ContingencyRecord,
+  type EventOf,
+  type JournalEvent,
+  type Level,
+  type NegotiationState,
+  nextRound,
+  type Space,
+} from '@parley/core'
+
+export interface MeasureForm {
+  metric: string
+  threshold: string
+  reporting: string
+  remedy: string
+}
+
+export interface AgreementForm {
+  /** The agreed level per issue id; undefined until chosen. */
+  terms: Record<string, Level | undefined>
+  /** Keys of the proposed contingencies written into the agreement (see `contingencyKey`). */
+  contingencies: string[]
+  measures: MeasureForm[]
+  changeControl: string
+  exit: string
+  reviewCadence: string
+  dataAccess: string
+  escalation: string
+  fairnessStory: string
+}
+
+/** What the form records: an `agreed` event without the fields the server fills in. */
+export type AgreedInput = Omit<EventOf<'agreed'>, 'id' | 'at' | 'side' | 'round' | 'planVersion'>
+
+export const EMPTY_MEASURE: MeasureForm = { metric: '', threshold: '', reporting: '', remedy: '' }
+
+/** How a proposed contingency is named: its own id, or the id of the event that proposed it. */
+export function contingencyKey(record: ContingencyRecord): string {
+  return record.contingency.id ?? record.eventId
+}
+
+function sameContingency(record: ContingencyRecord, written: EventOf<'agreed'>['contingencies']): boolean {
+  return (written ?? []).some(
+    (contingency) =>
+      (contingency.id !== undefined && contingency.id === record.contingency.id) ||
+      (contingency.metric === record.contingency.metric &&
+        JSON.stringify(contingency.consequence) === JSON.stringify(record.contingency.consequence)),
+  )
+}
+
+/** The form as it opens: the recorded agreement, or else the table and the accepted contingencies. */
+export function initialAgreementForm(space: Space, state: NegotiationState): AgreementForm {
+  const recorded = state.agreed?.event
+  const source = recorded?.terms ?? state.table?.terms ?? {}
+  const terms: Record<string, Level | undefined> = {}
+  for (const issue of space.issues) terms[issue.id] = source[issue.id]
+  return {
+    terms,
+    contingencies: state.contingencies
+      .filter((record) => (recorded ? sameContingency(record, recorded.contingencies) : record.accepted))
+      .map(contingencyKey),
+    measures: (recorded?.measures ?? []).map((measure) => ({
+      metric: measure.metric,
+      threshold: String(measure.threshold),
+      reporting: measure.reporting,
+      remedy: measure.remedy,
+    })),
+    changeControl: recorded?.changeControl ?? '',
+    exit: recorded?.exit ?? '',
+    reviewCadence: recorded?.governance?.reviewCadence ?? '',
+    dataAccess: recorded?.governance?.dataAccess ?? '',
+    escalation: recorded?.governance?.escalation ?? '',
+    fairnessStory: recorded?.fairnessStory ?? '',
+  }
+}
+
+/** A threshold is a number when it reads as one (`99.9`), and words otherwise (`P1 within 4 hours`). */
+export function readThreshold(text: string): number | string {
+  const trimmed = text.trim()
+  const number = Number(trimmed)
+  return trimmed !== '' && Number.isFinite(number) ? number : trimmed
+}
+
+function isBlank(measure: MeasureForm): boolean {
+  return [measure.metric, measure.threshold, measure.reporting, measure.remedy].every((v) => v.trim() === '')
+}
+
+export interface AgreementEvent {
+  input: AgreedInput
+  /** For each measure of the event, the form row it came from (blank rows are left out). */
+  measureRows: number[]
+}
+
+/** The event the form records. */
+export function agreementEvent(
+  form: AgreementForm,
+  contingencies: readonly ContingencyRecord[],
+): AgreementEvent {
+  const terms: Record<string, Level> = {}
+  for (const [issue, level] of Object.entries(form.terms)) if (level !== undefined) terms[issue] = level
+  const included = contingencies
+    .filter((record) => form.contingencies.includes(contingencyKey(record)))
+    // The agreement is a text both sides sign: each side's beliefs about the condition stay ours.
+    .map(({ contingency: { beliefs: _beliefs, ...shared } }) => shared)
+  const measureRows: number[] = []
+  const measures = form.measures.flatMap((measure, row) => {
+    if (isBlank(measure)) return []
+    measureRows.push(row)
+    return [
+      {
+        metric: measure.metric.trim(),
+        threshold: readThreshold(measure.threshold),
+        reporting: measure.reporting.trim(),
+        remedy: measure.remedy.trim(),
+      },
+    ]
+  })
+  const text = (value: string) => (value.trim() === '' ? undefined : value.trim())
+  const governance = {
+    ...(text(form.reviewCadence) ? { reviewCadence: text(form.reviewCadence) } : {}),
+    ...(text(form.dataAccess) ? { dataAccess: text(form.dataAccess) } : {}),
+    ...(text(form.escalation) ? { escalation: text(form.escalation) } : {}),
+  }
+  const changeControl = text(form.changeControl)
+  const exit = text(form.exit)
+  const fairnessStory = text(form.fairnessStory)
+  return {
+    input: {
+      type: 'agreed',
+      terms,
+      ...(included.length > 0 ? { contingencies: included } : {}),
+      ...(measures.length > 0 ? { measures } : {}),
+      ...(changeControl ? { changeControl } : {}),
+      ...(exit ? { exit } : {}),
+      ...(Object.keys(governance).length > 0 ? { governance } : {}),
+      ...(fairnessStory ? { fairnessStory } : {}),
+    },
+    measureRows,
+  }
+}
+
+/** A path in the event (`measures[1].metric`) as the path of the form field (`measures[2].metric`). */
+export function formPath(eventPath: string, measureRows: readonly number[]): string {
+  return eventPath.replace(/^measures\[(\d+)\]/, (whole, k: string) => {
+    const row = measureRows[Number(k)]
+    return row === undefined ? whole : `measures[${row}]`
+  })
+}
+
+/** Issues with no agreed level yet, as problems at `terms.<issue>`. */
+export function missingTerms(space: Space, form: AgreementForm): { path: string; message: string }[] {
+  return space.issues
+    .filter((issue) => form.terms[issue.id] === undefined)
+    .map((issue) => ({ path: `terms.${issue.id}`, message: `choose the agreed level of ${issue.name}` }))
+}
+
+/** An id no recorded event can have, for the agreement as drafted. */
+export const DRAFT_ID = '00000000000000000000000000'
+
+/** The drafted agreement as a journal event, to test it before it is recorded. */
+export function draftedEvent(input: AgreedInput, state: NegotiationState): EventOf<'agreed'> & JournalEvent {
+  return {
+    ...input,
+    id: DRAFT_ID,
+    at: '2000-01-01T00:00:00.000Z',
+    side: 'us',
+    round: nextRound(state, 'agreed'),
+    planVersion: 'draft',
+  }
+}

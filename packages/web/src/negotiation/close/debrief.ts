@@ -1,0 +1,115 @@
+/**
+ * The debrief in the browser: the figures worded line for line as `parley debrief` prints them
+ * (packages/cli/src/commands/debrief.ts), the answers that changed since they were recorded, and a
+ * lesson for the workspace's tradeables library drafted from the negotiation.
+ */
+import type { AnsweredPrompt, DebriefFigures, NegotiationState, Space } from '@parley/core'
+import { percent, pts, signed } from './format'
+
+export interface FigureLines {
+  lines: string[]
+  /** The issues we misjudged most, under the last line. */
+  misjudged: { issue: string; text: string }[]
+}
+
+/** The figures as the command line words them. */
+export function figureLines(figures: DebriefFigures): FigureLines {
+  const lines: string[] = []
+  if (figures.agreement) {
+    lines.push(
+      `Agreement: U_us ${pts(figures.agreement.us)}, U_them ${pts(figures.agreement.them)} (under what we learned of them)`,
+    )
+    if (figures.distanceToFrontier !== null)
+      lines.push(
+        `Distance to the Pareto frontier: ${pts(figures.distanceToFrontier)} points for both sides${figures.distanceToFrontier < 0.05 ? ' (on the frontier)' : ''}`,
+      )
+    if (figures.nashShare !== null)
+      lines.push(`Share of the Nash product reached: ${percent(figures.nashShare)}`)
+    if (figures.surplus !== null)
+      lines.push(`Our surplus over the reservation: ${signed(figures.surplus)} points`)
+  } else lines.push('No agreement recorded yet: efficiency and surplus need an agreed event.')
+  const r = figures.reciprocity
+  lines.push(
+    `Concessions reciprocated: ${r.reciprocated} of ${r.concessions}${r.valueRatio !== null ? ` (we got back ${percent(r.valueRatio)} of what we gave, in our points)` : ''}`,
+  )
+  lines.push(`Rounds taken: ${figures.rounds}`)
+  lines.push(
+    `How well we had guessed them: our estimate moved ${pts(figures.estimateShift * 50)}% of the way across (L1 ${figures.estimateShift.toFixed(2)})`,
+  )
+  return {
+    lines,
+    misjudged: figures.misjudged.map((item) => ({
+      issue: item.issue,
+      text: `${item.issue}: estimated ${percent(item.estimate)}, learned ${percent(item.learned)}`,
+    })),
+  }
+}
+
+/** Answers typed that differ from the ones recorded (an unanswered prompt left empty is no change). */
+export function changedAnswers(
+  prompts: readonly AnsweredPrompt[],
+  drafts: Readonly<Record<string, string>>,
+): Record<string, string> {
+  const changed: Record<string, string> = {}
+  for (const prompt of prompts) {
+    const draft = drafts[prompt.id]
+    if (draft !== undefined && draft.trim() !== (prompt.answer ?? '').trim())
+      changed[prompt.id] = draft.trim()
+  }
+  return changed
+}
+
+/**
+ * The issue that moved most: the one our concessions moved most often (gives and gets alike), or,
+ * with no concessions, the one whose weight for them we misjudged most.
+ */
+export function issueThatMovedMost(
+  space: Space,
+  state: NegotiationState,
+  figures: DebriefFigures,
+): string | undefined {
+  const moves = new Map<string, number>()
+  for (const record of state.concessions)
+    for (const id of new Set([...Object.keys(record.give), ...Object.keys(record.get)]))
+      moves.set(id, (moves.get(id) ?? 0) + 1)
+  let best: string | undefined
+  for (const issue of space.issues) {
+    const count = moves.get(issue.id) ?? 0
+    if (count > 0 && count > (best ? (moves.get(best) ?? 0) : 0)) best = issue.id
+  }
+  return best ?? figures.misjudged[0]?.issue ?? space.issues[0]?.id
+}
+
+export interface LessonForm {
+  name: string
+  description: string
+  lesson: string
+  /** An issue id of the plan, or '' for none. */
+  issue: string
+}
+
+/** The lesson form as it opens: about the issue that moved most, in this negotiation. */
+export function lessonDraft(space: Space, state: NegotiationState, figures: DebriefFigures): LessonForm {
+  const id = issueThatMovedMost(space, state, figures)
+  const issue = id ? space.byId.get(id) : undefined
+  return {
+    name: issue?.name ?? '',
+    description: issue ? `${issue.name} (${issue.unit}), from ${space.plan.title}` : '',
+    lesson: '',
+    issue: issue?.id ?? '',
+  }
+}
+
+/** The library entry the lesson becomes (TradeableInputSchema), tied to this negotiation. */
+export function lessonInput(space: Space, form: LessonForm, negotiationId: string): Record<string, unknown> {
+  const issue = form.issue ? space.byId.get(form.issue) : undefined
+  const text = (value: string) => value.trim()
+  return {
+    name: text(form.name),
+    ...(text(form.description) ? { description: text(form.description) } : {}),
+    ...(issue ? { issue: issue.name, unit: issue.unit } : {}),
+    contexts: [space.plan.context],
+    ...(text(form.lesson) ? { lesson: text(form.lesson) } : {}),
+    source: { negotiationId },
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * Bundles side by side, as the method shows a MESO set: one column per bundle, one row per issue
+ * with its level (the issues a bundle is most generous on marked), then what each is worth to us
+ * and, by our estimate, to them, what their choice of it would tell us, and whose approval it
+ * would likely not get.
+ */
+import type { ApprovalBlock, Terms } from '@parley/core'
+import { type IssueLabel, levelText, pts } from './format'
+
+export interface GridBundle {
+  label: string
+  name?: string
+  terms: Terms
+  utility: { us: number; them: number }
+  /** Issue ids where the bundle is most generous to them compared with the others. */
+  emphasis?: readonly string[]
+  /** What their choosing it would suggest. */
+  note?: string
+  likelyBlocked?: readonly ApprovalBlock[]
+}
+
+export function bundleHeading(bundle: Pick<GridBundle, 'label' | 'name'>): string {
+  return bundle.name ? `${bundle.label}: ${bundle.name}` : bundle.label
+}
+
+export function BundleGrid({
+  issues,
+  bundles,
+  caption,
+}: {
+  issues: readonly IssueLabel[]
+  bundles: readonly GridBundle[]
+  caption: string
+}) {
+  const notes = bundles.some((bundle) => bundle.note)
+  const blocked = bundles.some((bundle) => (bundle.likelyBlocked?.length ?? 0) > 0)
+  const emphasis = bundles.some((bundle) => (bundle.emphasis?.length ?? 0) > 0)
+  return (
+    <div className="grid-wrap">
+      <table className="table bundle-grid">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Issue</th>
+            {bundles.map((bundle) => (
+              <th scope="col" key={bundle.label}>
+                {bundleHeading(bundle)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {issues.map((issue) => (
+            <tr key={issue.id}>
+              <th scope="row">{issue.name}</th>
+              {bundles.map((bundle) => {
+                const level = bundle.terms[issue.id]
+                const emphasised = bundle.emphasis?.includes(issue.id) ?? false
+                return (
+                  <td key={bundle.label} className={emphasised ? 'emphasis' : undefined}>
+                    {level === undefined ? '—' : levelText(issue, level)}
+                    {emphasised ? (
+                      <span className="emphasis-mark">
+                        {' '}
+                        <span aria-hidden="true">◆</span>
+                        <span className="visually-hidden">(emphasis)</span>
+                      </span>
+                    ) : null}
+                  </td>
+                )
+              })}
+            </tr>
+          ))}
+          <tr className="value-row">
+            <th scope="row">Value to us</th>
+            {bundles.map((bundle) => (
+              <td key={bundle.label} className="number">
+                {pts(bundle.utility.us)}
+              </td>
+            ))}
+          </tr>
+          <tr className="value-row">
+            <th scope="row">Value to them (estimated)</th>
+            {bundles.map((bundle) => (
+              <td key={bundle.label} className="number">
+                {pts(bundle.utility.them)}
+              </td>
+            ))}
+          </tr>
+          {notes ? (
+            <tr>
+              <th scope="row">If they choose it</th>
+              {bundles.map((bundle) => (
+                <td key={bundle.label} className="note">
+                  {bundle.note ?? ''}
+                </td>
+              ))}
+            </tr>
+          ) : null}
+          {blocked ? (
+            <tr>
+              <th scope="row">Likely blocked</th>
+              {bundles.map((bundle) => (
+                <td key={bundle.label} className="blocked">
+                  {bundle.likelyBlocked?.length
+                    ? bundle.likelyBlocked
+                        .map((block) => `the ${block.approver} signs only ${block.limit}`)
+                        .join('; ')
+                    : 'no'}
+                </td>
+              ))}
+            </tr>
+          ) : null}
+        </tbody>
+      </table>
+      {emphasis ? (
+        <p className="hint">
+          <span aria-hidden="true">◆</span> emphasis: where the bundle is most generous to them compared with
+          the others.
+        </p>
+      ) : null}
+    </div>
+  )
+}

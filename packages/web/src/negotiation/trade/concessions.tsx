@@ -1,0 +1,232 @@
+/**
+ * Trade, never gift: a concession is what we give and what we get for it, on the bundle on the
+ * table. The form shows what the move is worth to each side before it is recorded; the log shows
+ * every concession with its values (and their money equivalent when the plan names a numeraire),
+ * flags gifts, uneven trades, one-way runs and gives that gain us, and keeps the running balance.
+ */
+import type { ConcessionFlag, ConcessionLine, NegotiationStatus } from '@parley/core'
+import { useMemo, useState } from 'react'
+import { Button, SelectField, TextField } from '../../ui/controls'
+import type { NegotiationModel } from '../model'
+import { type ConcessionForm, concessionEvent } from './events'
+import { levelText, moneyText, pts, signed, termsText } from './format'
+import { levelOptions } from './level-choice'
+import { previewConcession } from './preview'
+import { RecordingStatus, useRecorder } from './recording'
+
+export const FLAG_LABELS: Record<ConcessionFlag, { label: string; why: string }> = {
+  gift: { label: 'gift', why: 'a give with nothing back' },
+  get_worth_less: { label: 'uneven', why: 'what we got is worth less to us than the give cost' },
+  one_way_run: { label: 'one-way run', why: 'gifts in a row: the next give needs an ask' },
+  give_gains_us: {
+    label: 'give gains us',
+    why: 'the “give” improves our value: recorded the wrong way round?',
+  },
+}
+
+function Flags({ flags }: { flags: readonly ConcessionFlag[] }) {
+  if (flags.length === 0) return null
+  return (
+    <ul className="flags">
+      {flags.map((flag) => (
+        <li key={flag} className={`flag-badge ${flag}`} title={FLAG_LABELS[flag].why}>
+          {FLAG_LABELS[flag].label}
+          <span className="visually-hidden">: {FLAG_LABELS[flag].why}</span>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+function money(line: ConcessionLine): string {
+  if (!line.money) return ''
+  return `to us ${moneyText(line.money.valueUs, line.money.unit)}; to them ${moneyText(line.money.valueThem, line.money.unit)}`
+}
+
+const EMPTY: ConcessionForm = { give: {}, get: {}, trigger: '' }
+
+function ConcessionFormView({ model, status }: { model: NegotiationModel; status: NegotiationStatus }) {
+  const recorder = useRecorder(model)
+  const [form, setForm] = useState<ConcessionForm>(EMPTY)
+  const issues = model.space.issues
+  const table = status.table
+  const built = useMemo(() => concessionEvent(form, issues), [form, issues])
+  const moved = Object.values(form.give).some(Boolean) || Object.values(form.get).some(Boolean)
+  const { space, derived } = model
+  const preview = useMemo(
+    () => (built.ok && moved ? previewConcession(space, derived, built.event) : undefined),
+    [built, moved, space, derived],
+  )
+  const fields = ['give', 'get', ...issues.flatMap((i) => [`give.${i.id}`, `get.${i.id}`]), 'trigger']
+  const { at, rest } = recorder.place(fields)
+  const set = (patch: Partial<ConcessionForm>) => {
+    recorder.reset()
+    setForm((current) => ({ ...current, ...patch }))
+  }
+  const save = async () => {
+    const recorded = await recorder.record(
+      built,
+      'Concession recorded: the log and the balance below include it.',
+    )
+    if (recorded) setForm(EMPTY)
+  }
+  if (!table) return null
+  return (
+    <div className="concession-form">
+      <div className="grid-wrap">
+        <table className="table">
+          <caption className="visually-hidden">A concession: what we give and what we get, per issue</caption>
+          <thead>
+            <tr>
+              <th scope="col">Issue</th>
+              <th scope="col">On the table</th>
+              <th scope="col">We give</th>
+              <th scope="col">We get</th>
+            </tr>
+          </thead>
+          <tbody>
+            {issues.map((issue) => {
+              const current = table.terms[issue.id]
+              const options = levelOptions(issue, current)
+              return (
+                <tr key={issue.id}>
+                  <th scope="row">{issue.name}</th>
+                  <td>{current === undefined ? '—' : levelText(issue, current)}</td>
+                  <td>
+                    <SelectField
+                      label={`We give: ${issue.name}`}
+                      hideLabel
+                      value={form.give[issue.id] ?? ''}
+                      empty="unchanged"
+                      options={options}
+                      onChange={(key) => set({ give: { ...form.give, [issue.id]: key } })}
+                      problems={at[`give.${issue.id}`] ?? []}
+                    />
+                  </td>
+                  <td>
+                    <SelectField
+                      label={`We get: ${issue.name}`}
+                      hideLabel
+                      value={form.get[issue.id] ?? ''}
+                      empty="unchanged"
+                      options={options}
+                      onChange={(key) => set({ get: { ...form.get, [issue.id]: key } })}
+                      problems={at[`get.${issue.id}`] ?? []}
+                    />
+                  </td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      </div>
+      {[...(at.give ?? []), ...(at.get ?? [])].length > 0 ? (
+        <ul className="field-problems">
+          {[...(at.give ?? []), ...(at.get ?? [])].map((problem) => (
+            <li key={problem.message} className="error">
+              {problem.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <TextField
+        label="Trigger (optional)"
+        hint="What it hinges on: a contingency's id, or words (“if they sign by the 15th”)"
+        value={form.trigger}
+        onChange={(trigger) => set({ trigger })}
+        problems={at.trigger ?? []}
+      />
+      {preview?.ok ? (
+        <div className={`concession-preview ${preview.value.gift ? 'is-gift' : ''}`} aria-live="polite">
+          <strong>If recorded:</strong> value to us {signed(preview.value.valueUs)}, to them{' '}
+          {signed(preview.value.valueThem)} (est.)
+          {preview.value.money ? ` — ${money(preview.value)}` : ''}; balance becomes us{' '}
+          {signed(preview.value.balance.us)}, them {signed(preview.value.balance.them)}.
+          <Flags flags={preview.value.flags} />
+          {preview.value.gift ? (
+            <p className="flag">This is a gift: attach an ask (“if we move on this, can you move on …?”).</p>
+          ) : null}
+        </div>
+      ) : null}
+      <RecordingStatus recorder={recorder} rest={rest} />
+      <Button kind="primary" onClick={() => void save()} disabled={recorder.busy}>
+        Record concession
+      </Button>
+    </div>
+  )
+}
+
+export function Concessions({ model, status }: { model: NegotiationModel; status: NegotiationStatus }) {
+  const { table } = status
+  const lines = status.concessions
+  const hasMoney = lines.some((line) => line.money)
+  return (
+    <>
+      {table ? (
+        <p className="on-the-table">
+          <strong>On the table</strong> ({table.source}): {termsText(model.space.issues, table.terms)} — worth{' '}
+          {pts(table.utility.us)} to us, {pts(table.utility.them)} to them (est.).
+        </p>
+      ) : (
+        <p>
+          Nothing on the table yet: a concession changes the bundle on the table. Record their choice, their
+          counter or a single offer first.
+        </p>
+      )}
+      {model.canEdit ? <ConcessionFormView model={model} status={status} /> : null}
+      <div className="grid-wrap">
+        <table className="table concession-log">
+          <caption>Concession log</caption>
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">We give</th>
+              <th scope="col">We get</th>
+              <th scope="col" className="number">
+                Value to us
+              </th>
+              <th scope="col" className="number">
+                Value to them (est.)
+              </th>
+              {hasMoney ? <th scope="col">Money equivalent</th> : null}
+              <th scope="col">Trigger</th>
+              <th scope="col">Flags</th>
+            </tr>
+          </thead>
+          <tbody>
+            {lines.length === 0 ? (
+              <tr>
+                <td colSpan={hasMoney ? 8 : 7}>No concession yet.</td>
+              </tr>
+            ) : null}
+            {lines.map((line, k) => (
+              <tr key={line.eventId} className={line.gift ? 'is-gift' : undefined}>
+                <td>{k + 1}</td>
+                <td>{termsText(model.space.issues, line.give) || '—'}</td>
+                <td>{termsText(model.space.issues, line.get) || '—'}</td>
+                <td className="number">{signed(line.valueUs)}</td>
+                <td className="number">{signed(line.valueThem)}</td>
+                {hasMoney ? <td>{money(line)}</td> : null}
+                <td>{line.trigger ?? ''}</td>
+                <td>
+                  <Flags flags={line.flags} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="balance">
+        Balance: us {signed(status.balance.us)}, them {signed(status.balance.them)}{' '}
+        <span className="hint">(points; theirs under our current estimate of their priorities)</span>
+      </p>
+      {hasMoney ? (
+        <p className="hint">
+          Money equivalents convert points at each side's average rate over the range of{' '}
+          {model.space.byId.get(model.plan.numeraire ?? '')?.name ?? model.plan.numeraire}: a guide, not a
+          price.
+        </p>
+      ) : null}
+    </>
+  )
+}

@@ -1,0 +1,77 @@
+import { mesoView, negotiationStatus } from '@parley/core'
+import { describe, expect, it } from 'vitest'
+import { concessionEvent, contingencyEvent } from './events'
+import { previewConcession, previewContingency, tryEvent } from './preview'
+import { journalOf, negotiation, salesSpace } from './sales-fixture'
+
+const space = salesSpace()
+const set = mesoView(space)
+if (!set.ok) throw new Error(set.failure.message)
+const journal = journalOf(space, [
+  { type: 'offer-sent', bundles: set.set.bundles.map((b) => ({ name: b.name, terms: b.terms })) },
+  { type: 'bundle-chosen', label: 'B' },
+])
+const derived = negotiation(space, journal)
+
+describe('weighing a move before recording it', () => {
+  it('gives the concession the line and balance the status shows once it is recorded', () => {
+    const built = concessionEvent({ give: { credits: '20' }, get: { term: '36' }, trigger: '' }, space.issues)
+    if (!built.ok) throw new Error('not built')
+    const preview = previewConcession(space, derived, built.event)
+    expect(preview.ok).toBe(true)
+    if (!preview.ok) return
+    const after = [
+      ...journal,
+      ...journalOf(space, [...journal.map(() => ({ type: 'note', text: '-' })), built.event]).slice(-1),
+    ]
+    const status = negotiationStatus(space, after, negotiation(space, after))
+    const line = status.concessions.at(-1)
+    expect(preview.value.valueUs).toBeCloseTo(line?.valueUs ?? Number.NaN, 12)
+    expect(preview.value.valueThem).toBeCloseTo(line?.valueThem ?? Number.NaN, 12)
+    expect(preview.value.balance).toEqual(status.balance)
+    expect(preview.value.money?.unit).toBe('USD/year')
+  })
+  it('flags a gift before it is given', () => {
+    const built = concessionEvent({ give: { price: '190000' }, get: {}, trigger: '' }, space.issues)
+    if (!built.ok) throw new Error('not built')
+    const preview = previewConcession(space, derived, built.event)
+    expect(preview.ok && preview.value.flags).toContain('gift')
+  })
+  it('answers with the server’s problems when the move does not fit', () => {
+    const nothing = negotiation(space, [])
+    const built = concessionEvent({ give: { credits: '20' }, get: {}, trigger: '' }, space.issues)
+    if (!built.ok) throw new Error('not built')
+    const preview = previewConcession(space, nothing, built.event)
+    expect(preview.ok).toBe(false)
+    if (!preview.ok) expect(preview.problems[0]?.message).toMatch(/nothing|no/)
+    const unknown = tryEvent(space, derived.state, { type: 'bundle-chosen', label: 'Z' })
+    expect(unknown.ok === false && unknown.problems[0]?.path).toBe('label')
+  })
+  it('values a contingency for both sides', () => {
+    const built = contingencyEvent(
+      {
+        side: 'us',
+        metric: 'all teams live',
+        op: '>',
+        threshold: '45',
+        within: '',
+        issue: 'credits',
+        level: '5',
+        source: 'tracker',
+        reporting: 'weekly',
+        ours: 10,
+        theirs: 60,
+        exchangeIssue: '',
+        exchangeLevel: '',
+        text: '',
+      },
+      space.issues,
+    )
+    if (!built.ok) throw new Error('not built')
+    const preview = previewContingency(space, derived, built.event)
+    expect(preview.ok).toBe(true)
+    if (!preview.ok) return
+    expect(preview.value.verifiable).toBe(true)
+    expect(preview.value.us?.gain).toBeTypeOf('number')
+  })
+})

@@ -1,0 +1,60 @@
+/**
+ * What we have learned of their priorities: for each issue the posterior mean share with its 80%
+ * interval, drawn as a bar with the plan's estimate marked, so a move that teaches something
+ * visibly shifts them; and how much the last move and all moves taught, in bits.
+ */
+import type { NegotiationStatus } from '@parley/core'
+import { PrivateMark } from '../../ui/controls'
+import type { NegotiationModel } from '../model'
+import { bits, percent, percentNumber } from './format'
+import { position, shareScale } from './priority-bars'
+
+export function Priorities({ model, status }: { model: NegotiationModel; status: NegotiationStatus }) {
+  const entries = model.space.issues.flatMap((issue) => {
+    const entry = status.posterior[issue.id]
+    return entry ? [{ issue, entry }] : []
+  })
+  const scale = shareScale(entries.map(({ entry }) => entry))
+  const { learning } = status
+  return (
+    <>
+      <p className="hint">
+        <PrivateMark>For our side only</PrivateMark> Our estimate of how much each issue weighs with them,
+        updated by every choice, ranking, counter and stated priority. The bar is the 80% interval, the dark
+        mark the mean, the hollow mark the plan's estimate. Scale 0–{percent(scale)}.
+      </p>
+      <ul className="priorities">
+        {entries.map(({ issue, entry }) => (
+          <li key={issue.id} className="priority">
+            <span className="priority-text">
+              <span className="priority-name">{issue.name}</span>{' '}
+              <span className="priority-mean">{percentNumber(entry.mean)}%</span>{' '}
+              <span className="priority-interval">
+                ({percentNumber(entry.low)}–{percentNumber(entry.high)}%)
+              </span>
+              <span className="hint"> · plan {percent(entry.estimate)}</span>
+              {entry.reversed !== undefined ? (
+                <span className="hint"> · {percent(entry.reversed)} likely they lean the other way</span>
+              ) : null}
+            </span>
+            <span className="priority-bar" aria-hidden="true">
+              <span
+                className="interval"
+                style={{
+                  left: `${position(entry.low, scale)}%`,
+                  width: `${Math.max(0.5, position(entry.high, scale) - position(entry.low, scale))}%`,
+                }}
+              />
+              <span className="estimate" style={{ left: `${position(entry.estimate, scale)}%` }} />
+              <span className="mean" style={{ left: `${position(entry.mean, scale)}%` }} />
+            </span>
+          </li>
+        ))}
+      </ul>
+      <p aria-live="polite">
+        The last move taught us {bits(learning.lastBits)} bits; all moves {bits(learning.totalBits)} bits (
+        {learning.samples} samples, seed {learning.seed}).
+      </p>
+    </>
+  )
+}

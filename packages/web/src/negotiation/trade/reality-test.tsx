@@ -1,0 +1,54 @@
+/**
+ * The reality test: everything in play against our reservation, both BATNAs, our limits and the
+ * rule, each with a plain verdict (accept, counter, walk away) and why; and the warning when
+ * nothing in play beats our BATNA.
+ */
+import type { RealityTest as RealityTestResult } from '@parley/core'
+import { Notice, PrivateMark } from '../../ui/controls'
+import type { NegotiationModel } from '../model'
+import { pts, termsText } from './format'
+
+export function RealityTest({ model, test }: { model: NegotiationModel; test: RealityTestResult }) {
+  if (test.items.length === 0) return <p>Nothing in play yet: the test runs once an offer is on the table.</p>
+  return (
+    <>
+      {test.warning ? <Notice kind="error">{test.warning}</Notice> : null}
+      <p className="hint">
+        <PrivateMark>For our side only</PrivateMark> The reasons quote our reservation and BATNA.
+      </p>
+      <div className="grid-wrap">
+        <table className="table reality">
+          <caption className="visually-hidden">Reality test of the bundles in play</caption>
+          <thead>
+            <tr>
+              <th scope="col">In play</th>
+              <th scope="col">Verdict</th>
+              <th scope="col">Why</th>
+              <th scope="col" className="number">
+                Value to us
+              </th>
+              <th scope="col" className="number">
+                Value to them (est.)
+              </th>
+              <th scope="col">Terms</th>
+            </tr>
+          </thead>
+          <tbody>
+            {test.items.map((item) => (
+              <tr key={item.label}>
+                <th scope="row">{item.label}</th>
+                <td>
+                  <span className={`verdict ${item.verdict.replace(' ', '-')}`}>{item.verdict}</span>
+                </td>
+                <td>{item.reason}</td>
+                <td className="number">{pts(item.utility.us)}</td>
+                <td className="number">{pts(item.utility.them)}</td>
+                <td className="terms">{termsText(model.space.issues, item.terms)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  )
+}
