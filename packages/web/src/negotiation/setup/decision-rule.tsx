@@ -1,0 +1,6 @@
+/** Placeholder: being written. */
+import type { NegotiationModel } from '../model'
+
+export function DecisionRuleEditor({ model }: { model: NegotiationModel }) {
+  return <p>{model.plan.title}</p>
+}
