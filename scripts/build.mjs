@@ -54,13 +54,16 @@ await build({
   supported: { 'dynamic-import': false },
 })
 
-// The web app: Vite writes packages/web/dist, which `parley serve` serves at `/`.
+// The web app: Vite writes packages/web/dist, which `parley serve` serves at `/`. Always the
+// production build: under the test runner NODE_ENV is `test`, which would bundle React's
+// development build and measure (and test) something no user gets.
 const web = spawnSync(
   process.execPath,
   [resolve('node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
   {
     cwd: 'packages/web',
     stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
   },
 )
 if (web.status !== 0) throw new Error('build: the web app did not build')

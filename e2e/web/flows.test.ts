@@ -1,0 +1,292 @@
+/**
+ * The method's main flows in the browser, checked against the command line: the MESO set and the
+ * frontier on screen are what `parley meso` and `parley frontier` give for the same plan; recording
+ * their choice moves the estimate of their priorities and a concession moves the balance, to the
+ * numbers `parley status` gives for the same journal; an agreement is closed with its terms; and a
+ * member invited as a viewer sees the negotiation but can change nothing.
+ */
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { parley, ROOT, temporaryFolder } from '../parley'
+import { api, firstOwner, type Session } from '../server'
+import {
+  BROWSER_TEST_TIMEOUT,
+  browserAvailable,
+  browserSuite,
+  checkAccessibility,
+  screenshot,
+  signIn,
+} from './browser'
+
+const EXAMPLE = join(ROOT, 'examples/sales-saas-renewal.yaml')
+const EMAIL = 'owner@example.com'
+// The password e2e/server.ts's firstOwner gives the first owner.
+const PASSWORD = 'correct horse battery'
+
+/** Utility points as the screens and the command line write them: one decimal. */
+function pts(value: number): string {
+  return (Math.round(value * 10) / 10).toFixed(1)
+}
+
+function signed(value: number): string {
+  const text = pts(value)
+  return text.startsWith('-') ? text : `+${text}`
+}
+
+function cliJson<T>(args: string[]): T {
+  const run = parley(args)
+  expect(run.code, run.stderr).toBe(0)
+  return JSON.parse(run.stdout) as T
+}
+
+interface MesoJson {
+  bundles: { label: string; name: string; utility: { us: number; them: number } }[]
+}
+interface FrontierJson {
+  outcomes: number
+  frontier: unknown[]
+  nash: { us: number; them: number } | null
+}
+interface StatusJson {
+  balance: { us: number; them: number }
+  posterior: Record<string, { mean: number; low: number; high: number }>
+  concessions: { valueUs: number; valueThem: number }[]
+}
+
+/** The cells of one row of a table, by the row's header. */
+async function rowCells(page: Page, caption: string, row: string): Promise<string[]> {
+  const table = page.locator('table').filter({ has: page.locator('caption', { hasText: caption }) })
+  const line = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: row, exact: true }) })
+  return (await line.getByRole('cell').allTextContents()).map((text) => text.trim())
+}
+
+/** The priorities list as `Issue name → "24% (9–43%)"`. */
+async function prioritiesShown(page: Page): Promise<Record<string, string>> {
+  const items = page.locator('.priorities .priority')
+  const shown: Record<string, string> = {}
+  for (const item of await items.all()) {
+    const name = (await item.locator('.priority-name').textContent()) ?? ''
+    const mean = (await item.locator('.priority-mean').textContent()) ?? ''
+    const interval = (await item.locator('.priority-interval').textContent()) ?? ''
+    shown[name] = `${mean} ${interval}`
+  }
+  return shown
+}
+
+function saveState(page: Page, text: string) {
+  return page.getByRole('status').filter({ hasText: text })
+}
+
+describe.runIf(browserAvailable)(
+  'the main flows in the browser',
+  { timeout: BROWSER_TEST_TIMEOUT * 2 },
+  () => {
+    const suite = browserSuite()
+    let owner: Session
+    let negotiationId: string
+    let base: string
+    let record: string
+
+    beforeAll(async () => {
+      owner = await firstOwner(suite.server, EMAIL)
+      const created = await api(
+        suite.server.url,
+        owner,
+        'POST',
+        `/api/workspaces/${owner.workspaceId}/negotiations`,
+        {
+          yaml: readFileSync(EXAMPLE, 'utf8'),
+        },
+      )
+      expect(created.status).toBe(201)
+      negotiationId = ((await created.json()) as { id: string }).id
+      base = `/w/${owner.workspaceId}/n/${negotiationId}`
+      record = `/api/workspaces/${owner.workspaceId}/negotiations/${negotiationId}`
+    })
+
+    it('shows the MESO set and the frontier the command line computes, then learns from their choice and a concession', async () => {
+      const { page } = suite
+      await signIn(page, EMAIL, PASSWORD)
+
+      // First move: the MESO grid and the frontier of bundles meeting the rule, number for number
+      // with the command line.
+      await page.goto(`${base}/first-move`)
+      await saveState(page, 'All changes saved').waitFor()
+      await page.locator('caption', { hasText: 'MESO bundles' }).waitFor()
+      const meso = cliJson<MesoJson>(['meso', EXAMPLE, '--json'])
+      expect(meso.bundles.length).toBeGreaterThanOrEqual(2)
+      expect(await rowCells(page, 'MESO bundles', 'Value to us')).toEqual(
+        meso.bundles.map((b) => pts(b.utility.us)),
+      )
+      expect(await rowCells(page, 'MESO bundles', 'Value to them (estimated)')).toEqual(
+        meso.bundles.map((b) => pts(b.utility.them)),
+      )
+      const frontier = cliJson<FrontierJson>(['frontier', EXAMPLE, '--rule', '--json'])
+      const count = (n: number) => n.toLocaleString('en-US')
+      await page
+        .getByText(
+          `${count(frontier.frontier.length)} points on the frontier of ${count(frontier.outcomes)} possible bundles`,
+        )
+        .waitFor()
+      const nash = frontier.nash
+      expect(nash).not.toBeNull()
+      await page.getByText('Terms of the bargaining points').click()
+      await page
+        .getByText(`${pts(nash?.us ?? 0)} to us, ${pts(nash?.them ?? 0)} to them:`)
+        .first()
+        .waitFor()
+
+      // Changing the target recomputes the set at once, as `parley meso --target` does.
+      const target = page.getByLabel('Target for us (points)')
+      await target.fill('75')
+      const moved = cliJson<MesoJson>(['meso', EXAMPLE, '--target', '75', '--json'])
+      await expect
+        .poll(() => rowCells(page, 'MESO bundles', 'Value to us'))
+        .toEqual(moved.bundles.map((b) => pts(b.utility.us)))
+      await target.fill(String(72))
+      await expect
+        .poll(() => rowCells(page, 'MESO bundles', 'Value to us'))
+        .toEqual(meso.bundles.map((b) => pts(b.utility.us)))
+
+      await page.getByRole('button', { name: 'Record as sent' }).click()
+      await page.getByText(/Last sent \(round 1\)/).waitFor()
+
+      // Midgame: their choice teaches something about their priorities.
+      await page.goto(`${base}/midgame`)
+      await page.locator('.priorities .priority').first().waitFor()
+      const before = await prioritiesShown(page)
+      const chosen = meso.bundles[1]
+      if (!chosen) throw new Error('the MESO set has fewer than two bundles')
+      await page.getByLabel('What did they do?').selectOption('chosen')
+      await page.getByLabel('Bundle they chose').selectOption(chosen.label)
+      await page.getByRole('button', { name: 'Record their answer' }).click()
+      await expect.poll(() => prioritiesShown(page)).not.toEqual(before)
+      await page.getByText(/Balance: us \+0\.0, them \+0\.0/).waitFor()
+
+      // A concession: we give a higher service credit cap and get a longer term. The balance moves.
+      await page.getByLabel('We give: Service credit cap').selectOption('20')
+      await page.getByLabel('We get: Contract term').selectOption('36')
+      await page.getByText('If recorded:').waitFor()
+      await page.getByRole('button', { name: 'Record concession' }).click()
+      const log = page
+        .locator('table')
+        .filter({ has: page.locator('caption', { hasText: 'Concession log' }) })
+      await log.getByRole('row').nth(1).getByRole('cell').first().filter({ hasText: '1' }).waitFor()
+      await expect
+        .poll(async () => page.locator('.balance').textContent())
+        .not.toMatch(/us \+0\.0, them \+0\.0/)
+      await screenshot(page, 'flow-midgame')
+      await checkAccessibility(page, 'the Midgame stage after a choice and a concession')
+
+      // The same journal through the command line gives the same estimate and balance.
+      const events = (await (await api(suite.server.url, owner, 'GET', `${record}/events`)).json()) as {
+        events: { event: unknown }[]
+      }
+      expect(events.events.map((entry) => (entry.event as { type: string }).type)).toEqual([
+        'offer-sent',
+        'bundle-chosen',
+        'concession',
+      ])
+      const folder = temporaryFolder()
+      const journal = join(folder, 'journal.jsonl')
+      writeFileSync(journal, `${events.events.map((entry) => JSON.stringify(entry.event)).join('\n')}\n`)
+      const status = cliJson<StatusJson>(['status', EXAMPLE, '--journal', journal, '--json'])
+      await page
+        .getByText(`Balance: us ${signed(status.balance.us)}, them ${signed(status.balance.them)}`)
+        .waitFor()
+      const concession = status.concessions[0]
+      if (!concession) throw new Error('the command line shows no concession')
+      expect(await log.getByRole('row').nth(1).getByRole('cell').nth(3).textContent()).toBe(
+        signed(concession.valueUs),
+      )
+      expect(await log.getByRole('row').nth(1).getByRole('cell').nth(4).textContent()).toBe(
+        signed(concession.valueThem),
+      )
+      const names = new Map(
+        cliJson<{ summary: { issues: { id: string; name: string }[] } }>([
+          'check',
+          EXAMPLE,
+          '--json',
+        ]).summary.issues.map((issue) => [issue.id, issue.name]),
+      )
+      const expected: Record<string, string> = {}
+      const whole = (share: number) => String(Math.round(share * 100))
+      for (const [id, entry] of Object.entries(status.posterior))
+        expected[names.get(id) ?? id] = `${whole(entry.mean)}% (${whole(entry.low)}–${whole(entry.high)}%)`
+      expect(await prioritiesShown(page)).toEqual(expected)
+    })
+
+    it('closes with the agreed terms, kept in the agreed event', async () => {
+      const { page } = suite
+      await signIn(page, EMAIL, PASSWORD)
+      await page.goto(`${base}/close`)
+      await saveState(page, 'All changes saved').waitFor()
+      await page.getByLabel('Review cadence').fill('Quarterly business review with the CFO')
+      await page.getByLabel('Escalation path').fill('Account lead, then both VPs within 10 working days')
+      await page.getByRole('button', { name: 'Draft the fairness story' }).click()
+      await expect.poll(() => page.getByLabel('Fairness story').inputValue()).not.toBe('')
+      await page.getByRole('button', { name: 'Record the agreement' }).click()
+      await page
+        .getByText(/recorded/i)
+        .first()
+        .waitFor()
+      await screenshot(page, 'flow-close')
+
+      const events = (await (await api(suite.server.url, owner, 'GET', `${record}/events`)).json()) as {
+        events: {
+          event: { type: string; terms?: Record<string, unknown>; governance?: Record<string, unknown> }
+        }[]
+      }
+      const agreed = events.events.map((entry) => entry.event).find((event) => event.type === 'agreed')
+      expect(agreed).toBeDefined()
+      // The terms are the bundle on the table after the concession: B with a 20% cap and 36 months.
+      expect(agreed?.terms).toMatchObject({ credits: 20, term: 36 })
+      expect(JSON.stringify(agreed)).toContain('Quarterly business review with the CFO')
+    })
+
+    it('lets an owner invite a viewer, who sees the negotiation and can change nothing', async () => {
+      const { page } = suite
+      await signIn(page, EMAIL, PASSWORD)
+      await page.goto(`/w/${owner.workspaceId}/members`)
+      await page.getByLabel('Role').selectOption('viewer')
+      await page.getByRole('button', { name: 'Create invitation link' }).click()
+      const link = await page.getByLabel('Invitation link').inputValue()
+      expect(link).toMatch(/^http/)
+
+      const viewer = await suite.newPage()
+      await viewer.page.goto(link)
+      await viewer.page.getByText('as a viewer').waitFor()
+      await viewer.page.getByLabel('Your name').fill('Vera Viewer')
+      await viewer.page.getByLabel('Email').fill('viewer@example.com')
+      await viewer.page.getByLabel('Password (at least 10 characters)').fill('another long password')
+      await viewer.page.getByRole('button', { name: /^Join/ }).click()
+      await viewer.page.getByRole('button', { name: 'Sign out' }).waitFor()
+
+      await viewer.page.goto(`${base}/midgame`)
+      await viewer.page.getByText('read only (viewer)').waitFor()
+      await viewer.page.locator('.priorities .priority').first().waitFor()
+      // Everything is there to read, nothing to record.
+      await expect(viewer.page.getByRole('button', { name: 'Record concession' }).count()).resolves.toBe(0)
+      await expect(viewer.page.getByRole('button', { name: 'Record their answer' }).count()).resolves.toBe(0)
+      await viewer.page.goto(`${base}/prepare`)
+      await viewer.page.getByRole('heading', { name: 'Issues' }).waitFor()
+      const editable = viewer.page.locator(
+        'main input:not([disabled]):not([readonly]), main select:not([disabled]), main textarea:not([disabled]):not([readonly])',
+      )
+      await expect(editable.count()).resolves.toBe(0)
+      await screenshot(viewer.page, 'flow-viewer-prepare')
+
+      // And the server refuses a viewer's writes whatever the page shows.
+      const current = await viewer.context.request.get(record)
+      expect(current.status()).toBe(200)
+      const { plan, version } = (await current.json()) as { plan: { title: string }; version: number }
+      const put = await viewer.context.request.put(`${record}/plan`, {
+        headers: { origin: suite.server.url, 'if-match': `"${version}"` },
+        data: { ...plan, title: 'Changed by a viewer' },
+      })
+      expect(put.status()).toBe(403)
+    })
+  },
+)
