@@ -246,6 +246,51 @@ describe.runIf(browserAvailable)(
       expect(JSON.stringify(agreed)).toContain('Quarterly business review with the CFO')
     })
 
+    it('retracts a mistaken entry with a reason: the journal keeps it, replay skips it', async () => {
+      const { page } = suite
+      await signIn(page, EMAIL, PASSWORD)
+      await page.goto(`${base}/midgame`)
+      const stageNow = async () =>
+        ((await (await api(suite.server.url, owner, 'GET', `${record}/status`)).json()) as { stage: string })
+          .stage
+      const before = await stageNow()
+      const agreed = page
+        .locator('.timeline-item')
+        .filter({ has: page.locator('.type', { hasText: 'Agreement' }) })
+      await agreed.getByRole('button', { name: 'Retract' }).click()
+      await page.getByLabel('Reason for retracting').fill('Recorded before the CFO signed')
+      await page.getByRole('button', { name: 'Confirm retraction' }).click()
+      await agreed.getByText('Retracted').waitFor()
+      await agreed.getByText('Recorded before the CFO signed').waitFor()
+      const events = (await (await api(suite.server.url, owner, 'GET', `${record}/events`)).json()) as {
+        events: { event: { type: string; target?: string; reason?: string } }[]
+      }
+      const last = events.events.at(-1)?.event
+      expect(last).toMatchObject({ type: 'retract', reason: 'Recorded before the CFO signed' })
+      // The agreement no longer counts: the negotiation is back in the midgame.
+      expect(before).toBe('close')
+      expect(await stageNow()).toBe('midgame')
+    })
+
+    it('is readable on a phone: no stage is wider than the screen', async () => {
+      const phone = await suite.newPage({
+        viewport: { width: 390, height: 844 },
+        isMobile: true,
+        hasTouch: true,
+      })
+      await signIn(phone.page, EMAIL, PASSWORD)
+      for (const slug of ['prepare', 'setup', 'first-move', 'midgame', 'close', 'debrief']) {
+        await phone.page.goto(`${base}/${slug}`)
+        await saveState(phone.page, 'All changes saved').waitFor()
+        // Wide tables scroll inside their own box; the page itself never scrolls sideways.
+        const overflow = await phone.page.evaluate(
+          () => document.documentElement.scrollWidth - window.innerWidth,
+        )
+        expect(overflow, `the ${slug} stage on a phone`).toBeLessThanOrEqual(0)
+        await screenshot(phone.page, `phone-${slug}`)
+      }
+    })
+
     it('lets an owner invite a viewer, who sees the negotiation and can change nothing', async () => {
       const { page } = suite
       await signIn(page, EMAIL, PASSWORD)
