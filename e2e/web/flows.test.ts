@@ -283,9 +283,10 @@ describe.runIf(browserAvailable)(
         await phone.page.goto(`${base}/${slug}`)
         await saveState(phone.page, 'All changes saved').waitFor()
         // Wide tables scroll inside their own box; the page itself never scrolls sideways.
-        const overflow = await phone.page.evaluate(
-          () => document.documentElement.scrollWidth - window.innerWidth,
-        )
+        // (A string, evaluated in the page: this file is compiled without the DOM's types.)
+        const overflow = (await phone.page.evaluate(
+          'document.documentElement.scrollWidth - window.innerWidth',
+        )) as number
         expect(overflow, `the ${slug} stage on a phone`).toBeLessThanOrEqual(0)
         await screenshot(phone.page, `phone-${slug}`)
       }
@@ -316,12 +317,23 @@ describe.runIf(browserAvailable)(
       await expect(viewer.page.getByRole('button', { name: 'Record concession' }).count()).resolves.toBe(0)
       await expect(viewer.page.getByRole('button', { name: 'Record their answer' }).count()).resolves.toBe(0)
       await viewer.page.goto(`${base}/prepare`)
-      await viewer.page.getByRole('heading', { name: 'Issues' }).waitFor()
+      await viewer.page.getByRole('heading', { name: 'Issues', exact: true }).waitFor()
       const editable = viewer.page.locator(
         'main input:not([disabled]):not([readonly]), main select:not([disabled]), main textarea:not([disabled]):not([readonly])',
       )
-      await expect(editable.count()).resolves.toBe(0)
-      await screenshot(viewer.page, 'flow-viewer-prepare')
+      // The Prepare and Set up stages offer nothing that changes the plan: no field, and no button
+      // but the ones that only show things (tabs, disclosure).
+      for (const slug of ['prepare', 'setup']) {
+        await viewer.page.goto(`${base}/${slug}`)
+        await viewer.page.getByText('read only (viewer)').waitFor()
+        await viewer.page.locator('main section').first().waitFor()
+        await expect(editable.count(), `fields on ${slug}`).resolves.toBe(0)
+        const buttons = await viewer.page
+          .locator('main button:not([disabled]):not([role="tab"])')
+          .allTextContents()
+        expect(buttons, `buttons on ${slug}`).toEqual([])
+        await screenshot(viewer.page, `flow-viewer-${slug}`)
+      }
 
       // And the server refuses a viewer's writes whatever the page shows.
       const current = await viewer.context.request.get(record)

@@ -1,6 +1,275 @@
-/** Placeholder: being written. */
+/**
+ * Our BATNA and reservation, all private: what we do without a deal and what it is worth, their
+ * alternative as we estimate it, the reservation (our walk-away utility), the aspiration, and our
+ * walk-away limit per issue. Beside them, what the plan can reach: the value to us of the bundles
+ * that meet the decision rule, along the frontier, with the zone of agreement, and our three
+ * figures on the same 0–100 scale, so a reservation nothing reaches shows before the first call.
+ */
+import { type Batna, frontierReport, type PathSegment } from '@parley/core'
+import { useMemo } from 'react'
+import { Button, NumberField, TextField } from '../../ui/controls'
 import type { NegotiationModel } from '../model'
+import { ConstraintEditor } from '../setup/constraint-editor'
+import { issueConstraint } from '../setup/constraint-edits'
+import { problemsFor } from '../setup/plan-problems'
+import { ProblemList } from '../setup/problem-list'
+import { costText, placeMarks, readCost, type ScaleMark } from './batna-values'
+import { points } from './format'
+import { setIn } from './plan-paths'
+import './sections.css'
+
+type Side = 'us' | 'them'
 
 export function BatnaSection({ model }: { model: NegotiationModel }) {
-  return <p>{model.plan.title}</p>
+  const { draft } = model
+  const disabled = !model.canEdit
+  const limits = draft.limits ?? []
+  const first = model.space.issues[0]
+  const number = (value: unknown) => (typeof value === 'number' ? value : undefined)
+  return (
+    <div className="batna-section">
+      <p className="hint">Nothing in this section is ever shown to the other side.</p>
+      <Reach model={model} />
+      <ProblemList problems={problemsFor(model, 'batna')} />
+      <div className="batna-sides">
+        <BatnaFields model={model} side="us" />
+        <BatnaFields model={model} side="them" />
+      </div>
+      <div className="form-row">
+        <NumberField
+          label="Reservation: our walk-away utility (0–100)"
+          hint="The worst deal we would accept; at least our BATNA"
+          value={number(draft.reservation)}
+          disabled={disabled}
+          problems={problemsFor(model, 'reservation')}
+          onChange={(value) => model.edit((plan) => setIn(plan, ['reservation'], value))}
+        />
+        <NumberField
+          label="Aspiration: the utility we aim for (0–100)"
+          hint="Ambitious but defensible; above the reservation"
+          value={number(draft.aspiration)}
+          disabled={disabled}
+          problems={problemsFor(model, 'aspiration')}
+          onChange={(value) => model.edit((plan) => setIn(plan, ['aspiration'], value))}
+        />
+      </div>
+      <h3>Walk-away limits</h3>
+      <p className="hint">
+        Our hard bound on an issue, in its own unit (“price at least 190,000”): nothing Parley proposes breaks
+        them.
+      </p>
+      <ProblemList problems={problemsFor(model, 'limits')} />
+      {limits.length === 0 ? <p>No limits.</p> : null}
+      {limits.map((constraint, k) => (
+        <ConstraintEditor
+          // Limits have no identity but their place, which is also what core's messages name.
+          // biome-ignore lint/suspicious/noArrayIndexKey: see above
+          key={k}
+          model={model}
+          at={['limits', k]}
+          constraint={constraint}
+          legend={`Limit ${k + 1}`}
+          removeLabel={`Remove limit ${k + 1}`}
+          onRemove={() => model.edit((plan) => setIn(plan, ['limits', k], undefined))}
+        />
+      ))}
+      {!disabled && first ? (
+        <Button
+          onClick={() => model.edit((plan) => setIn(plan, ['limits', limits.length], issueConstraint(first)))}
+        >
+          Add a walk-away limit
+        </Button>
+      ) : null}
+    </div>
+  )
+}
+
+const SIDE_WORDS: Record<Side, { legend: string; description: string; utility: string; hint: string }> = {
+  us: {
+    legend: 'Our BATNA',
+    description: 'What we do without a deal',
+    utility: 'Worth to us (utility points, 0–100)',
+    hint: 'On the same scale as every bundle: 100 is our best level of every issue',
+  },
+  them: {
+    legend: 'Their BATNA (our estimate)',
+    description: 'What they do without a deal',
+    utility: 'Worth to them (their utility points, 0–100)',
+    hint: 'On their scale, as we estimate their priorities',
+  },
+}
+
+function BatnaFields({ model, side }: { model: NegotiationModel; side: Side }) {
+  const batna: Partial<Batna> = model.draft.batna?.[side] ?? {}
+  const words = SIDE_WORDS[side]
+  const disabled = !model.canEdit
+  const at = (field: keyof Batna): PathSegment[] => ['batna', side, field]
+  const path = (field: keyof Batna) => `batna.${side}.${field}`
+  const text = (field: keyof Batna) => (value: string) =>
+    model.edit((plan) => setIn(plan, at(field), value === '' ? undefined : value))
+  const textOf = (value: unknown) => (typeof value === 'string' ? value : '')
+  return (
+    <fieldset className="batna-side">
+      <legend>{words.legend}</legend>
+      <ProblemList problems={problemsFor(model, `batna.${side}`)} />
+      <TextField
+        multiline
+        label={words.description}
+        value={textOf(batna.description)}
+        disabled={disabled}
+        problems={problemsFor(model, path('description'))}
+        onChange={text('description')}
+      />
+      <NumberField
+        label={words.utility}
+        hint={words.hint}
+        value={typeof batna.utility === 'number' ? batna.utility : undefined}
+        disabled={disabled}
+        problems={problemsFor(model, path('utility'))}
+        onChange={(value) => model.edit((plan) => setIn(plan, at('utility'), value))}
+      />
+      <div className="form-row">
+        <TextField
+          label="Cost"
+          hint="A number, or words"
+          value={costText(batna.cost)}
+          disabled={disabled}
+          problems={problemsFor(model, path('cost'))}
+          onChange={(value) => model.edit((plan) => setIn(plan, at('cost'), readCost(value)))}
+        />
+        <TextField
+          label="Timing"
+          value={textOf(batna.timing)}
+          disabled={disabled}
+          problems={problemsFor(model, path('timing'))}
+          onChange={text('timing')}
+        />
+      </div>
+      <TextField
+        label="Risk"
+        value={textOf(batna.risk)}
+        disabled={disabled}
+        problems={problemsFor(model, path('risk'))}
+        onChange={text('risk')}
+      />
+      {side === 'us' ? (
+        <TextField
+          multiline
+          label="How we are improving it"
+          hint="In parallel with the negotiation: another supplier, another buyer, doing it ourselves"
+          value={textOf(batna.improve)}
+          disabled={disabled}
+          problems={problemsFor(model, path('improve'))}
+          onChange={text('improve')}
+        />
+      ) : null}
+    </fieldset>
+  )
+}
+
+/** The frontier of bundles meeting the rule, from core (within a bound when the exact one is too large). */
+function useReach(model: NegotiationModel) {
+  const { space } = model
+  return useMemo(() => {
+    const exact = frontierReport(space, { rule: true })
+    if (exact.ok || exact.code !== 'too_large') return exact
+    return frontierReport(space, { rule: true, epsilon: exact.suggestedEpsilon })
+  }, [space])
+}
+
+const SCALE = { left: 16, width: 568, top: 8, row: 15, band: 14, axis: 26 } as const
+const x = (value: number) => SCALE.left + (Math.min(100, Math.max(0, value)) / 100) * SCALE.width
+
+/** What the plan can reach for us, in words and on a 0–100 scale with our BATNA, reservation and aspiration. */
+function Reach({ model }: { model: NegotiationModel }) {
+  const reach = useReach(model)
+  const { draft } = model
+  const figure = (value: unknown) =>
+    typeof value === 'number' && value >= 0 && value <= 100 ? value : undefined
+  const candidates: (ScaleMark | undefined)[] = [
+    mark('batna', 'Our BATNA', figure(draft.batna?.us?.utility)),
+    mark('reservation', 'Reservation', figure(draft.reservation)),
+    mark('aspiration', 'Aspiration', figure(draft.aspiration)),
+  ]
+  const marks = placeMarks(
+    candidates.filter((m): m is ScaleMark => m !== undefined),
+    14,
+  )
+  if (!reach.ok)
+    return <p className="hint">What the plan can reach is not computed: the frontier is too large.</p>
+  const frontier = reach.report.frontier
+  const best = frontier[0]?.us
+  const worst = frontier[frontier.length - 1]?.us
+  const rows = Math.max(1, ...marks.map((m) => m.row + 1))
+  const bandTop = SCALE.top + rows * SCALE.row
+  const height = bandTop + SCALE.band + SCALE.axis
+  const summary =
+    best === undefined || worst === undefined
+      ? 'No bundle meets the decision rule.'
+      : `Along the frontier of bundles that meet the decision rule, value to us runs from ${points(worst)} (the best for them) to ${points(best)} (the best for us)${reach.report.epsilon !== null ? `, within ${reach.report.epsilon} points` : ''}.`
+  const label = [summary, ...marks.map((m) => `${m.label} ${points(m.value)}`)].join(' ')
+  return (
+    <div className="batna-reach">
+      <p>
+        {summary} Zone of agreement:{' '}
+        <strong className={reach.report.zopa ? 'reach-yes' : 'reach-no'}>
+          {reach.report.zopa ? 'yes' : 'no — improve our BATNA, add issues, or revisit the reservation'}
+        </strong>
+        .
+      </p>
+      <svg
+        className="utility-scale"
+        viewBox={`0 0 600 ${height}`}
+        role="img"
+        aria-label={`Value to us, 0 to 100: ${label}`}
+      >
+        <line className="axis" x1={x(0)} x2={x(100)} y1={bandTop + SCALE.band} y2={bandTop + SCALE.band} />
+        {best !== undefined && worst !== undefined ? (
+          <rect
+            className="reach-band"
+            x={x(worst)}
+            width={Math.max(2, x(best) - x(worst))}
+            y={bandTop}
+            height={SCALE.band}
+          />
+        ) : null}
+        {[0, 25, 50, 75, 100].map((tick) => (
+          <g key={tick}>
+            <line
+              className="tick"
+              x1={x(tick)}
+              x2={x(tick)}
+              y1={bandTop + SCALE.band}
+              y2={bandTop + SCALE.band + 4}
+            />
+            <text x={x(tick)} y={bandTop + SCALE.band + 16} textAnchor="middle">
+              {tick}
+            </text>
+          </g>
+        ))}
+        {marks.map((m) => (
+          <g key={m.key} className={`scale-mark ${m.key}`}>
+            <line
+              x1={x(m.value)}
+              x2={x(m.value)}
+              y1={SCALE.top + m.row * SCALE.row + 3}
+              y2={bandTop + SCALE.band}
+            />
+            <text
+              x={x(m.value) + 3}
+              y={SCALE.top + m.row * SCALE.row + 9}
+              textAnchor={m.value > 80 ? 'end' : 'start'}
+              dx={m.value > 80 ? -6 : 0}
+            >
+              {m.label} {points(m.value)}
+            </text>
+          </g>
+        ))}
+      </svg>
+    </div>
+  )
+}
+
+function mark(key: string, label: string, value: number | undefined): ScaleMark | undefined {
+  return value === undefined ? undefined : { key, label, value }
 }

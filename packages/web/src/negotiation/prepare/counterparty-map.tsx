@@ -1,6 +1,306 @@
-/** Placeholder: being written. */
+/**
+ * The counterparty map, private: the people on their side (who decides, what each cares about,
+ * how they take risk, what they must be able to report upward), the approval path, the budget
+ * cycle, the politics, and what their approvers will and will not sign.
+ */
+import { RISK_POSTURES, type Stakeholder } from '@parley/core'
+import { useEffect, useState } from 'react'
+import { Button, CheckboxField, type FieldProblem, SelectField, TextField } from '../../ui/controls'
 import type { NegotiationModel } from '../model'
+import { ConstraintEditor } from '../setup/constraint-editor'
+import { issueConstraint } from '../setup/constraint-edits'
+import { useFocusWhenAdded } from '../setup/focus-when-added'
+import { problemsBelow, problemsFor } from '../setup/plan-problems'
+import { ProblemList } from '../setup/problem-list'
+import {
+  addApprovalLimit,
+  addStakeholder,
+  linesText,
+  readLines,
+  sameLines,
+  splitApprovalLimit,
+} from './counterparty-edits'
+import { setIn } from './plan-paths'
+import './sections.css'
+
+type RiskPosture = (typeof RISK_POSTURES)[number]
+
+const RISK_WORDS: Record<RiskPosture, string> = {
+  averse: 'averse: avoids risk, values certainty',
+  neutral: 'neutral',
+  seeking: 'seeking: accepts risk for upside',
+}
+
+const THEM = ['parties', 'them'] as const
 
 export function CounterpartyMap({ model }: { model: NegotiationModel }) {
-  return <p>{model.plan.title}</p>
+  const them = model.draft.parties.them
+  const stakeholders = them.stakeholders ?? []
+  const approvalLimits = them.approvalLimits ?? []
+  const disabled = !model.canEdit
+  const first = model.space.issues[0]
+  // The item just added takes the focus, so its name can be typed at once.
+  const [added, setAdded] = useState<{ list: 'stakeholders' | 'approvalLimits'; index: number }>()
+  const text = (field: 'approvalPath' | 'budgetCycle' | 'politics') => (value: string) =>
+    model.edit((plan) => setIn(plan, [...THEM, field], value === '' ? undefined : value))
+  const textOf = (value: unknown) => (typeof value === 'string' ? value : '')
+
+  return (
+    <div className="counterparty-map">
+      <p className="hint">Who is on their side and how they decide. Nothing here reaches them.</p>
+      <h3>Stakeholders</h3>
+      <ProblemList problems={problemsFor(model, 'parties.them.stakeholders')} />
+      {stakeholders.length === 0 ? <p>No stakeholders yet.</p> : null}
+      <div className="item-list">
+        {stakeholders.map((person, k) => (
+          <StakeholderFields
+            // Stakeholders have no identity but their place, which is also what core's messages name.
+            // biome-ignore lint/suspicious/noArrayIndexKey: see above
+            key={k}
+            model={model}
+            index={k}
+            person={person}
+            focus={added?.list === 'stakeholders' && added.index === k}
+          />
+        ))}
+      </div>
+      {!disabled ? (
+        <Button
+          onClick={() => {
+            setAdded({ list: 'stakeholders', index: stakeholders.length })
+            model.edit(addStakeholder)
+          }}
+        >
+          Add a stakeholder
+        </Button>
+      ) : null}
+
+      <h3>How they decide</h3>
+      <TextField
+        multiline
+        label="Approval path"
+        hint="Who signs, in which order"
+        value={textOf(them.approvalPath)}
+        disabled={disabled}
+        problems={problemsFor(model, 'parties.them.approvalPath')}
+        onChange={text('approvalPath')}
+      />
+      <div className="form-row">
+        <TextField
+          label="Budget cycle"
+          hint="When their budget is set and their fiscal year starts"
+          value={textOf(them.budgetCycle)}
+          disabled={disabled}
+          problems={problemsFor(model, 'parties.them.budgetCycle')}
+          onChange={text('budgetCycle')}
+        />
+      </div>
+      <TextField
+        multiline
+        label="Politics"
+        hint="Internal tensions that shape what is acceptable to them"
+        value={textOf(them.politics)}
+        disabled={disabled}
+        problems={problemsFor(model, 'parties.them.politics')}
+        onChange={text('politics')}
+      />
+
+      <h3>Approval limits</h3>
+      <p className="hint">
+        What an approver on their side will or will not sign: a discount cap, a budget ceiling.
+      </p>
+      <ProblemList problems={problemsFor(model, 'parties.them.approvalLimits')} />
+      {approvalLimits.map((limit, k) => {
+        const { approver, constraint } = splitApprovalLimit(limit)
+        return (
+          <ApprovalLimitFields
+            // biome-ignore lint/suspicious/noArrayIndexKey: approval limits have no identity but their place
+            key={k}
+            model={model}
+            index={k}
+            approver={approver}
+            constraint={constraint}
+            focus={added?.list === 'approvalLimits' && added.index === k}
+          />
+        )
+      })}
+      {!disabled && first ? (
+        <Button
+          onClick={() => {
+            setAdded({ list: 'approvalLimits', index: approvalLimits.length })
+            model.edit((plan) => addApprovalLimit(plan, issueConstraint(first)))
+          }}
+        >
+          Add an approval limit
+        </Button>
+      ) : null}
+    </div>
+  )
+}
+
+function StakeholderFields({
+  model,
+  index,
+  person,
+  focus,
+}: {
+  model: NegotiationModel
+  index: number
+  person: Stakeholder
+  focus: boolean
+}) {
+  const ref = useFocusWhenAdded<HTMLFieldSetElement>(focus)
+  const disabled = !model.canEdit
+  const base = [...THEM, 'stakeholders', index] as const
+  const path = (field: keyof Stakeholder) => `parties.them.stakeholders[${index}].${field}`
+  const set = (field: keyof Stakeholder, value: unknown) =>
+    model.edit((plan) => setIn(plan, [...base, field], value))
+  const text = (field: keyof Stakeholder) => (value: string) => set(field, value === '' ? undefined : value)
+  const textOf = (value: unknown) => (typeof value === 'string' ? value : '')
+  const title = person.name?.trim() || `Stakeholder ${index + 1}`
+  return (
+    <fieldset className="item" ref={ref}>
+      <legend>{title}</legend>
+      <div className="form-row">
+        <TextField
+          label="Name"
+          value={textOf(person.name)}
+          disabled={disabled}
+          problems={problemsFor(model, path('name'))}
+          onChange={(value) => set('name', value)}
+        />
+        <TextField
+          label="Role"
+          value={textOf(person.role)}
+          disabled={disabled}
+          problems={problemsFor(model, path('role'))}
+          onChange={text('role')}
+        />
+        <SelectField<RiskPosture | ''>
+          label="Risk posture"
+          value={person.riskPosture ?? ''}
+          empty="not known"
+          options={RISK_POSTURES.map((posture) => ({ value: posture, label: RISK_WORDS[posture] }))}
+          disabled={disabled}
+          problems={problemsFor(model, path('riskPosture'))}
+          onChange={(value) => set('riskPosture', value === '' ? undefined : value)}
+        />
+      </div>
+      <CheckboxField
+        label="Decides (signs, or can veto)"
+        checked={person.decides === true}
+        disabled={disabled}
+        problems={problemsFor(model, path('decides'))}
+        onChange={(on) => set('decides', on)}
+      />
+      <div className="form-row">
+        <LinesField
+          label="Interests"
+          hint="One to a line"
+          list={person.interests}
+          disabled={disabled}
+          problems={problemsBelow(model, path('interests'))}
+          onChange={(list) => set('interests', list.length > 0 ? list : undefined)}
+        />
+        <TextField
+          multiline
+          label="Face-saving"
+          hint="What they must be able to report upward as a win"
+          value={textOf(person.faceSaving)}
+          disabled={disabled}
+          problems={problemsFor(model, path('faceSaving'))}
+          onChange={text('faceSaving')}
+        />
+      </div>
+      <TextField
+        multiline
+        label="Notes"
+        value={textOf(person.notes)}
+        disabled={disabled}
+        problems={problemsFor(model, path('notes'))}
+        onChange={text('notes')}
+      />
+      {!disabled ? (
+        <Button
+          kind="danger"
+          onClick={() => model.edit((plan) => setIn(plan, [...THEM, 'stakeholders', index], undefined))}
+        >
+          Remove {title}
+        </Button>
+      ) : null}
+    </fieldset>
+  )
+}
+
+/**
+ * A list written one item to a line. What is typed stays as typed (an empty line about to be
+ * filled, a trailing space) while it reads as the list the plan holds; a change made elsewhere
+ * (a reload, another list) replaces it.
+ */
+function LinesField(props: {
+  label: string
+  hint: string
+  list: readonly string[] | undefined
+  disabled: boolean
+  problems: readonly FieldProblem[]
+  onChange: (list: string[]) => void
+}) {
+  const [text, setText] = useState(linesText(props.list))
+  useEffect(() => {
+    setText((current) => (sameLines(current, props.list) ? current : linesText(props.list)))
+  }, [props.list])
+  return (
+    <TextField
+      multiline
+      label={props.label}
+      hint={props.hint}
+      value={text}
+      disabled={props.disabled}
+      problems={props.problems}
+      onChange={(value) => {
+        setText(value)
+        props.onChange(readLines(value))
+      }}
+    />
+  )
+}
+
+function ApprovalLimitFields({
+  model,
+  index,
+  approver,
+  constraint,
+  focus,
+}: {
+  model: NegotiationModel
+  index: number
+  approver: string
+  constraint: ReturnType<typeof splitApprovalLimit>['constraint']
+  focus: boolean
+}) {
+  const at = [...THEM, 'approvalLimits', index]
+  const wrapper = useFocusWhenAdded<HTMLDivElement>(focus)
+  return (
+    <div ref={wrapper}>
+      <ConstraintEditor
+        model={model}
+        at={at}
+        constraint={constraint}
+        keep={{ approver }}
+        legend={approver.trim() ? `Approval limit ${index + 1}: ${approver}` : `Approval limit ${index + 1}`}
+        before={
+          <TextField
+            label="Approver"
+            hint="Who holds the limit: the CFO, the procurement board"
+            value={approver}
+            disabled={!model.canEdit}
+            problems={problemsFor(model, `parties.them.approvalLimits[${index}].approver`)}
+            onChange={(value) => model.edit((plan) => setIn(plan, [...at, 'approver'], value))}
+          />
+        }
+        removeLabel={`Remove approval limit ${index + 1}`}
+        onRemove={() => model.edit((plan) => setIn(plan, at, undefined))}
+      />
+    </div>
+  )
 }

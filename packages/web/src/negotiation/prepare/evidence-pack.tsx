@@ -1,6 +1,167 @@
-/** Placeholder: being written. */
+/**
+ * The evidence pack: benchmarks, cost drivers and references we can cite, each a claim with a
+ * range, its unit, source, date and link. It is shared with them, so the linter checks each claim
+ * for private figures. Removing an item keeps the anchor's citations right, and says what changed.
+ */
+import type { Evidence } from '@parley/core'
+import { useState } from 'react'
+import { Button, Notice, NumberField, TextField } from '../../ui/controls'
 import type { NegotiationModel } from '../model'
+import { useFocusWhenAdded } from '../setup/focus-when-added'
+import { problemsFor } from '../setup/plan-problems'
+import { ProblemList } from '../setup/problem-list'
+import { addEvidence, rangeWithEnd, removeEvidence } from './evidence-edits'
+import { setIn } from './plan-paths'
+import './sections.css'
+
+type TextKey = 'claim' | 'unit' | 'source' | 'date' | 'url'
 
 export function EvidencePack({ model }: { model: NegotiationModel }) {
-  return <p>{model.plan.title}</p>
+  const items = model.draft.evidence ?? []
+  const cited = new Set(model.draft.anchor?.evidence ?? [])
+  const [note, setNote] = useState<string>()
+  const [added, setAdded] = useState<number>()
+  return (
+    <div className="evidence-pack">
+      <p className="hint">
+        What we can cite: benchmarks, cost drivers, references. Shared with them, so keep our own figures out.
+      </p>
+      {note ? <Notice kind="info">{note}</Notice> : null}
+      <ProblemList problems={problemsFor(model, 'evidence')} />
+      {items.length === 0 ? <p>No evidence yet.</p> : null}
+      <div className="item-list">
+        {items.map((item, k) => (
+          <EvidenceFields
+            // Items have no identity but their place, which is also how the anchor cites them.
+            // biome-ignore lint/suspicious/noArrayIndexKey: see above
+            key={k}
+            model={model}
+            index={k}
+            item={item}
+            cited={cited.has(k)}
+            focus={added === k}
+            onRemove={() => {
+              const removed = removeEvidence(model.draft, k)
+              model.edit((plan) => removeEvidence(plan, k).plan)
+              setAdded(undefined)
+              setNote(`Evidence ${k + 1} is removed${removed.note ? `; ${removed.note}` : '.'}`)
+            }}
+          />
+        ))}
+      </div>
+      {model.canEdit ? (
+        <Button
+          onClick={() => {
+            setAdded(items.length)
+            setNote(undefined)
+            model.edit(addEvidence)
+          }}
+        >
+          Add evidence
+        </Button>
+      ) : null}
+    </div>
+  )
+}
+
+function EvidenceFields({
+  model,
+  index,
+  item,
+  cited,
+  focus,
+  onRemove,
+}: {
+  model: NegotiationModel
+  index: number
+  item: Evidence
+  cited: boolean
+  focus: boolean
+  onRemove: () => void
+}) {
+  const ref = useFocusWhenAdded<HTMLFieldSetElement>(focus)
+  const disabled = !model.canEdit
+  const path = `evidence[${index}]`
+  const textOf = (value: unknown) =>
+    typeof value === 'string' || typeof value === 'number' ? String(value) : ''
+  const text = (field: TextKey) => (value: string) =>
+    model.edit((plan) =>
+      // The claim is required: an empty one stays, for core to ask for it.
+      setIn(plan, ['evidence', index, field], value === '' && field !== 'claim' ? undefined : value),
+    )
+  const range = Array.isArray(item.range) ? item.range : undefined
+  const end = (k: 0 | 1) => (typeof range?.[k] === 'number' ? range[k] : undefined)
+  const setEnd = (k: 0 | 1) => (value: number | undefined) =>
+    model.edit((plan) =>
+      setIn(plan, ['evidence', index, 'range'], rangeWithEnd(plan.evidence?.[index]?.range, k, value)),
+    )
+  return (
+    <fieldset className="item" ref={ref}>
+      <legend>
+        Evidence {index + 1}
+        {cited ? <span className="item-badge">cited by the anchor</span> : null}
+      </legend>
+      <TextField
+        label="Claim"
+        hint="What the benchmark or reference says"
+        value={textOf(item.claim)}
+        disabled={disabled}
+        problems={problemsFor(model, `${path}.claim`)}
+        onChange={text('claim')}
+      />
+      <div className="form-row">
+        <NumberField
+          label="Low end"
+          value={end(0)}
+          disabled={disabled}
+          problems={problemsFor(model, `${path}.range[0]`)}
+          onChange={setEnd(0)}
+        />
+        <NumberField
+          label="High end"
+          value={end(1)}
+          disabled={disabled}
+          problems={[...problemsFor(model, `${path}.range`), ...problemsFor(model, `${path}.range[1]`)]}
+          onChange={setEnd(1)}
+        />
+        <TextField
+          label="Unit"
+          value={textOf(item.unit)}
+          disabled={disabled}
+          problems={problemsFor(model, `${path}.unit`)}
+          onChange={text('unit')}
+        />
+      </div>
+      <div className="form-row">
+        <TextField
+          label="Source"
+          value={textOf(item.source)}
+          disabled={disabled}
+          problems={problemsFor(model, `${path}.source`)}
+          onChange={text('source')}
+        />
+        <TextField
+          label="Date"
+          hint="e.g. 2026-09"
+          value={textOf(item.date)}
+          disabled={disabled}
+          problems={problemsFor(model, `${path}.date`)}
+          onChange={text('date')}
+        />
+        <TextField
+          label="Link"
+          type="url"
+          value={textOf(item.url)}
+          disabled={disabled}
+          problems={problemsFor(model, `${path}.url`)}
+          onChange={text('url')}
+        />
+      </div>
+      {!disabled ? (
+        <Button kind="danger" onClick={onRemove}>
+          Remove evidence {index + 1}
+        </Button>
+      ) : null}
+    </fieldset>
+  )
 }

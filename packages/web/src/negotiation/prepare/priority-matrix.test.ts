@@ -52,6 +52,12 @@ describe('the priorities chart', () => {
     })
   })
 
+  it("keeps labels clear of the corner's two-line caption", () => {
+    const layout = priorityMatrix(salesInputs())
+    const caption = { x: layout.caption.x, y: layout.caption.y - 10, width: 32 * 6.2, height: 26 }
+    for (const point of layout.points) expect(overlap(labelBox(point), caption)).toBe(false)
+  })
+
   it('keeps every point inside the plot and labels inside the chart (property)', () => {
     const input = fc.record({
       id: fc.string(),

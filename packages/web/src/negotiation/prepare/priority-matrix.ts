@@ -86,8 +86,8 @@ export function priorityMatrix(
   const caption = { x: plot.left + 6, y: plot.top + 12 }
 
   const placed: Box[] = [
-    // The quarter's caption: two short lines at its top-left corner.
-    { x: caption.x, y: caption.y - 10, width: 150, height: 2 * LINE },
+    // The quarter's caption: two lines at its top-left corner ("Cheap for us, valuable for them:").
+    { x: caption.x, y: caption.y - 10, width: 32 * CHAR_WIDTH, height: 2 * LINE },
   ]
   const points = inputs.map((input) => ({
     ...input,

@@ -143,6 +143,33 @@ describe('using the derived weights', () => {
     expect(validatePlanValue(next).ok).toBe(true)
   })
 
+  it('scores an order kept before an option was added, with the new option last', () => {
+    const plan = salesPlan()
+    const support = plan.issues[3]
+    if (!support) throw new Error('fixture')
+    const ordered = moveOption(plan, 'us', support, 'premium', -1)
+    const grown = {
+      ...ordered,
+      issues: ordered.issues.map((issue) =>
+        issue.id === 'support'
+          ? {
+              ...issue,
+              options: [...(issue.options ?? []), 'platinum'],
+              us: { ...issue.us, scores: { ...issue.us.scores, platinum: 50 } },
+              them: { ...issue.them, scores: { ...issue.them.scores, platinum: 50 } },
+            }
+          : issue,
+      ),
+    }
+    const grownSupport = grown.issues[3]
+    if (!grownSupport) throw new Error('fixture')
+    expect(optionOrder(grown, 'us', grownSupport)).toEqual(['premium', 'standard', 'enterprise', 'platinum'])
+    const next = applyElicitedWeights(grown, 'us')
+    expect(next.issues[3]?.us.scores).toEqual({ premium: 100, standard: 66.7, enterprise: 33.3, platinum: 0 })
+    expect(next.elicitation?.us?.orders?.support).toEqual(['premium', 'standard', 'enterprise', 'platinum'])
+    expect(validatePlanValue(next).ok).toBe(true)
+  })
+
   it('reads and sets how sure we are of the estimate', () => {
     expect(estimateConfidence(salesPlan())).toBe('medium')
     const high = setEstimateConfidence(salesPlan(), 'high')

@@ -187,10 +187,21 @@ export function orderScores(order: readonly Level[]): Record<string, number> {
 
 /**
  * The plan with the side's weights (and the scores of ordered option issues) derived from its
- * elicitation by core, the ranking shown kept with it.
+ * elicitation by core, the ranking shown kept with it. Orders are kept as shown too: core scores
+ * only complete orders, and an order stored before an option was added lacks it (shown last).
  */
 export function applyElicitedWeights(plan: Plan, side: Side): Plan {
-  return applyElicitation(withSide(plan, side, effectiveSide(plan, side)), side)
+  const current = effectiveSide(plan, side)
+  const stored = current.orders
+  const orders = stored
+    ? Object.fromEntries(
+        Object.keys(stored).map((id) => {
+          const issue = plan.issues.find((candidate) => candidate.id === id)
+          return [id, issue?.options ? optionOrder(plan, side, issue) : (stored[id] ?? [])]
+        }),
+      )
+    : undefined
+  return applyElicitation(withSide(plan, side, { ...current, ...(orders ? { orders } : {}) }), side)
 }
 
 /** How sure we are of our estimate of them overall: one level when every issue agrees (unset is medium). */

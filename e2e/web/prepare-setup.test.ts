@@ -1,0 +1,221 @@
+/**
+ * Preparing and setting up a negotiation in the browser: our BATNA and reservation saved as typed
+ * (and an impossible reservation refused with core's message, unsaved), a stakeholder, an evidence
+ * item cited by the anchor, a condition of the decision rule, and a tradeable from the workspace
+ * library taken in as an issue; each checked through the API, with a screenshot and an
+ * accessibility scan of both stages.
+ */
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { api, firstOwner, type Session } from '../server'
+import {
+  BROWSER_TEST_TIMEOUT,
+  browserAvailable,
+  browserSuite,
+  checkAccessibility,
+  screenshot,
+  signIn,
+  WAIT,
+} from './browser'
+
+const EMAIL = 'owner@example.com'
+// The password e2e/server.ts's firstOwner gives the first owner.
+const PASSWORD = 'correct horse battery'
+
+interface PlanRecord {
+  plan: {
+    batna?: { us?: { utility?: number } }
+    reservation?: number
+    parties: { them: { stakeholders?: { name: string }[] } }
+    evidence?: { claim: string; range?: number[] }[]
+    anchor?: { evidence?: number[] }
+    decisionRule?: { require?: unknown[] }
+    issues: { id: string; name: string; unit: string; tradeable?: boolean }[]
+  }
+}
+
+/** The header's save state ("All changes saved", "Not saved: …"). */
+function saveState(page: Page, text: string) {
+  return page.getByRole('status').filter({ hasText: text })
+}
+
+function region(page: Page, name: string) {
+  return page.getByRole('region', { name: new RegExp(`^${name}`) })
+}
+
+describe.runIf(browserAvailable)(
+  'preparing and setting up in the browser',
+  { timeout: BROWSER_TEST_TIMEOUT },
+  () => {
+    const suite = browserSuite()
+    let owner: Session
+    /** The negotiation's address, from the first test, for the viewer's visit. */
+    let base = ''
+
+    beforeAll(async () => {
+      owner = await firstOwner(suite.server, EMAIL)
+    })
+
+    it('saves the BATNA, the map, the evidence, the anchor, the rule and the scope as they are edited', async () => {
+      const { page, server } = suite
+      const library = `/api/workspaces/${owner.workspaceId}/tradeables`
+      const entries = [
+        {
+          name: 'Onboarding workshops',
+          unit: 'sessions',
+          costToUs: 'low',
+          valueToThem: 'high',
+          contexts: ['sales'],
+        },
+        {
+          name: 'Lead with rollout',
+          lesson: 'They moved on price once rollout was settled.',
+          contexts: ['sales'],
+        },
+      ]
+      for (const entry of entries)
+        expect((await api(server.url, owner, 'POST', library, { json: entry })).status).toBe(201)
+
+      await signIn(page, EMAIL, PASSWORD)
+      await page.waitForURL(`**/w/${owner.workspaceId}`)
+      await page.getByLabel('Context').selectOption('sales')
+      await page.getByLabel('Title', { exact: true }).fill('Acme renewal 2027')
+      await page.getByLabel('Other side').fill('Acme Corp')
+      await page.getByRole('button', { name: 'Create from the sales template' }).click()
+      await page.waitForURL(new RegExp(`/w/${owner.workspaceId}/n/[^/]+/prepare$`))
+      base = new URL(page.url()).pathname.replace(/\/prepare$/, '')
+      const id = base.split('/')[4]
+      const record = `/api/workspaces/${owner.workspaceId}/negotiations/${id}`
+      const saved = async () =>
+        ((await (await api(server.url, owner, 'GET', record)).json()) as PlanRecord).plan
+      await saveState(page, 'All changes saved').waitFor()
+
+      // Our BATNA and the reservation, saved as typed.
+      const batna = region(page, 'Our BATNA and reservation')
+      await batna
+        .getByRole('group', { name: 'Our BATNA' })
+        .getByLabel('Worth to us (utility points, 0–100)')
+        .fill('45')
+      const reservation = batna.getByLabel('Reservation: our walk-away utility (0–100)')
+      await reservation.fill('60')
+      await expect.poll(async () => (await saved()).reservation, { timeout: WAIT }).toBe(60)
+      await saveState(page, 'All changes saved').waitFor()
+      expect((await saved()).batna?.us?.utility).toBe(45)
+
+      // A reservation no utility can be: core's message under the field, and nothing saved.
+      await reservation.fill('150')
+      await batna.getByText('must be at most 100, not 150').waitFor()
+      await expect(reservation.getAttribute('aria-invalid')).resolves.toBe('true')
+      await saveState(page, 'Not saved: fix the problems marked below').waitFor()
+      expect((await saved()).reservation).toBe(60)
+      await reservation.fill('58')
+      await expect.poll(async () => (await saved()).reservation, { timeout: WAIT }).toBe(58)
+
+      // A stakeholder: the new name field has the focus.
+      const map = region(page, 'Counterparty map')
+      await map.getByRole('button', { name: 'Add a stakeholder' }).click()
+      await page.keyboard.type('Priya Raman')
+      await map.getByRole('group', { name: 'Priya Raman' }).getByLabel('Role').fill('Procurement lead')
+      await expect
+        .poll(async () => (await saved()).parties.them.stakeholders?.map((person) => person.name), {
+          timeout: WAIT,
+        })
+        .toContain('Priya Raman')
+
+      // An evidence item, cited by the anchor.
+      const pack = region(page, 'Evidence')
+      await pack.getByRole('button', { name: 'Add evidence' }).click()
+      const item = pack.getByRole('group', { name: /^Evidence 2/ })
+      await item.getByLabel('Claim').fill('Analyst range for 300 seats')
+      await item.getByLabel('Low end').fill('100000')
+      await item.getByLabel('High end').fill('130000')
+      await region(page, 'Anchor')
+        .getByLabel('Cites evidence 2: Analyst range for 300 seats (100,000–130,000)')
+        .check()
+      await expect.poll(async () => (await saved()).anchor?.evidence, { timeout: WAIT }).toEqual([0, 1])
+      expect((await saved()).evidence?.[1]).toEqual({
+        claim: 'Analyst range for 300 seats',
+        range: [100000, 130000],
+      })
+      await expect(pack.getByRole('group', { name: /^Evidence 2/ }).textContent()).resolves.toContain(
+        'cited by the anchor',
+      )
+      await saveState(page, 'All changes saved').waitFor()
+      await screenshot(page, 'prepare-sections')
+      await checkAccessibility(page, 'the Prepare stage with its sections')
+
+      // Set up: another condition of the decision rule, on the support tier.
+      await page
+        .getByRole('navigation', { name: 'Stages of the method' })
+        .getByRole('link', { name: /^Set up/ })
+        .click()
+      const rule = region(page, 'Decision rule')
+      await rule.getByRole('button', { name: 'Add a condition on one issue' }).click()
+      const condition = rule.getByRole('group', { name: 'Condition 2' })
+      await condition.getByLabel('Issue').selectOption({ label: 'Support tier' })
+      await condition.getByLabel('standard').uncheck()
+      await expect
+        .poll(async () => (await saved()).decisionRule?.require?.[1], { timeout: WAIT })
+        .toEqual({ issue: 'support', op: 'in', value: ['premium', 'enterprise'] })
+      // Rollout within 60 days (3 of 7 levels) and 2 of the 3 support tiers: 9,828 × 3/7 × 2/3.
+      await rule.getByText('2,808 of 9,828 possible bundles meet the rule (29%)').waitFor()
+
+      // The library's tradeable, taken in as an issue; its lesson is suggested too.
+      const scope = region(page, 'Scope of tradeables')
+      await scope.getByText('They moved on price once rollout was settled.').waitFor()
+      await scope.getByRole('button', { name: 'Add “Onboarding workshops” as an issue' }).click()
+      await expect(scope.getByLabel('Tradeable: Onboarding workshops').isChecked()).resolves.toBe(true)
+      await expect
+        .poll(async () => (await saved()).issues.find((issue) => issue.name === 'Onboarding workshops'), {
+          timeout: WAIT,
+        })
+        .toMatchObject({ id: 'onboarding_workshops', unit: 'sessions', tradeable: true })
+      await saveState(page, 'All changes saved').waitFor()
+      await screenshot(page, 'setup-sections')
+      await checkAccessibility(page, 'the Set up stage')
+    })
+
+    it('shows a viewer every section, with nothing to change', async () => {
+      const { page } = suite
+      await signIn(page, EMAIL, PASSWORD)
+      await page.goto(`/w/${owner.workspaceId}/members`)
+      await page.getByLabel('Role').selectOption('viewer')
+      await page.getByRole('button', { name: 'Create invitation link' }).click()
+      const link = await page.getByLabel('Invitation link').inputValue()
+      const viewer = await suite.newPage()
+      await viewer.page.goto(link)
+      await viewer.page.getByLabel('Your name').fill('Vera Viewer')
+      await viewer.page.getByLabel('Email').fill('viewer@example.com')
+      await viewer.page.getByLabel('Password (at least 10 characters)').fill('another long password')
+      await viewer.page.getByRole('button', { name: /^Join/ }).click()
+      await viewer.page.getByRole('button', { name: 'Sign out' }).waitFor()
+
+      const sections = {
+        prepare: ['Our BATNA and reservation', 'Counterparty map', 'Evidence', 'Anchor'],
+        setup: ['Decision rule', 'Scope of tradeables'],
+      }
+      for (const [slug, names] of Object.entries(sections)) {
+        await viewer.page.goto(`${base}/${slug}`)
+        await viewer.page.getByText('read only (viewer)').waitFor()
+        for (const name of names) {
+          const section = region(viewer.page, name)
+          await section.waitFor()
+          const editable = section.locator(
+            'input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button',
+          )
+          await expect(editable.count(), `controls a viewer could use in ${name}`).resolves.toBe(0)
+        }
+      }
+      // What was entered is there to read.
+      await region(viewer.page, 'Scope of tradeables')
+        .getByText('They moved on price once rollout was settled.')
+        .waitFor()
+      await expect(
+        region(viewer.page, 'Decision rule')
+          .getByRole('group', { name: 'Condition 2' })
+          .getByLabel('Issue')
+          .inputValue(),
+      ).resolves.toBe('support')
+    })
+  },
+)

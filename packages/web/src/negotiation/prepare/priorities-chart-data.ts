@@ -1,0 +1,108 @@
+/**
+ * What the priorities chart is drawn from and what it suggests: each issue's share of our weight
+ * and of their estimated weight (as core compiles them), a sentence a screen reader hears instead
+ * of the picture, the issues in the cheap-for-us, valuable-to-them corner not yet flagged
+ * tradeable, and the entries of the workspace's tradeables library that fit this plan, which can
+ * become new issues.
+ */
+import type { Issue, Plan, Space } from '@parley/core'
+import type { Tradeable } from '../../workspace/tradeable-form'
+import { percent } from './format'
+import { newIssue } from './issue-edits'
+import { isIssueId } from './issue-ids'
+import type { MatrixInput, MatrixLayout, MatrixPoint } from './priority-matrix'
+
+/** Each issue at (share of our weight, share of their estimated weight). */
+export function matrixInputs(space: Space): MatrixInput[] {
+  return space.issues.map((issue) => ({
+    id: issue.id,
+    label: issue.name,
+    us: space.share.us[issue.index] ?? 0,
+    them: space.share.them[issue.index] ?? 0,
+    tradeable: issue.tradeable,
+  }))
+}
+
+function names(points: readonly MatrixPoint[]): string {
+  return points.length > 0 ? points.map((point) => point.label).join(', ') : 'none'
+}
+
+/** The chart in one paragraph: what is where, for those who can not see it. */
+export function chartSummary(layout: MatrixLayout): string {
+  const funded = layout.points.filter((point) => point.funded)
+  const flagged = layout.points.filter((point) => point.tradeable)
+  return (
+    `Priorities chart of ${layout.points.length} issue${layout.points.length === 1 ? '' : 's'}: ` +
+    `share of our weight across, share of their estimated weight up, split at the average share ` +
+    `of ${percent(layout.split.share)}. Cheap for us, valuable for them (where trades are funded): ` +
+    `${names(funded)}. Flagged tradeable: ${names(flagged)}. The table below gives every number.`
+  )
+}
+
+/** Where an issue sits, in words, for the table beside the chart. */
+export function quarterOf(point: MatrixPoint, split: number): string {
+  if (point.funded) return 'Cheap for us, valuable for them'
+  const ours = point.us < split ? 'low' : 'high'
+  const theirs = point.them >= split ? 'high' : 'low'
+  if (ours === 'high' && theirs === 'high') return 'Valuable to both'
+  if (ours === 'high') return 'Valuable to us, cheap for them'
+  return 'Low for both'
+}
+
+/** Issues in the funding corner not yet flagged tradeable. */
+export function suggestedTradeables(layout: MatrixLayout): MatrixPoint[] {
+  return layout.points.filter((point) => point.funded && !point.tradeable)
+}
+
+/** The plan with the issue flagged tradeable. */
+export function flagTradeable(plan: Plan, id: string): Plan {
+  return {
+    ...plan,
+    issues: plan.issues.map((issue) => (issue.id === id ? { ...issue, tradeable: true } : issue)),
+  }
+}
+
+export interface LibrarySuggestion {
+  entry: Tradeable
+  /** The plan's issue it already is (same id or name), if any. */
+  inPlan: string | undefined
+}
+
+function sameName(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase()
+}
+
+/**
+ * Library entries for this plan's context (or for any context), in library order, each with the
+ * issue it already is in the plan: the same id, or the same name as the entry or as the issue it
+ * names (lessons from a debrief name the issue they came from).
+ */
+export function librarySuggestions(entries: readonly Tradeable[], plan: Plan): LibrarySuggestion[] {
+  return entries
+    .filter((entry) => !entry.contexts?.length || entry.contexts.includes(plan.context))
+    .map((entry) => ({
+      entry,
+      inPlan: plan.issues.find(
+        (issue) =>
+          sameName(issue.name, entry.name) ||
+          (entry.issue !== undefined && (issue.id === entry.issue || sameName(issue.name, entry.issue))),
+      )?.name,
+    }))
+}
+
+/**
+ * A new issue made from a library entry: its name, unit and description, and the id it was kept
+ * under when that is free; levels and weights are newIssue's defaults, to be set in the grid and
+ * ranked. It is not flagged tradeable until its weights put it in the corner.
+ */
+export function issueFromLibrary(plan: Plan, entry: Tradeable): Issue {
+  const fresh = newIssue(plan, entry.name)
+  const taken = new Set(plan.issues.map((issue) => issue.id))
+  const id = entry.issue && isIssueId(entry.issue) && !taken.has(entry.issue) ? entry.issue : fresh.id
+  return {
+    ...fresh,
+    id,
+    ...(entry.unit?.trim() ? { unit: entry.unit.trim() } : {}),
+    ...(entry.description?.trim() ? { description: entry.description.trim() } : {}),
+  }
+}
