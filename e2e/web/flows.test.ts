@@ -296,7 +296,7 @@ describe.runIf(browserAvailable)(
       const { page } = suite
       await signIn(page, EMAIL, PASSWORD)
       await page.goto(`/w/${owner.workspaceId}/members`)
-      await page.getByLabel('Role').selectOption('viewer')
+      await page.getByLabel('Role', { exact: true }).selectOption('viewer')
       await page.getByRole('button', { name: 'Create invitation link' }).click()
       const link = await page.getByLabel('Invitation link').inputValue()
       expect(link).toMatch(/^http/)

@@ -227,7 +227,11 @@ export function Button(props: {
 export function PrivateMark({ children = 'Private' }: { children?: ReactNode }) {
   return (
     <span className="private-mark" title="Never shown to the other side">
-      <span aria-hidden="true">🔒 </span>
+      {/* A drawn lock rather than the emoji, which machines without an emoji font show as a box. */}
+      <svg className="lock" aria-hidden="true" viewBox="0 0 10 12" width="9" height="11">
+        <path d="M2.5 5V3.5a2.5 2.5 0 0 1 5 0V5" fill="none" stroke="currentColor" strokeWidth="1.4" />
+        <rect x="1" y="5" width="8" height="6.5" rx="1.2" fill="currentColor" />
+      </svg>{' '}
       {children}
     </span>
   )
