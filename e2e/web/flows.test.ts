@@ -345,5 +345,63 @@ describe.runIf(browserAvailable)(
       })
       expect(put.status()).toBe(403)
     })
+
+    it('debriefs: the answers kept, the figures as `parley debrief` gives them, a lesson offered to later plans', async () => {
+      const { page } = suite
+      await signIn(page, EMAIL, PASSWORD)
+      // The agreement again (the one before was retracted), as it stands on the table.
+      await page.goto(`${base}/close`)
+      await saveState(page, 'All changes saved').waitFor()
+      await page.getByRole('button', { name: 'Record the agreement' }).click()
+      await page
+        .getByText(/recorded/i)
+        .first()
+        .waitFor()
+
+      await page.goto(`${base}/debrief`)
+      const answer = page.locator('.debrief-prompt textarea').first()
+      await answer.fill('Settling rollout first made price easy.')
+      await page.getByRole('button', { name: 'Save answers' }).click()
+      await page.getByText(/saved/i).first().waitFor()
+
+      const events = (await (await api(suite.server.url, owner, 'GET', `${record}/events`)).json()) as {
+        events: { event: { type: string; answers?: Record<string, string> } }[]
+      }
+      const debrief = events.events.map((entry) => entry.event).find((event) => event.type === 'debrief')
+      expect(Object.values(debrief?.answers ?? {})).toContain('Settling rollout first made price easy.')
+      const folder = temporaryFolder()
+      const journal = join(folder, 'journal.jsonl')
+      writeFileSync(journal, `${events.events.map((entry) => JSON.stringify(entry.event)).join('\n')}\n`)
+      const figures = cliJson<{ figures: { surplus: number | null } }>([
+        'debrief',
+        EXAMPLE,
+        '--journal',
+        journal,
+        '--json',
+      ]).figures
+      expect(figures.surplus).not.toBeNull()
+      await page
+        .getByText(`Our surplus over the reservation: ${signed(figures.surplus ?? 0)} points`)
+        .waitFor()
+
+      await page.getByRole('button', { name: 'Add a lesson to the tradeables library' }).click()
+      const lesson = page.getByRole('form', { name: 'Lesson for the tradeables library' })
+      await lesson.getByLabel('Name').fill('Settle rollout before price')
+      await lesson.getByLabel('Lesson').fill('Agree the go-live date first; price follows.')
+      await lesson.getByLabel('Issue').selectOption('rollout')
+      await lesson.getByRole('button', { name: 'Save to the library' }).click()
+      await page.getByText('“Settle rollout before price” is in the').waitFor()
+
+      // A later sales negotiation in the workspace offers the lesson on its Set up stage.
+      await page.goto(`/w/${owner.workspaceId}`)
+      await page.getByLabel('Context').selectOption('sales')
+      await page.getByLabel('Title', { exact: true }).fill('Next renewal')
+      await page.getByLabel('Other side').fill('Acme Corp')
+      await page.getByRole('button', { name: 'Create from the sales template' }).click()
+      await page.waitForURL(/\/prepare$/)
+      await page.goto(page.url().replace(/\/prepare$/, '/setup'))
+      await page.getByText('Agree the go-live date first; price follows.').waitFor()
+      await screenshot(page, 'flow-lesson-offered')
+    })
   },
 )
