@@ -144,6 +144,17 @@ describe.runIf(browserAvailable)(
       await screenshot(page, 'prepare-sections')
       await checkAccessibility(page, 'the Prepare stage with its sections')
 
+      // Removing an item leaves the others' fields as they were, even what is still being typed.
+      await pack.getByRole('button', { name: 'Add evidence' }).click()
+      const third = pack.getByRole('group', { name: /^Evidence 3/ })
+      await third.getByLabel('Claim').fill('Renewal uplift survey')
+      await third.getByLabel('Low end').fill('about 5')
+      await pack.getByRole('group', { name: /^Evidence 2/ }).getByRole('button', { name: /^Remove/ }).click()
+      const moved = pack.getByRole('group', { name: /^Evidence 2/ })
+      await expect(moved.getByLabel('Claim').inputValue()).resolves.toBe('Renewal uplift survey')
+      await expect(moved.getByLabel('Low end').inputValue()).resolves.toBe('about 5')
+      await expect.poll(async () => (await saved()).anchor?.evidence, { timeout: WAIT }).toEqual([0])
+
       // Set up: another condition of the decision rule, on the support tier.
       await page
         .getByRole('navigation', { name: 'Stages of the method' })

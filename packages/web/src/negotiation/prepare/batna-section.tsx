@@ -8,6 +8,7 @@
 import { type Batna, frontierReport, type PathSegment } from '@parley/core'
 import { useMemo } from 'react'
 import { Button, NumberField, TextField } from '../../ui/controls'
+import { useItemKeys } from '../../ui/item-keys'
 import type { NegotiationModel } from '../model'
 import { ConstraintEditor } from '../setup/constraint-editor'
 import { issueConstraint } from '../setup/constraint-edits'
@@ -24,6 +25,7 @@ export function BatnaSection({ model }: { model: NegotiationModel }) {
   const { draft } = model
   const disabled = !model.canEdit
   const limits = draft.limits ?? []
+  const limitKeys = useItemKeys(limits.length)
   const first = model.space.issues[0]
   const number = (value: unknown) => (typeof value === 'number' ? value : undefined)
   return (
@@ -62,15 +64,16 @@ export function BatnaSection({ model }: { model: NegotiationModel }) {
       {limits.length === 0 ? <p>No limits.</p> : null}
       {limits.map((constraint, k) => (
         <ConstraintEditor
-          // Limits have no identity but their place, which is also what core's messages name.
-          // biome-ignore lint/suspicious/noArrayIndexKey: see above
-          key={k}
+          key={limitKeys.keyOf(k)}
           model={model}
           at={['limits', k]}
           constraint={constraint}
           legend={`Limit ${k + 1}`}
           removeLabel={`Remove limit ${k + 1}`}
-          onRemove={() => model.edit((plan) => setIn(plan, ['limits', k], undefined))}
+          onRemove={() => {
+            limitKeys.removing(k)
+            model.edit((plan) => setIn(plan, ['limits', k], undefined))
+          }}
         />
       ))}
       {!disabled && first ? (

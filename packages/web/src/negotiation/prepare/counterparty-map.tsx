@@ -6,6 +6,7 @@
 import { RISK_POSTURES, type Stakeholder } from '@parley/core'
 import { useEffect, useState } from 'react'
 import { Button, CheckboxField, type FieldProblem, SelectField, TextField } from '../../ui/controls'
+import { useItemKeys } from '../../ui/item-keys'
 import type { NegotiationModel } from '../model'
 import { ConstraintEditor } from '../setup/constraint-editor'
 import { issueConstraint } from '../setup/constraint-edits'
@@ -41,6 +42,8 @@ export function CounterpartyMap({ model }: { model: NegotiationModel }) {
   const first = model.space.issues[0]
   // The item just added takes the focus, so its name can be typed at once.
   const [added, setAdded] = useState<{ list: 'stakeholders' | 'approvalLimits'; index: number }>()
+  const stakeholderKeys = useItemKeys(stakeholders.length)
+  const limitKeys = useItemKeys(approvalLimits.length)
   const text = (field: 'approvalPath' | 'budgetCycle' | 'politics') => (value: string) =>
     model.edit((plan) => setIn(plan, [...THEM, field], value === '' ? undefined : value))
   const textOf = (value: unknown) => (typeof value === 'string' ? value : '')
@@ -54,9 +57,11 @@ export function CounterpartyMap({ model }: { model: NegotiationModel }) {
       <div className="item-list">
         {stakeholders.map((person, k) => (
           <StakeholderFields
-            // Stakeholders have no identity but their place, which is also what core's messages name.
-            // biome-ignore lint/suspicious/noArrayIndexKey: see above
-            key={k}
+            key={stakeholderKeys.keyOf(k)}
+            onRemove={() => {
+              stakeholderKeys.removing(k)
+              model.edit((plan) => setIn(plan, [...THEM, 'stakeholders', k], undefined))
+            }}
             model={model}
             index={k}
             person={person}
@@ -114,8 +119,11 @@ export function CounterpartyMap({ model }: { model: NegotiationModel }) {
         const { approver, constraint } = splitApprovalLimit(limit)
         return (
           <ApprovalLimitFields
-            // biome-ignore lint/suspicious/noArrayIndexKey: approval limits have no identity but their place
-            key={k}
+            key={limitKeys.keyOf(k)}
+            onRemove={() => {
+              limitKeys.removing(k)
+              model.edit((plan) => setIn(plan, [...THEM, 'approvalLimits', k], undefined))
+            }}
             model={model}
             index={k}
             approver={approver}
@@ -143,11 +151,13 @@ function StakeholderFields({
   index,
   person,
   focus,
+  onRemove,
 }: {
   model: NegotiationModel
   index: number
   person: Stakeholder
   focus: boolean
+  onRemove: () => void
 }) {
   const ref = useFocusWhenAdded<HTMLFieldSetElement>(focus)
   const disabled = !model.canEdit
@@ -221,10 +231,7 @@ function StakeholderFields({
         onChange={text('notes')}
       />
       {!disabled ? (
-        <Button
-          kind="danger"
-          onClick={() => model.edit((plan) => setIn(plan, [...THEM, 'stakeholders', index], undefined))}
-        >
+        <Button kind="danger" onClick={onRemove}>
           Remove {title}
         </Button>
       ) : null}
@@ -271,12 +278,14 @@ function ApprovalLimitFields({
   approver,
   constraint,
   focus,
+  onRemove,
 }: {
   model: NegotiationModel
   index: number
   approver: string
   constraint: ReturnType<typeof splitApprovalLimit>['constraint']
   focus: boolean
+  onRemove: () => void
 }) {
   const at = [...THEM, 'approvalLimits', index]
   const wrapper = useFocusWhenAdded<HTMLDivElement>(focus)
@@ -299,7 +308,7 @@ function ApprovalLimitFields({
           />
         }
         removeLabel={`Remove approval limit ${index + 1}`}
-        onRemove={() => model.edit((plan) => setIn(plan, at, undefined))}
+        onRemove={onRemove}
       />
     </div>
   )

@@ -6,6 +6,7 @@
 import type { Evidence } from '@parley/core'
 import { useState } from 'react'
 import { Button, Notice, NumberField, TextField } from '../../ui/controls'
+import { useItemKeys } from '../../ui/item-keys'
 import type { NegotiationModel } from '../model'
 import { useFocusWhenAdded } from '../setup/focus-when-added'
 import { problemsFor } from '../setup/plan-problems'
@@ -21,6 +22,7 @@ export function EvidencePack({ model }: { model: NegotiationModel }) {
   const cited = new Set(model.draft.anchor?.evidence ?? [])
   const [note, setNote] = useState<string>()
   const [added, setAdded] = useState<number>()
+  const itemKeys = useItemKeys(items.length)
   return (
     <div className="evidence-pack">
       <p className="hint">
@@ -32,9 +34,7 @@ export function EvidencePack({ model }: { model: NegotiationModel }) {
       <div className="item-list">
         {items.map((item, k) => (
           <EvidenceFields
-            // Items have no identity but their place, which is also how the anchor cites them.
-            // biome-ignore lint/suspicious/noArrayIndexKey: see above
-            key={k}
+            key={itemKeys.keyOf(k)}
             model={model}
             index={k}
             item={item}
@@ -42,6 +42,7 @@ export function EvidencePack({ model }: { model: NegotiationModel }) {
             focus={added === k}
             onRemove={() => {
               const removed = removeEvidence(model.draft, k)
+              itemKeys.removing(k)
               model.edit((plan) => removeEvidence(plan, k).plan)
               setAdded(undefined)
               setNote(`Evidence ${k + 1} is removed${removed.note ? `; ${removed.note}` : '.'}`)

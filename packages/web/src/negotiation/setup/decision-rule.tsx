@@ -13,6 +13,7 @@ import {
 } from '@parley/core'
 import { useMemo } from 'react'
 import { Button, PrivateMark, TextField } from '../../ui/controls'
+import { useItemKeys } from '../../ui/item-keys'
 import type { NegotiationModel } from '../model'
 import { percent } from '../prepare/format'
 import { setIn } from '../prepare/plan-paths'
@@ -26,6 +27,7 @@ export function DecisionRuleEditor({ model }: { model: NegotiationModel }) {
   const { space } = model
   const rule = model.draft.decisionRule
   const conditions = rule?.require ?? []
+  const conditionKeys = useItemKeys(conditions.length)
   const disabled = !model.canEdit
   const first = space.issues[0]
   const sum = sumConstraint(space.issues)
@@ -54,15 +56,16 @@ export function DecisionRuleEditor({ model }: { model: NegotiationModel }) {
       {conditions.length === 0 ? <p>No conditions yet: every bundle passes.</p> : null}
       {conditions.map((constraint, k) => (
         <ConstraintEditor
-          // Conditions have no identity but their place, which is also what core's messages name.
-          // biome-ignore lint/suspicious/noArrayIndexKey: see above
-          key={k}
+          key={conditionKeys.keyOf(k)}
           model={model}
           at={['decisionRule', 'require', k]}
           constraint={constraint}
           legend={`Condition ${k + 1}`}
           removeLabel={`Remove condition ${k + 1}`}
-          onRemove={() => model.edit((plan) => setIn(plan, ['decisionRule', 'require', k], undefined))}
+          onRemove={() => {
+            conditionKeys.removing(k)
+            model.edit((plan) => setIn(plan, ['decisionRule', 'require', k], undefined))
+          }}
         />
       ))}
       {!disabled ? (
