@@ -149,7 +149,10 @@ describe.runIf(browserAvailable)(
       const third = pack.getByRole('group', { name: /^Evidence 3/ })
       await third.getByLabel('Claim').fill('Renewal uplift survey')
       await third.getByLabel('Low end').fill('about 5')
-      await pack.getByRole('group', { name: /^Evidence 2/ }).getByRole('button', { name: /^Remove/ }).click()
+      await pack
+        .getByRole('group', { name: /^Evidence 2/ })
+        .getByRole('button', { name: /^Remove/ })
+        .click()
       const moved = pack.getByRole('group', { name: /^Evidence 2/ })
       await expect(moved.getByLabel('Claim').inputValue()).resolves.toBe('Renewal uplift survey')
       await expect(moved.getByLabel('Low end').inputValue()).resolves.toBe('about 5')
