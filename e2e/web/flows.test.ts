@@ -79,6 +79,24 @@ function saveState(page: Page, text: string) {
   return page.getByRole('status').filter({ hasText: text })
 }
 
+/** What a screen reader would call the focused element: its label, else its own text. */
+const FOCUSED_NAME = `(() => {
+  const element = document.activeElement
+  if (!element) return ''
+  const label = element.labels && element.labels[0] ? element.labels[0].textContent : null
+  return (label || element.getAttribute('aria-label') || element.textContent || '').trim()
+})()`
+
+/** Presses Tab until the focus is on the control whose name starts with `name`, as a keyboard user would. */
+async function tabTo(page: Page, name: string, most = 400): Promise<void> {
+  for (let k = 0; k < most; k++) {
+    await page.keyboard.press('Tab')
+    const focused = (await page.evaluate(FOCUSED_NAME)) as string
+    if (focused.startsWith(name)) return
+  }
+  throw new Error(`"${name}" is not reachable with the Tab key`)
+}
+
 describe.runIf(browserAvailable)(
   'the main flows in the browser',
   { timeout: BROWSER_TEST_TIMEOUT * 2 },
@@ -402,6 +420,53 @@ describe.runIf(browserAvailable)(
       await page.goto(page.url().replace(/\/prepare$/, '/setup'))
       await page.getByText('Agree the go-live date first; price follows.').waitFor()
       await screenshot(page, 'flow-lesson-offered')
+    })
+
+    it('works with the keyboard alone: sign in, send a MESO set, move between stages, record their choice', async () => {
+      const created = await api(
+        suite.server.url,
+        owner,
+        'POST',
+        `/api/workspaces/${owner.workspaceId}/negotiations`,
+        { yaml: readFileSync(EXAMPLE, 'utf8') },
+      )
+      const { id } = (await created.json()) as { id: string }
+      const address = `/w/${owner.workspaceId}/n/${id}`
+      const { page } = suite
+      await page.goto('/login')
+      await tabTo(page, 'Email')
+      await page.keyboard.type(EMAIL)
+      await tabTo(page, 'Password')
+      await page.keyboard.type(PASSWORD)
+      await page.keyboard.press('Enter')
+      await page.getByRole('button', { name: 'Sign out' }).waitFor()
+
+      await page.goto(`${address}/first-move`)
+      await saveState(page, 'All changes saved').waitFor()
+      await tabTo(page, 'Record as sent')
+      await page.keyboard.press('Enter')
+      await page.getByText(/Last sent \(round 1\)/).waitFor()
+
+      // The stage rail, then their answer: a bundle chosen from the select with the arrow keys.
+      await tabTo(page, 'Midgame')
+      await page.keyboard.press('Enter')
+      await page.waitForURL(`**${address}/midgame`)
+      await tabTo(page, 'Bundle they chose')
+      await page.keyboard.press('ArrowDown')
+      await tabTo(page, 'Record their answer')
+      await page.keyboard.press('Enter')
+      await expect
+        .poll(async () => {
+          const listed = await api(
+            suite.server.url,
+            owner,
+            'GET',
+            `/api/workspaces/${owner.workspaceId}/negotiations/${id}/events`,
+          )
+          const { events } = (await listed.json()) as { events: { event: { type: string } }[] }
+          return events.map((entry) => entry.event.type)
+        })
+        .toEqual(['offer-sent', 'bundle-chosen'])
     })
   },
 )
