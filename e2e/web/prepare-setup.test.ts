@@ -5,8 +5,11 @@
  * library taken in as an issue; each checked through the API, with a screenshot and an
  * accessibility scan of both stages.
  */
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { parley, temporaryFolder } from '../parley'
 import { api, firstOwner, type Session } from '../server'
 import {
   BROWSER_TEST_TIMEOUT,
@@ -104,7 +107,15 @@ describe.runIf(browserAvailable)(
 
       // A reservation no utility can be: core's message under the field, and nothing saved.
       await reservation.fill('150')
-      await batna.getByText('must be at most 100, not 150').waitFor()
+      // The message is the one `parley check` gives for the same plan.
+      const folder = temporaryFolder()
+      const file = join(folder, 'plan.json')
+      writeFileSync(file, JSON.stringify({ ...(await saved()), reservation: 150 }))
+      const check = parley(['check', file, '--json'])
+      const { errors } = JSON.parse(check.stdout) as { errors: { path: string; message: string }[] }
+      const cli = errors.find((error) => error.path === 'reservation')
+      expect(cli?.message).toBe('must be at most 100, not 150')
+      await batna.getByText(cli?.message ?? '?', { exact: true }).waitFor()
       await expect(reservation.getAttribute('aria-invalid')).resolves.toBe('true')
       await saveState(page, 'Not saved: fix the problems marked below').waitFor()
       expect((await saved()).reservation).toBe(60)
