@@ -2,15 +2,20 @@
  * The app's pages by address: signing in and the one-time links, a workspace's negotiations, its
  * members and tradeables, and a negotiation at one of the method's stages.
  */
-import { type ReactElement, useEffect } from 'react'
+import { lazy, type ReactElement, Suspense, useEffect } from 'react'
 import { JoinPage, LoginPage, ResetPage, SetupPage } from './account/pages'
-import { NegotiationPage } from './negotiation/page'
 import { Link, matchPath, navigate, usePath } from './router'
 import { SessionProvider, useSession } from './session'
 import { Button, Notice } from './ui/controls'
 import { MembersPage } from './workspace/members'
 import { NegotiationsPage } from './workspace/negotiations'
 import { TradeablesPage } from './workspace/tradeables'
+
+// A negotiation's stages (and the optimiser they run) load when one is opened: signing in and the
+// workspace pages start without them.
+const NegotiationPage = lazy(() =>
+  import('./negotiation/page').then((module) => ({ default: module.NegotiationPage })),
+)
 
 export function App() {
   return (
@@ -53,7 +58,7 @@ function Shell() {
           </nav>
         ) : null}
       </header>
-      {page}
+      <Suspense fallback={<p aria-busy="true">Loading…</p>}>{page}</Suspense>
     </div>
   )
 }
