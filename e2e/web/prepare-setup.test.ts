@@ -118,9 +118,16 @@ describe.runIf(browserAvailable)(
       await batna.getByText(cli?.message ?? '?', { exact: true }).waitFor()
       await expect(reservation.getAttribute('aria-invalid')).resolves.toBe('true')
       await saveState(page, 'Not saved: fix the problems marked below').waitFor()
+      // Every error is also listed under the header, with its path, whether or not a field shows it.
+      await page.getByText('One problem keeps the plan from being saved').click()
+      await page
+        .getByRole('listitem')
+        .filter({ hasText: 'reservation: must be at most 100, not 150' })
+        .waitFor()
       expect((await saved()).reservation).toBe(60)
       await reservation.fill('58')
       await expect.poll(async () => (await saved()).reservation, { timeout: WAIT }).toBe(58)
+      await expect(page.getByText('One problem keeps the plan from being saved').count()).resolves.toBe(0)
 
       // A stakeholder: the new name field has the focus.
       const map = region(page, 'Counterparty map')

@@ -10,6 +10,7 @@ import type { Workspace } from '../session'
 import { Button, Notice } from '../ui/controls'
 import { CoachPanel } from './coach-panel'
 import { type NegotiationModel, type SaveState, useNegotiation } from './model'
+import { PlanProblems } from './plan-problems'
 import { STAGE_PAGES, stageOfSlug } from './stages'
 import { ClosePage } from './stages/close'
 import { DebriefPage } from './stages/debrief'
@@ -91,6 +92,9 @@ export function NegotiationPage({
             Keep mine
           </Button>
         </Notice>
+      ) : null}
+      {model.canEdit && !model.validation.ok ? (
+        <PlanProblems errors={model.validation.errors} base={base} />
       ) : null}
       {model.saveState === 'error' ? (
         <Notice kind="error">
