@@ -160,17 +160,19 @@ describe.runIf(browserAvailable)(
       ])
       await priorities.getByRole('button', { name: 'Flag Rollout to all sites as tradeable' }).click()
       await expect(rollout.getByRole('cell').last().textContent()).resolves.toBe('yes')
-      await priorities.getByRole('button', { name: 'Add Training seats as an issue' }).click()
+      await priorities.getByRole('button', { name: 'Add “Training seats” as an issue' }).click()
       await numbers.getByRole('row', { name: /Training seats/ }).waitFor()
       await saved(page).waitFor()
 
       const afterChart = await api(suite.server.url, owner, 'GET', record)
       const charted = ((await afterChart.json()) as { plan: SavedPlan }).plan
       expect(charted.issues.find((issue) => issue.id === 'rollout')?.tradeable).toBe(true)
+      // A tradeable from the library comes in flagged tradeable: that is why it is in the library.
       expect(charted.issues.at(-1)).toMatchObject({
         id: 'training_seats',
         name: 'Training seats',
         unit: 'seats',
+        tradeable: true,
       })
 
       // Back to our side with the arrow keys, as tabs go.

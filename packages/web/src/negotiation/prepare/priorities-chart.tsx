@@ -6,20 +6,14 @@
  * beside the picture, for those who do not see it.
  */
 import './priorities-chart.css'
-import { LIMITS } from '@parley/core'
 import { useEffect, useRef, useState } from 'react'
-import { api } from '../../api'
-import { Link } from '../../router'
 import { Button, Notice } from '../../ui/controls'
-import type { Tradeable } from '../../workspace/tradeable-form'
+import { LibrarySuggestions } from '../library-suggestions'
 import type { NegotiationModel } from '../model'
 import { percent } from './format'
-import { addIssue } from './issue-edits'
 import {
   chartSummary,
   flagTradeable,
-  issueFromLibrary,
-  librarySuggestions,
   matrixInputs,
   quarterOf,
   suggestedTradeables,
@@ -244,96 +238,6 @@ function Suggestions({ model, layout }: { model: NegotiationModel; layout: Matri
   )
 }
 
-type Library =
-  | { state: 'loading' }
-  | { state: 'failed'; message: string }
-  | { state: 'ready'; entries: Tradeable[] }
-
-function useLibrary(workspaceId: string): Library {
-  const [library, setLibrary] = useState<Library>({ state: 'loading' })
-  useEffect(() => {
-    let live = true
-    api
-      .get<{ tradeables: Tradeable[] }>(`/api/workspaces/${workspaceId}/tradeables`)
-      .then((reply) => {
-        if (live) setLibrary({ state: 'ready', entries: reply.body.tradeables })
-      })
-      .catch((caught: unknown) => {
-        if (live)
-          setLibrary({ state: 'failed', message: caught instanceof Error ? caught.message : String(caught) })
-      })
-    return () => {
-      live = false
-    }
-  }, [workspaceId])
-  return library
-}
-
-function FromLibrary({ model }: { model: NegotiationModel }) {
-  const library = useLibrary(model.record.workspaceId)
-  const [said, setSaid] = useState<string>()
-  const box = useRef<HTMLDivElement>(null)
-  useEffect(() => {
-    if (said) box.current?.focus()
-  }, [said])
-  const link = <Link to={`/w/${model.record.workspaceId}/tradeables`}>tradeables library</Link>
-  if (library.state === 'loading') return <p aria-busy="true">Loading the tradeables library…</p>
-  if (library.state === 'failed')
-    return <p className="hint">The workspace's tradeables library could not be loaded: {library.message}</p>
-  const suggestions = librarySuggestions(library.entries, model.plan)
-  const full = model.draft.issues.length >= LIMITS.issues
-  return (
-    <div className="pm-library" ref={box} tabIndex={-1}>
-      <h3>From the workspace's library</h3>
-      {said ? <Notice kind="success">{said}</Notice> : null}
-      {suggestions.length === 0 ? (
-        <p className="hint">
-          The workspace's {link} has nothing for {model.plan.context} negotiations yet.
-        </p>
-      ) : (
-        <>
-          <p className="hint">
-            What has cost us little and been worth more to the other side before, from the {link}.
-          </p>
-          <ul className="pm-list">
-            {suggestions.map(({ entry, inPlan }) => (
-              <li key={entry.id}>
-                <span>
-                  <strong>{entry.name}</strong>
-                  {entry.description ? `: ${entry.description}` : ''}
-                  {entry.costToUs || entry.valueToThem ? (
-                    <span className="hint">
-                      {' '}
-                      (cost to us {entry.costToUs ?? '—'}, value to them {entry.valueToThem ?? '—'})
-                    </span>
-                  ) : null}
-                  {entry.lesson ? <span className="pm-lesson">Lesson: {entry.lesson}</span> : null}
-                </span>
-                {inPlan ? (
-                  <span className="hint">Already in the plan as {inPlan}</span>
-                ) : model.canEdit ? (
-                  <Button
-                    disabled={full}
-                    title={full ? `A plan holds at most ${LIMITS.issues} issues` : undefined}
-                    onClick={() => {
-                      setSaid(
-                        `${entry.name} is added as an issue: give it its levels in the issues grid, then rank it.`,
-                      )
-                      model.edit((draft) => addIssue(draft, issueFromLibrary(draft, entry)))
-                    }}
-                  >
-                    Add {entry.name} as an issue
-                  </Button>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-    </div>
-  )
-}
-
 export function PrioritiesChart({ model }: { model: NegotiationModel }) {
   const layout = priorityMatrix(matrixInputs(model.space))
   return (
@@ -351,7 +255,7 @@ export function PrioritiesChart({ model }: { model: NegotiationModel }) {
         <NumbersTable layout={layout} />
       </div>
       <Suggestions model={model} layout={layout} />
-      <FromLibrary model={model} />
+      <LibrarySuggestions model={model} />
     </div>
   )
 }

@@ -1,8 +1,8 @@
 import { validatePlanValue } from '@parley/core'
 import { describe, expect, it } from 'vitest'
-import type { Tradeable } from '../../workspace/tradeable-form'
-import { salesPlan } from '../prepare/test-plans'
-import { addEntryAsIssue, issueFromEntry, scopeSuggestions } from './scope-suggestions'
+import type { Tradeable } from '../workspace/tradeable-form'
+import { addEntryAsIssue, issueFromEntry, librarySuggestions } from './library'
+import { salesPlan } from './prepare/test-plans'
 
 function entry(name: string, more: Partial<Tradeable> = {}): Tradeable {
   return {
@@ -27,7 +27,7 @@ describe('suggestions from the tradeables library', () => {
       entry('Training seats', { costToUs: 'low', valueToThem: 'high', contexts: ['sales', 'partnership'] }),
       entry('Dedicated engineer', { costToUs: 'high', valueToThem: 'high' }),
     ]
-    const suggestions = scopeSuggestions(library, salesPlan())
+    const suggestions = librarySuggestions(library, salesPlan())
     expect(suggestions.map((s) => [s.entry.name, s.kind])).toEqual([
       ['Training seats', 'tradeable'],
       ['Case study rights', 'tradeable'],
@@ -36,19 +36,22 @@ describe('suggestions from the tradeables library', () => {
     ])
   })
 
-  it('says when the plan already has the entry as an issue, by name or by id', () => {
-    const plan = salesPlan()
-    const [byName, byId, fresh] = scopeSuggestions(
+  it('says which issue of the plan an entry already is: by its name, its id, or the issue it was kept with', () => {
+    // In the order suggested: tradeables by value less cost, lessons last.
+    const [byName, byId, byKeptName, fresh, byKeptId] = librarySuggestions(
       [
-        entry('Premium support', { issue: 'Support tier', costToUs: 'low' }),
-        entry('Uplift', { costToUs: 'low' }),
-        entry('Onboarding workshops'),
+        entry('support tier', { costToUs: 'low', valueToThem: 'high' }),
+        entry('Uplift', { costToUs: 'low', valueToThem: 'medium' }),
+        entry('Premium support', { issue: 'Support tier', costToUs: 'medium', valueToThem: 'medium' }),
+        entry('Keep the go-live honest', { issue: 'rollout', lesson: 'Ask early.' }),
+        entry('Onboarding workshops', { costToUs: 'high', valueToThem: 'low' }),
       ],
-      plan,
+      salesPlan(),
     )
     expect(byName?.inPlan).toBe('support')
-    expect(byName?.issueName).toBe('Support tier')
     expect(byId?.inPlan).toBe('uplift')
+    expect(byKeptName?.inPlan).toBe('support')
+    expect(byKeptId?.inPlan).toBe('rollout')
     expect(fresh?.inPlan).toBeUndefined()
   })
 })
@@ -73,9 +76,24 @@ describe('adding an entry as an issue', () => {
     expect(validatePlanValue(next).ok).toBe(true)
   })
 
-  it("names the issue after the entry's issue when it gives one, and keeps the default unit without one", () => {
-    const issue = issueFromEntry(salesPlan(), entry('Lesson: give seats', { issue: 'Training seats' }))
-    expect(issue.name).toBe('Training seats')
-    expect(issue.unit).toBe('units')
+  it('keeps the id an entry was kept with when it is free and valid, and makes one otherwise', () => {
+    const plan = salesPlan()
+    expect(issueFromEntry(plan, entry('Onsite days', { issue: 'onsite' })).id).toBe('onsite')
+    expect(issueFromEntry(plan, entry('Price again', { issue: 'price' })).id).toBe('price_again')
+    expect(issueFromEntry(plan, entry('Onsite', { issue: 'Onsite days' })).id).toBe('onsite')
+  })
+
+  it('brings in the issue a lesson names, not flagged tradeable, and without the lesson as its description', () => {
+    const issue = issueFromEntry(
+      salesPlan(),
+      entry('Settle it first', {
+        issue: 'warranty_months',
+        lesson: 'Agree it before price.',
+        description: 'x',
+      }),
+    )
+    expect(issue).toMatchObject({ id: 'warranty_months', name: 'Warranty months', unit: 'units' })
+    expect(issue.tradeable).toBeUndefined()
+    expect(issue.description).toBeUndefined()
   })
 })
