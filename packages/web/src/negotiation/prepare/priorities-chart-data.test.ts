@@ -1,4 +1,4 @@
-import { compileSpace, validatePlanValue } from '@parley/core'
+import { compileSpace } from '@parley/core'
 import { describe, expect, it } from 'vitest'
 import {
   chartSummary,

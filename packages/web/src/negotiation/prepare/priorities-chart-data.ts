@@ -1,15 +1,11 @@
 /**
  * What the priorities chart is drawn from and what it suggests: each issue's share of our weight
  * and of their estimated weight (as core compiles them), a sentence a screen reader hears instead
- * of the picture, the issues in the cheap-for-us, valuable-to-them corner not yet flagged
- * tradeable, and the entries of the workspace's tradeables library that fit this plan, which can
- * become new issues.
+ * of the picture, and the issues in the cheap-for-us, valuable-to-them corner not yet flagged
+ * tradeable. (The library's suggestions are negotiation/library.ts's.)
  */
-import type { Issue, Plan, Space } from '@parley/core'
-import type { Tradeable } from '../../workspace/tradeable-form'
+import type { Plan, Space } from '@parley/core'
 import { percent } from './format'
-import { newIssue } from './issue-edits'
-import { isIssueId } from './issue-ids'
 import type { MatrixInput, MatrixLayout, MatrixPoint } from './priority-matrix'
 
 /** Each issue at (share of our weight, share of their estimated weight). */

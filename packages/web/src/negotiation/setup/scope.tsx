@@ -5,11 +5,8 @@
  * negotiation, each of which can be taken in as a new issue.
  */
 import { compileRequirements, type IssueInPlay, levelsInPlay } from '@parley/core'
-import { useEffect, useId, useMemo, useState } from 'react'
-import { api } from '../../api'
-import { Link } from '../../router'
-import { Button, CheckboxField, Notice, PrivateMark } from '../../ui/controls'
-import type { Tradeable } from '../../workspace/tradeable-form'
+import { useMemo } from 'react'
+import { CheckboxField, PrivateMark } from '../../ui/controls'
 import { LibrarySuggestions } from '../library-suggestions'
 import type { NegotiationModel } from '../model'
 import { percent } from '../prepare/format'
