@@ -124,7 +124,7 @@ describe.runIf(browserAvailable)('a negotiation in the browser', { timeout: BROW
     expect(negotiations).toEqual([expect.objectContaining({ title: 'Acme renewal 2027', context: 'sales' })])
   })
 
-  it('imports a plan file and downloads it back byte for byte', async () => {
+  it('imports a plan file and downloads it back byte for byte, and after an edit with its comments', async () => {
     const { page } = suite
     await signIn(page, EMAIL, PASSWORD)
     await page.waitForURL(`**/w/${owner.workspaceId}`)
@@ -140,6 +140,21 @@ describe.runIf(browserAvailable)('a negotiation in the browser', { timeout: BROW
     expect(download.suggestedFilename()).toMatch(/\.yaml$/)
     const path = await download.path()
     expect(readFileSync(path).equals(readFileSync(EXAMPLE))).toBe(true)
+
+    // Edited in the browser, the file comes back with that one value changed and every comment,
+    // key and line around it as it was.
+    await page.goto(page.url().replace(/\/[a-z-]+$/, '/prepare'))
+    await page.getByLabel('Reservation: our walk-away utility (0–100)').fill('52')
+    await saveState(page, 'All changes saved').waitFor()
+    const [edited] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download plan' }).click(),
+    ])
+    const before = readFileSync(EXAMPLE, 'utf8').split('\n')
+    const after = readFileSync(await edited.path(), 'utf8').split('\n')
+    expect(after).toHaveLength(before.length)
+    const changed = after.flatMap((line, k) => (line === before[k] ? [] : [[before[k], line]]))
+    expect(changed).toEqual([['reservation: 48', 'reservation: 52']])
   })
 
   it('turns unsaved work that meets a newer save into a conflict to settle, never an overwrite', async () => {
@@ -159,7 +174,6 @@ describe.runIf(browserAvailable)('a negotiation in the browser', { timeout: BROW
     const address = `/w/${owner.workspaceId}/n/${id}/prepare`
 
     // Work left in a browser that closed before it was saved: a draft of version 1 in local storage.
-    // (The Prepare page has no fields yet to type it in; round 2 edits a field instead.)
     const draftOf = (title: string) => ({
       cookies: [],
       origins: [
@@ -232,5 +246,19 @@ describe.runIf(browserAvailable)('a negotiation in the browser', { timeout: BROW
     const file = await (await api(server.url, owner, 'GET', `${record}/plan`)).text()
     expect(file).toContain('title: Renewal (also mine)')
     expect(file).toContain('# Worked example (sales)')
+
+    // Typing while someone else saves: the save of what was typed meets their version, a conflict too.
+    await mine.page.goto(address)
+    await saveState(mine.page, 'All changes saved').waitFor()
+    const current = (await (await api(server.url, owner, 'GET', record)).json()) as { plan: object }
+    const meanwhile = await other.context.request.put(`${record}/plan`, {
+      headers: { 'if-match': '"3"', origin: server.url },
+      data: { ...current.plan, title: 'Renewal (meanwhile)' },
+    })
+    expect(meanwhile.status(), await meanwhile.text()).toBe(200)
+    await mine.page.getByLabel('Reservation: our walk-away utility (0–100)').fill('50')
+    await saveState(mine.page, 'Not saved: conflict').waitFor()
+    const after = await api(server.url, owner, 'GET', record)
+    expect(((await after.json()) as { title: string }).title).toBe('Renewal (meanwhile)')
   })
 })
