@@ -15,6 +15,7 @@ import {
 } from '@parley/core'
 import type { ReactNode } from 'react'
 import { Button, CheckboxField, type FieldProblem, NumberField, SelectField } from '../../ui/controls'
+import { useItemKeys } from '../../ui/item-keys'
 import { levelLabel, levelOfKey, levelOptions } from '../close/levels'
 import type { NegotiationModel } from '../model'
 import { setIn } from '../prepare/plan-paths'
@@ -278,13 +279,12 @@ function SumTerms({
 }) {
   const path = formatPath(at)
   const terms = constraint.sum ?? []
+  const termKeys = useItemKeys(terms.length)
   return (
     <fieldset className="constraint-terms">
       <legend>Sum of</legend>
       {terms.map((term, k) => (
-        // Terms have no identity but their place, which is also what core's messages name.
-        // biome-ignore lint/suspicious/noArrayIndexKey: see above
-        <div className="constraint-term" key={k}>
+        <div className="constraint-term" key={termKeys.keyOf(k)}>
           <NumberField
             label={`Times (term ${k + 1})`}
             value={term.times}
@@ -301,7 +301,14 @@ function SumTerms({
             onChange={(issue) => onChange(withTerm(constraint, k, { issue }))}
           />
           {!disabled && terms.length > 1 ? (
-            <Button onClick={() => onChange(removeTerm(constraint, k))}>Remove term {k + 1}</Button>
+            <Button
+              onClick={() => {
+                termKeys.removing(k)
+                onChange(removeTerm(constraint, k))
+              }}
+            >
+              Remove term {k + 1}
+            </Button>
           ) : null}
         </div>
       ))}
