@@ -10,7 +10,6 @@ import type { Workspace } from '../session'
 import { Button, Notice } from '../ui/controls'
 import { CoachPanel } from './coach-panel'
 import { type NegotiationModel, type SaveState, useNegotiation } from './model'
-import { PlanProblems } from './plan-problems'
 import { STAGE_PAGES, stageOfSlug } from './stages'
 import { ClosePage } from './stages/close'
 import { DebriefPage } from './stages/debrief'
@@ -18,6 +17,7 @@ import { FirstMovePage } from './stages/first-move'
 import { MidgamePage } from './stages/midgame'
 import { PreparePage } from './stages/prepare'
 import { SetupPage } from './stages/setup'
+import { PlanProblems } from './unsaved-problems'
 
 const PAGES: Record<Stage, (props: { model: NegotiationModel }) => ReactNode> = {
   prepare: PreparePage,

@@ -10,7 +10,8 @@ export interface FieldProblem {
   severity?: 'error' | 'warning'
 }
 
-function Problems({ id, problems }: { id: string; problems: readonly FieldProblem[] }) {
+/** Problems under a field or a group of fields, in core's words; `id` ties them to a control. */
+export function ProblemList({ id, problems }: { id?: string; problems: readonly FieldProblem[] }) {
   if (problems.length === 0) return null
   return (
     <ul className="field-problems" id={id}>
@@ -81,7 +82,7 @@ export function TextField(
           {props.hint}
         </p>
       ) : null}
-      <Problems id={problemId} problems={props.problems ?? []} />
+      <ProblemList id={problemId} problems={props.problems ?? []} />
     </div>
   )
 }
@@ -138,7 +139,7 @@ export function NumberField(
           {props.hint}
         </p>
       ) : null}
-      <Problems id={problemId} problems={problems} />
+      <ProblemList id={problemId} problems={problems} />
     </div>
   )
 }
@@ -180,7 +181,7 @@ export function SelectField<T extends string>(
           {props.hint}
         </p>
       ) : null}
-      <Problems id={problemId} problems={props.problems ?? []} />
+      <ProblemList id={problemId} problems={props.problems ?? []} />
     </div>
   )
 }
@@ -197,7 +198,7 @@ export function CheckboxField(props: Common & { checked: boolean; onChange: (che
         onChange={(event) => props.onChange(event.target.checked)}
       />
       <label htmlFor={id}>{props.label}</label>
-      <Problems id={problemId} problems={props.problems ?? []} />
+      <ProblemList id={problemId} problems={props.problems ?? []} />
     </div>
   )
 }

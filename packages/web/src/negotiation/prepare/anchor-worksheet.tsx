@@ -5,10 +5,9 @@
  * issue's levels and the ranges of the evidence it cites.
  */
 import { type Anchor, formatLevel, groupThousands, type IssueModel } from '@parley/core'
-import { Button, CheckboxField, NumberField, SelectField, TextField } from '../../ui/controls'
+import { Button, CheckboxField, NumberField, ProblemList, SelectField, TextField } from '../../ui/controls'
 import type { NegotiationModel } from '../model'
-import { problemsBelow, problemsFor } from '../setup/plan-problems'
-import { ProblemList } from '../setup/problem-list'
+import { problemsBelow, problemsFor } from '../plan-problems'
 import { type AnchorPicture, anchorIssues, anchorPicture, newAnchor, withAnchorIssue } from './anchor-edits'
 import { citeEvidence } from './evidence-edits'
 import { setIn } from './plan-paths'

@@ -5,14 +5,20 @@
  */
 import { RISK_POSTURES, type Stakeholder } from '@parley/core'
 import { useEffect, useState } from 'react'
-import { Button, CheckboxField, type FieldProblem, SelectField, TextField } from '../../ui/controls'
+import {
+  Button,
+  CheckboxField,
+  type FieldProblem,
+  ProblemList,
+  SelectField,
+  TextField,
+} from '../../ui/controls'
 import { useItemKeys } from '../../ui/item-keys'
 import type { NegotiationModel } from '../model'
+import { problemsBelow, problemsFor } from '../plan-problems'
 import { ConstraintEditor } from '../setup/constraint-editor'
 import { issueConstraint } from '../setup/constraint-edits'
 import { useFocusWhenAdded } from '../setup/focus-when-added'
-import { problemsBelow, problemsFor } from '../setup/plan-problems'
-import { ProblemList } from '../setup/problem-list'
 import {
   addApprovalLimit,
   addStakeholder,

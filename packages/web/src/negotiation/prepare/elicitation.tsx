@@ -8,7 +8,7 @@
 import './elicitation.css'
 import { CONFIDENCES, type Confidence, type Plan, type Side } from '@parley/core'
 import { type KeyboardEvent, useId, useRef, useState } from 'react'
-import { Button, Notice, SelectField } from '../../ui/controls'
+import { Button, Notice, ProblemList, SelectField } from '../../ui/controls'
 import type { NegotiationModel } from '../model'
 import { ApplyWeights } from './elicitation-apply'
 import { ScoringByOrder } from './elicitation-orders'
@@ -145,15 +145,9 @@ export function Elicitation({ model }: { model: NegotiationModel }) {
           plan and can not be changed.
         </Notice>
       ) : null}
-      {problems.length > 0 ? (
-        <ul className="field-problems">
-          {problems.map((problem) => (
-            <li key={`${problem.path} ${problem.message}`} className={problem.severity}>
-              {problem.path}: {problem.message}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <ProblemList
+        problems={problems.map((problem) => ({ ...problem, message: `${problem.path}: ${problem.message}` }))}
+      />
       {problems.length > 0 && model.canEdit ? (
         <p className="elicitation-restart">
           {SIDES.filter((entry) => model.draft.elicitation?.[entry.side]).map((entry) => (

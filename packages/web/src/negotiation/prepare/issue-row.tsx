@@ -7,7 +7,7 @@
  */
 import { type Issue, levelKey, type Side } from '@parley/core'
 import { type ReactNode, useId } from 'react'
-import type { FieldProblem } from '../../ui/controls'
+import { type FieldProblem, ProblemList } from '../../ui/controls'
 import { percent } from './format'
 import type { PreferenceMode } from './issue-edits'
 import {
@@ -48,19 +48,6 @@ interface RowProps {
 /** How a row names its issue in labels, even while its name is empty. */
 function issueName(issue: Issue, index: number): string {
   return issue.name?.trim() ? issue.name : `issue ${index + 1}`
-}
-
-function Problems({ id, problems }: { id: string; problems: readonly FieldProblem[] }) {
-  if (problems.length === 0) return null
-  return (
-    <ul className="field-problems" id={id}>
-      {problems.map((problem) => (
-        <li key={problem.message} className={problem.severity === 'warning' ? 'warning' : 'error'}>
-          {problem.message}
-        </li>
-      ))}
-    </ul>
-  )
 }
 
 function isError(problems: readonly FieldProblem[]): boolean {
@@ -109,7 +96,7 @@ function GridText({
         aria-describedby={described || undefined}
         onChange={(event) => editor.type(place, event.target.value)}
       />
-      <Problems id={`${id}-problems`} problems={all} />
+      <ProblemList id={`${id}-problems`} problems={all} />
     </div>
   )
 }
@@ -154,7 +141,7 @@ function GridSelect({
           </option>
         ))}
       </select>
-      <Problems id={`${id}-problems`} problems={problems} />
+      <ProblemList id={`${id}-problems`} problems={problems} />
     </div>
   )
 }
@@ -361,7 +348,7 @@ function Tradeable({
       <label htmlFor={id} className="visually-hidden">
         Tradeable: {name}
       </label>
-      <Problems id={`${id}-problems`} problems={problems} />
+      <ProblemList id={`${id}-problems`} problems={problems} />
     </div>
   )
 }
@@ -391,7 +378,7 @@ export function ReadOnlyIssueRow({ issue, index, cells, problems, shares }: RowP
     return (
       <td className={className}>
         {content}
-        <Problems id={`issue-${index}-${keys[0]}-problems`} problems={list} />
+        <ProblemList id={`issue-${index}-${keys[0]}-problems`} problems={list} />
       </td>
     )
   }
@@ -411,7 +398,7 @@ export function ReadOnlyIssueRow({ issue, index, cells, problems, shares }: RowP
       <th scope="row" className="issue-name">
         {issue.name}
         <span className="issue-id">id {issue.id}</span>
-        <Problems id={`issue-${index}-name-problems`} problems={byCell.get('name') ?? []} />
+        <ProblemList id={`issue-${index}-name-problems`} problems={byCell.get('name') ?? []} />
       </th>
       {cell(issue.unit, ['unit'])}
       {cell(

@@ -7,7 +7,7 @@
  */
 import { LIMITS } from '@parley/core'
 import { useId, useMemo, useRef, useState } from 'react'
-import { Button, Notice, PrivateMark } from '../../ui/controls'
+import { Button, Notice, PrivateMark, ProblemList } from '../../ui/controls'
 import type { NegotiationModel } from '../model'
 import { addIssue, newIssue, removeIssue, unusedIssueName } from './issue-edits'
 import { IssueRow, ReadOnlyIssueRow } from './issue-row'
@@ -163,15 +163,9 @@ export function IssuesGrid({ model }: { model: NegotiationModel }) {
           </tbody>
         </table>
       </div>
-      {listProblems.length > 0 ? (
-        <ul className="field-problems">
-          {listProblems.map((problem) => (
-            <li key={problem.message} className={problem.severity === 'warning' ? 'warning' : 'error'}>
-              Issues: {problem.message}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <ProblemList
+        problems={listProblems.map((problem) => ({ ...problem, message: `Issues: ${problem.message}` }))}
+      />
       {canEdit ? (
         <div className="issues-grid-actions">
           <Button

@@ -14,10 +14,18 @@ import {
   type PathSegment,
 } from '@parley/core'
 import type { ReactNode } from 'react'
-import { Button, CheckboxField, type FieldProblem, NumberField, SelectField } from '../../ui/controls'
+import {
+  Button,
+  CheckboxField,
+  type FieldProblem,
+  NumberField,
+  ProblemList,
+  SelectField,
+} from '../../ui/controls'
 import { useItemKeys } from '../../ui/item-keys'
 import { levelLabel, levelOfKey, levelOptions } from '../close/levels'
 import type { NegotiationModel } from '../model'
+import { problemsBelow, problemsFor, unclaimed } from '../plan-problems'
 import { setIn } from '../prepare/plan-paths'
 import {
   addTerm,
@@ -31,8 +39,6 @@ import {
   withOp,
   withTerm,
 } from './constraint-edits'
-import { problemsBelow, problemsFor, unclaimed } from './plan-problems'
-import { ProblemList } from './problem-list'
 import './setup.css'
 
 /** Operators in words, the symbol kept for those who know the plan file. */

@@ -12,15 +12,14 @@ import {
   groupThousands,
 } from '@parley/core'
 import { useMemo } from 'react'
-import { Button, PrivateMark, TextField } from '../../ui/controls'
+import { Button, PrivateMark, ProblemList, TextField } from '../../ui/controls'
 import { useItemKeys } from '../../ui/item-keys'
 import type { NegotiationModel } from '../model'
+import { problemsFor } from '../plan-problems'
 import { percent } from '../prepare/format'
 import { setIn } from '../prepare/plan-paths'
 import { ConstraintEditor } from './constraint-editor'
 import { issueConstraint, sumConstraint } from './constraint-edits'
-import { problemsFor } from './plan-problems'
-import { ProblemList } from './problem-list'
 import './setup.css'
 
 export function DecisionRuleEditor({ model }: { model: NegotiationModel }) {

@@ -9,9 +9,9 @@ import { useMemo } from 'react'
 import { CheckboxField, PrivateMark } from '../../ui/controls'
 import { LibrarySuggestions } from '../library-suggestions'
 import type { NegotiationModel } from '../model'
+import { problemsFor } from '../plan-problems'
 import { percent } from '../prepare/format'
 import { setIn } from '../prepare/plan-paths'
-import { problemsFor } from './plan-problems'
 import './setup.css'
 
 function inPlayText(play: IssueInPlay | undefined): string {

@@ -6,7 +6,7 @@
  */
 import type { ConcessionFlag, ConcessionLine, NegotiationStatus } from '@parley/core'
 import { useMemo, useState } from 'react'
-import { Button, SelectField, TextField } from '../../ui/controls'
+import { Button, ProblemList, SelectField, TextField } from '../../ui/controls'
 import type { NegotiationModel } from '../model'
 import { type ConcessionForm, concessionEvent } from './events'
 import { levelText, moneyText, pts, signed, termsText } from './format'
@@ -120,15 +120,7 @@ function ConcessionFormView({ model, status }: { model: NegotiationModel; status
           </tbody>
         </table>
       </div>
-      {[...(at.give ?? []), ...(at.get ?? [])].length > 0 ? (
-        <ul className="field-problems">
-          {[...(at.give ?? []), ...(at.get ?? [])].map((problem) => (
-            <li key={problem.message} className="error">
-              {problem.message}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <ProblemList problems={[...(at.give ?? []), ...(at.get ?? [])]} />
       <TextField
         label="Trigger (optional)"
         hint="What it hinges on: a contingency's id, or words (“if they sign by the 15th”)"

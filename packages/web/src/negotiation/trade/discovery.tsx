@@ -6,7 +6,7 @@
  */
 import { type DiscoveryQuestion, type JournalEvent, PLAYBOOKS } from '@parley/core'
 import { useState } from 'react'
-import { Button, SelectField, TextField } from '../../ui/controls'
+import { Button, ProblemList, SelectField, TextField } from '../../ui/controls'
 import type { NegotiationModel } from '../model'
 import { interestEvent } from './events'
 import type { IssueLabel } from './format'
@@ -56,15 +56,7 @@ export function PriorityPicker({
           Two or more issues in order teach the model what they value; issues left out count as unknown, not
           least important.
         </p>
-        {problems.length > 0 ? (
-          <ul className="field-problems">
-            {problems.map((problem) => (
-              <li key={problem.message} className="error">
-                {problem.message}
-              </li>
-            ))}
-          </ul>
-        ) : null}
+        <ProblemList problems={problems} />
       </fieldset>
     </details>
   )

@@ -6,7 +6,7 @@
 import type { NegotiationStatus } from '@parley/core'
 import { useState } from 'react'
 import { Link } from '../../router'
-import { Button, CheckboxField, SelectField, TextField } from '../../ui/controls'
+import { Button, CheckboxField, ProblemList, SelectField, TextField } from '../../ui/controls'
 import type { NegotiationModel } from '../model'
 import { BundleGrid, bundleHeading } from './bundle-grid'
 import { type AnswerForm, type AnswerKind, answerEvent } from './events'
@@ -57,15 +57,7 @@ function RankingList({
       <p className="visually-hidden" aria-live="polite">
         {said}
       </p>
-      {problems.length > 0 ? (
-        <ul className="field-problems">
-          {problems.map((problem) => (
-            <li key={problem.message} className="error">
-              {problem.message}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <ProblemList problems={problems} />
     </fieldset>
   )
 }
@@ -190,15 +182,7 @@ export function TheirAnswer({ model, status }: { model: NegotiationModel; status
                     Starts from the bundle on the table: change what they changed.{' '}
                     {labels.length > 1 ? 'A counter to several bundles names every issue.' : ''}
                   </p>
-                  {at['counter.terms'] ? (
-                    <ul className="field-problems">
-                      {at['counter.terms'].map((problem) => (
-                        <li key={problem.message} className="error">
-                          {problem.message}
-                        </li>
-                      ))}
-                    </ul>
-                  ) : null}
+                  <ProblemList problems={at['counter.terms'] ?? []} />
                   <div className="form-row">
                     {issues.map((issue) => (
                       <SelectField

@@ -7,8 +7,8 @@
  * left to the check, so nothing is said twice.
  */
 import { type Finding, formatPath, lint, type Space } from '@parley/core'
-import type { FieldProblem } from '../../ui/controls'
-import type { NegotiationModel } from '../model'
+import type { FieldProblem } from '../ui/controls'
+import type { NegotiationModel } from './model'
 
 /** Lint rules whose finding the plan's own check already gives as a warning at the same place. */
 const SAID_BY_THE_CHECK = new Set([
