@@ -5,12 +5,12 @@
  * issue's levels and the ranges of the evidence it cites.
  */
 import { type Anchor, formatLevel, groupThousands, type IssueModel } from '@parley/core'
-import { Button, CheckboxField, NumberField, ProblemList, SelectField, TextField } from '../../ui/controls'
+import { Button, CheckboxField, ProblemList, SelectField } from '../../ui/controls'
 import type { NegotiationModel } from '../model'
+import { PlanNumberField, PlanTextField } from '../plan-fields'
 import { problemsBelow, problemsFor } from '../plan-problems'
 import { type AnchorPicture, anchorIssues, anchorPicture, newAnchor, withAnchorIssue } from './anchor-edits'
 import { citeEvidence } from './evidence-edits'
-import { setIn } from './plan-paths'
 import './sections.css'
 
 export function AnchorWorksheet({ model }: { model: NegotiationModel }) {
@@ -40,7 +40,6 @@ export function AnchorWorksheet({ model }: { model: NegotiationModel }) {
   const options = candidates.map((candidate) => ({ value: candidate.id, label: candidate.name }))
   if (!candidates.some((candidate) => candidate.id === anchor.issue))
     options.push({ value: anchor.issue, label: `${anchor.issue} (not a numeric issue)` })
-  const end = (field: 'low' | 'high') => (typeof anchor[field] === 'number' ? anchor[field] : undefined)
   return (
     <div className="anchor-worksheet">
       <ProblemList problems={problemsFor(model, 'anchor')} />
@@ -59,32 +58,16 @@ export function AnchorWorksheet({ model }: { model: NegotiationModel }) {
               )
           }}
         />
-        <NumberField
-          label={`Low end${unit}`}
-          value={end('low')}
-          disabled={disabled}
-          problems={problemsFor(model, 'anchor.low')}
-          onChange={(value) => model.edit((plan) => setIn(plan, ['anchor', 'low'], value))}
-        />
-        <NumberField
-          label={`High end${unit}`}
-          value={end('high')}
-          disabled={disabled}
-          problems={problemsFor(model, 'anchor.high')}
-          onChange={(value) => model.edit((plan) => setIn(plan, ['anchor', 'high'], value))}
-        />
+        <PlanNumberField model={model} at={['anchor', 'low']} label={`Low end${unit}`} />
+        <PlanNumberField model={model} at={['anchor', 'high']} label={`High end${unit}`} />
       </div>
       {issue ? <AnchorChart issue={issue} anchor={anchor} evidence={evidence} cited={cited} /> : null}
-      <TextField
-        multiline
+      <PlanTextField
+        model={model}
+        at={['anchor', 'rationale']}
         label="Rationale: two lines we can say out loud"
         hint="Tie the range to the evidence: “Comparable deployments run from X to Y because …”"
-        value={typeof anchor.rationale === 'string' ? anchor.rationale : ''}
-        disabled={disabled}
-        problems={problemsFor(model, 'anchor.rationale')}
-        onChange={(text) =>
-          model.edit((plan) => setIn(plan, ['anchor', 'rationale'], text === '' ? undefined : text))
-        }
+        multiline
       />
       <fieldset className="anchor-evidence">
         <legend>Evidence it cites</legend>

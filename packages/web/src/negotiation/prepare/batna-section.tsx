@@ -7,13 +7,14 @@
  */
 import { type Batna, frontierReport, type PathSegment } from '@parley/core'
 import { useMemo } from 'react'
-import { Button, NumberField, ProblemList, TextField } from '../../ui/controls'
+import { Button, ProblemList } from '../../ui/controls'
 import { useItemKeys } from '../../ui/item-keys'
 import type { NegotiationModel } from '../model'
+import { PlanNumberField, PlanTextField } from '../plan-fields'
 import { problemsFor } from '../plan-problems'
 import { ConstraintEditor } from '../setup/constraint-editor'
 import { issueConstraint } from '../setup/constraint-edits'
-import { costText, placeMarks, readCost, type ScaleMark } from './batna-values'
+import { placeMarks, readCost, type ScaleMark } from './batna-values'
 import { points } from './format'
 import { setIn } from './plan-paths'
 import './sections.css'
@@ -26,7 +27,6 @@ export function BatnaSection({ model }: { model: NegotiationModel }) {
   const limits = draft.limits ?? []
   const limitKeys = useItemKeys(limits.length)
   const first = model.space.issues[0]
-  const number = (value: unknown) => (typeof value === 'number' ? value : undefined)
   return (
     <div className="batna-section">
       <p className="hint">Nothing in this section is ever shown to the other side.</p>
@@ -37,21 +37,17 @@ export function BatnaSection({ model }: { model: NegotiationModel }) {
         <BatnaFields model={model} side="them" />
       </div>
       <div className="form-row">
-        <NumberField
+        <PlanNumberField
+          model={model}
+          at={['reservation']}
           label="Reservation: our walk-away utility (0–100)"
           hint="The worst deal we would accept; at least our BATNA"
-          value={number(draft.reservation)}
-          disabled={disabled}
-          problems={problemsFor(model, 'reservation')}
-          onChange={(value) => model.edit((plan) => setIn(plan, ['reservation'], value))}
         />
-        <NumberField
+        <PlanNumberField
+          model={model}
+          at={['aspiration']}
           label="Aspiration: the utility we aim for (0–100)"
           hint="Ambitious but defensible; above the reservation"
-          value={number(draft.aspiration)}
-          disabled={disabled}
-          problems={problemsFor(model, 'aspiration')}
-          onChange={(value) => model.edit((plan) => setIn(plan, ['aspiration'], value))}
         />
       </div>
       <h3>Walk-away limits</h3>
@@ -102,67 +98,26 @@ const SIDE_WORDS: Record<Side, { legend: string; description: string; utility: s
 }
 
 function BatnaFields({ model, side }: { model: NegotiationModel; side: Side }) {
-  const batna: Partial<Batna> = model.draft.batna?.[side] ?? {}
   const words = SIDE_WORDS[side]
-  const disabled = !model.canEdit
   const at = (field: keyof Batna): PathSegment[] => ['batna', side, field]
-  const path = (field: keyof Batna) => `batna.${side}.${field}`
-  const text = (field: keyof Batna) => (value: string) =>
-    model.edit((plan) => setIn(plan, at(field), value === '' ? undefined : value))
-  const textOf = (value: unknown) => (typeof value === 'string' ? value : '')
   return (
     <fieldset className="batna-side">
       <legend>{words.legend}</legend>
       <ProblemList problems={problemsFor(model, `batna.${side}`)} />
-      <TextField
-        multiline
-        label={words.description}
-        value={textOf(batna.description)}
-        disabled={disabled}
-        problems={problemsFor(model, path('description'))}
-        onChange={text('description')}
-      />
-      <NumberField
-        label={words.utility}
-        hint={words.hint}
-        value={typeof batna.utility === 'number' ? batna.utility : undefined}
-        disabled={disabled}
-        problems={problemsFor(model, path('utility'))}
-        onChange={(value) => model.edit((plan) => setIn(plan, at('utility'), value))}
-      />
+      <PlanTextField model={model} at={at('description')} label={words.description} multiline />
+      <PlanNumberField model={model} at={at('utility')} label={words.utility} hint={words.hint} />
       <div className="form-row">
-        <TextField
-          label="Cost"
-          hint="A number, or words"
-          value={costText(batna.cost)}
-          disabled={disabled}
-          problems={problemsFor(model, path('cost'))}
-          onChange={(value) => model.edit((plan) => setIn(plan, at('cost'), readCost(value)))}
-        />
-        <TextField
-          label="Timing"
-          value={textOf(batna.timing)}
-          disabled={disabled}
-          problems={problemsFor(model, path('timing'))}
-          onChange={text('timing')}
-        />
+        <PlanTextField model={model} at={at('cost')} label="Cost" hint="A number, or words" read={readCost} />
+        <PlanTextField model={model} at={at('timing')} label="Timing" />
       </div>
-      <TextField
-        label="Risk"
-        value={textOf(batna.risk)}
-        disabled={disabled}
-        problems={problemsFor(model, path('risk'))}
-        onChange={text('risk')}
-      />
+      <PlanTextField model={model} at={at('risk')} label="Risk" />
       {side === 'us' ? (
-        <TextField
-          multiline
+        <PlanTextField
+          model={model}
+          at={at('improve')}
           label="How we are improving it"
           hint="In parallel with the negotiation: another supplier, another buyer, doing it ourselves"
-          value={textOf(batna.improve)}
-          disabled={disabled}
-          problems={problemsFor(model, path('improve'))}
-          onChange={text('improve')}
+          multiline
         />
       ) : null}
     </fieldset>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { costText, placeMarks, readCost } from './batna-values'
+import { placeMarks, readCost } from './batna-values'
+import { fieldText } from './plan-paths'
 
 describe('a BATNA cost as typed', () => {
   it('keeps plain numbers as numbers and everything else as the text typed', () => {
@@ -16,8 +17,8 @@ describe('a BATNA cost as typed', () => {
 
   it('shows a number as it was typed, so the field never jumps', () => {
     for (const typed of ['120000', '-5.5', '12.', 'three months'])
-      expect(costText(readCost(typed))).toBe(typed)
-    expect(costText(undefined)).toBe('')
+      expect(fieldText(readCost(typed))).toBe(typed)
+    expect(fieldText(undefined)).toBe('')
   })
 })
 

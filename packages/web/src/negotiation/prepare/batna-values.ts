@@ -16,11 +16,6 @@ export function readCost(text: string): string | number | undefined {
   return PLAIN_NUMBER.test(text) ? Number(text) : text
 }
 
-/** A cost as the field shows it. */
-export function costText(cost: unknown): string {
-  return typeof cost === 'number' || typeof cost === 'string' ? String(cost) : ''
-}
-
 export interface ScaleMark {
   key: string
   label: string

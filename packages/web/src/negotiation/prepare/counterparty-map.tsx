@@ -15,6 +15,7 @@ import {
 } from '../../ui/controls'
 import { useItemKeys } from '../../ui/item-keys'
 import type { NegotiationModel } from '../model'
+import { PlanTextField } from '../plan-fields'
 import { problemsBelow, problemsFor } from '../plan-problems'
 import { ConstraintEditor } from '../setup/constraint-editor'
 import { issueConstraint } from '../setup/constraint-edits'
@@ -50,9 +51,6 @@ export function CounterpartyMap({ model }: { model: NegotiationModel }) {
   const [added, setAdded] = useState<{ list: 'stakeholders' | 'approvalLimits'; index: number }>()
   const stakeholderKeys = useItemKeys(stakeholders.length)
   const limitKeys = useItemKeys(approvalLimits.length)
-  const text = (field: 'approvalPath' | 'budgetCycle' | 'politics') => (value: string) =>
-    model.edit((plan) => setIn(plan, [...THEM, field], value === '' ? undefined : value))
-  const textOf = (value: unknown) => (typeof value === 'string' ? value : '')
 
   return (
     <div className="counterparty-map">
@@ -87,33 +85,27 @@ export function CounterpartyMap({ model }: { model: NegotiationModel }) {
       ) : null}
 
       <h3>How they decide</h3>
-      <TextField
-        multiline
+      <PlanTextField
+        model={model}
+        at={[...THEM, 'approvalPath']}
         label="Approval path"
         hint="Who signs, in which order"
-        value={textOf(them.approvalPath)}
-        disabled={disabled}
-        problems={problemsFor(model, 'parties.them.approvalPath')}
-        onChange={text('approvalPath')}
+        multiline
       />
       <div className="form-row">
-        <TextField
+        <PlanTextField
+          model={model}
+          at={[...THEM, 'budgetCycle']}
           label="Budget cycle"
           hint="When their budget is set and their fiscal year starts"
-          value={textOf(them.budgetCycle)}
-          disabled={disabled}
-          problems={problemsFor(model, 'parties.them.budgetCycle')}
-          onChange={text('budgetCycle')}
         />
       </div>
-      <TextField
-        multiline
+      <PlanTextField
+        model={model}
+        at={[...THEM, 'politics']}
         label="Politics"
         hint="Internal tensions that shape what is acceptable to them"
-        value={textOf(them.politics)}
-        disabled={disabled}
-        problems={problemsFor(model, 'parties.them.politics')}
-        onChange={text('politics')}
+        multiline
       />
 
       <h3>Approval limits</h3>
@@ -171,27 +163,13 @@ function StakeholderFields({
   const path = (field: keyof Stakeholder) => `parties.them.stakeholders[${index}].${field}`
   const set = (field: keyof Stakeholder, value: unknown) =>
     model.edit((plan) => setIn(plan, [...base, field], value))
-  const text = (field: keyof Stakeholder) => (value: string) => set(field, value === '' ? undefined : value)
-  const textOf = (value: unknown) => (typeof value === 'string' ? value : '')
   const title = person.name?.trim() || `Stakeholder ${index + 1}`
   return (
     <fieldset className="item" ref={ref}>
       <legend>{title}</legend>
       <div className="form-row">
-        <TextField
-          label="Name"
-          value={textOf(person.name)}
-          disabled={disabled}
-          problems={problemsFor(model, path('name'))}
-          onChange={(value) => set('name', value)}
-        />
-        <TextField
-          label="Role"
-          value={textOf(person.role)}
-          disabled={disabled}
-          problems={problemsFor(model, path('role'))}
-          onChange={text('role')}
-        />
+        <PlanTextField model={model} at={[...base, 'name']} label="Name" required />
+        <PlanTextField model={model} at={[...base, 'role']} label="Role" />
         <SelectField<RiskPosture | ''>
           label="Risk posture"
           value={person.riskPosture ?? ''}
@@ -218,24 +196,15 @@ function StakeholderFields({
           problems={problemsBelow(model, path('interests'))}
           onChange={(list) => set('interests', list.length > 0 ? list : undefined)}
         />
-        <TextField
-          multiline
+        <PlanTextField
+          model={model}
+          at={[...base, 'faceSaving']}
           label="Face-saving"
           hint="What they must be able to report upward as a win"
-          value={textOf(person.faceSaving)}
-          disabled={disabled}
-          problems={problemsFor(model, path('faceSaving'))}
-          onChange={text('faceSaving')}
+          multiline
         />
       </div>
-      <TextField
-        multiline
-        label="Notes"
-        value={textOf(person.notes)}
-        disabled={disabled}
-        problems={problemsFor(model, path('notes'))}
-        onChange={text('notes')}
-      />
+      <PlanTextField model={model} at={[...base, 'notes']} label="Notes" multiline />
       {!disabled ? (
         <Button kind="danger" onClick={onRemove}>
           Remove {title}
@@ -304,13 +273,12 @@ function ApprovalLimitFields({
         keep={{ approver }}
         legend={approver.trim() ? `Approval limit ${index + 1}: ${approver}` : `Approval limit ${index + 1}`}
         before={
-          <TextField
+          <PlanTextField
+            model={model}
+            at={[...at, 'approver']}
             label="Approver"
             hint="Who holds the limit: the CFO, the procurement board"
-            value={approver}
-            disabled={!model.canEdit}
-            problems={problemsFor(model, `parties.them.approvalLimits[${index}].approver`)}
-            onChange={(value) => model.edit((plan) => setIn(plan, [...at, 'approver'], value))}
+            required
           />
         }
         removeLabel={`Remove approval limit ${index + 1}`}

@@ -5,16 +5,15 @@
  */
 import type { Evidence } from '@parley/core'
 import { useState } from 'react'
-import { Button, Notice, NumberField, ProblemList, TextField } from '../../ui/controls'
+import { Button, Notice, NumberField, ProblemList } from '../../ui/controls'
 import { useItemKeys } from '../../ui/item-keys'
 import type { NegotiationModel } from '../model'
+import { PlanTextField } from '../plan-fields'
 import { problemsFor } from '../plan-problems'
 import { useFocusWhenAdded } from '../setup/focus-when-added'
 import { addEvidence, rangeWithEnd, removeEvidence } from './evidence-edits'
 import { setIn } from './plan-paths'
 import './sections.css'
-
-type TextKey = 'claim' | 'unit' | 'source' | 'date' | 'url'
 
 export function EvidencePack({ model }: { model: NegotiationModel }) {
   const items = model.draft.evidence ?? []
@@ -82,13 +81,6 @@ function EvidenceFields({
   const ref = useFocusWhenAdded<HTMLFieldSetElement>(focus)
   const disabled = !model.canEdit
   const path = `evidence[${index}]`
-  const textOf = (value: unknown) =>
-    typeof value === 'string' || typeof value === 'number' ? String(value) : ''
-  const text = (field: TextKey) => (value: string) =>
-    model.edit((plan) =>
-      // The claim is required: an empty one stays, for core to ask for it.
-      setIn(plan, ['evidence', index, field], value === '' && field !== 'claim' ? undefined : value),
-    )
   const range = Array.isArray(item.range) ? item.range : undefined
   const end = (k: 0 | 1) => (typeof range?.[k] === 'number' ? range[k] : undefined)
   const setEnd = (k: 0 | 1) => (value: number | undefined) =>
@@ -101,13 +93,12 @@ function EvidenceFields({
         Evidence {index + 1}
         {cited ? <span className="item-badge">cited by the anchor</span> : null}
       </legend>
-      <TextField
+      <PlanTextField
+        model={model}
+        at={['evidence', index, 'claim']}
         label="Claim"
         hint="What the benchmark or reference says"
-        value={textOf(item.claim)}
-        disabled={disabled}
-        problems={problemsFor(model, `${path}.claim`)}
-        onChange={text('claim')}
+        required
       />
       <div className="form-row">
         <NumberField
@@ -124,38 +115,12 @@ function EvidenceFields({
           problems={[...problemsFor(model, `${path}.range`), ...problemsFor(model, `${path}.range[1]`)]}
           onChange={setEnd(1)}
         />
-        <TextField
-          label="Unit"
-          value={textOf(item.unit)}
-          disabled={disabled}
-          problems={problemsFor(model, `${path}.unit`)}
-          onChange={text('unit')}
-        />
+        <PlanTextField model={model} at={['evidence', index, 'unit']} label="Unit" />
       </div>
       <div className="form-row">
-        <TextField
-          label="Source"
-          value={textOf(item.source)}
-          disabled={disabled}
-          problems={problemsFor(model, `${path}.source`)}
-          onChange={text('source')}
-        />
-        <TextField
-          label="Date"
-          hint="e.g. 2026-09"
-          value={textOf(item.date)}
-          disabled={disabled}
-          problems={problemsFor(model, `${path}.date`)}
-          onChange={text('date')}
-        />
-        <TextField
-          label="Link"
-          type="url"
-          value={textOf(item.url)}
-          disabled={disabled}
-          problems={problemsFor(model, `${path}.url`)}
-          onChange={text('url')}
-        />
+        <PlanTextField model={model} at={['evidence', index, 'source']} label="Source" />
+        <PlanTextField model={model} at={['evidence', index, 'date']} label="Date" hint="e.g. 2026-09" />
+        <PlanTextField model={model} at={['evidence', index, 'url']} label="Link" type="url" />
       </div>
       {!disabled ? (
         <Button kind="danger" onClick={onRemove}>

@@ -10,6 +10,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value)
 }
 
+/** A value of the plan as a text field shows it: numbers and texts as written, anything else empty. */
+export function fieldText(value: unknown): string {
+  return typeof value === 'number' || typeof value === 'string' ? String(value) : ''
+}
+
 /** The value at a path, or undefined when any step is missing. */
 export function getIn(root: unknown, path: readonly PathSegment[]): unknown {
   let at: unknown = root

@@ -12,9 +12,10 @@ import {
   groupThousands,
 } from '@parley/core'
 import { useMemo } from 'react'
-import { Button, PrivateMark, ProblemList, TextField } from '../../ui/controls'
+import { Button, PrivateMark, ProblemList } from '../../ui/controls'
 import { useItemKeys } from '../../ui/item-keys'
 import type { NegotiationModel } from '../model'
+import { PlanTextField } from '../plan-fields'
 import { problemsFor } from '../plan-problems'
 import { percent } from '../prepare/format'
 import { setIn } from '../prepare/plan-paths'
@@ -40,16 +41,12 @@ export function DecisionRuleEditor({ model }: { model: NegotiationModel }) {
         are shared with them.
       </p>
       <ProblemList problems={problemsFor(model, 'decisionRule')} />
-      <TextField
-        multiline
+      <PlanTextField
+        model={model}
+        at={['decisionRule', 'statement']}
         label="The rule in plain words"
         hint="As both sides agreed it, e.g. “Total cost over 12 months, with all teams live within 60 days”"
-        value={typeof rule?.statement === 'string' ? rule.statement : ''}
-        disabled={disabled}
-        problems={problemsFor(model, 'decisionRule.statement')}
-        onChange={(text) =>
-          model.edit((plan) => setIn(plan, ['decisionRule', 'statement'], text === '' ? undefined : text))
-        }
+        multiline
       />
       <h3>Conditions every offer must meet</h3>
       {conditions.length === 0 ? <p>No conditions yet: every bundle passes.</p> : null}
