@@ -100,6 +100,9 @@ export interface Session {
   workspaceId: string
 }
 
+/** The password firstOwner gives the first owner, for tests that sign in through a page. */
+export const OWNER_PASSWORD = 'correct horse battery'
+
 /** Creates the first owner with the printed setup token, and an API token for the rest. */
 export async function firstOwner(server: ServerProcess, email = 'owner@example.com'): Promise<Session> {
   if (!server.setupToken) throw new Error(`no setup token printed:\n${server.output()}`)
@@ -110,7 +113,7 @@ export async function firstOwner(server: ServerProcess, email = 'owner@example.c
       token: server.setupToken,
       email,
       name: 'Owner',
-      password: 'correct horse battery',
+      password: OWNER_PASSWORD,
     }),
   })
   if (setup.status !== 201) throw new Error(`setup: ${setup.status} ${await setup.text()}`)

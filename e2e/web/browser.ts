@@ -157,6 +157,27 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.getByRole('button', { name: 'Sign out' }).waitFor()
 }
 
+/** The header's save state ("All changes saved", "Not saved: conflict", …). */
+export function saveState(page: Page, text: string) {
+  return page.getByRole('status').filter({ hasText: text })
+}
+
+/**
+ * Creates a negotiation from a context's template on the workspace page the signed-in user is on,
+ * and waits for its Prepare stage; resolves to the negotiation's address (`/w/…/n/…`).
+ */
+export async function createFromTemplate(
+  page: Page,
+  { title, other, context = 'sales' }: { title: string; other?: string; context?: string },
+): Promise<string> {
+  await page.getByLabel('Context').selectOption(context)
+  await page.getByLabel('Title', { exact: true }).fill(title)
+  if (other) await page.getByLabel('Other side').fill(other)
+  await page.getByRole('button', { name: `Create from the ${context} template` }).click()
+  await page.waitForURL(/\/w\/[^/]+\/n\/[^/]+\/prepare$/)
+  return new URL(page.url()).pathname.replace(/\/prepare$/, '')
+}
+
 export const SCREENSHOTS = join(ROOT, 'test-output', 'screenshots')
 
 /** The whole page as test-output/screenshots/<name>.png. */

@@ -6,22 +6,22 @@
  * workspace library's entry as a new issue.
  */
 import { join } from 'node:path'
-import type { Locator, Page } from 'playwright-core'
+import type { Locator } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { api, firstOwner, type Session } from '../server'
+import { api, firstOwner, OWNER_PASSWORD, type Session } from '../server'
 import {
   BROWSER_TEST_TIMEOUT,
   browserAvailable,
   browserSuite,
   checkAccessibility,
+  createFromTemplate,
   SCREENSHOTS,
+  saveState,
   screenshot,
   signIn,
 } from './browser'
 
 const EMAIL = 'owner@example.com'
-// The password e2e/server.ts's firstOwner gives the first owner.
-const PASSWORD = 'correct horse battery'
 
 interface SavedPlan {
   issues: {
@@ -33,10 +33,6 @@ interface SavedPlan {
     tradeable?: boolean
   }[]
   elicitation?: { us?: { ranking?: string[]; tradeoffs?: { issues: string[]; answer: string }[] } }
-}
-
-function saved(page: Page) {
-  return page.getByRole('status').filter({ hasText: 'All changes saved' })
 }
 
 /** The weight the ranking gives an issue: the first number cell of its row. */
@@ -76,15 +72,11 @@ describe.runIf(browserAvailable)(
 
     it('derives weights from a ranking and a swing answer, writes them, and charts where trades are funded', async () => {
       const { page } = suite
-      await signIn(page, EMAIL, PASSWORD)
+      await signIn(page, EMAIL, OWNER_PASSWORD)
       await page.waitForURL(`**/w/${owner.workspaceId}`)
-      await page.getByLabel('Context').selectOption('sales')
-      await page.getByLabel('Title', { exact: true }).fill('Acme renewal 2027')
-      await page.getByRole('button', { name: 'Create from the sales template' }).click()
-      await page.waitForURL(new RegExp(`/w/${owner.workspaceId}/n/[^/]+/prepare$`))
-      const id = new URL(page.url()).pathname.split('/')[4]
+      const id = (await createFromTemplate(page, { title: 'Acme renewal 2027' })).split('/')[4]
       const record = `/api/workspaces/${owner.workspaceId}/negotiations/${id}`
-      await saved(page).waitFor()
+      await saveState(page, 'All changes saved').waitFor()
 
       const section = page.getByRole('region', { name: /^Weights by ranking/ })
       const ranking = section.getByRole('table', { name: /^Issues by importance to us/ })
@@ -126,7 +118,7 @@ describe.runIf(browserAvailable)(
       await section.getByRole('tab', { name: 'Them (our estimate)' }).click()
       await section.getByText('An estimate.').waitFor()
       await section.getByLabel('How sure we are of this estimate').selectOption('high')
-      await saved(page).waitFor()
+      await saveState(page, 'All changes saved').waitFor()
 
       const afterApply = await api(suite.server.url, owner, 'GET', record)
       const plan = ((await afterApply.json()) as { plan: SavedPlan }).plan
@@ -162,7 +154,7 @@ describe.runIf(browserAvailable)(
       await expect(rollout.getByRole('cell').last().textContent()).resolves.toBe('yes')
       await priorities.getByRole('button', { name: 'Add “Training seats” as an issue' }).click()
       await numbers.getByRole('row', { name: /Training seats/ }).waitFor()
-      await saved(page).waitFor()
+      await saveState(page, 'All changes saved').waitFor()
 
       const afterChart = await api(suite.server.url, owner, 'GET', record)
       const charted = ((await afterChart.json()) as { plan: SavedPlan }).plan

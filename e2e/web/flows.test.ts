@@ -10,20 +10,20 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { parley, ROOT, temporaryFolder } from '../parley'
-import { api, firstOwner, type Session } from '../server'
+import { api, firstOwner, OWNER_PASSWORD, type Session } from '../server'
 import {
   BROWSER_TEST_TIMEOUT,
   browserAvailable,
   browserSuite,
   checkAccessibility,
+  createFromTemplate,
+  saveState,
   screenshot,
   signIn,
 } from './browser'
 
 const EXAMPLE = join(ROOT, 'examples/sales-saas-renewal.yaml')
 const EMAIL = 'owner@example.com'
-// The password e2e/server.ts's firstOwner gives the first owner.
-const PASSWORD = 'correct horse battery'
 
 /** Utility points as the screens and the command line write them: one decimal. */
 function pts(value: number): string {
@@ -75,10 +75,6 @@ async function prioritiesShown(page: Page): Promise<Record<string, string>> {
   return shown
 }
 
-function saveState(page: Page, text: string) {
-  return page.getByRole('status').filter({ hasText: text })
-}
-
 /** What a screen reader would call the focused element: its label, else its own text. */
 const FOCUSED_NAME = `(() => {
   const element = document.activeElement
@@ -126,7 +122,7 @@ describe.runIf(browserAvailable)(
 
     it('shows the MESO set and the frontier the command line computes, then learns from their choice and a concession', async () => {
       const { page } = suite
-      await signIn(page, EMAIL, PASSWORD)
+      await signIn(page, EMAIL, OWNER_PASSWORD)
 
       // First move: the MESO grid and the frontier of bundles meeting the rule, number for number
       // with the command line.
@@ -238,7 +234,7 @@ describe.runIf(browserAvailable)(
 
     it('closes with the agreed terms, kept in the agreed event', async () => {
       const { page } = suite
-      await signIn(page, EMAIL, PASSWORD)
+      await signIn(page, EMAIL, OWNER_PASSWORD)
       await page.goto(`${base}/close`)
       await saveState(page, 'All changes saved').waitFor()
       await page.getByLabel('Review cadence').fill('Quarterly business review with the CFO')
@@ -266,7 +262,7 @@ describe.runIf(browserAvailable)(
 
     it('retracts a mistaken entry with a reason: the journal keeps it, replay skips it', async () => {
       const { page } = suite
-      await signIn(page, EMAIL, PASSWORD)
+      await signIn(page, EMAIL, OWNER_PASSWORD)
       await page.goto(`${base}/midgame`)
       const stageNow = async () =>
         ((await (await api(suite.server.url, owner, 'GET', `${record}/status`)).json()) as { stage: string })
@@ -296,7 +292,7 @@ describe.runIf(browserAvailable)(
         isMobile: true,
         hasTouch: true,
       })
-      await signIn(phone.page, EMAIL, PASSWORD)
+      await signIn(phone.page, EMAIL, OWNER_PASSWORD)
       for (const slug of ['prepare', 'setup', 'first-move', 'midgame', 'close', 'debrief']) {
         await phone.page.goto(`${base}/${slug}`)
         await saveState(phone.page, 'All changes saved').waitFor()
@@ -312,7 +308,7 @@ describe.runIf(browserAvailable)(
 
     it('lets an owner invite a viewer, who sees the negotiation and can change nothing', async () => {
       const { page } = suite
-      await signIn(page, EMAIL, PASSWORD)
+      await signIn(page, EMAIL, OWNER_PASSWORD)
       await page.goto(`/w/${owner.workspaceId}/members`)
       await page.getByLabel('Role', { exact: true }).selectOption('viewer')
       await page.getByRole('button', { name: 'Create invitation link' }).click()
@@ -366,7 +362,7 @@ describe.runIf(browserAvailable)(
 
     it('debriefs: the answers kept, the figures as `parley debrief` gives them, a lesson offered to later plans', async () => {
       const { page } = suite
-      await signIn(page, EMAIL, PASSWORD)
+      await signIn(page, EMAIL, OWNER_PASSWORD)
       // The agreement again (the one before was retracted), as it stands on the table.
       await page.goto(`${base}/close`)
       await saveState(page, 'All changes saved').waitFor()
@@ -412,12 +408,8 @@ describe.runIf(browserAvailable)(
 
       // A later sales negotiation in the workspace offers the lesson on its Set up stage.
       await page.goto(`/w/${owner.workspaceId}`)
-      await page.getByLabel('Context').selectOption('sales')
-      await page.getByLabel('Title', { exact: true }).fill('Next renewal')
-      await page.getByLabel('Other side').fill('Acme Corp')
-      await page.getByRole('button', { name: 'Create from the sales template' }).click()
-      await page.waitForURL(/\/prepare$/)
-      await page.goto(page.url().replace(/\/prepare$/, '/setup'))
+      const next = await createFromTemplate(page, { title: 'Next renewal', other: 'Acme Corp' })
+      await page.goto(`${next}/setup`)
       await page.getByText('Agree the go-live date first; price follows.').waitFor()
       await screenshot(page, 'flow-lesson-offered')
     })
@@ -437,7 +429,7 @@ describe.runIf(browserAvailable)(
       await tabTo(page, 'Email')
       await page.keyboard.type(EMAIL)
       await tabTo(page, 'Password')
-      await page.keyboard.type(PASSWORD)
+      await page.keyboard.type(OWNER_PASSWORD)
       await page.keyboard.press('Enter')
       await page.getByRole('button', { name: 'Sign out' }).waitFor()
 

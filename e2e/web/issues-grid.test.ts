@@ -7,25 +7,20 @@
 import { starterPlan } from '@parley/core'
 import type { Locator, Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { api, firstOwner, type Session } from '../server'
+import { api, firstOwner, OWNER_PASSWORD, type Session } from '../server'
 import {
   BROWSER_TEST_TIMEOUT,
   browserAvailable,
   browserSuite,
   checkAccessibility,
+  saveState,
   screenshot,
   signIn,
 } from './browser'
 
 const EMAIL = 'owner@example.com'
-// The password e2e/server.ts's firstOwner gives the first owner.
-const PASSWORD = 'correct horse battery'
 const VIEWER = 'viewer@example.com'
-
-/** The header's save state ("All changes saved", …). */
-function saveState(page: Page, text: string) {
-  return page.getByRole('status').filter({ hasText: text })
-}
+const VIEWER_PASSWORD = 'a viewer of the plan'
 
 function grid(page: Page) {
   return page.getByRole('table', { name: 'Issues', exact: true })
@@ -96,7 +91,7 @@ describe.runIf(browserAvailable)('the issues grid', { timeout: BROWSER_TEST_TIME
 
   it('is edited with the keyboard, filled by pasting, and shows core’s messages at the cell', async () => {
     const { page } = suite
-    await signIn(page, EMAIL, PASSWORD)
+    await signIn(page, EMAIL, OWNER_PASSWORD)
     const before = await firstMoveNumbers(page, base)
 
     await page.goto(`${base}/prepare`)
@@ -218,12 +213,12 @@ describe.runIf(browserAvailable)('the issues grid', { timeout: BROWSER_TEST_TIME
     const accepted = await fetch(`${suite.server.url}/api/invitations/${token}/accept`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: suite.server.url },
-      body: JSON.stringify({ email: VIEWER, name: 'Viewer', password: PASSWORD }),
+      body: JSON.stringify({ email: VIEWER, name: 'Viewer', password: VIEWER_PASSWORD }),
     })
     expect(accepted.status, await accepted.text()).toBe(201)
 
     const { page } = suite
-    await signIn(page, VIEWER, PASSWORD)
+    await signIn(page, VIEWER, VIEWER_PASSWORD)
     await page.goto(`${base}/prepare`)
     const table = grid(page)
     await table.getByRole('rowheader', { name: /^Annual price/ }).waitFor()

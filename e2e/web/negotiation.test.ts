@@ -9,12 +9,14 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { ROOT } from '../parley'
-import { api, firstOwner, type Session } from '../server'
+import { api, firstOwner, OWNER_PASSWORD, type Session } from '../server'
 import {
   BROWSER_TEST_TIMEOUT,
   browserAvailable,
   browserSuite,
   checkAccessibility,
+  createFromTemplate,
+  saveState,
   screenshot,
   signIn,
 } from './browser'
@@ -22,8 +24,6 @@ import {
 const EXAMPLE = join(ROOT, 'examples/sales-saas-renewal.yaml')
 const EXAMPLE_TITLE = 'Calder Mutual claims platform renewal and expansion, FY2027'
 const EMAIL = 'owner@example.com'
-// The password e2e/server.ts's firstOwner gives the first owner.
-const PASSWORD = 'correct horse battery'
 
 const STAGES = [
   { slug: 'prepare', title: 'Prepare' },
@@ -33,11 +33,6 @@ const STAGES = [
   { slug: 'close', title: 'Close' },
   { slug: 'debrief', title: 'Debrief' },
 ] as const
-
-/** The header's save state ("All changes saved", "Not saved: conflict", …). */
-function saveState(page: Page, text: string) {
-  return page.getByRole('status').filter({ hasText: text })
-}
 
 /** The stage rail's link for a stage: its name starts with the stage's title. */
 function stageLink(page: Page, title: string) {
@@ -56,15 +51,10 @@ describe.runIf(browserAvailable)('a negotiation in the browser', { timeout: BROW
 
   it('is created from the sales template and shows each of the six stages', async () => {
     const { page } = suite
-    await signIn(page, EMAIL, PASSWORD)
+    await signIn(page, EMAIL, OWNER_PASSWORD)
     await page.waitForURL(`**/w/${owner.workspaceId}`)
-    await page.getByLabel('Context').selectOption('sales')
-    await page.getByLabel('Title', { exact: true }).fill('Acme renewal 2027')
-    await page.getByLabel('Other side').fill('Acme Corp')
-    await page.getByRole('button', { name: 'Create from the sales template' }).click()
-
-    await page.waitForURL(new RegExp(`/w/${owner.workspaceId}/n/[^/]+/prepare$`))
-    const base = new URL(page.url()).pathname.replace(/\/prepare$/, '')
+    const base = await createFromTemplate(page, { title: 'Acme renewal 2027', other: 'Acme Corp' })
+    expect(base).toMatch(new RegExp(`^/w/${owner.workspaceId}/n/[^/]+$`))
     await page.getByRole('heading', { level: 1, name: 'Acme renewal 2027' }).waitFor()
     await saveState(page, 'All changes saved').waitFor()
     await expect(page.getByText('Acme Corp').first().isVisible()).resolves.toBe(true)
@@ -126,7 +116,7 @@ describe.runIf(browserAvailable)('a negotiation in the browser', { timeout: BROW
 
   it('imports a plan file and downloads it back byte for byte, and after an edit with its comments', async () => {
     const { page } = suite
-    await signIn(page, EMAIL, PASSWORD)
+    await signIn(page, EMAIL, OWNER_PASSWORD)
     await page.waitForURL(`**/w/${owner.workspaceId}`)
     await page.getByLabel('Or import a plan file (.yaml or .json)').setInputFiles(EXAMPLE)
     await page.waitForURL(new RegExp(`/w/${owner.workspaceId}/n/[^/]+/[a-z-]+$`))
@@ -197,7 +187,7 @@ describe.runIf(browserAvailable)('a negotiation in the browser', { timeout: BROW
 
     // Meanwhile the same owner, in another browser, changes the title: version 2.
     const other = await suite.newPage()
-    await signIn(other.page, EMAIL, PASSWORD)
+    await signIn(other.page, EMAIL, OWNER_PASSWORD)
     await other.page.goto(address)
     await saveState(other.page, 'All changes saved').waitFor()
     const put = await other.context.request.put(`${record}/plan`, {
@@ -208,7 +198,7 @@ describe.runIf(browserAvailable)('a negotiation in the browser', { timeout: BROW
     expect(put.headers().etag).toBe('"2"')
 
     // Restoring the old draft saves from version 1: a conflict, shown, with both ways out.
-    await signIn(mine.page, EMAIL, PASSWORD)
+    await signIn(mine.page, EMAIL, OWNER_PASSWORD)
     await mine.page.goto(address)
     await mine.page.getByRole('heading', { level: 1, name: 'Renewal (theirs)' }).waitFor()
     await mine.page.getByText('were never saved').waitFor()
@@ -233,7 +223,7 @@ describe.runIf(browserAvailable)('a negotiation in the browser', { timeout: BROW
     await expect(mine.page.getByText('were never saved').count()).resolves.toBe(0)
 
     // "Keep mine": saved over theirs from the version now current, and the file keeps its comments.
-    await signIn(alsoMine.page, EMAIL, PASSWORD)
+    await signIn(alsoMine.page, EMAIL, OWNER_PASSWORD)
     await alsoMine.page.goto(address)
     await alsoMine.page.getByRole('button', { name: 'Restore them' }).click()
     await saveState(alsoMine.page, 'Not saved: conflict').waitFor()

@@ -10,20 +10,20 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { parley, temporaryFolder } from '../parley'
-import { api, firstOwner, type Session } from '../server'
+import { api, firstOwner, OWNER_PASSWORD, type Session } from '../server'
 import {
   BROWSER_TEST_TIMEOUT,
   browserAvailable,
   browserSuite,
   checkAccessibility,
+  createFromTemplate,
+  saveState,
   screenshot,
   signIn,
   WAIT,
 } from './browser'
 
 const EMAIL = 'owner@example.com'
-// The password e2e/server.ts's firstOwner gives the first owner.
-const PASSWORD = 'correct horse battery'
 
 interface PlanRecord {
   plan: {
@@ -35,11 +35,6 @@ interface PlanRecord {
     decisionRule?: { require?: unknown[] }
     issues: { id: string; name: string; unit: string; tradeable?: boolean }[]
   }
-}
-
-/** The header's save state ("All changes saved", "Not saved: …"). */
-function saveState(page: Page, text: string) {
-  return page.getByRole('status').filter({ hasText: text })
 }
 
 function region(page: Page, name: string) {
@@ -79,14 +74,9 @@ describe.runIf(browserAvailable)(
       for (const entry of entries)
         expect((await api(server.url, owner, 'POST', library, { json: entry })).status).toBe(201)
 
-      await signIn(page, EMAIL, PASSWORD)
+      await signIn(page, EMAIL, OWNER_PASSWORD)
       await page.waitForURL(`**/w/${owner.workspaceId}`)
-      await page.getByLabel('Context').selectOption('sales')
-      await page.getByLabel('Title', { exact: true }).fill('Acme renewal 2027')
-      await page.getByLabel('Other side').fill('Acme Corp')
-      await page.getByRole('button', { name: 'Create from the sales template' }).click()
-      await page.waitForURL(new RegExp(`/w/${owner.workspaceId}/n/[^/]+/prepare$`))
-      base = new URL(page.url()).pathname.replace(/\/prepare$/, '')
+      base = await createFromTemplate(page, { title: 'Acme renewal 2027', other: 'Acme Corp' })
       const id = base.split('/')[4]
       const record = `/api/workspaces/${owner.workspaceId}/negotiations/${id}`
       const saved = async () =>
@@ -209,7 +199,7 @@ describe.runIf(browserAvailable)(
 
     it('shows a viewer every section, with nothing to change', async () => {
       const { page } = suite
-      await signIn(page, EMAIL, PASSWORD)
+      await signIn(page, EMAIL, OWNER_PASSWORD)
       await page.goto(`/w/${owner.workspaceId}/members`)
       await page.getByLabel('Role', { exact: true }).selectOption('viewer')
       await page.getByRole('button', { name: 'Create invitation link' }).click()
