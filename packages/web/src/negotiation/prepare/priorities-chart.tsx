@@ -6,7 +6,7 @@
  * beside the picture, for those who do not see it.
  */
 import './priorities-chart.css'
-import { useEffect, useRef, useState } from 'react'
+import { type ReactNode, useEffect, useRef, useState } from 'react'
 import { Button, Notice } from '../../ui/controls'
 import { LibrarySuggestions } from '../library-suggestions'
 import type { NegotiationModel } from '../model'
@@ -100,59 +100,40 @@ function Chart({ layout }: { layout: MatrixLayout }) {
   )
 }
 
+/** A legend's small picture of what it explains. */
+function Swatch({ children }: { children: ReactNode }) {
+  return (
+    <svg className="swatch" viewBox="0 0 20 14" width="20" height="14" aria-hidden="true" focusable="false">
+      {children}
+    </svg>
+  )
+}
+
 function Legend({ layout }: { layout: MatrixLayout }) {
   return (
     <ul className="pm-legend" aria-label="Legend">
       <li>
-        <svg
-          className="swatch"
-          viewBox="0 0 20 14"
-          width="20"
-          height="14"
-          aria-hidden="true"
-          focusable="false"
-        >
+        <Swatch>
           <Marker point={{ cx: 10, cy: 7, tradeable: false }} />
-        </svg>
+        </Swatch>
         <span>An issue</span>
       </li>
       <li>
-        <svg
-          className="swatch"
-          viewBox="0 0 20 14"
-          width="20"
-          height="14"
-          aria-hidden="true"
-          focusable="false"
-        >
+        <Swatch>
           <Marker point={{ cx: 10, cy: 7, tradeable: true }} />
-        </svg>
+        </Swatch>
         <span>An issue flagged tradeable</span>
       </li>
       <li>
-        <svg
-          className="swatch"
-          viewBox="0 0 20 14"
-          width="20"
-          height="14"
-          aria-hidden="true"
-          focusable="false"
-        >
+        <Swatch>
           <rect className="pm-funded" x={1} y={1} width={18} height={12} />
-        </svg>
+        </Swatch>
         <span>Cheap for us, valuable for them: trades are funded here</span>
       </li>
       <li>
-        <svg
-          className="swatch"
-          viewBox="0 0 20 14"
-          width="20"
-          height="14"
-          aria-hidden="true"
-          focusable="false"
-        >
+        <Swatch>
           <line className="pm-split" x1={1} y1={7} x2={19} y2={7} />
-        </svg>
+        </Swatch>
         <span>
           Average share ({percent(layout.split.share)}: one issue in {layout.points.length || 1})
         </span>
