@@ -82,21 +82,8 @@ export function problemJson(problem: Problem) {
   }
 }
 
-/** Utility points for people: one decimal. */
-export function pts(value: number): string {
-  return value.toFixed(1)
-}
-
-/** A signed margin: `+8.2`, `-3.0`. */
-export function signed(value: number): string {
-  const text = value.toFixed(1)
-  return value >= 0 ? `+${text}` : text
-}
-
-/** Shares as percentages: `38%`. */
-export function percent(share: number): string {
-  return `${(share * 100).toFixed(share < 0.01 && share > 0 ? 1 : 0)}%`
-}
+// Figures are written by core, so the web app shows them exactly as the command line prints them.
+export { formatPoints as pts, formatShare as percent, formatSigned as signed } from '@parley/core'
 
 /** Whole numbers with thousands separators, large ones in scientific notation. */
 export function count(value: number): string {

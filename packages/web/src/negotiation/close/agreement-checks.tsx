@@ -3,11 +3,11 @@
  * against our reservation and BATNA) and what the linter finds in the agreement as written.
  */
 import type { Finding, RealityItem } from '@parley/core'
+import { formatPoints as pts, formatSigned as signed } from '@parley/core'
 import { useId } from 'react'
 import { PrivateMark } from '../../ui/controls'
 import type { AgreementAssessment } from './assessment'
 import { findingPath } from './assessment'
-import { pts, signed } from './format'
 
 const VERDICT: Record<RealityItem['verdict'], string> = {
   accept: 'Accept',

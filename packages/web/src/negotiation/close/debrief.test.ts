@@ -4,11 +4,13 @@ import {
   debriefView,
   type JournalEvent,
   negotiation,
+  formatShare as percent,
+  formatPoints as pts,
+  formatSigned as signed,
   starterPlan,
 } from '@parley/core'
 import { describe, expect, it } from 'vitest'
 import { changedAnswers, figureLines, issueThatMovedMost, lessonDraft, lessonInput } from './debrief'
-import { percent, pts, signed } from './format'
 
 const figures: DebriefFigures = {
   agreed: true,

@@ -4,7 +4,7 @@
  * lesson for the workspace's tradeables library drafted from the negotiation.
  */
 import type { AnsweredPrompt, DebriefFigures, NegotiationState, Space } from '@parley/core'
-import { percent, pts, signed } from './format'
+import { formatShare as percent, formatPoints as pts, formatSigned as signed } from '@parley/core'
 
 export interface FigureLines {
   lines: string[]

@@ -5,7 +5,7 @@
  * that meet the decision rule, along the frontier, with the zone of agreement, and our three
  * figures on the same 0–100 scale, so a reservation nothing reaches shows before the first call.
  */
-import { type Batna, frontierReport, type PathSegment } from '@parley/core'
+import { type Batna, formatPoints, frontierReport, type PathSegment } from '@parley/core'
 import { useMemo } from 'react'
 import { Button, ProblemList } from '../../ui/controls'
 import { useItemKeys } from '../../ui/item-keys'
@@ -15,7 +15,6 @@ import { problemsFor } from '../plan-problems'
 import { ConstraintEditor } from '../setup/constraint-editor'
 import { issueConstraint } from '../setup/constraint-edits'
 import { placeMarks, readCost, type ScaleMark } from './batna-values'
-import { points } from './format'
 import { setIn } from './plan-paths'
 import './sections.css'
 
@@ -163,8 +162,8 @@ function Reach({ model }: { model: NegotiationModel }) {
   const summary =
     best === undefined || worst === undefined
       ? 'No bundle meets the decision rule.'
-      : `Along the frontier of bundles that meet the decision rule, value to us runs from ${points(worst)} (the best for them) to ${points(best)} (the best for us)${reach.report.epsilon !== null ? `, within ${reach.report.epsilon} points` : ''}.`
-  const label = [summary, ...marks.map((m) => `${m.label} ${points(m.value)}`)].join(' ')
+      : `Along the frontier of bundles that meet the decision rule, value to us runs from ${formatPoints(worst)} (the best for them) to ${formatPoints(best)} (the best for us)${reach.report.epsilon !== null ? `, within ${reach.report.epsilon} points` : ''}.`
+  const label = [summary, ...marks.map((m) => `${m.label} ${formatPoints(m.value)}`)].join(' ')
   return (
     <div className="batna-reach">
       <p>
@@ -218,7 +217,7 @@ function Reach({ model }: { model: NegotiationModel }) {
               textAnchor={m.value > 80 ? 'end' : 'start'}
               dx={m.value > 80 ? -6 : 0}
             >
-              {m.label} {points(m.value)}
+              {m.label} {formatPoints(m.value)}
             </text>
           </g>
         ))}

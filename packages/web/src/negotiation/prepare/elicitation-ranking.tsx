@@ -4,10 +4,10 @@
  * the weight the plan has now, so every move shows its effect at once.
  */
 import type { Plan, Side } from '@parley/core'
+import { formatShare } from '@parley/core'
 import { useRef, useState } from 'react'
 import { moveKey, useFocusAfterMove } from './elicitation-focus'
 import { ordinal, rankRows } from './elicitation-summary'
-import { percent } from './format'
 import { moveIssue } from './ranking'
 
 export function RankingTable(props: {
@@ -29,7 +29,7 @@ export function RankingTable(props: {
     const row = after.find((candidate) => candidate.id === id)
     if (row)
       setSaid(
-        `${row.name} is now ${ordinal(row.position + 1)} of ${after.length}; the ranking gives it ${percent(row.derived)}.`,
+        `${row.name} is now ${ordinal(row.position + 1)} of ${after.length}; the ranking gives it ${formatShare(row.derived)}.`,
       )
     focusAfter(id, delta)
     onChange((draft) => moveIssue(draft, side, id, delta))
@@ -64,9 +64,9 @@ export function RankingTable(props: {
               <td>{row.place}</td>
               <th scope="row">{row.name}</th>
               <td className="number">
-                <strong>{percent(row.derived)}</strong>
+                <strong>{formatShare(row.derived)}</strong>
               </td>
-              <td className="number">{percent(row.current)}</td>
+              <td className="number">{formatShare(row.current)}</td>
               {onChange ? (
                 <td className="elicitation-moves">
                   <button

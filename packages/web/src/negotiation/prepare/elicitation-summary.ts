@@ -5,8 +5,16 @@
  * and exactly what writing the derived numbers into the plan would change. Numbers read as the
  * command line prints them.
  */
-import { type Issue, type Level, levelKey, type Plan, rankOrderCentroid, type Side } from '@parley/core'
-import { percent, weight } from './format'
+import {
+  formatShare,
+  type Issue,
+  type Level,
+  levelKey,
+  type Plan,
+  rankOrderCentroid,
+  type Side,
+} from '@parley/core'
+import { weight } from './format'
 import { currentScores } from './issue-edits'
 import {
   applyElicitedWeights,
@@ -65,7 +73,7 @@ export function ordinal(n: number): string {
 /** How rank-order centroid weights are made, with this plan's numbers. */
 export function centroidExplanation(n: number): string {
   if (n <= 1) return 'With one issue, it carries all the weight.'
-  const shares = rankOrderCentroid(n).map(percent)
+  const shares = rankOrderCentroid(n).map((share) => formatShare(share))
   return (
     `Rank-order centroid weights: the most important of n issues gets (1 + 1/2 + … + 1/n)/n, ` +
     `the second (1/2 + … + 1/n)/n, and so on down to the least important's (1/n)/n; issues tied ` +

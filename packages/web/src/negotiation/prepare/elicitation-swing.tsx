@@ -4,10 +4,10 @@
  * change); the answers are listed and can be cleared to ask again.
  */
 import type { Plan, Side } from '@parley/core'
+import { formatShare } from '@parley/core'
 import { useEffect, useRef, useState } from 'react'
 import { Button } from '../../ui/controls'
 import { rankRows } from './elicitation-summary'
-import { percent } from './format'
 import { answerSwing, clearSwings, describeSwing, effectiveSide, swingQuestion } from './ranking'
 
 type Answer = 'first' | 'second' | 'equal'
@@ -37,7 +37,7 @@ export function SwingQuestions(props: {
     if (!onChange) return
     answered.current = true
     const after = rankRows(answerSwing(plan, side, issues, choice), side)
-    const share = (id: string) => percent(after.find((row) => row.id === id)?.derived ?? 0)
+    const share = (id: string) => formatShare(after.find((row) => row.id === id)?.derived ?? 0)
     setSaid(
       `Noted. ${nameOf(issues[0])} now gets ${share(issues[0])} and ${nameOf(issues[1])} ${share(issues[1])}.`,
     )

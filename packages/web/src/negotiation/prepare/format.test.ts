@@ -1,5 +1,6 @@
+import { formatShare as percent, formatPoints as points } from '@parley/core'
 import { describe, expect, it } from 'vitest'
-import { percent, points, weight } from './format'
+import { weight } from './format'
 
 describe('numbers on screen', () => {
   it('prints utilities with one decimal, as the command line does', () => {

@@ -5,10 +5,9 @@
  * attributes the grid's keyboard handling finds it by, and shows core's problems for its part of
  * the plan right under it.
  */
-import { type Issue, levelKey, type Side } from '@parley/core'
+import { formatShare, type Issue, levelKey, type Side } from '@parley/core'
 import { type ReactNode, useId } from 'react'
 import { type FieldProblem, ProblemList } from '../../ui/controls'
-import { percent } from './format'
 import type { PreferenceMode } from './issue-edits'
 import {
   type CellKey,
@@ -149,7 +148,7 @@ function GridSelect({
 function Share({ id, share, whose }: { id: string; share: number | undefined; whose: string }) {
   return (
     <span className="share" id={id}>
-      {share === undefined ? '—' : percent(share)}
+      {share === undefined ? '—' : formatShare(share)}
       <span className="visually-hidden"> of {whose} weights</span>
     </span>
   )
@@ -389,7 +388,7 @@ export function ReadOnlyIssueRow({ issue, index, cells, problems, shares }: RowP
     return (
       <>
         {value || '—'}{' '}
-        <span className="share">({shares[side] === undefined ? '—' : percent(shares[side])})</span>
+        <span className="share">({shares[side] === undefined ? '—' : formatShare(shares[side])})</span>
       </>
     )
   }

@@ -5,7 +5,7 @@
  * tradeable. (The library's suggestions are negotiation/library.ts's.)
  */
 import type { Plan, Space } from '@parley/core'
-import { percent } from './format'
+import { formatShare } from '@parley/core'
 import type { MatrixInput, MatrixLayout, MatrixPoint } from './priority-matrix'
 
 /** Each issue at (share of our weight, share of their estimated weight). */
@@ -30,7 +30,7 @@ export function chartSummary(layout: MatrixLayout): string {
   return (
     `Priorities chart of ${layout.points.length} issue${layout.points.length === 1 ? '' : 's'}: ` +
     `share of our weight across, share of their estimated weight up, split at the average share ` +
-    `of ${percent(layout.split.share)}. Cheap for us, valuable for them (where trades are funded): ` +
+    `of ${formatShare(layout.split.share)}. Cheap for us, valuable for them (where trades are funded): ` +
     `${names(funded)}. Flagged tradeable: ${names(flagged)}. The table below gives every number.`
   )
 }

@@ -1,3 +1,4 @@
+import { formatShare } from '@parley/core'
 /**
  * Where trades are funded: every issue drawn at its share of our weight (across) and of their
  * estimated weight (up), the chart cut in four at the average share. Issues in the top-left corner
@@ -10,7 +11,6 @@ import { type ReactNode, useEffect, useRef, useState } from 'react'
 import { Button, Notice } from '../../ui/controls'
 import { LibrarySuggestions } from '../library-suggestions'
 import type { NegotiationModel } from '../model'
-import { percent } from './format'
 import {
   chartSummary,
   flagTradeable,
@@ -135,7 +135,7 @@ function Legend({ layout }: { layout: MatrixLayout }) {
           <line className="pm-split" x1={1} y1={7} x2={19} y2={7} />
         </Swatch>
         <span>
-          Average share ({percent(layout.split.share)}: one issue in {layout.points.length || 1})
+          Average share ({formatShare(layout.split.share)}: one issue in {layout.points.length || 1})
         </span>
       </li>
     </ul>
@@ -164,8 +164,8 @@ function NumbersTable({ layout }: { layout: MatrixLayout }) {
           {layout.points.map((point) => (
             <tr key={point.id}>
               <th scope="row">{point.label}</th>
-              <td className="number">{percent(point.us)}</td>
-              <td className="number">{percent(point.them)}</td>
+              <td className="number">{formatShare(point.us)}</td>
+              <td className="number">{formatShare(point.them)}</td>
               <td>{quarterOf(point, layout.split.share)}</td>
               <td>{point.tradeable ? 'yes' : 'no'}</td>
             </tr>
@@ -198,8 +198,8 @@ function Suggestions({ model, layout }: { model: NegotiationModel; layout: Matri
           {suggested.map((point) => (
             <li key={point.id}>
               <span>
-                <strong>{point.label}</strong>: {percent(point.us)} of our weight, {percent(point.them)} of
-                theirs (est.)
+                <strong>{point.label}</strong>: {formatShare(point.us)} of our weight,{' '}
+                {formatShare(point.them)} of theirs (est.)
               </span>
               {model.canEdit ? (
                 <Button

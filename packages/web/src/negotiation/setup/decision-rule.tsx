@@ -9,6 +9,7 @@ import {
   type Constraint,
   compileRequirements,
   countBundles,
+  formatShare,
   groupThousands,
 } from '@parley/core'
 import { useMemo } from 'react'
@@ -17,7 +18,6 @@ import { useItemKeys } from '../../ui/item-keys'
 import type { NegotiationModel } from '../model'
 import { PlanTextField } from '../plan-fields'
 import { problemsFor } from '../plan-problems'
-import { percent } from '../prepare/format'
 import { setIn } from '../prepare/plan-paths'
 import { ConstraintEditor } from './constraint-editor'
 import { issueConstraint, sumConstraint } from './constraint-edits'
@@ -80,7 +80,7 @@ export function DecisionRuleEditor({ model }: { model: NegotiationModel }) {
 function countText(count: BundleCount, what: string): string {
   if (!count.ok)
     return `The bundles that ${what} are not counted: the summed issues have ${groupThousands(count.combinations)} combinations, more than ${groupThousands(count.limit)}`
-  const share = count.outcomes > 0 ? ` (${percent(count.count / count.outcomes)})` : ''
+  const share = count.outcomes > 0 ? ` (${formatShare(count.count / count.outcomes)})` : ''
   return `${groupThousands(count.count)} of ${groupThousands(count.outcomes)} possible bundles ${what}${share}`
 }
 

@@ -4,13 +4,12 @@
  * limits leave in play; and the workspace library's tradeables and lessons meant for this kind of
  * negotiation, each of which can be taken in as a new issue.
  */
-import { compileRequirements, type IssueInPlay, levelsInPlay } from '@parley/core'
+import { compileRequirements, formatShare, type IssueInPlay, levelsInPlay } from '@parley/core'
 import { useMemo } from 'react'
 import { CheckboxField, PrivateMark } from '../../ui/controls'
 import { LibrarySuggestions } from '../library-suggestions'
 import type { NegotiationModel } from '../model'
 import { problemsFor } from '../plan-problems'
-import { percent } from '../prepare/format'
 import { setIn } from '../prepare/plan-paths'
 import './setup.css'
 
@@ -41,7 +40,7 @@ export function TradeableScope({ model }: { model: NegotiationModel }) {
         {model.draft.issues.map((issue, index) => {
           const compiled = space.byId.get(issue.id)
           const weights = compiled
-            ? `weighs ${percent(space.share.us[compiled.index] ?? 0)} to us, about ${percent(space.share.them[compiled.index] ?? 0)} to them`
+            ? `weighs ${formatShare(space.share.us[compiled.index] ?? 0)} to us, about ${formatShare(space.share.them[compiled.index] ?? 0)} to them`
             : ''
           return (
             // The place goes in the key too: while an id is being retyped on Prepare, two can match.
