@@ -13,13 +13,13 @@ import {
   SelectField,
   TextField,
 } from '../../ui/controls'
+import { useFocusWhenAdded } from '../../ui/focus-when-added'
 import { useItemKeys } from '../../ui/item-keys'
 import type { NegotiationModel } from '../model'
 import { PlanTextField } from '../plan-fields'
 import { problemsBelow, problemsFor } from '../plan-problems'
 import { ConstraintEditor } from '../setup/constraint-editor'
 import { issueConstraint } from '../setup/constraint-edits'
-import { useFocusWhenAdded } from '../setup/focus-when-added'
 import {
   addApprovalLimit,
   addStakeholder,
