@@ -18,10 +18,6 @@ export function opsFor(issue: Pick<ConstraintIssue, 'numeric'> | undefined): rea
 /** A sum is compared with a number, never with a list. */
 export const SUM_OPS: readonly Op[] = OPS.filter((op) => op !== 'in')
 
-export function isSum(constraint: Constraint): boolean {
-  return constraint.sum !== undefined
-}
-
 /** The level a single-value operator starts from: one that lets every level through, so nothing is cut before it is chosen. */
 function startingLevel(issue: ConstraintIssue, op: Op): Level | undefined {
   const levels = issue.levels
