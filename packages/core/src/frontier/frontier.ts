@@ -16,6 +16,7 @@
 import { TOLERANCE } from '../model/limits'
 import type { CompiledConstraint } from '../scoring/constraints'
 import type { Space } from '../scoring/space'
+import { spendWork } from '../work/budget'
 import { coverStaircase, epsilonBudget, thinnedStep } from './epsilon'
 import { addIssue, type LevelSet, originStaircase, paretoLevels, type Staircase } from './staircase'
 
@@ -108,10 +109,13 @@ export function computeFrontier(space: Space, options: FrontierOptions = {}): Fr
 
   const epsilon = options.epsilon
   const budget = epsilon !== undefined ? epsilonBudget(epsilon, n) : undefined
+  // Epsilon mode's cost is known before it starts; exact mode's is counted step by step.
+  if (epsilon !== undefined) spendWork(epsilonWork(space, epsilon))
   for (const i of order.slice(done)) {
     const issue = space.issues[i]
     if (!issue) throw new Error(`issue ${i} missing`)
     const levels = paretoLevels(issue.gain.us, issue.gain.them, allowed[i], tolUs, tolThem)
+    if (!budget) spendWork(staircase.size * levels.level.length)
     const before = history.length
     history.push({ issue: i, parent: new Int32Array(0), level: new Int32Array(0) })
     staircase = budget
@@ -161,24 +165,35 @@ function tooLarge(space: Space, points: number, limit: number): FrontierResult {
   return { ok: false, code: 'too_large', points, limit, suggestedEpsilon: suggestEpsilon(space) }
 }
 
+/** Epsilon-mode work that fits about a second or two on a 2-core machine. */
+export const EPSILON_WORK = 8e8
+
+/** The epsilons worth suggesting, smallest first. */
+export const EPSILON_LADDER = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5] as const
+
 /**
- * The smallest epsilon from a ladder of round values whose epsilon-mode work (cells so far times
- * the issue's thinned levels, summed over issues) fits about a second or two on a 2-core machine.
+ * Epsilon mode's work for a bound E, known before starting: cells so far times the issue's thinned
+ * levels, summed over issues. Infinity (never NaN) for an epsilon too small to count.
  */
-export function suggestEpsilon(space: Space): number {
-  const n = space.issues.length
-  for (const epsilon of [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5]) {
-    const { stepUs } = epsilonBudget(epsilon, n)
-    let cells = 1
-    let work = 0
-    for (const issue of space.issues) {
-      const span = 100 * (space.share.us[issue.index] ?? 0)
-      work += cells * Math.min(issue.levels.length, Math.floor(span / stepUs) + 1)
-      cells += span / stepUs
-    }
-    if (work <= 8e8) return epsilon
+export function epsilonWork(space: Space, epsilon: number): number {
+  const { stepUs } = epsilonBudget(epsilon, space.issues.length)
+  let cells = 1
+  let work = 0
+  for (const issue of space.issues) {
+    const span = 100 * (space.share.us[issue.index] ?? 0)
+    work += cells * Math.min(issue.levels.length, Math.floor(span / stepUs) + 1)
+    cells += span / stepUs
   }
-  return 5
+  return Number.isFinite(work) ? work : Number.POSITIVE_INFINITY
+}
+
+/**
+ * The smallest epsilon of the ladder whose epsilon-mode work fits `work` steps (by default about a
+ * second or two on a 2-core machine); the largest of the ladder when none does.
+ */
+export function suggestEpsilon(space: Space, work: number = EPSILON_WORK): number {
+  for (const epsilon of EPSILON_LADDER) if (epsilonWork(space, epsilon) <= work) return epsilon
+  return EPSILON_LADDER[EPSILON_LADDER.length - 1] as number
 }
 
 /**
@@ -308,6 +323,7 @@ function sumPhase(
     if (!issue) throw new Error(`issue ${i} missing`)
     const rest = remaining(step + 1)
     const count = us.length
+    spendWork(count * issue.levels.length)
     const candidates: number[] = []
     const cu: number[] = []
     const ct: number[] = []

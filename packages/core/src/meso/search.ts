@@ -12,6 +12,10 @@
 import { TOLERANCE } from '../model/limits'
 import type { CompiledConstraint } from '../scoring/constraints'
 import type { Space } from '../scoring/space'
+import { spendWork } from '../work/budget'
+
+/** A search node costs about as much as a dozen frontier merge pairs (measured), the budget's unit. */
+const SEARCH_NODE_WORK = 12
 
 export interface WindowBounds {
   /** Lowest and highest U_us allowed, in points. */
@@ -226,6 +230,7 @@ export function enumerateWindow(
     }
   }
   visit(0, 0, 0)
+  spendWork(nodes * SEARCH_NODE_WORK)
   return overflow ? undefined : found
 }
 
@@ -346,6 +351,7 @@ export function bestForThem(
     }
   }
   visit(0, 0, 0, 0)
+  spendWork(nodes * SEARCH_NODE_WORK)
   return overflow ? undefined : best
 }
 

@@ -1,0 +1,5 @@
+/**
+ * What other packages' tests and the benchmarks may use of core's test helpers (`@parley/core/testing`):
+ * never imported by the product itself.
+ */
+export { largestPlan, largestPlanYaml } from './largest'
