@@ -11,7 +11,7 @@ export async function loadCore() {
   await build({
     stdin: {
       contents:
-        "export * from './packages/core/src/index.ts'; export * from './packages/core/src/testing/synthetic.ts'",
+        "export * from './packages/core/src/index.ts'; export * from './packages/core/src/testing/synthetic.ts'; export * from './packages/core/src/testing/largest.ts'",
       resolveDir: process.cwd(),
       loader: 'ts',
     },

@@ -55,11 +55,31 @@ describe('parley serve', () => {
         input: 'short\n',
       })
       expect(short.code).toBe(1)
-      expect(short.stderr).toContain('at least 10 characters')
+      expect(short.stderr).toContain('at least 12 characters')
+      const common = parley(['user', 'add', '--email', 'c@example.com', '--name', 'C', '--data', data], {
+        input: 'password1234\n',
+      })
+      expect(common.code).toBe(1)
+      expect(common.stderr).toContain('the password is too close to a commonly used password')
+      // On the machine, for someone locked out: their sessions end and their tokens are revoked.
+      const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
+      const token = await fetch(`${server.url}/api/me/tokens`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie, origin: server.url },
+        body: JSON.stringify({ name: 'laptop' }),
+      })
+      expect(token.status).toBe(201)
+      const weak = parley(['user', 'password', '--email', 'ann@example.com', '--data', data], {
+        input: 'ann@example.com\n',
+      })
+      expect(weak.code).toBe(1)
+      expect(weak.stderr).toContain('contains your name or email address')
       const reset = parley(['user', 'password', '--email', 'ann@example.com', '--data', data], {
         input: 'another good password\n',
       })
       expect(reset.code).toBe(0)
+      expect(reset.stdout).toContain('1 session ended and 1 API token revoked')
+      expect((await fetch(`${server.url}/api/me`, { headers: { cookie } })).status).toBe(401)
       // Over a real socket too: a body over 1 MiB is refused while it arrives, and the server goes on.
       const big = await fetch(`${server.url}/api/auth/login`, {
         method: 'POST',

@@ -41,11 +41,17 @@ export function databaseEnv(database: Database): Record<string, string> {
   return 'url' in database ? { DATABASE_URL: database.url } : { PARLEY_DATA: database.data }
 }
 
-export async function startServer(database: Database, port?: number): Promise<ServerProcess> {
+/** `env`: settings of the server beyond its database (PARLEY_COMPUTE_DEADLINE_MS, HOST, ...). */
+export async function startServer(
+  database: Database,
+  port?: number,
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
   const chosen = port ?? (await freePort())
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', String(chosen), '--host', '127.0.0.1'], {
+  const host = env.HOST ?? '127.0.0.1'
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', String(chosen), '--host', host], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', ...databaseEnv(database) },
+    env: { PATH: process.env.PATH ?? '', ...databaseEnv(database), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''

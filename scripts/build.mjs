@@ -26,12 +26,21 @@ const common = {
 }
 
 // The commands that need the server and the database drivers are a bundle of their own, loaded
-// only when one of them runs; the native SQLite binding and pg stay in node_modules.
+// only when one of them runs; the native SQLite binding and pg stay in node_modules, and so does
+// piscina, which starts its worker threads from a file of its own package.
 await build({
   ...common,
   entryPoints: ['packages/cli/src/server-commands.ts'],
   outfile: serverOutfile,
-  external: ['better-sqlite3', 'pg', 'pg-native'],
+  external: ['better-sqlite3', 'pg', 'pg-native', 'piscina'],
+})
+
+// The compute worker: computed views run in worker threads that load this file (the server finds it
+// in packages/server/dist, whether it runs from source under the tests or from the bundle above).
+await build({
+  ...common,
+  entryPoints: ['packages/server/src/compute/worker.ts'],
+  outfile: 'packages/server/dist/compute-worker.cjs',
 })
 
 /** The main bundle refers to that one instead of including it. */

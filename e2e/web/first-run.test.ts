@@ -36,7 +36,7 @@ describe.runIf(browserAvailable)('first run in the browser', { timeout: BROWSER_
     await page.getByLabel('Setup token').fill('psu_not-the-printed-one')
     await page.getByLabel('Your name').fill('Ann Example')
     await page.getByLabel('Email', { exact: true }).fill(EMAIL)
-    await page.getByLabel('Password (at least 10 characters)').fill(PASSWORD)
+    await page.getByLabel('Password (at least 12 characters)').fill(PASSWORD)
     const create = page.getByRole('button', { name: 'Create the first owner' })
     await create.click()
     // A mistyped token: the server's message under the field it is about.
@@ -85,7 +85,7 @@ describe.runIf(browserAvailable)('first run in the browser', { timeout: BROWSER_
     await page.getByLabel('Setup token').fill(server.setupToken ?? '')
     await page.getByLabel('Your name').fill('Bob')
     await page.getByLabel('Email', { exact: true }).fill('bob@example.com')
-    await page.getByLabel('Password (at least 10 characters)').fill(PASSWORD)
+    await page.getByLabel('Password (at least 12 characters)').fill(PASSWORD)
     await page.getByRole('button', { name: 'Create the first owner' }).click()
     await page.getByRole('alert').filter({ hasText: 'this server already has its first owner' }).waitFor()
     expect(new URL(page.url()).pathname).toBe('/setup')

@@ -208,7 +208,7 @@ describe.runIf(browserAvailable)(
       await viewer.page.goto(link)
       await viewer.page.getByLabel('Your name').fill('Vera Viewer')
       await viewer.page.getByLabel('Email').fill('viewer@example.com')
-      await viewer.page.getByLabel('Password (at least 10 characters)').fill('another long password')
+      await viewer.page.getByLabel('Password (at least 12 characters)').fill('another long password')
       await viewer.page.getByRole('button', { name: /^Join/ }).click()
       await viewer.page.getByRole('button', { name: 'Sign out' }).waitFor()
 

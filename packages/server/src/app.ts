@@ -1,20 +1,24 @@
 /**
- * The HTTP application: middleware in the order the guarantees need (security headers; the body
- * read and checked before anything else; who is asking; then the routes), the routes, and the
- * OpenAPI document generated from them. Holds no state of its own between requests: everything
- * shared lives in the store, so several instances can serve one PostgreSQL.
+ * The HTTP application: middleware in the order the guarantees need (security headers; the
+ * per-address counts of the anonymous routes; the body read and checked before anything else looks
+ * at it; who is asking; then the routes), the routes, and the OpenAPI document generated from them.
+ * Holds no state of its own between requests: everything shared lives in the store, so several
+ * instances can serve one PostgreSQL.
  */
 import { createRoute, z } from '@hono/zod-openapi'
 import type { Store } from '@parley/store'
 import { HTTPException } from 'hono/http-exception'
 import { identify } from './auth/identity'
+import { limitAnonymousPosts } from './auth/rate-limits'
+import { createComputePool } from './compute/pool'
 import { type Api, createApi, ErrorSchema, json, route } from './http/api'
 import { readBody } from './http/body'
 import type { Services } from './http/env'
 import { errorBody, fail } from './http/errors'
 import { apiHeaders } from './http/headers'
+import { checkUrlText } from './http/url-text'
 import { createMemo } from './memo'
-import { type ServerOptions, serverOptions } from './options'
+import { type ServerOverrides, serverOptions } from './options'
 import { accountRoutes } from './routes/accounts'
 import { auditRoutes } from './routes/audit'
 import { journalRoutes } from './routes/journal'
@@ -28,19 +32,23 @@ import { webApp } from './web'
 
 export interface AppDependencies {
   store: Store
-  options?: Partial<ServerOptions>
+  options?: ServerOverrides
   now?: () => Date
   /** Where unexpected errors are reported (stderr by default). */
   logError?: (error: unknown) => void
 }
 
-export function createApp(dependencies: AppDependencies): Api {
+/** The application, and how to stop the worker threads it computes views in. */
+export type App = Api & { close(): Promise<void> }
+
+export function createApp(dependencies: AppDependencies): App {
   const options = serverOptions(dependencies.options)
   const services: Services = {
     store: dependencies.store,
     options,
     now: dependencies.now ?? (() => new Date()),
     memo: createMemo(options.viewCacheEntries),
+    compute: createComputePool(options.compute),
   }
   const logError = dependencies.logError ?? ((error: unknown) => console.error(error))
   const api = createApi()
@@ -50,7 +58,11 @@ export function createApp(dependencies: AppDependencies): Api {
     c.set('services', services)
     await next()
   })
-  api.use('/api/*', readBody(options.bodyLimit, options.maxJsonDepth))
+  // Paths and query strings that no backend could store as they are (`%00`) go no further.
+  api.use('/api/*', checkUrlText())
+  // Before the body is read: a flood of anonymous requests is refused for the price of a counter.
+  api.use('/api/*', limitAnonymousPosts())
+  api.use('/api/*', readBody(options))
   api.use('/api/*', identify())
 
   route(
@@ -97,7 +109,8 @@ export function createApp(dependencies: AppDependencies): Api {
     type: 'apiKey',
     in: 'cookie',
     name: 'parley_session',
-    description: 'The browser session, set by POST /api/auth/login',
+    description:
+      'The browser session, set by POST /api/auth/login; named `__Host-parley_session` when served over HTTPS',
   })
   api.openAPIRegistry.registerComponent('securitySchemes', 'token', {
     type: 'http',
@@ -124,15 +137,21 @@ export function createApp(dependencies: AppDependencies): Api {
       : c.json(errorBody('not_found', `nothing at ${c.req.path}`), 404),
   )
   api.onError((error, c) => {
-    // Refusals raised inside the framework (a body of a type a route does not read) keep their status.
+    // Refusals raised inside the framework (a body of a type a route does not read) keep their
+    // status, but not their message: it can carry a library's internal text.
     if (error instanceof HTTPException && error.status < 500) {
       const status = error.status
       return status === 415
         ? fail(c, 415, 'unsupported_media_type', 'this route takes JSON (Content-Type: application/json)')
-        : fail(c, status, 'invalid', error.message || 'the request is not valid')
+        : fail(
+            c,
+            status,
+            'invalid',
+            'the request is not valid; see /api/openapi.json for what this route takes',
+          )
     }
     logError(error)
     return c.json(errorBody('internal', 'the server failed to answer this request; it has been logged'), 500)
   })
-  return api
+  return Object.assign(api, { close: () => services.compute.close() })
 }

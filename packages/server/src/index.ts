@@ -1,7 +1,10 @@
 /** @parley/server — Parley's HTTP API on core and store. */
-export { type AppDependencies, createApp } from './app'
+export { type App, type AppDependencies, createApp } from './app'
+export { type PasswordProblem, passwordProblem } from './auth/password-policy'
 export { DEFAULT_SCRYPT, hashPassword, PASSWORD_MIN_LENGTH } from './auth/passwords'
 export { newSecret, secretHash } from './auth/secrets'
-export { DEFAULT_OPTIONS, type ServerOptions, serverOptions } from './options'
+export { type ComputeOptions, DEFAULT_COMPUTE } from './compute/pool'
+export { type InputFault, inspectInput, type ShapeLimits, textFault, textFaultMessage } from './input-limits'
+export { DEFAULT_OPTIONS, type ServerOptions, type ServerOverrides, serverOptions } from './options'
 export { type RunningServer, startServer } from './serve'
 export { VERSION } from './version'

@@ -1,6 +1,7 @@
 /**
  * API tokens for scripts: named, per user, found by the SHA-256 hash of the secret, which is shown
- * once when made and never stored in the clear.
+ * once when made and never stored in the clear. A token may carry an expiry; an expired one is
+ * still found (so the server can say it expired, and when) but no longer records its use.
  */
 
 import { writeAudit } from './audit'
@@ -16,6 +17,7 @@ export function rowToApiToken(row: ApiTokenRow): ApiToken {
     name: row.name,
     createdAt: row.created_at,
     lastUsedAt: row.last_used_at,
+    expiresAt: row.expires_at,
   }
 }
 
@@ -46,6 +48,7 @@ export function apiTokens(ctx: StoreContext): Pick<Store, TokenMethods> {
           token_hash: input.tokenHash,
           created_at: ctx.now(),
           last_used_at: null,
+          expires_at: input.expiresAt ?? null,
         }
         await trx.insertInto('api_tokens').values(row).execute()
         await writeAudit(ctx, trx, {
@@ -53,7 +56,7 @@ export function apiTokens(ctx: StoreContext): Pick<Store, TokenMethods> {
           userId: actor.userId,
           action: 'token.create',
           target: `token:${row.id}`,
-          detail: { name: row.name },
+          detail: { name: row.name, ...(row.expires_at ? { expiresAt: row.expires_at } : {}) },
         })
         return rowToApiToken(row)
       })
@@ -63,8 +66,12 @@ export function apiTokens(ctx: StoreContext): Pick<Store, TokenMethods> {
       const row = await tokenQuery.first(ctx.read, { tokenHash })
       if (!row) return null
       const user = { id: row.user_id, email: row.email, name: row.user_name, createdAt: row.user_created_at }
+      const expired = row.expires_at !== null && row.expires_at <= now
       // A write per request would make every read a write; a minute's precision is plenty.
-      if (row.last_used_at === null || Date.parse(now) - Date.parse(row.last_used_at) >= USE_PRECISION_MS) {
+      if (
+        !expired &&
+        (row.last_used_at === null || Date.parse(now) - Date.parse(row.last_used_at) >= USE_PRECISION_MS)
+      ) {
         await touchQuery.run(ctx.db, { tokenHash, now })
         row.last_used_at = now
       }

@@ -1,8 +1,9 @@
 /**
  * The audit log: who changed what, written in the same transaction as the change, so an entry
  * exists exactly when the change does. Entries are per workspace where there is one; account-level
- * changes (users, API tokens) have none. Details are small JSON: versions, roles, names; never a
- * secret, a hash or plan contents.
+ * changes (names, API tokens) have none, except password changes, which go to every workspace of
+ * the account. Details are small JSON: versions, roles, names; never a secret, a hash or plan
+ * contents.
  */
 import type { AuditRow } from './schema'
 import type { AuditEntry, Store } from './store'
@@ -31,6 +32,27 @@ export async function writeAudit(ctx: StoreContext, db: Executor, record: AuditR
       at: ctx.now(),
     })
     .execute()
+}
+
+/**
+ * Writes one entry to the log of every workspace the account belongs to (account events such as a
+ * password change concern every team the account can reach), or one account-level entry (no
+ * workspace) when it belongs to none, so the event is never unrecorded.
+ */
+export async function writeAuditForAccount(
+  ctx: StoreContext,
+  db: Executor,
+  accountId: string,
+  record: Omit<AuditRecord, 'workspaceId'>,
+): Promise<void> {
+  const rows = await db
+    .selectFrom('memberships')
+    .select('workspace_id')
+    .where('user_id', '=', accountId)
+    .orderBy('workspace_id')
+    .execute()
+  const workspaces = rows.length > 0 ? rows.map((row) => row.workspace_id) : [null]
+  for (const workspaceId of workspaces) await writeAudit(ctx, db, { ...record, workspaceId })
 }
 
 export function rowToAuditEntry(row: AuditRow): AuditEntry {

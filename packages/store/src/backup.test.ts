@@ -53,6 +53,10 @@ async function populate(store: Store): Promise<void> {
   await store.createApiToken({ tokenHash: 'tok-2', userId: owner.id, name: 'unused' }, actor)
   await store.deleteApiToken(owner.id, token.id, actor)
   await store.createApiToken({ tokenHash: 'tok-3', userId: owner.id, name: 'kept' }, actor)
+  await store.createApiToken(
+    { tokenHash: 'tok-4', userId: owner.id, name: 'for a month', expiresAt: '2026-12-25T12:00:00.000Z' },
+    actor,
+  )
 
   await store.createInvitation(
     {
@@ -170,7 +174,11 @@ async function populate(store: Store): Promise<void> {
 
   const doomed = await addWorkspace(store, owner)
   await store.deleteWorkspace(doomed.workspace.id, actor)
-  await addUser(store, { email: 'loner@example.com' })
+  const loner = await addUser(store, { email: 'loner@example.com' })
+  await store.changePassword(
+    { userId: loner.id, passwordHash: 'argon2id$loner2', via: 'machine', now: '2026-11-25T12:03:00.000Z' },
+    { userId: null },
+  )
 
   // Left out of exports on purpose:
   await store.createSession({
@@ -190,6 +198,15 @@ describe(`export and import, ${sqlite.dialect} to ${postgres.dialect} to ${sqlit
     expect(first.users).toHaveLength(3)
     expect(first.events).toHaveLength(5)
     expect(first.settings).toEqual([{ key: 'instance_id', value: 'instance-1' }])
+    // The columns added after the first schema travel too.
+    expect(first.users.find((user) => user.email === 'loner@example.com')).toMatchObject({
+      passwordChangedAt: '2026-11-25T12:03:00.000Z',
+      passwordChangedVia: 'machine',
+    })
+    expect(first.users.find((user) => user.email === 'ed@example.com')).toMatchObject({
+      passwordChangedVia: 'reset-link',
+    })
+    expect(first.apiTokens.map((token) => token.expiresAt)).toContain('2026-12-25T12:00:00.000Z')
     expect(JSON.stringify(first)).not.toContain('session-1')
 
     // Through a file, as the CLI does, and through the reader's validation.
@@ -258,6 +275,8 @@ describe.each(backends)('importing a large export on $dialect', (backend) => {
       name: `User ${i}`,
       passwordHash: 'h',
       createdAt: at,
+      passwordChangedAt: i % 2 ? at : null,
+      passwordChangedVia: i % 2 ? ('self' as const) : null,
     }))
     dump.workspaces = [{ id: 'w', name: 'W', createdAt: at }]
     dump.memberships = dump.users.map((user, i) => ({

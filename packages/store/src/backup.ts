@@ -71,6 +71,8 @@ function dumpToRows(dump: DatabaseExport) {
         name: row.name,
         password_hash: row.passwordHash,
         created_at: row.createdAt,
+        password_changed_at: row.passwordChangedAt,
+        password_changed_via: row.passwordChangedVia,
       }),
     ),
     apiTokens: dump.apiTokens.map(
@@ -81,6 +83,7 @@ function dumpToRows(dump: DatabaseExport) {
         token_hash: row.tokenHash,
         created_at: row.createdAt,
         last_used_at: row.lastUsedAt,
+        expires_at: row.expiresAt,
       }),
     ),
     workspaces: dump.workspaces.map(

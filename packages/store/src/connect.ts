@@ -4,7 +4,7 @@
  * message names the location and the reason in one line, for the CLI to print as it is.
  */
 import { createHash } from 'node:crypto'
-import { mkdirSync } from 'node:fs'
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs'
 import { userInfo } from 'node:os'
 import { dirname } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
@@ -133,9 +133,40 @@ function withStatementCache(database: SqliteDatabase.Database): SqliteDialectCon
   } as SqliteDialectConfig['database']
 }
 
+/** Owner-only modes for the database's folder (when Parley makes it) and its files. */
+export const SQLITE_FOLDER_MODE = 0o700
+export const SQLITE_FILE_MODE = 0o600
+
+/** The files SQLite keeps beside the database: the write-ahead log, its index, a rollback journal. */
+export function sqliteCompanionFiles(file: string): string[] {
+  return [`${file}-wal`, `${file}-shm`, `${file}-journal`]
+}
+
+/**
+ * Makes the database file owner-only before SQLite opens it: SQLite creates the -wal and -shm files
+ * with the database file's mode, so they follow. A database made by an older version (0644) is
+ * tightened too. A folder that exists is left as it is: it may be the user's own (`./data` of
+ * their project); one Parley makes is owner-only.
+ */
+function protectSqliteFiles(file: string): void {
+  const folder = dirname(file)
+  if (!existsSync(folder)) mkdirSync(folder, { recursive: true, mode: SQLITE_FOLDER_MODE })
+  // 'a' creates the file when missing and never truncates one that exists.
+  closeSync(openSync(file, 'a', SQLITE_FILE_MODE))
+  for (const path of [file, ...sqliteCompanionFiles(file)]) {
+    try {
+      chmodSync(path, SQLITE_FILE_MODE)
+    } catch (error) {
+      // Gone meanwhile, or not ours to change (a file another account owns and lets us write).
+      const code = (error as NodeJS.ErrnoException).code
+      if (code !== 'ENOENT' && code !== 'EPERM') throw error
+    }
+  }
+}
+
 function openSqlite(location: Extract<StoreLocation, { kind: 'sqlite' }>): Kysely<Database> {
   try {
-    mkdirSync(dirname(location.file), { recursive: true })
+    protectSqliteFiles(location.file)
     const database = new SqliteDatabase(location.file)
     try {
       // The timeout first, so switching to WAL waits for another process's write instead of failing.

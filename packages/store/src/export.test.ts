@@ -7,7 +7,28 @@ const at = '2026-11-25T12:00:00.000Z'
 
 function sample(): DatabaseExport {
   const dump = emptyDump('postgres')
-  dump.users = [{ id: 'u1', email: 'a@example.com', name: 'A', passwordHash: 'h', createdAt: at }]
+  dump.users = [
+    {
+      id: 'u1',
+      email: 'a@example.com',
+      name: 'A',
+      passwordHash: 'h',
+      createdAt: at,
+      passwordChangedAt: at,
+      passwordChangedVia: 'reset-link',
+    },
+  ]
+  dump.apiTokens = [
+    {
+      id: 't1',
+      userId: 'u1',
+      name: 'CI',
+      createdAt: at,
+      lastUsedAt: null,
+      expiresAt: '2026-12-25T12:00:00.000Z',
+      tokenHash: 'th',
+    },
+  ]
   dump.workspaces = [{ id: 'w1', name: 'W', createdAt: at }]
   dump.memberships = [{ workspaceId: 'w1', userId: 'u1', role: 'owner', joinedAt: at }]
   dump.negotiations = [
@@ -49,6 +70,21 @@ describe('reading an export file', () => {
   it('accepts a well-formed export and returns it unchanged', () => {
     const dump = sample()
     expect(readDatabaseExport(JSON.parse(JSON.stringify(dump)))).toEqual({ ok: true, dump })
+  })
+
+  it('reads a file made before passwords and tokens carried their dates as having none', () => {
+    const old = JSON.parse(JSON.stringify(sample()))
+    delete old.users[0].passwordChangedAt
+    delete old.users[0].passwordChangedVia
+    delete old.apiTokens[0].expiresAt
+    const read = readDatabaseExport(old)
+    expect(read).toMatchObject({ ok: true })
+    if (!read.ok) return
+    expect(read.dump.users[0]).toMatchObject({ passwordChangedAt: null, passwordChangedVia: null })
+    expect(read.dump.apiTokens[0]?.expiresAt).toBeNull()
+    const wrong = sample()
+    ;(wrong.users[0] as { passwordChangedVia: string }).passwordChangedVia = 'magic'
+    expect(problemsOf(wrong).map((problem) => problem.path)).toEqual(['users[0].passwordChangedVia'])
   })
 
   it('writes paths the way the file reads', () => {

@@ -5,7 +5,7 @@
  * refuse half-way through an import: duplicate keys and references to rows that are not in the file.
  */
 import { z } from 'zod'
-import type { DatabaseExport, Role } from './store'
+import { type DatabaseExport, PASSWORD_CHANGE_CHANNELS, type Role } from './store'
 
 const MAX_INT = 2_147_483_647 // integer columns are 32-bit on PostgreSQL
 
@@ -13,6 +13,8 @@ const timestamp = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/, 'expected a UTC time like 2026-11-25T18:16:00.000Z')
 const nullableTimestamp = timestamp.nullable()
+/** A column added after format 1 was first written: files made before it read as null. */
+const laterTimestamp = nullableTimestamp.default(null)
 const text = z.string()
 const id = z.string().min(1, 'must not be empty')
 const role = z.enum(['owner', 'editor', 'viewer'] satisfies Role[])
@@ -27,6 +29,8 @@ const user = z.object({
   name: text,
   createdAt: timestamp,
   passwordHash: text,
+  passwordChangedAt: laterTimestamp,
+  passwordChangedVia: z.enum(PASSWORD_CHANGE_CHANNELS).nullable().default(null),
 })
 
 const apiToken = z.object({
@@ -35,6 +39,7 @@ const apiToken = z.object({
   name: text,
   createdAt: timestamp,
   lastUsedAt: nullableTimestamp,
+  expiresAt: laterTimestamp,
   tokenHash: id,
 })
 

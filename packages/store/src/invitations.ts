@@ -1,14 +1,16 @@
 /**
  * Invitations: one-time, expiring links for a role in a workspace, by the hash of the link's
  * secret. Accepting locks the invitation row, so two people racing for one link end with one
- * member and one `used`; it also takes the workspace lock every membership change takes.
+ * member and one `used`; it also takes the workspace lock every membership change takes. An
+ * invitation that names an email admits only that email: a link passed on or leaked does not let
+ * someone else in.
  */
 import { writeAudit } from './audit'
 import { higherRole } from './memberships'
 import type { InvitationRow } from './schema'
 import type { Invitation, Outcome, Role, Store, User, Workspace } from './store'
 import { forUpdate, isUniqueViolation, newId, type StoreContext } from './transactions'
-import { emailTaken, findUserRowByEmail, insertUser, normalizeEmail, rowToUser } from './users'
+import { emailTaken, findUserRowByEmail, insertUser, lockUser, normalizeEmail, rowToUser } from './users'
 import { lockWorkspace } from './workspaces'
 
 export function rowToInvitation(row: InvitationRow): Invitation {
@@ -26,7 +28,7 @@ export function rowToInvitation(row: InvitationRow): Invitation {
   }
 }
 
-type AcceptCode = 'invalid' | 'expired' | 'used' | 'email_taken'
+type AcceptCode = 'invalid' | 'expired' | 'used' | 'email_taken' | 'wrong_email'
 type Accepted = { user: User; workspace: Workspace; role: Role }
 
 function refuse(code: Exclude<AcceptCode, 'email_taken'>): { ok: false; code: typeof code; message: string } {
@@ -34,6 +36,7 @@ function refuse(code: Exclude<AcceptCode, 'email_taken'>): { ok: false; code: ty
     invalid: 'This invitation link is not valid (it may have been revoked).',
     expired: 'This invitation has expired: ask for a new one.',
     used: 'This invitation has already been used.',
+    wrong_email: 'This invitation is for another email address.',
   }
   return { ok: false, code, message: messages[code] }
 }
@@ -132,12 +135,11 @@ export function invitations(ctx: StoreContext): Pick<Store, InvitationMethods> {
           let user: User
           let role: Role = invitation.role
           if ('userId' in input) {
-            const row = await trx
-              .selectFrom('users')
-              .selectAll()
-              .where('id', '=', input.userId)
-              .executeTakeFirst()
+            // Locked like a password reset locks it, so a reset link checked against this
+            // account's workspaces can not be used while the account joins another.
+            const row = await lockUser(ctx, trx, input.userId)
             if (!row) return refuse('invalid')
+            if (invitation.email !== null && row.email !== invitation.email) return refuse('wrong_email')
             user = rowToUser(row)
             const existing = await trx
               .selectFrom('memberships')
@@ -162,6 +164,9 @@ export function invitations(ctx: StoreContext): Pick<Store, InvitationMethods> {
                 .execute()
             }
           } else {
+            // Before the taken check, so a mismatched email learns nothing about who has an account.
+            if (invitation.email !== null && normalizeEmail(input.email) !== invitation.email)
+              return refuse('wrong_email')
             if (await findUserRowByEmail(trx, input.email)) return emailTaken(input.email)
             user = await insertUser(ctx, trx, input)
             await trx

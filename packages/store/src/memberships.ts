@@ -7,7 +7,7 @@
 import { writeAudit } from './audit'
 import { prepare } from './prepared'
 import type { Member, Outcome, Role, Store } from './store'
-import type { Executor, StoreContext } from './transactions'
+import { type Executor, forUpdate, type StoreContext } from './transactions'
 import { lockWorkspace } from './workspaces'
 
 const ROLE_RANK: Record<Role, number> = { viewer: 0, editor: 1, owner: 2 }
@@ -38,6 +38,51 @@ async function countOwners(db: Executor, workspaceId: string): Promise<number> {
     .where('role', '=', 'owner')
     .executeTakeFirstOrThrow()
   return Number(row.count)
+}
+
+/**
+ * The recovery rule: whether `ownerId` owns every workspace `memberId` belongs to (true for an
+ * account in no workspace). A reset link hands over the whole account, with every workspace it is
+ * in, so an owner may make one only when that reaches nothing they do not already control.
+ */
+export async function ownsEveryWorkspaceOf(
+  db: Executor,
+  ownerId: string,
+  memberId: string,
+): Promise<boolean> {
+  const outside = await db
+    .selectFrom('memberships as member')
+    .select('member.workspace_id')
+    .where('member.user_id', '=', memberId)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('memberships as owner')
+            .select('owner.workspace_id')
+            .whereRef('owner.workspace_id', '=', 'member.workspace_id')
+            .where('owner.user_id', '=', ownerId)
+            .where('owner.role', '=', 'owner'),
+        ),
+      ),
+    )
+    .limit(1)
+    .executeTakeFirst()
+  return outside === undefined
+}
+
+/**
+ * Locks the rows that make `ownerId` an owner (PostgreSQL; SQLite's writer lock covers it), so a
+ * demotion or removal waits until the transaction that relies on them ends.
+ */
+export async function lockOwnerships(ctx: StoreContext, db: Executor, ownerId: string): Promise<void> {
+  await forUpdate(
+    ctx,
+    db
+      .selectFrom('memberships')
+      .select('workspace_id')
+      .where('user_id', '=', ownerId)
+      .where('role', '=', 'owner'),
+  ).execute()
 }
 
 function notMember(): { ok: false; code: 'not_found'; message: string } {

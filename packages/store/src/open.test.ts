@@ -1,8 +1,9 @@
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { sql } from 'kysely'
 import { afterAll, describe, expect, it } from 'vitest'
-import { connect, withDefaultUser } from './connect'
+import { connect, sqliteCompanionFiles, withDefaultUser } from './connect'
 import { describeLocation, locateStore, openStore, StoreOpenError } from './open'
 import { createSqliteFile, postgresTestUrl, postgresUnreachableReason } from './testing'
 
@@ -107,6 +108,47 @@ describe('opening SQLite', () => {
     expect(notDatabase.message).toBe(
       `Could not open the database (SQLite at ${garbage}): the file is not a SQLite database`,
     )
+  })
+
+  it('keeps the database owner-only: a folder it makes, the file, its write-ahead log and index', async () => {
+    const mode = (path: string) => statSync(path).mode & 0o777
+    const parent = await tempFolder()
+    chmodSync(parent, 0o755)
+    const folder = join(parent, 'made', 'here')
+    const file = join(folder, 'parley.db')
+    const store = await openStore({ kind: 'sqlite', file })
+    try {
+      await store.setSetting('written', 'yes')
+      expect(mode(join(parent, 'made'))).toBe(0o700)
+      expect(mode(folder)).toBe(0o700)
+      // A folder that was there already is the user's, and stays as it was.
+      expect(mode(parent)).toBe(0o755)
+      const present = [file, ...sqliteCompanionFiles(file)].filter((path) => existsSync(path))
+      expect(present).toEqual([file, `${file}-wal`, `${file}-shm`])
+      for (const path of present) expect(mode(path), path).toBe(0o600)
+    } finally {
+      await store.close()
+    }
+  })
+
+  it('makes an existing world-readable database owner-only when it opens it', async () => {
+    const mode = (path: string) => statSync(path).mode & 0o777
+    const folder = join(await tempFolder(), 'old')
+    mkdirSync(folder)
+    const file = join(folder, 'parley.db')
+    const first = await openStore({ kind: 'sqlite', file })
+    await first.setSetting('written', 'yes')
+    await first.close()
+    // As a version before this one left it, with a log beside it.
+    await writeFile(`${file}-wal`, '')
+    for (const path of [file, `${file}-wal`]) chmodSync(path, 0o644)
+    const again = await openStore({ kind: 'sqlite', file })
+    try {
+      expect(await again.getSetting('written')).toBe('yes')
+      for (const path of [file, `${file}-wal`, `${file}-shm`]) expect(mode(path), path).toBe(0o600)
+    } finally {
+      await again.close()
+    }
   })
 
   it('refuses a database written by a newer version, saying so', async () => {

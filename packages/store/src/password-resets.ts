@@ -1,20 +1,29 @@
 /**
  * Password resets: a one-time link an owner makes for a member who forgot their password. Using it
- * sets the new password, marks the link used and ends every session of that user, in one
- * transaction with the link's row locked, so a link works once even when clicked twice at once.
+ * sets the new password, marks the link used and ends every session and API token of that user, in
+ * one transaction with the link's row locked, so a link works once even when clicked twice at once.
+ *
+ * The recovery rule keeps a reset from becoming a takeover: the link hands over the whole account,
+ * so an owner may make one only for an account every one of whose workspaces they own too. It is
+ * checked when the link is made and again when it is used, under locks on the account's row and on
+ * the maker's ownerships, since the member may have joined another workspace (or the maker lost a
+ * workspace) in between.
  */
 import { writeAudit } from './audit'
-import type { Outcome, Store, User } from './store'
+import { lockOwnerships, ownsEveryWorkspaceOf } from './memberships'
+import type { Outcome, PasswordChange, Store } from './store'
 import { forUpdate, newId, type StoreContext } from './transactions'
-import { rowToUser } from './users'
+import { lockUser, setPassword } from './users'
 
-type ResetCode = 'invalid' | 'expired' | 'used'
+type ResetCode = 'invalid' | 'expired' | 'used' | 'reset_not_allowed'
 
 function refuse(code: ResetCode): { ok: false; code: ResetCode; message: string } {
   const messages = {
     invalid: 'This password reset link is not valid.',
     expired: 'This password reset link has expired: ask an owner for a new one.',
     used: 'This password reset link has already been used.',
+    reset_not_allowed:
+      'This account belongs to a workspace the maker of the link does not own, so the link can not be used.',
   }
   return { ok: false, code, message: messages[code] }
 }
@@ -26,14 +35,26 @@ export function passwordResets(
     async findPasswordReset(tokenHash) {
       const row = await ctx.db
         .selectFrom('password_resets')
-        .select(['user_id', 'expires_at', 'used_at'])
+        .select(['user_id', 'created_by', 'expires_at', 'used_at'])
         .where('token_hash', '=', tokenHash)
         .executeTakeFirst()
-      return row ? { userId: row.user_id, expiresAt: row.expires_at, usedAt: row.used_at } : null
+      if (!row) return null
+      return {
+        userId: row.user_id,
+        expiresAt: row.expires_at,
+        usedAt: row.used_at,
+        allowed: await ownsEveryWorkspaceOf(ctx.db, row.created_by, row.user_id),
+      }
     },
 
-    async createPasswordReset(input, actor) {
+    async createPasswordReset(input, actor): Promise<Outcome<{ id: string }, 'reset_not_allowed'>> {
       return ctx.db.transaction().execute(async (trx) => {
+        if (!(await ownsEveryWorkspaceOf(trx, actor.userId, input.userId)))
+          return {
+            ok: false,
+            code: 'reset_not_allowed',
+            message: 'This member also belongs to a workspace you do not own.',
+          } as const
         const id = newId()
         await trx
           .insertInto('password_resets')
@@ -55,12 +76,12 @@ export function passwordResets(
           target: `user:${input.userId}`,
           detail: { resetId: id },
         })
-        return { id }
+        return { ok: true, value: { id } }
       })
     },
 
-    async consumePasswordReset(input): Promise<Outcome<User, ResetCode>> {
-      return ctx.db.transaction().execute(async (trx): Promise<Outcome<User, ResetCode>> => {
+    async consumePasswordReset(input): Promise<Outcome<PasswordChange, ResetCode>> {
+      return ctx.db.transaction().execute(async (trx): Promise<Outcome<PasswordChange, ResetCode>> => {
         const reset = await forUpdate(
           ctx,
           trx.selectFrom('password_resets').selectAll().where('token_hash', '=', input.tokenHash),
@@ -68,27 +89,24 @@ export function passwordResets(
         if (!reset) return refuse('invalid')
         if (reset.used_at !== null) return refuse('used')
         if (reset.expires_at <= input.now) return refuse('expired')
-        const row = await trx
-          .updateTable('users')
-          .set({ password_hash: input.passwordHash })
-          .where('id', '=', reset.user_id)
-          .returningAll()
-          .executeTakeFirst()
-        if (!row) return refuse('invalid')
+        if (!(await lockUser(ctx, trx, reset.user_id))) return refuse('invalid')
+        await lockOwnerships(ctx, trx, reset.created_by)
+        if (!(await ownsEveryWorkspaceOf(trx, reset.created_by, reset.user_id)))
+          return refuse('reset_not_allowed')
         await trx
           .updateTable('password_resets')
           .set({ used_at: input.now })
           .where('id', '=', reset.id)
           .execute()
-        await trx.deleteFrom('sessions').where('user_id', '=', reset.user_id).execute()
-        await writeAudit(ctx, trx, {
-          workspaceId: reset.workspace_id,
+        const change = await setPassword(ctx, trx, {
           userId: reset.user_id,
-          action: 'password_reset.use',
-          target: `user:${reset.user_id}`,
-          detail: { resetId: reset.id },
+          passwordHash: input.passwordHash,
+          via: 'reset-link',
+          now: input.now,
+          actorId: reset.user_id,
+          detail: { resetId: reset.id, linkMadeBy: reset.created_by },
         })
-        return { ok: true, value: rowToUser(row) }
+        return change ? { ok: true, value: change } : refuse('invalid')
       })
     },
   }

@@ -5,7 +5,7 @@
  * driver hands 64-bit values back as strings.
  */
 import type { Generated, Insertable, Selectable } from 'kysely'
-import type { PlanFormat, Role } from './store'
+import type { PasswordChangeChannel, PlanFormat, Role } from './store'
 
 export interface UsersTable {
   id: string
@@ -14,6 +14,9 @@ export interface UsersTable {
   name: string
   password_hash: string
   created_at: string
+  /** When the password was last set after the account was made; null: never (migration 2026120301). */
+  password_changed_at: string | null
+  password_changed_via: PasswordChangeChannel | null
 }
 
 export interface SessionsTable {
@@ -31,6 +34,8 @@ export interface ApiTokensTable {
   token_hash: string
   created_at: string
   last_used_at: string | null
+  /** Null: the token never expires (migration 2026120301). */
+  expires_at: string | null
 }
 
 export interface WorkspacesTable {

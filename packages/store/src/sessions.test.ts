@@ -34,6 +34,19 @@ describe.each(backends)('sessions and API tokens on $dialect', (backend) => {
     expect(await store.getSession('never')).toBeNull()
   })
 
+  it('starts a session at the time the server gives, from which its absolute lifetime counts', async () => {
+    await store.createSession({
+      tokenHash: 'dated',
+      userId: user.id,
+      createdAt: '2026-11-01T08:00:00.000Z',
+      expiresAt: '2026-11-08T08:00:00.000Z',
+    })
+    expect(await store.getSession('dated')).toMatchObject({
+      createdAt: '2026-11-01T08:00:00.000Z',
+      lastSeenAt: '2026-11-01T08:00:00.000Z',
+    })
+  })
+
   it('ends every session of one user, and only theirs', async () => {
     const other = await addUser(store)
     await store.createSession({ tokenHash: 'a1', userId: user.id, expiresAt: '2030-01-01T00:00:00.000Z' })
@@ -96,5 +109,34 @@ describe.each(backends)('sessions and API tokens on $dialect', (backend) => {
       ['token.create', user.id, '{"name":"CI"}'],
       ['token.delete', user.id, null],
     ])
+  })
+
+  it("keeps a token's expiry, and finds an expired token without recording its use", async () => {
+    const expiring = await store.createApiToken(
+      { tokenHash: 'exp-hash', userId: user.id, name: 'week', expiresAt: '2026-12-02T12:00:00.000Z' },
+      { userId: user.id },
+    )
+    expect(expiring).toMatchObject({ expiresAt: '2026-12-02T12:00:00.000Z', lastUsedAt: null })
+    expect((await store.listApiTokens(user.id)).find((t) => t.id === expiring.id)?.expiresAt).toBe(
+      '2026-12-02T12:00:00.000Z',
+    )
+    expect((await store.useApiToken('exp-hash', '2026-12-02T11:59:00.000Z'))?.lastUsedAt).toBe(
+      '2026-12-02T11:59:00.000Z',
+    )
+    const late = await store.useApiToken('exp-hash', '2026-12-02T12:00:00.000Z')
+    expect(late).toMatchObject({
+      expiresAt: '2026-12-02T12:00:00.000Z',
+      lastUsedAt: '2026-12-02T11:59:00.000Z',
+    })
+    expect((await store.listApiTokens(user.id)).find((t) => t.id === expiring.id)?.lastUsedAt).toBe(
+      '2026-12-02T11:59:00.000Z',
+    )
+    const [entry] = (await store.exportAll()).audit.filter((e) => e.target === `token:${expiring.id}`)
+    expect(entry?.detail).toBe('{"name":"week","expiresAt":"2026-12-02T12:00:00.000Z"}')
+    const forever = await store.createApiToken(
+      { tokenHash: 'forever', userId: user.id, name: 'f' },
+      { userId: user.id },
+    )
+    expect(forever.expiresAt).toBeNull()
   })
 })

@@ -26,7 +26,7 @@ export function sessions(ctx: StoreContext): Pick<Store, SessionMethods> {
   )
   return {
     async createSession(input) {
-      const now = ctx.now()
+      const now = input.createdAt ?? ctx.now()
       await ctx.db
         .insertInto('sessions')
         .values({

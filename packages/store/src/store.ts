@@ -24,8 +24,26 @@ export interface User {
   createdAt: Timestamp
 }
 
+/** How a password was last set: by its owner (current password given), a reset link, or on the server machine. */
+export const PASSWORD_CHANGE_CHANNELS = ['self', 'reset-link', 'machine'] as const
+export type PasswordChangeChannel = (typeof PASSWORD_CHANGE_CHANNELS)[number]
+
 export interface UserWithPassword extends User {
   passwordHash: string
+  /** When the password was last set after the account was made; null: never. */
+  passwordChangedAt: Timestamp | null
+  passwordChangedVia: PasswordChangeChannel | null
+}
+
+/** What a password change did besides setting the password: every other way into the account ended. */
+export interface PasswordChange {
+  user: User
+  at: Timestamp
+  via: PasswordChangeChannel
+  /** Sessions ended that were still live (the one kept, if any, is not counted). */
+  sessionsEnded: number
+  /** API tokens revoked that still worked. */
+  tokensRevoked: number
 }
 
 export interface Session {
@@ -41,6 +59,8 @@ export interface ApiToken {
   name: string
   createdAt: Timestamp
   lastUsedAt: Timestamp | null
+  /** Null: never expires. */
+  expiresAt: Timestamp | null
 }
 
 export interface Workspace {
@@ -65,7 +85,7 @@ export interface Invitation {
   id: string
   workspaceId: string
   role: Role
-  /** Who it is meant for, as a reminder for the owner; anyone holding the link may use it. */
+  /** Who it is for: when set, only an account with this email can accept it; null: anyone with the link. */
   email: string | null
   createdBy: string
   createdAt: Timestamp
@@ -234,22 +254,51 @@ export interface Store {
   /** Emails are compared case-insensitively (stored lower-cased). */
   findUserByEmail(email: string): Promise<UserWithPassword | null>
   getUserWithPassword(id: string): Promise<UserWithPassword | null>
+  /** Changes the name, or rehashes the same password with stronger parameters (a new password goes through `changePassword`). */
   updateUser(
     id: string,
     changes: { name?: string; passwordHash?: string },
     actor: Actor,
   ): Promise<User | null>
+  /**
+   * Sets a new password by its owner (`self`) or on the server machine (`machine`), atomically with
+   * what must go with it: every session ends but `keepSessionHash` (the one making the change),
+   * every API token is revoked, and an entry goes to the audit log of every workspace the account
+   * belongs to. Null: no such user.
+   */
+  changePassword(
+    input: {
+      userId: string
+      passwordHash: string
+      via: Exclude<PasswordChangeChannel, 'reset-link'>
+      now: Timestamp
+      keepSessionHash?: string
+    },
+    actor: Actor,
+  ): Promise<PasswordChange | null>
 
   // Sessions (browser) and API tokens (scripts), by the hash of the secret.
-  createSession(input: { tokenHash: string; userId: string; expiresAt: Timestamp }): Promise<void>
+  /** `createdAt` defaults to the store's clock; the server passes its own, which the absolute lifetime counts from. */
+  createSession(input: {
+    tokenHash: string
+    userId: string
+    expiresAt: Timestamp
+    createdAt?: Timestamp
+  }): Promise<void>
   /** The session with its user, in one lookup (every browser request asks). */
   getSession(tokenHash: string): Promise<(Session & { user: User }) | null>
   touchSession(tokenHash: string, lastSeenAt: Timestamp, expiresAt: Timestamp): Promise<void>
   deleteSession(tokenHash: string): Promise<void>
   deleteSessionsOf(userId: string): Promise<void>
   deleteExpiredSessions(now: Timestamp): Promise<number>
-  createApiToken(input: { tokenHash: string; userId: string; name: string }, actor: Actor): Promise<ApiToken>
-  /** Finds the token and records its use (written at most once a minute, so reads stay reads). */
+  createApiToken(
+    input: { tokenHash: string; userId: string; name: string; expiresAt?: Timestamp | null },
+    actor: Actor,
+  ): Promise<ApiToken>
+  /**
+   * Finds the token and records its use (written at most once a minute, so reads stay reads). An
+   * expired token is found too, so the caller can say when it expired, but its use is not recorded.
+   */
   useApiToken(tokenHash: string, now: Timestamp): Promise<(ApiToken & { user: User }) | null>
   listApiTokens(userId: string): Promise<ApiToken[]>
   deleteApiToken(userId: string, id: string, actor: Actor): Promise<boolean>
@@ -292,7 +341,8 @@ export interface Store {
   revokeInvitation(workspaceId: string, id: string, actor: Actor): Promise<boolean>
   /**
    * Uses the invitation once, atomically: for a new person it creates the user; for a signed-in
-   * user (`userId`) it adds the membership (keeping a higher role they already hold).
+   * user (`userId`) it adds the membership (keeping a higher role they already hold). An invitation
+   * that names an email is refused (`wrong_email`) to any other email.
    */
   acceptInvitation(
     input: { tokenHash: string; now: Timestamp } & (
@@ -300,24 +350,39 @@ export interface Store {
       | { email: string; name: string; passwordHash: string }
     ),
   ): Promise<
-    Outcome<{ user: User; workspace: Workspace; role: Role }, 'invalid' | 'expired' | 'used' | 'email_taken'>
+    Outcome<
+      { user: User; workspace: Workspace; role: Role },
+      'invalid' | 'expired' | 'used' | 'email_taken' | 'wrong_email'
+    >
   >
 
-  // Password resets: a one-time link an owner makes for a member.
+  // Password resets: a one-time link an owner makes for a member. The recovery rule: an owner may
+  // reset only an account every one of whose workspaces they own too (so a reset reaches nothing
+  // they do not already control); it is checked when the link is made and again when it is used.
+  /** Refuses (`reset_not_allowed`) a member who belongs to a workspace the actor does not own. */
   createPasswordReset(
     input: { userId: string; tokenHash: string; expiresAt: Timestamp; workspaceId: string },
     actor: Actor & { userId: string },
-  ): Promise<{ id: string }>
-  /** The reset behind a token, whatever its state (so a page can say "expired" before asking for a password). */
-  findPasswordReset(
-    tokenHash: string,
-  ): Promise<{ userId: string; expiresAt: Timestamp; usedAt: Timestamp | null } | null>
-  /** Sets the new password, uses the link and ends the user's sessions, atomically. */
+  ): Promise<Outcome<{ id: string }, 'reset_not_allowed'>>
+  /**
+   * The reset behind a token, whatever its state (so a page can say "expired" before asking for a
+   * password); `allowed` tells whether the recovery rule still lets its maker reset the account.
+   */
+  findPasswordReset(tokenHash: string): Promise<{
+    userId: string
+    expiresAt: Timestamp
+    usedAt: Timestamp | null
+    allowed: boolean
+  } | null>
+  /**
+   * Sets the new password and uses the link, atomically with what a password change brings (see
+   * `changePassword`; every session ends), after checking the recovery rule again under lock.
+   */
   consumePasswordReset(input: {
     tokenHash: string
     passwordHash: string
     now: Timestamp
-  }): Promise<Outcome<User, 'invalid' | 'expired' | 'used'>>
+  }): Promise<Outcome<PasswordChange, 'invalid' | 'expired' | 'used' | 'reset_not_allowed'>>
 
   // Negotiations
   createNegotiation(input: NewNegotiation, actor: Actor): Promise<Negotiation>

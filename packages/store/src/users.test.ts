@@ -1,9 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SETUP_TOKEN_SETTING } from './setup'
 import type { Store } from './store'
-import { addUser, type TestDatabase, testBackends } from './testing'
+import { addUser, addWorkspace, type TestDatabase, testBackends } from './testing'
 
 const backends = await testBackends()
+
+const NOW = '2026-11-25T12:00:00.000Z'
+const LATER_NOW = '2026-11-26T12:00:00.000Z'
+const LATER = '2099-01-01T00:00:00.000Z'
 
 describe.each(backends)('users and settings on $dialect', (backend) => {
   let db: TestDatabase
@@ -40,6 +44,8 @@ describe.each(backends)('users and settings on $dialect', (backend) => {
     expect(await store.findUserByEmail('ADA.lovelace@example.com ')).toEqual({
       ...result.value,
       passwordHash: 'argon2id$ada',
+      passwordChangedAt: null,
+      passwordChangedVia: null,
     })
     expect(await store.getUserWithPassword(result.value.id)).toMatchObject({ passwordHash: 'argon2id$ada' })
     expect(await store.findUserByEmail('nobody@example.com')).toBeNull()
@@ -94,6 +100,74 @@ describe.each(backends)('users and settings on $dialect', (backend) => {
       { action: 'user.update', userId: id, workspaceId: null, detail: '{"fields":["name","password"]}' },
     ])
     expect(JSON.stringify(entries)).not.toContain('secret')
+  })
+
+  it('changes a password, ending every other session and every API token, audited in each workspace', async () => {
+    const user = await addUser(store)
+    const { workspace: own } = await addWorkspace(store, user)
+    const { owner: other, workspace: team } = await addWorkspace(store)
+    const tokenHash = `join-${crypto.randomUUID()}`
+    await store.createInvitation(
+      { workspaceId: team.id, role: 'viewer', email: null, tokenHash, expiresAt: LATER },
+      { userId: other.id },
+    )
+    await store.acceptInvitation({ tokenHash, now: NOW, userId: user.id })
+    await store.createSession({ tokenHash: 'change-here', userId: user.id, expiresAt: LATER })
+    await store.createSession({ tokenHash: 'change-elsewhere', userId: user.id, expiresAt: LATER })
+    await store.createSession({ tokenHash: 'change-other-person', userId: other.id, expiresAt: LATER })
+    await store.createApiToken({ tokenHash: 'change-t1', userId: user.id, name: 'a' }, { userId: user.id })
+    await store.createApiToken(
+      { tokenHash: 'change-t2', userId: user.id, name: 'b', expiresAt: LATER },
+      { userId: user.id },
+    )
+
+    const change = await store.changePassword(
+      {
+        userId: user.id,
+        passwordHash: 'changed-hash',
+        via: 'self',
+        now: NOW,
+        keepSessionHash: 'change-here',
+      },
+      { userId: user.id },
+    )
+    expect(change).toEqual({ user, at: NOW, via: 'self', sessionsEnded: 1, tokensRevoked: 2 })
+    expect(await store.getUserWithPassword(user.id)).toMatchObject({
+      passwordHash: 'changed-hash',
+      passwordChangedAt: NOW,
+      passwordChangedVia: 'self',
+    })
+    expect(await store.getSession('change-here')).not.toBeNull()
+    expect(await store.getSession('change-elsewhere')).toBeNull()
+    expect(await store.getSession('change-other-person')).not.toBeNull()
+    expect(await store.listApiTokens(user.id)).toEqual([])
+    for (const workspaceId of [own.id, team.id]) {
+      const [entry] = await store.listAudit(workspaceId, { limit: 1 })
+      expect(entry).toMatchObject({ action: 'password.change', userId: user.id, target: `user:${user.id}` })
+      expect(JSON.parse(entry?.detail ?? '{}')).toEqual({ via: 'self', sessionsEnded: 1, tokensRevoked: 2 })
+    }
+
+    // On the server machine: no session kept, nobody signed in behind it.
+    const machine = await store.changePassword(
+      { userId: user.id, passwordHash: 'machine-hash', via: 'machine', now: LATER_NOW },
+      { userId: null },
+    )
+    expect(machine).toMatchObject({ via: 'machine', sessionsEnded: 1, tokensRevoked: 0 })
+    expect(await store.getSession('change-here')).toBeNull()
+    expect((await store.listAudit(team.id, { limit: 1 }))[0]).toMatchObject({
+      action: 'password.change',
+      userId: null,
+    })
+    expect(await store.getUserWithPassword(user.id)).toMatchObject({
+      passwordChangedAt: LATER_NOW,
+      passwordChangedVia: 'machine',
+    })
+    expect(
+      await store.changePassword(
+        { userId: 'no-such-id', passwordHash: 'x', via: 'machine', now: NOW },
+        { userId: null },
+      ),
+    ).toBeNull()
   })
 
   it('updates nothing for an unknown user, and changes only what is given', async () => {

@@ -2,11 +2,23 @@
  * Users: accounts by email, compared case-insensitively because the address is stored lower-cased
  * and trimmed under a unique index. A race on the same email ends as `email_taken`, never as an
  * error, because the unique index decides and the loser re-reads.
+ *
+ * A new password closes every other way into the account in the same transaction: sessions end
+ * (but the one making the change), API tokens are revoked, and every workspace the account belongs
+ * to gets an audit entry, so no team learns of it later than the account does.
  */
-import { writeAudit } from './audit'
+import { writeAudit, writeAuditForAccount } from './audit'
 import type { UserRow } from './schema'
-import type { Outcome, Store, User, UserWithPassword } from './store'
-import { type Executor, isUniqueViolation, newId, type StoreContext } from './transactions'
+import type {
+  Outcome,
+  PasswordChange,
+  PasswordChangeChannel,
+  Store,
+  Timestamp,
+  User,
+  UserWithPassword,
+} from './store'
+import { type Executor, forUpdate, isUniqueViolation, newId, type StoreContext } from './transactions'
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase()
@@ -17,7 +29,12 @@ export function rowToUser(row: UserRow): User {
 }
 
 export function rowToUserWithPassword(row: UserRow): UserWithPassword {
-  return { ...rowToUser(row), passwordHash: row.password_hash }
+  return {
+    ...rowToUser(row),
+    passwordHash: row.password_hash,
+    passwordChangedAt: row.password_changed_at,
+    passwordChangedVia: row.password_changed_via,
+  }
 }
 
 export function emailTaken(email: string): { ok: false; code: 'email_taken'; message: string } {
@@ -40,9 +57,92 @@ export async function insertUser(
     name: input.name,
     password_hash: input.passwordHash,
     created_at: ctx.now(),
+    password_changed_at: null,
+    password_changed_via: null,
   }
   await db.insertInto('users').values(row).execute()
   return rowToUser(row)
+}
+
+/**
+ * Locks the account's row until the transaction ends. On PostgreSQL every new membership of the
+ * account (joining a workspace, making one) checks its foreign key with a share lock on this row,
+ * so it waits: the account's workspaces read under this lock stay its workspaces until commit.
+ * (SQLite's single writer already orders them.)
+ */
+export async function lockUser(ctx: StoreContext, db: Executor, id: string): Promise<UserRow | undefined> {
+  return forUpdate(ctx, db.selectFrom('users').selectAll().where('id', '=', id)).executeTakeFirst()
+}
+
+/**
+ * Sets the password of a user whose row the caller has locked (`lockUser`), and ends every other
+ * way in: the sessions but `keepSessionHash`, and every API token. Counts only what still worked,
+ * so the numbers a person reads are the sessions and tokens that were really cut off. The audit
+ * entry goes to every workspace of the account.
+ */
+export async function setPassword(
+  ctx: StoreContext,
+  db: Executor,
+  input: {
+    userId: string
+    passwordHash: string
+    via: PasswordChangeChannel
+    now: Timestamp
+    keepSessionHash?: string | undefined
+    actorId: string | null
+    detail?: Record<string, unknown>
+  },
+): Promise<PasswordChange | null> {
+  const row = await db
+    .updateTable('users')
+    .set({
+      password_hash: input.passwordHash,
+      password_changed_at: input.now,
+      password_changed_via: input.via,
+    })
+    .where('id', '=', input.userId)
+    .returningAll()
+    .executeTakeFirst()
+  if (!row) return null
+  const keep = input.keepSessionHash
+  const live = await db
+    .selectFrom('sessions')
+    .select((eb) => eb.fn.countAll().as('count'))
+    .where('user_id', '=', input.userId)
+    .where('expires_at', '>', input.now)
+    .$if(keep !== undefined, (query) => query.where('token_hash', '!=', keep ?? ''))
+    .executeTakeFirstOrThrow()
+  await db
+    .deleteFrom('sessions')
+    .where('user_id', '=', input.userId)
+    .$if(keep !== undefined, (query) => query.where('token_hash', '!=', keep ?? ''))
+    .execute()
+  const working = await db
+    .selectFrom('api_tokens')
+    .select((eb) => eb.fn.countAll().as('count'))
+    .where('user_id', '=', input.userId)
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', input.now)]))
+    .executeTakeFirstOrThrow()
+  await db.deleteFrom('api_tokens').where('user_id', '=', input.userId).execute()
+  const change: PasswordChange = {
+    user: rowToUser(row),
+    at: input.now,
+    via: input.via,
+    sessionsEnded: Number(live.count),
+    tokensRevoked: Number(working.count),
+  }
+  await writeAuditForAccount(ctx, db, input.userId, {
+    userId: input.actorId,
+    action: 'password.change',
+    target: `user:${input.userId}`,
+    detail: {
+      via: input.via,
+      sessionsEnded: change.sessionsEnded,
+      tokensRevoked: change.tokensRevoked,
+      ...input.detail,
+    },
+  })
+  return change
 }
 
 type UserMethods =
@@ -52,6 +152,7 @@ type UserMethods =
   | 'findUserByEmail'
   | 'getUserWithPassword'
   | 'updateUser'
+  | 'changePassword'
 
 export function users(ctx: StoreContext): Pick<Store, UserMethods> {
   return {
@@ -126,6 +227,13 @@ export function users(ctx: StoreContext): Pick<Store, UserMethods> {
           detail: { fields },
         })
         return rowToUser(row)
+      })
+    },
+
+    async changePassword(input, actor) {
+      return ctx.db.transaction().execute(async (trx) => {
+        if (!(await lockUser(ctx, trx, input.userId))) return null
+        return setPassword(ctx, trx, { ...input, actorId: actor.userId })
       })
     },
   }

@@ -1,9 +1,12 @@
 /**
- * The app's pages by address: signing in and the one-time links, a workspace's negotiations, its
- * members and tradeables, and a negotiation at one of the method's stages.
+ * The app's pages by address: signing in and the one-time links, your account, a workspace's
+ * negotiations, its members and tradeables, and a negotiation at one of the method's stages. Under
+ * the header, a notice when your password was set by another route than your own change here.
  */
 import { lazy, type ReactElement, Suspense, useEffect } from 'react'
+import { AccountPage } from './account/account-page'
 import { JoinPage, LoginPage, ResetPage, SetupPage } from './account/pages'
+import { PasswordChangeBanner } from './account/password-banner'
 import { Link, matchPath, navigate, usePath } from './router'
 import { SessionProvider, useSession } from './session'
 import { Button, Notice } from './ui/controls'
@@ -54,10 +57,14 @@ function Shell() {
         {session.user ? (
           <nav aria-label="Account" className="account">
             <span>{session.user.name}</span>
+            <Link to="/account" aria-current={path === '/account' ? 'page' : undefined}>
+              Your account
+            </Link>
             <Button onClick={() => void session.signOut().then(() => navigate('/login'))}>Sign out</Button>
           </nav>
         ) : null}
       </header>
+      {session.user ? <PasswordChangeBanner /> : null}
       <Suspense fallback={<p aria-busy="true">Loading…</p>}>{page}</Suspense>
     </div>
   )
@@ -70,6 +77,7 @@ function SignedIn({ path }: { path: string }) {
     if (path === '/' && first) navigate(`/w/${first.id}`, { replace: true })
   }, [path, first])
   const routes: [string, (p: Record<string, string>) => ReactElement | null][] = [
+    ['/account', () => <AccountPage />],
     ['/w/:workspace', (p) => withWorkspace(p.workspace, (w) => <NegotiationsPage workspace={w} />)],
     ['/w/:workspace/members', (p) => withWorkspace(p.workspace, (w) => <MembersPage workspace={w} />)],
     ['/w/:workspace/tradeables', (p) => withWorkspace(p.workspace, (w) => <TradeablesPage workspace={w} />)],

@@ -1,14 +1,18 @@
 /**
  * `parley serve`: the team server on the embedded SQLite database (or PostgreSQL when DATABASE_URL
- * is set). On a server without accounts it prints a one-time setup token for the first owner.
+ * is set). On a server without accounts it prints a one-time setup token for the first owner. It
+ * warns at start when other machines can reach it and PARLEY_PUBLIC_URL is not set (see
+ * public-address.ts).
  */
 import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { newSecret, secretHash, startServer } from '@parley/server'
+import { newSecret, PASSWORD_MIN_LENGTH, secretHash, startServer } from '@parley/server'
 import { describeLocation, SETUP_TOKEN_SETTING } from '@parley/store'
 import type { CommandContext } from '../command-context'
+import { computeSettings } from '../compute-settings'
 import { EXIT } from '../exit-codes'
+import { publicAddress } from '../public-address'
 import { openDatabase } from './database'
 
 export interface ServeOptions {
@@ -25,6 +29,16 @@ export async function serveCommand(context: CommandContext, options: ServeOption
     return EXIT.invalid
   }
   const host = options.host ?? env.HOST ?? '127.0.0.1'
+  const address = publicAddress(env.PARLEY_PUBLIC_URL, host)
+  if (!address.ok) {
+    out.error(`parley serve: ${address.message}`)
+    return EXIT.invalid
+  }
+  const compute = computeSettings(env)
+  if (!compute.ok) {
+    out.error(`parley serve: ${compute.message}`)
+    return EXIT.invalid
+  }
   const opened = await openDatabase(context, options.data)
   if (!opened.ok) return EXIT.invalid
   const { store, location } = opened
@@ -41,9 +55,10 @@ export async function serveCommand(context: CommandContext, options: ServeOption
       host,
       port,
       options: {
-        ...(env.PARLEY_PUBLIC_URL ? { publicUrl: env.PARLEY_PUBLIC_URL } : {}),
+        ...(address.publicUrl ? { publicUrl: address.publicUrl } : {}),
         trustProxy: env.PARLEY_TRUST_PROXY === '1' || env.PARLEY_TRUST_PROXY === 'true',
         webRoot: env.PARLEY_WEB_ROOT ?? webRoot(),
+        compute: compute.compute,
       },
     })
   } catch (error) {
@@ -62,6 +77,7 @@ export async function serveCommand(context: CommandContext, options: ServeOption
   out.print(`API: ${server.url}/api (OpenAPI document at ${server.url}/api/openapi.json)`)
   if (!webRoot() && !env.PARLEY_WEB_ROOT)
     out.print(c.yellow('The web app is not built: run `npm run build` to serve it at /.'))
+  for (const warning of address.warnings) out.error(c.yellow(`Warning: ${warning}`))
   if (setupToken) {
     out.print()
     out.print(c.bold('First start: there is no account yet.'))
@@ -73,7 +89,7 @@ export async function serveCommand(context: CommandContext, options: ServeOption
     out.print(`  parley user add --email you@example.com --name "Your Name"`)
     out.print('or over HTTP:')
     out.print(
-      `  curl -X POST ${server.url}/api/setup -H 'Content-Type: application/json' -d '{"token":"${setupToken}","email":"you@example.com","name":"Your Name","password":"at least 10 characters"}'`,
+      `  curl -X POST ${server.url}/api/setup -H 'Content-Type: application/json' -d '{"token":"${setupToken}","email":"you@example.com","name":"Your Name","password":"at least ${PASSWORD_MIN_LENGTH} characters, not a common one"}'`,
     )
   }
   out.print(c.dim('Stop with Ctrl+C.'))

@@ -1,9 +1,11 @@
 /**
  * `parley user add` and `parley user password`: account administration from the machine the server
- * runs on (the database is at hand), for the first owner and for someone locked out. The password
- * is read from the terminal without echo, or from the first line of standard input in scripts.
+ * runs on (the database is at hand), for the first owner and for someone locked out, including an
+ * account a workspace owner may not reset because it belongs to workspaces they do not own. The
+ * password is read from the terminal without echo, or from the first line of standard input in
+ * scripts, and must pass the server's own password policy.
  */
-import { DEFAULT_SCRYPT, hashPassword, PASSWORD_MIN_LENGTH } from '@parley/server'
+import { DEFAULT_SCRYPT, hashPassword, PASSWORD_MIN_LENGTH, passwordProblem } from '@parley/server'
 import { describeLocation, SETUP_TOKEN_SETTING } from '@parley/store'
 import type { CommandContext } from '../command-context'
 import { EXIT } from '../exit-codes'
@@ -32,7 +34,7 @@ export async function userAddCommand(context: CommandContext, options: UserAddOp
     out.error('parley user add: --name must be 1 to 200 characters')
     return EXIT.invalid
   }
-  const password = await readPassword(context)
+  const password = await readPassword(context, { email, name })
   if (password === undefined) return EXIT.invalid
   const opened = await openDatabase(context, options.data)
   if (!opened.ok) return EXIT.invalid
@@ -67,36 +69,56 @@ export async function userPasswordCommand(
   options: { email: string; data?: string },
 ): Promise<number> {
   const { out } = context
-  const password = await readPassword(context)
-  if (password === undefined) return EXIT.invalid
   const opened = await openDatabase(context, options.data)
   if (!opened.ok) return EXIT.invalid
   const { store } = opened
   try {
+    // The account first: the policy counts its email and name as known to an attacker.
     const user = await store.findUserByEmail(options.email.trim())
     if (!user) {
       out.error(`parley user password: no account with ${options.email}`)
       return EXIT.invalid
     }
-    await store.updateUser(
-      user.id,
-      { passwordHash: await hashPassword(password, DEFAULT_SCRYPT) },
+    const password = await readPassword(context, user)
+    if (password === undefined) return EXIT.invalid
+    const change = await store.changePassword(
+      {
+        userId: user.id,
+        passwordHash: await hashPassword(password, DEFAULT_SCRYPT),
+        via: 'machine',
+        now: new Date().toISOString(),
+      },
       { userId: null },
     )
-    await store.deleteSessionsOf(user.id)
-    out.print(`New password set for ${user.email}; their sessions have ended.`)
+    if (!change) {
+      out.error(`parley user password: no account with ${options.email}`)
+      return EXIT.invalid
+    }
+    out.print(
+      `New password set for ${user.email}: ${count(change.sessionsEnded, 'session')} ended and ${count(change.tokensRevoked, 'API token')} revoked; every workspace of the account has it in its audit log.`,
+    )
     return EXIT.ok
   } finally {
     await store.close()
   }
 }
 
-/** A new password: typed twice without echo on a terminal, else the first line of standard input. */
-async function readPassword(context: CommandContext): Promise<string | undefined> {
+function count(n: number, what: string): string {
+  return `${n} ${what}${n === 1 ? '' : 's'}`
+}
+
+/**
+ * A new password for this person: typed twice without echo on a terminal, else the first line of
+ * standard input; refused with the policy's reason when it is too short or too easy to guess.
+ */
+async function readPassword(
+  context: CommandContext,
+  owner: { email: string; name: string },
+): Promise<string | undefined> {
   const { out } = context
   let password: string
   if (process.stdin.isTTY) {
-    password = await readHidden('Password (at least 10 characters): ')
+    password = await readHidden(`Password (at least ${PASSWORD_MIN_LENGTH} characters, hard to guess): `)
     const again = await readHidden('Again: ')
     if (again !== password) {
       out.error('parley: the two passwords differ; nothing was changed')
@@ -105,9 +127,10 @@ async function readPassword(context: CommandContext): Promise<string | undefined
   } else {
     password = (await readStdin()).split(/\r?\n/)[0] ?? ''
   }
-  if (password.length < PASSWORD_MIN_LENGTH) {
+  const problem = passwordProblem(password, owner)
+  if (problem) {
     out.error(
-      `parley: the password must be at least ${PASSWORD_MIN_LENGTH} characters (type it when asked, or pipe it on standard input)`,
+      `parley: the password ${problem.message} (type it when asked, or pipe it on standard input); nothing was changed`,
     )
     return undefined
   }

@@ -19,6 +19,11 @@ export const LIMITS = {
   journalEvents: 20_000,
   /** Largest journal file, in bytes. */
   journalBytes: 32 * 1024 * 1024,
+  /**
+   * Deepest nesting of lists and maps a plan or journal text may have. A valid plan nests 7 levels;
+   * the readers recurse once per level, and far deeper text would exhaust their stack.
+   */
+  nesting: 128,
 } as const
 
 /** Two numbers closer than this (relative to the unit at hand) are the same; utilities are exact to it. */

@@ -51,9 +51,9 @@ function issueProblems(
           `must be one of ${issue.values.map(show).join(', ')}, not ${show(actual)}`,
         ),
       ]
-    case 'unrecognized_keys':
+    case 'unrecognized_keys': {
+      const known = knownKeys(schema, at)
       return issue.keys.map((key) => {
-        const known = knownKeys(schema, at)
         const hint = closest(key, known)
         const suggestion = hint
           ? ` (did you mean '${hint}'?)`
@@ -62,6 +62,7 @@ function issueProblems(
             : ''
         return error('unknown_field', [...at, key], `unknown field '${key}'${suggestion}`, 'key')
       })
+    }
     case 'invalid_union': {
       // Report the branch that got furthest: one whose problems are not a type mismatch at the union itself.
       const branches = issue.errors.filter((branch) =>
@@ -206,16 +207,20 @@ function unwrap(schema: unknown): unknown {
 
 /** The known name closest to a typo, when it is close enough to be the one meant. */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
+  const within = Math.max(1, Math.floor(word.length / 3))
   let best: string | undefined
   let bestDistance = Number.POSITIVE_INFINITY
   for (const candidate of candidates) {
+    // The distance is at least the difference in length: a candidate that far off can not be meant,
+    // and skipping it keeps a hostile field name of a megabyte from costing a megabyte per candidate.
+    if (Math.abs(candidate.length - word.length) > within) continue
     const distance = editDistance(word.toLowerCase(), candidate.toLowerCase())
     if (distance < bestDistance) {
       bestDistance = distance
       best = candidate
     }
   }
-  return best !== undefined && bestDistance <= Math.max(1, Math.floor(word.length / 3)) ? best : undefined
+  return best !== undefined && bestDistance <= within ? best : undefined
 }
 
 /** Edit distance counting a swap of two neighbouring letters as one edit (optimal string alignment): `lable` is one from `label`. */

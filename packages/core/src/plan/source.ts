@@ -1,7 +1,9 @@
 /**
  * Reads a YAML or JSON text into a plain value and keeps a map back to the text, so every
  * problem found later can name its line and column. YAML is read with the 1.2 core schema,
- * so `2026-09` and `2026-09-01` stay strings and `no` stays a string.
+ * so `2026-09` and `2026-09-01` stay strings and `no` stays a string. Text nested deeper than
+ * LIMITS.nesting is refused before it is composed: the readers recurse once per level, and a
+ * stack overflow deep inside them can take the whole process down, not just fail the read.
  */
 import {
   findNodeAtLocation,
@@ -11,7 +13,19 @@ import {
   parseTree,
   printParseErrorCode,
 } from 'jsonc-parser'
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml'
+import {
+  Composer,
+  type CST,
+  type Document,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  Parser,
+  YAMLParseError,
+  type Node as YamlNode,
+} from 'yaml'
+import { LIMITS } from '../model/limits'
 import type { PathSegment, Problem } from '../model/problem'
 
 export const SOURCE_FORMATS = ['yaml', 'json'] as const
@@ -40,6 +54,9 @@ export function sourceFormatOf(fileName: string): SourceFormat | undefined {
   return undefined
 }
 
+/** What a reader says when a document nests deeper than it will follow. */
+const TOO_DEEP = `the document nests more than ${LIMITS.nesting} levels deep, the most a plan or journal may`
+
 export function readSource(text: string, format: SourceFormat, file?: string): SourceDocument {
   return format === 'json' ? readJson(text, file) : readYaml(text, file)
 }
@@ -55,16 +72,53 @@ function syntaxError(message: string, position: Position | undefined, file: stri
   }
 }
 
+/** The first collection nested deeper than the limit, found by walking the syntax tree iteratively. */
+function tooDeep(tokens: readonly CST.Token[], limit: number): CST.Token | undefined {
+  const stack: [CST.Token | null | undefined, number][] = tokens.map((token) => [token, 0])
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    const [token, depth] = item
+    if (!token) continue
+    if (token.type === 'document') stack.push([token.value, depth])
+    else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      if (depth + 1 > limit) return token
+      for (const entry of token.items) {
+        if ('key' in entry) stack.push([entry.key, depth + 1])
+        stack.push([entry.value, depth + 1])
+      }
+    }
+  }
+  return undefined
+}
+
+function tooDeepDocument(format: SourceFormat, problem: Problem): SourceDocument {
+  return { format, value: undefined, errors: [problem], locate: () => undefined }
+}
+
 function readYaml(text: string, file: string | undefined): SourceDocument {
   const lineCounter = new LineCounter()
-  const doc = parseDocument(text, {
-    lineCounter,
-    version: '1.2',
-    schema: 'core',
-    uniqueKeys: true,
-    prettyErrors: false,
-    keepSourceTokens: false,
-  })
+  // What the library's parseDocument does, with the syntax tree checked before it is composed.
+  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)]
+  const deep = tooDeep(tokens, LIMITS.nesting)
+  if (deep) {
+    const { line, col } = lineCounter.linePos(deep.offset)
+    return tooDeepDocument('yaml', syntaxError(TOO_DEEP, { line, column: col }, file))
+  }
+  const composer = new Composer({ version: '1.2', schema: 'core', uniqueKeys: true, keepSourceTokens: false })
+  let doc: Document.Parsed | undefined
+  for (const next of composer.compose(tokens, true, text.length)) {
+    if (!doc) doc = next
+    else {
+      doc.errors.push(
+        new YAMLParseError(
+          [next.range[0], next.range[1]],
+          'MULTIPLE_DOCS',
+          'Source contains multiple documents; please use YAML.parseAllDocuments()',
+        ),
+      )
+      break
+    }
+  }
+  if (!doc) throw new Error('the YAML composer gave no document')
   const position = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset)
     return { line, column: col }
@@ -157,8 +211,33 @@ function offsetToPosition(starts: readonly number[], offset: number): Position {
   return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 }
 }
 
+/**
+ * Where the brackets of a JSON text first nest deeper than the limit, counted without parsing
+ * (strings skipped); undefined when they never do. Exact for JSON, and cheap.
+ */
+export function deepestBracket(text: string, limit: number): number | undefined {
+  let depth = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (inString) {
+      // A backslash escapes the next character.
+      if (code === 92) i++
+      else if (code === 34) inString = false
+    } else if (code === 34) inString = true
+    else if (code === 91 || code === 123) {
+      depth++
+      if (depth > limit) return i
+    } else if (code === 93 || code === 125) depth--
+  }
+  return undefined
+}
+
 function readJson(text: string, file: string | undefined): SourceDocument {
   const starts = lineStarts(text)
+  const deep = deepestBracket(text, LIMITS.nesting)
+  if (deep !== undefined)
+    return tooDeepDocument('json', syntaxError(TOO_DEEP, offsetToPosition(starts, deep), file))
   const parseErrors: ParseError[] = []
   const root = parseTree(text, parseErrors, { disallowComments: true, allowTrailingComma: false })
   const errors = parseErrors.map((error) =>

@@ -1,15 +1,20 @@
 /**
  * Who is asking: a bearer API token (scripts) or a session cookie (browsers). A request that
- * presents a credential which does not work is refused outright rather than treated as anonymous,
- * so a script with a revoked token fails loudly. Browser requests that change something must come
- * from our own origin (the CSRF defence); token requests need no browser headers.
+ * presents a token which does not work (revoked, expired, never issued) is refused outright rather
+ * than treated as anonymous, so a script fails loudly and says why. Browser requests that change
+ * something must come from our own origin (the CSRF defence); token requests need no browser headers.
  */
 import type { Context, MiddlewareHandler } from 'hono'
-import { getCookie } from 'hono/cookie'
 import type { AppEnv } from '../http/env'
 import { fail } from '../http/errors'
 import { isSecretOf, secretHash } from './secrets'
-import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from './sessions'
+import {
+  clearSessionCookie,
+  readSessionCookie,
+  sessionEnded,
+  sessionExpiry,
+  setSessionCookie,
+} from './sessions'
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 /** A session's expiry moves forward at most once an hour, so reads do not each write. */
@@ -29,17 +34,26 @@ export function identify(): MiddlewareHandler<AppEnv> {
           'bad_token',
           'the Authorization header must be `Bearer pat_...` with an API token',
         )
-      const token = await store.useApiToken(secretHash(match[1]), now().toISOString())
+      const time = now().toISOString()
+      const token = await store.useApiToken(secretHash(match[1]), time)
       if (!token) return fail(c, 401, 'bad_token', 'this API token is not valid (revoked, or never issued)')
+      if (token.expiresAt !== null && token.expiresAt <= time)
+        return fail(
+          c,
+          401,
+          'bad_token',
+          `this API token expired at ${token.expiresAt}; make a new one (POST /api/me/tokens, or on your account page)`,
+        )
       c.set('identity', { user: token.user, via: 'token' })
       return next()
     }
-    const cookie = getCookie(c, SESSION_COOKIE)
+    const cookie = readSessionCookie(c, options)
     if (cookie !== undefined) {
       const hash = isSecretOf('session', cookie) ? secretHash(cookie) : undefined
       const session = hash ? await store.getSession(hash) : null
       const time = now()
-      if (!hash || !session || session.expiresAt <= time.toISOString()) {
+      // Ended by either lifetime: unused for `sessionDays`, or begun `sessionMaxDays` ago.
+      if (!hash || !session || sessionEnded(session, time, options)) {
         clearSessionCookie(c, options)
         // An unsafe request on a dead session is refused below as unauthenticated; a read goes on anonymously.
       } else {
@@ -53,9 +67,9 @@ export function identify(): MiddlewareHandler<AppEnv> {
           )
         c.set('identity', { user, via: 'session', sessionHash: hash })
         if (time.getTime() - Date.parse(session.lastSeenAt) > TOUCH_AFTER_MS) {
-          const expiresAt = new Date(time.getTime() + options.sessionDays * 86_400_000).toISOString()
-          await store.touchSession(hash, time.toISOString(), expiresAt)
-          setSessionCookie(c, cookie, options)
+          const expiresAt = sessionExpiry(new Date(session.createdAt), time, options)
+          await store.touchSession(hash, time.toISOString(), expiresAt.toISOString())
+          setSessionCookie(c, cookie, options, expiresAt, time)
         }
       }
     }

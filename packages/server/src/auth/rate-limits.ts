@@ -1,8 +1,14 @@
 /**
  * Counting attempts in the database, so every instance behind a load balancer shares the count.
- * Used for sign-in (per client address and per email) and the token links.
+ *
+ * The routes anyone may call without signing in (sign-in, setup, and using an invitation or a
+ * reset link) are counted per client address by a middleware that runs before the body is read, so
+ * a flood of large bodies costs the server a counter update each, not a parse. Sign-in is counted a
+ * second time, in its handler, per email and address together: a stranger guessing someone's
+ * password from their own address uses up only their own attempts, and can not lock the real person
+ * out (there is no count per email alone, which would let anyone do exactly that).
  */
-import type { Context } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../http/env'
 import { fail } from '../http/errors'
 
@@ -35,4 +41,55 @@ export async function limitAttempts(
     }
   }
   return undefined
+}
+
+/** The key a sign-in attempt is counted under in its handler, once the email is known. */
+export function loginKey(c: Context<AppEnv>, email: string): string {
+  return `login:${email.trim().toLowerCase()} ${clientAddress(c)}`
+}
+
+/** The per-address counters of the anonymous routes that take a body, by the route they guard. */
+const ANONYMOUS_POSTS: readonly {
+  path: RegExp
+  counter: (c: Context<AppEnv>) => { key: string; limit: number; windowMs: number; what: string }
+}[] = [
+  {
+    path: /^\/api\/auth\/login$/,
+    counter: (c) => {
+      const { loginLimit } = c.get('services').options
+      return {
+        key: `login-address:${clientAddress(c)}`,
+        limit: loginLimit.perAddress,
+        windowMs: loginLimit.windowMs,
+        what: 'sign-in attempts',
+      }
+    },
+  },
+  {
+    path: /^\/api\/(setup|invitations\/[^/]+\/accept|password-resets\/[^/]+)$/,
+    counter: (c) => linkCounter(c),
+  },
+]
+
+/** Uses of setup, invitation and reset links share one count per address. */
+export function linkCounter(c: Context<AppEnv>) {
+  const { linkLimit } = c.get('services').options
+  return {
+    key: `links:${clientAddress(c)}`,
+    limit: linkLimit.perAddress,
+    windowMs: linkLimit.windowMs,
+    what: 'attempts with links',
+  }
+}
+
+/** Counts the anonymous POST routes per address; goes before the body is read (see app.ts). */
+export function limitAnonymousPosts(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (c.req.method !== 'POST') return next()
+    const route = ANONYMOUS_POSTS.find(({ path }) => path.test(c.req.path))
+    if (!route) return next()
+    const { key, limit, windowMs, what } = route.counter(c)
+    const limited = await limitAttempts(c, [{ key, limit }], windowMs, what)
+    return limited ?? next()
+  }
 }

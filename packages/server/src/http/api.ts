@@ -6,6 +6,7 @@
 import { OpenAPIHono, type RouteConfig, type RouteHandler, z } from '@hono/zod-openapi'
 import { schemaProblems } from '@parley/core'
 import type { Context } from 'hono'
+import { MAX_LISTED_PROBLEMS } from '../options'
 import type { AppEnv } from './env'
 import { errorBody, failWith, pathProblemJson } from './errors'
 
@@ -15,27 +16,49 @@ export function createApi(): Api {
   return new OpenAPIHono<AppEnv>()
 }
 
+type ZodIssue = z.core.$ZodIssue
+
+/**
+ * The issues to describe, at most `budget` problems' worth (an unknown-fields issue is one problem
+ * per field), and how many problems the rest hold: those are counted, never described, so no
+ * "did you mean" hint is worked out for a problem the answer will not list.
+ */
+export function firstIssues(
+  issues: readonly ZodIssue[],
+  budget: number,
+): { issues: ZodIssue[]; unlisted: number } {
+  const kept: ZodIssue[] = []
+  let used = 0
+  let unlisted = 0
+  for (const issue of issues) {
+    const size = issue.code === 'unrecognized_keys' ? issue.keys.length : 1
+    const room = budget - used
+    if (room <= 0) unlisted += size
+    else if (issue.code === 'unrecognized_keys' && size > room) {
+      kept.push({ ...issue, keys: issue.keys.slice(0, room) })
+      unlisted += size - room
+      used = budget
+    } else {
+      kept.push(issue)
+      used += size
+    }
+  }
+  return { issues: kept, unlisted }
+}
+
 /** Answers a request that failed its schema, with the route's body schema at hand for "did you mean" hints. */
 function invalidInput(bodySchema: z.ZodType | undefined) {
   return (
-    result: { target: string; success: boolean; error?: { issues: z.core.$ZodIssue[] } },
+    result: { target: string; success: boolean; error?: { issues: ZodIssue[] } },
     c: Context<AppEnv>,
   ): Response | undefined => {
     if (result.success || !result.error) return undefined
     const schema = result.target === 'json' && bodySchema ? bodySchema : z.any()
-    const problems = schemaProblems(result.error.issues, rawInput(c, result.target), schema).map(
-      pathProblemJson,
-    )
-    const where = result.target === 'json' ? '' : `${result.target === 'param' ? 'path' : result.target} `
-    return failWith(
-      c,
-      400,
-      problems.map((problem) => ({
-        ...problem,
-        message:
-          where && problem.path ? `${where}parameter ${problem.path}: ${problem.message}` : problem.message,
-      })),
-    )
+    const { issues, unlisted } = firstIssues(result.error.issues, MAX_LISTED_PROBLEMS)
+    const problems = schemaProblems(issues, rawInput(c, result.target), schema).map(pathProblemJson)
+    const label =
+      result.target === 'json' ? undefined : `${result.target === 'param' ? 'path' : result.target} parameter`
+    return failWith(c, 400, problems, { unlisted, ...(label ? { label } : {}) })
   }
 }
 
@@ -82,7 +105,13 @@ export const ErrorSchema = z
             column: z.number().int().optional(),
           }),
         )
-        .optional(),
+        .optional()
+        .openapi({ description: `The problems, when there are several: the first ${MAX_LISTED_PROBLEMS}` }),
+      unlisted: z
+        .number()
+        .int()
+        .optional()
+        .openapi({ description: 'How many more problems were found than are listed' }),
     }),
   })
   .openapi('Error')

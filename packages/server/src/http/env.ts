@@ -1,5 +1,6 @@
 /** What each request carries through the middleware: who is asking and how, and the parsed body. */
 import type { Store, User } from '@parley/store'
+import type { ComputePool } from '../compute/pool'
 import type { Memo } from '../memo'
 import type { ServerOptions } from '../options'
 
@@ -18,6 +19,8 @@ export interface Services {
   now: () => Date
   /** Computed results of this process (see memo.ts). */
   memo: Memo
+  /** The worker threads that compute views (see compute/pool.ts). */
+  compute: ComputePool
 }
 
 export interface AppEnv {

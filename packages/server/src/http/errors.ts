@@ -1,12 +1,19 @@
 /**
- * Errors as the API gives them: `{ "error": { "code", "message", "path" } }`, with every problem
- * listed when there are several (a plan with three mistakes names all three). The path is written
- * as the command line writes it (`issues[2].us.weight`); the same core problems render both.
+ * Errors as the API gives them: `{ "error": { "code", "message", "path" } }`, with the problems
+ * listed when there are several (a plan with three mistakes names all three): the first
+ * MAX_LISTED_PROBLEMS of them, and how many more there are, so a body with thousands of mistakes
+ * gets a short answer. The path is written as the command line writes it (`issues[2].us.weight`);
+ * the same core problems render both.
  */
 import type { PathProblem, Problem } from '@parley/core'
 import { formatPath } from '@parley/core'
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { MAX_LISTED_PROBLEMS } from '../options'
+
+/** Longest path and message of one listed problem (a field name can be as long as the body). */
+const MAX_PATH_LENGTH = 200
+const MAX_MESSAGE_LENGTH = 400
 
 export interface ProblemJson {
   code: string
@@ -17,7 +24,8 @@ export interface ProblemJson {
 }
 
 export interface ErrorBody {
-  error: ProblemJson & { problems?: ProblemJson[] }
+  /** `unlisted`: how many problems were found beyond those listed. */
+  error: ProblemJson & { problems?: ProblemJson[]; unlisted?: number }
 }
 
 export function errorBody(
@@ -26,6 +34,7 @@ export function errorBody(
   path = '',
   problems?: ProblemJson[],
   position?: { line?: number; column?: number },
+  unlisted = 0,
 ): ErrorBody {
   return {
     error: {
@@ -34,9 +43,19 @@ export function errorBody(
       path,
       ...(position?.line !== undefined ? { line: position.line } : {}),
       ...(position?.column !== undefined ? { column: position.column } : {}),
-      ...(problems && problems.length > 1 ? { problems } : {}),
+      ...(problems && (problems.length > 1 || unlisted > 0) ? { problems } : {}),
+      ...(unlisted > 0 ? { unlisted } : {}),
     },
   }
+}
+
+function clip(text: string, length: number): string {
+  return text.length > length ? `${text.slice(0, length - 1)}…` : text
+}
+
+/** A path short enough to answer with: a field name in it can be as long as the body. */
+export function clipPath(path: string): string {
+  return clip(path, MAX_PATH_LENGTH)
 }
 
 export function fail(
@@ -63,25 +82,38 @@ export function pathProblemJson(problem: PathProblem): ProblemJson {
   return { code: problem.code, message: problem.message, path: formatPath(problem.at) }
 }
 
-/** Several problems: the first error leads, all are listed. */
+/**
+ * Several problems: the first error leads, the first MAX_LISTED_PROBLEMS are listed. `unlisted`
+ * counts problems found but not even described (see api.ts), to add to the count of the rest;
+ * `label` says what the paths name when it is not the body (`query parameter`).
+ */
 export function failWith(
   c: Context,
   status: ContentfulStatusCode,
   problems: readonly ProblemJson[],
+  options: { unlisted?: number; label?: string } = {},
 ): Response {
-  const first = problems[0]
+  const listed = problems.slice(0, MAX_LISTED_PROBLEMS).map((problem) => ({
+    ...problem,
+    path: clipPath(problem.path),
+    message: clip(problem.message, MAX_MESSAGE_LENGTH),
+  }))
+  const first = listed[0]
   if (!first) throw new Error('failWith needs at least one problem')
+  const rest = problems.length - listed.length + (options.unlisted ?? 0)
+  const total = listed.length + rest
   const where =
     first.line !== undefined ? ` (line ${first.line}${first.column ? `, column ${first.column}` : ''})` : ''
-  const more =
-    problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : ''
+  const more = total > 1 ? ` (and ${total - 1} more problem${total > 2 ? 's' : ''})` : ''
+  const label = options.label && first.path ? `${options.label} ` : ''
   return c.json(
     errorBody(
       first.code,
-      `${first.path ? `${first.path}: ` : ''}${first.message}${where}${more}`,
+      `${first.path ? `${label}${first.path}: ` : ''}${first.message}${where}${more}`,
       first.path,
-      [...problems],
+      listed,
       first,
+      rest,
     ),
     status,
   )

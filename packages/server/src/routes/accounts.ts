@@ -1,16 +1,20 @@
 /**
  * Accounts: the one-time setup of the first owner, signing in and out, the signed-in user's
- * profile, and their API tokens for scripts.
+ * profile and password, and their API tokens for scripts. A new password closes every other way
+ * into the account (other sessions, every API token), and the answer says how many were closed.
  */
 import { createRoute, z } from '@hono/zod-openapi'
-import type { User } from '@parley/store'
+import { PASSWORD_CHANGE_CHANNELS, type PasswordChange, type User } from '@parley/store'
+import type { Context } from 'hono'
 import { notCrossSite, requireUser } from '../auth/identity'
+import { type PasswordHolder, passwordProblem } from '../auth/password-policy'
 import { decoyHash, hashPassword, verifyPassword } from '../auth/passwords'
-import { clientAddress, limitAttempts } from '../auth/rate-limits'
+import { limitAttempts, loginKey } from '../auth/rate-limits'
 import { newSecret, secretHash } from '../auth/secrets'
 import { clearSessionCookie, startSession } from '../auth/sessions'
 import { type Api, errors, json, jsonBody, route } from '../http/api'
-import { fail } from '../http/errors'
+import type { AppEnv } from '../http/env'
+import { fail, failWith } from '../http/errors'
 import {
   LoginSchema,
   NameSchema,
@@ -25,6 +29,37 @@ export function userJson(user: User) {
 }
 
 const crossSite = 'this request comes from another site (Origin check)'
+
+/** The longest an API token may be made to last, in days. */
+export const TOKEN_MAX_DAYS = 365
+
+export const PasswordChangeSchema = z
+  .object({
+    at: z.string(),
+    via: z.enum(PASSWORD_CHANGE_CHANNELS),
+    sessionsEnded: z.number().int().openapi({ description: 'Other sessions of the account that ended' }),
+    tokensRevoked: z.number().int().openapi({ description: 'API tokens of the account that were revoked' }),
+  })
+  .openapi('PasswordChange')
+
+export function passwordChangeJson(change: PasswordChange) {
+  const { at, via, sessionsEnded, tokensRevoked } = change
+  return { at, via, sessionsEnded, tokensRevoked }
+}
+
+/**
+ * The answer when a chosen password breaks the policy (too short, common, easy to guess), at the
+ * field it was typed in; undefined when it may be used.
+ */
+export function refuseWeakPassword(
+  c: Context<AppEnv>,
+  password: string,
+  holder: PasswordHolder,
+  path: string,
+): Response | undefined {
+  const problem = passwordProblem(password, holder)
+  return problem ? failWith(c, 400, [{ code: problem.code, message: problem.message, path }]) : undefined
+}
 
 export function accountRoutes(api: Api): void {
   route(
@@ -55,14 +90,9 @@ export function accountRoutes(api: Api): void {
     async (c) => {
       if (!notCrossSite(c)) return fail(c, 403, 'cross_site', crossSite)
       const { store, options } = c.get('services')
-      const limited = await limitAttempts(
-        c,
-        [{ key: `links:${clientAddress(c)}`, limit: options.linkLimit.perAddress }],
-        options.linkLimit.windowMs,
-        'setup attempts',
-      )
-      if (limited) return limited
       const input = c.req.valid('json')
+      const weak = refuseWeakPassword(c, input.password, input, 'password')
+      if (weak) return weak
       const passwordHash = await hashPassword(input.password, options.password)
       const claimed = await store.claimSetup({
         tokenHash: secretHash(input.token),
@@ -108,15 +138,13 @@ export function accountRoutes(api: Api): void {
       if (!notCrossSite(c)) return fail(c, 403, 'cross_site', crossSite)
       const { store, options } = c.get('services')
       const { email, password } = c.req.valid('json')
-      const limit = options.loginLimit
+      // The count per address ran before the body was read (see auth/rate-limits.ts); this one
+      // needs the email, and is per email *from this address*, so nobody else can use it up.
       const limited = await limitAttempts(
         c,
-        [
-          { key: `login-address:${clientAddress(c)}`, limit: limit.perAddress },
-          { key: `login-email:${email.toLowerCase()}`, limit: limit.perEmail },
-        ],
-        limit.windowMs,
-        'sign-in attempts',
+        [{ key: loginKey(c, email), limit: options.loginLimit.perEmailAndAddress }],
+        options.loginLimit.windowMs,
+        'sign-in attempts for this email',
       )
       if (limited) return limited
       const user = await store.findUserByEmail(email)
@@ -132,7 +160,7 @@ export function accountRoutes(api: Api): void {
           { passwordHash: await hashPassword(password, options.password) },
           { userId: user.id },
         )
-      await store.clearRateLimit(`login-email:${email.toLowerCase()}`)
+      await store.clearRateLimit(loginKey(c, email))
       await startSession(c, user.id)
       return c.json({ user: userJson(user) })
     },
@@ -164,16 +192,35 @@ export function accountRoutes(api: Api): void {
       method: 'get',
       path: '/api/me',
       tags: ['accounts'],
-      summary: 'The signed-in user and their workspaces',
+      summary: 'The signed-in user, their workspaces, and when and how their password was last set',
       responses: {
-        200: json(z.object({ user: UserSchema, workspaces: z.array(WorkspaceSchema) }), 'The user'),
+        200: json(
+          z.object({
+            user: UserSchema,
+            workspaces: z.array(WorkspaceSchema),
+            passwordChange: z
+              .object({ at: z.string(), via: z.enum(PASSWORD_CHANGE_CHANNELS) })
+              .nullable()
+              .openapi({
+                description:
+                  'The last time the password was set after the account was made, and how: by the user (`self`), with a reset link an owner made (`reset-link`), or on the server machine (`machine`); null: never',
+              }),
+          }),
+          'The user',
+        ),
         ...errors(401),
       },
     }),
     async (c) => {
+      const { store } = c.get('services')
       const { user } = c.get('identity') ?? raise()
-      const workspaces = await c.get('services').store.listWorkspaces(user.id)
-      return c.json({ user: userJson(user), workspaces })
+      const workspaces = await store.listWorkspaces(user.id)
+      const stored = await store.getUserWithPassword(user.id)
+      const passwordChange =
+        stored?.passwordChangedAt && stored.passwordChangedVia
+          ? { at: stored.passwordChangedAt, via: stored.passwordChangedVia }
+          : null
+      return c.json({ user: userJson(user), workspaces, passwordChange })
     },
   )
 
@@ -183,13 +230,18 @@ export function accountRoutes(api: Api): void {
       method: 'patch',
       path: '/api/me',
       tags: ['accounts'],
-      summary: 'Change your name or password (the current password is required for a new one)',
+      summary:
+        'Change your name or password (the current password is required for a new one). A new password ends your other sessions (this one stays) and revokes all your API tokens; `passwordChange` says how many',
       request: { body: jsonBody(ProfileSchema) },
-      responses: { 200: json(z.object({ user: UserSchema }), 'Updated'), ...errors(400, 401, 403) },
+      responses: {
+        200: json(z.object({ user: UserSchema, passwordChange: PasswordChangeSchema.optional() }), 'Updated'),
+        ...errors(400, 401, 403),
+      },
     }),
     async (c) => {
-      const { store, options } = c.get('services')
-      const { user } = c.get('identity') ?? raise()
+      const { store, options, now } = c.get('services')
+      const identity = c.get('identity') ?? raise()
+      const { user } = identity
       const input = c.req.valid('json')
       let passwordHash: string | undefined
       if (input.password) {
@@ -199,23 +251,50 @@ export function accountRoutes(api: Api): void {
           : undefined
         if (!check?.ok)
           return fail(c, 403, 'bad_credentials', 'the current password is not right', 'password.current')
+        const account = { email: user.email, name: input.name ?? user.name }
+        const weak = refuseWeakPassword(c, input.password.new, account, 'password.new')
+        if (weak) return weak
         passwordHash = await hashPassword(input.password.new, options.password)
       }
-      const updated = await store.updateUser(
-        user.id,
+      const updated =
+        input.name !== undefined
+          ? await store.updateUser(user.id, { name: input.name }, { userId: user.id })
+          : user
+      if (!passwordHash) return c.json({ user: userJson(updated ?? user) })
+      const change = await store.changePassword(
         {
-          ...(input.name !== undefined ? { name: input.name } : {}),
-          ...(passwordHash ? { passwordHash } : {}),
+          userId: user.id,
+          passwordHash,
+          via: 'self',
+          now: now().toISOString(),
+          // A browser keeps the session it changed the password in; a script's token goes with the rest.
+          ...(identity.sessionHash ? { keepSessionHash: identity.sessionHash } : {}),
         },
         { userId: user.id },
       )
-      return c.json({ user: userJson(updated ?? user) })
+      if (!change) return fail(c, 401, 'unauthenticated', 'this account no longer exists')
+      return c.json({ user: userJson(change.user), passwordChange: passwordChangeJson(change) })
     },
   )
 
   const TokenSchema = z
-    .object({ id: z.string(), name: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable() })
+    .object({
+      id: z.string(),
+      name: z.string(),
+      createdAt: z.string(),
+      lastUsedAt: z.string().nullable(),
+      expiresAt: z.string().nullable().openapi({ description: 'When the token stops working; null: never' }),
+    })
     .openapi('ApiToken')
+  const TokenInputSchema = NameSchema.extend({
+    expiresInDays: z
+      .number()
+      .int()
+      .min(1)
+      .max(TOKEN_MAX_DAYS)
+      .optional()
+      .openapi({ description: `Days until the token stops working, 1 to ${TOKEN_MAX_DAYS}; none: never` }),
+  }).openapi('ApiTokenInput')
 
   route(
     api,
@@ -230,7 +309,13 @@ export function accountRoutes(api: Api): void {
       const { user } = c.get('identity') ?? raise()
       const tokens = await c.get('services').store.listApiTokens(user.id)
       return c.json({
-        tokens: tokens.map(({ id, name, createdAt, lastUsedAt }) => ({ id, name, createdAt, lastUsedAt })),
+        tokens: tokens.map(({ id, name, createdAt, lastUsedAt, expiresAt }) => ({
+          id,
+          name,
+          createdAt,
+          lastUsedAt,
+          expiresAt,
+        })),
       })
     },
   )
@@ -241,8 +326,9 @@ export function accountRoutes(api: Api): void {
       method: 'post',
       path: '/api/me/tokens',
       tags: ['accounts'],
-      summary: 'Create an API token for scripts; its secret is shown once',
-      request: { body: jsonBody(NameSchema) },
+      summary:
+        'Create an API token for scripts, lasting for ever or a number of days; its secret is shown once',
+      request: { body: jsonBody(TokenInputSchema) },
       responses: {
         201: json(TokenSchema.extend({ token: z.string() }), 'The token, with its secret'),
         ...errors(400, 401, 403),
@@ -250,15 +336,26 @@ export function accountRoutes(api: Api): void {
     }),
     async (c) => {
       const { user } = c.get('identity') ?? raise()
+      const { store, now } = c.get('services')
+      const input = c.req.valid('json')
       const secret = newSecret('apiToken')
-      const token = await c
-        .get('services')
-        .store.createApiToken(
-          { tokenHash: secretHash(secret), userId: user.id, name: c.req.valid('json').name },
-          { userId: user.id },
-        )
+      const expiresAt =
+        input.expiresInDays === undefined
+          ? null
+          : new Date(now().getTime() + input.expiresInDays * 86_400_000).toISOString()
+      const token = await store.createApiToken(
+        { tokenHash: secretHash(secret), userId: user.id, name: input.name, expiresAt },
+        { userId: user.id },
+      )
       return c.json(
-        { id: token.id, name: token.name, createdAt: token.createdAt, lastUsedAt: null, token: secret },
+        {
+          id: token.id,
+          name: token.name,
+          createdAt: token.createdAt,
+          lastUsedAt: null,
+          expiresAt: token.expiresAt,
+          token: secret,
+        },
         201,
       )
     },

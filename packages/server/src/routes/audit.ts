@@ -3,6 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { access } from '../http/access'
 import { type Api, errors, json, route } from '../http/api'
 import { AuditEntrySchema, WorkspaceParams } from '../http/schemas'
+import { MAX_STORED_INTEGER } from '../options'
 
 export function auditRoutes(api: Api): void {
   route(
@@ -15,7 +16,7 @@ export function auditRoutes(api: Api): void {
       request: {
         params: WorkspaceParams,
         query: z.object({
-          before: z.coerce.number().int().min(1).optional(),
+          before: z.coerce.number().int().min(1).max(MAX_STORED_INTEGER).optional(),
           limit: z.coerce.number().int().min(1).max(1000).optional(),
         }),
       },

@@ -10,6 +10,7 @@ import { type Api, errors, json, route } from '../http/api'
 import { fail, failWith } from '../http/errors'
 import { NegotiationParams, StoredEventSchema } from '../http/schemas'
 import { decideEvent, eventIdOf, requestHash } from '../journal'
+import { MAX_STORED_INTEGER } from '../options'
 import { findNegotiation } from './negotiations'
 
 function storedJson(event: StoredEvent) {
@@ -50,7 +51,7 @@ export function journalRoutes(api: Api): void {
       request: {
         params: NegotiationParams,
         query: z.object({
-          after: z.coerce.number().int().min(0).optional(),
+          after: z.coerce.number().int().min(0).max(MAX_STORED_INTEGER).optional(),
           format: z.enum(['json', 'jsonl']).optional(),
         }),
       },

@@ -1,12 +1,15 @@
 /**
  * The one-time links, used without signing in: accepting an invitation (a new person sets a name
- * and password; a signed-in person just joins) and setting a new password from a reset link.
+ * and password; a signed-in person just joins; an invitation that names an email admits only that
+ * email) and setting a new password from a reset link (refused when the account has since joined a
+ * workspace the link's maker does not own: see the recovery rule in store/password-resets.ts).
+ * Their POSTs are counted per address before their bodies are read (auth/rate-limits.ts).
  */
 import { createRoute, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { notCrossSite, sameOrigin } from '../auth/identity'
 import { hashPassword } from '../auth/passwords'
-import { clientAddress, limitAttempts } from '../auth/rate-limits'
+import { limitAttempts, linkCounter } from '../auth/rate-limits'
 import { isSecretOf, secretHash } from '../auth/secrets'
 import { startSession } from '../auth/sessions'
 import { type Api, errors, json, jsonBody, route } from '../http/api'
@@ -20,7 +23,7 @@ import {
   UserSchema,
   WorkspaceSchema,
 } from '../http/schemas'
-import { userJson } from './accounts'
+import { PasswordChangeSchema, passwordChangeJson, refuseWeakPassword, userJson } from './accounts'
 
 const GONE = {
   used: 'this link has been used already; ask the owner for a new one',
@@ -28,14 +31,18 @@ const GONE = {
   invalid: 'this link is not valid (revoked, or never issued)',
 } as const
 
+/** The same count as the POSTs: looking a link up is a guess at it too. */
 async function limitLinks(c: Context<AppEnv>): Promise<Response | undefined> {
-  const { linkLimit } = c.get('services').options
-  return limitAttempts(
-    c,
-    [{ key: `links:${clientAddress(c)}`, limit: linkLimit.perAddress }],
-    linkLimit.windowMs,
-    'attempts with links',
-  )
+  const { key, limit, windowMs, what } = linkCounter(c)
+  return limitAttempts(c, [{ key, limit }], windowMs, what)
+}
+
+const WRONG_EMAIL =
+  'this invitation is for another email address; ask the owner who made it for an invitation for yours'
+
+/** Why a reset link may not be used, and who can help: the recovery rule refused it. */
+function resetNotAllowed(email: string | undefined): string {
+  return `this reset link can no longer be used: the account also belongs to a workspace whose owners did not make it. An administrator of the server machine can set a new password with \`parley user password --email ${email ?? '<the email>'}\``
 }
 
 export function linkRoutes(api: Api): void {
@@ -90,7 +97,7 @@ export function linkRoutes(api: Api): void {
       path: '/api/invitations/{token}/accept',
       tags: ['invitations'],
       summary:
-        'Accept an invitation: a new person sends email, name and password; a signed-in person sends nothing',
+        'Accept an invitation: a new person sends email, name and password; a signed-in person sends nothing. An invitation that names an email admits only that email (403 otherwise)',
       request: { params: TokenParams, body: { content: { 'application/json': { schema: AcceptSchema } } } },
       responses: {
         201: json(z.object({ user: UserSchema, workspace: WorkspaceSchema }), 'Joined'),
@@ -102,8 +109,6 @@ export function linkRoutes(api: Api): void {
       const identity = c.get('identity')
       if (identity ? identity.via === 'session' && !sameOrigin(c) : !notCrossSite(c))
         return fail(c, 403, 'cross_site', 'this request comes from another site (Origin check)')
-      const limited = await limitLinks(c)
-      if (limited) return limited
       const { store, options, now } = c.get('services')
       const { token } = c.req.valid('param')
       const body = (c.get('body') ?? {}) as { email?: string; name?: string; password?: string }
@@ -120,11 +125,10 @@ export function linkRoutes(api: Api): void {
             `is required to create your account (or sign in first to join as yourself)`,
             missing,
           )
-        person = {
-          email: input.email as string,
-          name: input.name as string,
-          passwordHash: await hashPassword(input.password as string, options.password),
-        }
+        const newcomer = { email: input.email as string, name: input.name as string }
+        const weak = refuseWeakPassword(c, input.password as string, newcomer, 'password')
+        if (weak) return weak
+        person = { ...newcomer, passwordHash: await hashPassword(input.password as string, options.password) }
       }
       const accepted = isSecretOf('invitation', token)
         ? await store.acceptInvitation({ tokenHash: secretHash(token), now: now().toISOString(), ...person })
@@ -138,6 +142,8 @@ export function linkRoutes(api: Api): void {
             'an account with this email exists; sign in first, then accept the invitation',
             'email',
           )
+        if (accepted.code === 'wrong_email')
+          return fail(c, 403, 'wrong_email', WRONG_EMAIL, identity ? '' : 'email')
         return fail(c, accepted.code === 'invalid' ? 404 : 410, accepted.code, GONE[accepted.code])
       }
       if (!identity) await startSession(c, accepted.value.user.id)
@@ -164,7 +170,7 @@ export function linkRoutes(api: Api): void {
           z.object({ ok: z.boolean(), email: z.string().nullable(), expiresAt: z.string() }),
           'Usable',
         ),
-        ...errors(404, 429),
+        ...errors(403, 404, 429),
         410: json(z.object({}), 'Used or expired'),
       },
     }),
@@ -180,6 +186,7 @@ export function linkRoutes(api: Api): void {
       if (reset.usedAt) return fail(c, 410, 'used', GONE.used)
       if (reset.expiresAt <= now().toISOString()) return fail(c, 410, 'expired', GONE.expired)
       const user = await store.getUser(reset.userId)
+      if (!reset.allowed) return fail(c, 403, 'reset_not_allowed', resetNotAllowed(user?.email))
       return c.json({ ok: true, email: user?.email ?? null, expiresAt: reset.expiresAt })
     },
   )
@@ -190,10 +197,14 @@ export function linkRoutes(api: Api): void {
       method: 'post',
       path: '/api/password-resets/{token}',
       tags: ['accounts'],
-      summary: 'Set a new password with a reset link; ends every other session of the account',
+      summary:
+        'Set a new password with a reset link; ends every session and revokes every API token of the account, then signs in. Refused (403) when the account belongs to a workspace the maker of the link does not own',
       request: { params: TokenParams, body: jsonBody(NewPasswordSchema) },
       responses: {
-        200: json(z.object({ user: UserSchema }), 'Password set, signed in'),
+        200: json(
+          z.object({ user: UserSchema, passwordChange: PasswordChangeSchema }),
+          'Password set, signed in',
+        ),
         ...errors(400, 403, 404, 429),
         410: json(z.object({}), 'Used or expired'),
       },
@@ -201,21 +212,32 @@ export function linkRoutes(api: Api): void {
     async (c) => {
       if (!notCrossSite(c))
         return fail(c, 403, 'cross_site', 'this request comes from another site (Origin check)')
-      const limited = await limitLinks(c)
-      if (limited) return limited
       const { store, options, now } = c.get('services')
       const { token } = c.req.valid('param')
-      const passwordHash = await hashPassword(c.req.valid('json').password, options.password)
-      const used = isSecretOf('passwordReset', token)
-        ? await store.consumePasswordReset({
-            tokenHash: secretHash(token),
-            passwordHash,
-            now: now().toISOString(),
-          })
-        : ({ ok: false, code: 'invalid', message: '' } as const)
-      if (!used.ok) return fail(c, used.code === 'invalid' ? 404 : 410, used.code, GONE[used.code])
-      await startSession(c, used.value.id)
-      return c.json({ user: userJson(used.value) })
+      const tokenHash = isSecretOf('passwordReset', token) ? secretHash(token) : undefined
+      const reset = tokenHash ? await store.findPasswordReset(tokenHash) : null
+      const user = reset ? await store.getUser(reset.userId) : null
+      if (!tokenHash || !reset || !user) return fail(c, 404, 'invalid', GONE.invalid)
+      // A link that can not be used says so before any word about the password chosen.
+      if (reset.usedAt) return fail(c, 410, 'used', GONE.used)
+      if (reset.expiresAt <= now().toISOString()) return fail(c, 410, 'expired', GONE.expired)
+      if (!reset.allowed) return fail(c, 403, 'reset_not_allowed', resetNotAllowed(user.email))
+      const { password } = c.req.valid('json')
+      const weak = refuseWeakPassword(c, password, user, 'password')
+      if (weak) return weak
+      // The link's state and the recovery rule are checked again, under lock, as it is used.
+      const used = await store.consumePasswordReset({
+        tokenHash,
+        passwordHash: await hashPassword(password, options.password),
+        now: now().toISOString(),
+      })
+      if (!used.ok) {
+        if (used.code === 'reset_not_allowed')
+          return fail(c, 403, 'reset_not_allowed', resetNotAllowed(user.email))
+        return fail(c, used.code === 'invalid' ? 404 : 410, used.code, GONE[used.code])
+      }
+      await startSession(c, used.value.user.id)
+      return c.json({ user: userJson(used.value.user), passwordChange: passwordChangeJson(used.value) })
     },
   )
 }

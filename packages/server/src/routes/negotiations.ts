@@ -9,7 +9,7 @@ import type { Negotiation, NegotiationSummary } from '@parley/store'
 import type { Context } from 'hono'
 import { access, refusal } from '../http/access'
 import { type Api, errors, json, route } from '../http/api'
-import { isYamlType, mediaType } from '../http/body'
+import { isYamlType, mediaType, shapeLimits } from '../http/body'
 import type { AppEnv } from '../http/env'
 import { fail, failWith, problemJson } from '../http/errors'
 import {
@@ -94,8 +94,9 @@ function planInput(c: Context<AppEnv>, file: boolean): PlanInput | undefined {
   const type = mediaType(c.req.header('content-type'))
   const text = c.get('bodyText')
   if (text === undefined) return undefined
-  if (isYamlType(type)) return { text, format: 'yaml' }
-  return file ? { text, format: 'json' } : { value: c.get('body') }
+  const limits = shapeLimits(c.get('services').options)
+  if (isYamlType(type)) return { text, format: 'yaml', limits }
+  return file ? { text, format: 'json', limits } : { value: c.get('body') }
 }
 
 const NO_PLAN =

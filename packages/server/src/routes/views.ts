@@ -1,44 +1,111 @@
 /**
  * Computed views of a negotiation: the frontier, the MESO set, the status, the coach, the linter and
- * the debrief. The same core functions answer the commands' `--json`, so the API gives the same
- * results. Each result is kept per plan version and journal length (see memo.ts).
+ * the debrief, as the commands' `--json` gives them. They are computed in the compute pool's worker
+ * threads (compute/pool.ts) under a work budget and a deadline, never on the thread that answers
+ * requests; a view that needs more answers 422 with what to change. Each answer is kept per plan
+ * version, journal and normalised query (see compute/requests.ts), so asking again costs nothing.
  */
 import { createRoute, z } from '@hono/zod-openapi'
-import {
-  coach,
-  debriefView,
-  findingsJson,
-  frontierView,
-  lintNegotiation,
-  locateFindings,
-  mesoView,
-  negotiationStatus,
-  readSource,
-  negotiation as replayNegotiation,
-  STAGES,
-  sarifLog,
-} from '@parley/core'
-import type { Negotiation } from '@parley/store'
+import { STAGES } from '@parley/core'
 import type { Context } from 'hono'
+import type { ComputeRefusal } from '../compute/pool'
+import {
+  type NegotiationInput,
+  normaliseQuery,
+  readsJournal,
+  type ViewAnswer,
+  type ViewQuery,
+  viewKey,
+} from '../compute/requests'
 import { type Api, errors, json, route } from '../http/api'
 import type { AppEnv } from '../http/env'
+import { fail } from '../http/errors'
 import { NegotiationParams } from '../http/schemas'
-import { storedEvents } from '../journal'
-import { spaceOf } from '../plans'
 import { VERSION } from '../version'
 import { findNegotiation } from './negotiations'
 
-/** The plan, its journal, and what replaying it teaches, computed once per version and journal length. */
-async function loadNegotiation(c: Context<AppEnv>, params: { workspaceId: string; negotiationId: string }) {
+/** Computes (or recalls) a view of the negotiation in the path, and answers with it. */
+async function answerView(
+  c: Context<AppEnv>,
+  params: { workspaceId: string; negotiationId: string },
+  asked: ViewQuery,
+): Promise<Response> {
   const found = await findNegotiation(c, params, 'viewer')
   if (found instanceof Response) return found
-  const { store, memo } = c.get('services')
-  const stored = (await store.listEvents(params.workspaceId, params.negotiationId)) ?? []
-  const key = `${found.id}@${found.version}:${stored.length}`
-  const space = spaceOf(memo, found)
-  const events = memo.get(`events:${key}`, () => storedEvents(stored))
-  const derived = memo.get(`replay:${key}`, () => replayNegotiation(space, events))
-  return { negotiation: found, space, events, derived, key }
+  const { store, memo, compute } = c.get('services')
+  const query = normaliseQuery(asked)
+  const stored = readsJournal(query.view)
+    ? ((await store.listEvents(params.workspaceId, params.negotiationId)) ?? [])
+    : []
+  const negotiation: NegotiationInput = {
+    id: found.id,
+    version: found.version,
+    planJson: found.planJson,
+    planText: found.planText,
+    planFormat: found.planFormat,
+    eventsJson: `[${stored.map((event) => event.body).join(',')}]`,
+    eventCount: stored.length,
+    lastEventId: stored.at(-1)?.id ?? null,
+  }
+  const key = viewKey(negotiation, query)
+  let answer = memo.peek<ViewAnswer>(key)
+  if (!answer) {
+    const outcome = await compute.view(params.workspaceId, key, {
+      negotiation,
+      query,
+      serverVersion: VERSION,
+    })
+    if (!outcome.ok) return refuse(c, outcome, query)
+    answer = outcome.answer
+    memo.set(key, answer)
+  }
+  c.header('Content-Type', 'application/json')
+  return c.body(answer.json, answer.status)
+}
+
+const LOCAL: Record<ViewQuery['view'], string> = {
+  frontier: 'parley frontier',
+  meso: 'parley meso',
+  status: 'parley status',
+  coach: 'parley coach',
+  lint: 'parley lint',
+  debrief: 'parley debrief',
+}
+
+/** The pool's refusals, in words that say what to do. */
+function refuse(c: Context<AppEnv>, refusal: ComputeRefusal, query: ViewQuery): Response {
+  const local = `run \`${LOCAL[query.view]}\` on your own machine, which has no such limit`
+  const smaller =
+    query.view === 'frontier'
+      ? 'ask for a larger epsilon, give the issues fewer levels (a coarser step on ranges)'
+      : 'give the issues fewer levels (a coarser step on ranges) or leave out issues that do not matter'
+  switch (refusal.reason) {
+    case 'deadline':
+      return fail(
+        c,
+        422,
+        'over_deadline',
+        `this view took longer than ${refusal.limitMs / 1000} s, the most this server gives one request; ${smaller}, or ${local}`,
+      )
+    case 'memory':
+      return fail(
+        c,
+        422,
+        'over_memory',
+        `this view needs more than ${refusal.limitMb} MiB of memory, the most this server gives one request; ${smaller}, or ${local}`,
+      )
+    case 'workspace_busy':
+      c.header('Retry-After', '1')
+      return fail(
+        c,
+        429,
+        'busy',
+        `this workspace already has ${refusal.limit} views being computed, the most it may have at once; ask again when one has answered`,
+      )
+    case 'server_busy':
+      c.header('Retry-After', '2')
+      return fail(c, 503, 'busy', 'the server is busy computing other views; ask again in a few seconds')
+  }
 }
 
 const anyJson = (description: string) => json(z.record(z.string(), z.unknown()), description)
@@ -46,6 +113,15 @@ const flag = z
   .enum(['true', 'false', '1', '0'])
   .optional()
   .transform((value) => value === 'true' || value === '1')
+
+/** The answers every view may give besides its own: too much work, too busy. */
+const computeErrors = {
+  422: anyJson(
+    'More work, time or memory than the server gives one request (`over_budget`, `over_deadline`, `over_memory`), with what to change; or, for the frontier and MESO, no answer exists (the message says why)',
+  ),
+  429: anyJson('This workspace has as many views being computed as it may (Retry-After)'),
+  503: anyJson('The server is busy computing other views (Retry-After)'),
+}
 
 export function viewRoutes(api: Api): void {
   const base = '/api/workspaces/{workspaceId}/negotiations/{negotiationId}'
@@ -61,28 +137,15 @@ export function viewRoutes(api: Api): void {
         params: NegotiationParams,
         query: z.object({ rule: flag, epsilon: z.coerce.number().positive().max(100).optional() }),
       },
-      responses: {
-        200: anyJson('The frontier'),
-        ...errors(400, 401, 404),
-        422: anyJson('Too large for the exact frontier'),
-      },
+      responses: { 200: anyJson('The frontier'), ...errors(400, 401, 404), ...computeErrors },
     }),
     async (c) => {
-      const loaded = await loadNegotiation(c, c.req.valid('param'))
-      if (loaded instanceof Response) return loaded
       const { rule, epsilon } = c.req.valid('query')
-      const result = c
-        .get('services')
-        .memo.get(`frontier:${loaded.negotiation.id}@${loaded.negotiation.version}:${rule}:${epsilon}`, () =>
-          frontierView(
-            loaded.space,
-            { rule, ...(epsilon !== undefined ? { epsilon } : {}) },
-            (e) => `ask again with ?epsilon=${e}`,
-          ),
-        )
-      if (!result.ok)
-        return c.json({ error: { code: result.code, message: result.message, path: '' }, ...result }, 422)
-      return c.json(result.view)
+      return answerView(c, c.req.valid('param'), {
+        view: 'frontier',
+        rule,
+        ...(epsilon !== undefined ? { epsilon } : {}),
+      })
     },
   )
 
@@ -102,36 +165,16 @@ export function viewRoutes(api: Api): void {
           tolerance: z.coerce.number().positive().max(100).optional(),
         }),
       },
-      responses: {
-        200: anyJson('The MESO set'),
-        ...errors(400, 401, 404),
-        422: anyJson('No MESO set meets the request'),
-      },
+      responses: { 200: anyJson('The MESO set'), ...errors(400, 401, 404), ...computeErrors },
     }),
     async (c) => {
-      const loaded = await loadNegotiation(c, c.req.valid('param'))
-      if (loaded instanceof Response) return loaded
-      const query = c.req.valid('query')
-      const learned = loaded.events.length > 0 ? loaded.derived.posterior : undefined
-      const result = c
-        .get('services')
-        .memo.get(`meso:${loaded.key}:${query.count}:${query.target}:${query.tolerance}`, () =>
-          mesoView(
-            loaded.space,
-            {
-              ...(query.count !== undefined ? { count: query.count } : {}),
-              ...(query.target !== undefined ? { target: query.target } : {}),
-              ...(query.tolerance !== undefined ? { tolerance: query.tolerance } : {}),
-            },
-            learned,
-          ),
-        )
-      if (!result.ok)
-        return c.json(
-          { error: { code: result.failure.code, message: result.failure.message, path: '' }, ...result.view },
-          422,
-        )
-      return c.json({ ...result.view, learned: learned !== undefined })
+      const { count, target, tolerance } = c.req.valid('query')
+      return answerView(c, c.req.valid('param'), {
+        view: 'meso',
+        ...(count !== undefined ? { count } : {}),
+        ...(target !== undefined ? { target } : {}),
+        ...(tolerance !== undefined ? { tolerance } : {}),
+      })
     },
   )
 
@@ -143,18 +186,9 @@ export function viewRoutes(api: Api): void {
       tags: ['views'],
       summary: 'Where the negotiation stands (as `parley status --json`)',
       request: { params: NegotiationParams },
-      responses: { 200: anyJson('The status'), ...errors(401, 404) },
+      responses: { 200: anyJson('The status'), ...errors(401, 404), ...computeErrors },
     }),
-    async (c) => {
-      const loaded = await loadNegotiation(c, c.req.valid('param'))
-      if (loaded instanceof Response) return loaded
-      const status = c
-        .get('services')
-        .memo.get(`status:${loaded.key}`, () =>
-          negotiationStatus(loaded.space, loaded.events, loaded.derived),
-        )
-      return c.json({ ...status, version: loaded.negotiation.version })
-    },
+    async (c) => answerView(c, c.req.valid('param'), { view: 'status' }),
   )
 
   route(
@@ -165,18 +199,11 @@ export function viewRoutes(api: Api): void {
       tags: ['views'],
       summary: 'The playbook for the current stage, or ?stage=... (as `parley coach --json`)',
       request: { params: NegotiationParams, query: z.object({ stage: z.enum(STAGES).optional() }) },
-      responses: { 200: anyJson('The coach'), ...errors(400, 401, 404) },
+      responses: { 200: anyJson('The coach'), ...errors(400, 401, 404), ...computeErrors },
     }),
     async (c) => {
-      const loaded = await loadNegotiation(c, c.req.valid('param'))
-      if (loaded instanceof Response) return loaded
       const { stage } = c.req.valid('query')
-      const report = c
-        .get('services')
-        .memo.get(`coach:${loaded.key}:${stage}`, () =>
-          coach(loaded.space, loaded.events, stage ? { stage } : {}, loaded.derived),
-        )
-      return c.json(report)
+      return answerView(c, c.req.valid('param'), { view: 'coach', ...(stage ? { stage } : {}) })
     },
   )
 
@@ -192,19 +219,10 @@ export function viewRoutes(api: Api): void {
         params: NegotiationParams,
         query: z.object({ format: z.enum(['json', 'sarif']).optional() }),
       },
-      responses: { 200: anyJson('Findings'), ...errors(400, 401, 404) },
+      responses: { 200: anyJson('Findings'), ...errors(400, 401, 404), ...computeErrors },
     }),
-    async (c) => {
-      const loaded = await loadNegotiation(c, c.req.valid('param'))
-      if (loaded instanceof Response) return loaded
-      const findings = c
-        .get('services')
-        .memo.get(`lint:${loaded.key}`, () =>
-          locate(loaded.negotiation, lintNegotiation(loaded.space, loaded.events, loaded.derived)),
-        )
-      if (c.req.valid('query').format === 'sarif') return c.json(sarifLog(findings, { version: VERSION }))
-      return c.json(findingsJson(findings))
-    },
+    async (c) =>
+      answerView(c, c.req.valid('param'), { view: 'lint', format: c.req.valid('query').format ?? 'json' }),
   )
 
   route(
@@ -216,27 +234,8 @@ export function viewRoutes(api: Api): void {
       summary:
         'The debrief prompts with the answers recorded, and the figures of the outcome (as `parley debrief --json`)',
       request: { params: NegotiationParams },
-      responses: { 200: anyJson('The debrief'), ...errors(401, 404) },
+      responses: { 200: anyJson('The debrief'), ...errors(401, 404), ...computeErrors },
     }),
-    async (c) => {
-      const loaded = await loadNegotiation(c, c.req.valid('param'))
-      if (loaded instanceof Response) return loaded
-      const { state, posterior } = loaded.derived
-      return c.json(
-        c
-          .get('services')
-          .memo.get(`debrief:${loaded.key}`, () => debriefView(loaded.space, state, posterior)),
-      )
-    },
+    async (c) => answerView(c, c.req.valid('param'), { view: 'debrief' }),
   )
-}
-
-/** Findings placed in the kept plan file when there is one (lines and columns), else by path. */
-function locate(negotiation: Negotiation, findings: Parameters<typeof locateFindings>[0]) {
-  const format = negotiation.planFormat ?? 'json'
-  const source = negotiation.planText !== null ? readSource(negotiation.planText, format) : undefined
-  return locateFindings(findings, {
-    plan: { name: `plan.${format}`, ...(source ? { source } : {}) },
-    journal: { name: 'journal' },
-  })
 }

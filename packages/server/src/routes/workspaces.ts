@@ -1,7 +1,9 @@
 /**
  * Workspaces and the people in them: creating and renaming workspaces, members and their roles,
  * invitation links and password-reset links (owners only; no mail server is assumed, so the owner
- * passes the link on).
+ * passes the link on). A reset link hands over the whole account, so an owner may make one only
+ * for a member every one of whose workspaces they own too (the recovery rule); anyone else is
+ * helped on the server machine with `parley user password`.
  */
 import { createRoute, z } from '@hono/zod-openapi'
 import type { Invitation } from '@parley/store'
@@ -227,7 +229,8 @@ export function workspaceRoutes(api: Api): void {
       method: 'post',
       path: '/api/workspaces/{workspaceId}/members/{userId}/password-reset',
       tags: ['members'],
-      summary: 'Make a one-time password-reset link for a member (owners); pass it on yourself',
+      summary:
+        'Make a one-time password-reset link for a member (owners); pass it on yourself. Refused (403 `reset_not_allowed`) for a member who also belongs to a workspace you do not own',
       request: { params: MemberParams },
       responses: {
         201: json(z.object({ url: z.string(), token: z.string(), expiresAt: z.string() }), 'The link'),
@@ -243,10 +246,20 @@ export function workspaceRoutes(api: Api): void {
       if (!role) return fail(c, 404, 'not_found', `no member ${userId} in this workspace`)
       const token = newSecret('passwordReset')
       const expiresAt = new Date(now().getTime() + options.passwordResetHours * 3_600_000).toISOString()
-      await store.createPasswordReset(
+      const made = await store.createPasswordReset(
         { userId, tokenHash: secretHash(token), expiresAt, workspaceId },
         { userId: allowed.userId },
       )
+      if (!made.ok) {
+        const member = await store.getUser(userId)
+        const email = member?.email ?? '<their email>'
+        return fail(
+          c,
+          403,
+          'reset_not_allowed',
+          `${member?.name ?? 'this member'} also belongs to another workspace, which you do not own, so a reset link from you could reach it. An administrator of the server machine can set a new password with \`parley user password --email ${email}\``,
+        )
+      }
       return c.json({ url: `${expectedOrigin(c)}/reset/${token}`, token, expiresAt }, 201)
     },
   )

@@ -5,10 +5,9 @@
  */
 import type { Store } from '@parley/store'
 import type { TestBackend, TestDatabase } from '@parley/store/testing'
-import { createApp } from '../app'
+import { type App, createApp } from '../app'
 import { newSecret, secretHash } from '../auth/secrets'
-import type { Api } from '../http/api'
-import type { ServerOptions } from '../options'
+import type { ServerOverrides } from '../options'
 
 /** Cheap hashing for tests; the defaults are tested in passwords.test.ts. */
 export const TEST_PASSWORD_COST = { N: 2 ** 10, r: 8, p: 1 }
@@ -37,7 +36,7 @@ export interface CallOptions {
 }
 
 export interface Harness {
-  app: Api
+  app: App
   store: Store
   database: TestDatabase
   clock: { now: Date; advance(ms: number): void }
@@ -45,7 +44,7 @@ export interface Harness {
   drop(): Promise<void>
 }
 
-export async function harness(backend: TestBackend, options: Partial<ServerOptions> = {}): Promise<Harness> {
+export async function harness(backend: TestBackend, options: ServerOverrides = {}): Promise<Harness> {
   const database = await backend.create()
   const clock = {
     now: new Date('2026-11-25T12:00:00.000Z'),
@@ -83,7 +82,11 @@ export async function harness(backend: TestBackend, options: Partial<ServerOptio
       parsed = JSON.parse(text)
     return { status: response.status, headers: response.headers, body: parsed, text }
   }
-  return { app, store: database.store, database, clock, call, drop: () => database.drop() }
+  const drop = async () => {
+    await app.close()
+    await database.drop()
+  }
+  return { app, store: database.store, database, clock, call, drop }
 }
 
 /** The session cookie a response set, as a Cookie header. */

@@ -60,7 +60,7 @@ describe.each(backends)('migrations on $dialect', ({ dialect }) => {
     }
   })
 
-  it('enforces the foreign keys that cascade and the checks on roles', async () => {
+  it('enforces the foreign keys that cascade and the checks on roles and password changes', async () => {
     const { location, drop } = await freshLocation(dialect)
     drops.push(drop)
     const store = await openStore(location)
@@ -84,6 +84,12 @@ describe.each(backends)('migrations on $dialect', ({ dialect }) => {
           db,
         ),
       ).rejects.toThrow()
+      // How a password was last set is one of three ways (2026120301_account_security).
+      await db
+        .updateTable('users')
+        .set({ password_changed_via: 'machine', password_changed_at: at })
+        .execute()
+      await expect(sql`update users set password_changed_via = 'magic'`.execute(db)).rejects.toThrow()
     } finally {
       await db.destroy()
     }

@@ -11,9 +11,11 @@
 import { type Kysely, type Migration, type MigrationResult, Migrator } from 'kysely'
 import type { Database } from '../schema'
 import * as initial from './2026112501_initial'
+import * as accountSecurity from './2026120301_account_security'
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026112501_initial': initial,
+  '2026120301_account_security': accountSecurity,
 }
 
 export const LATEST_MIGRATION: string = Object.keys(MIGRATIONS).sort().at(-1) ?? ''

@@ -1,15 +1,49 @@
 /**
  * Signing in, the first owner's setup with the token the server printed, accepting an invitation
- * and setting a new password from a reset link. Errors show the server's message next to the field.
+ * (for the email it names, when it names one) and setting a new password from a reset link.
+ * Errors show the server's message next to the field.
  */
-import { type FormEvent, type ReactNode, useEffect, useState } from 'react'
+import { type FormEvent, type ReactNode, useEffect, useId, useState } from 'react'
 import { ApiError, type ApiProblem, api } from '../api'
 import { navigate } from '../router'
 import { useSession } from '../session'
-import { Button, Notice, TextField } from '../ui/controls'
+import { Button, Notice, ProblemList, TextField } from '../ui/controls'
+import { markPasswordChangeSeen } from './password-notice'
 
+/** The problems at a field, without the path a message may start with (the field's label says it). */
 function problemsFor(problems: readonly ApiProblem[], path: string) {
-  return problems.filter((problem) => problem.path === path).map((problem) => ({ message: problem.message }))
+  return problems
+    .filter((problem) => problem.path === path)
+    .map((problem) => ({
+      message: problem.message.startsWith(`${path}: `)
+        ? problem.message.slice(path.length + 2)
+        : problem.message,
+    }))
+}
+
+const NEW_PASSWORD_LABEL = 'Password (at least 12 characters)'
+const NEW_PASSWORD_HINT = 'Hard to guess: a few unrelated words work well.'
+
+/** The email an invitation is for: shown, sent, and not to be changed (only it can accept). */
+function FixedEmail({ email, problems }: { email: string; problems: readonly { message: string }[] }) {
+  const id = useId()
+  return (
+    <div className="field">
+      <label htmlFor={id}>Email</label>
+      <input
+        id={id}
+        type="email"
+        readOnly
+        value={email}
+        autoComplete="username"
+        aria-describedby={`${id}-hint ${problems.length ? `${id}-problems` : ''}`.trim()}
+      />
+      <p className="hint" id={`${id}-hint`}>
+        This invitation is for this address only.
+      </p>
+      <ProblemList id={`${id}-problems`} problems={problems} />
+    </div>
+  )
 }
 
 function Form({
@@ -158,7 +192,8 @@ export function SetupPage() {
         problems={problemsFor(failure.problems, 'email')}
       />
       <TextField
-        label="Password (at least 10 characters)"
+        label={NEW_PASSWORD_LABEL}
+        hint={NEW_PASSWORD_HINT}
         type="password"
         autoComplete="new-password"
         value={password}
@@ -206,6 +241,7 @@ export function JoinPage({ token }: { token: string }) {
     )
   if (!invitation) return <p aria-busy="true">Loading…</p>
   const signedIn = Boolean(session.user)
+  const otherEmail = signedIn && invitation.email !== null && invitation.email !== session.user?.email
   return (
     <Form
       title={`Join ${invitation.workspace.name}`}
@@ -215,7 +251,7 @@ export function JoinPage({ token }: { token: string }) {
         try {
           await api.post(
             `/api/invitations/${encodeURIComponent(token)}/accept`,
-            signedIn ? undefined : { email, name, password },
+            signedIn ? undefined : { email: invitation.email ?? email, name, password },
           )
           await session.refresh()
           navigate('/')
@@ -228,6 +264,12 @@ export function JoinPage({ token }: { token: string }) {
         You are invited to <strong>{invitation.workspace.name}</strong> as{' '}
         {invitation.role === 'viewer' ? 'a viewer' : `an ${invitation.role}`}.
       </p>
+      {otherEmail ? (
+        <Notice kind="error">
+          This invitation is for another email address than the one you are signed in with. Sign out and
+          accept it with that address, or ask the owner for an invitation for yours.
+        </Notice>
+      ) : null}
       {signedIn ? (
         <p>You will join as {session.user?.name}.</p>
       ) : (
@@ -239,16 +281,21 @@ export function JoinPage({ token }: { token: string }) {
             onChange={setName}
             problems={problemsFor(failure.problems, 'name')}
           />
+          {invitation.email ? (
+            <FixedEmail email={invitation.email} problems={problemsFor(failure.problems, 'email')} />
+          ) : (
+            <TextField
+              label="Email"
+              type="email"
+              autoComplete="username"
+              value={email}
+              onChange={setEmail}
+              problems={problemsFor(failure.problems, 'email')}
+            />
+          )}
           <TextField
-            label="Email"
-            type="email"
-            autoComplete="username"
-            value={email}
-            onChange={setEmail}
-            problems={problemsFor(failure.problems, 'email')}
-          />
-          <TextField
-            label="Password (at least 10 characters)"
+            label={NEW_PASSWORD_LABEL}
+            hint={NEW_PASSWORD_HINT}
             type="password"
             autoComplete="new-password"
             value={password}
@@ -288,7 +335,12 @@ export function ResetPage({ token }: { token: string }) {
       onSubmit={async () => {
         failure.clear()
         try {
-          await api.post(`/api/password-resets/${encodeURIComponent(token)}`, { password })
+          const reply = await api.post<{ user: { id: string }; passwordChange: { at: string } }>(
+            `/api/password-resets/${encodeURIComponent(token)}`,
+            { password },
+          )
+          // Set here, by whoever holds the link: this browser needs no notice about it.
+          markPasswordChangeSeen(reply.body.user.id, reply.body.passwordChange.at)
           await session.refresh()
           navigate('/')
         } catch (caught) {
@@ -297,8 +349,10 @@ export function ResetPage({ token }: { token: string }) {
       }}
     >
       {state.email ? <p>For {state.email}.</p> : null}
+      <p>Setting a new password signs out every session of this account and revokes its API tokens.</p>
       <TextField
-        label="New password (at least 10 characters)"
+        label="New password (at least 12 characters)"
+        hint={NEW_PASSWORD_HINT}
         type="password"
         autoComplete="new-password"
         value={password}
