@@ -108,6 +108,10 @@ describe('parley frontier', () => {
 
   it('rejects a bad --epsilon with exit 1', () => {
     expect(parley(['frontier', example, '--epsilon', '-1']).code).toBe(1)
-    expect(parley(['frontier', example, '--epsilon', 'abc']).stderr).toContain('must be a positive number')
+    expect(parley(['frontier', example, '--epsilon', 'abc']).stderr).toContain(
+      'must be a number of points from 0.000001 to 100',
+    )
+    // Finer than any figure can show: refused rather than computed.
+    expect(parley(['frontier', example, '--epsilon', '1e-9']).code).toBe(1)
   })
 })

@@ -2,8 +2,7 @@
  * The isolation test: `parley serve` as a real process computes worst-case views (a MESO set and
  * frontiers of the largest plan the limits allow, several at once) while a client keeps asking for
  * `/api/health` and an ordinary read. Health and the read answer within a second throughout; each
- * view answers 422 within its deadline (or at once, when its work is known to be over budget);
- * and afterwards views of an ordinary plan are computed as before.
+ * view answers 422 at its deadline; and afterwards views of an ordinary plan are computed as before.
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -16,13 +15,13 @@ const EXAMPLE = readFileSync(join(ROOT, 'examples/sales-saas-renewal.yaml'), 'ut
 const DEADLINE_MS = 2_000
 
 describe('a worst-case view does not stop the server', () => {
-  it('answers health and reads within 1 s while views run out of time and budget', async () => {
+  it('answers health and reads within 1 s while views run out of time', async () => {
     const server = await startServer({ data: temporaryFolder('parley-isolation-') }, undefined, {
       PARLEY_COMPUTE_THREADS: '3',
       PARLEY_COMPUTE_PER_WORKSPACE: '3',
       PARLEY_COMPUTE_DEADLINE_MS: String(DEADLINE_MS),
-      // Large enough that the deadline stops the MESO search and the exact frontier, small enough
-      // that a frontier within 0.0001 points (billions of cells) is refused before it starts.
+      // Beyond what any view spends in a few seconds, so the deadline is what stops them (the
+      // budget's refusals are tested in packages/server/src/compute/pool.test.ts).
       PARLEY_COMPUTE_WORK_BUDGET: '1e12',
     })
     try {
@@ -61,23 +60,21 @@ describe('a worst-case view does not stop the server', () => {
         const body = (await reply.json()) as { error?: { code: string; message: string } }
         return { status: reply.status, code: body.error?.code, ms: performance.now() - started }
       }
-      // Three threads on two cores: two busy past their deadline, one refusing its view by budget.
+      // Three threads on two cores, all busy past their deadline.
       const [meso, frontier, fine] = await Promise.all([
         view('meso'),
         view('frontier'),
-        view('frontier?rule=true&epsilon=0.0001'),
+        view('frontier?rule=true&epsilon=0.000001'),
       ])
       polling = false
       await poll
 
-      expect(meso).toMatchObject({ status: 422, code: 'over_deadline' })
-      expect(frontier).toMatchObject({ status: 422, code: 'over_deadline' })
-      expect(fine).toMatchObject({ status: 422, code: 'over_budget' })
-      // Within the deadline, with a margin for a shared 2-core machine; the budget refusal before
-      // any deadline (its thread starts cold while two others are busy, so not "at once").
-      expect(meso.ms).toBeLessThan(DEADLINE_MS + 2_000)
-      expect(frontier.ms).toBeLessThan(DEADLINE_MS + 2_000)
-      expect(fine.ms).toBeLessThan(DEADLINE_MS)
+      for (const answer of [meso, frontier, fine]) {
+        expect(answer).toMatchObject({ status: 422, code: 'over_deadline' })
+        // At the deadline, with a margin for a cold thread on a shared 2-core machine.
+        expect(answer.ms).toBeGreaterThanOrEqual(DEADLINE_MS)
+        expect(answer.ms).toBeLessThan(DEADLINE_MS + 2_000)
+      }
 
       expect(latencies.filter((l) => l.what === 'health').length).toBeGreaterThan(5)
       console.info(

@@ -1,10 +1,22 @@
 /** Parsers for flag values: a wrong value is invalid input (exit 1) with a message naming the flag. */
+import { MIN_EPSILON } from '@parley/core'
 import { InvalidArgumentError } from 'commander'
 
 export function positiveNumber(value: string): number {
   const number = Number(value)
   if (value.trim() === '' || !Number.isFinite(number) || number <= 0) {
     throw new InvalidArgumentError(`must be a positive number, not '${value}'`)
+  }
+  return number
+}
+
+/** An epsilon for the frontier: from core's smallest meaningful bound up to 100 points. */
+export function epsilonPoints(value: string): number {
+  const number = Number(value)
+  if (value.trim() === '' || !Number.isFinite(number) || number < MIN_EPSILON || number > 100) {
+    throw new InvalidArgumentError(
+      `must be a number of points from ${MIN_EPSILON} to 100 (leave it out for the exact frontier), not '${value}'`,
+    )
   }
   return number
 }

@@ -16,7 +16,7 @@ import { mesoCommand } from './commands/meso'
 import { scoreCommand } from './commands/score'
 import { statusCommand } from './commands/status'
 import { EXIT } from './exit-codes'
-import { integerIn, positiveNumber, utilityPoints } from './options'
+import { epsilonPoints, integerIn, positiveNumber, utilityPoints } from './options'
 import { Output, type Streams } from './output'
 import { VERSION } from './version'
 
@@ -82,7 +82,7 @@ export async function runParley(argv: readonly string[], streams: Streams, cwd: 
     .option(
       '--epsilon <points>',
       'return a frontier within this many utility points of the true one (for very large plans)',
-      positiveNumber,
+      epsilonPoints,
     )
     .option('--plot <file.svg>', 'also draw the frontier, bargaining points, reservation and BATNAs as SVG')
     .option('--json', 'machine-readable output on stdout')

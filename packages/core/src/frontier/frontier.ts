@@ -17,7 +17,7 @@ import { TOLERANCE } from '../model/limits'
 import type { CompiledConstraint } from '../scoring/constraints'
 import type { Space } from '../scoring/space'
 import { spendWork } from '../work/budget'
-import { coverStaircase, epsilonBudget, thinnedStep } from './epsilon'
+import { coverStaircase, epsilonBudget, thinLevels, thinnedStep, thinnedStepWork } from './epsilon'
 import { addIssue, type LevelSet, originStaircase, paretoLevels, type Staircase } from './staircase'
 
 /** Exact mode gives up above this many points in one staircase. */
@@ -108,18 +108,21 @@ export function computeFrontier(space: Space, options: FrontierOptions = {}): Fr
   } else staircase = originStaircase()
 
   const epsilon = options.epsilon
+  if (epsilon !== undefined && !(epsilon >= MIN_EPSILON))
+    throw new Error(`epsilon ${epsilon} is below ${MIN_EPSILON}; the edges refuse it`)
   const budget = epsilon !== undefined ? epsilonBudget(epsilon, n) : undefined
-  // Epsilon mode's cost is known before it starts; exact mode's is counted step by step.
-  if (epsilon !== undefined) spendWork(epsilonWork(space, epsilon))
+  const cell = budget ? budget.stepUs * space.totalWeight.us : 0
   for (const i of order.slice(done)) {
     const issue = space.issues[i]
     if (!issue) throw new Error(`issue ${i} missing`)
-    const levels = paretoLevels(issue.gain.us, issue.gain.them, allowed[i], tolUs, tolThem)
-    if (!budget) spendWork(staircase.size * levels.level.length)
+    const pareto = paretoLevels(issue.gain.us, issue.gain.them, allowed[i], tolUs, tolThem)
+    const levels = budget ? thinLevels(pareto, cell) : pareto
+    // A step's work is known before it starts: every point so far with every level.
+    spendWork(budget ? thinnedStepWork(staircase, levels, cell) : staircase.size * levels.level.length)
     const before = history.length
     history.push({ issue: i, parent: new Int32Array(0), level: new Int32Array(0) })
     staircase = budget
-      ? thinnedStep(staircase, levels, budget.stepUs * space.totalWeight.us, tolUs, tolThem)
+      ? thinnedStep(staircase, levels, cell, tolUs, tolThem)
       : addIssue(staircase, levels, tolUs, tolThem, compare)
     history[before] = { issue: i, parent: staircase.parent, level: staircase.level }
     if (!budget && staircase.size > limit) return tooLarge(space, staircase.size, limit)
@@ -168,12 +171,21 @@ function tooLarge(space: Space, points: number, limit: number): FrontierResult {
 /** Epsilon-mode work that fits about a second or two on a 2-core machine. */
 export const EPSILON_WORK = 8e8
 
+/**
+ * The smallest epsilon asked for, in points. Utilities are exact to 1e-9, so a bound finer than
+ * this says nothing more; the edges (the command line, the API) refuse smaller ones, which would
+ * also make cell numbers too large to count exactly.
+ */
+export const MIN_EPSILON = 1e-6
+
 /** The epsilons worth suggesting, smallest first. */
 export const EPSILON_LADDER = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5] as const
 
 /**
- * Epsilon mode's work for a bound E, known before starting: cells so far times the issue's thinned
- * levels, summed over issues. Infinity (never NaN) for an epsilon too small to count.
+ * An upper bound of epsilon mode's work for a bound E, known before starting: per issue, the cells
+ * once it is merged (at least the points, and what the dense step allocates) times one more than
+ * its thinned levels (`thinnedStepWork` never charges more). Infinity (never NaN) for an epsilon
+ * too small to count.
  */
 export function epsilonWork(space: Space, epsilon: number): number {
   const { stepUs } = epsilonBudget(epsilon, space.issues.length)
@@ -181,8 +193,9 @@ export function epsilonWork(space: Space, epsilon: number): number {
   let work = 0
   for (const issue of space.issues) {
     const span = 100 * (space.share.us[issue.index] ?? 0)
-    work += cells * Math.min(issue.levels.length, Math.floor(span / stepUs) + 1)
-    cells += span / stepUs
+    // After this issue: at most this many cells, and at most one level kept per cell of its span.
+    cells += span / stepUs + 1
+    work += cells * (Math.min(issue.levels.length, Math.floor(span / stepUs) + 1) + 1)
   }
   return Number.isFinite(work) ? work : Number.POSITIVE_INFINITY
 }

@@ -65,10 +65,15 @@ describe.runIf(sqlite)('views in the compute pool', () => {
     expect(exact.body.error.message).toMatch(
       /the exact frontier of this plan \(64 issues with up to 1000 levels/,
     )
+    // Below the smallest meaningful bound: refused by the schema, saying what to do.
     const tiny = await h.call('GET', `${big.path}/frontier?epsilon=1e-300`, { as: { token: big.token } })
-    expect(tiny.status).toBe(422)
-    expect(tiny.body.error.code).toBe('over_budget')
-    expect(tiny.body.error.message).toMatch(/a frontier within 1e-300 points/)
+    expect(tiny.status).toBe(400)
+    expect(tiny.body.error.message).toMatch(/query parameter epsilon: must be at least 0.000001/)
+    // The smallest allowed bound on the largest plan: refused by the budget, step by step.
+    const fine = await h.call('GET', `${big.path}/frontier?epsilon=0.000001`, { as: { token: big.token } })
+    expect(fine.status).toBe(422)
+    expect(fine.body.error.code).toBe('over_budget')
+    expect(fine.body.error.message).toMatch(/a frontier within 0.000001 points/)
     // The views that choose a MESO set; status and debrief of an empty journal are cheap.
     for (const view of ['meso', 'coach', 'lint']) {
       const reply = await h.call('GET', `${big.path}/${view}`, { as: { token: big.token } })

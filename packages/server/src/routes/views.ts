@@ -6,7 +6,7 @@
  * version, journal and normalised query (see compute/requests.ts), so asking again costs nothing.
  */
 import { createRoute, z } from '@hono/zod-openapi'
-import { STAGES } from '@parley/core'
+import { MIN_EPSILON, STAGES } from '@parley/core'
 import type { Context } from 'hono'
 import type { ComputeRefusal } from '../compute/pool'
 import {
@@ -135,7 +135,16 @@ export function viewRoutes(api: Api): void {
       summary: 'The Pareto frontier, bargaining points and zone of agreement (as `parley frontier --json`)',
       request: {
         params: NegotiationParams,
-        query: z.object({ rule: flag, epsilon: z.coerce.number().positive().max(100).optional() }),
+        query: z.object({
+          rule: flag,
+          epsilon: z.coerce
+            .number()
+            .min(MIN_EPSILON, {
+              message: `must be at least ${MIN_EPSILON} points (leave it out for the exact frontier)`,
+            })
+            .max(100)
+            .optional(),
+        }),
       },
       responses: { 200: anyJson('The frontier'), ...errors(400, 401, 404), ...computeErrors },
     }),
