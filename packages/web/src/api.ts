@@ -12,6 +12,17 @@ export interface ApiProblem {
   column?: number
 }
 
+/** The server's problems at one field, without the path a message starts with (the field's label says it). */
+export function problemsAtField(problems: readonly ApiProblem[], path: string): { message: string }[] {
+  return problems
+    .filter((problem) => problem.path === path)
+    .map((problem) => ({
+      message: problem.message.startsWith(`${path}: `)
+        ? problem.message.slice(path.length + 2)
+        : problem.message,
+    }))
+}
+
 export class ApiError extends Error {
   readonly status: number
   readonly code: string

@@ -10,7 +10,7 @@
  * (points so far) x (levels), and the points so far are at most the cells so far, so an upper
  * bound of the whole cost is known before starting (`epsilonWork`).
  */
-import type { LevelSet, Staircase } from './staircase'
+import { emptyStaircase, type LevelSet, type Staircase, StaircaseBuilder } from './staircase'
 
 /** The per-step cell width and the final cover distance, in points, for a bound E over n issues. */
 export function epsilonBudget(epsilon: number, issueCount: number): { stepUs: number; cover: number } {
@@ -84,16 +84,6 @@ export function thinnedStepWork(base: Staircase, levels: LevelSet, cell: number)
   return Math.min(costs.dense, costs.sparse)
 }
 
-function emptyStaircase(): Staircase {
-  return {
-    size: 0,
-    us: new Float64Array(0),
-    them: new Float64Array(0),
-    parent: new Int32Array(0),
-    level: new Int32Array(0),
-  }
-}
-
 /** One slot per cell, every candidate tried in level-major order. */
 export function denseStep(
   base: Staircase,
@@ -127,11 +117,11 @@ export function denseStep(
       }
     }
   }
-  const kept = keeper()
+  const kept = keeper(tolUs, tolThem)
   for (let c = cells - 1; c >= 0; c--) {
     const t = bestThem[c] as number
     if (t !== Number.NEGATIVE_INFINITY)
-      kept.offer(bestUs[c] as number, t, parent[c] as number, level[c] as number, tolUs, tolThem)
+      kept.offer(bestUs[c] as number, t, parent[c] as number, level[c] as number)
   }
   return kept.staircase()
 }
@@ -140,36 +130,17 @@ export function denseStep(
  * The kept points, offered from the highest cell down: one no better for them than the last kept is
  * dropped; one within the tolerance of the last in U_us replaces it.
  */
-function keeper() {
-  const us: number[] = []
-  const them: number[] = []
-  const parents: number[] = []
-  const levels: number[] = []
+function keeper(tolUs: number, tolThem: number) {
+  const out = new StaircaseBuilder(64)
   let best = Number.NEGATIVE_INFINITY
   return {
-    offer(u: number, t: number, parent: number, level: number, tolUs: number, tolThem: number) {
+    offer(u: number, t: number, parent: number, level: number) {
       if (t <= best + tolThem) return
-      if (us.length > 0 && (us[us.length - 1] as number) - u <= tolUs) {
-        us.pop()
-        them.pop()
-        parents.pop()
-        levels.pop()
-      }
-      us.push(u)
-      them.push(t)
-      parents.push(parent)
-      levels.push(level)
+      if (out.size > 0 && (out.us[out.size - 1] as number) - u <= tolUs) out.pop()
+      out.push(u, t, parent, level)
       best = t
     },
-    staircase(): Staircase {
-      return {
-        size: us.length,
-        us: Float64Array.from(us),
-        them: Float64Array.from(them),
-        parent: Int32Array.from(parents),
-        level: Int32Array.from(levels),
-      }
-    },
+    staircase: () => out.finish(),
   }
 }
 
@@ -218,7 +189,7 @@ export function sparseStep(
   }
   for (let k = (heapSize >> 1) - 1; k >= 0; k--) siftDown(k)
 
-  const kept = keeper()
+  const kept = keeper(tolUs, tolThem)
   while (heapSize > 0) {
     const c = headCell[heap[0] as number] as number
     // The cell's best candidate: highest U_them, then highest U_us, then first by (level, point).
@@ -248,7 +219,7 @@ export function sparseStep(
       else heap[0] = heap[--heapSize] as number
       siftDown(0)
     }
-    kept.offer(winU, winT, winP, levels.level[winJ] as number, tolUs, tolThem)
+    kept.offer(winU, winT, winP, levels.level[winJ] as number)
   }
   return kept.staircase()
 }

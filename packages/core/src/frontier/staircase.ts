@@ -88,7 +88,7 @@ export function paretoLevels(
 export type BundleOrder = (aParent: number, aLevel: number, bParent: number, bLevel: number) => number
 
 /** A growable staircase under construction. */
-class StaircaseBuilder {
+export class StaircaseBuilder {
   size = 0
   us: Float64Array
   them: Float64Array
@@ -307,7 +307,7 @@ export function addIssue(
   return out.finish()
 }
 
-function emptyStaircase(): Staircase {
+export function emptyStaircase(): Staircase {
   return {
     size: 0,
     us: new Float64Array(0),

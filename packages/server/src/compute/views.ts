@@ -28,6 +28,7 @@ import {
   withWorkBudget,
 } from '@parley/core'
 import { createMemo } from '../memo'
+import { askWithEpsilon, smallerOrLocal } from './advice'
 import type { NegotiationInput, ViewAnswer, ViewQuery, ViewRequest } from './requests'
 
 /** Compiled plans and replayed journals per worker; a few negotiations at a time is the common case. */
@@ -116,19 +117,10 @@ function locate(negotiation: NegotiationInput, findings: Parameters<typeof locat
   })
 }
 
-const COMMAND: Record<ViewQuery['view'], string> = {
-  frontier: 'parley frontier',
-  meso: 'parley meso',
-  status: 'parley status',
-  coach: 'parley coach',
-  lint: 'parley lint',
-  debrief: 'parley debrief',
-}
-
 /** What to change when a view needs more work than the server gives one request. */
 export function overBudget(space: Space, query: ViewQuery, workBudget: number): ViewAnswer {
   const size = `${space.issues.length} issue${space.issues.length === 1 ? '' : 's'} with up to ${Math.max(...space.issues.map((issue) => issue.levels.length))} levels each`
-  const local = `or run \`${COMMAND[query.view]}\` on your own machine, which has no such limit`
+  const over = 'needs more work than this server gives one request'
   if (query.view === 'frontier') {
     // With our limits, the report computes a second frontier (the zone of agreement) the same way.
     const epsilon = suggestEpsilon(space, workBudget / 2)
@@ -139,9 +131,7 @@ export function overBudget(space: Space, query: ViewQuery, workBudget: number): 
       query.epsilon === undefined ? 'the exact frontier' : `a frontier within ${query.epsilon} points`
     return refusal(
       'over_budget',
-      helps
-        ? `${asked} of this plan (${size}) needs more work than this server gives one request; ask again with ?epsilon=${epsilon} for a frontier within ${epsilon} points of the true one, ${local}`
-        : `${asked} of this plan (${size}) needs more work than this server gives one request; give the issues fewer levels (a coarser step on ranges), ${local}`,
+      `${asked} of this plan (${size}) ${over}; ${helps ? askWithEpsilon(epsilon) : smallerOrLocal('frontier', { epsilon: false })}`,
       { workBudget, ...(helps ? { suggestedEpsilon: epsilon } : {}) },
     )
   }
@@ -152,9 +142,7 @@ export function overBudget(space: Space, query: ViewQuery, workBudget: number): 
     lint: 'checking the plan (it checks that a MESO set exists)',
     debrief: 'the debrief',
   }[query.view]
-  return refusal(
-    'over_budget',
-    `${what} for this plan (${size}) needs more work than this server gives one request; give the issues fewer levels (a coarser step on ranges) or leave out issues that do not matter, ${local}`,
-    { workBudget },
-  )
+  return refusal('over_budget', `${what} for this plan (${size}) ${over}; ${smallerOrLocal(query.view)}`, {
+    workBudget,
+  })
 }

@@ -8,6 +8,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { MIN_EPSILON, STAGES } from '@parley/core'
 import type { Context } from 'hono'
+import { smallerOrLocal } from '../compute/advice'
 import type { ComputeRefusal } from '../compute/pool'
 import {
   type NegotiationInput,
@@ -63,36 +64,23 @@ async function answerView(
   return c.body(answer.json, answer.status)
 }
 
-const LOCAL: Record<ViewQuery['view'], string> = {
-  frontier: 'parley frontier',
-  meso: 'parley meso',
-  status: 'parley status',
-  coach: 'parley coach',
-  lint: 'parley lint',
-  debrief: 'parley debrief',
-}
-
 /** The pool's refusals, in words that say what to do. */
 function refuse(c: Context<AppEnv>, refusal: ComputeRefusal, query: ViewQuery): Response {
-  const local = `run \`${LOCAL[query.view]}\` on your own machine, which has no such limit`
-  const smaller =
-    query.view === 'frontier'
-      ? 'ask for a larger epsilon, give the issues fewer levels (a coarser step on ranges)'
-      : 'give the issues fewer levels (a coarser step on ranges) or leave out issues that do not matter'
+  const instead = smallerOrLocal(query.view)
   switch (refusal.reason) {
     case 'deadline':
       return fail(
         c,
         422,
         'over_deadline',
-        `this view took longer than ${refusal.limitMs / 1000} s, the most this server gives one request; ${smaller}, or ${local}`,
+        `this view took longer than ${refusal.limitMs / 1000} s, the most this server gives one request; ${instead}`,
       )
     case 'memory':
       return fail(
         c,
         422,
         'over_memory',
-        `this view needs more than ${refusal.limitMb} MiB of memory, the most this server gives one request; ${smaller}, or ${local}`,
+        `this view needs more than ${refusal.limitMb} MiB of memory, the most this server gives one request; ${instead}`,
       )
     case 'workspace_busy':
       c.header('Retry-After', '1')

@@ -5,7 +5,7 @@
  * your other sessions and revokes every token, and the page says how many.
  */
 import { type FormEvent, type ReactNode, useCallback, useEffect, useState } from 'react'
-import { ApiError, type ApiProblem, api } from '../api'
+import { ApiError, type ApiProblem, api, problemsAtField } from '../api'
 import { useSession } from '../session'
 import { Button, Notice, Section, SelectField, TextField } from '../ui/controls'
 import { CopyField } from '../workspace/copy-field'
@@ -37,17 +37,6 @@ type Expiry = (typeof EXPIRY_OPTIONS)[number]['value']
 
 function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`
-}
-
-/** The server's problems at one field, without the path the message starts with (the label says it). */
-function problemsAt(problems: readonly ApiProblem[], path: string): { message: string }[] {
-  return problems
-    .filter((problem) => problem.path === path)
-    .map((problem) => ({
-      message: problem.message.startsWith(`${path}: `)
-        ? problem.message.slice(path.length + 2)
-        : problem.message,
-    }))
 }
 
 /** A refusal as field problems, and the message when no field is named. */
@@ -100,7 +89,7 @@ function NameSection() {
           autoComplete="name"
           value={name}
           onChange={setName}
-          problems={problemsAt(problems, 'name')}
+          problems={problemsAtField(problems, 'name')}
         />
         <Button type="submit">Save name</Button>
       </form>
@@ -152,7 +141,7 @@ function PasswordSection() {
           autoComplete="current-password"
           value={current}
           onChange={setCurrent}
-          problems={problemsAt(problems, 'password.current')}
+          problems={problemsAtField(problems, 'password.current')}
         />
         <TextField
           label="New password (at least 12 characters)"
@@ -161,7 +150,7 @@ function PasswordSection() {
           hint="Hard to guess: a few unrelated words work well. Changing it signs out your other sessions and revokes your API tokens."
           value={next}
           onChange={setNext}
-          problems={problemsAt(problems, 'password.new')}
+          problems={problemsAtField(problems, 'password.new')}
         />
         <Button type="submit" kind="primary" disabled={busy}>
           {busy ? 'Working…' : 'Change password'}
@@ -299,14 +288,14 @@ function TokensSection() {
             hint="What it is for, such as “nightly export”"
             value={name}
             onChange={setName}
-            problems={problemsAt(problems, 'name')}
+            problems={problemsAtField(problems, 'name')}
           />
           <SelectField
             label="Expires"
             value={expiry}
             options={EXPIRY_OPTIONS}
             onChange={setExpiry}
-            problems={problemsAt(problems, 'expiresInDays')}
+            problems={problemsAtField(problems, 'expiresInDays')}
           />
         </div>
         <Button type="submit">Create token</Button>

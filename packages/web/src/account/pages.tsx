@@ -4,22 +4,11 @@
  * Errors show the server's message next to the field.
  */
 import { type FormEvent, type ReactNode, useEffect, useId, useState } from 'react'
-import { ApiError, type ApiProblem, api } from '../api'
+import { ApiError, type ApiProblem, api, problemsAtField } from '../api'
 import { navigate } from '../router'
 import { useSession } from '../session'
 import { Button, Notice, ProblemList, TextField } from '../ui/controls'
 import { markPasswordChangeSeen } from './password-notice'
-
-/** The problems at a field, without the path a message may start with (the field's label says it). */
-function problemsFor(problems: readonly ApiProblem[], path: string) {
-  return problems
-    .filter((problem) => problem.path === path)
-    .map((problem) => ({
-      message: problem.message.startsWith(`${path}: `)
-        ? problem.message.slice(path.length + 2)
-        : problem.message,
-    }))
-}
 
 const NEW_PASSWORD_LABEL = 'Password (at least 12 characters)'
 const NEW_PASSWORD_HINT = 'Hard to guess: a few unrelated words work well.'
@@ -123,7 +112,7 @@ export function LoginPage() {
         autoComplete="username"
         value={email}
         onChange={setEmail}
-        problems={problemsFor(failure.problems, 'email')}
+        problems={problemsAtField(failure.problems, 'email')}
       />
       <TextField
         label="Password"
@@ -131,7 +120,7 @@ export function LoginPage() {
         autoComplete="current-password"
         value={password}
         onChange={setPassword}
-        problems={problemsFor(failure.problems, 'password')}
+        problems={problemsAtField(failure.problems, 'password')}
       />
     </Form>
   )
@@ -174,14 +163,14 @@ export function SetupPage() {
         label="Setup token"
         value={token}
         onChange={setToken}
-        problems={problemsFor(failure.problems, 'token')}
+        problems={problemsAtField(failure.problems, 'token')}
       />
       <TextField
         label="Your name"
         autoComplete="name"
         value={name}
         onChange={setName}
-        problems={problemsFor(failure.problems, 'name')}
+        problems={problemsAtField(failure.problems, 'name')}
       />
       <TextField
         label="Email"
@@ -189,7 +178,7 @@ export function SetupPage() {
         autoComplete="username"
         value={email}
         onChange={setEmail}
-        problems={problemsFor(failure.problems, 'email')}
+        problems={problemsAtField(failure.problems, 'email')}
       />
       <TextField
         label={NEW_PASSWORD_LABEL}
@@ -198,13 +187,13 @@ export function SetupPage() {
         autoComplete="new-password"
         value={password}
         onChange={setPassword}
-        problems={problemsFor(failure.problems, 'password')}
+        problems={problemsAtField(failure.problems, 'password')}
       />
       <TextField
         label="Name of your workspace (optional)"
         value={workspace}
         onChange={setWorkspace}
-        problems={problemsFor(failure.problems, 'workspace')}
+        problems={problemsAtField(failure.problems, 'workspace')}
       />
     </Form>
   )
@@ -279,10 +268,10 @@ export function JoinPage({ token }: { token: string }) {
             autoComplete="name"
             value={name}
             onChange={setName}
-            problems={problemsFor(failure.problems, 'name')}
+            problems={problemsAtField(failure.problems, 'name')}
           />
           {invitation.email ? (
-            <FixedEmail email={invitation.email} problems={problemsFor(failure.problems, 'email')} />
+            <FixedEmail email={invitation.email} problems={problemsAtField(failure.problems, 'email')} />
           ) : (
             <TextField
               label="Email"
@@ -290,7 +279,7 @@ export function JoinPage({ token }: { token: string }) {
               autoComplete="username"
               value={email}
               onChange={setEmail}
-              problems={problemsFor(failure.problems, 'email')}
+              problems={problemsAtField(failure.problems, 'email')}
             />
           )}
           <TextField
@@ -300,7 +289,7 @@ export function JoinPage({ token }: { token: string }) {
             autoComplete="new-password"
             value={password}
             onChange={setPassword}
-            problems={problemsFor(failure.problems, 'password')}
+            problems={problemsAtField(failure.problems, 'password')}
           />
         </>
       )}
@@ -357,7 +346,7 @@ export function ResetPage({ token }: { token: string }) {
         autoComplete="new-password"
         value={password}
         onChange={setPassword}
-        problems={problemsFor(failure.problems, 'password')}
+        problems={problemsAtField(failure.problems, 'password')}
       />
     </Form>
   )
