@@ -1,10 +1,38 @@
 import { defineConfig } from 'vitest/config'
 
+/**
+ * Two projects: `unit` is every test beside the code (packages/*\/src), with no build step beyond the
+ * compute worker the server's views run in (a second); `e2e` is the built product as a user runs it
+ * (the command, `parley serve`, the web app in Chromium), after a full build.
+ *
+ * Property and fuzz tests run scaled by one factor, PARLEY_PROPERTY_SCALE: quick (0.25) by default,
+ * full (1) when CI=true, so a developer's run answers fast and CI runs every case it always ran.
+ */
+const scale = Number(process.env.PARLEY_PROPERTY_SCALE ?? (process.env.CI === 'true' ? 1 : 0.25))
+
 export default defineConfig({
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'e2e/**/*.test.ts'],
-    globalSetup: ['e2e/build.setup.ts'],
     env: { TZ: 'UTC' },
     testTimeout: 30_000,
+    provide: { propertyScale: Number.isFinite(scale) && scale > 0 ? scale : 1 },
+    setupFiles: ['testing/property-runs.setup.ts'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['packages/*/src/**/*.test.ts'],
+          globalSetup: ['testing/unit.setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.test.ts'],
+          globalSetup: ['testing/e2e.setup.ts'],
+        },
+      },
+    ],
   },
 })

@@ -5,25 +5,12 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, rmSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { build } from 'esbuild'
+import { buildComputeWorker, common } from './bundles.mjs'
 import { INITIAL_JS_BUDGET, initialJavaScript } from './web-size.mjs'
 
 const outfile = 'packages/cli/dist/parley.cjs'
 const serverOutfile = 'packages/cli/dist/parley-server.cjs'
 const cache = 'packages/cli/dist/parley.cache'
-
-const common = {
-  bundle: true,
-  platform: 'node',
-  mainFields: ['module', 'main'],
-  format: 'cjs',
-  target: 'node20',
-  minify: process.env.PARLEY_BUILD_DEBUG !== '1',
-  sourcemap: 'linked',
-  legalComments: 'none',
-  logLevel: 'warning',
-  define: { 'import.meta.url': '__parleyModuleUrl' },
-  banner: { js: "const __parleyModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
-}
 
 // The commands that need the server and the database drivers are a bundle of their own, loaded
 // only when one of them runs; the native SQLite binding and pg stay in node_modules, and so does
@@ -35,13 +22,7 @@ await build({
   external: ['better-sqlite3', 'pg', 'pg-native', 'piscina'],
 })
 
-// The compute worker: computed views run in worker threads that load this file (the server finds it
-// in packages/server/dist, whether it runs from source under the tests or from the bundle above).
-await build({
-  ...common,
-  entryPoints: ['packages/server/src/compute/worker.ts'],
-  outfile: 'packages/server/dist/compute-worker.cjs',
-})
+await buildComputeWorker()
 
 /** The main bundle refers to that one instead of including it. */
 const serverCommandsApart = {

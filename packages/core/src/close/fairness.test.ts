@@ -7,6 +7,7 @@ import { compileSpace, type Space } from '../scoring/space'
 import { event } from '../testing/events'
 import { leaks, leakyNegotiationArb } from '../testing/leak'
 import { acmePlan } from '../testing/plans'
+import { runs } from '../testing/property-runs'
 import { draftFairnessStory } from './fairness'
 
 const space = compileSpace(acmePlan())
@@ -132,7 +133,7 @@ describe('the fairness story leaks nothing private', () => {
           expect(leaks(plan, stories)).toEqual([])
         },
       ),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     )
   })
 })

@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { runs } from '../testing/property-runs'
 import { denseStep, sparseStep, thinLevels, thinnedStep } from './epsilon'
 import { type LevelSet, paretoLevels, type Staircase } from './staircase'
 
@@ -103,7 +104,7 @@ describe('thinnedStep, sparse and dense, against the cell-by-cell definition', (
           }
         },
       ),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     )
   })
 

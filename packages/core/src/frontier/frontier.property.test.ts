@@ -5,6 +5,7 @@ import { offerFromLevels, utilityOf } from '../scoring/offer'
 import { compileSpace } from '../scoring/space'
 import { planArb } from '../testing/arbitraries'
 import { bruteFrontier, enumerate, type Scored, TOL } from '../testing/brute-force'
+import { runs } from '../testing/property-runs'
 import { kalaiSmorodinskyIndex, maxJointIndex, nashIndex } from './bargaining'
 import { computeFrontier, type Frontier } from './frontier'
 import { disagreementPoint, effectiveReservation, frontierReport } from './report'
@@ -40,7 +41,7 @@ describe('computeFrontier (against brute force)', () => {
         expect(result.ok).toBe(true)
         if (result.ok) expectSameFrontier(result.frontier, bruteFrontier(enumerate(space)), space)
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     )
   })
 
@@ -52,7 +53,7 @@ describe('computeFrontier (against brute force)', () => {
         if (result.ok) expectSameFrontier(result.frontier, bruteFrontier(enumerate(space)), space)
         else expect.unreachable()
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     )
   })
 
@@ -67,7 +68,7 @@ describe('computeFrontier (against brute force)', () => {
           expectSameFrontier(result.frontier, bruteFrontier(enumerate(space, constraints)), space)
         else expect.unreachable()
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     )
   })
 
@@ -117,7 +118,7 @@ describe('computeFrontier (against brute force)', () => {
         const reservation = effectiveReservation(space)
         expect(report.zopa).toBe(limited.some((b) => b.us >= reservation - 1e-9 && b.them >= d.them - 1e-9))
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     )
   })
 })
@@ -151,7 +152,7 @@ describe('epsilon mode', () => {
           }
         },
       ),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     )
   })
 })

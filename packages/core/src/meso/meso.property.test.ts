@@ -6,6 +6,7 @@ import { offerFromLevels, readOffer, scoreOffer } from '../scoring/offer'
 import { compileSpace, type Space } from '../scoring/space'
 import { planArb } from '../testing/arbitraries'
 import { enumerate, type Scored, TOL } from '../testing/brute-force'
+import { runs } from '../testing/property-runs'
 import { type MesoBundle, meso } from './meso'
 
 /** Plans with plausible walk-away points, so that most have a MESO set and the invariants get tested. */
@@ -111,7 +112,7 @@ describe('meso (against brute force)', () => {
           expect(set.informativeness).toBeLessThanOrEqual(Math.log2(count) + 1e-9)
         },
       ),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     )
   })
 

@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Plan } from '../model/plan'
 import { planArb } from '../testing/arbitraries'
+import { runs } from '../testing/property-runs'
 import { planToJson, planToYaml, rewritePlanText } from './rewrite'
 import { readSource } from './source'
 
@@ -160,7 +161,7 @@ describe('rewritePlanText', () => {
           expect(rewritePlanText(text, format, from)).toBe(text)
         },
       ),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     )
   })
 })

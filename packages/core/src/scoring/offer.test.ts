@@ -4,6 +4,7 @@ import type { Plan } from '../model/plan'
 import { validatePlanValue } from '../plan/validate'
 import { allBundles, planArb } from '../testing/arbitraries'
 import { acmePlan } from '../testing/plans'
+import { runs } from '../testing/property-runs'
 import { offerFromLevels, readOffer, scoreOffer, termsOf, utilityOf } from './offer'
 import { compileSpace } from './space'
 
@@ -157,7 +158,7 @@ describe('utility properties', () => {
           expect(them).toBeLessThanOrEqual(100 + 1e-9)
         }
       }),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     )
   })
 
@@ -187,7 +188,7 @@ describe('utility properties', () => {
           }
         }
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     )
   })
 })

@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { planArb } from '../testing/arbitraries'
 import { enumerate } from '../testing/brute-force'
+import { runs } from '../testing/property-runs'
 import { compileRequirements } from './constraints'
 import { countBundles, levelsInPlay } from './rule-count'
 import { compileSpace } from './space'
@@ -24,7 +25,7 @@ describe('countBundles (against brute force)', () => {
           })
         }
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     )
   })
 
@@ -58,7 +59,7 @@ describe('levelsInPlay', () => {
           expect(inPlay[issue.index]).toEqual({ id: issue.id, allowed, levels: issue.levels.length })
         }
       }),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     )
   })
 })

@@ -8,6 +8,7 @@ import { PLAYBOOKS } from '../playbooks/library'
 import { fillPhrases } from '../playbooks/phrases'
 import { compileSpace } from '../scoring/space'
 import { leaks, leakyNegotiationArb } from '../testing/leak'
+import { runs } from '../testing/property-runs'
 import { counterpartyView } from './counterparty-view'
 import { numberForms } from './private-figures'
 
@@ -19,7 +20,7 @@ describe('nothing private reaches the other side', () => {
         const view = counterpartyView(space, replay(space, events))
         expect(leaks(plan, [JSON.stringify(view)])).toEqual([])
       }),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     )
   })
 
@@ -51,7 +52,7 @@ describe('nothing private reaches the other side', () => {
         expect(texts.length).toBeGreaterThan(0)
         expect(leaks(plan, texts)).toEqual([])
       }),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     )
   })
 
@@ -71,7 +72,7 @@ describe('nothing private reaches the other side', () => {
         // The advice is for us: it quotes our reservation, so the check above is not vacuous.
         expect(leaks(plan, report.advice).length).toBeGreaterThan(0)
       }),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     )
   })
 })

@@ -3,3 +3,4 @@
  * never imported by the product itself.
  */
 export { largestPlan, largestPlanYaml } from './largest'
+export { configurePropertyRuns, runs } from './property-runs'

@@ -12,6 +12,7 @@ import { meso } from '../meso/meso'
 import { compileSpace } from '../scoring/space'
 import { planArb } from '../testing/arbitraries'
 import { largestPlan } from '../testing/largest'
+import { runs } from '../testing/property-runs'
 import { syntheticPlan } from '../testing/synthetic'
 import { remainingWork, spendWork, withWorkBudget } from './budget'
 
@@ -79,7 +80,7 @@ describe('computations under a work budget', () => {
         if (limited.ok) expect(limited.value).toEqual(free)
         else expect(limited.spent).toBeGreaterThan(limit)
       }),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     )
   })
 
@@ -98,7 +99,7 @@ describe('computations under a work budget', () => {
         // The work is a property of the plan: a budget of exactly what it took suffices.
         expect(withWorkBudget(free.spent, () => meso(space)).ok).toBe(true)
       }),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     )
   })
 
@@ -123,7 +124,7 @@ describe('epsilon mode work', () => {
         expect(charged.ok).toBe(true)
         expect(charged.spent).toBeLessThanOrEqual(epsilonWork(space, epsilon))
       }),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     )
   })
 
@@ -157,7 +158,7 @@ describe('epsilon mode work', () => {
           } else expect(epsilon).toBe(EPSILON_LADDER.at(-1))
         },
       ),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     )
   })
 })
