@@ -1,4 +1,5 @@
 /** Entry point of the `parley` command: the only place that reads the process's arguments, environment and streams. */
+import { EXIT } from './exit-codes'
 import { runParley } from './program'
 
 // A reader that stops early (`parley status acme.yaml | head`) closes the pipe: that is not an error.
@@ -25,6 +26,6 @@ runParley(
     )
     if (process.env.PARLEY_DEBUG && error instanceof Error && error.stack)
       process.stderr.write(`${error.stack}\n`)
-    process.exitCode = 70
+    process.exitCode = EXIT.crash
   },
 )

@@ -14,7 +14,7 @@ import { createComputePool } from './compute/pool'
 import { type Api, createApi, ErrorSchema, json, route } from './http/api'
 import { readBody } from './http/body'
 import type { Services } from './http/env'
-import { errorBody, fail } from './http/errors'
+import { fail } from './http/errors'
 import { apiHeaders } from './http/headers'
 import { checkUrlText } from './http/url-text'
 import { createMemo } from './memo'
@@ -90,7 +90,7 @@ export function createApp(dependencies: AppDependencies): App {
         await services.store.ping()
       } catch (error) {
         logError(error)
-        return fail(c, 503, 'database_unavailable', `the ${services.store.dialect} database does not answer`)
+        return fail(c, 'database_unavailable', `the ${services.store.dialect} database does not answer`)
       }
       return c.json({ status: 'ok' as const, version: VERSION, database: services.store.dialect })
     },
@@ -133,25 +133,20 @@ export function createApp(dependencies: AppDependencies): App {
 
   api.notFound((c) =>
     c.req.path.startsWith('/api/')
-      ? fail(c, 404, 'not_found', `no route ${c.req.method} ${c.req.path}; see /api/openapi.json`)
-      : c.json(errorBody('not_found', `nothing at ${c.req.path}`), 404),
+      ? fail(c, 'not_found', `no route ${c.req.method} ${c.req.path}; see /api/openapi.json`)
+      : fail(c, 'not_found', `nothing at ${c.req.path}`),
   )
   api.onError((error, c) => {
-    // Refusals raised inside the framework (a body of a type a route does not read) keep their
-    // status, but not their message: it can carry a library's internal text.
+    // Refusals raised inside the framework — a body of a type the route does not read (415), or
+    // one its validator can not parse (400) — are answered as ours are, but not with their
+    // message: it can carry a library's internal text.
     if (error instanceof HTTPException && error.status < 500) {
-      const status = error.status
-      return status === 415
-        ? fail(c, 415, 'unsupported_media_type', 'this route takes JSON (Content-Type: application/json)')
-        : fail(
-            c,
-            status,
-            'invalid',
-            'the request is not valid; see /api/openapi.json for what this route takes',
-          )
+      return error.status === 415
+        ? fail(c, 'unsupported_media_type', 'this route takes JSON (Content-Type: application/json)')
+        : fail(c, 'invalid', 'the request is not valid; see /api/openapi.json for what this route takes')
     }
     logError(error)
-    return c.json(errorBody('internal', 'the server failed to answer this request; it has been logged'), 500)
+    return fail(c, 'internal', 'the server failed to answer this request; it has been logged')
   })
   return Object.assign(api, { close: () => services.compute.close() })
 }

@@ -5,7 +5,7 @@
  * refuse half-way through an import: duplicate keys and references to rows that are not in the file.
  */
 import { z } from 'zod'
-import { type DatabaseExport, PASSWORD_CHANGE_CHANNELS, type Role } from './store'
+import { type DatabaseExport, PASSWORD_CHANGE_CHANNELS, ROLES } from './store'
 
 const MAX_INT = 2_147_483_647 // integer columns are 32-bit on PostgreSQL
 
@@ -17,7 +17,7 @@ const nullableTimestamp = timestamp.nullable()
 const laterTimestamp = nullableTimestamp.default(null)
 const text = z.string()
 const id = z.string().min(1, 'must not be empty')
-const role = z.enum(['owner', 'editor', 'viewer'] satisfies Role[])
+const role = z.enum(ROLES)
 const count = (min: number) => z.number().int().min(min).max(MAX_INT)
 
 const user = z.object({

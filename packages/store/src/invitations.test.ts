@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Store } from './store'
+import type { Role, Store } from './store'
 import { addUser, addWorkspace, type TestDatabase, testBackends } from './testing'
 
 const backends = await testBackends()
@@ -19,7 +19,7 @@ describe.each(backends)('invitations and password resets on $dialect', (backend)
     await db?.drop()
   })
 
-  async function invite(role: 'owner' | 'editor' | 'viewer', expiresAt = LATER, email: string | null = null) {
+  async function invite(role: Role, expiresAt = LATER, email: string | null = null) {
     const { owner, workspace } = await addWorkspace(store)
     const tokenHash = `invite-${crypto.randomUUID()}`
     const invitation = await store.createInvitation(

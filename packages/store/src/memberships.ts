@@ -6,15 +6,13 @@
 
 import { writeAudit } from './audit'
 import { prepare } from './prepared'
-import type { Member, Outcome, Role, Store } from './store'
+import { isAtLeast, type Member, type Outcome, type Role, type Store } from './store'
 import { type Executor, forUpdate, type StoreContext } from './transactions'
 import { lockWorkspace } from './workspaces'
 
-const ROLE_RANK: Record<Role, number> = { viewer: 0, editor: 1, owner: 2 }
-
 /** The stronger of two roles: an invitation never lowers what someone already holds. */
 export function higherRole(a: Role, b: Role): Role {
-  return ROLE_RANK[a] >= ROLE_RANK[b] ? a : b
+  return isAtLeast(a, b) ? a : b
 }
 
 async function findMember(db: Executor, workspaceId: string, userId: string): Promise<Member | undefined> {

@@ -10,8 +10,17 @@
  */
 
 export type Dialect = 'sqlite' | 'postgres'
-export type Role = 'owner' | 'editor' | 'viewer'
-export const ROLES: readonly Role[] = ['owner', 'editor', 'viewer']
+/**
+ * A member's role in a workspace, the one list of them (the server's schemas, checks and messages
+ * derive from it), from the most allowed down: each role may do all that the next may.
+ */
+export const ROLES = ['owner', 'editor', 'viewer'] as const
+export type Role = (typeof ROLES)[number]
+
+/** Whether `role` may do all that `minimum` may. */
+export function isAtLeast(role: Role, minimum: Role): boolean {
+  return ROLES.indexOf(role) <= ROLES.indexOf(minimum)
+}
 export type PlanFormat = 'yaml' | 'json'
 
 /** Times are ISO 8601 strings in UTC with milliseconds (`2026-11-25T18:16:00.000Z`), so they sort as text. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Store } from './store'
+import type { Role, Store } from './store'
 import { addUser, addWorkspace, noteEvent, type TestDatabase, testBackends } from './testing'
 
 const backends = await testBackends()
@@ -17,7 +17,7 @@ describe.each(backends)('workspaces and members on $dialect', (backend) => {
   })
 
   /** A workspace with an owner plus the given members. */
-  async function team(...roles: ('owner' | 'editor' | 'viewer')[]) {
+  async function team(...roles: Role[]) {
     const { owner, workspace } = await addWorkspace(store)
     const members = []
     for (const role of roles) {

@@ -172,7 +172,7 @@ function readHidden(prompt: string): Promise<string> {
         if (char === '\u0003') {
           stdin.setRawMode(false)
           process.stderr.write('\n')
-          process.exit(130)
+          process.exit(EXIT.interrupted)
         }
         if (char === '\u007f' || char === '\b') value = value.slice(0, -1)
         else value += char

@@ -28,19 +28,13 @@ export function identify(): MiddlewareHandler<AppEnv> {
     if (authorization !== undefined) {
       const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization)
       if (!match?.[1] || !isSecretOf('apiToken', match[1]))
-        return fail(
-          c,
-          401,
-          'bad_token',
-          'the Authorization header must be `Bearer pat_...` with an API token',
-        )
+        return fail(c, 'bad_token', 'the Authorization header must be `Bearer pat_...` with an API token')
       const time = now().toISOString()
       const token = await store.useApiToken(secretHash(match[1]), time)
-      if (!token) return fail(c, 401, 'bad_token', 'this API token is not valid (revoked, or never issued)')
+      if (!token) return fail(c, 'bad_token', 'this API token is not valid (revoked, or never issued)')
       if (token.expiresAt !== null && token.expiresAt <= time)
         return fail(
           c,
-          401,
           'bad_token',
           `this API token expired at ${token.expiresAt}; make a new one (POST /api/me/tokens, or on your account page)`,
         )
@@ -61,7 +55,6 @@ export function identify(): MiddlewareHandler<AppEnv> {
         if (!SAFE_METHODS.has(c.req.method) && !sameOrigin(c))
           return fail(
             c,
-            403,
             'cross_site',
             'this request changes data with a session cookie but does not come from this site (Origin check); scripts should use an API token',
           )
@@ -110,6 +103,6 @@ export function notCrossSite(c: Context<AppEnv>): boolean {
 
 export const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!c.get('identity'))
-    return fail(c, 401, 'unauthenticated', 'sign in first (POST /api/auth/login), or send an API token')
+    return fail(c, 'unauthenticated', 'sign in first (POST /api/auth/login), or send an API token')
   return next()
 }

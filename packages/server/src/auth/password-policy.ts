@@ -1,16 +1,16 @@
 /**
  * The one password policy (OWASP ASVS level 1), for every place a password is chosen: setup, a new
  * person accepting an invitation, a reset link, a change of one's own password, and `parley user
- * add` / `parley user password` on the server machine. A password must be at least 12 characters
- * and hard to guess: zxcvbn-ts estimates how many guesses an attacker with lists of common and
- * breached passwords would need, with the person's own email and name counted as known to them,
- * and we require its score 3 of 4 (about 10^8 guesses or more). Nothing else (no character-class
- * rules): length and unguessability are what ASVS asks, and rules about digits and symbols push
- * people towards `Password1!`.
+ * add` / `parley user password` on the server machine. A password must be at least
+ * PASSWORD_MIN_LENGTH characters (passwords.ts) and hard to guess: zxcvbn-ts estimates how many
+ * guesses an attacker with lists of common and breached passwords would need, with the person's
+ * own email and name counted as known to them, and we require its score 3 of 4 (about 10^8
+ * guesses or more). Nothing else (no character-class rules): length and unguessability are what
+ * ASVS asks, and rules about digits and symbols push people towards `Password1!`.
  */
 import { type TranslationKeys, ZxcvbnFactory } from '@zxcvbn-ts/core'
 import * as common from '@zxcvbn-ts/language-common'
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './passwords'
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PASSWORD_TOO_LONG, PASSWORD_TOO_SHORT } from './passwords'
 
 /**
  * zxcvbn's score runs 0 (too guessable) to 4; 3 means at least 10^8 guesses: out of reach online,
@@ -73,10 +73,8 @@ function knownToAttacker(holder: PasswordHolder): string[] {
 
 /** Why this password may not be used, or undefined when it may. */
 export function passwordProblem(password: string, holder: PasswordHolder): PasswordProblem | undefined {
-  if (password.length < PASSWORD_MIN_LENGTH)
-    return { code: 'too_short', message: `must be at least ${PASSWORD_MIN_LENGTH} characters` }
-  if (password.length > PASSWORD_MAX_LENGTH)
-    return { code: 'too_long', message: `must be at most ${PASSWORD_MAX_LENGTH} characters` }
+  if (password.length < PASSWORD_MIN_LENGTH) return { code: 'too_short', message: PASSWORD_TOO_SHORT }
+  if (password.length > PASSWORD_MAX_LENGTH) return { code: 'too_long', message: PASSWORD_TOO_LONG }
   const result = estimator().check(password, knownToAttacker(holder))
   if (result.score >= PASSWORD_MIN_SCORE) return undefined
   const warning = result.feedback.warning

@@ -16,8 +16,12 @@ export interface ScryptParameters {
 export const DEFAULT_SCRYPT: ScryptParameters = { N: 2 ** 15, r: 8, p: 3 }
 
 const KEY_LENGTH = 32
+/** The shortest password accepted, in characters: the length OWASP ASVS level 1 asks for. */
 export const PASSWORD_MIN_LENGTH = 12
 export const PASSWORD_MAX_LENGTH = 1024
+/** What a password outside those lengths is told, wherever it is refused (the schema, the policy). */
+export const PASSWORD_TOO_SHORT = `must be at least ${PASSWORD_MIN_LENGTH} characters`
+export const PASSWORD_TOO_LONG = `must be at most ${PASSWORD_MAX_LENGTH} characters`
 
 function derive(password: string, salt: Buffer, { N, r, p }: ScryptParameters): Promise<Buffer> {
   return new Promise((resolve, reject) => {

@@ -37,7 +37,7 @@ export async function limitAttempts(
     if (hit.count > limit) {
       const seconds = Math.max(1, Math.ceil((Date.parse(hit.resetAt) - time.getTime()) / 1000))
       c.header('Retry-After', String(seconds))
-      return fail(c, 429, 'too_many_attempts', `too many ${what}; try again in ${seconds} seconds`)
+      return fail(c, 'too_many_attempts', `too many ${what}; try again in ${seconds} seconds`)
     }
   }
   return undefined

@@ -2,17 +2,12 @@
  * Membership and roles. A workspace the user is not a member of does not exist for them (404, never
  * 403, so not even its existence leaks); a member whose role is too low gets 403.
  */
-import type { Role } from '@parley/store'
+import { isAtLeast, type Role } from '@parley/store'
 import type { Context } from 'hono'
 import type { AppEnv } from './env'
 import { fail } from './errors'
 
-const RANK: Record<Role, number> = { viewer: 0, editor: 1, owner: 2 }
-
-export function atLeast(role: Role, minimum: Role): boolean {
-  return RANK[role] >= RANK[minimum]
-}
-
+/** Who may do what needs this role, in words: every role of the store's list has them. */
 const NEEDS: Record<Role, string> = {
   viewer: 'any member',
   editor: 'an editor or an owner',
@@ -23,11 +18,10 @@ export type Access = { ok: true; role: Role; userId: string } | { ok: false; res
 
 export async function access(c: Context<AppEnv>, workspaceId: string, minimum: Role): Promise<Access> {
   const identity = c.get('identity')
-  if (!identity) return { ok: false, response: fail(c, 401, 'unauthenticated', 'sign in first') }
+  if (!identity) return { ok: false, response: fail(c, 'unauthenticated', 'sign in first') }
   const role = await c.get('services').store.getRole(workspaceId, identity.user.id)
   const refused = refusal(c, workspaceId, role, minimum)
-  if (refused || !role)
-    return { ok: false, response: refused ?? fail(c, 404, 'not_found', 'no such workspace') }
+  if (refused || !role) return { ok: false, response: refused ?? fail(c, 'not_found', 'no such workspace') }
   return { ok: true, role, userId: identity.user.id }
 }
 
@@ -38,13 +32,8 @@ export function refusal(
   role: Role | null,
   minimum: Role,
 ): Response | undefined {
-  if (!role) return fail(c, 404, 'not_found', `no workspace ${workspaceId} (or you are not a member of it)`)
-  if (!atLeast(role, minimum))
-    return fail(
-      c,
-      403,
-      'forbidden',
-      `only ${NEEDS[minimum]} of this workspace may do this; you are a ${role}`,
-    )
+  if (!role) return fail(c, 'not_found', `no workspace ${workspaceId} (or you are not a member of it)`)
+  if (!isAtLeast(role, minimum))
+    return fail(c, 'forbidden', `only ${NEEDS[minimum]} of this workspace may do this; you are a ${role}`)
   return undefined
 }

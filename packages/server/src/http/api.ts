@@ -8,6 +8,7 @@ import { schemaProblems } from '@parley/core'
 import type { Context } from 'hono'
 import { MAX_LISTED_PROBLEMS } from '../options'
 import type { AppEnv } from './env'
+import { ERROR_CODES, type ErrorStatus } from './error-codes'
 import { errorBody, failWith, pathProblemJson } from './errors'
 
 export type Api = OpenAPIHono<AppEnv>
@@ -58,7 +59,7 @@ function invalidInput(bodySchema: z.ZodType | undefined) {
     const problems = schemaProblems(issues, rawInput(c, result.target), schema).map(pathProblemJson)
     const label =
       result.target === 'json' ? undefined : `${result.target === 'param' ? 'path' : result.target} parameter`
-    return failWith(c, 400, problems, { unlisted, ...(label ? { label } : {}) })
+    return failWith(c, problems, { unlisted, ...(label ? { label } : {}) })
   }
 }
 
@@ -121,17 +122,31 @@ const errorResponse = (description: string) => ({
   content: { 'application/json': { schema: ErrorSchema } },
 })
 
-/** The error answers a route can give, for the document. */
+/** What a status means in the document: the codes of error-codes.ts answered with it, and what each says. */
+function meaningOf(status: ErrorStatus): string {
+  return Object.entries(ERROR_CODES)
+    .filter(([, answer]) => answer.status === status)
+    .map(([name, answer]) => `\`${'code' in answer ? answer.code : name}\`: ${answer.meaning}`)
+    .join('; ')
+}
+
+/** The error answers a route can give, for the document, one per status of the table. */
 export const ERRORS = {
-  400: errorResponse('Invalid input: the message and path say what and where'),
-  401: errorResponse('Not signed in, or the credential is not valid'),
-  403: errorResponse('Signed in, but this role may not do this (or a cross-site request)'),
-  404: errorResponse('No such resource, or not visible to you'),
-  409: errorResponse('Conflict: a stale version, a reused id, or the last owner'),
-  413: errorResponse('Body too large'),
-  428: errorResponse('If-Match is required'),
-  429: errorResponse('Too many attempts'),
-} as const
+  400: errorResponse(meaningOf(400)),
+  401: errorResponse(meaningOf(401)),
+  403: errorResponse(meaningOf(403)),
+  404: errorResponse(meaningOf(404)),
+  408: errorResponse(meaningOf(408)),
+  409: errorResponse(meaningOf(409)),
+  410: errorResponse(meaningOf(410)),
+  413: errorResponse(meaningOf(413)),
+  415: errorResponse(meaningOf(415)),
+  422: errorResponse(meaningOf(422)),
+  428: errorResponse(meaningOf(428)),
+  429: errorResponse(meaningOf(429)),
+  500: errorResponse(meaningOf(500)),
+  503: errorResponse(meaningOf(503)),
+} as const satisfies Record<ErrorStatus, ReturnType<typeof errorResponse>>
 
 export function errors<K extends keyof typeof ERRORS>(...codes: K[]): Pick<typeof ERRORS, K> {
   return Object.fromEntries(codes.map((code) => [code, ERRORS[code]])) as Pick<typeof ERRORS, K>

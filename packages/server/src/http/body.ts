@@ -8,7 +8,7 @@
  */
 import { readSource } from '@parley/core'
 import type { MiddlewareHandler } from 'hono'
-import { type InputFault, inspectInput, type ShapeLimits, textFault } from '../input-limits'
+import { inspectInput, type ShapeLimits, textFault } from '../input-limits'
 import type { ServerOptions } from '../options'
 import type { AppEnv } from './env'
 import { clipPath, fail } from './errors'
@@ -36,11 +36,6 @@ export function shapeLimits(
     maxFields: options.maxJsonFields,
     maxValues: options.maxJsonValues,
   }
-}
-
-/** The status an input fault is answered with: too many values is a size (413), the rest are shapes (400). */
-function faultStatus(fault: InputFault): 400 | 413 {
-  return fault.code === 'too_many_values' ? 413 : 400
 }
 
 /** 1-based line and column of a character of a text. */
@@ -114,11 +109,10 @@ export function readBody(options: ServerOptions): MiddlewareHandler<AppEnv> {
     if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return next()
     const text = await readText(c.req.raw, limit, c.env as NodeBindings | undefined)
     // Nobody is left to read this answer; it is given so the request ends like any other.
-    if (text === 'cut_off') return fail(c, 408, 'request_timeout', 'the request body stopped arriving')
+    if (text === 'cut_off') return fail(c, 'request_timeout', 'the request body stopped arriving')
     if (text === 'too_large')
       return fail(
         c,
-        413,
         'too_large',
         `the request body is larger than ${Math.round(limit / 1024)} KiB (${limit} bytes), the most this server accepts`,
       )
@@ -131,12 +125,7 @@ export function readBody(options: ServerOptions): MiddlewareHandler<AppEnv> {
       const fault = textFault(text)
       if (fault) {
         const at = positionOf(text, fault.index)
-        return fail(
-          c,
-          400,
-          'invalid_text',
-          `the body ${fault.problem} (line ${at.line}, column ${at.column})`,
-        )
+        return fail(c, 'invalid_text', `the body ${fault.problem} (line ${at.line}, column ${at.column})`)
       }
       c.set('bodyText', text)
       return next()
@@ -144,7 +133,6 @@ export function readBody(options: ServerOptions): MiddlewareHandler<AppEnv> {
     if (!isJsonType(type))
       return fail(
         c,
-        415,
         'unsupported_media_type',
         `send JSON (Content-Type: application/json)${type ? `, not ${type}` : ''}; plan files may also be sent as YAML (Content-Type: application/yaml)`,
       )
@@ -160,7 +148,6 @@ export function readBody(options: ServerOptions): MiddlewareHandler<AppEnv> {
         problem?.line !== undefined ? ` at line ${problem.line}, column ${problem.column ?? 1}` : ''
       return fail(
         c,
-        400,
         'malformed_json',
         `the body is not valid JSON${where}: ${problem?.message ?? 'it does not parse'}`,
       )
@@ -168,13 +155,7 @@ export function readBody(options: ServerOptions): MiddlewareHandler<AppEnv> {
     const fault = inspectInput(value, limits)
     if (fault) {
       const path = clipPath(fault.path)
-      return fail(
-        c,
-        faultStatus(fault),
-        fault.code,
-        `${path ? `${path}: ` : 'the body '}${fault.message}`,
-        path,
-      )
+      return fail(c, fault.code, `${path ? `${path}: ` : 'the body '}${fault.message}`, path)
     }
     c.set('body', value)
     return next()

@@ -8,8 +8,8 @@
 import type { PathProblem, Problem } from '@parley/core'
 import { formatPath } from '@parley/core'
 import type { Context } from 'hono'
-import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { MAX_LISTED_PROBLEMS } from '../options'
+import { type ErrorCode, errorAnswer } from './error-codes'
 
 /** Longest path and message of one listed problem (a field name can be as long as the body). */
 const MAX_PATH_LENGTH = 200
@@ -58,13 +58,9 @@ export function clipPath(path: string): string {
   return clip(path, MAX_PATH_LENGTH)
 }
 
-export function fail(
-  c: Context,
-  status: ContentfulStatusCode,
-  code: string,
-  message: string,
-  path = '',
-): Response {
+/** An error answer of the table in error-codes.ts: its status and its code come from there. */
+export function fail(c: Context, name: ErrorCode, message: string, path = ''): Response {
+  const { status, code } = errorAnswer(name)
   return c.json(errorBody(code, message, path), status)
 }
 
@@ -83,13 +79,14 @@ export function pathProblemJson(problem: PathProblem): ProblemJson {
 }
 
 /**
- * Several problems: the first error leads, the first MAX_LISTED_PROBLEMS are listed. `unlisted`
+ * Invalid input described by core's problems, answered with the status of `invalid` and the first
+ * problem's own code (core's codes are an open set, every one of them invalid input). The first
+ * error leads, the first MAX_LISTED_PROBLEMS are listed. `unlisted`
  * counts problems found but not even described (see api.ts), to add to the count of the rest;
  * `label` says what the paths name when it is not the body (`query parameter`).
  */
 export function failWith(
   c: Context,
-  status: ContentfulStatusCode,
   problems: readonly ProblemJson[],
   options: { unlisted?: number; label?: string } = {},
 ): Response {
@@ -115,6 +112,6 @@ export function failWith(
       first,
       rest,
     ),
-    status,
+    errorAnswer('invalid').status,
   )
 }

@@ -1,9 +1,10 @@
 /** The shapes the API sends and receives, declared once for validation and for the OpenAPI document. */
 import { z } from '@hono/zod-openapi'
 import { CONTEXTS, LIMITS } from '@parley/core'
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/passwords'
+import { ROLES } from '@parley/store'
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PASSWORD_TOO_SHORT } from '../auth/passwords'
 
-export const RoleSchema = z.enum(['owner', 'editor', 'viewer']).openapi('Role')
+export const RoleSchema = z.enum(ROLES).openapi('Role')
 
 const Email = z
   .string()
@@ -13,7 +14,7 @@ const Email = z
 const Name = z.string().trim().min(1).max(200)
 export const Password = z
   .string()
-  .min(PASSWORD_MIN_LENGTH, { message: `must be at least ${PASSWORD_MIN_LENGTH} characters` })
+  .min(PASSWORD_MIN_LENGTH, { message: PASSWORD_TOO_SHORT })
   .max(PASSWORD_MAX_LENGTH)
 
 export const UserSchema = z

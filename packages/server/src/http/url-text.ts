@@ -43,19 +43,19 @@ export function checkUrlText(): MiddlewareHandler<AppEnv> {
       if (result.ok) continue
       const name = parameterAt(c, k, segments.length)
       return name
-        ? fail(c, 400, 'invalid_text', `path parameter ${name}: ${result.message}`, name)
-        : fail(c, 400, 'invalid_text', `path segment ${k}: ${result.message}`, '')
+        ? fail(c, 'invalid_text', `path parameter ${name}: ${result.message}`, name)
+        : fail(c, 'invalid_text', `path segment ${k}: ${result.message}`, '')
     }
     for (const pair of url.search.slice(1).split('&')) {
       if (pair === '') continue
       const split = pair.indexOf('=')
       const rawName = split < 0 ? pair : pair.slice(0, split)
       const name = decoded(rawName, true)
-      if (!name.ok) return fail(c, 400, 'invalid_text', `a query parameter name ${name.message}`, '')
+      if (!name.ok) return fail(c, 'invalid_text', `a query parameter name ${name.message}`, '')
       const value = decoded(split < 0 ? '' : pair.slice(split + 1), true)
       if (!value.ok) {
         const path = clipPath(name.text)
-        return fail(c, 400, 'invalid_text', `query parameter ${path}: ${value.message}`, path)
+        return fail(c, 'invalid_text', `query parameter ${path}: ${value.message}`, path)
       }
     }
     return next()

@@ -58,7 +58,7 @@ export function refuseWeakPassword(
   path: string,
 ): Response | undefined {
   const problem = passwordProblem(password, holder)
-  return problem ? failWith(c, 400, [{ code: problem.code, message: problem.message, path }]) : undefined
+  return problem ? failWith(c, [{ code: problem.code, message: problem.message, path }]) : undefined
 }
 
 export function accountRoutes(api: Api): void {
@@ -88,7 +88,7 @@ export function accountRoutes(api: Api): void {
       },
     }),
     async (c) => {
-      if (!notCrossSite(c)) return fail(c, 403, 'cross_site', crossSite)
+      if (!notCrossSite(c)) return fail(c, 'cross_site', crossSite)
       const { store, options } = c.get('services')
       const input = c.req.valid('json')
       const weak = refuseWeakPassword(c, input.password, input, 'password')
@@ -105,14 +105,12 @@ export function accountRoutes(api: Api): void {
         return claimed.code === 'setup_done'
           ? fail(
               c,
-              409,
               'setup_done',
               'this server already has its first owner; sign in, or ask an owner for an invitation',
             )
           : fail(
               c,
-              403,
-              'bad_token',
+              'bad_setup_token',
               'this setup token is not the one printed when the server first started',
               'token',
             )
@@ -135,7 +133,7 @@ export function accountRoutes(api: Api): void {
       responses: { 200: json(z.object({ user: UserSchema }), 'Signed in'), ...errors(400, 401, 403, 429) },
     }),
     async (c) => {
-      if (!notCrossSite(c)) return fail(c, 403, 'cross_site', crossSite)
+      if (!notCrossSite(c)) return fail(c, 'cross_site', crossSite)
       const { store, options } = c.get('services')
       const { email, password } = c.req.valid('json')
       // The count per address ran before the body was read (see auth/rate-limits.ts); this one
@@ -153,7 +151,7 @@ export function accountRoutes(api: Api): void {
         user?.passwordHash ?? (await decoyHash(options.password)),
         options.password,
       )
-      if (!user || !check.ok) return fail(c, 401, 'bad_credentials', 'the email or the password is not right')
+      if (!user || !check.ok) return fail(c, 'bad_credentials', 'the email or the password is not right')
       if (check.outdated)
         await store.updateUser(
           user.id,
@@ -250,7 +248,7 @@ export function accountRoutes(api: Api): void {
           ? await verifyPassword(input.password.current, stored.passwordHash, options.password)
           : undefined
         if (!check?.ok)
-          return fail(c, 403, 'bad_credentials', 'the current password is not right', 'password.current')
+          return fail(c, 'wrong_password', 'the current password is not right', 'password.current')
         const account = { email: user.email, name: input.name ?? user.name }
         const weak = refuseWeakPassword(c, input.password.new, account, 'password.new')
         if (weak) return weak
@@ -272,7 +270,7 @@ export function accountRoutes(api: Api): void {
         },
         { userId: user.id },
       )
-      if (!change) return fail(c, 401, 'unauthenticated', 'this account no longer exists')
+      if (!change) return fail(c, 'unauthenticated', 'this account no longer exists')
       return c.json({ user: userJson(change.user), passwordChange: passwordChangeJson(change) })
     },
   )
@@ -375,7 +373,7 @@ export function accountRoutes(api: Api): void {
       const { user } = c.get('identity') ?? raise()
       const { tokenId } = c.req.valid('param')
       const deleted = await c.get('services').store.deleteApiToken(user.id, tokenId, { userId: user.id })
-      return deleted ? c.body(null, 204) : fail(c, 404, 'not_found', `you have no API token ${tokenId}`)
+      return deleted ? c.body(null, 204) : fail(c, 'not_found', `you have no API token ${tokenId}`)
     },
   )
 }

@@ -104,12 +104,11 @@ export function journalRoutes(api: Api): void {
       if (size > LIMITS.eventBytes)
         return fail(
           c,
-          413,
           'too_large',
           `an event may be at most ${LIMITS.eventBytes / 1024} KiB of JSON; this one is ${size} bytes`,
         )
       const id = eventIdOf(raw)
-      if (!id.ok) return failWith(c, 400, [id.problem])
+      if (!id.ok) return failWith(c, [id.problem])
       const found = await findNegotiation(c, params, 'editor')
       if (found instanceof Response) return found
       const { store, now, memo } = c.get('services')
@@ -134,24 +133,27 @@ export function journalRoutes(api: Api): void {
       }
       switch (result.code) {
         case 'not_found':
-          return fail(c, 404, 'not_found', `no negotiation ${params.negotiationId} in this workspace`)
+          return fail(c, 'not_found', `no negotiation ${params.negotiationId} in this workspace`)
         case 'id_conflict':
           return fail(
             c,
-            409,
             'id_conflict',
             `event ${id.id} is already in the journal with a different body; a retry must send the same event, a new event needs a new id`,
             'id',
           )
         default: {
           const { decision } = result
-          const status = decision.code === 'journal_full' ? 413 : 400
+          if (decision.code === 'journal_full')
+            return fail(c, 'journal_full', decision.message, decision.path)
           const list = Array.isArray(decision.detail)
             ? (decision.detail as { code: string; message: string; path: string }[])
             : []
-          return list.length > 0
-            ? failWith(c, status, list)
-            : fail(c, status, decision.code, decision.message, decision.path)
+          return failWith(
+            c,
+            list.length > 0
+              ? list
+              : [{ code: decision.code, message: decision.message, path: decision.path }],
+          )
         }
       }
     },

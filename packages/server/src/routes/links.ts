@@ -14,6 +14,7 @@ import { isSecretOf, secretHash } from '../auth/secrets'
 import { startSession } from '../auth/sessions'
 import { type Api, errors, json, jsonBody, route } from '../http/api'
 import type { AppEnv } from '../http/env'
+import type { ErrorCode } from '../http/error-codes'
 import { fail } from '../http/errors'
 import {
   AcceptSchema,
@@ -30,6 +31,12 @@ const GONE = {
   expired: 'this link has expired; ask the owner for a new one',
   invalid: 'this link is not valid (revoked, or never issued)',
 } as const
+
+/** The store's reasons a link can not be used, as the API's codes. */
+const GONE_CODE = { used: 'used', expired: 'expired', invalid: 'invalid_link' } as const satisfies Record<
+  keyof typeof GONE,
+  ErrorCode
+>
 
 /** The same count as the POSTs: looking a link up is a guess at it too. */
 async function limitLinks(c: Context<AppEnv>): Promise<Response | undefined> {
@@ -64,8 +71,7 @@ export function linkRoutes(api: Api): void {
           }),
           'The invitation',
         ),
-        ...errors(404, 429),
-        410: json(z.object({}), 'Used or expired'),
+        ...errors(404, 410, 429),
       },
     }),
     async (c) => {
@@ -76,11 +82,11 @@ export function linkRoutes(api: Api): void {
       const invitation = isSecretOf('invitation', token)
         ? await store.findInvitation(secretHash(token))
         : null
-      if (!invitation || invitation.revokedAt) return fail(c, 404, 'invalid', GONE.invalid)
-      if (invitation.acceptedAt) return fail(c, 410, 'used', GONE.used)
-      if (invitation.expiresAt <= now().toISOString()) return fail(c, 410, 'expired', GONE.expired)
+      if (!invitation || invitation.revokedAt) return fail(c, GONE_CODE.invalid, GONE.invalid)
+      if (invitation.acceptedAt) return fail(c, 'used', GONE.used)
+      if (invitation.expiresAt <= now().toISOString()) return fail(c, 'expired', GONE.expired)
       const workspace = await store.getWorkspace(invitation.workspaceId)
-      if (!workspace) return fail(c, 404, 'invalid', GONE.invalid)
+      if (!workspace) return fail(c, GONE_CODE.invalid, GONE.invalid)
       return c.json({
         workspace: { id: workspace.id, name: workspace.name },
         role: invitation.role,
@@ -101,14 +107,13 @@ export function linkRoutes(api: Api): void {
       request: { params: TokenParams, body: { content: { 'application/json': { schema: AcceptSchema } } } },
       responses: {
         201: json(z.object({ user: UserSchema, workspace: WorkspaceSchema }), 'Joined'),
-        ...errors(400, 403, 404, 409, 429),
-        410: json(z.object({}), 'Used or expired'),
+        ...errors(400, 403, 404, 409, 410, 429),
       },
     }),
     async (c) => {
       const identity = c.get('identity')
       if (identity ? identity.via === 'session' && !sameOrigin(c) : !notCrossSite(c))
-        return fail(c, 403, 'cross_site', 'this request comes from another site (Origin check)')
+        return fail(c, 'cross_site', 'this request comes from another site (Origin check)')
       const { store, options, now } = c.get('services')
       const { token } = c.req.valid('param')
       const body = (c.get('body') ?? {}) as { email?: string; name?: string; password?: string }
@@ -120,7 +125,6 @@ export function linkRoutes(api: Api): void {
         if (missing)
           return fail(
             c,
-            400,
             'required',
             `is required to create your account (or sign in first to join as yourself)`,
             missing,
@@ -137,14 +141,13 @@ export function linkRoutes(api: Api): void {
         if (accepted.code === 'email_taken')
           return fail(
             c,
-            409,
             'email_taken',
             'an account with this email exists; sign in first, then accept the invitation',
             'email',
           )
         if (accepted.code === 'wrong_email')
-          return fail(c, 403, 'wrong_email', WRONG_EMAIL, identity ? '' : 'email')
-        return fail(c, accepted.code === 'invalid' ? 404 : 410, accepted.code, GONE[accepted.code])
+          return fail(c, 'wrong_email', WRONG_EMAIL, identity ? '' : 'email')
+        return fail(c, GONE_CODE[accepted.code], GONE[accepted.code])
       }
       if (!identity) await startSession(c, accepted.value.user.id)
       return c.json(
@@ -170,8 +173,7 @@ export function linkRoutes(api: Api): void {
           z.object({ ok: z.boolean(), email: z.string().nullable(), expiresAt: z.string() }),
           'Usable',
         ),
-        ...errors(403, 404, 429),
-        410: json(z.object({}), 'Used or expired'),
+        ...errors(403, 404, 410, 429),
       },
     }),
     async (c) => {
@@ -182,11 +184,11 @@ export function linkRoutes(api: Api): void {
       const reset = isSecretOf('passwordReset', token)
         ? await store.findPasswordReset(secretHash(token))
         : null
-      if (!reset) return fail(c, 404, 'invalid', GONE.invalid)
-      if (reset.usedAt) return fail(c, 410, 'used', GONE.used)
-      if (reset.expiresAt <= now().toISOString()) return fail(c, 410, 'expired', GONE.expired)
+      if (!reset) return fail(c, GONE_CODE.invalid, GONE.invalid)
+      if (reset.usedAt) return fail(c, 'used', GONE.used)
+      if (reset.expiresAt <= now().toISOString()) return fail(c, 'expired', GONE.expired)
       const user = await store.getUser(reset.userId)
-      if (!reset.allowed) return fail(c, 403, 'reset_not_allowed', resetNotAllowed(user?.email))
+      if (!reset.allowed) return fail(c, 'reset_not_allowed', resetNotAllowed(user?.email))
       return c.json({ ok: true, email: user?.email ?? null, expiresAt: reset.expiresAt })
     },
   )
@@ -205,23 +207,22 @@ export function linkRoutes(api: Api): void {
           z.object({ user: UserSchema, passwordChange: PasswordChangeSchema }),
           'Password set, signed in',
         ),
-        ...errors(400, 403, 404, 429),
-        410: json(z.object({}), 'Used or expired'),
+        ...errors(400, 403, 404, 410, 429),
       },
     }),
     async (c) => {
       if (!notCrossSite(c))
-        return fail(c, 403, 'cross_site', 'this request comes from another site (Origin check)')
+        return fail(c, 'cross_site', 'this request comes from another site (Origin check)')
       const { store, options, now } = c.get('services')
       const { token } = c.req.valid('param')
       const tokenHash = isSecretOf('passwordReset', token) ? secretHash(token) : undefined
       const reset = tokenHash ? await store.findPasswordReset(tokenHash) : null
       const user = reset ? await store.getUser(reset.userId) : null
-      if (!tokenHash || !reset || !user) return fail(c, 404, 'invalid', GONE.invalid)
+      if (!tokenHash || !reset || !user) return fail(c, GONE_CODE.invalid, GONE.invalid)
       // A link that can not be used says so before any word about the password chosen.
-      if (reset.usedAt) return fail(c, 410, 'used', GONE.used)
-      if (reset.expiresAt <= now().toISOString()) return fail(c, 410, 'expired', GONE.expired)
-      if (!reset.allowed) return fail(c, 403, 'reset_not_allowed', resetNotAllowed(user.email))
+      if (reset.usedAt) return fail(c, 'used', GONE.used)
+      if (reset.expiresAt <= now().toISOString()) return fail(c, 'expired', GONE.expired)
+      if (!reset.allowed) return fail(c, 'reset_not_allowed', resetNotAllowed(user.email))
       const { password } = c.req.valid('json')
       const weak = refuseWeakPassword(c, password, user, 'password')
       if (weak) return weak
@@ -233,8 +234,8 @@ export function linkRoutes(api: Api): void {
       })
       if (!used.ok) {
         if (used.code === 'reset_not_allowed')
-          return fail(c, 403, 'reset_not_allowed', resetNotAllowed(user.email))
-        return fail(c, used.code === 'invalid' ? 404 : 410, used.code, GONE[used.code])
+          return fail(c, 'reset_not_allowed', resetNotAllowed(user.email))
+        return fail(c, GONE_CODE[used.code], GONE[used.code])
       }
       await startSession(c, used.value.user.id)
       return c.json({ user: userJson(used.value.user), passwordChange: passwordChangeJson(used.value) })

@@ -5,7 +5,7 @@
  */
 import { createRoute, z } from '@hono/zod-openapi'
 import { PlanSchema, type Problem, planToJson, planToYaml } from '@parley/core'
-import type { Negotiation, NegotiationSummary } from '@parley/store'
+import type { Negotiation, NegotiationSummary, Role } from '@parley/store'
 import type { Context } from 'hono'
 import { access, refusal } from '../http/access'
 import { type Api, errors, json, route } from '../http/api'
@@ -148,9 +148,9 @@ export function negotiationRoutes(api: Api): void {
         const allowed = await access(c, workspaceId, 'editor')
         if (!allowed.ok) return allowed.response
         const input = planInput(c, file)
-        if (!input) return fail(c, 400, 'required', NO_PLAN)
+        if (!input) return fail(c, 'required', NO_PLAN)
         const read = readPlan(input)
-        if (!read.ok) return failWith(c, 400, read.errors.map(problemJson))
+        if (!read.ok) return failWith(c, read.errors.map(problemJson))
         const negotiation = await c.get('services').store.createNegotiation(
           {
             workspaceId,
@@ -261,16 +261,15 @@ export function negotiationRoutes(api: Api): void {
       if (expected === undefined)
         return fail(
           c,
-          428,
           'version_required',
           `send If-Match with the version your change is based on (the ETag of GET; now ${etag(found.version)}), so a change made meanwhile is not overwritten`,
         )
       if (expected === 'invalid')
-        return fail(c, 400, 'invalid', 'If-Match must be a version such as "3"', 'If-Match')
+        return fail(c, 'invalid', 'If-Match must be a version such as "3"', 'If-Match')
       const input = planInput(c, false)
-      if (!input) return fail(c, 400, 'required', NO_PLAN)
+      if (!input) return fail(c, 'required', NO_PLAN)
       const read = readPlan(input, { text: found.planText, format: found.planFormat })
-      if (!read.ok) return failWith(c, 400, read.errors.map(problemJson))
+      if (!read.ok) return failWith(c, read.errors.map(problemJson))
       const identity = c.get('identity')
       const updated = await c.get('services').store.updatePlan(
         {
@@ -290,12 +289,11 @@ export function negotiationRoutes(api: Api): void {
           c.header('ETag', etag(updated.current))
           return fail(
             c,
-            409,
             'stale_version',
             `the plan changed since version ${expected}: it is now version ${updated.current}; reload it, apply your change again and save`,
           )
         }
-        return fail(c, 404, 'not_found', `no negotiation ${params.negotiationId}`)
+        return fail(c, 'not_found', `no negotiation ${params.negotiationId}`)
       }
       c.header('ETag', etag(updated.value.version))
       return sendNegotiation(c, negotiationJson(updated.value, read.warnings))
@@ -319,7 +317,7 @@ export function negotiationRoutes(api: Api): void {
       const deleted = await c
         .get('services')
         .store.deleteNegotiation(workspaceId, negotiationId, { userId: allowed.userId })
-      return deleted ? c.body(null, 204) : fail(c, 404, 'not_found', `no negotiation ${negotiationId}`)
+      return deleted ? c.body(null, 204) : fail(c, 'not_found', `no negotiation ${negotiationId}`)
     },
   )
 }
@@ -328,18 +326,16 @@ export function negotiationRoutes(api: Api): void {
 export async function findNegotiation(
   c: Context<AppEnv>,
   params: { workspaceId: string; negotiationId: string },
-  minimum: 'viewer' | 'editor' | 'owner',
+  minimum: Role,
 ): Promise<Negotiation | Response> {
   const identity = c.get('identity')
-  if (!identity) return fail(c, 401, 'unauthenticated', 'sign in first')
+  if (!identity) return fail(c, 'unauthenticated', 'sign in first')
   const found = await c
     .get('services')
     .store.getNegotiationAs(params.workspaceId, params.negotiationId, identity.user.id)
   const refused = refusal(c, params.workspaceId, found.role, minimum)
   if (refused) return refused
-  return (
-    found.negotiation ?? fail(c, 404, 'not_found', `no negotiation ${params.negotiationId} in this workspace`)
-  )
+  return found.negotiation ?? fail(c, 'not_found', `no negotiation ${params.negotiationId} in this workspace`)
 }
 
 function fileName(title: string): string {

@@ -73,7 +73,6 @@ export function tradeableRoutes(api: Api): void {
       if ((await store.listTradeables(workspaceId)).length >= MAX_TRADEABLES)
         return fail(
           c,
-          409,
           'library_full',
           `the library holds ${MAX_TRADEABLES} entries, the most allowed; remove some first`,
         )
@@ -109,7 +108,7 @@ export function tradeableRoutes(api: Api): void {
         )
       return tradeable
         ? c.json(tradeableJson(tradeable))
-        : fail(c, 404, 'not_found', `no tradeable ${tradeableId} in this workspace`)
+        : fail(c, 'not_found', `no tradeable ${tradeableId} in this workspace`)
     },
   )
 
@@ -132,7 +131,7 @@ export function tradeableRoutes(api: Api): void {
         .store.deleteTradeable(workspaceId, tradeableId, { userId: allowed.userId })
       return deleted
         ? c.body(null, 204)
-        : fail(c, 404, 'not_found', `no tradeable ${tradeableId} in this workspace`)
+        : fail(c, 'not_found', `no tradeable ${tradeableId} in this workspace`)
     },
   )
 }

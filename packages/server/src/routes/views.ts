@@ -71,14 +71,12 @@ function refuse(c: Context<AppEnv>, refusal: ComputeRefusal, query: ViewQuery): 
     case 'deadline':
       return fail(
         c,
-        422,
         'over_deadline',
         `this view took longer than ${refusal.limitMs / 1000} s, the most this server gives one request; ${instead}`,
       )
     case 'memory':
       return fail(
         c,
-        422,
         'over_memory',
         `this view needs more than ${refusal.limitMb} MiB of memory, the most this server gives one request; ${instead}`,
       )
@@ -86,13 +84,12 @@ function refuse(c: Context<AppEnv>, refusal: ComputeRefusal, query: ViewQuery): 
       c.header('Retry-After', '1')
       return fail(
         c,
-        429,
-        'busy',
+        'workspace_busy',
         `this workspace already has ${refusal.limit} views being computed, the most it may have at once; ask again when one has answered`,
       )
     case 'server_busy':
       c.header('Retry-After', '2')
-      return fail(c, 503, 'busy', 'the server is busy computing other views; ask again in a few seconds')
+      return fail(c, 'server_busy', 'the server is busy computing other views; ask again in a few seconds')
   }
 }
 

@@ -99,7 +99,7 @@ export function workspaceRoutes(api: Api): void {
       const allowed = await access(c, workspaceId, 'viewer')
       if (!allowed.ok) return allowed.response
       const workspace = await c.get('services').store.getWorkspace(workspaceId)
-      if (!workspace) return fail(c, 404, 'not_found', `no workspace ${workspaceId}`)
+      if (!workspace) return fail(c, 'not_found', `no workspace ${workspaceId}`)
       return c.json({ ...workspace, role: allowed.role })
     },
   )
@@ -121,7 +121,7 @@ export function workspaceRoutes(api: Api): void {
       const workspace = await c
         .get('services')
         .store.renameWorkspace(workspaceId, c.req.valid('json').name, { userId: allowed.userId })
-      if (!workspace) return fail(c, 404, 'not_found', `no workspace ${workspaceId}`)
+      if (!workspace) return fail(c, 'not_found', `no workspace ${workspaceId}`)
       return c.json({ ...workspace, role: allowed.role })
     },
   )
@@ -184,12 +184,11 @@ export function workspaceRoutes(api: Api): void {
       return changed.code === 'last_owner'
         ? fail(
             c,
-            409,
             'last_owner',
             'this is the last owner of the workspace; make someone else an owner first',
             'role',
           )
-        : fail(c, 404, 'not_found', `no member ${userId} in this workspace`)
+        : fail(c, 'not_found', `no member ${userId} in this workspace`)
     },
   )
 
@@ -215,11 +214,10 @@ export function workspaceRoutes(api: Api): void {
       return removed.code === 'last_owner'
         ? fail(
             c,
-            409,
             'last_owner',
             'the last owner can not leave; make someone else an owner first, or delete the workspace',
           )
-        : fail(c, 404, 'not_found', `no member ${userId} in this workspace`)
+        : fail(c, 'not_found', `no member ${userId} in this workspace`)
     },
   )
 
@@ -243,7 +241,7 @@ export function workspaceRoutes(api: Api): void {
       if (!allowed.ok) return allowed.response
       const { store, options, now } = c.get('services')
       const role = await store.getRole(workspaceId, userId)
-      if (!role) return fail(c, 404, 'not_found', `no member ${userId} in this workspace`)
+      if (!role) return fail(c, 'not_found', `no member ${userId} in this workspace`)
       const token = newSecret('passwordReset')
       const expiresAt = new Date(now().getTime() + options.passwordResetHours * 3_600_000).toISOString()
       const made = await store.createPasswordReset(
@@ -255,7 +253,6 @@ export function workspaceRoutes(api: Api): void {
         const email = member?.email ?? '<their email>'
         return fail(
           c,
-          403,
           'reset_not_allowed',
           `${member?.name ?? 'this member'} also belongs to another workspace, which you do not own, so a reset link from you could reach it. An administrator of the server machine can set a new password with \`parley user password --email ${email}\``,
         )
@@ -340,7 +337,7 @@ export function workspaceRoutes(api: Api): void {
       const revoked = await c
         .get('services')
         .store.revokeInvitation(workspaceId, invitationId, { userId: allowed.userId })
-      return revoked ? c.body(null, 204) : fail(c, 404, 'not_found', `no open invitation ${invitationId}`)
+      return revoked ? c.body(null, 204) : fail(c, 'not_found', `no open invitation ${invitationId}`)
     },
   )
 }

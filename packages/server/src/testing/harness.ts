@@ -3,7 +3,7 @@
  * each backend. A team is made through the API itself: an owner by the setup token, an editor and
  * a viewer by invitations, and an outsider with a workspace of their own.
  */
-import type { Store } from '@parley/store'
+import type { Role, Store } from '@parley/store'
 import type { TestBackend, TestDatabase } from '@parley/store/testing'
 import { type App, createApp } from '../app'
 import { newSecret, secretHash } from '../auth/secrets'
@@ -145,7 +145,7 @@ export async function invite(
   h: Harness,
   owner: Member,
   workspaceId: string,
-  role: 'owner' | 'editor' | 'viewer',
+  role: Role,
   email: string,
 ): Promise<Member> {
   const made = await h.call('POST', `/api/workspaces/${workspaceId}/invitations`, {

@@ -1,0 +1,19 @@
+/** `parley init`: a commented starter plan for a context. */
+import { CONTEXTS, type Context } from '@parley/core'
+import { Option } from 'commander'
+import { initCommand } from '../commands/init'
+import type { Verb } from './verb'
+
+export const initVerb: Verb = (program, { context, exit }) => {
+  program
+    .command('init')
+    .description('write a commented starter plan for a context')
+    .addOption(new Option('--context <context>', 'negotiation context').choices(CONTEXTS).default('custom'))
+    .option('-o, --output <file>', 'write to this file instead of stdout')
+    .option('--force', 'overwrite the output file if it exists')
+    .option('--json', 'machine-readable output on stdout')
+    .addHelpText('after', '\nExample: parley init --context sales -o acme.yaml')
+    .action(async (options: { context: Context; output?: string; force?: boolean; json?: boolean }) => {
+      exit(await initCommand(context, options))
+    })
+}

@@ -1,0 +1,69 @@
+/**
+ * Contingencies: proposed against the bundle on the table (or the agreement, once there is one),
+ * each under an id of its own, and accepted by naming that id or the event that proposed it.
+ */
+import { pathError } from '../../model/problem'
+import { applyTerms } from '../terms'
+import type { EventHandler } from './handler'
+
+export const contingencyProposed: EventHandler<'contingency-proposed'> = (space, state, event) => {
+  const { contingency } = event
+  const issue = space.byId.get(contingency.consequence.issue)
+  if (!issue)
+    return [
+      pathError(
+        'unknown_issue',
+        ['contingency', 'consequence', 'issue'],
+        `unknown issue '${contingency.consequence.issue}'`,
+      ),
+    ]
+  const base = state.agreed?.offer ?? state.table?.offer
+  if (!base)
+    return [
+      pathError(
+        'nothing_on_the_table',
+        [],
+        'a contingency attaches to the bundle on the table, and there is none yet',
+      ),
+    ]
+  const consequence = applyTerms(space, base, { [issue.id]: contingency.consequence.level }, [
+    'contingency',
+    'consequence',
+    'level',
+  ])
+  if (!consequence.ok)
+    return consequence.errors.map((error) => ({ ...error, at: ['contingency', 'consequence', 'level'] }))
+  if (event.exchange) {
+    const exchanged = applyTerms(space, base, event.exchange, ['exchange'])
+    if (!exchanged.ok) return exchanged.errors
+  }
+  const key = contingency.id ?? event.id
+  if (state.contingencies.some((record) => (record.contingency.id ?? record.eventId) === key))
+    return [
+      pathError(
+        'duplicate_contingency',
+        ['contingency', 'id'],
+        `a contingency '${key}' was already proposed`,
+      ),
+    ]
+  state.contingencies.push({
+    eventId: event.id,
+    contingency,
+    base,
+    ...(event.exchange ? { exchange: event.exchange } : {}),
+    accepted: false,
+  })
+  return []
+}
+
+export const contingencyAccepted: EventHandler<'contingency-accepted'> = (_space, state, event) => {
+  const record = state.contingencies.find(
+    (item) => item.eventId === event.target || item.contingency.id === event.target,
+  )
+  if (!record)
+    return [
+      pathError('unknown_contingency', ['target'], `no proposed contingency has the id '${event.target}'`),
+    ]
+  record.accepted = true
+  return []
+}

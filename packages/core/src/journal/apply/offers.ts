@@ -1,0 +1,141 @@
+/**
+ * Offers and their answers: an offer of one or more bundles, their choice or ranking of its
+ * bundles, and their rejection (with a counter, or without). Each answer is to the latest offer;
+ * what they chose, ranked or countered becomes the bundle on the table and, with the bundles they
+ * were offered, an observation of their priorities.
+ */
+import { type PathProblem, type PathSegment, pathError } from '../../model/problem'
+import { type Offer, termsOf } from '../../scoring/offer'
+import type { OfferedBundle, OfferRecord } from '../replay'
+import { applyTerms, readBundle } from '../terms'
+import type { EventHandler } from './handler'
+
+function noOffer(at: PathSegment[]): PathProblem[] {
+  return [pathError('no_offer', at, 'no offer has been sent yet: record an offer-sent event first')]
+}
+
+function labelIndex(offer: OfferRecord, label: string): number {
+  return offer.bundles.findIndex((bundle) => bundle.label === label)
+}
+
+export const offerSent: EventHandler<'offer-sent'> = (space, state, event) => {
+  const problems: PathProblem[] = []
+  const bundles: OfferedBundle[] = []
+  const labels = new Set<string>()
+  event.bundles.forEach((bundle, k) => {
+    // Unlabelled bundles are A, B, C... by position.
+    const label = bundle.label ?? String.fromCharCode(65 + k)
+    if (labels.has(label))
+      problems.push(
+        pathError('duplicate_label', ['bundles', k, 'label'], `label '${label}' is used twice in this offer`),
+      )
+    labels.add(label)
+    const read = readBundle(space, bundle.terms, ['bundles', k, 'terms'])
+    if (!read.ok) problems.push(...read.errors)
+    else
+      bundles.push({
+        label,
+        ...(bundle.name ? { name: bundle.name } : {}),
+        offer: read.offer,
+        terms: termsOf(space, read.offer),
+      })
+  })
+  if (problems.length > 0) return problems
+  state.offers.push({ eventId: event.id, round: event.round, bundles })
+  const single = bundles.length === 1 ? bundles[0] : undefined
+  if (single) state.table = { offer: single.offer, terms: single.terms, source: 'offer', eventId: event.id }
+  state.counter = undefined
+  return []
+}
+
+export const bundleChosen: EventHandler<'bundle-chosen'> = (_space, state, event) => {
+  const latest = state.offers.at(-1)
+  if (!latest) return noOffer(['label'])
+  const k = labelIndex(latest, event.label)
+  const chosen = latest.bundles[k]
+  if (!chosen)
+    return [
+      pathError(
+        'unknown_label',
+        ['label'],
+        `the latest offer has no bundle '${event.label}' (it has ${latest.bundles.map((b) => b.label).join(', ')})`,
+      ),
+    ]
+  state.table = { offer: chosen.offer, terms: chosen.terms, source: 'choice', eventId: event.id }
+  // A choice from one bundle says nothing about what they value.
+  if (latest.bundles.length > 1) {
+    state.observations.push({
+      kind: 'choice',
+      eventId: event.id,
+      offered: latest.bundles.map((b) => b.offer),
+      chosen: k,
+    })
+  }
+  return []
+}
+
+export const bundlesRanked: EventHandler<'bundles-ranked'> = (_space, state, event) => {
+  const latest = state.offers.at(-1)
+  if (!latest) return noOffer(['order'])
+  const problems: PathProblem[] = []
+  const order: number[] = []
+  event.order.forEach((label, position) => {
+    const k = labelIndex(latest, label)
+    if (k < 0)
+      problems.push(
+        pathError('unknown_label', ['order', position], `the latest offer has no bundle '${label}'`),
+      )
+    else if (order.includes(k))
+      problems.push(pathError('duplicate_label', ['order', position], `'${label}' is ranked twice`))
+    else order.push(k)
+  })
+  if (problems.length > 0) return problems
+  const top = latest.bundles[order[0] ?? 0]
+  if (!top) throw new Error('a ranking of the latest offer names none of its bundles')
+  state.table = { offer: top.offer, terms: top.terms, source: 'choice', eventId: event.id }
+  state.observations.push({
+    kind: 'ranking',
+    eventId: event.id,
+    offered: latest.bundles.map((b) => b.offer),
+    order,
+  })
+  return []
+}
+
+export const offerRejected: EventHandler<'offer-rejected'> = (space, state, event) => {
+  const latest = state.offers.at(-1)
+  if (!latest) return noOffer([])
+  if (!event.counter) return []
+  const problems: PathProblem[] = []
+  const offered = latest.bundles
+  const complete = readBundle(space, event.counter.terms, ['counter', 'terms'])
+  let counter: Offer | undefined = complete.ok ? complete.offer : undefined
+  if (!counter) {
+    // A counter may name only what they changed, when what they rejected was one bundle.
+    const base = offered.length === 1 ? offered[0]?.offer : undefined
+    if (base) {
+      const moved = applyTerms(space, base, event.counter.terms, ['counter', 'terms'])
+      if (moved.ok) counter = moved.offer
+      else problems.push(...moved.errors)
+    } else if (!complete.ok) {
+      problems.push(
+        ...complete.errors.map((error) =>
+          error.code === 'missing_issue'
+            ? { ...error, message: `${error.message}; a counter to several bundles must name every issue` }
+            : error,
+        ),
+      )
+    }
+  }
+  if (problems.length > 0 || !counter) return problems
+  const terms = termsOf(space, counter)
+  state.counter = { eventId: event.id, offer: counter, terms }
+  state.table = { offer: counter, terms, source: 'counter', eventId: event.id }
+  state.observations.push({
+    kind: 'counter',
+    eventId: event.id,
+    offered: offered.map((b) => b.offer),
+    counter,
+  })
+  return []
+}

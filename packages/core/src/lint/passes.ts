@@ -1,0 +1,116 @@
+/**
+ * The linter's table: every check of every rule, in passes over the plan, the text meant for them,
+ * the journal and the agreement. The order here is the order of the findings; a rule may check
+ * several things in different passes (a contingency, and an agreement, can each be unmeasurable).
+ */
+import { concessionLog } from '../journal/concessions'
+import {
+  agreementBelowBatna,
+  contingencyKey,
+  hiddenTerm,
+  noGovernance,
+  unmeasurableAgreedContingency,
+  unmeasuredAgreement,
+} from './agreement-checks'
+import { type LintPass, lintPass } from './check'
+import {
+  anchorBeforeDiscovery,
+  approvalBlocked,
+  gift,
+  notEquivalent,
+  offerBelowReservation,
+  oneWayRun,
+  tooManyBundles,
+  unmeasurableContingency,
+} from './journal-checks'
+import {
+  anchorWithoutEvidence,
+  applicabilityUnknown,
+  batnaGap,
+  noBatna,
+  noDecisionRule,
+  noReservation,
+  noTimeForDiscovery,
+  reservationBelowBatna,
+  singleIssue,
+  tradeableNotCheap,
+  unreachableReservation,
+  unverifiable,
+} from './plan-checks'
+import { pressure, privateFigure, textsForThem, winWin } from './text-checks'
+
+export const LINT_PASSES: readonly LintPass[] = [
+  lintPass({
+    name: 'preparation',
+    subjects: ({ plan }) => [plan],
+    checks: [
+      noBatna,
+      noReservation,
+      reservationBelowBatna,
+      noDecisionRule,
+      anchorWithoutEvidence,
+      batnaGap,
+      tradeableNotCheap,
+    ],
+  }),
+  lintPass({
+    name: 'applicability',
+    subjects: ({ plan }) => [plan],
+    checks: [singleIssue, unverifiable, noTimeForDiscovery, applicabilityUnknown, unreachableReservation],
+  }),
+  lintPass({
+    name: 'each text meant for them',
+    subjects: ({ input }) => textsForThem(input),
+    checks: [privateFigure, winWin, pressure],
+  }),
+  lintPass({
+    name: 'discovery',
+    subjects: ({ state }) => (state ? [state] : []),
+    checks: [anchorBeforeDiscovery],
+  }),
+  lintPass({
+    name: 'each offer',
+    subjects: ({ state }) => state?.offers ?? [],
+    checks: [tooManyBundles, notEquivalent, offerBelowReservation],
+  }),
+  lintPass({
+    name: 'the latest offer',
+    subjects: ({ state }) => state?.offers.slice(-1) ?? [],
+    checks: [approvalBlocked],
+  }),
+  lintPass({
+    name: 'each concession',
+    subjects: ({ space, state }) => (state ? concessionLog(space, state.concessions, space.share.them) : []),
+    checks: [gift, oneWayRun],
+  }),
+  lintPass({
+    name: 'each contingency proposed',
+    subjects: ({ state }) => state?.contingencies ?? [],
+    checks: [unmeasurableContingency],
+  }),
+  lintPass({
+    name: 'the agreement',
+    subjects: ({ state }) => (state?.agreed ? [state.agreed] : []),
+    checks: [noGovernance],
+  }),
+  lintPass({
+    name: 'each contingency agreed',
+    subjects: ({ state }) => {
+      const agreed = state?.agreed
+      if (!agreed) return []
+      const proposed = new Set(state.contingencies.map((record) => contingencyKey(record.contingency)))
+      return (agreed.event.contingencies ?? []).map((contingency, index) => ({
+        agreed,
+        contingency,
+        index,
+        proposed,
+      }))
+    },
+    checks: [unmeasurableAgreedContingency, hiddenTerm],
+  }),
+  lintPass({
+    name: 'the agreement as signed',
+    subjects: ({ state }) => (state?.agreed ? [state.agreed] : []),
+    checks: [unmeasuredAgreement, agreementBelowBatna],
+  }),
+]
