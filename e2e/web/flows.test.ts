@@ -7,6 +7,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { formatShare, formatShareInterval } from '@parley/core'
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { parley, ROOT, temporaryFolder } from '../parley'
@@ -62,7 +63,7 @@ async function rowCells(page: Page, caption: string, row: string): Promise<strin
   return (await line.getByRole('cell').allTextContents()).map((text) => text.trim())
 }
 
-/** The priorities list as `Issue name → "24% (9–43%)"`. */
+/** The priorities list as `Issue name → "24% (9–43%)"` (`"9% (0.5–22%)"` for a share below 1%). */
 async function prioritiesShown(page: Page): Promise<Record<string, string>> {
   const items = page.locator('.priorities .priority')
   const shown: Record<string, string> = {}
@@ -225,10 +226,11 @@ describe.runIf(browserAvailable)(
           '--json',
         ]).summary.issues.map((issue) => [issue.id, issue.name]),
       )
+      // Shares as core writes them everywhere: whole percents, one decimal below 1%.
       const expected: Record<string, string> = {}
-      const whole = (share: number) => String(Math.round(share * 100))
       for (const [id, entry] of Object.entries(status.posterior))
-        expected[names.get(id) ?? id] = `${whole(entry.mean)}% (${whole(entry.low)}–${whole(entry.high)}%)`
+        expected[names.get(id) ?? id] =
+          `${formatShare(entry.mean)} (${formatShareInterval(entry.low, entry.high)})`
       expect(await prioritiesShown(page)).toEqual(expected)
     })
 

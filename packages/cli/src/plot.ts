@@ -1,27 +1,23 @@
 /**
  * The frontier as an SVG a person would rather look at than read: the cloud of other bundles,
  * the frontier, our reservation and both BATNA lines, the bargaining points and the MESO bundles,
- * labelled, on axes in utility points (0..100, so no scale needs computing).
+ * labelled. What is on the chart is core's plot data (scales, ticks, staircase, reference lines,
+ * markers), shared with the web app's chart; this file only draws it. Coordinates, like the
+ * figures in the labels, are written with one decimal.
  */
+import {
+  formatPoints as f,
+  PLOT_TICKS,
+  type PlotData,
+  plotReferenceLines,
+  plotScale,
+  staircaseCorners,
+} from '@parley/core'
 
-export interface PlotMarker {
-  label: string
-  /** Shown in the legend: `Nash`, `B: speed-optimised`. */
-  legend: string
-  us: number
-  them: number
-  kind: 'bargaining' | 'meso'
-}
-
-export interface PlotData {
+/** The chart with what the SVG writes above it. */
+export interface TitledPlot extends PlotData {
   title: string
   subtitle: string
-  frontier: { us: number; them: number }[]
-  cloud: { us: Float64Array; them: Float64Array }
-  reservation: number | null
-  batnaUs: number | null
-  batnaThem: number | null
-  markers: PlotMarker[]
 }
 
 const WIDTH = 900
@@ -33,15 +29,13 @@ const BOTTOM = 60
 const PLOT_W = WIDTH - LEFT - RIGHT
 const PLOT_H = HEIGHT - TOP - BOTTOM
 
-const x = (us: number) => LEFT + (us / 100) * PLOT_W
-const y = (them: number) => TOP + PLOT_H - (them / 100) * PLOT_H
-const f = (value: number) => value.toFixed(1)
+const { x, y } = plotScale({ left: LEFT, top: TOP, width: PLOT_W, height: PLOT_H })
 
 function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 }
 
-export function frontierSvg(data: PlotData): string {
+export function frontierSvg(data: TitledPlot): string {
   const parts: string[] = []
   parts.push(
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" font-family="system-ui, -apple-system, Segoe UI, sans-serif" font-size="12">`,
@@ -51,7 +45,7 @@ export function frontierSvg(data: PlotData): string {
     `<text x="${LEFT}" y="48" fill="#4b5563">${escapeXml(data.subtitle)}</text>`,
   )
   // Grid and axes.
-  for (let v = 0; v <= 100; v += 10) {
+  for (const v of PLOT_TICKS) {
     parts.push(
       `<line x1="${f(x(v))}" y1="${TOP}" x2="${f(x(v))}" y2="${TOP + PLOT_H}" stroke="#eef0f3"/>`,
       `<line x1="${LEFT}" y1="${f(y(v))}" x2="${LEFT + PLOT_W}" y2="${f(y(v))}" stroke="#eef0f3"/>`,
@@ -66,42 +60,34 @@ export function frontierSvg(data: PlotData): string {
   )
   // The cloud of other bundles.
   const cloud: string[] = []
-  for (let k = 0; k < data.cloud.us.length; k++) {
-    cloud.push(`<circle cx="${f(x(data.cloud.us[k] ?? 0))}" cy="${f(y(data.cloud.them[k] ?? 0))}" r="1.6"/>`)
+  const sample = data.cloud ?? { us: [], them: [] }
+  for (let k = 0; k < sample.us.length; k++) {
+    cloud.push(`<circle cx="${f(x(sample.us[k] ?? 0))}" cy="${f(y(sample.them[k] ?? 0))}" r="1.6"/>`)
   }
   parts.push(`<g fill="#cbd5e1" fill-opacity="0.7">${cloud.join('')}</g>`)
-  // Reference lines.
-  // Labels of the two vertical lines sit at different heights, so they never overlap.
-  const vertical = (value: number, colour: string, dash: string, label: string, labelY: number) =>
+  // Reference lines. Labels of the two vertical lines sit at different heights, so they never overlap.
+  for (const line of plotReferenceLines(data)) {
+    if (line.axis === 'them') {
+      parts.push(
+        `<line x1="${LEFT}" y1="${f(y(line.value))}" x2="${LEFT + PLOT_W}" y2="${f(y(line.value))}" stroke="#1d4ed8" stroke-width="1.5" stroke-dasharray="6 4"/>`,
+        `<text x="${LEFT + PLOT_W - 4}" y="${f(y(line.value) - 5)}" text-anchor="end" fill="#1d4ed8">their BATNA ${f(line.value)} (est.)</text>`,
+      )
+      continue
+    }
+    const [colour, dash, label, labelY] =
+      line.key === 'reservation'
+        ? ['#b91c1c', '2 3', `our reservation ${f(line.value)} (private)`, TOP + PLOT_H - 24]
+        : ['#b45309', '6 4', `our BATNA ${f(line.value)}`, TOP + PLOT_H - 8]
     parts.push(
-      `<line x1="${f(x(value))}" y1="${TOP}" x2="${f(x(value))}" y2="${TOP + PLOT_H}" stroke="${colour}" stroke-width="1.5" stroke-dasharray="${dash}"/>`,
-      `<text x="${f(x(value) + 4)}" y="${labelY}" fill="${colour}">${escapeXml(label)}</text>`,
-    )
-  if (data.batnaUs !== null)
-    vertical(data.batnaUs, '#b45309', '6 4', `our BATNA ${f(data.batnaUs)}`, TOP + PLOT_H - 8)
-  if (data.reservation !== null) {
-    vertical(
-      data.reservation,
-      '#b91c1c',
-      '2 3',
-      `our reservation ${f(data.reservation)} (private)`,
-      TOP + PLOT_H - 24,
-    )
-  }
-  if (data.batnaThem !== null) {
-    parts.push(
-      `<line x1="${LEFT}" y1="${f(y(data.batnaThem))}" x2="${LEFT + PLOT_W}" y2="${f(y(data.batnaThem))}" stroke="#1d4ed8" stroke-width="1.5" stroke-dasharray="6 4"/>`,
-      `<text x="${LEFT + PLOT_W - 4}" y="${f(y(data.batnaThem) - 5)}" text-anchor="end" fill="#1d4ed8">their BATNA ${f(data.batnaThem)} (est.)</text>`,
+      `<line x1="${f(x(line.value))}" y1="${TOP}" x2="${f(x(line.value))}" y2="${TOP + PLOT_H}" stroke="${colour}" stroke-width="1.5" stroke-dasharray="${dash}"/>`,
+      `<text x="${f(x(line.value) + 4)}" y="${labelY}" fill="${colour}">${escapeXml(label)}</text>`,
     )
   }
   // The frontier, as the staircase it is.
   if (data.frontier.length > 0) {
-    const steps: string[] = []
-    data.frontier.forEach((point, k) => {
-      const previous = data.frontier[k - 1]
-      if (previous) steps.push(`L${f(x(point.us))} ${f(y(previous.them))}`)
-      steps.push(`${k === 0 ? 'M' : 'L'}${f(x(point.us))} ${f(y(point.them))}`)
-    })
+    const steps = staircaseCorners(data.frontier).map(
+      (corner, k) => `${k === 0 ? 'M' : 'L'}${f(x(corner.us))} ${f(y(corner.them))}`,
+    )
     parts.push(`<path d="${steps.join(' ')}" fill="none" stroke="#059669" stroke-width="2"/>`)
     if (data.frontier.length <= 400) {
       parts.push(

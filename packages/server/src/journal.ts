@@ -1,25 +1,20 @@
 /**
- * A new journal event, decided under the negotiation's lock: completed with what the client need
- * not send (time, side, round, plan version), read by core's event schemas and checked against the
- * journal so far, exactly as `parley journal add` checks it.
+ * A new journal event, decided under the negotiation's lock by core's `admitEvent` (completed with
+ * what the client need not send, read by the event schemas, checked against the journal so far),
+ * the same admission `parley journal add` and the web app's previews use.
  */
 
 import { createHash } from 'node:crypto'
 import {
+  admitEvent,
   canonicalJson,
-  checkNewEvent,
-  completeEvent,
   EventIdSchema,
   formatPath,
-  isEventType,
   type JournalEvent,
   LIMITS,
-  type NegotiationState,
-  nextRound,
   type PathProblem,
-  readEvent,
+  type ReplayedJournal,
   replay,
-  stateAfter,
 } from '@parley/core'
 import type { EventDecision, JournalSoFar, Negotiation, StoredEvent } from '@parley/store'
 import type { ProblemJson } from './http/errors'
@@ -60,12 +55,6 @@ export function storedEvents(stored: readonly StoredEvent[]): JournalEvent[] {
   return stored.map((event) => JSON.parse(event.body) as JournalEvent)
 }
 
-/** The journal of a negotiation as replayed: its events and the state they lead to. */
-interface ReplayedJournal {
-  events: JournalEvent[]
-  state: NegotiationState
-}
-
 /**
  * Where a journal's replay is remembered: the plan version, the number of events and the id of the
  * last one name a journal exactly (it is append-only), so the key can not match another journal,
@@ -97,29 +86,20 @@ export async function decideEvent(
     replayed = { events, state: replay(space, events) }
     memo.set(key, replayed)
   }
-  const completed = completeEvent(raw, {
+  // Core's admission, over the remembered replay: a retraction is checked against the whole
+  // journal, anything else applied to the state so far, so an append replays nothing.
+  const admitted = admitEvent(space, replayed, raw, {
     id: String(raw.id),
     at: now.toISOString(),
-    round: isEventType(raw.type) ? nextRound(replayed.state, raw.type) : 0,
     planVersion: negotiation.version,
   })
-  const read = readEvent(completed)
-  if (!read.ok) return refuse(read.errors)
-  const { event } = read
-  // A retraction changes the past: check it against the whole journal. Anything else follows from
-  // the state so far, so an append costs the same however long the journal is.
-  if (event.type === 'retract') {
-    const problems = checkNewEvent(space, replayed.events, event).filter((p) => p.severity === 'error')
-    return problems.length > 0 ? refuse(problems) : { ok: true, body: JSON.stringify(event) }
-  }
-  const next = stateAfter(space, replayed.state, event)
-  const problems = next.problems.filter((problem) => problem.severity === 'error')
-  if (problems.length > 0) return refuse(problems)
+  if (!admitted.ok) return refuse(admitted.problems)
+  const { event } = admitted
   // Remembered under the key the journal will have if this event is stored; if it is not, nothing
   // will ever ask for that key.
   memo.set(journalKey(negotiation, journal.count + 1, event.id), {
     events: [...replayed.events, event],
-    state: next.state,
+    state: admitted.state,
   } satisfies ReplayedJournal)
   return { ok: true, body: JSON.stringify(event) }
 }

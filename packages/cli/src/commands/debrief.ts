@@ -1,9 +1,8 @@
 /** `parley debrief PLAN`: the debrief prompts with the answers recorded, and the figures of the outcome. */
-import { debriefView } from '@parley/core'
+import { debriefSentences, debriefView } from '@parley/core'
 import { type CommandContext, invalidInput } from '../command-context'
 import { EXIT } from '../exit-codes'
 import { loadNegotiation } from '../negotiation-file'
-import { percent, pts, signed } from '../output'
 
 export async function debriefCommand(
   context: CommandContext,
@@ -35,28 +34,10 @@ export async function debriefCommand(
   }
   out.print()
   out.print(c.bold('Figures'))
-  if (figures.agreement) {
-    out.print(
-      `  Agreement: U_us ${pts(figures.agreement.us)}, U_them ${pts(figures.agreement.them)} (under what we learned of them)`,
-    )
-    if (figures.distanceToFrontier !== null)
-      out.print(
-        `  Distance to the Pareto frontier: ${pts(figures.distanceToFrontier)} points for both sides${figures.distanceToFrontier < 0.05 ? ' (on the frontier)' : ''}`,
-      )
-    if (figures.nashShare !== null)
-      out.print(`  Share of the Nash product reached: ${percent(figures.nashShare)}`)
-    if (figures.surplus !== null)
-      out.print(`  Our surplus over the reservation: ${signed(figures.surplus)} points`)
-  } else out.print(c.dim('  No agreement recorded yet: efficiency and surplus need an agreed event.'))
-  const r = figures.reciprocity
-  out.print(
-    `  Concessions reciprocated: ${r.reciprocated} of ${r.concessions}${r.valueRatio !== null ? ` (we got back ${percent(r.valueRatio)} of what we gave, in our points)` : ''}`,
-  )
-  out.print(`  Rounds taken: ${figures.rounds}`)
-  out.print(
-    `  How well we had guessed them: our estimate moved ${pts(figures.estimateShift * 50)}% of the way across (L1 ${figures.estimateShift.toFixed(2)})`,
-  )
-  for (const item of figures.misjudged)
-    out.print(`    ${item.issue}: estimated ${percent(item.estimate)}, learned ${percent(item.learned)}`)
+  const sentences = debriefSentences(figures)
+  // Without an agreement the first line says what is missing, in grey.
+  for (const [k, line] of sentences.lines.entries())
+    out.print(k === 0 && !figures.agreement ? c.dim(`  ${line}`) : `  ${line}`)
+  for (const item of sentences.misjudged) out.print(`    ${item.text}`)
   return EXIT.ok
 }

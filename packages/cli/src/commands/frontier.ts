@@ -1,9 +1,14 @@
 /** `parley frontier PLAN`: the Pareto frontier, the bargaining points and the zone of agreement. */
 import { writeFile } from 'node:fs/promises'
 import {
+  BARGAINING_POINTS,
+  bargainingMarkers,
+  evenlySpaced,
   type FrontierPoint,
   type FrontierReport,
   frontierView,
+  type PlotMarker,
+  plotReferences,
   type Space,
   sampleUtilities,
 } from '@parley/core'
@@ -11,7 +16,7 @@ import { type CommandContext, invalidInput } from '../command-context'
 import { EXIT } from '../exit-codes'
 import { count, pts } from '../output'
 import { loadPlan } from '../plan-file'
-import { frontierSvg, type PlotMarker } from '../plot'
+import { frontierSvg } from '../plot'
 import { progressBar } from '../progress'
 import { formatTerms } from '../terms'
 
@@ -66,25 +71,17 @@ export async function writePlot(
   target: string,
   space: Space,
   report: FrontierReport,
-  meso: PlotMarker[],
+  meso: readonly PlotMarker[],
   json: boolean,
 ): Promise<number> {
   const { plan } = space
-  const markers: PlotMarker[] = [
-    ...(report.nash ? [marker('N', 'Nash', report.nash)] : []),
-    ...(report.kalaiSmorodinsky ? [marker('KS', 'Kalai–Smorodinsky', report.kalaiSmorodinsky)] : []),
-    ...(report.maxJoint ? [marker('J', 'Max joint', report.maxJoint)] : []),
-    ...meso,
-  ]
   const svg = frontierSvg({
     title: plan.title,
     subtitle: `${plan.parties.us.name} and ${plan.parties.them.name} · ${count(report.outcomes)} possible bundles · ${report.frontier.length} on the frontier${report.rule ? ' (meeting the decision rule)' : ''}${report.epsilon !== null ? ` · within ${report.epsilon} points` : ''}`,
     frontier: report.frontier,
     cloud: sampleUtilities(space, 1500),
-    reservation: plan.reservation ?? null,
-    batnaUs: plan.batna?.us?.utility ?? null,
-    batnaThem: plan.batna?.them?.utility ?? null,
-    markers,
+    ...plotReferences(plan),
+    markers: [...bargainingMarkers(report), ...meso],
   })
   try {
     await writeFile(target, svg)
@@ -103,10 +100,6 @@ export async function writePlot(
   }
 }
 
-function marker(label: string, legend: string, point: FrontierPoint): PlotMarker {
-  return { label, legend, us: point.us, them: point.them, kind: 'bargaining' }
-}
-
 const SHOWN = 20
 
 function printFrontier({ out }: CommandContext, space: Space, report: FrontierReport): void {
@@ -118,10 +111,7 @@ function printFrontier({ out }: CommandContext, space: Space, report: FrontierRe
   if (size === 0) {
     out.print(c.yellow('No bundle qualifies.'))
   } else {
-    const picks =
-      size <= SHOWN
-        ? report.frontier.map((_, k) => k)
-        : Array.from({ length: SHOWN }, (_, k) => Math.round((k * (size - 1)) / (SHOWN - 1)))
+    const picks = evenlySpaced(size, SHOWN)
     out.print(
       out.table(
         ['U_us', 'U_them', 'terms'],
@@ -142,9 +132,7 @@ function printFrontier({ out }: CommandContext, space: Space, report: FrontierRe
         ? `  ${name.padEnd(18)} U_us ${pts(point.us).padStart(5)}  U_them ${pts(point.them).padStart(5)}  ${formatTerms(point.terms)}`
         : `  ${name.padEnd(18)} ${c.dim('none qualifies')}`,
     )
-  line('Nash', report.nash)
-  line('Kalai–Smorodinsky', report.kalaiSmorodinsky)
-  line('Max joint', report.maxJoint)
+  for (const { field, legend } of BARGAINING_POINTS) line(legend, report[field])
   out.print()
   const reservation = space.plan.reservation ?? space.plan.batna?.us?.utility ?? 0
   out.print(

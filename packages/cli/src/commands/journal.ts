@@ -1,12 +1,9 @@
 /** `parley journal add PLAN EVENT` and `parley journal list PLAN`: record the moves of a negotiation. */
 import {
-  checkNewEvent,
-  completeEvent,
+  admitEvent,
   type JournalEvent,
-  nextRound,
   placeProblem,
   planFileVersion,
-  readEvent,
   readSource,
   replay,
   sourceFormatOf,
@@ -57,27 +54,22 @@ export async function journalAddCommand(
   const argument = await readEventArgument(eventArgument)
   if (!argument.ok) return invalidInput(context, json, argument.errors)
   if (argument.source.errors.length > 0) return invalidInput(context, json, argument.source.errors)
-  const state = replay(loaded.space, journal.events)
-  const raw = argument.source.value as { type?: unknown }
-  const type = typeof raw?.type === 'string' ? (raw.type as JournalEvent['type']) : 'note'
-  const completed = completeEvent(raw, {
-    id: ulid(),
-    at: new Date().toISOString(),
-    round: nextRound(state, type),
-    planVersion: planFileVersion(loaded.plan),
-  })
-  const place = (problem: Parameters<typeof placeProblem>[0]) =>
-    placeProblem(problem, argument.source, argument.file)
-  const read = readEvent(completed)
-  if (!read.ok) return invalidInput(context, json, read.errors.map(place))
-  const problems = checkNewEvent(loaded.space, journal.events, read.event)
-  if (problems.length > 0) return invalidInput(context, json, problems.map(place))
-  await appendEvent(journal, read.event)
-  if (json) context.out.json({ event: read.event, journal: journal.file })
-  else
-    context.out.print(
-      `Added ${describe(read.event)} (round ${read.event.round}, id ${read.event.id}) to ${journal.file}`,
+  const admitted = admitEvent(
+    loaded.space,
+    { events: journal.events, state: replay(loaded.space, journal.events) },
+    argument.source.value,
+    { id: ulid(), at: new Date().toISOString(), planVersion: planFileVersion(loaded.plan) },
+  )
+  if (!admitted.ok)
+    return invalidInput(
+      context,
+      json,
+      admitted.problems.map((problem) => placeProblem(problem, argument.source, argument.file)),
     )
+  const { event } = admitted
+  await appendEvent(journal, event)
+  if (json) context.out.json({ event, journal: journal.file })
+  else context.out.print(`Added ${describe(event)} (round ${event.round}, id ${event.id}) to ${journal.file}`)
   return EXIT.ok
 }
 

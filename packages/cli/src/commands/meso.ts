@@ -1,5 +1,14 @@
 /** `parley meso PLAN`: two or three bundles worth the same to us that meet the rule in different ways. */
-import { frontierReport, inferPriorities, type MesoSet, mesoView, replay, type Space } from '@parley/core'
+import {
+  formatBits,
+  frontierReport,
+  inferPriorities,
+  type MesoSet,
+  mesoMarkers,
+  mesoView,
+  replay,
+  type Space,
+} from '@parley/core'
 import { type CommandContext, invalidInput } from '../command-context'
 import { EXIT } from '../exit-codes'
 import { journalPathFor, loadJournal } from '../journal-file'
@@ -56,13 +65,7 @@ export async function mesoCommand(
       epsilon: loaded.space.outcomes > 1e9 ? 0.5 : undefined,
     })
     if (report.ok) {
-      const markers = set.bundles.map((bundle) => ({
-        label: bundle.label,
-        legend: `${bundle.label}: ${bundle.name}`,
-        us: bundle.utility.us,
-        them: bundle.utility.them,
-        kind: 'meso' as const,
-      }))
+      const markers = mesoMarkers(set.bundles)
       const written = await writePlot(context, options.plot, loaded.space, report.report, markers, json)
       if (written !== EXIT.ok) return written
     }
@@ -100,7 +103,7 @@ function printMeso({ out }: CommandContext, space: Space, set: MesoSet): void {
   }
   out.print()
   out.print(
-    `${set.model.learned ? 'Chosen under what their moves have taught us. ' : ''}Their choice should tell us ${set.informativeness.toFixed(2)} bits about their priorities (logit model, scale ${set.model.logitScale} points, ${set.model.samples} samples, seed ${set.model.seed}).`,
+    `${set.model.learned ? 'Chosen under what their moves have taught us. ' : ''}Their choice should tell us ${formatBits(set.informativeness)} bits about their priorities (logit model, scale ${set.model.logitScale} points, ${set.model.samples} samples, seed ${set.model.seed}).`,
   )
   out.print(
     'Each bundle is the best of the equivalent ones for them under some weighting of their priorities (see --json: efficientFor).',

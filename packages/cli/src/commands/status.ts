@@ -1,5 +1,5 @@
 /** `parley status PLAN`: where the negotiation stands, derived from the plan and its journal. */
-import { groupThousands, type NegotiationStatus, negotiationStatus } from '@parley/core'
+import { formatBits, formatMoney, type NegotiationStatus, negotiationStatus } from '@parley/core'
 import { type CommandContext, invalidInput } from '../command-context'
 import { EXIT } from '../exit-codes'
 import { journalPathFor, loadJournal } from '../journal-file'
@@ -43,10 +43,6 @@ const FLAG_LABELS = {
   give_gains_us: 'give gains us?',
 } as const
 
-function money(value: number, unit: string): string {
-  return `${value >= 0 ? '' : '-'}${groupThousands(Math.abs(value))} ${unit}`
-}
-
 function printStatus(out: Output, status: NegotiationStatus, journal: string | null): void {
   const c = out.colour
   out.print(
@@ -76,7 +72,7 @@ function printStatus(out: Output, status: NegotiationStatus, journal: string | n
           `${k + 1}${line.flags.length ? ` ${c.yellow(line.flags.map((flag) => FLAG_LABELS[flag]).join(', '))}` : ''}`,
           formatTerms(line.give) || '—',
           formatTerms(line.get) || '—',
-          `${signed(line.valueUs)} / ${signed(line.valueThem)}${line.money ? ` (about ${money(line.money.valueUs, line.money.unit)} / ${money(line.money.valueThem, line.money.unit)})` : ''}`,
+          `${signed(line.valueUs)} / ${signed(line.valueThem)}${line.money ? ` (about ${formatMoney(line.money.valueUs, line.money.unit)} / ${formatMoney(line.money.valueThem, line.money.unit)})` : ''}`,
           line.trigger ?? '',
         ]),
       ),
@@ -97,7 +93,7 @@ function printStatus(out: Output, status: NegotiationStatus, journal: string | n
   ])
   out.print(out.table(['issue', 'mean', '80% interval', 'plan estimate', '', ''], rows))
   out.print(
-    `The last move taught us ${status.learning.lastBits.toFixed(2)} bits; all moves ${status.learning.totalBits.toFixed(2)} bits (${status.learning.samples} samples, seed ${status.learning.seed}).`,
+    `The last move taught us ${formatBits(status.learning.lastBits)} bits; all moves ${formatBits(status.learning.totalBits)} bits (${status.learning.samples} samples, seed ${status.learning.seed}).`,
   )
   if (status.contingencies.length > 0) {
     out.print()

@@ -12,7 +12,13 @@
  */
 import type { NegotiationState } from '../journal/replay'
 import type { Level, Terms } from '../model/plan'
-import { formatLevel, inSentence, joinWords, type PhraseStyle } from '../playbooks/phrases'
+import {
+  formatLevel,
+  formatLevelWithUnit,
+  inSentence,
+  joinWords,
+  type PhraseStyle,
+} from '../playbooks/phrases'
 import type { Space } from '../scoring/space'
 import { type CounterpartyView, counterpartyView } from '../sharing/counterparty-view'
 
@@ -68,7 +74,7 @@ function withoutFullStop(text: string): string {
 function levelText(view: CounterpartyView, id: string, level: Level): string | undefined {
   const issue = view.issues.find((candidate) => candidate.id === id)
   if (!issue) return undefined
-  return `${formatLevel(level)}${typeof level === 'number' && issue.unit ? ` ${issue.unit}` : ''}`
+  return formatLevelWithUnit(level, issue.unit)
 }
 
 /** `annual subscription fee 230,000 USD/year; billing schedule milestone`, in plan order. */

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod'
 import { LIMITS } from '../model/limits'
-import { IssueIdSchema, LevelSchema, OPS, SIDES } from '../model/plan'
+import { IssueIdSchema, LevelSchema, type Op, SIDES } from '../model/plan'
 
 export const EVENT_TYPES = [
   'offer-sent',
@@ -61,11 +61,15 @@ export const OfferedBundleSchema = z.strictObject({
   terms: EventTermsSchema,
 })
 
+/** The comparisons a contingency's condition may make: a plan's operators without `in`. */
+export const CONTINGENCY_OPS = ['<', '<=', '=', '>=', '>'] as const satisfies readonly Op[]
+export type ContingencyOp = (typeof CONTINGENCY_OPS)[number]
+
 /** If <metric> <op> <threshold> [within <period>] then the consequence: <issue> moves to <level>. */
 export const ContingencySchema = z.strictObject({
   id: z.string().min(1).max(64).optional(),
   metric: z.string().min(1).max(500),
-  op: z.enum(OPS).exclude(['in']),
+  op: z.enum(CONTINGENCY_OPS),
   threshold: z.union([z.number().finite(), z.string().min(1).max(200)]),
   within: text.optional(),
   consequence: z.strictObject({ issue: IssueIdSchema, level: LevelSchema }),

@@ -4,6 +4,7 @@
  */
 import type { Terms } from '../model/plan'
 import { compileRequirements } from '../scoring/constraints'
+import { formatPoints } from '../scoring/figures'
 import { type Offer, scoreOffer } from '../scoring/offer'
 import type { Space } from '../scoring/space'
 import { theirUtility } from './concessions'
@@ -28,8 +29,6 @@ export interface RealityTest {
   /** Set when nothing in play beats our BATNA. */
   warning?: string
 }
-
-const f = (value: number) => value.toFixed(1)
 
 export function realityTest(
   space: Space,
@@ -71,7 +70,7 @@ export function realityTest(
     let reason: string
     if (batnaUs !== undefined && us < batnaUs) {
       verdict = 'walk away'
-      reason = `worth ${f(us)} to us, below our BATNA (${f(batnaUs)}): walking away is better`
+      reason = `worth ${formatPoints(us)} to us, below our BATNA (${formatPoints(batnaUs)}): walking away is better`
     } else if (score.breaksLimits) {
       verdict = 'counter'
       reason = `breaks our limit ${score.limitChecks
@@ -86,9 +85,9 @@ export function realityTest(
         .join('; ')})`
     } else if (plan.reservation !== undefined && us < plan.reservation) {
       verdict = 'counter'
-      reason = `above our BATNA but ${f(plan.reservation - us)} below our reservation`
+      reason = `above our BATNA but ${formatPoints(plan.reservation - us)} below our reservation`
     } else {
-      reason = `meets the rule and our limits${plan.reservation !== undefined ? `, ${f(us - plan.reservation)} above our reservation` : ''}`
+      reason = `meets the rule and our limits${plan.reservation !== undefined ? `, ${formatPoints(us - plan.reservation)} above our reservation` : ''}`
       if (margin.batnaThem !== null && margin.batnaThem < 0)
         reason += `; it is worth less to them than their BATNA (est.), so expect pushback`
     }
@@ -105,7 +104,7 @@ export function realityTest(
   })
   const test: RealityTest = { items }
   if (items.length > 0 && batnaUs !== undefined && items.every((item) => item.utility.us <= batnaUs)) {
-    test.warning = `nothing in play beats our BATNA (${f(batnaUs)}): improve our alternative, reopen the issues, or prepare to walk away`
+    test.warning = `nothing in play beats our BATNA (${formatPoints(batnaUs)}): improve our alternative, reopen the issues, or prepare to walk away`
   }
   return test
 }

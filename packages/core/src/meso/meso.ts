@@ -22,6 +22,7 @@ import type { Terms } from '../model/plan'
 import { type ApprovalBlock, approvalBlocks } from '../playbooks/approval'
 import { dirichlet, mulberry32 } from '../random'
 import { compileRequirements, type Requirements } from '../scoring/constraints'
+import { formatDecimal, formatPoints } from '../scoring/figures'
 import { offerFromLevels } from '../scoring/offer'
 import { points, type Utility } from '../scoring/points'
 import type { Space } from '../scoring/space'
@@ -118,11 +119,6 @@ function maxThemWhere(frontier: Frontier, usAtLeast: number): number {
   return best
 }
 
-/** Utilities in messages: one decimal, as everywhere people read them. */
-const fmt = (value: number) => (Math.round(value * 10) / 10).toFixed(1)
-/** Targets and tolerances as given: up to three decimals, no trailing zeros. */
-const plain = (value: number) => String(Math.round(value * 1000) / 1000)
-
 /** Tolerances worth suggesting, in points. */
 const TOLERANCE_LADDER = [0.1, 0.25, 0.5, 1, 1.5, 2, 3, 4, 5, 7.5, 10, 15]
 
@@ -168,7 +164,7 @@ export function meso(space: Space, options: MesoOptions = {}): MesoResult {
     if (bestUs < reservation - TOLERANCE) {
       return fail(
         'below_reservation',
-        `no bundle reaches reservation ${fmt(reservation)} while meeting the decision rule and our limits; the best is ${fmt(bestUs)}`,
+        `no bundle reaches reservation ${formatPoints(reservation)} while meeting the decision rule and our limits; the best is ${formatPoints(bestUs)}`,
         target,
       )
     }
@@ -176,7 +172,7 @@ export function meso(space: Space, options: MesoOptions = {}): MesoResult {
     if (bestThem < theirBatna - TOLERANCE) {
       return fail(
         'below_their_batna',
-        `no bundle worth our reservation ${fmt(reservation)} gives them their BATNA ${fmt(theirBatna)} (our estimate); the most it gives them is ${fmt(bestThem)}`,
+        `no bundle worth our reservation ${formatPoints(reservation)} gives them their BATNA ${formatPoints(theirBatna)} (our estimate); the most it gives them is ${formatPoints(bestThem)}`,
         target,
       )
     }
@@ -184,7 +180,7 @@ export function meso(space: Space, options: MesoOptions = {}): MesoResult {
     if (target - tolerance > reach + TOLERANCE) {
       return fail(
         'target_too_high',
-        `target ${plain(target)} is out of reach: while giving them their BATNA ${fmt(theirBatna)} the most we can get is ${fmt(reach)}; try --target ${fmt(Math.max(reservation, reach - tolerance))}`,
+        `target ${formatDecimal(target)} is out of reach: while giving them their BATNA ${formatPoints(theirBatna)} the most we can get is ${formatPoints(reach)}; try --target ${formatPoints(Math.max(reservation, reach - tolerance))}`,
         target,
       )
     }
@@ -192,7 +188,7 @@ export function meso(space: Space, options: MesoOptions = {}): MesoResult {
   if (target + tolerance < reservation - TOLERANCE) {
     return fail(
       'target_too_low',
-      `target ${plain(target)} is below our reservation ${fmt(reservation)}`,
+      `target ${formatDecimal(target)} is below our reservation ${formatPoints(reservation)}`,
       target,
     )
   }
@@ -227,17 +223,18 @@ export function meso(space: Space, options: MesoOptions = {}): MesoResult {
           options.beliefs !== undefined,
         ).ok,
     )
-  const hint = wider === undefined ? '; try another --target' : `; --tolerance ${plain(wider)} gives ${count}`
+  const hint =
+    wider === undefined ? '; try another --target' : `; --tolerance ${formatDecimal(wider)} gives ${count}`
   if (found.size === 0) {
     return fail(
       'empty_window',
-      `no bundle within ${plain(tolerance)} of target ${plain(target)} meets the decision rule, our limits, our reservation and their BATNA${hint}`,
+      `no bundle within ${formatDecimal(tolerance)} of target ${formatDecimal(target)} meets the decision rule, our limits, our reservation and their BATNA${hint}`,
       target,
     )
   }
   return fail(
     'too_few',
-    `only ${found.size} equivalent bundle${found.size === 1 ? '' : 's'} exist${found.size === 1 ? 's' : ''} at target ${plain(target)} (within ${plain(tolerance)})${hint}`,
+    `only ${found.size} equivalent bundle${found.size === 1 ? '' : 's'} exist${found.size === 1 ? 's' : ''} at target ${formatDecimal(target)} (within ${formatDecimal(tolerance)})${hint}`,
     target,
   )
 }

@@ -11,6 +11,7 @@ import { type NegotiationState, replay, type Stage } from '../journal/replay'
 import { thinBeliefs } from '../meso/beliefs'
 import { type MesoBundle, meso } from '../meso/meso'
 import type { Context } from '../model/plan'
+import { formatPoints } from '../scoring/figures'
 import type { Offer } from '../scoring/offer'
 import { readOffer } from '../scoring/offer'
 import type { Space } from '../scoring/space'
@@ -69,8 +70,6 @@ export interface CoachReport {
   timeline: TimelineStep[]
   style: PhraseStyle
 }
-
-const f = (value: number) => value.toFixed(1)
 
 /** A text as the end of a sentence: one full stop, whatever it ended with. */
 function sentence(text: string): string {
@@ -270,7 +269,7 @@ export function coach(
   const reservation = effectiveReservation(space)
   const d = disagreementPoint(space)
   advice.push(
-    `Hold your floor: nothing below ${f(reservation)} points for us${plan.batna?.us ? `; walking away is worth ${f(plan.batna.us.utility)} (${plan.batna.us.description?.trim().replace(/[.!]+$/, '') ?? 'our BATNA'})` : ''}.`,
+    `Hold your floor: nothing below ${formatPoints(reservation)} points for us${plan.batna?.us ? `; walking away is worth ${formatPoints(plan.batna.us.utility)} (${plan.batna.us.description?.trim().replace(/[.!]+$/, '') ?? 'our BATNA'})` : ''}.`,
   )
   if (plan.limits?.length)
     advice.push(
@@ -278,7 +277,7 @@ export function coach(
     )
   if (plan.batna?.them)
     advice.push(
-      `Their alternative (our estimate) is worth ${f(d.them)} to them: every bundle we offer should beat it for them.`,
+      `Their alternative (our estimate) is worth ${formatPoints(d.them)} to them: every bundle we offer should beat it for them.`,
     )
   if (plan.parties.them.approvalPath)
     advice.push(`Their approval path: ${sentence(plan.parties.them.approvalPath)}`)

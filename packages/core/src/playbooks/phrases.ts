@@ -37,6 +37,11 @@ export function formatLevel(level: Level): string {
   return Number.isInteger(level) && Math.abs(level) >= 10000 ? groupThousands(level) : String(level)
 }
 
+/** A level with its unit after a number: `230,000 USD/year`, `99.9 %`; a word level as it is: `milestone`. */
+export function formatLevelWithUnit(level: Level, unit: string | undefined): string {
+  return typeof level === 'number' && unit ? `${formatLevel(level)} ${unit}` : formatLevel(level)
+}
+
 /** An issue name inside a sentence: `Annual price` → `annual price`, but `SLA credits` stays as it is. */
 export function inSentence(name: string): string {
   return /^[A-Z][a-z]/.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name
@@ -54,9 +59,7 @@ function termsText(view: CounterpartyView, terms: Terms, only?: ReadonlySet<stri
     if (only && !only.has(issue.id)) continue
     const level = terms[issue.id]
     if (level === undefined) continue
-    parts.push(
-      `${inSentence(issue.name)} ${formatLevel(level)}${typeof level === 'number' ? ` ${issue.unit}` : ''}`,
-    )
+    parts.push(`${inSentence(issue.name)} ${formatLevelWithUnit(level, issue.unit)}`)
   }
   return joinWords(parts)
 }

@@ -1,8 +1,8 @@
+import type { PlotData } from '@parley/core'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   cloudPath,
-  type FrontierChartData,
   PLOT,
   placeLabels,
   plottedRows,
@@ -12,7 +12,7 @@ import {
   yOf,
 } from './frontier-geometry'
 
-const data = (change: Partial<FrontierChartData> = {}): FrontierChartData => ({
+const data = (change: Partial<PlotData> = {}): PlotData => ({
   frontier: [
     { us: 90, them: 10 },
     { us: 70, them: 40 },

@@ -6,18 +6,15 @@
  * plotted point, since a picture alone tells them nothing.
  */
 import './frontier.css'
+import { formatPoints, PLOT_TICKS, type PlotData, type PlotMarker } from '@parley/core'
 import {
-  type ChartMarker,
   cloudPath,
-  type FrontierChartData,
-  f1,
   LAYOUT,
   PLOT,
   placeLabels,
   plottedRows,
   referenceLines,
   staircasePath,
-  TICKS,
   xOf,
   yOf,
 } from './frontier-geometry'
@@ -25,7 +22,7 @@ import {
 /** Frontier dots are drawn only while there are few enough to tell apart. */
 const MOST_DOTS = 400
 
-function MarkerShape({ marker, x, y }: { marker: ChartMarker; x: number; y: number }) {
+function MarkerShape({ marker, x, y }: { marker: PlotMarker; x: number; y: number }) {
   switch (marker.kind) {
     case 'meso':
       return <rect className="marker meso" x={x - 6} y={y - 6} width={12} height={12} />
@@ -59,7 +56,7 @@ export function FrontierChart({
   label,
   caption,
 }: {
-  data: FrontierChartData
+  data: PlotData
   /** The chart's accessible name; starts with "Pareto frontier". */
   label: string
   /** Said under the chart (sizes, the rule, epsilon). */
@@ -81,7 +78,7 @@ export function FrontierChart({
         preserveAspectRatio="xMidYMid meet"
       >
         <g className="grid">
-          {TICKS.map((tick) => (
+          {PLOT_TICKS.map((tick) => (
             <g key={tick}>
               <line x1={xOf(tick)} y1={PLOT.top} x2={xOf(tick)} y2={PLOT.bottom} />
               <line x1={PLOT.left} y1={yOf(tick)} x2={PLOT.right} y2={yOf(tick)} />
@@ -172,10 +169,10 @@ export function FrontierChart({
             <Swatch kind={line.key} />
             <span>
               {line.key === 'reservation'
-                ? `Our reservation: ${f1(line.value)} (private)`
+                ? `Our reservation: ${formatPoints(line.value)} (private)`
                 : line.key === 'batnaUs'
-                  ? `Our BATNA: ${f1(line.value)}`
-                  : `Their BATNA: ${f1(line.value)} (our estimate)`}
+                  ? `Our BATNA: ${formatPoints(line.value)}`
+                  : `Their BATNA: ${formatPoints(line.value)} (our estimate)`}
             </span>
           </li>
         ))}
@@ -183,8 +180,8 @@ export function FrontierChart({
           <li key={marker.key}>
             <Swatch kind={marker.kind} />
             <span>
-              <strong>{marker.label}</strong> {marker.legend}: {f1(marker.us)} to us, {f1(marker.them)} to
-              them
+              <strong>{marker.label}</strong> {marker.legend}: {formatPoints(marker.us)} to us,{' '}
+              {formatPoints(marker.them)} to them
             </span>
           </li>
         ))}

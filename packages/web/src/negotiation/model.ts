@@ -20,9 +20,14 @@ import {
   validatePlanValue,
 } from '@parley/core'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { monotonicFactory } from 'ulid'
 import { ApiError, type ApiProblem, api, versionOf } from '../api'
-import { ulid } from '../ids'
 import type { Role } from '../session'
+
+// Event ids are made here, before sending, so a retry after a lost answer carries the same id and
+// the server records the event once: the same ULID maker `parley journal add` uses (monotonic, so
+// two moves in one millisecond still sort in the order they were made).
+const ulid = monotonicFactory()
 
 export type SaveState = 'saved' | 'unsaved' | 'saving' | 'invalid' | 'conflict' | 'error'
 

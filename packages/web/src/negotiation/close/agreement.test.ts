@@ -16,7 +16,6 @@ import {
   formPath,
   initialAgreementForm,
   missingTerms,
-  readThreshold,
 } from './agreement'
 import { assessAgreement } from './assessment'
 
@@ -146,12 +145,6 @@ describe('the agreement form', () => {
     expect(again.measures).toHaveLength(2)
     expect(again.contingencies).toEqual([contingencyKey(agreedState.contingencies[0] as never)])
     expect(agreementEvent(again, agreedState.contingencies).input).toEqual(input)
-  })
-
-  it('reads a threshold as a number only when it is one', () => {
-    expect(readThreshold(' 99.9 ')).toBe(99.9)
-    expect(readThreshold('99.9%')).toBe('99.9%')
-    expect(readThreshold('')).toBe('')
   })
 
   it('places a problem of the event on the form row it came from', () => {

@@ -9,10 +9,9 @@
 import {
   type ContingencyRecord,
   type EventOf,
-  type JournalEvent,
   type Level,
   type NegotiationState,
-  nextRound,
+  readThreshold,
   type Space,
 } from '@parley/core'
 
@@ -80,13 +79,6 @@ export function initialAgreementForm(space: Space, state: NegotiationState): Agr
     escalation: recorded?.governance?.escalation ?? '',
     fairnessStory: recorded?.fairnessStory ?? '',
   }
-}
-
-/** A threshold is a number when it reads as one (`99.9`), and words otherwise (`P1 within 4 hours`). */
-export function readThreshold(text: string): number | string {
-  const trimmed = text.trim()
-  const number = Number(trimmed)
-  return trimmed !== '' && Number.isFinite(number) ? number : trimmed
 }
 
 function isBlank(measure: MeasureForm): boolean {
@@ -160,19 +152,4 @@ export function missingTerms(space: Space, form: AgreementForm): { path: string;
   return space.issues
     .filter((issue) => form.terms[issue.id] === undefined)
     .map((issue) => ({ path: `terms.${issue.id}`, message: `choose the agreed level of ${issue.name}` }))
-}
-
-/** An id no recorded event can have, for the agreement as drafted. */
-export const DRAFT_ID = '00000000000000000000000000'
-
-/** The drafted agreement as a journal event, to test it before it is recorded. */
-export function draftedEvent(input: AgreedInput, state: NegotiationState): EventOf<'agreed'> & JournalEvent {
-  return {
-    ...input,
-    id: DRAFT_ID,
-    at: '2000-01-01T00:00:00.000Z',
-    side: 'us',
-    round: nextRound(state, 'agreed'),
-    planVersion: 'draft',
-  }
 }

@@ -1,23 +1,24 @@
 /**
- * The agreement as drafted, tested before it is recorded: the journal is replayed with it as its
- * next event, and core gives what it would give for the recorded one — whether the terms fit the
+ * The agreement as drafted, tested before it is recorded: core admits it as the journal's next
+ * event exactly as the server will (under core's preview id), and core gives what it would give for the recorded one — whether the terms fit the
  * plan, the reality test's verdict on them (against our reservation, both BATNAs, our limits and
  * the rule) and the linter's findings on the agreement (governance missing, unmeasurable terms,
  * a private figure in its texts, a term never put on the table).
  */
 import {
+  admitEvent,
   type Finding,
   formatPath,
   type JournalEvent,
   lint,
   meanWeights,
   type Negotiation,
+  PREVIEW_EVENT,
   type RealityItem,
   realityTest,
   type Space,
-  stateAfter,
 } from '@parley/core'
-import { type AgreedInput, DRAFT_ID, draftedEvent } from './agreement'
+import type { AgreedInput } from './agreement'
 
 export type AgreementAssessment =
   | { ok: true; reality: RealityItem | undefined; findings: Finding[] }
@@ -29,18 +30,20 @@ export function assessAgreement(
   derived: Negotiation,
   input: AgreedInput,
 ): AgreementAssessment {
-  const draft = draftedEvent(input, derived.state)
-  const after = stateAfter(space, derived.state, draft)
-  if (after.problems.length > 0)
+  const admitted = admitEvent(space, { events, state: derived.state }, input, PREVIEW_EVENT)
+  if (!admitted.ok)
     return {
       ok: false,
-      problems: after.problems.map((problem) => ({ path: formatPath(problem.at), message: problem.message })),
+      problems: admitted.problems.map((problem) => ({
+        path: formatPath(problem.at),
+        message: problem.message,
+      })),
     }
   // Their side valued as `parley status` values it: the posterior's mean weights.
   const weights = meanWeights(derived.posterior.beliefs)
-  const reality = realityTest(space, after.state, weights).items.find((item) => item.label === 'agreed')
-  const findings = lint({ space, events: [...events, draft], state: after.state }).filter(
-    (finding) => finding.place.document === 'journal' && finding.place.eventId === DRAFT_ID,
+  const reality = realityTest(space, admitted.state, weights).items.find((item) => item.label === 'agreed')
+  const findings = lint({ space, events: [...events, admitted.event], state: admitted.state }).filter(
+    (finding) => finding.place.document === 'journal' && finding.place.eventId === PREVIEW_EVENT.id,
   )
   return { ok: true, reality, findings }
 }

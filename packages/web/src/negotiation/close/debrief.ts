@@ -1,49 +1,9 @@
 /**
- * The debrief in the browser: the figures worded line for line as `parley debrief` prints them
- * (packages/cli/src/commands/debrief.ts), the answers that changed since they were recorded, and a
- * lesson for the workspace's tradeables library drafted from the negotiation.
+ * The debrief in the browser, beside the figures core words for it and for `parley debrief` alike
+ * (`debriefSentences`): the answers that changed since they were recorded, and a lesson for the
+ * workspace's tradeables library drafted from the negotiation.
  */
 import type { AnsweredPrompt, DebriefFigures, NegotiationState, Space } from '@parley/core'
-import { formatShare as percent, formatPoints as pts, formatSigned as signed } from '@parley/core'
-
-export interface FigureLines {
-  lines: string[]
-  /** The issues we misjudged most, under the last line. */
-  misjudged: { issue: string; text: string }[]
-}
-
-/** The figures as the command line words them. */
-export function figureLines(figures: DebriefFigures): FigureLines {
-  const lines: string[] = []
-  if (figures.agreement) {
-    lines.push(
-      `Agreement: U_us ${pts(figures.agreement.us)}, U_them ${pts(figures.agreement.them)} (under what we learned of them)`,
-    )
-    if (figures.distanceToFrontier !== null)
-      lines.push(
-        `Distance to the Pareto frontier: ${pts(figures.distanceToFrontier)} points for both sides${figures.distanceToFrontier < 0.05 ? ' (on the frontier)' : ''}`,
-      )
-    if (figures.nashShare !== null)
-      lines.push(`Share of the Nash product reached: ${percent(figures.nashShare)}`)
-    if (figures.surplus !== null)
-      lines.push(`Our surplus over the reservation: ${signed(figures.surplus)} points`)
-  } else lines.push('No agreement recorded yet: efficiency and surplus need an agreed event.')
-  const r = figures.reciprocity
-  lines.push(
-    `Concessions reciprocated: ${r.reciprocated} of ${r.concessions}${r.valueRatio !== null ? ` (we got back ${percent(r.valueRatio)} of what we gave, in our points)` : ''}`,
-  )
-  lines.push(`Rounds taken: ${figures.rounds}`)
-  lines.push(
-    `How well we had guessed them: our estimate moved ${pts(figures.estimateShift * 50)}% of the way across (L1 ${figures.estimateShift.toFixed(2)})`,
-  )
-  return {
-    lines,
-    misjudged: figures.misjudged.map((item) => ({
-      issue: item.issue,
-      text: `${item.issue}: estimated ${percent(item.estimate)}, learned ${percent(item.learned)}`,
-    })),
-  }
-}
 
 /** Answers typed that differ from the ones recorded (an unanswered prompt left empty is no change). */
 export function changedAnswers(

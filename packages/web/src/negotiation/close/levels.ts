@@ -3,10 +3,10 @@
  * label the level as people write it with its unit (`230,000 USD/year`). A level off the grid (a
  * counter at 117,500 on a 5,000 step) is offered too when it is the one already chosen.
  */
-import { formatLevel, type IssueModel, type Level, levelKey } from '@parley/core'
+import { formatLevelWithUnit, type IssueModel, type Level, levelKey } from '@parley/core'
 
 export function levelLabel(issue: Pick<IssueModel, 'unit'>, level: Level): string {
-  return typeof level === 'number' && issue.unit ? `${formatLevel(level)} ${issue.unit}` : formatLevel(level)
+  return formatLevelWithUnit(level, issue.unit)
 }
 
 export function levelOptions(

@@ -3,20 +3,15 @@
  * from best to worst (the order then gives evenly spaced scores, 100 down to 0, shown beside the
  * scores in the plan now), and for a range just which way is better.
  */
-import { formatLevel, type Issue, levelKey, type Plan, type Side } from '@parley/core'
+import { formatDecimal, formatLevelWithUnit, type Issue, levelKey, type Plan, type Side } from '@parley/core'
 import { useRef } from 'react'
 import { CheckboxField, SelectField } from '../../ui/controls'
 import { moveKey, useFocusAfterMove } from './elicitation-focus'
 import { keepOrder, optionRows } from './elicitation-summary'
-import { weight } from './format'
 import { type PreferenceMode, preferenceMode, setPreferenceMode } from './issue-edits'
 import { isOrdered, moveOption } from './ranking'
 
 type Change = (change: (draft: Plan) => Plan) => void
-
-function levelText(issue: Issue, level: string | number): string {
-  return typeof level === 'number' ? `${formatLevel(level)} ${issue.unit}` : formatLevel(level)
-}
 
 function OptionOrder(props: { plan: Plan; side: Side; issue: Issue; onChange: Change | undefined }) {
   const { plan, side, issue, onChange } = props
@@ -39,13 +34,13 @@ function OptionOrder(props: { plan: Plan; side: Side; issue: Issue; onChange: Ch
         {rows.map((row, k) => (
           <li key={levelKey(row.level)}>
             <div className="elicitation-option-row">
-              <span className="elicitation-option">{levelText(issue, row.level)}</span>
+              <span className="elicitation-option">{formatLevelWithUnit(row.level, issue.unit)}</span>
               <span className="elicitation-scores">
-                now {weight(row.now)}
+                now {formatDecimal(row.now, 1)}
                 {row.fromOrder !== undefined ? (
                   <>
                     {' '}
-                    · <strong>from the order {weight(row.fromOrder)}</strong>
+                    · <strong>from the order {formatDecimal(row.fromOrder, 1)}</strong>
                   </>
                 ) : null}
               </span>
@@ -60,7 +55,7 @@ function OptionOrder(props: { plan: Plan; side: Side; issue: Issue; onChange: Ch
                   >
                     Move{' '}
                     <span className="visually-hidden">
-                      {levelText(issue, row.level)} in {issue.name}{' '}
+                      {formatLevelWithUnit(row.level, issue.unit)} in {issue.name}{' '}
                     </span>
                     up
                   </button>
@@ -73,7 +68,7 @@ function OptionOrder(props: { plan: Plan; side: Side; issue: Issue; onChange: Ch
                   >
                     Move{' '}
                     <span className="visually-hidden">
-                      {levelText(issue, row.level)} in {issue.name}{' '}
+                      {formatLevelWithUnit(row.level, issue.unit)} in {issue.name}{' '}
                     </span>
                     down
                   </button>

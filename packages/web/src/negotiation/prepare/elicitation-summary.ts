@@ -6,6 +6,7 @@
  * command line prints them.
  */
 import {
+  formatDecimal,
   formatShare,
   type Issue,
   type Level,
@@ -14,7 +15,6 @@ import {
   rankOrderCentroid,
   type Side,
 } from '@parley/core'
-import { weight } from './format'
 import { currentScores } from './issue-edits'
 import {
   applyElicitedWeights,
@@ -149,8 +149,8 @@ export function applyPreview(plan: Plan, side: Side): ApplyPreview {
       weights.push({
         id: issue.id,
         name: issue.name,
-        from: from === undefined ? '—' : weight(from),
-        to: weight(to),
+        from: from === undefined ? '—' : formatDecimal(from, 1),
+        to: formatDecimal(to, 1),
       })
     const wrote = issue[side].scores
     if (wrote && JSON.stringify(wrote) !== JSON.stringify(before[side]?.scores)) {
@@ -158,7 +158,9 @@ export function applyPreview(plan: Plan, side: Side): ApplyPreview {
       scores.push({
         id: issue.id,
         name: issue.name,
-        scores: order.map((level) => `${String(level)} ${weight(wrote[levelKey(level)] ?? 0)}`).join(', '),
+        scores: order
+          .map((level) => `${String(level)} ${formatDecimal(wrote[levelKey(level)] ?? 0, 1)}`)
+          .join(', '),
       })
     }
   })

@@ -7,6 +7,7 @@
  */
 import {
   CONFIDENCES,
+  formatDecimal,
   formatPath,
   type Issue,
   levelKey,
@@ -14,7 +15,6 @@ import {
   rangeStepCount,
   type Side,
 } from '@parley/core'
-import { weight } from './format'
 import type { ControlKind, GridStop } from './grid-navigation'
 import {
   type PreferenceMode,
@@ -227,7 +227,7 @@ function numberText(value: number | undefined): string {
 
 /** A weight or score as the command line prints it (one decimal at most), nothing when missing. */
 function roundedText(value: number | undefined): string {
-  return value === undefined || !Number.isFinite(value) ? '' : weight(value)
+  return value === undefined || !Number.isFinite(value) ? '' : formatDecimal(value, 1)
 }
 
 /** What a text cell shows for the issue as it stands. */

@@ -4,10 +4,9 @@
  * lesson for the workspace's tradeables library. Viewers read the answers and figures only.
  */
 import '../close/close.css'
-import { debriefView } from '@parley/core'
+import { debriefSentences, debriefView } from '@parley/core'
 import { useMemo } from 'react'
 import { Section } from '../../ui/controls'
-import { figureLines } from '../close/debrief'
 import { DebriefAnswers } from '../close/debrief-answers'
 import { AddLesson } from '../close/lesson-form'
 import type { NegotiationModel } from '../model'
@@ -15,7 +14,7 @@ import type { NegotiationModel } from '../model'
 export function DebriefPage({ model }: { model: NegotiationModel }) {
   const { state, posterior } = model.derived
   const view = useMemo(() => debriefView(model.space, state, posterior), [model.space, state, posterior])
-  const { lines, misjudged } = figureLines(view.figures)
+  const { lines, misjudged } = debriefSentences(view.figures)
   return (
     <div className="debrief-stage">
       <DebriefAnswers model={model} prompts={view.prompts} />

@@ -4,14 +4,12 @@
  * Everything shown comes from core's `negotiationStatus` for the plan and the journal, as
  * `parley status` shows it.
  */
-import { negotiationStatus } from '@parley/core'
+import { formatPoints, negotiationStatus, type PlotMarker } from '@parley/core'
 import { useMemo } from 'react'
-import type { ChartMarker } from '../../charts/frontier-geometry'
 import { Section } from '../../ui/controls'
 import type { NegotiationModel } from '../model'
 import { Concessions } from '../trade/concessions'
 import { Contingencies } from '../trade/contingencies'
-import { pts } from '../trade/format'
 import { FrontierPanel } from '../trade/frontier-panel'
 import { JournalTimeline } from '../trade/journal-timeline'
 import { MesoPanel, useMesoSet } from '../trade/meso-panel'
@@ -24,7 +22,7 @@ export function MidgamePage({ model }: { model: NegotiationModel }) {
   const { space, journal, derived } = model
   const status = useMemo(() => negotiationStatus(space, journal, derived), [space, journal, derived])
   const meso = useMesoSet(model)
-  const table: ChartMarker[] = status.table
+  const table: PlotMarker[] = status.table
     ? [
         {
           key: 'table',
@@ -42,7 +40,7 @@ export function MidgamePage({ model }: { model: NegotiationModel }) {
         Stage: {status.stage}
         {status.round > 0 ? ` · round ${status.round}` : ''}
         {status.table
-          ? ` · on the table: ${pts(status.table.utility.us)} to us, ${pts(status.table.utility.them)} to them (est.)`
+          ? ` · on the table: ${formatPoints(status.table.utility.us)} to us, ${formatPoints(status.table.utility.them)} to them (est.)`
           : ''}{' '}
         · <a href="#next-move">next move</a>
       </p>

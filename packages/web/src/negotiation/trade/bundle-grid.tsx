@@ -4,8 +4,8 @@
  * and, by our estimate, to them, what their choice of it would tell us, and whose approval it
  * would likely not get.
  */
-import type { ApprovalBlock, Terms } from '@parley/core'
-import { type IssueLabel, levelText, pts } from './format'
+import { type ApprovalBlock, formatLevelWithUnit, formatPoints, type Terms } from '@parley/core'
+import type { IssueLabel } from './terms-text'
 
 export interface GridBundle {
   label: string
@@ -58,7 +58,7 @@ export function BundleGrid({
                 const emphasised = bundle.emphasis?.includes(issue.id) ?? false
                 return (
                   <td key={bundle.label} className={emphasised ? 'emphasis' : undefined}>
-                    {level === undefined ? '—' : levelText(issue, level)}
+                    {level === undefined ? '—' : formatLevelWithUnit(level, issue.unit)}
                     {emphasised ? (
                       <span className="emphasis-mark">
                         {' '}
@@ -75,7 +75,7 @@ export function BundleGrid({
             <th scope="row">Value to us</th>
             {bundles.map((bundle) => (
               <td key={bundle.label} className="number">
-                {pts(bundle.utility.us)}
+                {formatPoints(bundle.utility.us)}
               </td>
             ))}
           </tr>
@@ -83,7 +83,7 @@ export function BundleGrid({
             <th scope="row">Value to them (estimated)</th>
             {bundles.map((bundle) => (
               <td key={bundle.label} className="number">
-                {pts(bundle.utility.them)}
+                {formatPoints(bundle.utility.them)}
               </td>
             ))}
           </tr>

@@ -4,15 +4,22 @@
  * every concession with its values (and their money equivalent when the plan names a numeraire),
  * flags gifts, uneven trades, one-way runs and gives that gain us, and keeps the running balance.
  */
-import type { ConcessionFlag, ConcessionLine, NegotiationStatus } from '@parley/core'
+import {
+  type ConcessionFlag,
+  type ConcessionLine,
+  formatLevelWithUnit,
+  formatPoints,
+  formatSigned,
+  type NegotiationStatus,
+} from '@parley/core'
 import { useMemo, useState } from 'react'
 import { Button, ProblemList, SelectField, TextField } from '../../ui/controls'
 import type { NegotiationModel } from '../model'
 import { type ConcessionForm, concessionEvent } from './events'
-import { levelText, moneyText, pts, signed, termsText } from './format'
 import { levelOptions } from './level-choice'
 import { previewConcession } from './preview'
 import { RecordingStatus, useRecorder } from './recording'
+import { moneyText, termsText } from './terms-text'
 
 export const FLAG_LABELS: Record<ConcessionFlag, { label: string; why: string }> = {
   gift: { label: 'gift', why: 'a give with nothing back' },
@@ -52,10 +59,10 @@ function ConcessionFormView({ model, status }: { model: NegotiationModel; status
   const table = status.table
   const built = useMemo(() => concessionEvent(form, issues), [form, issues])
   const moved = Object.values(form.give).some(Boolean) || Object.values(form.get).some(Boolean)
-  const { space, derived } = model
+  const { space, journal, derived } = model
   const preview = useMemo(
-    () => (built.ok && moved ? previewConcession(space, derived, built.event) : undefined),
-    [built, moved, space, derived],
+    () => (built.ok && moved ? previewConcession(space, journal, derived, built.event) : undefined),
+    [built, moved, space, journal, derived],
   )
   const fields = ['give', 'get', ...issues.flatMap((i) => [`give.${i.id}`, `get.${i.id}`]), 'trigger']
   const { at, rest } = recorder.place(fields)
@@ -91,7 +98,7 @@ function ConcessionFormView({ model, status }: { model: NegotiationModel; status
               return (
                 <tr key={issue.id}>
                   <th scope="row">{issue.name}</th>
-                  <td>{current === undefined ? '—' : levelText(issue, current)}</td>
+                  <td>{current === undefined ? '—' : formatLevelWithUnit(current, issue.unit)}</td>
                   <td>
                     <SelectField
                       label={`We give: ${issue.name}`}
@@ -130,10 +137,10 @@ function ConcessionFormView({ model, status }: { model: NegotiationModel; status
       />
       {preview?.ok ? (
         <div className={`concession-preview ${preview.value.gift ? 'is-gift' : ''}`} aria-live="polite">
-          <strong>If recorded:</strong> value to us {signed(preview.value.valueUs)}, to them{' '}
-          {signed(preview.value.valueThem)} (est.)
+          <strong>If recorded:</strong> value to us {formatSigned(preview.value.valueUs)}, to them{' '}
+          {formatSigned(preview.value.valueThem)} (est.)
           {preview.value.money ? ` — ${money(preview.value)}` : ''}; balance becomes us{' '}
-          {signed(preview.value.balance.us)}, them {signed(preview.value.balance.them)}.
+          {formatSigned(preview.value.balance.us)}, them {formatSigned(preview.value.balance.them)}.
           <Flags flags={preview.value.flags} />
           {preview.value.gift ? (
             <p className="flag">This is a gift: attach an ask (“if we move on this, can you move on …?”).</p>
@@ -157,7 +164,7 @@ export function Concessions({ model, status }: { model: NegotiationModel; status
       {table ? (
         <p className="on-the-table">
           <strong>On the table</strong> ({table.source}): {termsText(model.space.issues, table.terms)} — worth{' '}
-          {pts(table.utility.us)} to us, {pts(table.utility.them)} to them (est.).
+          {formatPoints(table.utility.us)} to us, {formatPoints(table.utility.them)} to them (est.).
         </p>
       ) : (
         <p>
@@ -196,8 +203,8 @@ export function Concessions({ model, status }: { model: NegotiationModel; status
                 <td>{k + 1}</td>
                 <td>{termsText(model.space.issues, line.give) || '—'}</td>
                 <td>{termsText(model.space.issues, line.get) || '—'}</td>
-                <td className="number">{signed(line.valueUs)}</td>
-                <td className="number">{signed(line.valueThem)}</td>
+                <td className="number">{formatSigned(line.valueUs)}</td>
+                <td className="number">{formatSigned(line.valueThem)}</td>
                 {hasMoney ? <td>{money(line)}</td> : null}
                 <td>{line.trigger ?? ''}</td>
                 <td>
@@ -209,7 +216,7 @@ export function Concessions({ model, status }: { model: NegotiationModel; status
         </table>
       </div>
       <p className="balance">
-        Balance: us {signed(status.balance.us)}, them {signed(status.balance.them)}{' '}
+        Balance: us {formatSigned(status.balance.us)}, them {formatSigned(status.balance.them)}{' '}
         <span className="hint">(points; theirs under our current estimate of their priorities)</span>
       </p>
       {hasMoney ? (

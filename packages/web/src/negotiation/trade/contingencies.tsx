@@ -4,18 +4,18 @@
  * differ, a contingency is a bet both sides prefer (joint value); one nobody can verify is flagged.
  * The builder shows what it is worth before it is recorded; proposals can be marked accepted.
  */
-import type { ContingencyValue, NegotiationStatus } from '@parley/core'
+import {
+  CONTINGENCY_OPS,
+  type ContingencyOp,
+  type ContingencyValue,
+  formatShare,
+  formatSigned,
+  type NegotiationStatus,
+} from '@parley/core'
 import { useMemo, useState } from 'react'
 import { Button, NumberField, SelectField, TextField } from '../../ui/controls'
 import type { NegotiationModel } from '../model'
-import {
-  CONTINGENCY_OPS,
-  type ContingencyForm,
-  type ContingencyOp,
-  contingencyAcceptedEvent,
-  contingencyEvent,
-} from './events'
-import { percent, signed } from './format'
+import { type ContingencyForm, contingencyAcceptedEvent, contingencyEvent } from './events'
 import { levelOptions } from './level-choice'
 import { previewContingency } from './preview'
 import { RecordingStatus, useRecorder } from './recording'
@@ -49,7 +49,7 @@ const EMPTY: ContingencyForm = {
 function valueText(value: ContingencyValue): string {
   if (!value.us || !value.them || !value.beliefs)
     return "no beliefs given: add each side's probability to see what it is worth"
-  return `expected gain: us ${signed(value.us.gain)}, them ${signed(value.them.gain)} (we think it happens with ${percent(value.beliefs.us)}, they with ${percent(value.beliefs.them)}, est.)`
+  return `expected gain: us ${formatSigned(value.us.gain)}, them ${formatSigned(value.them.gain)} (we think it happens with ${formatShare(value.beliefs.us)}, they with ${formatShare(value.beliefs.them)}, est.)`
 }
 
 function JointValue({ value }: { value: ContingencyValue }) {
@@ -73,11 +73,11 @@ function ContingencyBuilder({ model, status }: { model: NegotiationModel; status
   const recorder = useRecorder(model)
   const [form, setForm] = useState<ContingencyForm>(EMPTY)
   const issues = model.space.issues
-  const { space, derived } = model
+  const { space, journal, derived } = model
   const built = useMemo(() => contingencyEvent(form, issues), [form, issues])
   const preview = useMemo(
-    () => (built.ok ? previewContingency(space, derived, built.event) : undefined),
-    [built, space, derived],
+    () => (built.ok ? previewContingency(space, journal, derived, built.event) : undefined),
+    [built, space, journal, derived],
   )
   const { at, rest } = recorder.place([
     'side',

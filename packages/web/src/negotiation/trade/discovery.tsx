@@ -9,9 +9,9 @@ import { useState } from 'react'
 import { Button, ProblemList, SelectField, TextField } from '../../ui/controls'
 import type { NegotiationModel } from '../model'
 import { interestEvent } from './events'
-import type { IssueLabel } from './format'
 import { setSlot } from './ordering'
 import { RecordingStatus, useRecorder } from './recording'
+import type { IssueLabel } from './terms-text'
 
 type Interest = Extract<JournalEvent, { type: 'interest-stated' }>
 

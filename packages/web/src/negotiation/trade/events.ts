@@ -3,7 +3,7 @@
  * problems to show beside its fields, with the same paths the server uses). The server fills in
  * the id, time, side, round, plan version and bundle labels, so a body carries only the move.
  */
-import type { Level, Terms } from '@parley/core'
+import { type ContingencyOp, type Level, readThreshold, type Terms } from '@parley/core'
 import { type IssueLevels, levelOfKey } from './level-choice'
 import type { FormProblem } from './problems'
 
@@ -154,9 +154,6 @@ export function concessionEvent(form: ConcessionForm, issues: readonly IssueLeve
 
 // Contingencies -----------------------------------------------------------------------------------
 
-export const CONTINGENCY_OPS = ['<', '<=', '=', '>=', '>'] as const
-export type ContingencyOp = (typeof CONTINGENCY_OPS)[number]
-
 export interface ContingencyForm {
   /** Who proposes it. */
   side: 'us' | 'them'
@@ -178,13 +175,6 @@ export interface ContingencyForm {
   exchangeLevel: string
   /** The wording both sides see (optional). */
   text: string
-}
-
-/** A threshold as typed: a number when it reads as one, words otherwise. */
-export function thresholdValue(text: string): number | string {
-  const trimmed = text.trim()
-  const number = Number(trimmed)
-  return /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(trimmed) && Number.isFinite(number) ? number : trimmed
 }
 
 function probability(value: number | undefined, path: string, problems: FormProblem[]): number | undefined {
@@ -234,7 +224,7 @@ export function contingencyEvent(form: ContingencyForm, issues: readonly IssueLe
   const contingency = {
     metric,
     op: form.op,
-    threshold: thresholdValue(form.threshold),
+    threshold: readThreshold(form.threshold),
     ...(within ? { within } : {}),
     consequence: { issue: form.issue, level: level ?? '' },
     ...(source || reporting

@@ -4,17 +4,21 @@
  * the bargaining points, the MESO bundles and whatever else is in play.
  */
 import {
-  type FrontierPoint,
+  BARGAINING_POINTS,
+  bargainingMarkers,
+  formatPoints,
   frontierView,
   groupThousands,
   type MesoViewResult,
+  mesoMarkers,
+  type PlotMarker,
+  plotReferences,
   sampleUtilities,
 } from '@parley/core'
 import { useMemo } from 'react'
 import { FrontierChart } from '../../charts/frontier'
-import type { ChartMarker } from '../../charts/frontier-geometry'
 import type { NegotiationModel } from '../model'
-import { pts, termsText } from './format'
+import { termsText } from './terms-text'
 
 /** The cloud behind the frontier: the same seeded sample the command line plots. */
 const CLOUD = 1500
@@ -27,7 +31,7 @@ export function FrontierPanel({
   model: NegotiationModel
   meso?: MesoViewResult | undefined
   /** More markers: the bundle on the table, an agreement. */
-  extra?: readonly ChartMarker[]
+  extra?: readonly PlotMarker[]
 }) {
   const { space, plan } = model
   const computed = useMemo(() => {
@@ -40,24 +44,10 @@ export function FrontierPanel({
   const { result, approximate } = computed
   if (!result.ok) return <p className="notice error">No frontier: {result.message}</p>
   const { report } = result
-  const bargaining: [string, string, string, FrontierPoint | null][] = [
-    ['nash', 'N', 'Nash', report.nash],
-    ['ks', 'KS', 'Kalai–Smorodinsky', report.kalaiSmorodinsky],
-    ['joint', 'J', 'Max joint', report.maxJoint],
-  ]
-  const markers: ChartMarker[] = [
-    ...bargaining.flatMap(([key, label, legend, point]) =>
-      point ? [{ key, label, legend, us: point.us, them: point.them, kind: 'bargaining' as const }] : [],
-    ),
+  const markers: PlotMarker[] = [
+    ...bargainingMarkers(report),
     ...(meso?.ok
-      ? meso.set.bundles.map((bundle) => ({
-          key: `meso-${bundle.label}`,
-          label: bundle.label,
-          legend: `Bundle ${bundle.label}: ${bundle.name}`,
-          us: bundle.utility.us,
-          them: bundle.utility.them,
-          kind: 'meso' as const,
-        }))
+      ? mesoMarkers(meso.set.bundles).map((marker) => ({ ...marker, legend: `Bundle ${marker.legend}` }))
       : []),
     ...extra,
   ]
@@ -84,29 +74,30 @@ export function FrontierPanel({
         data={{
           frontier: report.frontier,
           cloud,
-          reservation: plan.reservation ?? null,
-          batnaUs: plan.batna?.us?.utility ?? null,
-          batnaThem: plan.batna?.them?.utility ?? null,
+          ...plotReferences(plan),
           markers,
         }}
         label={`Pareto frontier: ${summary}; value to us across, value to them (estimated) up, 0 to 100`}
-        caption={`Disagreement point: us ${pts(report.disagreement.us)}, them ${pts(report.disagreement.them)} (each side's BATNA).`}
+        caption={`Disagreement point: us ${formatPoints(report.disagreement.us)}, them ${formatPoints(report.disagreement.them)} (each side's BATNA).`}
       />
       <details className="bargaining-terms">
         <summary>Terms of the bargaining points</summary>
         <dl>
-          {bargaining.map(([key, label, legend, point]) => (
-            <div key={key}>
-              <dt>
-                {label} {legend}
-              </dt>
-              <dd>
-                {point
-                  ? `${pts(point.us)} to us, ${pts(point.them)} to them: ${termsText(space.issues, point.terms)}`
-                  : 'no bundle qualifies'}
-              </dd>
-            </div>
-          ))}
+          {BARGAINING_POINTS.map(({ field, key, label, legend }) => {
+            const point = report[field]
+            return (
+              <div key={key}>
+                <dt>
+                  {label} {legend}
+                </dt>
+                <dd>
+                  {point
+                    ? `${formatPoints(point.us)} to us, ${formatPoints(point.them)} to them: ${termsText(space.issues, point.terms)}`
+                    : 'no bundle qualifies'}
+                </dd>
+              </div>
+            )
+          })}
         </dl>
       </details>
     </>

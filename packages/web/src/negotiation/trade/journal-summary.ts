@@ -5,7 +5,7 @@
  * retracted.
  */
 import type { JournalEvent, Terms } from '@parley/core'
-import { type IssueLabel, termsText } from './format'
+import { type IssueLabel, termsText } from './terms-text'
 
 export const EVENT_LABELS: Record<JournalEvent['type'], string> = {
   'offer-sent': 'Offer sent',

@@ -3,8 +3,8 @@
  * word (`milestone`); each level is keyed by its string form, which is unique within an issue, and
  * read back to the level itself so that events carry `36`, never `"36"`.
  */
-import type { Level } from '@parley/core'
-import { type IssueLabel, levelText } from './format'
+import { formatLevelWithUnit, type Level } from '@parley/core'
+import type { IssueLabel } from './terms-text'
 
 /** An issue with its levels, as core's compiled space has it. */
 export interface IssueLevels extends IssueLabel {
@@ -25,6 +25,6 @@ export function levelOfKey(issue: Pick<IssueLevels, 'levels'>, key: string): Lev
 export function levelOptions(issue: IssueLevels, current?: Level): { value: string; label: string }[] {
   return issue.levels.map((level) => ({
     value: levelKey(level),
-    label: `${levelText(issue, level)}${current !== undefined && levelKey(current) === levelKey(level) ? ' (now)' : ''}`,
+    label: `${formatLevelWithUnit(level, issue.unit)}${current !== undefined && levelKey(current) === levelKey(level) ? ' (now)' : ''}`,
   }))
 }

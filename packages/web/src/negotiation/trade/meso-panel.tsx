@@ -4,14 +4,14 @@
  * changes: it takes milliseconds. Empty target and tolerance mean core's defaults, and the panel
  * says what core chose. The set can be recorded as sent.
  */
-import { MESO_DEFAULTS, type MesoViewResult, mesoView } from '@parley/core'
+import { formatBits, formatPoints, MESO_DEFAULTS, type MesoViewResult, mesoView } from '@parley/core'
 import { useMemo, useState } from 'react'
 import { Button, NumberField, SelectField } from '../../ui/controls'
 import type { NegotiationModel } from '../model'
 import { BundleGrid, bundleHeading } from './bundle-grid'
 import { offerSentEvent } from './events'
-import { bits, choiceText, pts } from './format'
 import { RecordingStatus, useRecorder } from './recording'
+import { choiceText } from './terms-text'
 
 export interface MesoOptions {
   target: number | undefined
@@ -93,7 +93,7 @@ export function MesoPanel({ model, meso }: { model: NegotiationModel; meso: Meso
           problems={invalid.target ? [{ message: invalid.target }] : []}
           hint={
             options.target === undefined && chosenTarget !== undefined
-              ? `Empty: core's default, ${pts(chosenTarget)} (${targetSource(model)})`
+              ? `Empty: core's default, ${formatPoints(chosenTarget)} (${targetSource(model)})`
               : 'Leave empty for core’s default'
           }
         />
@@ -126,10 +126,10 @@ export function MesoPanel({ model, meso }: { model: NegotiationModel; meso: Meso
       {set ? (
         <>
           <p>
-            {set.bundles.length} bundles worth {pts(set.target)} ± {String(set.tolerance)} to us, each meeting
-            the decision rule, keeping our limits and giving them at least their BATNA (estimated).{' '}
-            {set.model.learned ? 'Chosen under what their moves have taught us. ' : ''}
-            Their choice should tell us {bits(set.informativeness)} bits about their priorities.
+            {set.bundles.length} bundles worth {formatPoints(set.target)} ± {String(set.tolerance)} to us,
+            each meeting the decision rule, keeping our limits and giving them at least their BATNA
+            (estimated). {set.model.learned ? 'Chosen under what their moves have taught us. ' : ''}
+            Their choice should tell us {formatBits(set.informativeness)} bits about their priorities.
           </p>
           <BundleGrid
             issues={model.space.issues}

@@ -17,7 +17,7 @@ describe('weighing a move before recording it', () => {
   it('gives the concession the line and balance the status shows once it is recorded', () => {
     const built = concessionEvent({ give: { credits: '20' }, get: { term: '36' }, trigger: '' }, space.issues)
     if (!built.ok) throw new Error('not built')
-    const preview = previewConcession(space, derived, built.event)
+    const preview = previewConcession(space, journal, derived, built.event)
     expect(preview.ok).toBe(true)
     if (!preview.ok) return
     const after = [
@@ -34,17 +34,21 @@ describe('weighing a move before recording it', () => {
   it('flags a gift before it is given', () => {
     const built = concessionEvent({ give: { price: '190000' }, get: {}, trigger: '' }, space.issues)
     if (!built.ok) throw new Error('not built')
-    const preview = previewConcession(space, derived, built.event)
+    const preview = previewConcession(space, journal, derived, built.event)
     expect(preview.ok && preview.value.flags).toContain('gift')
   })
   it('answers with the server’s problems when the move does not fit', () => {
     const nothing = negotiation(space, [])
     const built = concessionEvent({ give: { credits: '20' }, get: {}, trigger: '' }, space.issues)
     if (!built.ok) throw new Error('not built')
-    const preview = previewConcession(space, nothing, built.event)
+    const preview = previewConcession(space, [], nothing, built.event)
     expect(preview.ok).toBe(false)
     if (!preview.ok) expect(preview.problems[0]?.message).toMatch(/nothing|no/)
-    const unknown = tryEvent(space, derived.state, { type: 'bundle-chosen', label: 'Z' })
+    const unknown = tryEvent(
+      space,
+      { events: journal, state: derived.state },
+      { type: 'bundle-chosen', label: 'Z' },
+    )
     expect(unknown.ok === false && unknown.problems[0]?.path).toBe('label')
   })
   it('values a contingency for both sides', () => {
@@ -68,7 +72,7 @@ describe('weighing a move before recording it', () => {
       space.issues,
     )
     if (!built.ok) throw new Error('not built')
-    const preview = previewContingency(space, derived, built.event)
+    const preview = previewContingency(space, journal, derived, built.event)
     expect(preview.ok).toBe(true)
     if (!preview.ok) return
     expect(preview.value.verifiable).toBe(true)

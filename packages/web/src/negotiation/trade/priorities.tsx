@@ -3,10 +3,9 @@
  * interval, drawn as a bar with the plan's estimate marked, so a move that teaches something
  * visibly shifts them; and how much the last move and all moves taught, in bits.
  */
-import type { NegotiationStatus } from '@parley/core'
+import { formatBits, formatShare, formatShareInterval, type NegotiationStatus } from '@parley/core'
 import { PrivateMark } from '../../ui/controls'
 import type { NegotiationModel } from '../model'
-import { bits, percent, percentNumber } from './format'
 import { position, shareScale } from './priority-bars'
 
 export function Priorities({ model, status }: { model: NegotiationModel; status: NegotiationStatus }) {
@@ -21,20 +20,18 @@ export function Priorities({ model, status }: { model: NegotiationModel; status:
       <p className="hint">
         <PrivateMark>For our side only</PrivateMark> Our estimate of how much each issue weighs with them,
         updated by every choice, ranking, counter and stated priority. The bar is the 80% interval, the dark
-        mark the mean, the hollow mark the plan's estimate. Scale 0–{percent(scale)}.
+        mark the mean, the hollow mark the plan's estimate. Scale 0–{formatShare(scale)}.
       </p>
       <ul className="priorities">
         {entries.map(({ issue, entry }) => (
           <li key={issue.id} className="priority">
             <span className="priority-text">
               <span className="priority-name">{issue.name}</span>{' '}
-              <span className="priority-mean">{percentNumber(entry.mean)}%</span>{' '}
-              <span className="priority-interval">
-                ({percentNumber(entry.low)}–{percentNumber(entry.high)}%)
-              </span>
-              <span className="hint"> · plan {percent(entry.estimate)}</span>
+              <span className="priority-mean">{formatShare(entry.mean)}</span>{' '}
+              <span className="priority-interval">({formatShareInterval(entry.low, entry.high)})</span>
+              <span className="hint"> · plan {formatShare(entry.estimate)}</span>
               {entry.reversed !== undefined ? (
-                <span className="hint"> · {percent(entry.reversed)} likely they lean the other way</span>
+                <span className="hint"> · {formatShare(entry.reversed)} likely they lean the other way</span>
               ) : null}
             </span>
             <span className="priority-bar" aria-hidden="true">
@@ -52,8 +49,8 @@ export function Priorities({ model, status }: { model: NegotiationModel; status:
         ))}
       </ul>
       <p aria-live="polite">
-        The last move taught us {bits(learning.lastBits)} bits; all moves {bits(learning.totalBits)} bits (
-        {learning.samples} samples, seed {learning.seed}).
+        The last move taught us {formatBits(learning.lastBits)} bits; all moves{' '}
+        {formatBits(learning.totalBits)} bits ({learning.samples} samples, seed {learning.seed}).
       </p>
     </>
   )

@@ -3,10 +3,10 @@
  * rule, each with a plain verdict (accept, counter, walk away) and why; and the warning when
  * nothing in play beats our BATNA.
  */
-import type { RealityTest as RealityTestResult } from '@parley/core'
+import { formatPoints, type RealityTest as RealityTestResult } from '@parley/core'
 import { Notice, PrivateMark } from '../../ui/controls'
 import type { NegotiationModel } from '../model'
-import { pts, termsText } from './format'
+import { termsText } from './terms-text'
 
 export function RealityTest({ model, test }: { model: NegotiationModel; test: RealityTestResult }) {
   if (test.items.length === 0) return <p>Nothing in play yet: the test runs once an offer is on the table.</p>
@@ -41,8 +41,8 @@ export function RealityTest({ model, test }: { model: NegotiationModel; test: Re
                   <span className={`verdict ${item.verdict.replace(' ', '-')}`}>{item.verdict}</span>
                 </td>
                 <td>{item.reason}</td>
-                <td className="number">{pts(item.utility.us)}</td>
-                <td className="number">{pts(item.utility.them)}</td>
+                <td className="number">{formatPoints(item.utility.us)}</td>
+                <td className="number">{formatPoints(item.utility.them)}</td>
                 <td className="terms">{termsText(model.space.issues, item.terms)}</td>
               </tr>
             ))}

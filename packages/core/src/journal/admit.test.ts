@@ -1,0 +1,172 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { formatPath } from '../model/problem'
+import { compileSpace } from '../scoring/space'
+import { acmePlan } from '../testing/plans'
+import { type Admission, type AdmissionDefaults, admitEvent, PREVIEW_EVENT } from './admit'
+import type { JournalEvent } from './events'
+import { completeEvent, isEventType, readEvent } from './read'
+import { checkNewEvent, nextRound, replay } from './replay'
+
+const space = compileSpace(acmePlan())
+const at = '2026-11-25T10:00:00.000Z'
+const idOf = (k: number) => `01JA${String(k).padStart(22, '0')}`
+const defaults = (k: number): AdmissionDefaults => ({ id: idOf(k), at, planVersion: 3 })
+const empty = { events: [], state: replay(space, []) }
+const sent = {
+  type: 'offer-sent',
+  bundles: [
+    { terms: { price: 110000, rollout: 60, support: 'enterprise' } },
+    { terms: { price: 130000, rollout: 30, support: 'premium' } },
+  ],
+}
+
+/** Admits bodies one after another over a remembered journal, as the server does. */
+function admitAll(bodies: readonly unknown[]): { journal: { events: JournalEvent[] }; last: Admission } {
+  let events: JournalEvent[] = []
+  let state = replay(space, [])
+  let last: Admission = { ok: false, problems: [] }
+  bodies.forEach((body, k) => {
+    last = admitEvent(space, { events, state }, body, defaults(k))
+    if (last.ok) {
+      events = [...events, last.event]
+      state = last.state
+    }
+  })
+  return { journal: { events }, last }
+}
+
+const problemsOf = (admission: Admission) =>
+  admission.ok ? [] : admission.problems.map((p) => `${p.code} ${formatPath(p.at)}: ${p.message}`)
+
+describe('admitting an event', () => {
+  it('fills in what the body leaves out: id, time, side, round, plan version and labels', () => {
+    const admitted = admitEvent(space, empty, sent, defaults(0))
+    expect(admitted.ok).toBe(true)
+    if (!admitted.ok) return
+    expect(admitted.event).toMatchObject({ id: idOf(0), at, side: 'us', round: 1, planVersion: 3 })
+    expect(admitted.event.type === 'offer-sent' && admitted.event.bundles.map((b) => b.label)).toEqual([
+      'A',
+      'B',
+    ])
+    expect(admitted.state).toEqual(replay(space, [admitted.event]))
+  })
+
+  it('keeps what the body gives', () => {
+    const admitted = admitEvent(space, empty, { ...sent, id: idOf(9), side: 'them' }, defaults(0))
+    expect(admitted.ok && [admitted.event.id, admitted.event.side]).toEqual([idOf(9), 'them'])
+  })
+
+  it('refuses a body the schemas do not read, at its path', () => {
+    expect(problemsOf(admitEvent(space, empty, { type: 'bundle-chosen' }, defaults(0)))).toEqual([
+      expect.stringMatching(/^\w+ label: /),
+    ])
+    expect(problemsOf(admitEvent(space, empty, { type: 'offer-snet' }, defaults(0)))[0]).toMatch(
+      /did you mean 'offer-sent'/,
+    )
+    expect(problemsOf(admitEvent(space, empty, 'not an event', defaults(0)))).toHaveLength(1)
+  })
+
+  it('refuses a move that does not fit the journal so far', () => {
+    expect(problemsOf(admitEvent(space, empty, { type: 'bundle-chosen', label: 'A' }, defaults(0)))).toEqual([
+      'no_offer label: no offer has been sent yet: record an offer-sent event first',
+    ])
+  })
+
+  it('refuses an id already in the journal, and a retraction of what is not there', () => {
+    const { journal } = admitAll([sent])
+    const state = replay(space, journal.events)
+    expect(
+      problemsOf(admitEvent(space, { ...journal, state }, { ...sent, id: idOf(0) }, defaults(1))),
+    ).toEqual([`duplicate_id id: an event with id ${idOf(0)} is already in the journal`])
+    const retract = { type: 'retract', target: idOf(7), reason: 'typed the wrong offer' }
+    expect(problemsOf(admitEvent(space, { ...journal, state }, retract, defaults(1)))).toEqual([
+      `unknown_target target: no event in the journal has the id ${idOf(7)}`,
+    ])
+  })
+
+  it('admits a retraction against the whole journal, and replays it', () => {
+    const retract = { type: 'retract', target: idOf(0), reason: 'typed the wrong offer' }
+    const { journal, last } = admitAll([sent, retract])
+    expect(last.ok).toBe(true)
+    if (last.ok) expect(last.state).toEqual(replay(space, journal.events))
+    expect(problemsOf(admitAll([sent, retract, retract]).last)).toEqual([
+      `already_retracted target: ${idOf(0)} is already retracted`,
+    ])
+  })
+
+  it('admits a preview under an id no recorded event has', () => {
+    const admitted = admitEvent(space, empty, sent, PREVIEW_EVENT)
+    expect(admitted.ok && admitted.event.id).toBe(PREVIEW_EVENT.id)
+  })
+})
+
+describe('admitting over a remembered state (property)', () => {
+  const terms = fc.record({
+    price: fc.constantFrom(90000, 110000, 125000, 140000),
+    rollout: fc.constantFrom(30, 60, 120),
+    support: fc.constantFrom('standard', 'premium', 'enterprise'),
+  })
+  const label = fc.constantFrom('A', 'B', 'C')
+  /** A body as a person or a form writes it; `reuse` picks an earlier id by index. */
+  const body: fc.Arbitrary<(ids: readonly string[]) => unknown> = fc.oneof(
+    fc.array(terms, { minLength: 1, maxLength: 3 }).map((bundles) => () => ({
+      type: 'offer-sent',
+      bundles: bundles.map((t) => ({ terms: t })),
+    })),
+    label.map((l) => () => ({ type: 'bundle-chosen', label: l })),
+    fc.tuple(terms, terms).map(([give, get]) => () => ({
+      type: 'concession',
+      give: { price: give.price },
+      get: { rollout: get.rollout },
+    })),
+    terms.map((t) => () => ({ type: 'agreed', terms: t })),
+    fc.constant(() => ({ type: 'note', text: 'a note' })),
+    fc.constant(() => ({ type: 'bundle-chosen' })),
+    fc.constant(() => ({ type: 'no-such-type' })),
+    fc.nat().map((k) => (ids: readonly string[]) => ({
+      type: 'retract',
+      target: ids.length > 0 ? ids[k % ids.length] : idOf(999),
+      reason: 'a mistake',
+    })),
+    fc.nat().map((k) => (ids: readonly string[]) => ({
+      type: 'note',
+      text: 'a note under a reused id',
+      id: ids.length > 0 ? ids[k % ids.length] : idOf(998),
+    })),
+  )
+
+  /** The definition: complete against a full replay, read, then check against the whole journal. */
+  function byDefinition(events: readonly JournalEvent[], raw: unknown, k: number): Admission {
+    const state = replay(space, events)
+    const type = (raw as { type?: unknown }).type
+    const completed = completeEvent(raw, {
+      ...defaults(k),
+      round: isEventType(type) ? nextRound(state, type) : 0,
+    })
+    const read = readEvent(completed)
+    if (!read.ok) return { ok: false, problems: read.errors }
+    const problems = checkNewEvent(space, events, read.event).filter((p) => p.severity === 'error')
+    if (problems.length > 0) return { ok: false, problems }
+    return { ok: true, event: read.event, state: replay(space, [...events, read.event]) }
+  }
+
+  it('gives what checking against a full replay gives, event after event', () => {
+    fc.assert(
+      fc.property(fc.array(body, { maxLength: 12 }), (makers) => {
+        let events: JournalEvent[] = []
+        let state = replay(space, [])
+        makers.forEach((make, k) => {
+          const raw = make(events.map((event) => event.id))
+          const admitted = admitEvent(space, { events, state }, raw, defaults(k))
+          expect(admitted).toEqual(byDefinition(events, raw, k))
+          if (admitted.ok) {
+            events = [...events, admitted.event]
+            state = admitted.state
+          }
+        })
+      }),
+      { numRuns: 200 },
+    )
+  })
+})

@@ -1,0 +1,91 @@
+/**
+ * Admitting a new event to a journal: the one way a move becomes an event, for `parley journal
+ * add`, the server's append and the web app's previews alike. The body a person or a form wrote
+ * is completed with what its writer need not send (id, time, side, round, plan version, bundle
+ * labels), read by the event schemas, and checked against the journal so far. A retraction
+ * changes the past, so it is checked against the whole journal and the journal replayed; any other
+ * event is applied to the state the journal replays to, so an append need not replay anything.
+ */
+import type { PathProblem } from '../model/problem'
+import type { Space } from '../scoring/space'
+import type { JournalEvent } from './events'
+import { completeEvent, isEventType, readEvent } from './read'
+import { checkNewEvent, type NegotiationState, nextRound, replay, stateAfter } from './replay'
+
+/** A journal as an event joins it: its events in order, and the state they replay to. */
+export interface ReplayedJournal {
+  /** Every event recorded, retracted or skipped ones included: a new id must differ from all of them. */
+  events: readonly JournalEvent[]
+  /** `replay(space, events)`, which a caller that appends often keeps instead of replaying each time. */
+  state: NegotiationState
+}
+
+/** What the caller fills in when the body leaves it out: the id, the time (ISO 8601) and the plan version. */
+export interface AdmissionDefaults {
+  id: string
+  at: string
+  planVersion: string | number
+}
+
+export type Admission =
+  | {
+      ok: true
+      /** The event as it will be recorded. */
+      event: JournalEvent
+      /** The state of the journal with the event added: `replay(space, [...events, event])`. */
+      state: NegotiationState
+    }
+  | {
+      ok: false
+      /** What is wrong, at paths inside the event: its shape first, then its fit with the journal. */
+      problems: PathProblem[]
+    }
+
+/**
+ * A move weighed before it is recorded (a preview, a drafted agreement) is admitted with these: an
+ * id no recorded event has, and a fixed time and plan version. None of them changes what the move
+ * does, so the preview gives what the recorded event will give.
+ */
+export const PREVIEW_EVENT: Readonly<AdmissionDefaults> = Object.freeze({
+  id: '00000000000000000000000000',
+  at: '2000-01-01T00:00:00.000Z',
+  planVersion: 'preview',
+})
+
+/**
+ * Completes, reads and checks a new event at the end of a journal. Admitted: the event and the
+ * journal's state with it; refused: the problems, errors only, each at its path in the event. A
+ * reused id is refused (`duplicate_id`), as is anything a replay would skip.
+ */
+export function admitEvent(
+  space: Space,
+  journal: ReplayedJournal,
+  raw: unknown,
+  defaults: AdmissionDefaults,
+): Admission {
+  const type = raw !== null && typeof raw === 'object' ? (raw as { type?: unknown }).type : undefined
+  const completed = completeEvent(raw, {
+    ...defaults,
+    // A body of no known type is refused by `readEvent` before its round matters.
+    round: isEventType(type) ? nextRound(journal.state, type) : 0,
+  })
+  const read = readEvent(completed)
+  if (!read.ok) return { ok: false, problems: read.errors }
+  const { event } = read
+  if (event.type === 'retract') {
+    const problems = errorsOf(checkNewEvent(space, journal.events, event))
+    return problems.length > 0
+      ? { ok: false, problems }
+      : { ok: true, event, state: replay(space, [...journal.events, event]) }
+  }
+  // A reused id is worded by `checkNewEvent`, which answers it before replaying anything.
+  if (journal.events.some((existing) => existing.id === event.id))
+    return { ok: false, problems: errorsOf(checkNewEvent(space, journal.events, event)) }
+  const next = stateAfter(space, journal.state, event)
+  const problems = errorsOf(next.problems)
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, event, state: next.state }
+}
+
+function errorsOf(problems: readonly PathProblem[]): PathProblem[] {
+  return problems.filter((problem) => problem.severity === 'error')
+}
