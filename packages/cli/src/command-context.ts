@@ -16,3 +16,12 @@ export function invalidInput(context: CommandContext, json: boolean, errors: rea
   else context.out.problems(errors)
   return EXIT.invalid
 }
+
+/** A plan that did not load: its error-level problems reported as invalid input (exit 1); warnings wait for a plan that loads. */
+export function planRefused(context: CommandContext, json: boolean, problems: readonly Problem[]): number {
+  return invalidInput(
+    context,
+    json,
+    problems.filter((problem) => problem.severity === 'error'),
+  )
+}

@@ -3,6 +3,12 @@ import { inferPriorities, type NegotiationState, type Posterior, replay } from '
 import { journalPathFor, type LoadedJournal, loadJournal } from './journal-file'
 import { type LoadedPlan, loadPlan } from './plan-file'
 
+/** What every command that reads a plan and its journal takes: where the journal is, and --json. */
+export interface JournalOptions {
+  journal?: string
+  json?: boolean
+}
+
 export type LoadedNegotiation =
   | {
       ok: true

@@ -4,7 +4,7 @@
  * still found (so the server can say it expired, and when) but no longer records its use.
  */
 
-import { writeAudit } from './audit'
+import { insertAudited, writeAudit } from './audit'
 import { prepare } from './prepared'
 import type { ApiTokenRow } from './schema'
 import type { ApiToken, Store } from './store'
@@ -40,26 +40,23 @@ export function apiTokens(ctx: StoreContext): Pick<Store, TokenMethods> {
   )
   return {
     async createApiToken(input, actor) {
-      return ctx.db.transaction().execute(async (trx) => {
-        const row: ApiTokenRow = {
-          id: newId(),
-          user_id: input.userId,
-          name: input.name,
-          token_hash: input.tokenHash,
-          created_at: ctx.now(),
-          last_used_at: null,
-          expires_at: input.expiresAt ?? null,
-        }
-        await trx.insertInto('api_tokens').values(row).execute()
-        await writeAudit(ctx, trx, {
-          workspaceId: null,
-          userId: actor.userId,
-          action: 'token.create',
-          target: `token:${row.id}`,
-          detail: { name: row.name, ...(row.expires_at ? { expiresAt: row.expires_at } : {}) },
-        })
-        return rowToApiToken(row)
+      const row: ApiTokenRow = {
+        id: newId(),
+        user_id: input.userId,
+        name: input.name,
+        token_hash: input.tokenHash,
+        created_at: ctx.now(),
+        last_used_at: null,
+        expires_at: input.expiresAt ?? null,
+      }
+      await insertAudited(ctx, 'api_tokens', row, {
+        workspaceId: null,
+        userId: actor.userId,
+        action: 'token.create',
+        target: `token:${row.id}`,
+        detail: { name: row.name, ...(row.expires_at ? { expiresAt: row.expires_at } : {}) },
       })
+      return rowToApiToken(row)
     },
 
     async useApiToken(tokenHash, now) {

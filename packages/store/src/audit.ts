@@ -5,7 +5,7 @@
  * the account. Details are small JSON: versions, roles, names; never a secret, a hash or plan
  * contents.
  */
-import type { AuditRow } from './schema'
+import type { AuditRow, Database } from './schema'
 import type { AuditEntry, Store } from './store'
 import type { Executor, StoreContext } from './transactions'
 
@@ -53,6 +53,25 @@ export async function writeAuditForAccount(
     .execute()
   const workspaces = rows.length > 0 ? rows.map((row) => row.workspace_id) : [null]
   for (const workspaceId of workspaces) await writeAudit(ctx, db, { ...record, workspaceId })
+}
+
+/** Tables a new row goes into with an audit entry beside it. */
+type AuditedTable = 'invitations' | 'tradeables' | 'api_tokens'
+
+/** Inserts one row and writes its audit entry, in one transaction: the entry exists exactly when the row does. */
+export async function insertAudited<T extends AuditedTable>(
+  ctx: StoreContext,
+  table: T,
+  row: Database[T],
+  record: AuditRecord,
+): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto(table)
+      .values(row as never)
+      .execute()
+    await writeAudit(ctx, trx, record)
+  })
 }
 
 export function rowToAuditEntry(row: AuditRow): AuditEntry {

@@ -6,11 +6,7 @@
  * in foreign-key order. Sessions and rate-limit counters are left out: an import signs everyone out.
  */
 import { sql } from 'kysely'
-import { rowToApiToken } from './api-tokens'
-import { rowToAuditEntry } from './audit'
-import { rowToInvitation } from './invitations'
-import { rowToEvent } from './journal'
-import { rowToNegotiation } from './negotiations'
+import { fieldsOf, rowOf } from './columns'
 import type {
   ApiTokenRow,
   AuditRow,
@@ -24,10 +20,7 @@ import type {
   WorkspaceRow,
 } from './schema'
 import type { DatabaseExport, ImportCounts, Outcome, Store } from './store'
-import { rowToTradeable } from './tradeables'
 import type { StoreContext } from './transactions'
-import { rowToUserWithPassword } from './users'
-import { rowToWorkspace } from './workspaces'
 
 /** Below SQLite's smallest bound-parameter limit (999 in older builds), with room to spare. */
 const MAX_PARAMETERS = 900
@@ -64,116 +57,16 @@ function chunks<T extends object>(rows: readonly T[]): T[][] {
 /** The export's values back as table rows, every column kept as it was. */
 function dumpToRows(dump: DatabaseExport) {
   return {
-    users: dump.users.map(
-      (row): UserRow => ({
-        id: row.id,
-        email: row.email,
-        name: row.name,
-        password_hash: row.passwordHash,
-        created_at: row.createdAt,
-        password_changed_at: row.passwordChangedAt,
-        password_changed_via: row.passwordChangedVia,
-      }),
-    ),
-    apiTokens: dump.apiTokens.map(
-      (row): ApiTokenRow => ({
-        id: row.id,
-        user_id: row.userId,
-        name: row.name,
-        token_hash: row.tokenHash,
-        created_at: row.createdAt,
-        last_used_at: row.lastUsedAt,
-        expires_at: row.expiresAt,
-      }),
-    ),
-    workspaces: dump.workspaces.map(
-      (row): WorkspaceRow => ({ id: row.id, name: row.name, created_at: row.createdAt }),
-    ),
-    memberships: dump.memberships.map(
-      (row): MembershipRow => ({
-        workspace_id: row.workspaceId,
-        user_id: row.userId,
-        role: row.role,
-        joined_at: row.joinedAt,
-      }),
-    ),
-    invitations: dump.invitations.map(
-      (row): InvitationRow => ({
-        id: row.id,
-        workspace_id: row.workspaceId,
-        role: row.role,
-        email: row.email,
-        token_hash: row.tokenHash,
-        created_by: row.createdBy,
-        created_at: row.createdAt,
-        expires_at: row.expiresAt,
-        accepted_at: row.acceptedAt,
-        accepted_by: row.acceptedBy,
-        revoked_at: row.revokedAt,
-      }),
-    ),
-    passwordResets: dump.passwordResets.map(
-      (row): PasswordResetRow => ({
-        id: row.id,
-        user_id: row.userId,
-        workspace_id: row.workspaceId,
-        token_hash: row.tokenHash,
-        created_by: row.createdBy,
-        created_at: row.createdAt,
-        expires_at: row.expiresAt,
-        used_at: row.usedAt,
-      }),
-    ),
-    negotiations: dump.negotiations.map(
-      (row): NegotiationRow => ({
-        id: row.id,
-        workspace_id: row.workspaceId,
-        title: row.title,
-        context: row.context,
-        plan_json: row.planJson,
-        plan_text: row.planText,
-        plan_format: row.planFormat,
-        version: row.version,
-        created_by: row.createdBy,
-        created_at: row.createdAt,
-        updated_at: row.updatedAt,
-        last_activity_at: row.lastActivityAt,
-        event_count: row.eventCount,
-      }),
-    ),
-    events: dump.events.map(
-      (row): EventRow => ({
-        negotiation_id: row.negotiationId,
-        seq: row.seq,
-        id: row.id,
-        body: row.body,
-        request_hash: row.requestHash,
-        created_by: row.createdBy,
-        created_at: row.createdAt,
-      }),
-    ),
-    tradeables: dump.tradeables.map(
-      (row): TradeableRow => ({
-        id: row.id,
-        workspace_id: row.workspaceId,
-        name: row.name,
-        body: row.body,
-        created_by: row.createdBy,
-        created_at: row.createdAt,
-        updated_at: row.updatedAt,
-      }),
-    ),
-    audit: dump.audit.map(
-      (row): AuditRow => ({
-        seq: row.seq,
-        workspace_id: row.workspaceId,
-        user_id: row.userId,
-        action: row.action,
-        target: row.target,
-        detail: row.detail,
-        at: row.at,
-      }),
-    ),
+    users: dump.users.map((fields) => rowOf<UserRow>(fields)),
+    apiTokens: dump.apiTokens.map((fields) => rowOf<ApiTokenRow>(fields)),
+    workspaces: dump.workspaces.map((fields) => rowOf<WorkspaceRow>(fields)),
+    memberships: dump.memberships.map((fields) => rowOf<MembershipRow>(fields)),
+    invitations: dump.invitations.map((fields) => rowOf<InvitationRow>(fields)),
+    passwordResets: dump.passwordResets.map((fields) => rowOf<PasswordResetRow>(fields)),
+    negotiations: dump.negotiations.map((fields) => rowOf<NegotiationRow>(fields)),
+    events: dump.events.map((fields) => rowOf<EventRow>(fields)),
+    tradeables: dump.tradeables.map((fields) => rowOf<TradeableRow>(fields)),
+    audit: dump.audit.map((fields) => rowOf<AuditRow>(fields)),
   }
 }
 
@@ -201,48 +94,26 @@ export function backup(ctx: StoreContext): Pick<Store, 'exportAll' | 'importAll'
           version: 1,
           exportedAt: ctx.now(),
           from: ctx.dialect,
-          users: users.map(rowToUserWithPassword).sort(byKey((row) => row.id)),
-          apiTokens: apiTokens
-            .map((row) => ({ ...rowToApiToken(row), tokenHash: row.token_hash }))
-            .sort(byKey((row) => row.id)),
-          workspaces: workspaces.map(rowToWorkspace).sort(byKey((row) => row.id)),
-          memberships: memberships
-            .map((row) => ({
-              workspaceId: row.workspace_id,
-              userId: row.user_id,
-              role: row.role,
-              joinedAt: row.joined_at,
-            }))
-            .sort(
-              byKeys(
-                (row) => row.workspaceId,
-                (row) => row.userId,
-              ),
+          users: users.map(fieldsOf).sort(byKey((row) => row.id)),
+          apiTokens: apiTokens.map(fieldsOf).sort(byKey((row) => row.id)),
+          workspaces: workspaces.map(fieldsOf).sort(byKey((row) => row.id)),
+          memberships: memberships.map(fieldsOf).sort(
+            byKeys(
+              (row) => row.workspaceId,
+              (row) => row.userId,
             ),
-          invitations: invitations
-            .map((row) => ({ ...rowToInvitation(row), tokenHash: row.token_hash }))
-            .sort(byKey((row) => row.id)),
-          passwordResets: passwordResets
-            .map((row) => ({
-              id: row.id,
-              userId: row.user_id,
-              workspaceId: row.workspace_id,
-              tokenHash: row.token_hash,
-              createdBy: row.created_by,
-              createdAt: row.created_at,
-              expiresAt: row.expires_at,
-              usedAt: row.used_at,
-            }))
-            .sort(byKey((row) => row.id)),
-          negotiations: negotiations.map(rowToNegotiation).sort(byKey((row) => row.id)),
-          events: events.map(rowToEvent).sort(
+          ),
+          invitations: invitations.map(fieldsOf).sort(byKey((row) => row.id)),
+          passwordResets: passwordResets.map(fieldsOf).sort(byKey((row) => row.id)),
+          negotiations: negotiations.map(fieldsOf).sort(byKey((row) => row.id)),
+          events: events.map(fieldsOf).sort(
             byKeys(
               (row) => row.negotiationId,
               (row) => row.seq,
             ),
           ),
-          tradeables: tradeables.map(rowToTradeable).sort(byKey((row) => row.id)),
-          audit: audit.map(rowToAuditEntry).sort(byKey((row) => row.seq)),
+          tradeables: tradeables.map(fieldsOf).sort(byKey((row) => row.id)),
+          audit: audit.map(fieldsOf).sort(byKey((row) => row.seq)),
           settings: settings.map((row) => ({ key: row.key, value: row.value })).sort(byKey((row) => row.key)),
         }
       })

@@ -5,7 +5,7 @@
  * invitation that names an email admits only that email: a link passed on or leaked does not let
  * someone else in.
  */
-import { writeAudit } from './audit'
+import { insertAudited, writeAudit } from './audit'
 import { higherRole } from './memberships'
 import type { InvitationRow } from './schema'
 import type { Invitation, Outcome, Role, Store, User, Workspace } from './store'
@@ -51,30 +51,27 @@ type InvitationMethods =
 export function invitations(ctx: StoreContext): Pick<Store, InvitationMethods> {
   return {
     async createInvitation(input, actor) {
-      return ctx.db.transaction().execute(async (trx) => {
-        const row: InvitationRow = {
-          id: newId(),
-          workspace_id: input.workspaceId,
-          role: input.role,
-          email: input.email === null ? null : normalizeEmail(input.email),
-          token_hash: input.tokenHash,
-          created_by: actor.userId,
-          created_at: ctx.now(),
-          expires_at: input.expiresAt,
-          accepted_at: null,
-          accepted_by: null,
-          revoked_at: null,
-        }
-        await trx.insertInto('invitations').values(row).execute()
-        await writeAudit(ctx, trx, {
-          workspaceId: input.workspaceId,
-          userId: actor.userId,
-          action: 'invitation.create',
-          target: `invitation:${row.id}`,
-          detail: { role: row.role },
-        })
-        return rowToInvitation(row)
+      const row: InvitationRow = {
+        id: newId(),
+        workspace_id: input.workspaceId,
+        role: input.role,
+        email: input.email === null ? null : normalizeEmail(input.email),
+        token_hash: input.tokenHash,
+        created_by: actor.userId,
+        created_at: ctx.now(),
+        expires_at: input.expiresAt,
+        accepted_at: null,
+        accepted_by: null,
+        revoked_at: null,
+      }
+      await insertAudited(ctx, 'invitations', row, {
+        workspaceId: input.workspaceId,
+        userId: actor.userId,
+        action: 'invitation.create',
+        target: `invitation:${row.id}`,
+        detail: { role: row.role },
       })
+      return rowToInvitation(row)
     },
 
     async listInvitations(workspaceId) {

@@ -2,7 +2,7 @@
  * The workspace's tradeables library: reusable entries (things we can give or ask for) kept as the
  * server's JSON, with a name to list them by.
  */
-import { writeAudit } from './audit'
+import { insertAudited, writeAudit } from './audit'
 import type { TradeableRow } from './schema'
 import type { Store, Tradeable } from './store'
 import { newId, type StoreContext } from './transactions'
@@ -50,27 +50,24 @@ export function tradeables(ctx: StoreContext): Pick<Store, TradeableMethods> {
     },
 
     async createTradeable(input, actor) {
-      return ctx.db.transaction().execute(async (trx) => {
-        const now = ctx.now()
-        const row: TradeableRow = {
-          id: newId(),
-          workspace_id: input.workspaceId,
-          name: input.name,
-          body: input.body,
-          created_by: actor.userId,
-          created_at: now,
-          updated_at: now,
-        }
-        await trx.insertInto('tradeables').values(row).execute()
-        await writeAudit(ctx, trx, {
-          workspaceId: input.workspaceId,
-          userId: actor.userId,
-          action: 'tradeable.create',
-          target: `tradeable:${row.id}`,
-          detail: { name: row.name },
-        })
-        return rowToTradeable(row)
+      const now = ctx.now()
+      const row: TradeableRow = {
+        id: newId(),
+        workspace_id: input.workspaceId,
+        name: input.name,
+        body: input.body,
+        created_by: actor.userId,
+        created_at: now,
+        updated_at: now,
+      }
+      await insertAudited(ctx, 'tradeables', row, {
+        workspaceId: input.workspaceId,
+        userId: actor.userId,
+        action: 'tradeable.create',
+        target: `tradeable:${row.id}`,
+        detail: { name: row.name },
       })
+      return rowToTradeable(row)
     },
 
     async updateTradeable(input, actor) {

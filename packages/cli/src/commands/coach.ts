@@ -1,16 +1,14 @@
 /** `parley coach PLAN`: the playbook for the current stage, with the words to say filled from the plan. */
 import { type CoachReport, coach, formatLevel, type Stage } from '@parley/core'
-import { type CommandContext, invalidInput } from '../command-context'
+import { type CommandContext, planRefused } from '../command-context'
 import { EXIT } from '../exit-codes'
-import { loadNegotiation } from '../negotiation-file'
+import { type JournalOptions, loadNegotiation } from '../negotiation-file'
 import type { Output } from '../output'
 import { pts } from '../output'
 import { formatTerms } from '../terms'
 
-export interface CoachOptions {
+export interface CoachOptions extends JournalOptions {
   stage?: Stage
-  journal?: string
-  json?: boolean
 }
 
 export async function coachCommand(
@@ -20,12 +18,7 @@ export async function coachCommand(
 ): Promise<number> {
   const json = options.json === true
   const loaded = await loadNegotiation(planFile, options.journal)
-  if (!loaded.ok)
-    return invalidInput(
-      context,
-      json,
-      loaded.plan.errors.filter((problem) => problem.severity === 'error'),
-    )
+  if (!loaded.ok) return planRefused(context, json, loaded.plan.errors)
   const report = coach(
     loaded.plan.space,
     loaded.journal.events,

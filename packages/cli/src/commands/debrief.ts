@@ -1,6 +1,6 @@
 /** `parley debrief PLAN`: the debrief prompts with the answers recorded, and the figures of the outcome. */
 import { debriefSentences, debriefView } from '@parley/core'
-import { type CommandContext, invalidInput } from '../command-context'
+import { type CommandContext, planRefused } from '../command-context'
 import { EXIT } from '../exit-codes'
 import { loadNegotiation } from '../negotiation-file'
 
@@ -11,12 +11,7 @@ export async function debriefCommand(
 ): Promise<number> {
   const json = options.json === true
   const loaded = await loadNegotiation(planFile, options.journal)
-  if (!loaded.ok)
-    return invalidInput(
-      context,
-      json,
-      loaded.plan.errors.filter((problem) => problem.severity === 'error'),
-    )
+  if (!loaded.ok) return planRefused(context, json, loaded.plan.errors)
   const { plan, state, posterior } = loaded
   const view = debriefView(plan.space, state, posterior)
   if (json) {

@@ -12,7 +12,7 @@ import {
   type Space,
   sampleUtilities,
 } from '@parley/core'
-import { type CommandContext, invalidInput } from '../command-context'
+import { type CommandContext, invalidInput, planRefused } from '../command-context'
 import { EXIT } from '../exit-codes'
 import { count, pts } from '../output'
 import { loadPlan } from '../plan-file'
@@ -34,12 +34,7 @@ export async function frontierCommand(
 ): Promise<number> {
   const json = options.json === true
   const loaded = await loadPlan(file)
-  if (!loaded.ok)
-    return invalidInput(
-      context,
-      json,
-      loaded.errors.filter((problem) => problem.severity === 'error'),
-    )
+  if (!loaded.ok) return planRefused(context, json, loaded.errors)
   const progress = progressBar(context.out, 'frontier')
   const result = frontierView(
     loaded.space,

@@ -9,19 +9,15 @@ import {
   sourceFormatOf,
 } from '@parley/core'
 import { monotonicFactory } from 'ulid'
-import { type CommandContext, invalidInput } from '../command-context'
+import { type CommandContext, invalidInput, planRefused } from '../command-context'
 import { EXIT } from '../exit-codes'
 import { appendEvent, journalPathFor, loadJournal } from '../journal-file'
+import { type JournalOptions, loadNegotiation } from '../negotiation-file'
 import { problemJson } from '../output'
 import { loadPlan, readTextFile } from '../plan-file'
 import { formatTerms } from '../terms'
 
 const ulid = monotonicFactory()
-
-export interface JournalOptions {
-  journal?: string
-  json?: boolean
-}
 
 /** Reads EVENT: inline JSON when it starts with `{`, otherwise a JSON or YAML file. */
 async function readEventArgument(argument: string) {
@@ -44,12 +40,7 @@ export async function journalAddCommand(
 ): Promise<number> {
   const json = options.json === true
   const loaded = await loadPlan(planFile)
-  if (!loaded.ok)
-    return invalidInput(
-      context,
-      json,
-      loaded.errors.filter((problem) => problem.severity === 'error'),
-    )
+  if (!loaded.ok) return planRefused(context, json, loaded.errors)
   const journal = await loadJournal(options.journal ?? journalPathFor(planFile))
   const argument = await readEventArgument(eventArgument)
   if (!argument.ok) return invalidInput(context, json, argument.errors)
@@ -79,15 +70,9 @@ export async function journalListCommand(
   options: JournalOptions,
 ): Promise<number> {
   const json = options.json === true
-  const loaded = await loadPlan(planFile)
-  if (!loaded.ok)
-    return invalidInput(
-      context,
-      json,
-      loaded.errors.filter((problem) => problem.severity === 'error'),
-    )
-  const journal = await loadJournal(options.journal ?? journalPathFor(planFile))
-  const state = replay(loaded.space, journal.events)
+  const loaded = await loadNegotiation(planFile, options.journal)
+  if (!loaded.ok) return planRefused(context, json, loaded.plan.errors)
+  const { journal, state } = loaded
   const retracted = new Set(state.retracted)
   const skipped = new Set(state.findings.map((finding) => finding.eventId))
   if (json) {

@@ -1,13 +1,11 @@
 /** `parley lint PLAN`: the method's pitfalls, checked on the plan, its journal and every phrase Parley would have us say. */
 import { findingsJson, type LocatedFinding, lintNegotiation, locateFindings, sarifLog } from '@parley/core'
-import { type CommandContext, invalidInput } from '../command-context'
+import { type CommandContext, planRefused } from '../command-context'
 import { EXIT } from '../exit-codes'
-import { loadNegotiation } from '../negotiation-file'
+import { type JournalOptions, loadNegotiation } from '../negotiation-file'
 import { VERSION } from '../version'
 
-export interface LintOptions {
-  journal?: string
-  json?: boolean
+export interface LintOptions extends JournalOptions {
   format?: 'text' | 'json' | 'sarif'
 }
 
@@ -18,12 +16,7 @@ export async function lintCommand(
 ): Promise<number> {
   const format = options.format ?? (options.json ? 'json' : 'text')
   const loaded = await loadNegotiation(planFile, options.journal)
-  if (!loaded.ok)
-    return invalidInput(
-      context,
-      format !== 'text',
-      loaded.plan.errors.filter((problem) => problem.severity === 'error'),
-    )
+  if (!loaded.ok) return planRefused(context, format !== 'text', loaded.plan.errors)
   const { plan, journal, state, posterior } = loaded
   const findings = locateFindings(lintNegotiation(plan.space, journal.events, { state, posterior }), {
     plan: { name: plan.file, source: plan.source },

@@ -1,27 +1,15 @@
 /** `parley meso PLAN`: two or three bundles worth the same to us that meet the rule in different ways. */
-import {
-  formatBits,
-  frontierReport,
-  inferPriorities,
-  type MesoSet,
-  mesoMarkers,
-  mesoView,
-  replay,
-  type Space,
-} from '@parley/core'
-import { type CommandContext, invalidInput } from '../command-context'
+import { formatBits, frontierReport, type MesoSet, mesoMarkers, mesoView, type Space } from '@parley/core'
+import { type CommandContext, planRefused } from '../command-context'
 import { EXIT } from '../exit-codes'
-import { journalPathFor, loadJournal } from '../journal-file'
+import { type JournalOptions, loadNegotiation } from '../negotiation-file'
 import { pts } from '../output'
-import { loadPlan } from '../plan-file'
 import { writePlot } from './frontier'
 
-export interface MesoCommandOptions {
-  journal?: string
+export interface MesoCommandOptions extends JournalOptions {
   count?: number
   target?: number
   tolerance?: number
-  json?: boolean
   plot?: string
 }
 
@@ -31,19 +19,11 @@ export async function mesoCommand(
   options: MesoCommandOptions,
 ): Promise<number> {
   const json = options.json === true
-  const loaded = await loadPlan(file)
-  if (!loaded.ok)
-    return invalidInput(
-      context,
-      json,
-      loaded.errors.filter((problem) => problem.severity === 'error'),
-    )
+  const negotiation = await loadNegotiation(file, options.journal)
+  if (!negotiation.ok) return planRefused(context, json, negotiation.plan.errors)
+  const { plan: loaded, journal } = negotiation
   // With a journal, the set is chosen under what their moves have taught us.
-  const journal = await loadJournal(options.journal ?? journalPathFor(file))
-  const learned =
-    journal.events.length > 0
-      ? inferPriorities(loaded.space, replay(loaded.space, journal.events).observations)
-      : undefined
+  const learned = journal.events.length > 0 ? negotiation.posterior : undefined
   const result = mesoView(
     loaded.space,
     {

@@ -7,7 +7,7 @@ import {
   scoreOffer,
   sourceFormatOf,
 } from '@parley/core'
-import { type CommandContext, invalidInput } from '../command-context'
+import { type CommandContext, invalidInput, planRefused } from '../command-context'
 import { EXIT } from '../exit-codes'
 import { pts, signed } from '../output'
 import { loadPlan, readTextFile } from '../plan-file'
@@ -37,12 +37,7 @@ export async function scoreCommand(
 ): Promise<number> {
   const json = options.json === true
   const loaded = await loadPlan(file)
-  if (!loaded.ok)
-    return invalidInput(
-      context,
-      json,
-      loaded.errors.filter((problem) => problem.severity === 'error'),
-    )
+  if (!loaded.ok) return planRefused(context, json, loaded.errors)
   const argument = await readOfferArgument(options.offer)
   if (!argument.ok) return invalidInput(context, json, argument.errors)
   if (argument.source.errors.length > 0) return invalidInput(context, json, argument.source.errors)

@@ -1,32 +1,21 @@
 /** `parley status PLAN`: where the negotiation stands, derived from the plan and its journal. */
 import { formatBits, formatMoney, type NegotiationStatus, negotiationStatus } from '@parley/core'
-import { type CommandContext, invalidInput } from '../command-context'
+import { type CommandContext, planRefused } from '../command-context'
 import { EXIT } from '../exit-codes'
-import { journalPathFor, loadJournal } from '../journal-file'
+import { type JournalOptions, loadNegotiation } from '../negotiation-file'
 import { type Output, percent, problemJson, pts, signed } from '../output'
-import { loadPlan } from '../plan-file'
 import { formatTerms } from '../terms'
-
-export interface StatusOptions {
-  journal?: string
-  json?: boolean
-}
 
 export async function statusCommand(
   context: CommandContext,
   planFile: string,
-  options: StatusOptions,
+  options: JournalOptions,
 ): Promise<number> {
   const json = options.json === true
-  const loaded = await loadPlan(planFile)
-  if (!loaded.ok)
-    return invalidInput(
-      context,
-      json,
-      loaded.errors.filter((problem) => problem.severity === 'error'),
-    )
-  const journal = await loadJournal(options.journal ?? journalPathFor(planFile))
-  const status = negotiationStatus(loaded.space, journal.events)
+  const loaded = await loadNegotiation(planFile, options.journal)
+  if (!loaded.ok) return planRefused(context, json, loaded.plan.errors)
+  const { plan, journal, state, posterior } = loaded
+  const status = negotiationStatus(plan.space, journal.events, { state, posterior })
   if (json)
     context.out.json({ ...status, journal: journal.file, problems: journal.problems.map(problemJson) })
   else {

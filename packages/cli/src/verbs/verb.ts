@@ -13,3 +13,29 @@ export interface VerbRun {
 }
 
 export type Verb = (program: Command, run: VerbRun) => void
+
+/**
+ * A verb that reads a plan and its journal and prints what it finds (`status`, `debrief`): the plan
+ * as argument, `--journal` and `--json` as options, nothing else.
+ */
+export function journalReader(
+  name: string,
+  description: string,
+  command: (
+    context: CommandContext,
+    plan: string,
+    options: { journal?: string; json?: boolean },
+  ) => Promise<number>,
+): Verb {
+  return (program, { context, exit }) => {
+    program
+      .command(name)
+      .description(description)
+      .argument('<plan>', 'plan file')
+      .option('--journal <file>', 'journal file (default: PLAN with .journal.jsonl)')
+      .option('--json', 'machine-readable output on stdout')
+      .action(async (plan: string, options: { journal?: string; json?: boolean }) => {
+        exit(await command(context, plan, options))
+      })
+  }
+}
