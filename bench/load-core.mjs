@@ -1,5 +1,6 @@
 // Bundles @parley/core (TypeScript source) into a temporary module and imports it, so benchmarks
 // run the same compiled JavaScript the command line runs, without a TypeScript loader in the timing.
+// Only the public entries: the domain and its test helpers (which leave the test runner out).
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -10,8 +11,7 @@ export async function loadCore() {
   const outfile = join(mkdtempSync(join(tmpdir(), 'parley-bench-')), 'core.mjs')
   await build({
     stdin: {
-      contents:
-        "export * from './packages/core/src/index.ts'; export * from './packages/core/src/testing/synthetic.ts'; export * from './packages/core/src/testing/largest.ts'",
+      contents: "export * from '@parley/core'; export * from '@parley/core/testing'",
       resolveDir: process.cwd(),
       loader: 'ts',
     },

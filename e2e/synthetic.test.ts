@@ -1,6 +1,6 @@
 import { compileSpace, computeFrontier, nashIndex } from '@parley/core'
+import { syntheticPlan } from '@parley/core/testing'
 import { describe, expect, it } from 'vitest'
-import { syntheticPlan } from '../packages/core/src/testing/synthetic'
 import { sharedFile, syntheticChecks } from './shared'
 
 const file = sharedFile('benchmarks/SYNTHETIC.md')

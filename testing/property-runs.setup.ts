@@ -1,4 +1,4 @@
 // Every test file starts with fast-check's default count of cases scaled (see vitest.config.ts).
-import { configurePropertyRuns } from '../packages/core/src/testing/property-runs'
+import { configurePropertyRuns } from '@parley/core/testing/runs'
 
 configurePropertyRuns()

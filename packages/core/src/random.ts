@@ -17,14 +17,14 @@ export function mulberry32(seed: number): Random {
 }
 
 /** A standard normal draw (Box–Muller). */
-export function normal(random: Random): number {
+function normal(random: Random): number {
   let u = 0
   while (u === 0) u = random()
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random())
 }
 
 /** A Gamma(shape, 1) draw (Marsaglia–Tsang; boosted for shape < 1). */
-export function gamma(shape: number, random: Random): number {
+function gamma(shape: number, random: Random): number {
   if (shape < 1) {
     let u = 0
     while (u === 0) u = random()

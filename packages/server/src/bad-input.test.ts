@@ -6,7 +6,7 @@
  * document all get a 4xx in the error shape, saying what and where, and the server keeps serving.
  */
 import { readFileSync } from 'node:fs'
-import { runs } from '@parley/core/testing'
+import { runs } from '@parley/core/testing/runs'
 import { testBackends } from '@parley/store/testing'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'

@@ -95,9 +95,10 @@ export function reasonOf(error: unknown): string {
 /**
  * node-postgres falls back to `$USER` for a URL without a user, which containers often leave unset;
  * psql falls back to the operating-system user. Do as psql does, so `postgres://host/db` connects
- * the same way from both. `PGUSER` still wins, as it does for both.
+ * the same way from both. `PGUSER` still wins, as it does for both: `env` is the environment the
+ * entry point was started with (the store never reads it itself).
  */
-export function withDefaultUser(url: string, env: Record<string, string | undefined> = process.env): string {
+export function withDefaultUser(url: string, env: Readonly<Record<string, string | undefined>>): string {
   if (env.PGUSER) return url
   try {
     const parsed = new URL(url)
@@ -214,9 +215,10 @@ class StatementCachingClient extends pg.Client {
 
 async function openPostgres(
   location: Extract<StoreLocation, { kind: 'postgres' }>,
+  env: Readonly<Record<string, string | undefined>>,
 ): Promise<Kysely<Database>> {
   const pool = new pg.Pool({
-    connectionString: withDefaultUser(location.url),
+    connectionString: withDefaultUser(location.url, env),
     max: POSTGRES_POOL_SIZE,
     connectionTimeoutMillis: 10_000,
     Client: StatementCachingClient,
@@ -234,9 +236,15 @@ async function openPostgres(
   return db
 }
 
-/** A Kysely instance for the location, reachable but not yet migrated. */
-export async function connect(location: StoreLocation): Promise<Kysely<Database>> {
-  return location.kind === 'sqlite' ? openSqlite(location) : openPostgres(location)
+/**
+ * A Kysely instance for the location, reachable but not yet migrated. `env`: the entry point's
+ * environment, for PostgreSQL's default user (see `withDefaultUser`).
+ */
+export async function connect(
+  location: StoreLocation,
+  env: Readonly<Record<string, string | undefined>> = {},
+): Promise<Kysely<Database>> {
+  return location.kind === 'sqlite' ? openSqlite(location) : openPostgres(location, env)
 }
 
 /**

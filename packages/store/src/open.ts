@@ -31,11 +31,17 @@ export { describeLocation, locateStore, redactUrl, type StoreLocation } from './
 export interface OpenOptions {
   /** The clock for the times the store stamps itself (created, updated, audit). Tests pin it. */
   now?: () => Date
+  /**
+   * The environment the entry point was started with: with `PGUSER` set, a PostgreSQL URL without
+   * a user is left to node-postgres, which uses it (see `withDefaultUser`). The store reads no
+   * environment of its own.
+   */
+  env?: Readonly<Record<string, string | undefined>>
 }
 
 /** Opens and migrates the database; throws `StoreOpenError` when it can not be opened, reached or migrated. */
 export async function openStore(location: StoreLocation, options: OpenOptions = {}): Promise<Store> {
-  const db = await connect(location)
+  const db = await connect(location, options.env)
   const migrated = await migrateToLatest(db)
   if (!migrated.ok) {
     await db.destroy()

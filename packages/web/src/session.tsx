@@ -2,30 +2,16 @@
  * Who is signed in, for every page: loaded once, refreshed after signing in or out (and after a
  * change to one's own account), with when and how their password was last set.
  */
+import type { Me, Role, User, Workspace as WorkspaceAnswer } from '@parley/server/contract'
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react'
-import { ApiError, api } from './api'
+import { signOut as endSession, me, setupState } from './api/accounts'
+import { ApiError } from './api/http'
 
-export type Role = 'owner' | 'editor' | 'viewer'
+/** A workspace one belongs to, with one's role in it. */
+export type Workspace = WorkspaceAnswer & { role: Role }
 
-export interface User {
-  id: string
-  email: string
-  name: string
-}
-
-/** How a password was last set: by its owner, with a reset link an owner made, or on the server machine. */
-export type PasswordChangeChannel = 'self' | 'reset-link' | 'machine'
-
-export interface PasswordChange {
-  at: string
-  via: PasswordChangeChannel
-}
-
-export interface Workspace {
-  id: string
-  name: string
-  role: Role
-}
+/** The last time the password was set after the account was made, and how. */
+export type PasswordChange = NonNullable<Me['passwordChange']>
 
 export interface Session {
   /** undefined while loading, null when signed out. */
@@ -39,6 +25,14 @@ export interface Session {
   signOut(): Promise<void>
 }
 
+// The API's schema leaves a workspace's role optional (not every answer is about a member); the
+// workspaces listed as one's own always carry it.
+function withRole(workspace: WorkspaceAnswer): Workspace {
+  const { role } = workspace
+  if (!role) throw new Error(`the server listed workspace ${workspace.id} without your role in it`)
+  return { ...workspace, role }
+}
+
 const SessionContext = createContext<Session | undefined>(undefined)
 
 export function SessionProvider({ children }: { children: ReactNode }) {
@@ -48,27 +42,23 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [setupNeeded, setSetupNeeded] = useState(false)
   const refresh = useCallback(async () => {
     try {
-      const me = await api.get<{
-        user: User
-        workspaces: Workspace[]
-        passwordChange: PasswordChange | null
-      }>('/api/me')
-      setUser(me.body.user)
-      setWorkspaces(me.body.workspaces)
-      setPasswordChange(me.body.passwordChange)
+      const signedIn = await me()
+      const own = signedIn.workspaces.map(withRole)
+      setUser(signedIn.user)
+      setWorkspaces(own)
+      setPasswordChange(signedIn.passwordChange)
     } catch (error) {
       if (!(error instanceof ApiError) || error.status !== 401) throw error
       // Ask about setup before saying "signed out", so that the first visit goes to /setup
       // rather than to /login and then on.
-      const setup = await api.get<{ needed: boolean }>('/api/setup')
-      setSetupNeeded(setup.body.needed)
+      setSetupNeeded((await setupState()).needed)
       setUser(null)
       setWorkspaces([])
       setPasswordChange(null)
     }
   }, [])
   const signOut = useCallback(async () => {
-    await api.post('/api/auth/logout')
+    await endSession()
     await refresh()
   }, [refresh])
   useEffect(() => {

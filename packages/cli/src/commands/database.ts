@@ -62,7 +62,7 @@ export async function openDatabase(context: CommandContext, data?: string): Prom
   const env = data !== undefined ? { ...context.env, PARLEY_DATA: data } : context.env
   const location = locateStore(env, context.cwd)
   try {
-    return { ok: true, store: await openStore(location), location }
+    return { ok: true, store: await openStore(location, { env }), location }
   } catch (error) {
     if (!(error instanceof StoreOpenError)) throw error
     // The message names the location (never with a password) and the reason.

@@ -52,11 +52,7 @@ function copyTerms(terms: Terms): Terms {
 }
 
 /** The allow-listed projection the story is written from. */
-export function shareableStory(
-  space: Space,
-  state: NegotiationState,
-  terms: Terms | undefined,
-): ShareableStory {
+function shareableStory(space: Space, state: NegotiationState, terms: Terms | undefined): ShareableStory {
   const view = counterpartyView(space, state)
   const chosen = terms ?? view.agreement?.terms ?? state.table?.terms
   return {
@@ -133,7 +129,7 @@ function moveText(view: CounterpartyView, move: SharedMove, style: PhraseStyle):
 }
 
 /** The paragraph, from the shareable projection alone. */
-export function writeFairnessStory(story: ShareableStory, style: PhraseStyle = 'direct'): string {
+function writeFairnessStory(story: ShareableStory, style: PhraseStyle = 'direct'): string {
   const { view } = story
   const indirect = style === 'indirect'
   const sentences: string[] = []

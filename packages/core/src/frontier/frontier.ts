@@ -21,7 +21,7 @@ import { coverStaircase, epsilonBudget, thinLevels, thinnedStep, thinnedStepWork
 import { addIssue, type LevelSet, originStaircase, paretoLevels, type Staircase } from './staircase'
 
 /** Exact mode gives up above this many points in one staircase. */
-export const EXACT_FRONTIER_LIMIT = 200_000
+const EXACT_FRONTIER_LIMIT = 200_000
 
 export interface FrontierOptions {
   /** Requirements every bundle must meet (the decision rule, our limits, or both). */
@@ -169,7 +169,7 @@ function tooLarge(space: Space, points: number, limit: number): FrontierResult {
 }
 
 /** Epsilon-mode work that fits about a second or two on a 2-core machine. */
-export const EPSILON_WORK = 8e8
+const EPSILON_WORK = 8e8
 
 /**
  * The smallest epsilon asked for, in points. Utilities are exact to 1e-9, so a bound finer than

@@ -20,7 +20,7 @@ export interface PlotPoint {
  * `bargaining`: Nash, Kalai–Smorodinsky, max joint; `meso`: a bundle of a MESO set; `table` and
  * `agreement`: what is in play.
  */
-export const PLOT_MARKER_KINDS = ['bargaining', 'meso', 'table', 'agreement'] as const
+const PLOT_MARKER_KINDS = ['bargaining', 'meso', 'table', 'agreement'] as const
 export type PlotMarkerKind = (typeof PLOT_MARKER_KINDS)[number]
 
 export interface PlotMarker extends PlotPoint {

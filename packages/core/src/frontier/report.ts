@@ -56,7 +56,7 @@ export function effectiveReservation(space: Space): number {
 }
 
 /** The terms of frontier point k. */
-export function frontierTerms(space: Space, frontier: Frontier, k: number): Terms {
+function frontierTerms(space: Space, frontier: Frontier, k: number): Terms {
   const terms: Terms = {}
   const n = frontier.issueCount
   for (const issue of space.issues) {

@@ -54,7 +54,7 @@ export function frontierView(
 }
 
 /** The JSON contract: outcomes, frontier, nash, kalaiSmorodinsky, maxJoint, zopa (and what qualifies them). */
-export function frontierJson(report: FrontierReport): FrontierView {
+function frontierJson(report: FrontierReport): FrontierView {
   return {
     outcomes: report.outcomes,
     frontier: report.frontier,

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import type { Observation } from '../journal/replay'
 import { replay } from '../journal/replay'
-import { LOGIT_SCALE } from '../meso/beliefs'
 import type { Plan } from '../model/plan'
 import { offerFromLevels } from '../scoring/offer'
 import { compileSpace } from '../scoring/space'
 import { event } from '../testing/events'
+import { LOGIT_SCALE } from './beliefs'
+import type { Observation } from './observation'
 import { inferPriorities, logGamma } from './posterior'
 
 // Two issues, so the posterior of their weight share on `speed` is one-dimensional and can be

@@ -19,16 +19,16 @@
  *   before, in bits.
  */
 
-import type { Observation } from '../journal/replay'
-import type { Beliefs } from '../meso/beliefs'
-import { DEFAULT_SEED, LOGIT_SCALE, priorConcentration } from '../meso/beliefs'
 import { dirichlet, mulberry32, type Random } from '../random'
 import type { Offer } from '../scoring/offer'
 import { type Space, scoreLevel } from '../scoring/space'
+import type { Beliefs } from './beliefs'
+import { DEFAULT_SEED, LOGIT_SCALE, priorConcentration } from './beliefs'
+import type { Observation } from './observation'
 
-export const POSTERIOR_SAMPLES = 2000
+const POSTERIOR_SAMPLES = 2000
 /** Slope of stated priorities, per unit of log weight ratio. */
-export const STATEMENT_SLOPE = 3
+const STATEMENT_SLOPE = 3
 
 export interface IssuePosterior {
   /** Posterior mean of their weight share. */

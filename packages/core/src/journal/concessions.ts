@@ -64,7 +64,7 @@ export function theirUtility(space: Space, weights: ArrayLike<number>, offer: Of
  * Points of utility per unit of the numeraire, for each side: its share times the average slope of
  * that side's score over the issue's range. Undefined when the plan names none (or it is flat).
  */
-export function pointsPerUnit(
+function pointsPerUnit(
   space: Space,
   theirWeights: ArrayLike<number>,
 ): { us: number; them: number; unit: string } | undefined {

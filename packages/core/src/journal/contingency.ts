@@ -28,7 +28,7 @@ export interface ContingencyValue {
   verifiable: boolean
 }
 
-export function describeContingency(record: ContingencyRecord): string {
+function describeContingency(record: ContingencyRecord): string {
   const c = record.contingency
   if (c.text) return c.text
   return `if ${c.metric} ${c.op} ${c.threshold}${c.within ? ` within ${c.within}` : ''} then ${c.consequence.issue} moves to ${c.consequence.level}`

@@ -29,7 +29,7 @@ const text = z.string().max(LIMITS.textLength)
 const label = z.string().min(1).max(8)
 
 /** Terms as written in an event: a level per issue id (checked against the plan when replayed). */
-export const EventTermsSchema = z.record(z.string(), LevelSchema)
+const EventTermsSchema = z.record(z.string(), LevelSchema)
 
 /** A ULID (26 Crockford base-32 characters) or a UUID. */
 export const EventIdSchema = z
@@ -55,7 +55,7 @@ const common = {
   note: text.optional(),
 }
 
-export const OfferedBundleSchema = z.strictObject({
+const OfferedBundleSchema = z.strictObject({
   label: label.optional(),
   name: text.optional(),
   terms: EventTermsSchema,
@@ -66,7 +66,7 @@ export const CONTINGENCY_OPS = ['<', '<=', '=', '>=', '>'] as const satisfies re
 export type ContingencyOp = (typeof CONTINGENCY_OPS)[number]
 
 /** If <metric> <op> <threshold> [within <period>] then the consequence: <issue> moves to <level>. */
-export const ContingencySchema = z.strictObject({
+const ContingencySchema = z.strictObject({
   id: z.string().min(1).max(64).optional(),
   metric: z.string().min(1).max(500),
   op: z.enum(CONTINGENCY_OPS),
@@ -82,7 +82,7 @@ export const ContingencySchema = z.strictObject({
 })
 export type Contingency = z.infer<typeof ContingencySchema>
 
-export const MeasureSchema = z.strictObject({
+const MeasureSchema = z.strictObject({
   metric: z.string().min(1).max(500),
   threshold: z.union([z.number().finite(), z.string().min(1).max(200)]),
   reporting: text,

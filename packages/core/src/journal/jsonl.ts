@@ -107,8 +107,3 @@ export function readJournalText(text: string, file?: string): JournalText {
   })
   return { lines, problems }
 }
-
-/** One event as a journal line (no trailing newline). */
-export function journalLine(event: unknown): string {
-  return JSON.stringify(event)
-}

@@ -2,8 +2,7 @@
  * Reading events: the schema of each type, checked as strictly as plans and reported the same way;
  * and completing an event a person typed (id, time, side, round, plan version, bundle labels).
  */
-import { LIMITS } from '../model/limits'
-import { formatPath, type PathProblem, pathError } from '../model/problem'
+import { type PathProblem, pathError } from '../model/problem'
 import { closest, schemaProblems } from '../plan/schema-problems'
 import { DEFAULT_SIDE, EVENT_TYPES, EventSchemas, type EventType, type JournalEvent } from './events'
 
@@ -83,8 +82,3 @@ export function completeEvent(raw: unknown, defaults: EventDefaults): unknown {
   }
   return event
 }
-
-/** The size limit of one event, in bytes of JSON. */
-export const EVENT_BYTES = LIMITS.eventBytes
-
-export { formatPath }

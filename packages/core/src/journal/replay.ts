@@ -6,6 +6,7 @@
  * event that no longer fits the plan (an issue renamed or removed since) becomes a finding and is
  * skipped; the rest of the negotiation still replays.
  */
+import type { Observation } from '../inference/observation'
 import type { Terms } from '../model/plan'
 import { type PathProblem, type PathSegment, pathError } from '../model/problem'
 import type { Offer } from '../scoring/offer'
@@ -62,18 +63,6 @@ export interface ContingencyRecord {
   accepted: boolean
 }
 
-/** What one of their moves reveals about their priorities, for the learner. */
-export type Observation =
-  | { kind: 'choice'; eventId: string; offered: Offer[]; chosen: number }
-  | { kind: 'ranking'; eventId: string; offered: Offer[]; order: number[] }
-  | { kind: 'counter'; eventId: string; offered: Offer[]; counter: Offer }
-  | {
-      kind: 'stated'
-      eventId: string
-      ranking: number[]
-      relative: { issue: number; over: number; factor: number }[]
-    }
-
 export interface JournalFinding {
   severity: 'error' | 'warning'
   code: string
@@ -128,7 +117,7 @@ function emptyState(): NegotiationState {
 }
 
 /** The stage of the method the negotiation is in, from the plan and what has happened. */
-export function deriveStage(space: Space, state: Omit<NegotiationState, 'stage'>): Stage {
+function deriveStage(space: Space, state: Omit<NegotiationState, 'stage'>): Stage {
   const types = new Set(state.applied.map((event) => event.type))
   if (types.has('debrief')) return 'debrief'
   if (state.agreed) return 'close'
@@ -150,7 +139,7 @@ export function deriveStage(space: Space, state: Omit<NegotiationState, 'stage'>
  * Checks one event against the plan and the state so far; applies it when it fits.
  * Returns the problems (paths inside the event) when it does not.
  */
-export function applyEvent(space: Space, state: NegotiationState, event: JournalEvent): PathProblem[] {
+function applyEvent(space: Space, state: NegotiationState, event: JournalEvent): PathProblem[] {
   return handle(space, state, event.type, event)
 }
 

@@ -4,13 +4,13 @@
  * the contingencies and what they are worth, the reality test and the suggested next move.
  */
 
+import { meanWeights } from '../inference/beliefs'
 import {
   type IssuePosterior,
   inferPriorities,
   type MoveInformation,
   type Posterior,
 } from '../inference/posterior'
-import { meanWeights } from '../meso/beliefs'
 import type { Terms } from '../model/plan'
 import { utilityOf } from '../scoring/offer'
 import type { Space } from '../scoring/space'

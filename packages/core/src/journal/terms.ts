@@ -43,13 +43,3 @@ export function applyTerms(space: Space, base: Offer, changes: Terms, at: readon
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, offer: { values, levelIndex } }
 }
-
-/** Issues named in partial terms that the plan does not have, or levels it does not allow, without a base. */
-export function checkPartialTerms(space: Space, changes: Terms, at: readonly PathSegment[]): PathProblem[] {
-  const base: Offer = {
-    values: space.issues.map((issue) => issue.levels[0] ?? 0),
-    levelIndex: new Int32Array(space.issues.length),
-  }
-  const read = applyTerms(space, base, changes, at)
-  return read.ok ? [] : read.errors
-}

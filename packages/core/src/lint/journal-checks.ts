@@ -5,7 +5,7 @@
  */
 import type { ConcessionLine } from '../journal/concessions'
 import type { ContingencyRecord, NegotiationState, OfferRecord } from '../journal/replay'
-import { approvalBlocks } from '../playbooks/approval'
+import { approvalBlocks } from '../scoring/approval'
 import { formatPoints } from '../scoring/figures'
 import { scoreOffer, utilityOf } from '../scoring/offer'
 import type { LintCheck } from './check'

@@ -1,8 +1,9 @@
 /** Lints a negotiation as it stands: the plan, the journal, and every phrase the coach would have us say. */
+
+import { thinBeliefs } from '../inference/beliefs'
 import { inferPriorities, type Posterior } from '../inference/posterior'
 import type { JournalEvent } from '../journal/events'
 import { type NegotiationState, replay } from '../journal/replay'
-import { thinBeliefs } from '../meso/beliefs'
 import { type MesoBundle, meso } from '../meso/meso'
 import { allFilledPhrases } from '../playbooks/coach'
 import type { Space } from '../scoring/space'

@@ -17,15 +17,6 @@
 
 import { computeFrontier, type Frontier } from '../frontier/frontier'
 import { disagreementPoint, effectiveReservation } from '../frontier/report'
-import { TOLERANCE } from '../model/limits'
-import type { Terms } from '../model/plan'
-import { type ApprovalBlock, approvalBlocks } from '../playbooks/approval'
-import { dirichlet, mulberry32 } from '../random'
-import { compileRequirements, type Requirements } from '../scoring/constraints'
-import { formatDecimal, formatPoints } from '../scoring/figures'
-import { offerFromLevels } from '../scoring/offer'
-import { points, type Utility } from '../scoring/points'
-import type { Space } from '../scoring/space'
 import {
   BELIEF_SAMPLES,
   type Beliefs,
@@ -36,7 +27,16 @@ import {
   meanWeights,
   priorBeliefs,
   utilityTable,
-} from './beliefs'
+} from '../inference/beliefs'
+import { TOLERANCE } from '../model/limits'
+import type { Terms } from '../model/plan'
+import { dirichlet, mulberry32 } from '../random'
+import { type ApprovalBlock, approvalBlocks } from '../scoring/approval'
+import { compileRequirements, type Requirements } from '../scoring/constraints'
+import { formatDecimal, formatPoints } from '../scoring/figures'
+import { offerFromLevels } from '../scoring/offer'
+import { points, type Utility } from '../scoring/points'
+import type { Space } from '../scoring/space'
 import { bestForThem, enumerateWindow, type SearchProblem, searchProblem, utilityUnder } from './search'
 
 export const MESO_DEFAULTS = { count: 3, tolerance: 2 } as const
@@ -123,7 +123,7 @@ function maxThemWhere(frontier: Frontier, usAtLeast: number): number {
 const TOLERANCE_LADDER = [0.1, 0.25, 0.5, 1, 1.5, 2, 3, 4, 5, 7.5, 10, 15]
 
 /** The default target: our aspiration, or midway between our reservation and the best U_us meeting the rule that gives them their BATNA. */
-export function defaultTarget(
+function defaultTarget(
   space: Space,
   requirements: Requirements = compileRequirements(space),
 ): number | undefined {

@@ -130,7 +130,7 @@ export function searchProblem(space: Space, bounds: WindowBounds): SearchProblem
 }
 
 /** The exact membership test, on a bundle's level indices in plan order. */
-export function inWindow(problem: SearchProblem, levels: ArrayLike<number>): boolean {
+function inWindow(problem: SearchProblem, levels: ArrayLike<number>): boolean {
   const { space, bounds, sums } = problem
   let gu = 0
   let ge = 0

@@ -2,9 +2,10 @@
  * The MESO set as the command line's `--json` and the server's API both give it: chosen under what
  * the journal has taught us when there is one, or a failure that says what to change.
  */
+
+import { BELIEF_SAMPLES, thinBeliefs } from '../inference/beliefs'
 import type { Posterior } from '../inference/posterior'
 import type { Space } from '../scoring/space'
-import { BELIEF_SAMPLES, thinBeliefs } from './beliefs'
 import { type MesoFailure, type MesoOptions, type MesoSet, meso } from './meso'
 
 export interface MesoView {

@@ -5,7 +5,7 @@
 import { z } from 'zod'
 import { PlanSchema } from './plan'
 
-export const PLAN_SCHEMA_ID = 'https://parley.dev/schema/plan.v1.json'
+const PLAN_SCHEMA_ID = 'https://parley.dev/schema/plan.v1.json'
 
 export function planJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(PlanSchema, {

@@ -64,7 +64,7 @@ export const CONFIDENCES = ['low', 'medium', 'high'] as const
 export type Confidence = (typeof CONFIDENCES)[number]
 
 /** Our estimate of how they weigh and score an issue, with how sure we are of it. */
-export const TheirPreferenceSchema = PreferenceSchema.extend({
+const TheirPreferenceSchema = PreferenceSchema.extend({
   /** How sure we are of the estimated weight: the strength of the prior (Dirichlet concentration 3, 10 or 30 times the share). */
   confidence: z
     .enum(CONFIDENCES)
@@ -85,7 +85,7 @@ export const RangeSchema = z.strictObject({
 })
 export type Range = z.infer<typeof RangeSchema>
 
-export const IssueSchema = z.strictObject({
+const IssueSchema = z.strictObject({
   id: IssueIdSchema,
   name,
   unit: name,
@@ -106,7 +106,7 @@ export const IssueSchema = z.strictObject({
 })
 export type Issue = z.infer<typeof IssueSchema>
 
-export const SumTermSchema = z.strictObject({ issue: IssueIdSchema, times: finite })
+const SumTermSchema = z.strictObject({ issue: IssueIdSchema, times: finite })
 export type SumTerm = z.infer<typeof SumTermSchema>
 
 /**
@@ -121,14 +121,14 @@ export const ConstraintSchema = z.strictObject({
 })
 export type Constraint = z.infer<typeof ConstraintSchema>
 
-export const DecisionRuleSchema = z.strictObject({
+const DecisionRuleSchema = z.strictObject({
   /** The rule in plain words, as both sides agreed it. */
   statement: text.optional(),
   require: z.array(ConstraintSchema).max(LIMITS.listItems).optional(),
 })
 export type DecisionRule = z.infer<typeof DecisionRuleSchema>
 
-export const StakeholderSchema = z.strictObject({
+const StakeholderSchema = z.strictObject({
   name,
   role: text.optional(),
   decides: z.boolean().optional(),
@@ -140,13 +140,13 @@ export const StakeholderSchema = z.strictObject({
 export type Stakeholder = z.infer<typeof StakeholderSchema>
 
 /** What an approver on their side will or will not sign: a single issue or a sum, compared with a value. */
-export const ApprovalLimitSchema = ConstraintSchema.extend({
+const ApprovalLimitSchema = ConstraintSchema.extend({
   /** Who holds the limit: `CFO`, `procurement board`. */
   approver: name,
 })
 export type ApprovalLimit = z.infer<typeof ApprovalLimitSchema>
 
-export const PartiesSchema = z.strictObject({
+const PartiesSchema = z.strictObject({
   us: z.strictObject({ name, notes: text.optional() }),
   them: z.strictObject({
     name,
@@ -161,7 +161,7 @@ export const PartiesSchema = z.strictObject({
 })
 export type Parties = z.infer<typeof PartiesSchema>
 
-export const BatnaSchema = z.strictObject({
+const BatnaSchema = z.strictObject({
   description: text.optional(),
   /** What the alternative is worth in this plan's utility points, 0..100. */
   utility: points.describe("What the alternative is worth in this plan's utility points, 0..100"),
@@ -196,7 +196,7 @@ export const AnchorSchema = z.strictObject({
 export type Anchor = z.infer<typeof AnchorSchema>
 
 /** How one side's numbers were elicited: kept so they can be revisited (see elicitation/elicitation.ts). */
-export const ElicitationSideSchema = z.strictObject({
+const ElicitationSideSchema = z.strictObject({
   /** Issue ids, most important first (to that side). */
   ranking: z.array(IssueIdSchema).max(LIMITS.issues).optional(),
   /** Each option issue's options, best first (to that side). */

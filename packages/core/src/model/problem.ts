@@ -41,10 +41,6 @@ export function formatProblem(problem: Problem): string {
   return head === '' ? problem.message : `${head}: ${problem.message}`
 }
 
-export function isError(problem: Problem): boolean {
-  return problem.severity === 'error'
-}
-
 /** A problem found in a parsed value, before it is placed in a source text. */
 export interface PathProblem {
   code: string

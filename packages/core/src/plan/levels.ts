@@ -8,7 +8,7 @@ import { TOLERANCE } from '../model/limits'
 import type { Level, Range } from '../model/plan'
 
 /** Number of decimal places a finite number is written with (`0.25` → 2, `1e-7` → 7). */
-export function decimalsOf(x: number): number {
+function decimalsOf(x: number): number {
   if (Number.isInteger(x)) return 0
   const [mantissa = '', exponent] = x.toExponential().split('e')
   const fraction = mantissa.split('.')[1]?.length ?? 0

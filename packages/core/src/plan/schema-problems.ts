@@ -169,7 +169,7 @@ function show(value: unknown): string {
 }
 
 /** The value at a path of plain data, or undefined when the path does not exist. */
-export function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
+function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
   let current = root
   for (const segment of path) {
     if (current === null || typeof current !== 'object') return undefined

@@ -28,7 +28,7 @@ import {
 import { LIMITS } from '../model/limits'
 import type { PathSegment, Problem } from '../model/problem'
 
-export const SOURCE_FORMATS = ['yaml', 'json'] as const
+const SOURCE_FORMATS = ['yaml', 'json'] as const
 export type SourceFormat = (typeof SOURCE_FORMATS)[number]
 
 export interface Position {
@@ -215,7 +215,7 @@ function offsetToPosition(starts: readonly number[], offset: number): Position {
  * Where the brackets of a JSON text first nest deeper than the limit, counted without parsing
  * (strings skipped); undefined when they never do. Exact for JSON, and cheap.
  */
-export function deepestBracket(text: string, limit: number): number | undefined {
+function deepestBracket(text: string, limit: number): number | undefined {
   let depth = 0
   let inString = false
   for (let i = 0; i < text.length; i++) {

@@ -38,7 +38,7 @@ export function validatePlanValue(value: unknown): PlanValidation {
 }
 
 /** What a valid plan still lacks or gets backwards; never blocks, always worth a look. */
-export function planWarnings(plan: Plan): PathProblem[] {
+function planWarnings(plan: Plan): PathProblem[] {
   const warnings: PathProblem[] = []
   const ours = plan.batna?.us
   if (!ours) {

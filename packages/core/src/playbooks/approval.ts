@@ -1,39 +1,15 @@
 /**
- * Their approval path: what their approvers will and will not sign (`parties.them.approvalLimits`),
- * checked against bundles; and face-saving variants — bundles worth the same to us, shaped so that
- * their approver can report a win on the headline term (price held with a service credit, a phased
- * ramp, a pilot before the full price).
+ * Face-saving variants for their approval path: bundles worth the same to us, shaped so that their
+ * approver can report a win on the headline term (price held with a service credit, a phased ramp,
+ * a pilot before the full price). Which limits a bundle breaks is `scoring/approval.ts`.
  */
 
 import { disagreementPoint } from '../frontier/report'
 import { bestForThem, searchProblem } from '../meso/search'
 import type { ApprovalLimit, Terms } from '../model/plan'
-import {
-  compileConstraint,
-  compileRequirements,
-  constraintHolds,
-  describeConstraint,
-} from '../scoring/constraints'
+import { compileConstraint, compileRequirements } from '../scoring/constraints'
 import { type Offer, utilityOf } from '../scoring/offer'
 import type { Space } from '../scoring/space'
-
-export interface ApprovalBlock {
-  approver: string
-  /** `price <= 240000` */
-  limit: string
-}
-
-/** The approval limits a bundle breaks: each a reason it is likely to be blocked. */
-export function approvalBlocks(space: Space, offer: Offer): ApprovalBlock[] {
-  const limits = space.plan.parties.them.approvalLimits ?? []
-  return limits.flatMap((limit, k) => {
-    const { approver, ...constraint } = limit
-    const compiled = compileConstraint(space, constraint, ['parties', 'them', 'approvalLimits', k])
-    return constraintHolds(compiled, offer.values)
-      ? []
-      : [{ approver, limit: describeConstraint(constraint) }]
-  })
-}
 
 export interface FaceSavingVariant {
   /** The headline term their approver can report, and its level. */

@@ -4,25 +4,20 @@
  * from the counterparty view alone (see `phrases.ts`), so it is something we could say aloud.
  */
 import { disagreementPoint, effectiveReservation } from '../frontier/report'
+import { thinBeliefs } from '../inference/beliefs'
 import type { Posterior } from '../inference/posterior'
 import { inferPriorities } from '../inference/posterior'
 import type { JournalEvent } from '../journal/events'
 import { type NegotiationState, replay, type Stage } from '../journal/replay'
-import { thinBeliefs } from '../meso/beliefs'
 import { type MesoBundle, meso } from '../meso/meso'
 import type { Context } from '../model/plan'
+import { type ApprovalBlock, approvalBlocks } from '../scoring/approval'
 import { formatPoints } from '../scoring/figures'
 import type { Offer } from '../scoring/offer'
 import { readOffer } from '../scoring/offer'
 import type { Space } from '../scoring/space'
 import { type CounterpartyView, counterpartyView } from '../sharing/counterparty-view'
-import {
-  type ApprovalBlock,
-  approvalBlocks,
-  type FaceSavingVariant,
-  faceSavingVariants,
-  headlineIssue,
-} from './approval'
+import { type FaceSavingVariant, faceSavingVariants, headlineIssue } from './approval'
 import { PLAYBOOKS, QUICK_REFERENCE } from './library'
 import {
   type FilledPhrase,

@@ -32,7 +32,7 @@ export type CompiledConstraint =
       epsilon: number
     }
 
-export function compare(x: number, op: Exclude<Op, 'in'>, value: number, epsilon: number): boolean {
+function compare(x: number, op: Exclude<Op, 'in'>, value: number, epsilon: number): boolean {
   switch (op) {
     case '<':
       return x < value - epsilon

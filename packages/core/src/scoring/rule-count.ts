@@ -10,7 +10,7 @@ import { type CompiledConstraint, constraintHolds } from './constraints'
 import type { Space } from './space'
 
 /** Most combinations of summed issues enumerated before the count gives up. */
-export const MOST_SUM_COMBINATIONS = 200_000
+const MOST_SUM_COMBINATIONS = 200_000
 
 export type BundleCount =
   | { ok: true; count: number; outcomes: number }

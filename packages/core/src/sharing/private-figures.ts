@@ -143,12 +143,3 @@ export function privateFigureMatcher(
     return matches
   }
 }
-
-/** Private figures that appear in a text, numbers as whole numbers in their usual formats. */
-export function findPrivateFigures(
-  text: string,
-  figures: readonly PrivateFigure[],
-  options: { ignoreNumbers?: ReadonlySet<number> } = {},
-): FigureMatch[] {
-  return privateFigureMatcher(figures, options)(text)
-}

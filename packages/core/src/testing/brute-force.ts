@@ -27,11 +27,11 @@ export function enumerate(space: Space, constraints: readonly CompiledConstraint
   return out
 }
 
-export function beats(a: { us: number; them: number }, b: { us: number; them: number }): boolean {
+function beats(a: { us: number; them: number }, b: { us: number; them: number }): boolean {
   return a.us >= b.us - TOL && a.them >= b.them - TOL && (a.us > b.us + TOL || a.them > b.them + TOL)
 }
 
-export function lexLess(a: readonly number[], b: readonly number[]): boolean {
+function lexLess(a: readonly number[], b: readonly number[]): boolean {
   for (let i = 0; i < a.length; i++) {
     if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) < (b[i] ?? 0)
   }

@@ -1,6 +1,15 @@
 /**
  * What other packages' tests and the benchmarks may use of core's test helpers (`@parley/core/testing`):
- * never imported by the product itself.
+ * plans, random plans for properties, synthetic and largest spaces, journal events, the leak check and
+ * brute-force reference answers. Never imported by the product itself. Free of the test runner, so a
+ * benchmark can bundle it; the property-run counts, which read the runner's settings, are
+ * `@parley/core/testing/runs`.
  */
+
+export { allBundles, type PlanShape, planArb } from './arbitraries'
+export { bruteFrontier, enumerate, type Scored, TOL } from './brute-force'
+export { event, testId } from './events'
 export { largestPlan, largestPlanYaml } from './largest'
-export { configurePropertyRuns, runs } from './property-runs'
+export { leaks, leakyNegotiationArb } from './leak'
+export { acmePlan, yamlOf } from './plans'
+export { syntheticPlan } from './synthetic'

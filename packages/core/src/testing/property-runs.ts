@@ -1,6 +1,8 @@
 /**
  * How many cases property and fuzz tests run: their full count times the run's scale (quick for a
  * developer, full on CI; see vitest.config.ts, which provides the scale to every test file).
+ * An entry of its own (`@parley/core/testing/runs`) because it reads the test runner's settings:
+ * `@parley/core/testing` stays free of vitest, so a benchmark can bundle it.
  */
 import fc from 'fast-check'
 import { inject } from 'vitest'

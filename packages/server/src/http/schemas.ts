@@ -1,7 +1,7 @@
 /** The shapes the API sends and receives, declared once for validation and for the OpenAPI document. */
 import { z } from '@hono/zod-openapi'
 import { CONTEXTS, LIMITS } from '@parley/core'
-import { ROLES } from '@parley/store'
+import { PASSWORD_CHANGE_CHANNELS, ROLES } from '@parley/store'
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PASSWORD_TOO_SHORT } from '../auth/passwords'
 
 export const RoleSchema = z.enum(ROLES).openapi('Role')
@@ -113,6 +113,77 @@ export const AuditEntrySchema = z
   })
   .openapi('AuditEntry')
 
+export const PasswordChangeSchema = z
+  .object({
+    at: z.string(),
+    via: z.enum(PASSWORD_CHANGE_CHANNELS),
+    sessionsEnded: z.number().int().openapi({ description: 'Other sessions of the account that ended' }),
+    tokensRevoked: z.number().int().openapi({ description: 'API tokens of the account that were revoked' }),
+  })
+  .openapi('PasswordChange')
+
+/** The longest an API token may be made to last, in days. */
+export const TOKEN_MAX_DAYS = 365
+
+export const ApiTokenSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    createdAt: z.string(),
+    lastUsedAt: z.string().nullable(),
+    expiresAt: z.string().nullable().openapi({ description: 'When the token stops working; null: never' }),
+  })
+  .openapi('ApiToken')
+
+// The answers' bodies, named so that clients can name them too (see contract.ts); no `.openapi()`
+// name, so the document describes them in place as before.
+export const SetupStateSchema = z.object({ needed: z.boolean() })
+/** A new owner, or someone who joined, signed in: the user and the workspace with their role. */
+export const JoinedSchema = z.object({ user: UserSchema, workspace: WorkspaceSchema })
+export const SignedInSchema = z.object({ user: UserSchema })
+export const MeSchema = z.object({
+  user: UserSchema,
+  workspaces: z.array(WorkspaceSchema),
+  passwordChange: z
+    .object({ at: z.string(), via: z.enum(PASSWORD_CHANGE_CHANNELS) })
+    .nullable()
+    .openapi({
+      description:
+        'The last time the password was set after the account was made, and how: by the user (`self`), with a reset link an owner made (`reset-link`), or on the server machine (`machine`); null: never',
+    }),
+})
+export const ProfileChangeSchema = z.object({
+  user: UserSchema,
+  passwordChange: PasswordChangeSchema.optional(),
+})
+export const ApiTokenListSchema = z.object({ tokens: z.array(ApiTokenSchema) })
+export const NewApiTokenSchema = ApiTokenSchema.extend({ token: z.string() })
+export const WorkspaceListSchema = z.object({ workspaces: z.array(WorkspaceSchema) })
+export const MemberListSchema = z.object({ members: z.array(MemberSchema) })
+export const InvitationListSchema = z.object({ invitations: z.array(InvitationSchema) })
+export const InvitationLinkSchema = z.object({
+  url: z.string(),
+  token: z.string(),
+  invitation: InvitationSchema,
+})
+export const ResetLinkSchema = z.object({ url: z.string(), token: z.string(), expiresAt: z.string() })
+export const InvitationPreviewSchema = z.object({
+  workspace: z.object({ id: z.string(), name: z.string() }),
+  role: RoleSchema,
+  email: z.string().nullable(),
+  expiresAt: z.string(),
+})
+export const PasswordResetStateSchema = z.object({
+  ok: z.boolean(),
+  email: z.string().nullable(),
+  expiresAt: z.string(),
+})
+export const PasswordResetDoneSchema = z.object({ user: UserSchema, passwordChange: PasswordChangeSchema })
+export const NegotiationListSchema = z.object({ negotiations: z.array(NegotiationSummarySchema) })
+export const JournalSchema = z.object({ version: z.number().int(), events: z.array(StoredEventSchema) })
+export const TradeableListSchema = z.object({ tradeables: z.array(TradeableSchema) })
+export const AuditListSchema = z.object({ entries: z.array(AuditEntrySchema) })
+
 export const LoginSchema = z.strictObject({
   email: Email,
   password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
@@ -132,6 +203,15 @@ export const ProfileSchema = z.strictObject({
   password: z.strictObject({ current: z.string().min(1).max(PASSWORD_MAX_LENGTH), new: Password }).optional(),
 })
 export const NameSchema = z.strictObject({ name: Name })
+export const ApiTokenInputSchema = NameSchema.extend({
+  expiresInDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(TOKEN_MAX_DAYS)
+    .optional()
+    .openapi({ description: `Days until the token stops working, 1 to ${TOKEN_MAX_DAYS}; none: never` }),
+}).openapi('ApiTokenInput')
 export const RoleChangeSchema = z.strictObject({ role: RoleSchema })
 export const InvitationInputSchema = z.strictObject({ role: RoleSchema, email: Email.optional() })
 

@@ -4,7 +4,7 @@
  * into the account (other sessions, every API token), and the answer says how many were closed.
  */
 import { createRoute, z } from '@hono/zod-openapi'
-import { PASSWORD_CHANGE_CHANNELS, type PasswordChange, type User } from '@parley/store'
+import type { PasswordChange, User } from '@parley/store'
 import type { Context } from 'hono'
 import { notCrossSite, requireUser } from '../auth/identity'
 import { type PasswordHolder, passwordProblem } from '../auth/password-policy'
@@ -16,31 +16,26 @@ import { type Api, errors, json, jsonBody, route } from '../http/api'
 import type { AppEnv } from '../http/env'
 import { fail, failWith } from '../http/errors'
 import {
+  ApiTokenInputSchema,
+  ApiTokenListSchema,
+  JoinedSchema,
   LoginSchema,
-  NameSchema,
+  MeSchema,
+  NewApiTokenSchema,
+  ProfileChangeSchema,
   ProfileSchema,
   SetupSchema,
-  UserSchema,
-  WorkspaceSchema,
+  SetupStateSchema,
+  SignedInSchema,
 } from '../http/schemas'
+
+export { PasswordChangeSchema, TOKEN_MAX_DAYS } from '../http/schemas'
 
 export function userJson(user: User) {
   return { id: user.id, email: user.email, name: user.name, createdAt: user.createdAt }
 }
 
 const crossSite = 'this request comes from another site (Origin check)'
-
-/** The longest an API token may be made to last, in days. */
-export const TOKEN_MAX_DAYS = 365
-
-export const PasswordChangeSchema = z
-  .object({
-    at: z.string(),
-    via: z.enum(PASSWORD_CHANGE_CHANNELS),
-    sessionsEnded: z.number().int().openapi({ description: 'Other sessions of the account that ended' }),
-    tokensRevoked: z.number().int().openapi({ description: 'API tokens of the account that were revoked' }),
-  })
-  .openapi('PasswordChange')
 
 export function passwordChangeJson(change: PasswordChange) {
   const { at, via, sessionsEnded, tokensRevoked } = change
@@ -69,7 +64,7 @@ export function accountRoutes(api: Api): void {
       path: '/api/setup',
       tags: ['accounts'],
       summary: 'Whether this server still needs its first owner',
-      responses: { 200: json(z.object({ needed: z.boolean() }), 'Setup state') },
+      responses: { 200: json(SetupStateSchema, 'Setup state') },
     }),
     async (c) => c.json({ needed: (await c.get('services').store.countUsers()) === 0 }),
   )
@@ -83,7 +78,7 @@ export function accountRoutes(api: Api): void {
       summary: 'Create the first owner with the setup token printed at first start',
       request: { body: jsonBody(SetupSchema) },
       responses: {
-        201: json(z.object({ user: UserSchema, workspace: WorkspaceSchema }), 'Owner created and signed in'),
+        201: json(JoinedSchema, 'Owner created and signed in'),
         ...errors(400, 403, 409, 429),
       },
     }),
@@ -130,7 +125,7 @@ export function accountRoutes(api: Api): void {
       tags: ['accounts'],
       summary: 'Sign in; sets the session cookie',
       request: { body: jsonBody(LoginSchema) },
-      responses: { 200: json(z.object({ user: UserSchema }), 'Signed in'), ...errors(400, 401, 403, 429) },
+      responses: { 200: json(SignedInSchema, 'Signed in'), ...errors(400, 401, 403, 429) },
     }),
     async (c) => {
       if (!notCrossSite(c)) return fail(c, 'cross_site', crossSite)
@@ -192,20 +187,7 @@ export function accountRoutes(api: Api): void {
       tags: ['accounts'],
       summary: 'The signed-in user, their workspaces, and when and how their password was last set',
       responses: {
-        200: json(
-          z.object({
-            user: UserSchema,
-            workspaces: z.array(WorkspaceSchema),
-            passwordChange: z
-              .object({ at: z.string(), via: z.enum(PASSWORD_CHANGE_CHANNELS) })
-              .nullable()
-              .openapi({
-                description:
-                  'The last time the password was set after the account was made, and how: by the user (`self`), with a reset link an owner made (`reset-link`), or on the server machine (`machine`); null: never',
-              }),
-          }),
-          'The user',
-        ),
+        200: json(MeSchema, 'The user'),
         ...errors(401),
       },
     }),
@@ -232,7 +214,7 @@ export function accountRoutes(api: Api): void {
         'Change your name or password (the current password is required for a new one). A new password ends your other sessions (this one stays) and revokes all your API tokens; `passwordChange` says how many',
       request: { body: jsonBody(ProfileSchema) },
       responses: {
-        200: json(z.object({ user: UserSchema, passwordChange: PasswordChangeSchema.optional() }), 'Updated'),
+        200: json(ProfileChangeSchema, 'Updated'),
         ...errors(400, 401, 403),
       },
     }),
@@ -275,25 +257,6 @@ export function accountRoutes(api: Api): void {
     },
   )
 
-  const TokenSchema = z
-    .object({
-      id: z.string(),
-      name: z.string(),
-      createdAt: z.string(),
-      lastUsedAt: z.string().nullable(),
-      expiresAt: z.string().nullable().openapi({ description: 'When the token stops working; null: never' }),
-    })
-    .openapi('ApiToken')
-  const TokenInputSchema = NameSchema.extend({
-    expiresInDays: z
-      .number()
-      .int()
-      .min(1)
-      .max(TOKEN_MAX_DAYS)
-      .optional()
-      .openapi({ description: `Days until the token stops working, 1 to ${TOKEN_MAX_DAYS}; none: never` }),
-  }).openapi('ApiTokenInput')
-
   route(
     api,
     createRoute({
@@ -301,7 +264,7 @@ export function accountRoutes(api: Api): void {
       path: '/api/me/tokens',
       tags: ['accounts'],
       summary: 'Your API tokens (never their secrets)',
-      responses: { 200: json(z.object({ tokens: z.array(TokenSchema) }), 'Tokens'), ...errors(401) },
+      responses: { 200: json(ApiTokenListSchema, 'Tokens'), ...errors(401) },
     }),
     async (c) => {
       const { user } = c.get('identity') ?? raise()
@@ -326,9 +289,9 @@ export function accountRoutes(api: Api): void {
       tags: ['accounts'],
       summary:
         'Create an API token for scripts, lasting for ever or a number of days; its secret is shown once',
-      request: { body: jsonBody(TokenInputSchema) },
+      request: { body: jsonBody(ApiTokenInputSchema) },
       responses: {
-        201: json(TokenSchema.extend({ token: z.string() }), 'The token, with its secret'),
+        201: json(NewApiTokenSchema, 'The token, with its secret'),
         ...errors(400, 401, 403),
       },
     }),

@@ -2,7 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { access } from '../http/access'
 import { type Api, errors, json, route } from '../http/api'
-import { AuditEntrySchema, WorkspaceParams } from '../http/schemas'
+import { AuditListSchema, WorkspaceParams } from '../http/schemas'
 import { MAX_STORED_INTEGER } from '../options'
 
 export function auditRoutes(api: Api): void {
@@ -21,7 +21,7 @@ export function auditRoutes(api: Api): void {
         }),
       },
       responses: {
-        200: json(z.object({ entries: z.array(AuditEntrySchema) }), 'Entries'),
+        200: json(AuditListSchema, 'Entries'),
         ...errors(400, 401, 404),
       },
     }),

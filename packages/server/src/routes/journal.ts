@@ -8,7 +8,7 @@ import { EVENT_TYPES, LIMITS } from '@parley/core'
 import type { StoredEvent } from '@parley/store'
 import { type Api, errors, json, route } from '../http/api'
 import { fail, failWith } from '../http/errors'
-import { NegotiationParams, StoredEventSchema } from '../http/schemas'
+import { JournalSchema, NegotiationParams, StoredEventSchema } from '../http/schemas'
 import { decideEvent, eventIdOf, requestHash } from '../journal'
 import { MAX_STORED_INTEGER } from '../options'
 import { findNegotiation } from './negotiations'
@@ -56,7 +56,7 @@ export function journalRoutes(api: Api): void {
         }),
       },
       responses: {
-        200: json(z.object({ version: z.number().int(), events: z.array(StoredEventSchema) }), 'Events'),
+        200: json(JournalSchema, 'Events'),
         ...errors(400, 401, 404),
       },
     }),

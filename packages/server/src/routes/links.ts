@@ -5,7 +5,7 @@
  * workspace the link's maker does not own: see the recovery rule in store/password-resets.ts).
  * Their POSTs are counted per address before their bodies are read (auth/rate-limits.ts).
  */
-import { createRoute, z } from '@hono/zod-openapi'
+import { createRoute } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { notCrossSite, sameOrigin } from '../auth/identity'
 import { hashPassword } from '../auth/passwords'
@@ -18,13 +18,14 @@ import type { ErrorCode } from '../http/error-codes'
 import { fail } from '../http/errors'
 import {
   AcceptSchema,
+  InvitationPreviewSchema,
+  JoinedSchema,
   NewPasswordSchema,
-  RoleSchema,
+  PasswordResetDoneSchema,
+  PasswordResetStateSchema,
   TokenParams,
-  UserSchema,
-  WorkspaceSchema,
 } from '../http/schemas'
-import { PasswordChangeSchema, passwordChangeJson, refuseWeakPassword, userJson } from './accounts'
+import { passwordChangeJson, refuseWeakPassword, userJson } from './accounts'
 
 const GONE = {
   used: 'this link has been used already; ask the owner for a new one',
@@ -62,15 +63,7 @@ export function linkRoutes(api: Api): void {
       summary: 'What an invitation link is for (workspace, role), before accepting it',
       request: { params: TokenParams },
       responses: {
-        200: json(
-          z.object({
-            workspace: z.object({ id: z.string(), name: z.string() }),
-            role: RoleSchema,
-            email: z.string().nullable(),
-            expiresAt: z.string(),
-          }),
-          'The invitation',
-        ),
+        200: json(InvitationPreviewSchema, 'The invitation'),
         ...errors(404, 410, 429),
       },
     }),
@@ -106,7 +99,7 @@ export function linkRoutes(api: Api): void {
         'Accept an invitation: a new person sends email, name and password; a signed-in person sends nothing. An invitation that names an email admits only that email (403 otherwise)',
       request: { params: TokenParams, body: { content: { 'application/json': { schema: AcceptSchema } } } },
       responses: {
-        201: json(z.object({ user: UserSchema, workspace: WorkspaceSchema }), 'Joined'),
+        201: json(JoinedSchema, 'Joined'),
         ...errors(400, 403, 404, 409, 410, 429),
       },
     }),
@@ -169,10 +162,7 @@ export function linkRoutes(api: Api): void {
       summary: 'Whether a password-reset link can still be used',
       request: { params: TokenParams },
       responses: {
-        200: json(
-          z.object({ ok: z.boolean(), email: z.string().nullable(), expiresAt: z.string() }),
-          'Usable',
-        ),
+        200: json(PasswordResetStateSchema, 'Usable'),
         ...errors(403, 404, 410, 429),
       },
     }),
@@ -203,10 +193,7 @@ export function linkRoutes(api: Api): void {
         'Set a new password with a reset link; ends every session and revokes every API token of the account, then signs in. Refused (403) when the account belongs to a workspace the maker of the link does not own',
       request: { params: TokenParams, body: jsonBody(NewPasswordSchema) },
       responses: {
-        200: json(
-          z.object({ user: UserSchema, passwordChange: PasswordChangeSchema }),
-          'Password set, signed in',
-        ),
+        200: json(PasswordResetDoneSchema, 'Password set, signed in'),
         ...errors(400, 403, 404, 410, 429),
       },
     }),

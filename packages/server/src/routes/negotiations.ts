@@ -12,12 +12,7 @@ import { type Api, errors, json, route } from '../http/api'
 import { isYamlType, mediaType, shapeLimits } from '../http/body'
 import type { AppEnv } from '../http/env'
 import { fail, failWith, problemJson } from '../http/errors'
-import {
-  NegotiationParams,
-  NegotiationSchema,
-  NegotiationSummarySchema,
-  WorkspaceParams,
-} from '../http/schemas'
+import { NegotiationListSchema, NegotiationParams, NegotiationSchema, WorkspaceParams } from '../http/schemas'
 import { type PlanInput, readPlan } from '../plans'
 
 /**
@@ -112,7 +107,7 @@ export function negotiationRoutes(api: Api): void {
       summary: 'The negotiations of a workspace, most recently active first',
       request: { params: WorkspaceParams },
       responses: {
-        200: json(z.object({ negotiations: z.array(NegotiationSummarySchema) }), 'Negotiations'),
+        200: json(NegotiationListSchema, 'Negotiations'),
         ...errors(401, 404),
       },
     }),

@@ -7,7 +7,7 @@ import type { Tradeable } from '@parley/store'
 import { access } from '../http/access'
 import { type Api, errors, json, jsonBody, route } from '../http/api'
 import { fail } from '../http/errors'
-import { TradeableInputSchema, TradeableSchema, WorkspaceParams } from '../http/schemas'
+import { TradeableInputSchema, TradeableListSchema, TradeableSchema, WorkspaceParams } from '../http/schemas'
 
 /** Most entries in one workspace's library. */
 export const MAX_TRADEABLES = 2000
@@ -42,7 +42,7 @@ export function tradeableRoutes(api: Api): void {
       summary: "The workspace's tradeables library",
       request: { params: WorkspaceParams },
       responses: {
-        200: json(z.object({ tradeables: z.array(TradeableSchema) }), 'The library'),
+        200: json(TradeableListSchema, 'The library'),
         ...errors(401, 404),
       },
     }),

@@ -14,10 +14,14 @@ import { type Api, errors, json, jsonBody, route } from '../http/api'
 import { fail } from '../http/errors'
 import {
   InvitationInputSchema,
-  InvitationSchema,
+  InvitationLinkSchema,
+  InvitationListSchema,
+  MemberListSchema,
   MemberSchema,
   NameSchema,
+  ResetLinkSchema,
   RoleChangeSchema,
+  WorkspaceListSchema,
   WorkspaceParams,
   WorkspaceSchema,
 } from '../http/schemas'
@@ -54,7 +58,7 @@ export function workspaceRoutes(api: Api): void {
       tags: ['workspaces'],
       summary: 'The workspaces you belong to, with your role in each',
       responses: {
-        200: json(z.object({ workspaces: z.array(WorkspaceSchema) }), 'Workspaces'),
+        200: json(WorkspaceListSchema, 'Workspaces'),
         ...errors(401),
       },
     }),
@@ -153,7 +157,7 @@ export function workspaceRoutes(api: Api): void {
       tags: ['members'],
       summary: 'The members and their roles',
       request: { params: WorkspaceParams },
-      responses: { 200: json(z.object({ members: z.array(MemberSchema) }), 'Members'), ...errors(401, 404) },
+      responses: { 200: json(MemberListSchema, 'Members'), ...errors(401, 404) },
     }),
     async (c) => {
       const { workspaceId } = c.req.valid('param')
@@ -231,7 +235,7 @@ export function workspaceRoutes(api: Api): void {
         'Make a one-time password-reset link for a member (owners); pass it on yourself. Refused (403 `reset_not_allowed`) for a member who also belongs to a workspace you do not own',
       request: { params: MemberParams },
       responses: {
-        201: json(z.object({ url: z.string(), token: z.string(), expiresAt: z.string() }), 'The link'),
+        201: json(ResetLinkSchema, 'The link'),
         ...errors(401, 403, 404),
       },
     }),
@@ -270,7 +274,7 @@ export function workspaceRoutes(api: Api): void {
       summary: 'Invitations made for this workspace (owners)',
       request: { params: WorkspaceParams },
       responses: {
-        200: json(z.object({ invitations: z.array(InvitationSchema) }), 'Invitations'),
+        200: json(InvitationListSchema, 'Invitations'),
         ...errors(401, 403, 404),
       },
     }),
@@ -292,7 +296,7 @@ export function workspaceRoutes(api: Api): void {
       summary: 'Make a one-time, expiring invitation link for a role (owners)',
       request: { params: WorkspaceParams, body: jsonBody(InvitationInputSchema) },
       responses: {
-        201: json(z.object({ url: z.string(), token: z.string(), invitation: InvitationSchema }), 'The link'),
+        201: json(InvitationLinkSchema, 'The link'),
         ...errors(400, 401, 403, 404),
       },
     }),

@@ -7,7 +7,7 @@ import { createPostgresDatabase, postgresTestUrl, testBackends } from '.'
 const backends = await testBackends()
 
 async function databaseExists(name: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: withDefaultUser(postgresTestUrl()) })
+  const client = new pg.Client({ connectionString: withDefaultUser(postgresTestUrl(), process.env) })
   await client.connect()
   try {
     const result = await client.query('select 1 from pg_database where datname = $1', [name])

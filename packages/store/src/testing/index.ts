@@ -38,7 +38,7 @@ export function postgresTestUrl(env: Record<string, string | undefined> = proces
 
 async function withAdminClient<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({
-    connectionString: withDefaultUser(postgresTestUrl()),
+    connectionString: withDefaultUser(postgresTestUrl(), process.env),
     connectionTimeoutMillis: 2_000,
   })
   await client.connect()
@@ -125,7 +125,7 @@ const postgresBackend: TestBackend = {
     const location: StoreLocation = { kind: 'postgres', url: database.url }
     let store: Store
     try {
-      store = await openStore(location, options)
+      store = await openStore(location, { env: process.env, ...options })
     } catch (error) {
       await database.drop()
       throw error

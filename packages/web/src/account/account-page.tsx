@@ -4,27 +4,16 @@
  * optional expiry, the secret shown once to copy, revoked one by one). A new password signs out
  * your other sessions and revokes every token, and the page says how many.
  */
+import type { ApiToken, NewApiToken } from '@parley/server/contract'
 import { type FormEvent, type ReactNode, useCallback, useEffect, useState } from 'react'
-import { ApiError, type ApiProblem, api, problemsAtField } from '../api'
+import { changePassword, createApiToken, listApiTokens, rename, revokeApiToken } from '../api/accounts'
+import { ApiError, type ApiProblem, problemsAtField } from '../api/http'
 import { useSession } from '../session'
 import { Button, Notice, Section, SelectField, TextField } from '../ui/controls'
 import { CopyField } from '../workspace/copy-field'
+import { REPLACEMENT_PASSWORD_LABEL } from './password-labels'
 import { markPasswordChangeSeen } from './password-notice'
 import './account.css'
-
-interface ApiToken {
-  id: string
-  name: string
-  createdAt: string
-  lastUsedAt: string | null
-  expiresAt: string | null
-}
-
-interface PasswordChangeReply {
-  at: string
-  sessionsEnded: number
-  tokensRevoked: number
-}
 
 const EXPIRY_OPTIONS = [
   { value: 'never', label: 'Never' },
@@ -71,7 +60,7 @@ function NameSection() {
     setNotice(undefined)
     setProblems([])
     try {
-      await api.patch('/api/me', { name })
+      await rename(name)
       await session.refresh()
       setNotice({ kind: 'success', text: 'Your name is saved.' })
     } catch (caught) {
@@ -110,10 +99,7 @@ function PasswordSection() {
     setProblems([])
     setBusy(true)
     try {
-      const reply = await api.patch<{ passwordChange: PasswordChangeReply }>('/api/me', {
-        password: { current, new: next },
-      })
-      const done = reply.body.passwordChange
+      const { passwordChange: done } = await changePassword({ current, new: next })
       // Made here: no notice about it in this browser.
       if (session.user) markPasswordChangeSeen(session.user.id, done.at)
       setCurrent('')
@@ -144,7 +130,7 @@ function PasswordSection() {
           problems={problemsAtField(problems, 'password.current')}
         />
         <TextField
-          label="New password (at least 12 characters)"
+          label={REPLACEMENT_PASSWORD_LABEL}
           type="password"
           autoComplete="new-password"
           hint="Hard to guess: a few unrelated words work well. Changing it signs out your other sessions and revokes your API tokens."
@@ -168,12 +154,12 @@ function TokensSection() {
   const [expiry, setExpiry] = useState<Expiry>('never')
   const [problems, setProblems] = useState<ApiProblem[]>([])
   const [error, setError] = useState<string>()
-  const [made, setMade] = useState<{ name: string; token: string; expiresAt: string | null }>()
+  const [made, setMade] = useState<Pick<NewApiToken, 'name' | 'token' | 'expiresAt'>>()
   const [notice, setNotice] = useState<string>()
 
   const load = useCallback(async () => {
     try {
-      setTokens((await api.get<{ tokens: ApiToken[] }>('/api/me/tokens')).body.tokens)
+      setTokens(await listApiTokens())
     } catch (caught) {
       setError(failureOf(caught).message)
     }
@@ -189,11 +175,11 @@ function TokensSection() {
     setError(undefined)
     setNotice(undefined)
     try {
-      const reply = await api.post<ApiToken & { token: string }>('/api/me/tokens', {
+      const reply = await createApiToken({
         name,
         ...(expiry === 'never' ? {} : { expiresInDays: Number(expiry) }),
       })
-      setMade({ name: reply.body.name, token: reply.body.token, expiresAt: reply.body.expiresAt })
+      setMade({ name: reply.name, token: reply.token, expiresAt: reply.expiresAt })
       setName('')
       await load()
     } catch (caught) {
@@ -206,7 +192,7 @@ function TokensSection() {
   const revoke = async (token: ApiToken) => {
     setError(undefined)
     try {
-      await api.delete(`/api/me/tokens/${encodeURIComponent(token.id)}`)
+      await revokeApiToken(token.id)
       if (made && made.name === token.name) setMade(undefined)
       setNotice(`The token “${token.name}” is revoked: scripts using it are refused from now on.`)
       await load()

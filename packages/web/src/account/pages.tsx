@@ -3,15 +3,23 @@
  * (for the email it names, when it names one) and setting a new password from a reset link.
  * Errors show the server's message next to the field.
  */
+import type { InvitationPreview } from '@parley/server/contract'
 import { type FormEvent, type ReactNode, useEffect, useId, useState } from 'react'
-import { ApiError, type ApiProblem, api, problemsAtField } from '../api'
+import {
+  acceptInvitation,
+  invitationPreview,
+  passwordResetState,
+  resetPassword,
+  setUp,
+  signIn,
+} from '../api/accounts'
+import { ApiError, type ApiProblem, problemsAtField } from '../api/http'
 import { navigate } from '../router'
 import { useSession } from '../session'
 import { Button, Notice, ProblemList, TextField } from '../ui/controls'
+import { ROLE_WITH_ARTICLE } from '../workspace/roles'
+import { NEW_PASSWORD_HINT, NEW_PASSWORD_LABEL, REPLACEMENT_PASSWORD_LABEL } from './password-labels'
 import { markPasswordChangeSeen } from './password-notice'
-
-const NEW_PASSWORD_LABEL = 'Password (at least 12 characters)'
-const NEW_PASSWORD_HINT = 'Hard to guess: a few unrelated words work well.'
 
 /** The email an invitation is for: shown, sent, and not to be changed (only it can accept). */
 function FixedEmail({ email, problems }: { email: string; problems: readonly { message: string }[] }) {
@@ -98,7 +106,7 @@ export function LoginPage() {
       onSubmit={async () => {
         failure.clear()
         try {
-          await api.post('/api/auth/login', { email, password })
+          await signIn({ email, password })
           await session.refresh()
           navigate('/')
         } catch (caught) {
@@ -141,7 +149,7 @@ export function SetupPage() {
       onSubmit={async () => {
         failure.clear()
         try {
-          await api.post('/api/setup', {
+          await setUp({
             token: token.trim(),
             email,
             name,
@@ -201,24 +209,17 @@ export function SetupPage() {
 
 export function JoinPage({ token }: { token: string }) {
   const session = useSession()
-  const [invitation, setInvitation] = useState<{
-    workspace: { name: string }
-    role: string
-    email: string | null
-  }>()
+  const [invitation, setInvitation] = useState<InvitationPreview>()
   const [gone, setGone] = useState<string>()
   const [email, setEmail] = useState('')
   const [name, setName] = useState('')
   const [password, setPassword] = useState('')
   const failure = useFailure()
   useEffect(() => {
-    api
-      .get<{ workspace: { name: string }; role: string; email: string | null }>(
-        `/api/invitations/${encodeURIComponent(token)}`,
-      )
-      .then((reply) => {
-        setInvitation(reply.body)
-        if (reply.body.email) setEmail(reply.body.email)
+    invitationPreview(token)
+      .then((preview) => {
+        setInvitation(preview)
+        if (preview.email) setEmail(preview.email)
       })
       .catch((caught: unknown) => setGone(caught instanceof Error ? caught.message : String(caught)))
   }, [token])
@@ -238,8 +239,8 @@ export function JoinPage({ token }: { token: string }) {
       onSubmit={async () => {
         failure.clear()
         try {
-          await api.post(
-            `/api/invitations/${encodeURIComponent(token)}/accept`,
+          await acceptInvitation(
+            token,
             signedIn ? undefined : { email: invitation.email ?? email, name, password },
           )
           await session.refresh()
@@ -251,7 +252,7 @@ export function JoinPage({ token }: { token: string }) {
     >
       <p>
         You are invited to <strong>{invitation.workspace.name}</strong> as{' '}
-        {invitation.role === 'viewer' ? 'a viewer' : `an ${invitation.role}`}.
+        {ROLE_WITH_ARTICLE[invitation.role]}.
       </p>
       {otherEmail ? (
         <Notice kind="error">
@@ -303,9 +304,8 @@ export function ResetPage({ token }: { token: string }) {
   const [password, setPassword] = useState('')
   const failure = useFailure()
   useEffect(() => {
-    api
-      .get<{ email: string | null }>(`/api/password-resets/${encodeURIComponent(token)}`)
-      .then((reply) => setState({ email: reply.body.email }))
+    passwordResetState(token)
+      .then((reset) => setState({ email: reset.email }))
       .catch((caught: unknown) =>
         setState({ gone: caught instanceof Error ? caught.message : String(caught) }),
       )
@@ -324,12 +324,9 @@ export function ResetPage({ token }: { token: string }) {
       onSubmit={async () => {
         failure.clear()
         try {
-          const reply = await api.post<{ user: { id: string }; passwordChange: { at: string } }>(
-            `/api/password-resets/${encodeURIComponent(token)}`,
-            { password },
-          )
+          const done = await resetPassword(token, password)
           // Set here, by whoever holds the link: this browser needs no notice about it.
-          markPasswordChangeSeen(reply.body.user.id, reply.body.passwordChange.at)
+          markPasswordChangeSeen(done.user.id, done.passwordChange.at)
           await session.refresh()
           navigate('/')
         } catch (caught) {
@@ -340,7 +337,7 @@ export function ResetPage({ token }: { token: string }) {
       {state.email ? <p>For {state.email}.</p> : null}
       <p>Setting a new password signs out every session of this account and revokes its API tokens.</p>
       <TextField
-        label="New password (at least 12 characters)"
+        label={REPLACEMENT_PASSWORD_LABEL}
         hint={NEW_PASSWORD_HINT}
         type="password"
         autoComplete="new-password"

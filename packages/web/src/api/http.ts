@@ -1,16 +1,12 @@
 /**
  * The server's API from the browser: JSON in and out, the session cookie sent by the browser, and
  * every refusal turned into an `ApiError` carrying the server's code, message and path (the same
- * messages as the command line).
+ * messages as the command line). The typed calls, one per endpoint, are beside this file; the
+ * shapes they send and receive are the server's own (`@parley/server/contract`).
  */
+import type { ApiProblem, ErrorBody } from '@parley/server/contract'
 
-export interface ApiProblem {
-  code: string
-  message: string
-  path: string
-  line?: number
-  column?: number
-}
+export type { ApiProblem }
 
 /** The server's problems at one field, without the path a message starts with (the field's label says it). */
 export function problemsAtField(problems: readonly ApiProblem[], path: string): { message: string }[] {
@@ -29,11 +25,7 @@ export class ApiError extends Error {
   readonly path: string
   readonly problems: ApiProblem[]
   readonly headers: Headers
-  constructor(
-    status: number,
-    body: { error?: ApiProblem & { problems?: ApiProblem[] } } | undefined,
-    headers: Headers,
-  ) {
+  constructor(status: number, body: Partial<ErrorBody> | undefined, headers: Headers) {
     const error = body?.error
     super(error?.message ?? `the server answered ${status}`)
     this.status = status
@@ -50,6 +42,10 @@ export interface ApiResponse<T> {
   status: number
 }
 
+/**
+ * One request. The answer's body is taken to be `T`: the typed calls name the server's own type
+ * for each endpoint, so this is the one place an answer becomes typed.
+ */
 export async function request<T>(
   method: string,
   path: string,
@@ -83,7 +79,7 @@ export async function request<T>(
   return { body: parsed as T, headers: response.headers, status: response.status }
 }
 
-export const api = {
+export const http = {
   get: <T>(path: string, headers?: Record<string, string>) =>
     request<T>('GET', path, headers ? { headers } : {}),
   post: <T>(path: string, json?: unknown) => request<T>('POST', path, json === undefined ? {} : { json }),
@@ -91,6 +87,11 @@ export const api = {
     request<T>('PUT', path, { json, ...(headers ? { headers } : {}) }),
   patch: <T>(path: string, json: unknown) => request<T>('PATCH', path, { json }),
   delete: <T>(path: string) => request<T>('DELETE', path),
+}
+
+/** A path with each parameter written as one segment: path`/api/workspaces/${id}/members`. */
+export function path(parts: TemplateStringsArray, ...params: string[]): string {
+  return parts.reduce((whole, part, k) => whole + encodeURIComponent(params[k - 1] ?? '') + part)
 }
 
 /** A version from an ETag (`"3"`). */

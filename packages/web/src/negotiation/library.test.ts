@@ -1,6 +1,6 @@
 import { validatePlanValue } from '@parley/core'
+import type { Tradeable } from '@parley/server/contract'
 import { describe, expect, it } from 'vitest'
-import type { Tradeable } from '../workspace/tradeable-form'
 import { addEntryAsIssue, issueFromEntry, librarySuggestions } from './library'
 import { salesPlan } from './prepare/test-plans'
 

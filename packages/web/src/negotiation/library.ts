@@ -7,9 +7,10 @@
  * flagged tradeable (that is why it is in the library), the issue a lesson names does not.
  */
 import type { Issue, Plan } from '@parley/core'
+import type { Tradeable } from '@parley/server/contract'
 import { useEffect, useState } from 'react'
-import { api } from '../api'
-import type { Amount, Tradeable } from '../workspace/tradeable-form'
+import { listTradeables } from '../api/tradeables'
+import type { Amount } from '../workspace/tradeable-form'
 import { addIssue, newIssue } from './prepare/issue-edits'
 import { isIssueId, issueIdFromName } from './prepare/issue-ids'
 
@@ -23,10 +24,9 @@ export function useTradeablesLibrary(workspaceId: string): Library {
   const [library, setLibrary] = useState<Library>({ state: 'loading' })
   useEffect(() => {
     let live = true
-    api
-      .get<{ tradeables: Tradeable[] }>(`/api/workspaces/${workspaceId}/tradeables`)
-      .then((reply) => {
-        if (live) setLibrary({ state: 'ready', entries: reply.body.tradeables })
+    listTradeables(workspaceId)
+      .then((entries) => {
+        if (live) setLibrary({ state: 'ready', entries })
       })
       .catch((caught: unknown) => {
         if (live)

@@ -5,6 +5,7 @@
  */
 import type { Stage } from '@parley/core'
 import { type ReactNode, useEffect } from 'react'
+import { planFileUrl } from '../api/negotiations'
 import { Link, navigate } from '../router'
 import type { Workspace } from '../session'
 import { Button, Notice } from '../ui/controls'
@@ -78,7 +79,7 @@ export function NegotiationPage({
           </output>
           <a
             className="button secondary"
-            href={`/api/workspaces/${workspace.id}/negotiations/${negotiationId}/plan`}
+            href={planFileUrl({ workspaceId: workspace.id, negotiationId })}
             download
           >
             Download plan
@@ -100,6 +101,12 @@ export function NegotiationPage({
         <Notice kind="error">
           Saving failed: {model.saveError}. Your changes are kept in this browser; they will be saved with the
           next change.
+        </Notice>
+      ) : null}
+      {model.unreadableDraft ? (
+        <Notice kind="info">
+          Changes kept in this browser from an earlier visit could not be read, so they were discarded.{' '}
+          <Button onClick={model.dismissUnreadableDraft}>Dismiss</Button>
         </Notice>
       ) : null}
       {model.recovered ? (

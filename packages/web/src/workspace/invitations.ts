@@ -1,17 +1,5 @@
 /** Invitations an owner can still revoke: neither accepted, revoked nor expired. */
-
-export interface Invitation {
-  id: string
-  workspaceId: string
-  role: 'owner' | 'editor' | 'viewer'
-  email: string | null
-  createdBy: string
-  createdAt: string
-  expiresAt: string
-  acceptedAt: string | null
-  acceptedBy: string | null
-  revokedAt: string | null
-}
+import type { Invitation } from '@parley/server/contract'
 
 export function openInvitations(invitations: readonly Invitation[], now: Date): Invitation[] {
   return invitations

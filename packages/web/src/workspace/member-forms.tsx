@@ -2,19 +2,20 @@
  * The owners' forms on the members page: an invitation link for a role (optionally for one email
  * address), and the workspace's name.
  */
+import type { InvitationLink } from '@parley/server/contract'
 import { useState } from 'react'
-import { ApiError, type ApiProblem, api } from '../api'
-import { type Role, useSession, type Workspace } from '../session'
+import { ApiError, type ApiProblem } from '../api/http'
+import { invite, renameWorkspace } from '../api/workspaces'
+import { useSession, type Workspace } from '../session'
 import { Button, Notice, Section, SelectField, TextField } from '../ui/controls'
 import { CopyField } from './copy-field'
 import { placeProblems, problemLine } from './field-problems'
-import type { Invitation } from './invitations'
+import { INVITATION_ROLES, ROLE_NAMES, ROLE_POWERS, type Role } from './roles'
 
-const INVITE_ROLES: { value: Role; label: string }[] = [
-  { value: 'editor', label: 'Editor: negotiations, journals, the tradeables library' },
-  { value: 'viewer', label: 'Viewer: reads everything' },
-  { value: 'owner', label: 'Owner: also members, invitations and the workspace' },
-]
+const INVITE_ROLES: { value: Role; label: string }[] = INVITATION_ROLES.map((value) => ({
+  value,
+  label: `${ROLE_NAMES[value]}: ${ROLE_POWERS[value]}`,
+}))
 
 function problemsOf(caught: unknown): ApiProblem[] {
   if (caught instanceof ApiError)
@@ -29,17 +30,13 @@ export function InviteSomeone({ workspace, onInvited }: { workspace: Workspace; 
   const [email, setEmail] = useState('')
   const [busy, setBusy] = useState(false)
   const [problems, setProblems] = useState<ApiProblem[]>([])
-  const [made, setMade] = useState<{ url: string; invitation: Invitation }>()
+  const [made, setMade] = useState<InvitationLink>()
   const placed = placeProblems(problems)
   const create = async () => {
     setBusy(true)
     setProblems([])
     try {
-      const reply = await api.post<{ url: string; invitation: Invitation }>(
-        `/api/workspaces/${workspace.id}/invitations`,
-        { role, ...(email.trim() ? { email: email.trim() } : {}) },
-      )
-      setMade(reply.body)
+      setMade(await invite(workspace.id, { role, ...(email.trim() ? { email: email.trim() } : {}) }))
       setEmail('')
       onInvited()
     } catch (caught) {
@@ -110,7 +107,7 @@ export function WorkspaceSettings({ workspace }: { workspace: Workspace }) {
     setProblems([])
     setDone(false)
     try {
-      await api.patch(`/api/workspaces/${workspace.id}`, { name })
+      await renameWorkspace(workspace.id, name)
       await session.refresh()
       setDone(true)
     } catch (caught) {

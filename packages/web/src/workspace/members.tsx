@@ -5,31 +5,34 @@
  * Anyone can leave. Others see the members only. No mail server is assumed: links are shown to
  * pass on, with a copy button and when they expire.
  */
+import type { Invitation, Member, ResetLink } from '@parley/server/contract'
 import { useCallback, useEffect, useState } from 'react'
-import { ApiError, api } from '../api'
+import { ApiError } from '../api/http'
+import {
+  changeRole,
+  listInvitations,
+  listMembers,
+  makeResetLink,
+  removeMember,
+  revokeInvitation,
+} from '../api/workspaces'
 import { navigate } from '../router'
-import { type Role, useSession, type Workspace } from '../session'
+import { useSession, type Workspace } from '../session'
 import { Button, Notice, Section, SelectField } from '../ui/controls'
 import { CopyField } from './copy-field'
 import { problemLine } from './field-problems'
-import { type Invitation, openInvitations } from './invitations'
+import { openInvitations } from './invitations'
 import { InviteSomeone, WorkspaceSettings } from './member-forms'
 import { WorkspaceNav } from './nav'
+import { ROLE_NAMES, ROLE_WITH_ARTICLE, ROLES, type Role } from './roles'
 import './workspace.css'
 
-interface Member {
-  userId: string
-  email: string
-  name: string
-  role: Role
-  joinedAt: string
-}
+const ROLE_OPTIONS: { value: Role; label: string }[] = ROLES.map((value) => ({
+  value,
+  label: ROLE_NAMES[value],
+}))
 
-export const ROLE_OPTIONS: { value: Role; label: string }[] = [
-  { value: 'owner', label: 'Owner' },
-  { value: 'editor', label: 'Editor' },
-  { value: 'viewer', label: 'Viewer' },
-]
+type LinkShown = Pick<ResetLink, 'url' | 'expiresAt'>
 
 function messageOf(caught: unknown): string {
   if (caught instanceof ApiError) return caught.problems.map(problemLine).join('; ') || caught.message
@@ -38,27 +41,22 @@ function messageOf(caught: unknown): string {
 
 export function MembersPage({ workspace }: { workspace: Workspace }) {
   const session = useSession()
-  const base = `/api/workspaces/${workspace.id}`
   const isOwner = workspace.role === 'owner'
   const [members, setMembers] = useState<Member[]>()
   const [invitations, setInvitations] = useState<Invitation[]>([])
   const [error, setError] = useState<string>()
   const [rowProblems, setRowProblems] = useState<Record<string, string>>({})
-  const [resetLinks, setResetLinks] = useState<Record<string, { url: string; expiresAt: string }>>({})
+  const [resetLinks, setResetLinks] = useState<Record<string, LinkShown>>({})
   const [notice, setNotice] = useState<string>()
 
   const load = useCallback(async () => {
     try {
-      const list = await api.get<{ members: Member[] }>(`${base}/members`)
-      setMembers(list.body.members)
-      if (isOwner) {
-        const open = await api.get<{ invitations: Invitation[] }>(`${base}/invitations`)
-        setInvitations(open.body.invitations)
-      }
+      setMembers(await listMembers(workspace.id))
+      if (isOwner) setInvitations(await listInvitations(workspace.id))
     } catch (caught) {
       setError(messageOf(caught))
     }
-  }, [base, isOwner])
+  }, [workspace.id, isOwner])
   useEffect(() => {
     void load()
   }, [load])
@@ -69,13 +67,13 @@ export function MembersPage({ workspace }: { workspace: Workspace }) {
       return message ? { ...rest, [userId]: message } : rest
     })
 
-  const changeRole = async (member: Member, role: Role) => {
+  const updateRole = async (member: Member, role: Role) => {
     setNotice(undefined)
     try {
-      const changed = await api.patch<Member>(`${base}/members/${member.userId}`, { role })
+      const changed = await changeRole(workspace.id, member.userId, role)
       rowProblem(member.userId, undefined)
-      setMembers((current) => current?.map((m) => (m.userId === member.userId ? changed.body : m)))
-      setNotice(`${member.name} is now ${role === 'owner' ? 'an owner' : `an ${role}`}.`)
+      setMembers((current) => current?.map((m) => (m.userId === member.userId ? changed : m)))
+      setNotice(`${member.name} is now ${ROLE_WITH_ARTICLE[role]}.`)
       if (member.userId === session.user?.id) await session.refresh()
     } catch (caught) {
       rowProblem(member.userId, messageOf(caught))
@@ -86,7 +84,7 @@ export function MembersPage({ workspace }: { workspace: Workspace }) {
     const self = member.userId === session.user?.id
     setNotice(undefined)
     try {
-      await api.delete(`${base}/members/${member.userId}`)
+      await removeMember(workspace.id, member.userId)
       if (self) {
         await session.refresh()
         navigate('/')
@@ -102,11 +100,9 @@ export function MembersPage({ workspace }: { workspace: Workspace }) {
 
   const resetLink = async (member: Member) => {
     try {
-      const made = await api.post<{ url: string; expiresAt: string }>(
-        `${base}/members/${member.userId}/password-reset`,
-      )
+      const made = await makeResetLink(workspace.id, member.userId)
       rowProblem(member.userId, undefined)
-      setResetLinks((current) => ({ ...current, [member.userId]: made.body }))
+      setResetLinks((current) => ({ ...current, [member.userId]: made }))
     } catch (caught) {
       rowProblem(member.userId, messageOf(caught))
     }
@@ -114,7 +110,7 @@ export function MembersPage({ workspace }: { workspace: Workspace }) {
 
   const revoke = async (invitation: Invitation) => {
     try {
-      await api.delete(`${base}/invitations/${invitation.id}`)
+      await revokeInvitation(workspace.id, invitation.id)
       setInvitations((current) => current.filter((item) => item.id !== invitation.id))
       setNotice('The invitation is revoked: its link no longer works.')
     } catch (caught) {
@@ -160,7 +156,7 @@ export function MembersPage({ workspace }: { workspace: Workspace }) {
                         isOwner={isOwner}
                         problem={problem}
                         link={link}
-                        onRole={(role) => void changeRole(member, role)}
+                        onRole={(role) => void updateRole(member, role)}
                         onRemove={() => void remove(member)}
                         onReset={() => void resetLink(member)}
                       />
@@ -238,7 +234,7 @@ function MemberRow(props: {
   self: boolean
   isOwner: boolean
   problem: string | undefined
-  link: { url: string; expiresAt: string } | undefined
+  link: LinkShown | undefined
   onRole: (role: Role) => void
   onRemove: () => void
   onReset: () => void
@@ -265,7 +261,7 @@ function MemberRow(props: {
             />
           ) : (
             <>
-              {ROLE_OPTIONS.find((option) => option.value === member.role)?.label ?? member.role}
+              {ROLE_NAMES[member.role]}
               {problem ? <p className="field-problems error">{problem}</p> : null}
             </>
           )}

@@ -6,26 +6,25 @@ import {
   CONTEXTS,
   type Context,
   compileSpace,
-  type JournalEvent,
   type Plan,
   negotiation as replayNegotiation,
   starterPlan,
 } from '@parley/core'
+import type { NegotiationSummary } from '@parley/server/contract'
 import { useCallback, useEffect, useState } from 'react'
-import { ApiError, api, request } from '../api'
+import { ApiError } from '../api/http'
+import {
+  createNegotiation,
+  getNegotiation,
+  importPlanFile,
+  listEvents,
+  listNegotiations,
+} from '../api/negotiations'
 import { Link, navigate } from '../router'
 import type { Workspace } from '../session'
 import { Button, Notice, Section, SelectField, TextField } from '../ui/controls'
 import { WorkspaceNav } from './nav'
-
-interface Summary {
-  id: string
-  title: string
-  context: string
-  version: number
-  lastActivityAt: string
-  eventCount: number
-}
+import { canEdit as canEditAs } from './roles'
 
 const CONTEXT_LABELS: Record<Context, string> = {
   sales: 'Sales',
@@ -36,25 +35,22 @@ const CONTEXT_LABELS: Record<Context, string> = {
 }
 
 export function NegotiationsPage({ workspace }: { workspace: Workspace }) {
-  const [list, setList] = useState<Summary[]>()
+  const [list, setList] = useState<NegotiationSummary[]>()
   const [stages, setStages] = useState<Record<string, string>>({})
   const [error, setError] = useState<string>()
   const load = useCallback(async () => {
     try {
-      const reply = await api.get<{ negotiations: Summary[] }>(`/api/workspaces/${workspace.id}/negotiations`)
-      setList(reply.body.negotiations)
+      const negotiations = await listNegotiations(workspace.id)
+      setList(negotiations)
       // The stage comes from replaying each journal over its plan, as everywhere else.
       const found: Record<string, string> = {}
       await Promise.all(
-        reply.body.negotiations.map(async (item) => {
-          const base = `/api/workspaces/${workspace.id}/negotiations/${item.id}`
-          const [record, events] = await Promise.all([
-            api.get<{ plan: Plan }>(base),
-            api.get<{ events: { event: JournalEvent }[] }>(`${base}/events`),
-          ])
+        negotiations.map(async (item) => {
+          const at = { workspaceId: workspace.id, negotiationId: item.id }
+          const [record, events] = await Promise.all([getNegotiation(at), listEvents(at)])
           found[item.id] = replayNegotiation(
-            compileSpace(record.body.plan),
-            events.body.events.map((e) => e.event),
+            compileSpace(record.negotiation.plan),
+            events.map((e) => e.event),
           ).state.stage
         }),
       )
@@ -66,7 +62,7 @@ export function NegotiationsPage({ workspace }: { workspace: Workspace }) {
   useEffect(() => {
     void load()
   }, [load])
-  const canEdit = workspace.role !== 'viewer'
+  const canEdit = canEditAs(workspace.role)
   return (
     <div className="page workspace">
       <WorkspaceNav workspace={workspace} />
@@ -120,7 +116,6 @@ function NewNegotiation({ workspace }: { workspace: Workspace }) {
   const [them, setThem] = useState('')
   const [error, setError] = useState<string>()
   const [busy, setBusy] = useState(false)
-  const base = `/api/workspaces/${workspace.id}/negotiations`
   const create = async () => {
     setBusy(true)
     setError(undefined)
@@ -134,8 +129,8 @@ function NewNegotiation({ workspace }: { workspace: Workspace }) {
           them: { ...starter.parties.them, ...(them.trim() ? { name: them.trim() } : {}) },
         },
       }
-      const reply = await api.post<{ id: string }>(base, plan)
-      navigate(`/w/${workspace.id}/n/${reply.body.id}/prepare`)
+      const created = await createNegotiation(workspace.id, plan)
+      navigate(`/w/${workspace.id}/n/${created.id}/prepare`)
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : String(caught))
     } finally {
@@ -148,8 +143,8 @@ function NewNegotiation({ workspace }: { workspace: Workspace }) {
     try {
       const text = await file.text()
       const type = file.name.toLowerCase().endsWith('.json') ? 'application/json' : 'application/yaml'
-      const reply = await request<{ id: string }>('POST', `${base}/import`, { text, type })
-      navigate(`/w/${workspace.id}/n/${reply.body.id}`)
+      const imported = await importPlanFile(workspace.id, { text, type })
+      navigate(`/w/${workspace.id}/n/${imported.id}`)
     } catch (caught) {
       if (caught instanceof ApiError)
         setError(

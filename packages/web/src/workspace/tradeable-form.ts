@@ -5,27 +5,14 @@
  * replaces the whole entry.
  */
 import { CONTEXTS, type Context } from '@parley/core'
+import type { Tradeable, TradeableInput } from '@parley/server/contract'
+import type { NoneMissing } from '../api/closed-sets'
 
-export const AMOUNTS = ['low', 'medium', 'high'] as const
-export type Amount = (typeof AMOUNTS)[number]
-
-/** An entry as the API sends it. */
-export interface Tradeable {
-  id: string
-  name: string
-  description?: string
-  issue?: string
-  unit?: string
-  contexts?: Context[]
-  costToUs?: Amount
-  valueToThem?: Amount
-  lesson?: string
-  source?: { negotiationId: string }
-  tags?: string[]
-  createdBy: string
-  createdAt: string
-  updatedAt: string
-}
+/** How much an entry costs us or is worth to them, as the server takes it. */
+export type Amount = NonNullable<TradeableInput['costToUs']>
+/** Every amount, least first; the compiler checks the list against the server's. */
+export const AMOUNTS = ['low', 'medium', 'high'] as const satisfies readonly Amount[]
+export type EveryAmountListed = NoneMissing<Exclude<Amount, (typeof AMOUNTS)[number]>>
 
 export interface TradeableForm {
   name: string
@@ -57,7 +44,7 @@ export function formOfTradeable(entry: Tradeable): TradeableForm {
 }
 
 /** The body to send: blank fields left out, and what the form does not edit kept from `base`. */
-export function tradeableInput(form: TradeableForm, base?: Tradeable): Record<string, unknown> {
+export function tradeableInput(form: TradeableForm, base?: Tradeable): TradeableInput {
   const text = (value: string) => value.trim()
   return {
     name: text(form.name),

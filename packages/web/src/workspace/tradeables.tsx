@@ -4,19 +4,22 @@
  * remove entries; viewers read.
  */
 import { CONTEXTS, type Context } from '@parley/core'
+import type { Tradeable } from '@parley/server/contract'
 import { useCallback, useEffect, useId, useState } from 'react'
-import { ApiError, type ApiProblem, api } from '../api'
+import { ApiError, type ApiProblem } from '../api/http'
+import { listNegotiations } from '../api/negotiations'
+import { addTradeable, listTradeables, removeTradeable, replaceTradeable } from '../api/tradeables'
 import { Link } from '../router'
 import type { Workspace } from '../session'
 import { Button, CheckboxField, Notice, Section, SelectField, TextField } from '../ui/controls'
 import { placeProblems, problemLine } from './field-problems'
 import { WorkspaceNav } from './nav'
+import { canEdit as canEditAs } from './roles'
 import {
   AMOUNTS,
   type Amount,
   EMPTY_TRADEABLE,
   formOfTradeable,
-  type Tradeable,
   type TradeableForm,
   tradeableInput,
 } from './tradeable-form'
@@ -39,8 +42,7 @@ function problemsOf(caught: unknown): ApiProblem[] {
 }
 
 export function TradeablesPage({ workspace }: { workspace: Workspace }) {
-  const base = `/api/workspaces/${workspace.id}`
-  const canEdit = workspace.role !== 'viewer'
+  const canEdit = canEditAs(workspace.role)
   const [entries, setEntries] = useState<Tradeable[]>()
   const [titles, setTitles] = useState<Record<string, string>>({})
   const [error, setError] = useState<string>()
@@ -50,15 +52,15 @@ export function TradeablesPage({ workspace }: { workspace: Workspace }) {
   const load = useCallback(async () => {
     try {
       const [library, negotiations] = await Promise.all([
-        api.get<{ tradeables: Tradeable[] }>(`${base}/tradeables`),
-        api.get<{ negotiations: { id: string; title: string }[] }>(`${base}/negotiations`),
+        listTradeables(workspace.id),
+        listNegotiations(workspace.id),
       ])
-      setEntries(library.body.tradeables)
-      setTitles(Object.fromEntries(negotiations.body.negotiations.map((n) => [n.id, n.title])))
+      setEntries(library)
+      setTitles(Object.fromEntries(negotiations.map((n) => [n.id, n.title])))
     } catch (caught) {
       setError(problemsOf(caught).map(problemLine).join('; '))
     }
-  }, [base])
+  }, [workspace.id])
   useEffect(() => {
     void load()
   }, [load])
@@ -66,7 +68,7 @@ export function TradeablesPage({ workspace }: { workspace: Workspace }) {
   const remove = async (entry: Tradeable) => {
     setNotice(undefined)
     try {
-      await api.delete(`${base}/tradeables/${entry.id}`)
+      await removeTradeable(workspace.id, entry.id)
       setEntries((current) => current?.filter((item) => item.id !== entry.id))
       if (editing?.id === entry.id) setEditing(undefined)
       setNotice(`“${entry.name}” is removed from the library.`)
@@ -172,13 +174,10 @@ export function TradeablesPage({ workspace }: { workspace: Workspace }) {
               initial={formOfTradeable(editing)}
               onCancel={() => setEditing(undefined)}
               onSave={async (form) => {
-                const saved = await api.put<Tradeable>(
-                  `${base}/tradeables/${editing.id}`,
-                  tradeableInput(form, editing),
-                )
-                setEntries((current) => current?.map((item) => (item.id === editing.id ? saved.body : item)))
+                const saved = await replaceTradeable(workspace.id, editing.id, tradeableInput(form, editing))
+                setEntries((current) => current?.map((item) => (item.id === editing.id ? saved : item)))
                 setEditing(undefined)
-                setNotice(`“${saved.body.name}” is saved.`)
+                setNotice(`“${saved.name}” is saved.`)
               }}
             />
           ) : (
@@ -188,9 +187,9 @@ export function TradeablesPage({ workspace }: { workspace: Workspace }) {
               submit="Add"
               initial={EMPTY_TRADEABLE}
               onSave={async (form) => {
-                const added = await api.post<Tradeable>(`${base}/tradeables`, tradeableInput(form))
-                setEntries((current) => [...(current ?? []), added.body])
-                setNotice(`“${added.body.name}” is in the library.`)
+                const added = await addTradeable(workspace.id, tradeableInput(form))
+                setEntries((current) => [...(current ?? []), added])
+                setNotice(`“${added.name}” is in the library.`)
               }}
             />
           )

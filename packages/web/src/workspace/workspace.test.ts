@@ -1,7 +1,8 @@
+import type { Invitation, Tradeable } from '@parley/server/contract'
 import { describe, expect, it } from 'vitest'
 import { placeProblems, problemLine } from './field-problems'
-import { type Invitation, openInvitations } from './invitations'
-import { EMPTY_TRADEABLE, formOfTradeable, type Tradeable, tradeableInput } from './tradeable-form'
+import { openInvitations } from './invitations'
+import { EMPTY_TRADEABLE, formOfTradeable, tradeableInput } from './tradeable-form'
 
 const entry: Tradeable = {
   id: 'T1',

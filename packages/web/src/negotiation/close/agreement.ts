@@ -22,6 +22,14 @@ export interface MeasureForm {
   remedy: string
 }
 
+/** A measure's fields, in the order the form shows them. */
+export const MEASURE_FIELDS = [
+  'metric',
+  'threshold',
+  'reporting',
+  'remedy',
+] as const satisfies readonly (keyof MeasureForm)[]
+
 export interface AgreementForm {
   /** The agreed level per issue id; undefined until chosen. */
   terms: Record<string, Level | undefined>
@@ -145,6 +153,20 @@ export function formPath(eventPath: string, measureRows: readonly number[]): str
     const row = measureRows[Number(k)]
     return row === undefined ? whole : `measures[${row}]`
   })
+}
+
+/** The event's paths the form's fields show problems at; a problem anywhere else is shown by the button. */
+export function fieldPaths(space: Space, form: AgreementForm): string[] {
+  return [
+    'changeControl',
+    'exit',
+    'governance.reviewCadence',
+    'governance.dataAccess',
+    'governance.escalation',
+    'fairnessStory',
+    ...space.issues.map((issue) => `terms.${issue.id}`),
+    ...form.measures.flatMap((_, row) => MEASURE_FIELDS.map((field) => `measures[${row}].${field}`)),
+  ]
 }
 
 /** Issues with no agreed level yet, as problems at `terms.<issue>`. */

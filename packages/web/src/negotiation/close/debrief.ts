@@ -4,6 +4,7 @@
  * workspace's tradeables library drafted from the negotiation.
  */
 import type { AnsweredPrompt, DebriefFigures, NegotiationState, Space } from '@parley/core'
+import type { TradeableInput } from '@parley/server/contract'
 
 /** Answers typed that differ from the ones recorded (an unanswered prompt left empty is no change). */
 export function changedAnswers(
@@ -61,7 +62,7 @@ export function lessonDraft(space: Space, state: NegotiationState, figures: Debr
 }
 
 /** The library entry the lesson becomes (TradeableInputSchema), tied to this negotiation. */
-export function lessonInput(space: Space, form: LessonForm, negotiationId: string): Record<string, unknown> {
+export function lessonInput(space: Space, form: LessonForm, negotiationId: string): TradeableInput {
   const issue = form.issue ? space.byId.get(form.issue) : undefined
   const text = (value: string) => value.trim()
   return {

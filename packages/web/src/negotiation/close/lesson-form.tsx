@@ -4,7 +4,8 @@
  */
 import type { DebriefFigures } from '@parley/core'
 import { useId, useState } from 'react'
-import { ApiError, api } from '../../api'
+import { ApiError } from '../../api/http'
+import { addTradeable } from '../../api/tradeables'
 import { Link } from '../../router'
 import { Button, Notice, SelectField, TextField } from '../../ui/controls'
 import { placeProblems, problemLine } from '../../workspace/field-problems'
@@ -26,10 +27,7 @@ export function AddLesson({ model, figures }: { model: NegotiationModel; figures
     setBusy(true)
     setProblems([])
     try {
-      await api.post(
-        `/api/workspaces/${workspace}/tradeables`,
-        lessonInput(model.space, form, model.record.id),
-      )
+      await addTradeable(workspace, lessonInput(model.space, form, model.record.id))
       setAdded(form.name.trim())
       setOpen(false)
       setForm(lessonDraft(model.space, model.derived.state, figures))

@@ -1,8 +1,8 @@
 /** The overview `parley check` prints: issues and levels, the size of the space, both sides' weights, BATNAs, rule. */
 import type { Context } from '../model/plan'
-import { describeConstraint } from '../scoring/constraints'
-import type { Space } from '../scoring/space'
-import { levelKey } from './levels'
+import { levelKey } from '../plan/levels'
+import { describeConstraint } from './constraints'
+import type { Space } from './space'
 
 export interface IssueSummary {
   id: string

@@ -1,7 +1,7 @@
 /**
  * What we believe about their weights, as weighted samples of weight shares: the prior is a
  * Dirichlet around the plan's estimate (concentration 3, 10 or 30 times the estimated share for
- * low, medium and high confidence); the journal's posterior (`inference/posterior.ts`) has the same shape.
+ * low, medium and high confidence); the journal's posterior (`posterior.ts`, beside it) has the same shape.
  * Also the logit choice model on U_them, and the expected information a choice reveals.
  */
 import { dirichlet, mulberry32 } from '../random'
@@ -26,7 +26,7 @@ export const BELIEF_SAMPLES = 400
 export const DEFAULT_SEED = 20261125
 
 /** Dirichlet concentration per confidence level, times the estimated share. */
-export const CONCENTRATION = { low: 3, medium: 10, high: 30 } as const
+const CONCENTRATION = { low: 3, medium: 10, high: 30 } as const
 
 // Drawing the prior is the slowest part of a small MESO; the web app asks for the same one on every
 // keystroke, so the last few are kept (the draws depend only on the concentrations and the seed).

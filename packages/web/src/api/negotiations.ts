@@ -1,0 +1,94 @@
+/**
+ * The API's calls on negotiations and their journals. A plan is read with its version (the ETag)
+ * and saved from the version it was based on (If-Match), so a save that meets someone else's is
+ * refused (409) rather than overwriting it; an event carries an id made by the caller, so a retry
+ * is recorded once. Each returns the server's own type.
+ */
+import type { Plan } from '@parley/core'
+import type {
+  Journal,
+  Negotiation,
+  NegotiationList,
+  NegotiationSummary,
+  StoredEvent,
+} from '@parley/server/contract'
+import { http, path, request, versionOf } from './http'
+
+/** Which negotiation: the workspace it is in and its id. */
+export interface NegotiationAt {
+  workspaceId: string
+  negotiationId: string
+}
+
+/** A negotiation and its version: the one a change to it must be based on. */
+export interface VersionedNegotiation {
+  negotiation: Negotiation
+  version: number
+}
+
+/** A journal event as `parley journal add` takes it (the server checks it with core), with its id. */
+export type JournalEventInput = { id: string } & Record<string, unknown>
+
+function negotiationPath({ workspaceId, negotiationId }: NegotiationAt): string {
+  return path`/api/workspaces/${workspaceId}/negotiations/${negotiationId}`
+}
+
+function versioned(answer: { body: Negotiation; headers: Headers }): VersionedNegotiation {
+  return { negotiation: answer.body, version: versionOf(answer.headers) ?? answer.body.version }
+}
+
+/** The workspace's negotiations, most recently active first. */
+export async function listNegotiations(workspaceId: string): Promise<NegotiationSummary[]> {
+  return (await http.get<NegotiationList>(path`/api/workspaces/${workspaceId}/negotiations`)).body
+    .negotiations
+}
+
+export async function getNegotiation(at: NegotiationAt): Promise<VersionedNegotiation> {
+  return versioned(await http.get<Negotiation>(negotiationPath(at)))
+}
+
+export async function createNegotiation(workspaceId: string, plan: Plan): Promise<Negotiation> {
+  return (await http.post<Negotiation>(path`/api/workspaces/${workspaceId}/negotiations`, plan)).body
+}
+
+/** A negotiation from a plan file, kept as written (comments and all). */
+export async function importPlanFile(
+  workspaceId: string,
+  file: { text: string; type: 'application/json' | 'application/yaml' },
+): Promise<Negotiation> {
+  const answer = await request<Negotiation>(
+    'POST',
+    path`/api/workspaces/${workspaceId}/negotiations/import`,
+    {
+      text: file.text,
+      type: file.type,
+    },
+  )
+  return answer.body
+}
+
+/** Saves the plan from `version`; refused with 409 when the plan has moved on since. */
+export async function savePlan(
+  at: NegotiationAt,
+  plan: Plan,
+  version: number,
+): Promise<VersionedNegotiation> {
+  return versioned(
+    await http.put<Negotiation>(`${negotiationPath(at)}/plan`, plan, { 'if-match': `"${version}"` }),
+  )
+}
+
+/** Where the plan file downloads from: as its author wrote it (a link, not a call). */
+export function planFileUrl(at: NegotiationAt): string {
+  return `${negotiationPath(at)}/plan`
+}
+
+/** The journal, in order. */
+export async function listEvents(at: NegotiationAt): Promise<StoredEvent[]> {
+  return (await http.get<Journal>(`${negotiationPath(at)}/events`)).body.events
+}
+
+/** Appends an event; the same id sent again is answered as the first time, and recorded once. */
+export async function appendEvent(at: NegotiationAt, event: JournalEventInput): Promise<StoredEvent> {
+  return (await http.post<StoredEvent>(`${negotiationPath(at)}/events`, event)).body
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest'
+import { ApiError } from '../api/http'
+import { CONFLICT_MESSAGE, saveFailure } from './conflicts'
+
+const refusal = (status: number, message: string) =>
+  new ApiError(status, { error: { code: 'x', message, path: '' } }, new Headers())
+
+describe('a save that failed', () => {
+  it('is a conflict when someone else saved meanwhile (409)', () => {
+    expect(saveFailure(refusal(409, 'the plan changed since version 1'))).toEqual({
+      state: 'conflict',
+      message: CONFLICT_MESSAGE,
+    })
+  })
+
+  it("is an error with the server's message otherwise", () => {
+    expect(saveFailure(refusal(400, 'title: is required'))).toEqual({
+      state: 'error',
+      message: 'title: is required',
+    })
+    expect(saveFailure(new Error('the server can not be reached'))).toEqual({
+      state: 'error',
+      message: 'the server can not be reached',
+    })
+  })
+})

@@ -1,0 +1,88 @@
+/**
+ * Everything derived from the plan and the journal, recomputed at once as they change: the draft
+ * checked by core as the command line checks it, the last valid plan (what every computation uses,
+ * so the numbers stay while someone is mid-edit), the negotiation replayed from the journal, and
+ * the problems to show at each field.
+ */
+import {
+  compileSpace,
+  formatPath,
+  type JournalEvent,
+  type Negotiation,
+  negotiation,
+  type PathProblem,
+  type Plan,
+  type Space,
+  validatePlanValue,
+} from '@parley/core'
+import type { StoredEvent } from '@parley/server/contract'
+import { useMemo, useRef } from 'react'
+
+export type Validation =
+  | { ok: true; plan: Plan; space: Space; warnings: PathProblem[] }
+  | { ok: false; errors: PathProblem[]; warnings: PathProblem[] }
+
+export interface Derivation {
+  validation: Validation | undefined
+  /** The last valid plan and its space: the draft when valid, else the one before, else the saved plan. */
+  current: { plan: Plan; space: Space } | undefined
+  journal: JournalEvent[]
+  derived: Negotiation | undefined
+}
+
+export function validate(draft: Plan): Validation {
+  const result = validatePlanValue(draft)
+  return result.ok
+    ? { ok: true, plan: result.plan, space: compileSpace(result.plan), warnings: result.warnings }
+    : { ok: false, errors: result.errors, warnings: result.warnings }
+}
+
+export function useDerivation(
+  draft: Plan | undefined,
+  saved: Plan | undefined,
+  events: readonly StoredEvent[],
+): Derivation {
+  const validation = useMemo(() => (draft ? validate(draft) : undefined), [draft])
+
+  // Computations use the last valid plan, so the numbers stay while someone is mid-edit.
+  const lastValid = useRef<{ plan: Plan; space: Space }>(undefined)
+  if (validation?.ok) lastValid.current = { plan: validation.plan, space: validation.space }
+  if (!lastValid.current && saved) {
+    const checked = validatePlanValue(saved)
+    if (checked.ok) lastValid.current = { plan: checked.plan, space: compileSpace(checked.plan) }
+  }
+  const space = lastValid.current?.space
+
+  const journal = useMemo(() => events.map((entry) => entry.event), [events])
+  const derived = useMemo(() => (space ? negotiation(space, journal) : undefined), [space, journal])
+  return { validation, current: lastValid.current, journal, derived }
+}
+
+export interface FieldProblem {
+  path: string
+  message: string
+  severity: 'error' | 'warning'
+}
+
+/** The draft's errors and warnings, each at the path of the field that edits it (`issues[2].us.weight`). */
+export function planProblems(validation: Validation): FieldProblem[] {
+  return [
+    ...(validation.ok ? [] : validation.errors.map((p) => ({ ...p, severity: 'error' as const }))),
+    ...validation.warnings.map((p) => ({ ...p, severity: 'warning' as const })),
+  ].map((p) => ({ path: formatPath(p.at), message: p.message, severity: p.severity }))
+}
+
+/** Problems at a path exactly. */
+export function problemsAt(
+  problems: readonly FieldProblem[],
+  path: string,
+): { message: string; severity: FieldProblem['severity'] }[] {
+  return problems.filter((p) => p.path === path).map(({ message, severity }) => ({ message, severity }))
+}
+
+/** Problems at a path or below it. */
+export function problemsUnder(problems: readonly FieldProblem[], path: string): FieldProblem[] {
+  return problems.filter(
+    (p) => p.path === path || p.path.startsWith(`${path}.`) || p.path.startsWith(`${path}[`),
+  )
+}

@@ -1,0 +1,56 @@
+/**
+ * A negotiation's journal in the browser: the events as the server stored them, and appending one.
+ * Event ids are made here, before sending, so a retry after a lost answer carries the same id and
+ * the server records the event once.
+ */
+import type { StoredEvent } from '@parley/server/contract'
+import { useCallback, useState } from 'react'
+import { monotonicFactory } from 'ulid'
+import { ApiError, type ApiProblem } from '../api/http'
+import { appendEvent, type NegotiationAt } from '../api/negotiations'
+
+// The same ULID maker `parley journal add` uses (monotonic, so two moves in one millisecond still
+// sort in the order they were made).
+const ulid = monotonicFactory()
+
+/** Tries after the first before giving up on a server that can not be reached or fails. */
+const RETRIES = 4
+const FIRST_WAIT_MS = 300
+
+export type Appended = { ok: true } | { ok: false; problems: ApiProblem[] }
+
+export interface JournalState {
+  events: StoredEvent[]
+  /** Shows the journal as read. */
+  show(events: StoredEvent[]): void
+  /** Appends an event; resolves to the problems when the server refused it. */
+  append(event: Record<string, unknown>): Promise<Appended>
+}
+
+export function useJournal(at: NegotiationAt): JournalState {
+  const [events, setEvents] = useState<StoredEvent[]>([])
+
+  const append = useCallback(
+    async (raw: Record<string, unknown>): Promise<Appended> => {
+      const body = { id: ulid(), ...raw }
+      // The same id on every try: the server records it once however many answers are lost.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          const stored = await appendEvent(at, body)
+          setEvents((current) =>
+            current.some((entry) => entry.seq === stored.seq) ? current : [...current, stored],
+          )
+          return { ok: true }
+        } catch (caught) {
+          if (caught instanceof ApiError && caught.status !== 0 && caught.status < 500)
+            return { ok: false, problems: caught.problems }
+          if (attempt >= RETRIES) throw caught
+          await new Promise((resolve) => setTimeout(resolve, FIRST_WAIT_MS * 2 ** attempt))
+        }
+      }
+    },
+    [at],
+  )
+
+  return { events, show: setEvents, append }
+}
