@@ -11,59 +11,80 @@
 
 export { planJsonSchema, planJsonSchemaText } from './model/json-schema'
 export { formatBytes, groupThousands, LIMITS } from './model/limits'
-export type {
-  Anchor,
-  ApprovalLimit,
-  Batna,
-  Confidence,
-  Constraint,
-  Context,
-  DecisionRule,
-  ElicitationSide,
-  Evidence,
-  Issue,
-  Level,
-  Op,
-  Parties,
-  Plan,
-  Preference,
-  Range,
-  Side,
-  Stakeholder,
-  SumTerm,
-  Terms,
-  TheirPreference,
+export {
+  type Anchor,
+  type ApprovalLimit,
+  type Batna,
+  CONFIDENCES,
+  CONTEXTS,
+  type Confidence,
+  type Constraint,
+  type Context,
+  type DecisionRule,
+  type ElicitationSide,
+  type Evidence,
+  ISSUE_ID_PATTERN,
+  type Issue,
+  type Level,
+  OPS,
+  type Op,
+  type Parties,
+  type Plan,
+  PlanSchema,
+  type Preference,
+  type Range,
+  RISK_POSTURES,
+  type Side,
+  type Stakeholder,
+  type SumTerm,
+  type Terms,
+  type TheirPreference,
 } from './model/plan'
-export { CONFIDENCES, CONTEXTS, ISSUE_ID_PATTERN, OPS, PlanSchema, RISK_POSTURES } from './model/plan'
-export type { PathProblem, PathSegment, Problem, Severity } from './model/problem'
-export { formatPath, formatProblem } from './model/problem'
+export {
+  formatPath,
+  formatProblem,
+  type PathProblem,
+  type PathSegment,
+  type Problem,
+  type Severity,
+} from './model/problem'
 
 // Plan text: reading, checking and rewriting a plan file, with problems placed in the source.
 
 export { levelKey, rangeLevels, rangeStepCount } from './plan/levels'
-export type { PlanParse } from './plan/parse'
-export { parsePlanText, placeProblem, tooLargeProblem, utf8Length } from './plan/parse'
+export { type PlanParse, parsePlanText, placeProblem, tooLargeProblem, utf8Length } from './plan/parse'
 export { planToJson, planToYaml, rewritePlanText } from './plan/rewrite'
 export { schemaProblems } from './plan/schema-problems'
-export type { Position, SourceDocument, SourceFormat } from './plan/source'
-export { readSource, sourceFormatOf } from './plan/source'
-export type { PlanValidation } from './plan/validate'
-export { validatePlanValue } from './plan/validate'
+export {
+  type Position,
+  readSource,
+  type SourceDocument,
+  type SourceFormat,
+  sourceFormatOf,
+} from './plan/source'
+export { type PlanValidation, validatePlanValue } from './plan/validate'
 
 // Scoring: the compiled outcome space, utilities of offers, constraints, counts and the plan summary.
 
 export type { ApprovalBlock } from './scoring/approval'
-export type { CompiledConstraint, Requirements } from './scoring/constraints'
-export { compileRequirements, describeConstraint } from './scoring/constraints'
-export type { Offer, OfferRead, OfferScore, RequirementCheck } from './scoring/offer'
-export { readOffer, scoreOffer } from './scoring/offer'
+export {
+  type CompiledConstraint,
+  compileRequirements,
+  describeConstraint,
+  type Requirements,
+} from './scoring/constraints'
+export {
+  type Offer,
+  type OfferRead,
+  type OfferScore,
+  type RequirementCheck,
+  readOffer,
+  scoreOffer,
+} from './scoring/offer'
 export type { Points, Utility } from './scoring/points'
-export type { BundleCount, IssueInPlay } from './scoring/rule-count'
-export { countBundles, levelsInPlay } from './scoring/rule-count'
-export type { IssueModel, Space } from './scoring/space'
-export { compileSpace, scoreLevel } from './scoring/space'
-export type { IssueSummary, PlanSummary } from './scoring/summary'
-export { summarizePlan } from './scoring/summary'
+export { type BundleCount, countBundles, type IssueInPlay, levelsInPlay } from './scoring/rule-count'
+export { compileSpace, type IssueModel, type Space, scoreLevel } from './scoring/space'
+export { type IssueSummary, type PlanSummary, summarizePlan } from './scoring/summary'
 
 // Figures: how points, shares, money and sizes are written everywhere.
 
@@ -79,59 +100,77 @@ export {
 
 // Frontier: the exact Pareto frontier, bargaining points, the report, samples, the view and the plot.
 
-export type { Disagreement } from './frontier/bargaining'
-export { kalaiSmorodinskyIndex, maxJointIndex, nashIndex } from './frontier/bargaining'
-export type { Frontier, FrontierOptions, FrontierResult } from './frontier/frontier'
-export { computeFrontier, epsilonWork, MIN_EPSILON, suggestEpsilon } from './frontier/frontier'
-export type {
-  PlotArea,
-  PlotData,
-  PlotMarker,
-  PlotMarkerKind,
-  PlotPoint,
-  PlotReferenceLine,
-  PlotScale,
-} from './frontier/plot'
+export { type Disagreement, kalaiSmorodinskyIndex, maxJointIndex, nashIndex } from './frontier/bargaining'
+export {
+  computeFrontier,
+  epsilonWork,
+  type Frontier,
+  type FrontierOptions,
+  type FrontierResult,
+  MIN_EPSILON,
+  suggestEpsilon,
+} from './frontier/frontier'
 export {
   BARGAINING_POINTS,
   bargainingMarkers,
   evenlySpaced,
   mesoMarkers,
   PLOT_TICKS,
+  type PlotArea,
+  type PlotData,
+  type PlotMarker,
+  type PlotMarkerKind,
+  type PlotPoint,
+  type PlotReferenceLine,
+  type PlotScale,
   plotReferenceLines,
   plotReferences,
   plotScale,
   staircaseCorners,
 } from './frontier/plot'
-export type {
-  FrontierPoint,
-  FrontierReport,
-  FrontierReportOptions,
-  FrontierReportResult,
+export {
+  type FrontierPoint,
+  type FrontierReport,
+  type FrontierReportOptions,
+  type FrontierReportResult,
+  frontierReport,
 } from './frontier/report'
-export { frontierReport } from './frontier/report'
 export { sampleUtilities } from './frontier/sample'
-export type { FrontierFailure, FrontierView, FrontierViewResult } from './frontier/view'
-export { frontierView } from './frontier/view'
+export {
+  type FrontierFailure,
+  type FrontierView,
+  type FrontierViewResult,
+  frontierView,
+} from './frontier/view'
 
 // MESO: sets of bundles equal for us that meet the rule in different ways.
 
-export type { MesoBundle, MesoFailure, MesoFailureCode, MesoOptions, MesoResult, MesoSet } from './meso/meso'
-export { MESO_DEFAULTS, meso } from './meso/meso'
-export type { MesoView, MesoViewResult } from './meso/view'
-export { mesoView } from './meso/view'
+export {
+  MESO_DEFAULTS,
+  type MesoBundle,
+  type MesoFailure,
+  type MesoFailureCode,
+  type MesoOptions,
+  type MesoResult,
+  type MesoSet,
+  meso,
+} from './meso/meso'
+export { type MesoView, type MesoViewResult, mesoView } from './meso/view'
 
 // Inference: what we believe they value, from the plan's estimate and their moves.
 
-export type { Beliefs } from './inference/beliefs'
-export { meanWeights, priorConcentration, thinBeliefs } from './inference/beliefs'
+export { type Beliefs, meanWeights, priorConcentration, thinBeliefs } from './inference/beliefs'
 export type { Observation } from './inference/observation'
-export type { IssuePosterior, MoveInformation, Posterior, PosteriorOptions } from './inference/posterior'
-export { inferPriorities } from './inference/posterior'
+export {
+  type IssuePosterior,
+  inferPriorities,
+  type MoveInformation,
+  type Posterior,
+  type PosteriorOptions,
+} from './inference/posterior'
 
 // Elicitation: our own scores and weights from swing questions and rankings.
 
-export type { SwingQuestion } from './elicitation/elicitation'
 export {
   applyElicitation,
   elicitedScores,
@@ -139,47 +178,63 @@ export {
   nextSwingQuestion,
   rankGroups,
   rankOrderCentroid,
+  type SwingQuestion,
 } from './elicitation/elicitation'
 
 // Journal: events, reading and admitting them, replay, status, concessions, contingencies, reality tests.
 
-export type { Admission, AdmissionDefaults, ReplayedJournal } from './journal/admit'
-export { admitEvent, PREVIEW_EVENT } from './journal/admit'
-export type { ConcessionFlag, ConcessionLine, MoneyValues } from './journal/concessions'
-export { concessionLog } from './journal/concessions'
-export type { ContingencyValue } from './journal/contingency'
-export { evaluateContingency } from './journal/contingency'
-export type {
-  Contingency,
-  ContingencyOp,
-  EventOf,
-  EventTerms,
-  EventType,
-  JournalEvent,
+export {
+  type Admission,
+  type AdmissionDefaults,
+  admitEvent,
+  PREVIEW_EVENT,
+  type ReplayedJournal,
+} from './journal/admit'
+export {
+  type ConcessionFlag,
+  type ConcessionLine,
+  concessionLog,
+  type MoneyValues,
+} from './journal/concessions'
+export { type ContingencyValue, evaluateContingency } from './journal/contingency'
+export {
+  CONTINGENCY_OPS,
+  type Contingency,
+  type ContingencyOp,
+  EVENT_TYPES,
+  EventIdSchema,
+  type EventOf,
+  EventSchemas,
+  type EventTerms,
+  type EventType,
+  type JournalEvent,
 } from './journal/events'
-export { CONTINGENCY_OPS, EVENT_TYPES, EventIdSchema, EventSchemas } from './journal/events'
-export type { JournalLine, JournalText } from './journal/jsonl'
-export { readJournalText } from './journal/jsonl'
+export { type JournalLine, type JournalText, readJournalText } from './journal/jsonl'
 export type { NextMove } from './journal/next-move'
-export type { EventDefaults, EventRead } from './journal/read'
-export { completeEvent, readEvent } from './journal/read'
-export type { RealityItem, RealityTest, Verdict } from './journal/reality'
-export { realityTest } from './journal/reality'
-export type {
-  AgreedRecord,
-  ConcessionRecord,
-  ContingencyRecord,
-  JournalFinding,
-  NegotiationState,
-  OfferedBundle,
-  OfferRecord,
-  Stage,
-  TableBundle,
-  TableSource,
+export { completeEvent, type EventDefaults, type EventRead, readEvent } from './journal/read'
+export { type RealityItem, type RealityTest, realityTest, type Verdict } from './journal/reality'
+export {
+  type AgreedRecord,
+  type ConcessionRecord,
+  type ContingencyRecord,
+  type JournalFinding,
+  type NegotiationState,
+  nextRound,
+  type OfferedBundle,
+  type OfferRecord,
+  replay,
+  STAGES,
+  type Stage,
+  type TableBundle,
+  type TableSource,
 } from './journal/replay'
-export { nextRound, replay, STAGES } from './journal/replay'
-export type { Negotiation, NegotiationStatus, StatusBundle } from './journal/status'
-export { negotiation, negotiationStatus } from './journal/status'
+export {
+  type Negotiation,
+  type NegotiationStatus,
+  negotiation,
+  negotiationStatus,
+  type StatusBundle,
+} from './journal/status'
 export { readThreshold } from './journal/threshold'
 export { canonicalJson, planFileVersion } from './journal/version'
 
@@ -187,21 +242,17 @@ export { canonicalJson, planFileVersion } from './journal/version'
 
 export type { Finding, FindingPlace, LintInput } from './lint/finding'
 export { lint } from './lint/lint'
-export type { FindingDocuments } from './lint/locate'
-export { findingsJson, locateFindings } from './lint/locate'
+export { type FindingDocuments, findingsJson, locateFindings } from './lint/locate'
 export { lintNegotiation } from './lint/negotiation'
 export type { LintSeverity } from './lint/rules'
-export type { LocatedFinding, SarifLocation } from './lint/sarif'
-export { sarifLog } from './lint/sarif'
+export { type LocatedFinding, type SarifLocation, sarifLog } from './lint/sarif'
 
 // Playbooks: the method per context, the coach, phrases, starter plans and face-saving variants.
 
 export type { FaceSavingVariant } from './playbooks/approval'
-export type { ApplicabilityNote, CoachOptions, CoachReport } from './playbooks/coach'
-export { coach } from './playbooks/coach'
+export { type ApplicabilityNote, type CoachOptions, type CoachReport, coach } from './playbooks/coach'
 export { PLAYBOOKS } from './playbooks/library'
-export type { FilledPhrase, PhraseStyle } from './playbooks/phrases'
-export { formatLevel, formatLevelWithUnit } from './playbooks/phrases'
+export { type FilledPhrase, formatLevel, formatLevelWithUnit, type PhraseStyle } from './playbooks/phrases'
 export { starterPlan, starterPlanYaml } from './playbooks/starters'
 export type { TimelineStep } from './playbooks/timeline'
 export type {
@@ -217,30 +268,25 @@ export type {
 
 // Counterparty view: the allow-listed projection that may leave for the other side.
 
-export type {
-  CounterpartyView,
-  ProposedBundle,
-  ViewAgreement,
-  ViewBundle,
-  ViewContingency,
-  ViewEvidence,
-  ViewIssue,
+export {
+  type CounterpartyView,
+  counterpartyView,
+  type ProposedBundle,
+  type ViewAgreement,
+  type ViewBundle,
+  type ViewContingency,
+  type ViewEvidence,
+  type ViewIssue,
 } from './sharing/counterparty-view'
-export { counterpartyView } from './sharing/counterparty-view'
 
 // Close and debrief: the fairness story, the debrief's figures, sentences and view.
 
-export type { FairnessStoryOptions } from './close/fairness'
-export { draftFairnessStory } from './close/fairness'
+export { draftFairnessStory, type FairnessStoryOptions } from './close/fairness'
 export type { DebriefFigures } from './debrief/figures'
-export type { DebriefSentences } from './debrief/sentences'
-export { debriefSentences } from './debrief/sentences'
-export type { AnsweredPrompt, DebriefView } from './debrief/view'
-export { debriefView } from './debrief/view'
+export { type DebriefSentences, debriefSentences } from './debrief/sentences'
+export { type AnsweredPrompt, type DebriefView, debriefView } from './debrief/view'
 
 // Randomness and work: seeded generators and the work budget long computations run under.
 
-export type { Random } from './random'
-export { dirichlet, mulberry32 } from './random'
-export type { BudgetedResult } from './work/budget'
-export { withWorkBudget } from './work/budget'
+export { dirichlet, mulberry32, type Random } from './random'
+export { type BudgetedResult, withWorkBudget } from './work/budget'

@@ -12,18 +12,9 @@ import {
   negotiation as replayNegotiation,
 } from '@parley/core'
 import { testBackends } from '@parley/store/testing'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createApp } from './app'
-import {
-  type Harness,
-  harness,
-  ORIGIN,
-  PASSWORD,
-  sessionCookie,
-  setupOwner,
-  type Team,
-  team,
-} from './testing/harness'
+import { harness, ORIGIN, PASSWORD, sessionCookie, setupOwner, suiteTeam } from './testing/harness'
 
 const EXAMPLE = readFileSync(new URL('../../../examples/sales-saas-renewal.yaml', import.meta.url), 'utf8')
 const backends = await testBackends()
@@ -38,15 +29,7 @@ function eventId(): string {
 describe.each(backends.map((backend) => [backend.dialect, backend] as const))(
   'the API on %s',
   (_, backend) => {
-    let h: Harness
-    let t: Team
-    beforeAll(async () => {
-      h = await harness(backend)
-      t = await team(h)
-    })
-    afterAll(async () => {
-      await h.drop()
-    })
+    const { h, t } = suiteTeam(backend)
 
     const base = () => `/api/workspaces/${t.workspaceId}`
     async function createNegotiation(): Promise<string> {

@@ -5,13 +5,13 @@
  * Holds no state of its own between requests: everything shared lives in the store, so several
  * instances can serve one PostgreSQL.
  */
-import { createRoute, z } from '@hono/zod-openapi'
+import { z } from '@hono/zod-openapi'
 import type { Store } from '@parley/store'
 import { HTTPException } from 'hono/http-exception'
 import { identify } from './auth/identity'
 import { limitAnonymousPosts } from './auth/rate-limits'
 import { createComputePool } from './compute/pool'
-import { type Api, createApi, ErrorSchema, json, route } from './http/api'
+import { type Api, apiPart, createApi, ErrorSchema, json } from './http/api'
 import { readBody } from './http/body'
 import type { Services } from './http/env'
 import { fail } from './http/errors'
@@ -52,6 +52,7 @@ export function createApp(dependencies: AppDependencies): App {
   }
   const logError = dependencies.logError ?? ((error: unknown) => console.error(error))
   const api = createApi()
+  const serverApi = apiPart(api, 'server')
 
   api.use('/api/*', apiHeaders())
   api.use('/api/*', async (c, next) => {
@@ -65,12 +66,10 @@ export function createApp(dependencies: AppDependencies): App {
   api.use('/api/*', readBody(options))
   api.use('/api/*', identify())
 
-  route(
-    api,
-    createRoute({
+  serverApi.route(
+    {
       method: 'get',
       path: '/api/health',
-      tags: ['server'],
       summary:
         'Whether this instance can serve: it answers and its database does (for load balancers; no sign-in)',
       responses: {
@@ -84,7 +83,7 @@ export function createApp(dependencies: AppDependencies): App {
         ),
         503: json(ErrorSchema, 'The database does not answer'),
       },
-    }),
+    },
     async (c) => {
       try {
         await services.store.ping()

@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs'
 import { testBackends } from '@parley/store/testing'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Harness, harness, invite, ORIGIN, PASSWORD, type Team, team } from './testing/harness'
+import { describe, expect, it } from 'vitest'
+import { invite, ORIGIN, PASSWORD, suiteTeam } from './testing/harness'
 
 const EXAMPLE = readFileSync(new URL('../../../examples/sales-saas-renewal.yaml', import.meta.url), 'utf8')
 const [sqlite] = await testBackends()
@@ -41,177 +41,94 @@ interface RouteCase {
   always?: number
 }
 
+/** A case for the route the document names "GET /api/me": who may call it, and what they get. */
+function routeCase(
+  route: string,
+  need: Need,
+  ok: number,
+  call: Pick<RouteCase, 'body' | 'raw' | 'headers' | 'always'> = {},
+): RouteCase {
+  const [method = '', path = ''] = route.split(' ')
+  return { method, path, need, ok, ...call }
+}
+
 let sequence = 0
 const nextId = () => `01JE${String(++sequence).padStart(22, '0')}`
 
 const CASES: RouteCase[] = [
-  { method: 'GET', path: '/api/health', need: 'public', ok: 200 },
-  { method: 'GET', path: '/api/openapi.json', need: 'public', ok: 200 },
-  { method: 'GET', path: '/api/setup', need: 'public', ok: 200 },
-  {
-    method: 'POST',
-    path: '/api/setup',
-    need: 'public',
-    ok: 201,
+  routeCase('GET /api/health', 'public', 200),
+  routeCase('GET /api/openapi.json', 'public', 200),
+  routeCase('GET /api/setup', 'public', 200),
+  routeCase('POST /api/setup', 'public', 201, {
     always: 409,
     body: () => ({ token: 'psu_x', email: 'late@example.com', name: 'Late', password: PASSWORD }),
-  },
-  {
-    method: 'POST',
-    path: '/api/auth/login',
-    need: 'public',
-    ok: 200,
+  }),
+  routeCase('POST /api/auth/login', 'public', 200, {
     body: () => ({ email: 'viewer@example.com', password: PASSWORD }),
-  },
-  { method: 'POST', path: '/api/auth/logout', need: 'public', ok: 204 },
-  { method: 'GET', path: '/api/me', need: 'user', ok: 200 },
-  { method: 'PATCH', path: '/api/me', need: 'user', ok: 200, body: () => ({ name: 'Same Name' }) },
-  { method: 'GET', path: '/api/me/tokens', need: 'user', ok: 200 },
-  { method: 'POST', path: '/api/me/tokens', need: 'user', ok: 201, body: () => ({ name: 'script' }) },
+  }),
+  routeCase('POST /api/auth/logout', 'public', 204),
+  routeCase('GET /api/me', 'user', 200),
+  routeCase('PATCH /api/me', 'user', 200, { body: () => ({ name: 'Same Name' }) }),
+  routeCase('GET /api/me/tokens', 'user', 200),
+  routeCase('POST /api/me/tokens', 'user', 201, { body: () => ({ name: 'script' }) }),
   // Each caller revokes a token of their own (the fixture makes one for whoever calls).
-  { method: 'DELETE', path: '/api/me/tokens/{tokenId}', need: 'user', ok: 204 },
-  { method: 'GET', path: '/api/invitations/{token}', need: 'public', ok: 200 },
-  {
-    method: 'POST',
-    path: '/api/invitations/{token}/accept',
-    need: 'public',
-    ok: 201,
+  routeCase('DELETE /api/me/tokens/{tokenId}', 'user', 204),
+  routeCase('GET /api/invitations/{token}', 'public', 200),
+  routeCase('POST /api/invitations/{token}/accept', 'public', 201, {
     // A newcomer signs up; a signed-in person joins as themselves (members keep their higher role).
     body: (_, caller) =>
       caller === 'nobody'
         ? { email: `new-${nextId().toLowerCase()}@example.com`, name: 'New', password: PASSWORD }
         : undefined,
-  },
-  { method: 'GET', path: '/api/password-resets/{token}', need: 'public', ok: 200 },
-  {
-    method: 'POST',
-    path: '/api/password-resets/{token}',
-    need: 'public',
-    ok: 200,
-    body: () => ({ password: PASSWORD }),
-  },
-  { method: 'GET', path: '/api/workspaces', need: 'user', ok: 200 },
-  { method: 'POST', path: '/api/workspaces', need: 'user', ok: 201, body: () => ({ name: 'Another' }) },
-  { method: 'GET', path: '/api/workspaces/{workspaceId}', need: 'viewer', ok: 200 },
-  {
-    method: 'PATCH',
-    path: '/api/workspaces/{workspaceId}',
-    need: 'owner',
-    ok: 200,
-    body: () => ({ name: 'Deals' }),
-  },
-  { method: 'DELETE', path: '/api/workspaces/{workspaceId}', need: 'owner', ok: 204 },
-  { method: 'GET', path: '/api/workspaces/{workspaceId}/members', need: 'viewer', ok: 200 },
-  {
-    method: 'PATCH',
-    path: '/api/workspaces/{workspaceId}/members/{userId}',
-    need: 'owner',
-    ok: 200,
+  }),
+  routeCase('GET /api/password-resets/{token}', 'public', 200),
+  routeCase('POST /api/password-resets/{token}', 'public', 200, { body: () => ({ password: PASSWORD }) }),
+  routeCase('GET /api/workspaces', 'user', 200),
+  routeCase('POST /api/workspaces', 'user', 201, { body: () => ({ name: 'Another' }) }),
+  routeCase('GET /api/workspaces/{workspaceId}', 'viewer', 200),
+  routeCase('PATCH /api/workspaces/{workspaceId}', 'owner', 200, { body: () => ({ name: 'Deals' }) }),
+  routeCase('DELETE /api/workspaces/{workspaceId}', 'owner', 204),
+  routeCase('GET /api/workspaces/{workspaceId}/members', 'viewer', 200),
+  routeCase('PATCH /api/workspaces/{workspaceId}/members/{userId}', 'owner', 200, {
     body: () => ({ role: 'editor' }),
-  },
-  { method: 'DELETE', path: '/api/workspaces/{workspaceId}/members/{userId}', need: 'owner', ok: 204 },
-  {
-    method: 'POST',
-    path: '/api/workspaces/{workspaceId}/members/{userId}/password-reset',
-    need: 'owner',
-    ok: 201,
-  },
-  { method: 'GET', path: '/api/workspaces/{workspaceId}/invitations', need: 'owner', ok: 200 },
-  {
-    method: 'POST',
-    path: '/api/workspaces/{workspaceId}/invitations',
-    need: 'owner',
-    ok: 201,
+  }),
+  routeCase('DELETE /api/workspaces/{workspaceId}/members/{userId}', 'owner', 204),
+  routeCase('POST /api/workspaces/{workspaceId}/members/{userId}/password-reset', 'owner', 201),
+  routeCase('GET /api/workspaces/{workspaceId}/invitations', 'owner', 200),
+  routeCase('POST /api/workspaces/{workspaceId}/invitations', 'owner', 201, {
     body: () => ({ role: 'viewer' }),
-  },
-  {
-    method: 'DELETE',
-    path: '/api/workspaces/{workspaceId}/invitations/{invitationId}',
-    need: 'owner',
-    ok: 204,
-  },
-  { method: 'GET', path: '/api/workspaces/{workspaceId}/negotiations', need: 'viewer', ok: 200 },
-  {
-    method: 'POST',
-    path: '/api/workspaces/{workspaceId}/negotiations',
-    need: 'editor',
-    ok: 201,
+  }),
+  routeCase('DELETE /api/workspaces/{workspaceId}/invitations/{invitationId}', 'owner', 204),
+  routeCase('GET /api/workspaces/{workspaceId}/negotiations', 'viewer', 200),
+  routeCase('POST /api/workspaces/{workspaceId}/negotiations', 'editor', 201, {
     raw: { text: EXAMPLE, type: 'application/yaml' },
-  },
-  {
-    method: 'POST',
-    path: '/api/workspaces/{workspaceId}/negotiations/import',
-    need: 'editor',
-    ok: 201,
+  }),
+  routeCase('POST /api/workspaces/{workspaceId}/negotiations/import', 'editor', 201, {
     raw: { text: EXAMPLE, type: 'application/yaml' },
-  },
-  {
-    method: 'GET',
-    path: '/api/workspaces/{workspaceId}/negotiations/{negotiationId}',
-    need: 'viewer',
-    ok: 200,
-  },
-  {
-    method: 'DELETE',
-    path: '/api/workspaces/{workspaceId}/negotiations/{negotiationId}',
-    need: 'editor',
-    ok: 204,
-  },
-  {
-    method: 'GET',
-    path: '/api/workspaces/{workspaceId}/negotiations/{negotiationId}/plan',
-    need: 'viewer',
-    ok: 200,
-  },
-  {
-    method: 'PUT',
-    path: '/api/workspaces/{workspaceId}/negotiations/{negotiationId}/plan',
-    need: 'editor',
-    ok: 200,
+  }),
+  routeCase('GET /api/workspaces/{workspaceId}/negotiations/{negotiationId}', 'viewer', 200),
+  routeCase('DELETE /api/workspaces/{workspaceId}/negotiations/{negotiationId}', 'editor', 204),
+  routeCase('GET /api/workspaces/{workspaceId}/negotiations/{negotiationId}/plan', 'viewer', 200),
+  routeCase('PUT /api/workspaces/{workspaceId}/negotiations/{negotiationId}/plan', 'editor', 200, {
     raw: { text: EXAMPLE, type: 'application/yaml' },
     headers: { 'if-match': '"1"' },
-  },
-  {
-    method: 'GET',
-    path: '/api/workspaces/{workspaceId}/negotiations/{negotiationId}/events',
-    need: 'viewer',
-    ok: 200,
-  },
-  {
-    method: 'POST',
-    path: '/api/workspaces/{workspaceId}/negotiations/{negotiationId}/events',
-    need: 'editor',
-    ok: 201,
+  }),
+  routeCase('GET /api/workspaces/{workspaceId}/negotiations/{negotiationId}/events', 'viewer', 200),
+  routeCase('POST /api/workspaces/{workspaceId}/negotiations/{negotiationId}/events', 'editor', 201, {
     body: () => ({ id: nextId(), type: 'note', text: 'checked' }),
-  },
-  ...['frontier', 'meso', 'status', 'coach', 'lint', 'debrief'].map((view) => ({
-    method: 'GET',
-    path: `/api/workspaces/{workspaceId}/negotiations/{negotiationId}/${view}`,
-    need: 'viewer' as const,
-    ok: 200,
-  })),
-  { method: 'GET', path: '/api/workspaces/{workspaceId}/tradeables', need: 'viewer', ok: 200 },
-  {
-    method: 'POST',
-    path: '/api/workspaces/{workspaceId}/tradeables',
-    need: 'editor',
-    ok: 201,
+  }),
+  ...['frontier', 'meso', 'status', 'coach', 'lint', 'debrief'].map((view) =>
+    routeCase(`GET /api/workspaces/{workspaceId}/negotiations/{negotiationId}/${view}`, 'viewer', 200),
+  ),
+  routeCase('GET /api/workspaces/{workspaceId}/tradeables', 'viewer', 200),
+  routeCase('POST /api/workspaces/{workspaceId}/tradeables', 'editor', 201, {
     body: () => ({ name: 'Case study' }),
-  },
-  {
-    method: 'PUT',
-    path: '/api/workspaces/{workspaceId}/tradeables/{tradeableId}',
-    need: 'editor',
-    ok: 200,
+  }),
+  routeCase('PUT /api/workspaces/{workspaceId}/tradeables/{tradeableId}', 'editor', 200, {
     body: () => ({ name: 'Case study, renamed' }),
-  },
-  {
-    method: 'DELETE',
-    path: '/api/workspaces/{workspaceId}/tradeables/{tradeableId}',
-    need: 'editor',
-    ok: 204,
-  },
-  { method: 'GET', path: '/api/workspaces/{workspaceId}/audit', need: 'viewer', ok: 200 },
+  }),
+  routeCase('DELETE /api/workspaces/{workspaceId}/tradeables/{tradeableId}', 'editor', 204),
+  routeCase('GET /api/workspaces/{workspaceId}/audit', 'viewer', 200),
 ]
 
 const RANK = { viewer: 0, editor: 1, owner: 2 } as const
@@ -228,16 +145,8 @@ function expectedStatus(route: RouteCase, caller: Caller): number {
 describe.runIf(sqlite)(
   'authorisation matrix (every route × nobody, non-member, viewer, editor, owner)',
   () => {
-    let h: Harness
-    let t: Team
-    beforeAll(async () => {
-      // Hundreds of link uses from one address: the limit is tested in app.test.ts.
-      h = await harness(sqlite!, { linkLimit: { perAddress: 100_000, windowMs: 60_000 } })
-      t = await team(h)
-    })
-    afterAll(async () => {
-      await h.drop()
-    })
+    // Hundreds of link uses from one address: the limit is tested in app.test.ts.
+    const { h, t } = suiteTeam(sqlite!, { linkLimit: { perAddress: 100_000, windowMs: 60_000 } })
 
     /** Fresh things for one call to act on, so no call depends on another. */
     async function fixtures(caller: Caller): Promise<Fixtures> {

@@ -9,9 +9,9 @@ import { readFileSync } from 'node:fs'
 import { runs } from '@parley/core/testing/runs'
 import { testBackends } from '@parley/store/testing'
 import fc from 'fast-check'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { MAX_LISTED_PROBLEMS, MAX_STORED_INTEGER, MiB } from './options'
-import { type Harness, harness, type Reply, type Team, team } from './testing/harness'
+import { type Reply, suiteTeam } from './testing/harness'
 
 const EXAMPLE = readFileSync(new URL('../../../examples/sales-saas-renewal.yaml', import.meta.url), 'utf8')
 const backends = await testBackends()
@@ -107,16 +107,13 @@ function expectErrorShape(reply: Reply, label: string): void {
 describe.each(backends.map((backend) => [backend.dialect, backend] as const))(
   'bad input on %s',
   (_, backend) => {
-    let h: Harness
-    let t: Team
+    const { h, t } = suiteTeam(backend, {
+      linkLimit: { perAddress: 1_000_000, windowMs: 60_000 },
+      loginLimit: { perAddress: 1_000_000, perEmailAndAddress: 1_000_000, windowMs: 60_000 },
+    })
     let negotiation: string
     let tradeable: string
     beforeAll(async () => {
-      h = await harness(backend, {
-        linkLimit: { perAddress: 1_000_000, windowMs: 60_000 },
-        loginLimit: { perAddress: 1_000_000, perEmailAndAddress: 1_000_000, windowMs: 60_000 },
-      })
-      t = await team(h)
       const created = await h.call('POST', `/api/workspaces/${t.workspaceId}/negotiations`, {
         as: { token: t.editor.token },
         raw: { text: EXAMPLE, type: 'application/yaml' },
@@ -127,9 +124,6 @@ describe.each(backends.map((backend) => [backend.dialect, backend] as const))(
         json: { name: 'Case study' },
       })
       tradeable = added.body.id
-    })
-    afterAll(async () => {
-      await h.drop()
     })
 
     const ws = () => `/api/workspaces/${t.workspaceId}`

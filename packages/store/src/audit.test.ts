@@ -1,20 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { AUDIT_PAGE_MAX } from './audit'
 import type { AuditEntry, Store } from './store'
-import { addWorkspace, emptyDump, type TestDatabase, testBackends } from './testing'
+import { addWorkspace, emptyDump, testBackends } from './testing'
+import { openSuiteDatabase } from './testing/suite'
 
 const backends = await testBackends()
 
 describe.each(backends)('the audit log on $dialect', (backend) => {
-  let db: TestDatabase
   let store: Store
 
-  beforeAll(async () => {
-    db = await backend.create()
-    store = db.store
-  })
-  afterAll(async () => {
-    await db?.drop()
+  openSuiteDatabase(backend, (opened) => {
+    store = opened
   })
 
   it('lists a workspace’s entries newest first, 100 by default, paging back with `before`', async () => {

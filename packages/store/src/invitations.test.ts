@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Role, Store } from './store'
-import { addUser, addWorkspace, type TestDatabase, testBackends } from './testing'
+import { addUser, addWorkspace, testBackends } from './testing'
+import { openSuiteDatabase } from './testing/suite'
 
 const backends = await testBackends()
 
@@ -8,15 +9,10 @@ const LATER = '2099-01-01T00:00:00.000Z'
 const NOW = '2026-11-25T12:00:00.000Z'
 
 describe.each(backends)('invitations and password resets on $dialect', (backend) => {
-  let db: TestDatabase
   let store: Store
 
-  beforeAll(async () => {
-    db = await backend.create()
-    store = db.store
-  })
-  afterAll(async () => {
-    await db?.drop()
+  openSuiteDatabase(backend, (opened) => {
+    store = opened
   })
 
   async function invite(role: Role, expiresAt = LATER, email: string | null = null) {
@@ -198,39 +194,20 @@ describe.each(backends)('invitations and password resets on $dialect', (backend)
       ok: true,
       value: { role: 'viewer', user },
     })
-    const upgrade = await store.createInvitation(
-      {
-        workspaceId: first.workspace.id,
-        role: 'editor',
-        email: null,
-        tokenHash: `${first.tokenHash}-2`,
-        expiresAt: LATER,
-      },
-      { userId: first.owner.id },
-    )
-    expect(
-      await store.acceptInvitation({ tokenHash: `${first.tokenHash}-2`, now: NOW, userId: user.id }),
-    ).toMatchObject({
-      ok: true,
-      value: { role: 'editor' },
-    })
-    expect(upgrade.role).toBe('editor')
-    await store.createInvitation(
-      {
-        workspaceId: first.workspace.id,
-        role: 'viewer',
-        email: null,
-        tokenHash: `${first.tokenHash}-3`,
-        expiresAt: LATER,
-      },
-      { userId: first.owner.id },
-    )
-    expect(
-      await store.acceptInvitation({ tokenHash: `${first.tokenHash}-3`, now: NOW, userId: user.id }),
-    ).toMatchObject({
-      ok: true,
-      value: { role: 'editor' },
-    })
+    // Later invitations to the same workspace for the same user: the role they end with shows
+    // whether accepting one can lower a role already held.
+    const acceptAnother = async (role: Role, tokenHash: string) => {
+      const invitation = await store.createInvitation(
+        { workspaceId: first.workspace.id, role, email: null, tokenHash, expiresAt: LATER },
+        { userId: first.owner.id },
+      )
+      return { invitation, accepted: await store.acceptInvitation({ tokenHash, now: NOW, userId: user.id }) }
+    }
+    const upgrade = await acceptAnother('editor', `${first.tokenHash}-2`)
+    expect(upgrade.accepted).toMatchObject({ ok: true, value: { role: 'editor' } })
+    expect(upgrade.invitation.role).toBe('editor')
+    const downgrade = await acceptAnother('viewer', `${first.tokenHash}-3`)
+    expect(downgrade.accepted).toMatchObject({ ok: true, value: { role: 'editor' } })
     expect(await store.getRole(first.workspace.id, user.id)).toBe('editor')
   })
 
@@ -368,15 +345,10 @@ describe.each(backends)('invitations and password resets on $dialect', (backend)
 })
 
 describe.each(backends)('the recovery rule for reset links on $dialect', (backend) => {
-  let db: TestDatabase
   let store: Store
 
-  beforeAll(async () => {
-    db = await backend.create()
-    store = db.store
-  })
-  afterAll(async () => {
-    await db?.drop()
+  openSuiteDatabase(backend, (opened) => {
+    store = opened
   })
 
   /** A member of the owner's workspace, through an invitation. */

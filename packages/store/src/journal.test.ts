@@ -1,7 +1,8 @@
 import fc from 'fast-check'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Negotiation, Store, StoredEvent } from './store'
-import { addWorkspace, noteEvent, type TestDatabase, testBackends } from './testing'
+import { addWorkspace, noteEvent, testBackends } from './testing'
+import { openSuiteDatabase } from './testing/suite'
 
 const backends = await testBackends()
 
@@ -20,20 +21,15 @@ async function newNegotiation(store: Store, workspaceId: string, userId: string)
 }
 
 describe.each(backends)('the journal on $dialect', (backend) => {
-  let db: TestDatabase
   let store: Store
   let workspaceId: string
   let userId: string
 
-  beforeAll(async () => {
-    db = await backend.create()
-    store = db.store
+  openSuiteDatabase(backend, async (opened) => {
+    store = opened
     const { owner, workspace } = await addWorkspace(store)
     workspaceId = workspace.id
     userId = owner.id
-  })
-  afterAll(async () => {
-    await db?.drop()
   })
 
   it('numbers events 1, 2, 3 and counts them on the negotiation', async () => {

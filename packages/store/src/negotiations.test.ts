@@ -1,34 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { NewNegotiation, PlanUpdate, Store } from './store'
-import {
-  addWorkspace,
-  type ManualClock,
-  manualClock,
-  noteEvent,
-  type TestDatabase,
-  testBackends,
-} from './testing'
+import { addWorkspace, manualClock, noteEvent, testBackends } from './testing'
+import { openSuiteDatabase } from './testing/suite'
 
 const backends = await testBackends()
 
 describe.each(backends)('negotiations on $dialect', (backend) => {
-  let db: TestDatabase
+  const clock = manualClock()
   let store: Store
-  let clock: ManualClock
   let workspaceId: string
   let userId: string
 
-  beforeAll(async () => {
-    clock = manualClock()
-    db = await backend.create({ now: clock.now })
-    store = db.store
-    const { owner, workspace } = await addWorkspace(store)
-    workspaceId = workspace.id
-    userId = owner.id
-  })
-  afterAll(async () => {
-    await db?.drop()
-  })
+  openSuiteDatabase(
+    backend,
+    async (opened) => {
+      store = opened
+      const { owner, workspace } = await addWorkspace(store)
+      workspaceId = workspace.id
+      userId = owner.id
+    },
+    { now: clock.now },
+  )
 
   const plan = (overrides: Partial<NewNegotiation> = {}): NewNegotiation => ({
     workspaceId,
@@ -216,15 +208,10 @@ describe.each(backends)('negotiations on $dialect', (backend) => {
 })
 
 describe.each(backends)('tradeables on $dialect', (backend) => {
-  let db: TestDatabase
   let store: Store
 
-  beforeAll(async () => {
-    db = await backend.create()
-    store = db.store
-  })
-  afterAll(async () => {
-    await db?.drop()
+  openSuiteDatabase(backend, (opened) => {
+    store = opened
   })
 
   it('keeps a library per workspace, sorted by name, and audits each change', async () => {

@@ -1,20 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Store } from './store'
-import { type TestDatabase, testBackends } from './testing'
+import { testBackends } from './testing'
+import { openSuiteDatabase } from './testing/suite'
 
 const backends = await testBackends()
 const MINUTE = 60_000
 
 describe.each(backends)('rate limits on $dialect', (backend) => {
-  let db: TestDatabase
   let store: Store
 
-  beforeAll(async () => {
-    db = await backend.create()
-    store = db.store
-  })
-  afterAll(async () => {
-    await db?.drop()
+  openSuiteDatabase(backend, (opened) => {
+    store = opened
   })
 
   it('counts hits within a window and starts again in the next one', async () => {

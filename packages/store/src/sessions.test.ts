@@ -1,21 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Store, User } from './store'
-import { addUser, type TestDatabase, testBackends } from './testing'
+import { addUser, testBackends } from './testing'
+import { openSuiteDatabase } from './testing/suite'
 
 const backends = await testBackends()
 
 describe.each(backends)('sessions and API tokens on $dialect', (backend) => {
-  let db: TestDatabase
   let store: Store
   let user: User
 
-  beforeAll(async () => {
-    db = await backend.create()
-    store = db.store
+  openSuiteDatabase(backend, async (opened) => {
+    store = opened
     user = await addUser(store)
-  })
-  afterAll(async () => {
-    await db?.drop()
   })
 
   it('keeps a session by its hash, extends it and ends it', async () => {

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { SETUP_TOKEN_SETTING } from './setup'
 import type { Store } from './store'
-import { addUser, addWorkspace, type TestDatabase, testBackends } from './testing'
+import { addUser, addWorkspace, testBackends } from './testing'
+import { openSuiteDatabase } from './testing/suite'
 
 const backends = await testBackends()
 
@@ -10,15 +11,10 @@ const LATER_NOW = '2026-11-26T12:00:00.000Z'
 const LATER = '2099-01-01T00:00:00.000Z'
 
 describe.each(backends)('users and settings on $dialect', (backend) => {
-  let db: TestDatabase
   let store: Store
 
-  beforeAll(async () => {
-    db = await backend.create()
-    store = db.store
-  })
-  afterAll(async () => {
-    await db?.drop()
+  openSuiteDatabase(backend, (opened) => {
+    store = opened
   })
 
   it('keeps settings, overwrites them and removes them when set to null', async () => {
@@ -183,15 +179,10 @@ describe.each(backends)('users and settings on $dialect', (backend) => {
 })
 
 describe.each(backends)('claiming a new instance on $dialect', (backend) => {
-  let db: TestDatabase
   let store: Store
 
-  beforeAll(async () => {
-    db = await backend.create()
-    store = db.store
-  })
-  afterAll(async () => {
-    await db?.drop()
+  openSuiteDatabase(backend, (opened) => {
+    store = opened
   })
 
   const claim = (tokenHash: string, email = 'first@example.com') =>

@@ -1,19 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Role, Store } from './store'
-import { addUser, addWorkspace, noteEvent, type TestDatabase, testBackends } from './testing'
+import { addUser, addWorkspace, noteEvent, testBackends } from './testing'
+import { openSuiteDatabase } from './testing/suite'
 
 const backends = await testBackends()
 
 describe.each(backends)('workspaces and members on $dialect', (backend) => {
-  let db: TestDatabase
   let store: Store
 
-  beforeAll(async () => {
-    db = await backend.create()
-    store = db.store
-  })
-  afterAll(async () => {
-    await db?.drop()
+  openSuiteDatabase(backend, (opened) => {
+    store = opened
   })
 
   /** A workspace with an owner plus the given members. */

@@ -16,6 +16,7 @@
 import { TOLERANCE } from '../model/limits'
 import type { CompiledConstraint } from '../scoring/constraints'
 import type { Space } from '../scoring/space'
+import { type SumConstraint, sumHolds, sumReachable } from '../scoring/sum-requirement'
 import { spendWork } from '../work/budget'
 import { coverStaircase, epsilonBudget, thinLevels, thinnedStep, thinnedStepWork } from './epsilon'
 import { addIssue, type LevelSet, originStaircase, paretoLevels, type Staircase } from './staircase'
@@ -63,7 +64,7 @@ export function computeFrontier(space: Space, options: FrontierOptions = {}): Fr
   const limit = options.maxPoints ?? EXACT_FRONTIER_LIMIT
   const constraints = options.constraints ?? []
   const allowed = allowedLevels(space, constraints)
-  const sums = constraints.filter((c): c is Extract<CompiledConstraint, { kind: 'sum' }> => c.kind === 'sum')
+  const sums = constraints.filter((c): c is SumConstraint => c.kind === 'sum')
   const tolUs = TOLERANCE * space.totalWeight.us
   const tolThem = TOLERANCE * space.totalWeight.them
   if (allowed.some((mask) => mask !== undefined && !mask.some((a) => a === 1))) {
@@ -285,7 +286,7 @@ function toFrontier(space: Space, staircase: Staircase, history: readonly Step[]
 function sumPhase(
   space: Space,
   issues: readonly number[],
-  sums: readonly Extract<CompiledConstraint, { kind: 'sum' }>[],
+  sums: readonly SumConstraint[],
   allowed: readonly (Uint8Array | undefined)[],
   history: Step[],
   tolUs: number,
@@ -351,9 +352,9 @@ function sumPhase(
         for (let s = 0; s < c; s++) {
           const value = (z[p * c + s] ?? 0) + contribution(s, i, k)
           zs.push(value)
-          const sum = sums[s] as Extract<CompiledConstraint, { kind: 'sum' }>
+          const sum = sums[s] as SumConstraint
           const r = rest[s] ?? { lo: 0, hi: 0 }
-          if (!canStillMeet(sum, value + r.lo, value + r.hi)) feasible = false
+          if (!sumReachable(sum, value + r.lo, value + r.hi)) feasible = false
         }
         if (!feasible) continue
         candidates.push(candidates.length)
@@ -418,7 +419,7 @@ function sumPhase(
   // Keep the states that meet every sum, as a clean staircase.
   const meets: number[] = []
   for (let p = 0; p < us.length; p++) {
-    if (sums.every((sum, s) => holds(sum, z[p * c + s] ?? 0))) meets.push(p)
+    if (sums.every((sum, s) => sumHolds(sum, z[p * c + s] ?? 0))) meets.push(p)
   }
   history.push({ issue: -1, parent: Int32Array.from(meets), level: new Int32Array(meets.length).fill(-1) })
   const compare = (a: number, b: number) =>
@@ -550,39 +551,6 @@ function singleSumFilter(
       else update(all, k, t)
     }
     return beaten
-  }
-}
-
-function holds(sum: Extract<CompiledConstraint, { kind: 'sum' }>, value: number): boolean {
-  const e = sum.epsilon
-  switch (sum.op) {
-    case '<':
-      return value < sum.value - e
-    case '<=':
-      return value <= sum.value + e
-    case '=':
-      return Math.abs(value - sum.value) <= e
-    case '>=':
-      return value >= sum.value - e
-    case '>':
-      return value > sum.value + e
-  }
-}
-
-/** Whether some completion with a final sum in [lo, hi] could meet the requirement. */
-function canStillMeet(sum: Extract<CompiledConstraint, { kind: 'sum' }>, lo: number, hi: number): boolean {
-  const e = sum.epsilon
-  switch (sum.op) {
-    case '<':
-      return lo < sum.value - e
-    case '<=':
-      return lo <= sum.value + e
-    case '=':
-      return lo <= sum.value + e && hi >= sum.value - e
-    case '>=':
-      return hi >= sum.value - e
-    case '>':
-      return hi > sum.value + e
   }
 }
 

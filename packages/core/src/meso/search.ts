@@ -12,6 +12,7 @@
 import { TOLERANCE } from '../model/limits'
 import type { CompiledConstraint } from '../scoring/constraints'
 import type { Space } from '../scoring/space'
+import { type SumConstraint, sumHolds, sumReachable } from '../scoring/sum-requirement'
 import { spendWork } from '../work/budget'
 
 /** A search node costs about as much as a dozen frontier merge pairs (measured), the budget's unit. */
@@ -26,8 +27,6 @@ export interface WindowBounds {
   /** Decision rule items and our limits. */
   constraints: readonly CompiledConstraint[]
 }
-
-type SumConstraint = Extract<CompiledConstraint, { kind: 'sum' }>
 
 interface SearchIssue {
   /** Plan index. */
@@ -150,38 +149,6 @@ function inWindow(problem: SearchProblem, levels: ArrayLike<number>): boolean {
     if (!sumHolds(sum, z)) return false
   }
   return true
-}
-
-function sumHolds(sum: SumConstraint, z: number): boolean {
-  const e = sum.epsilon
-  switch (sum.op) {
-    case '<':
-      return z < sum.value - e
-    case '<=':
-      return z <= sum.value + e
-    case '=':
-      return Math.abs(z - sum.value) <= e
-    case '>=':
-      return z >= sum.value - e
-    case '>':
-      return z > sum.value + e
-  }
-}
-
-function sumReachable(sum: SumConstraint, lo: number, hi: number): boolean {
-  const e = sum.epsilon
-  switch (sum.op) {
-    case '<':
-      return lo < sum.value - e
-    case '<=':
-      return lo <= sum.value + e
-    case '=':
-      return lo <= sum.value + e && hi >= sum.value - e
-    case '>=':
-      return hi >= sum.value - e
-    case '>':
-      return hi > sum.value + e
-  }
 }
 
 /**

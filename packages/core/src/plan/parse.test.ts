@@ -63,6 +63,219 @@ function replace(text: string, from: string, to: string): string {
   return text.replace(from, to)
 }
 
+/**
+ * Edits to the reference plan that each leave exactly one problem, as `formatProblem` writes it,
+ * grouped by the test that makes them: the problem's place and wording are what users read.
+ */
+const SINGLE_PROBLEMS: [test: string, edits: { from: string; to: string; problem: string }[]][] = [
+  [
+    'reports a YAML syntax error with its position',
+    [
+      {
+        from: 'title: Acme renewal 2027',
+        to: 'title: [Acme renewal 2027',
+        problem:
+          'acme.yaml:3:1: Flow sequence in block collection must be sufficiently indented and end with a ]',
+      },
+    ],
+  ],
+  [
+    'rejects a weight of 0 or less',
+    [
+      {
+        from: '{ weight: 35, prefer: low }',
+        to: '{ weight: 0, prefer: low }',
+        problem: 'acme.yaml:17:21 issues[0].them.weight: must be greater than 0',
+      },
+      {
+        from: '{ weight: 35, prefer: low }',
+        to: '{ weight: -3, prefer: low }',
+        problem: 'acme.yaml:17:21 issues[0].them.weight: must be greater than 0',
+      },
+    ],
+  ],
+  [
+    'rejects duplicate issue ids',
+    [
+      {
+        from: '  - id: support',
+        to: '  - id: price',
+        problem: "acme.yaml:24:9 issues[2].id: duplicate issue id 'price': issues[0] already uses it",
+      },
+    ],
+  ],
+  [
+    'rejects a decision rule naming an unknown issue',
+    [
+      {
+        from: '{ issue: rollout, op: "<=", value: 60 }',
+        to: '{ issue: rolout, op: "<=", value: 60 }',
+        problem:
+          "acme.yaml:10:16 decisionRule.require[0].issue: unknown issue 'rolout' (did you mean 'rollout'?)",
+      },
+    ],
+  ],
+  [
+    'rejects a limit naming an unknown level',
+    [
+      {
+        from: '{ issue: price, op: ">=", value: 100000 }',
+        to: '{ issue: support, op: "=", value: gold }',
+        problem:
+          "acme.yaml:36:39 limits[0].value: 'gold' is not an option of 'support' (options: standard, premium, enterprise)",
+      },
+    ],
+  ],
+  [
+    'rejects a constraint value outside a range, or off its grid for "="',
+    [
+      {
+        from: 'value: 100000 }',
+        to: 'value: 200000 }',
+        problem: "acme.yaml:36:38 limits[0].value: 200000 is outside the range of 'price' (90000 to 140000)",
+      },
+      {
+        from: '{ issue: rollout, op: "<=", value: 60 }',
+        to: '{ issue: rollout, op: "=", value: 50 }',
+        problem:
+          "acme.yaml:10:41 decisionRule.require[0].value: 50 is not a level of 'rollout' (levels 30, 45, ..., 120)",
+      },
+    ],
+  ],
+  [
+    'rejects a comparison on text options',
+    [
+      {
+        from: '{ issue: price, op: ">=", value: 100000 }',
+        to: '{ issue: support, op: ">=", value: premium }',
+        problem:
+          "acme.yaml:36:27 limits[0].op: op '>=' needs numeric levels; 'support' has text options (use '=' or 'in')",
+      },
+    ],
+  ],
+  [
+    'rejects a sum rule over a non-numeric issue',
+    [
+      {
+        from: '    - { issue: rollout, op: "<=", value: 60 }',
+        to: '    - { issue: rollout, op: "<=", value: 60 }\n    - { sum: [{ issue: price, times: 1 }, { issue: support, times: 1 }], op: "<=", value: 150000 }',
+        problem:
+          "acme.yaml:11:52 decisionRule.require[1].sum[1].issue: a sum needs numeric issues; 'support' has text options",
+      },
+    ],
+  ],
+  [
+    'rejects an anchor whose evidence index does not exist',
+    [
+      {
+        from: 'evidence: [0] }',
+        to: 'evidence: [0, 3] }',
+        problem:
+          'acme.yaml:39:88 anchor.evidence[1]: evidence 3 does not exist; the plan has 1 evidence item (indexes 0 to 0)',
+      },
+    ],
+  ],
+  [
+    "rejects an anchor outside its issue's range",
+    [
+      {
+        from: 'anchor: { issue: price, low: 120000',
+        to: 'anchor: { issue: price, low: 20000',
+        problem: "acme.yaml:39:30 anchor.low: 20000 is outside the range of 'price' (90000 to 140000)",
+      },
+    ],
+  ],
+  [
+    'rejects scores outside 0..100',
+    [
+      {
+        from: 'premium: 70, enterprise: 100 }',
+        to: 'premium: 170, enterprise: 100 }',
+        problem: 'acme.yaml:29:57 issues[2].them.scores.premium: must be at most 100, not 170',
+      },
+      {
+        from: 'standard: 0, premium: 70',
+        to: 'standard: -5, premium: 70',
+        problem: 'acme.yaml:29:45 issues[2].them.scores.standard: must be at least 0, not -5',
+      },
+    ],
+  ],
+  [
+    'rejects a missing score for an option, and a score for an unknown option',
+    [
+      {
+        from: '{ standard: 100, premium: 60, enterprise: 0 }',
+        to: '{ standard: 100, premium: 60 }',
+        problem: "acme.yaml:28:33 issues[2].us.scores: missing a score for option 'enterprise'",
+      },
+      {
+        from: '{ standard: 100, premium: 60, enterprise: 0 }',
+        to: '{ standard: 100, premium: 60, enterprize: 0, enterprise: 0 }',
+        problem:
+          "acme.yaml:28:63 issues[2].us.scores.enterprize: 'enterprize' is not an option of this issue (did you mean 'enterprise'?)",
+      },
+    ],
+  ],
+  [
+    'rejects a step that does not divide the range',
+    [
+      {
+        from: '{ min: 30, max: 120, step: 15 }',
+        to: '{ min: 30, max: 120, step: 20 }',
+        problem: 'acme.yaml:21:39 issues[1].range.step: step 20 does not divide max - min (120 - 30 = 90)',
+      },
+    ],
+  ],
+  [
+    'rejects min at or above max',
+    [
+      {
+        from: '{ min: 30, max: 120, step: 15 }',
+        to: '{ min: 120, max: 30, step: 15 }',
+        problem: 'acme.yaml:21:19 issues[1].range.min: min 120 must be less than max 30',
+      },
+      {
+        from: '{ min: 30, max: 120, step: 15 }',
+        to: '{ min: 30, max: 30, step: 15 }',
+        problem: 'acme.yaml:21:19 issues[1].range.min: min 30 must be less than max 30',
+      },
+    ],
+  ],
+  [
+    'requires exactly one way of scoring per side',
+    [
+      {
+        from: '{ weight: 40, prefer: high }',
+        to: '{ weight: 40 }',
+        problem:
+          'acme.yaml:16:11 issues[0].us: needs one of prefer (high or low), scores (per option) or points',
+      },
+      {
+        from: '{ weight: 40, prefer: high }',
+        to: '{ weight: 40, prefer: high, points: [[90000, 0], [140000, 100]] }',
+        problem:
+          'acme.yaml:16:47 issues[0].us.points: give only one of prefer, scores or points (found prefer and points)',
+      },
+      {
+        from: '{ weight: 10, scores: { standard: 100, premium: 60, enterprise: 0 } }',
+        to: '{ weight: 10, prefer: high }',
+        problem:
+          'acme.yaml:28:33 issues[2].us.prefer: prefer needs numeric levels; give scores for each option instead',
+      },
+    ],
+  ],
+  [
+    'rejects a type mismatch with what was found',
+    [
+      {
+        from: 'reservation: 55',
+        to: 'reservation: high',
+        problem: 'acme.yaml:34:14 reservation: must be a number, not the text "high"',
+      },
+    ],
+  ],
+]
+
 describe('parsePlanText', () => {
   it('reads the reference plan, in YAML and in JSON, to the same value', () => {
     const yaml = parsePlanText(BASE, { format: 'yaml' })
@@ -80,11 +293,11 @@ describe('parsePlanText', () => {
     expect(withDay.ok && withDay.plan.evidence?.[0]?.date).toBe('2026-09-01')
   })
 
-  it('reports a YAML syntax error with its position', () => {
-    expect(only(replace(BASE, 'title: Acme renewal 2027', 'title: [Acme renewal 2027'))).toBe(
-      'acme.yaml:3:1: Flow sequence in block collection must be sufficiently indented and end with a ]',
-    )
-  })
+  for (const [test, edits] of SINGLE_PROBLEMS) {
+    it(test, () => {
+      for (const { from, to, problem } of edits) expect(only(replace(BASE, from, to))).toBe(problem)
+    })
+  }
 
   it('reports a JSON syntax error with its position', () => {
     const text = '{\n  "parley": 1,\n  "title": "x",,\n}'
@@ -117,134 +330,6 @@ describe('parsePlanText', () => {
     expect(errors.map(formatProblem)).toEqual([
       "acme.yaml:34:1 reservaton: unknown field 'reservaton' (did you mean 'reservation'?)",
     ])
-  })
-
-  it('rejects a weight of 0 or less', () => {
-    expect(only(replace(BASE, '{ weight: 35, prefer: low }', '{ weight: 0, prefer: low }'))).toBe(
-      'acme.yaml:17:21 issues[0].them.weight: must be greater than 0',
-    )
-    expect(only(replace(BASE, '{ weight: 35, prefer: low }', '{ weight: -3, prefer: low }'))).toBe(
-      'acme.yaml:17:21 issues[0].them.weight: must be greater than 0',
-    )
-  })
-
-  it('rejects duplicate issue ids', () => {
-    expect(only(replace(BASE, '  - id: support', '  - id: price'))).toBe(
-      "acme.yaml:24:9 issues[2].id: duplicate issue id 'price': issues[0] already uses it",
-    )
-  })
-
-  it('rejects a decision rule naming an unknown issue', () => {
-    expect(
-      only(
-        replace(BASE, '{ issue: rollout, op: "<=", value: 60 }', '{ issue: rolout, op: "<=", value: 60 }'),
-      ),
-    ).toBe("acme.yaml:10:16 decisionRule.require[0].issue: unknown issue 'rolout' (did you mean 'rollout'?)")
-  })
-
-  it('rejects a limit naming an unknown level', () => {
-    expect(
-      only(
-        replace(
-          BASE,
-          '{ issue: price, op: ">=", value: 100000 }',
-          '{ issue: support, op: "=", value: gold }',
-        ),
-      ),
-    ).toBe(
-      "acme.yaml:36:39 limits[0].value: 'gold' is not an option of 'support' (options: standard, premium, enterprise)",
-    )
-  })
-
-  it('rejects a constraint value outside a range, or off its grid for "="', () => {
-    expect(only(replace(BASE, 'value: 100000 }', 'value: 200000 }'))).toBe(
-      "acme.yaml:36:38 limits[0].value: 200000 is outside the range of 'price' (90000 to 140000)",
-    )
-    expect(
-      only(
-        replace(BASE, '{ issue: rollout, op: "<=", value: 60 }', '{ issue: rollout, op: "=", value: 50 }'),
-      ),
-    ).toBe(
-      "acme.yaml:10:41 decisionRule.require[0].value: 50 is not a level of 'rollout' (levels 30, 45, ..., 120)",
-    )
-  })
-
-  it('rejects a comparison on text options', () => {
-    expect(
-      only(
-        replace(
-          BASE,
-          '{ issue: price, op: ">=", value: 100000 }',
-          '{ issue: support, op: ">=", value: premium }',
-        ),
-      ),
-    ).toBe(
-      "acme.yaml:36:27 limits[0].op: op '>=' needs numeric levels; 'support' has text options (use '=' or 'in')",
-    )
-  })
-
-  it('rejects a sum rule over a non-numeric issue', () => {
-    const text = replace(
-      BASE,
-      '    - { issue: rollout, op: "<=", value: 60 }',
-      '    - { issue: rollout, op: "<=", value: 60 }\n    - { sum: [{ issue: price, times: 1 }, { issue: support, times: 1 }], op: "<=", value: 150000 }',
-    )
-    expect(only(text)).toBe(
-      "acme.yaml:11:52 decisionRule.require[1].sum[1].issue: a sum needs numeric issues; 'support' has text options",
-    )
-  })
-
-  it('rejects an anchor whose evidence index does not exist', () => {
-    expect(only(replace(BASE, 'evidence: [0] }', 'evidence: [0, 3] }'))).toBe(
-      'acme.yaml:39:88 anchor.evidence[1]: evidence 3 does not exist; the plan has 1 evidence item (indexes 0 to 0)',
-    )
-  })
-
-  it("rejects an anchor outside its issue's range", () => {
-    expect(
-      only(replace(BASE, 'anchor: { issue: price, low: 120000', 'anchor: { issue: price, low: 20000')),
-    ).toBe("acme.yaml:39:30 anchor.low: 20000 is outside the range of 'price' (90000 to 140000)")
-  })
-
-  it('rejects scores outside 0..100', () => {
-    expect(only(replace(BASE, 'premium: 70, enterprise: 100 }', 'premium: 170, enterprise: 100 }'))).toBe(
-      'acme.yaml:29:57 issues[2].them.scores.premium: must be at most 100, not 170',
-    )
-    expect(only(replace(BASE, 'standard: 0, premium: 70', 'standard: -5, premium: 70'))).toBe(
-      'acme.yaml:29:45 issues[2].them.scores.standard: must be at least 0, not -5',
-    )
-  })
-
-  it('rejects a missing score for an option, and a score for an unknown option', () => {
-    expect(
-      only(replace(BASE, '{ standard: 100, premium: 60, enterprise: 0 }', '{ standard: 100, premium: 60 }')),
-    ).toBe("acme.yaml:28:33 issues[2].us.scores: missing a score for option 'enterprise'")
-    expect(
-      only(
-        replace(
-          BASE,
-          '{ standard: 100, premium: 60, enterprise: 0 }',
-          '{ standard: 100, premium: 60, enterprize: 0, enterprise: 0 }',
-        ),
-      ),
-    ).toBe(
-      "acme.yaml:28:63 issues[2].us.scores.enterprize: 'enterprize' is not an option of this issue (did you mean 'enterprise'?)",
-    )
-  })
-
-  it('rejects a step that does not divide the range', () => {
-    expect(only(replace(BASE, '{ min: 30, max: 120, step: 15 }', '{ min: 30, max: 120, step: 20 }'))).toBe(
-      'acme.yaml:21:39 issues[1].range.step: step 20 does not divide max - min (120 - 30 = 90)',
-    )
-  })
-
-  it('rejects min at or above max', () => {
-    expect(only(replace(BASE, '{ min: 30, max: 120, step: 15 }', '{ min: 120, max: 30, step: 15 }'))).toBe(
-      'acme.yaml:21:19 issues[1].range.min: min 120 must be less than max 30',
-    )
-    expect(only(replace(BASE, '{ min: 30, max: 120, step: 15 }', '{ min: 30, max: 30, step: 15 }'))).toBe(
-      'acme.yaml:21:19 issues[1].range.min: min 30 must be less than max 30',
-    )
   })
 
   it('rejects more than 1,000 levels in one issue', () => {
@@ -314,40 +399,6 @@ describe('parsePlanText', () => {
     ])
     expect(errorsOf('parley: 2\ntitle: x\n').map((error) => `${error.path}: ${error.message}`)).toContain(
       'parley: must be 1',
-    )
-  })
-
-  it('requires exactly one way of scoring per side', () => {
-    expect(only(replace(BASE, '{ weight: 40, prefer: high }', '{ weight: 40 }'))).toBe(
-      'acme.yaml:16:11 issues[0].us: needs one of prefer (high or low), scores (per option) or points',
-    )
-    expect(
-      only(
-        replace(
-          BASE,
-          '{ weight: 40, prefer: high }',
-          '{ weight: 40, prefer: high, points: [[90000, 0], [140000, 100]] }',
-        ),
-      ),
-    ).toBe(
-      'acme.yaml:16:47 issues[0].us.points: give only one of prefer, scores or points (found prefer and points)',
-    )
-    expect(
-      only(
-        replace(
-          BASE,
-          '{ weight: 10, scores: { standard: 100, premium: 60, enterprise: 0 } }',
-          '{ weight: 10, prefer: high }',
-        ),
-      ),
-    ).toBe(
-      'acme.yaml:28:33 issues[2].us.prefer: prefer needs numeric levels; give scores for each option instead',
-    )
-  })
-
-  it('rejects a type mismatch with what was found', () => {
-    expect(only(replace(BASE, 'reservation: 55', 'reservation: high'))).toBe(
-      'acme.yaml:34:14 reservation: must be a number, not the text "high"',
     )
   })
 })

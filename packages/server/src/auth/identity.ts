@@ -5,6 +5,7 @@
  * something must come from our own origin (the CSRF defence); token requests need no browser headers.
  */
 import type { Context, MiddlewareHandler } from 'hono'
+import type { Api } from '../http/api'
 import type { AppEnv } from '../http/env'
 import { fail } from '../http/errors'
 import { isSecretOf, secretHash } from './secrets'
@@ -105,4 +106,10 @@ export const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!c.get('identity'))
     return fail(c, 'unauthenticated', 'sign in first (POST /api/auth/login), or send an API token')
   return next()
+}
+
+/** Refuses whoever is not signed in, at `path` and at every path below it. */
+export function requireUserAt(api: Api, path: string): void {
+  api.use(path, requireUser)
+  api.use(`${path}/*`, requireUser)
 }

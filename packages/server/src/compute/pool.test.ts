@@ -37,6 +37,18 @@ describe.runIf(sqlite)('views in the compute pool', () => {
     return { path: `/api/workspaces/${workspaceId}/negotiations/${created.body.id}`, token }
   }
 
+  /**
+   * A view of the largest plan left running (`slow`, until its deadline), given time to take its
+   * thread, and a small plan of the outsider's workspace (`theirs`) to ask for a view meanwhile.
+   */
+  async function busyWithLargest(h: Harness, t: Team) {
+    const big = await negotiation(h, t, LARGEST)
+    const theirs = await negotiation(h, t, EXAMPLE, t.outsider.workspaceId)
+    const slow = h.call('GET', `${big.path}/meso`, { as: { token: big.token } })
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    return { big, theirs, slow }
+  }
+
   it('answers 422 at the deadline when a view runs long, and computes the next one in a fresh thread', async () => {
     // A budget no view reaches: the deadline is what stops it.
     const { h, t } = await start({ compute: { threads: 1, deadlineMs: 1_000, workBudget: 1e15 } })
@@ -105,10 +117,7 @@ describe.runIf(sqlite)('views in the compute pool', () => {
     const { h, t } = await start({
       compute: { threads: 2, perWorkspace: 1, deadlineMs: 1_500, workBudget: 1e15 },
     })
-    const big = await negotiation(h, t, LARGEST)
-    const theirs = await negotiation(h, t, EXAMPLE, t.outsider.workspaceId)
-    const slow = h.call('GET', `${big.path}/meso`, { as: { token: big.token } })
-    await new Promise((resolve) => setTimeout(resolve, 100))
+    const { big, theirs, slow } = await busyWithLargest(h, t)
     const second = await h.call('GET', `${big.path}/status`, { as: { token: big.token } })
     expect(second.status).toBe(429)
     expect(second.body.error.code).toBe('busy')
@@ -140,10 +149,7 @@ describe.runIf(sqlite)('views in the compute pool', () => {
     const { h, t } = await start({
       compute: { threads: 1, deadlineMs: 2_000, queueMs: 300, workBudget: 1e15 },
     })
-    const big = await negotiation(h, t, LARGEST)
-    const theirs = await negotiation(h, t, EXAMPLE, t.outsider.workspaceId)
-    const slow = h.call('GET', `${big.path}/meso`, { as: { token: big.token } })
-    await new Promise((resolve) => setTimeout(resolve, 100))
+    const { theirs, slow } = await busyWithLargest(h, t)
     const waiting = await h.call('GET', `${theirs.path}/coach`, { as: { token: theirs.token } })
     expect(waiting.status).toBe(503)
     expect(waiting.body.error.code).toBe('busy')

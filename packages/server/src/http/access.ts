@@ -14,6 +14,13 @@ const NEEDS: Record<Role, string> = {
   owner: 'an owner',
 }
 
+/** The caller, as a member of the workspace in the path with a role that suffices. */
+export interface Member {
+  workspaceId: string
+  userId: string
+  role: Role
+}
+
 export type Access = { ok: true; role: Role; userId: string } | { ok: false; response: Response }
 
 export async function access(c: Context<AppEnv>, workspaceId: string, minimum: Role): Promise<Access> {

@@ -5,8 +5,10 @@
  */
 import { OpenAPIHono, type RouteConfig, type RouteHandler, z } from '@hono/zod-openapi'
 import { schemaProblems } from '@parley/core'
+import type { Role } from '@parley/store'
 import type { Context } from 'hono'
 import { MAX_LISTED_PROBLEMS } from '../options'
+import { access, type Member } from './access'
 import type { AppEnv } from './env'
 import { ERROR_CODES, type ErrorStatus } from './error-codes'
 import { errorBody, failWith, pathProblemJson } from './errors'
@@ -76,15 +78,60 @@ function rawInput(c: Context<AppEnv>, target: string): unknown {
   }
 }
 
+/** A request to a route, typed by the route's declaration. */
+export type RouteContext<R extends RouteConfig> = Parameters<RouteHandler<R, AppEnv>>[0]
+
 /**
- * Registers a route. Handlers return plain responses (errors in our own shape) rather than the
- * typed responses of the declared schemas: the schemas document, the handlers answer.
+ * A route as createRoute declares it, less its tag: the part of the API it belongs to gives it that.
+ * The path is a type of its own so that its parameters stay known to the handler.
  */
-export function route<R extends RouteConfig>(
-  api: Api,
-  config: R,
-  handler: (c: Parameters<RouteHandler<R, AppEnv>>[0]) => Promise<Response>,
-): void {
+export type Declaration<P extends string> = Omit<RouteConfig, 'path' | 'tags'> & { path: P }
+
+/** What the path of a route for the members of a workspace names. */
+type WorkspaceParams = z.ZodType<{ workspaceId: string }>
+
+/** The routes of one part of the API, all listed under its tag in the document. */
+export interface ApiPart {
+  /** Declares a route and registers its handler. */
+  route<P extends string, R extends Declaration<P>>(
+    config: R,
+    handler: (c: RouteContext<R>) => Promise<Response>,
+  ): void
+  /**
+   * Declares a route whose path names a workspace, for its members whose role is at least
+   * `minimum`: anyone else is answered as `access` answers them, and the handler does not run.
+   */
+  forMembers<P extends string, R extends Declaration<P> & { request: { params: WorkspaceParams } }>(
+    minimum: Role,
+    config: R,
+    handler: (c: RouteContext<R>, member: Member) => Promise<Response>,
+  ): void
+}
+
+/**
+ * The routes of one part of the API, listed under `tag` in the document. Handlers return plain
+ * responses (errors in our own shape) rather than the typed responses of the declared schemas: the
+ * schemas document, the handlers answer.
+ */
+export function apiPart(api: Api, tag: string): ApiPart {
+  return {
+    route(config, handler) {
+      register(api, { tags: [tag], ...config }, handler)
+    },
+    forMembers(minimum, config, handler) {
+      register(api, { tags: [tag], ...config }, async (c: Context<AppEnv>) => {
+        // Validated before the handler runs, by parameters that hold a workspaceId (see the type).
+        const { workspaceId } = c.req.valid('param' as never) as { workspaceId: string }
+        const allowed = await access(c, workspaceId, minimum)
+        if (!allowed.ok) return allowed.response
+        return handler(c as never, { workspaceId, userId: allowed.userId, role: allowed.role })
+      })
+    },
+  }
+}
+
+/** Registers a route, with the route's body schema at hand for "did you mean" hints. */
+function register(api: Api, config: RouteConfig, handler: unknown): void {
   const content = config.request?.body?.content as Record<string, { schema?: unknown }> | undefined
   const bodySchema = content?.['application/json']?.schema as z.ZodType | undefined
   api.openapi(config, handler as never, invalidInput(bodySchema) as never)

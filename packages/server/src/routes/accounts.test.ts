@@ -6,9 +6,9 @@
  */
 
 import { testBackends } from '@parley/store/testing'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { newSecret, secretHash } from '../auth/secrets'
-import { type Harness, harness, ORIGIN, PASSWORD, sessionCookie, type Team, team } from '../testing/harness'
+import { harness, ORIGIN, PASSWORD, sessionCookie, suiteTeam } from '../testing/harness'
 
 const backends = await testBackends()
 const DAY = 86_400_000
@@ -16,15 +16,7 @@ const DAY = 86_400_000
 describe.each(backends.map((backend) => [backend.dialect, backend] as const))(
   'your account on %s',
   (_, backend) => {
-    let h: Harness
-    let t: Team
-    beforeAll(async () => {
-      h = await harness(backend)
-      t = await team(h)
-    })
-    afterAll(async () => {
-      await h.drop()
-    })
+    const { h, t } = suiteTeam(backend)
 
     const signIn = async (email: string, password = PASSWORD) => {
       const reply = await h.call('POST', '/api/auth/login', {

@@ -3,16 +3,16 @@
  * profile and password, and their API tokens for scripts. A new password closes every other way
  * into the account (other sessions, every API token), and the answer says how many were closed.
  */
-import { createRoute, z } from '@hono/zod-openapi'
+import { z } from '@hono/zod-openapi'
 import type { PasswordChange, User } from '@parley/store'
 import type { Context } from 'hono'
-import { notCrossSite, requireUser } from '../auth/identity'
+import { notCrossSite, requireUserAt } from '../auth/identity'
 import { type PasswordHolder, passwordProblem } from '../auth/password-policy'
 import { decoyHash, hashPassword, verifyPassword } from '../auth/passwords'
 import { limitAttempts, loginKey } from '../auth/rate-limits'
 import { newSecret, secretHash } from '../auth/secrets'
 import { clearSessionCookie, startSession } from '../auth/sessions'
-import { type Api, errors, json, jsonBody, route } from '../http/api'
+import { type Api, apiPart, errors, json, jsonBody } from '../http/api'
 import type { AppEnv } from '../http/env'
 import { fail, failWith } from '../http/errors'
 import {
@@ -57,31 +57,26 @@ export function refuseWeakPassword(
 }
 
 export function accountRoutes(api: Api): void {
-  route(
-    api,
-    createRoute({
+  const accountApi = apiPart(api, 'accounts')
+
+  accountApi.route(
+    {
       method: 'get',
       path: '/api/setup',
-      tags: ['accounts'],
       summary: 'Whether this server still needs its first owner',
       responses: { 200: json(SetupStateSchema, 'Setup state') },
-    }),
+    },
     async (c) => c.json({ needed: (await c.get('services').store.countUsers()) === 0 }),
   )
 
-  route(
-    api,
-    createRoute({
+  accountApi.route(
+    {
       method: 'post',
       path: '/api/setup',
-      tags: ['accounts'],
       summary: 'Create the first owner with the setup token printed at first start',
       request: { body: jsonBody(SetupSchema) },
-      responses: {
-        201: json(JoinedSchema, 'Owner created and signed in'),
-        ...errors(400, 403, 409, 429),
-      },
-    }),
+      responses: { 201: json(JoinedSchema, 'Owner created and signed in'), ...errors(400, 403, 409, 429) },
+    },
     async (c) => {
       if (!notCrossSite(c)) return fail(c, 'cross_site', crossSite)
       const { store, options } = c.get('services')
@@ -117,16 +112,14 @@ export function accountRoutes(api: Api): void {
     },
   )
 
-  route(
-    api,
-    createRoute({
+  accountApi.route(
+    {
       method: 'post',
       path: '/api/auth/login',
-      tags: ['accounts'],
       summary: 'Sign in; sets the session cookie',
       request: { body: jsonBody(LoginSchema) },
       responses: { 200: json(SignedInSchema, 'Signed in'), ...errors(400, 401, 403, 429) },
-    }),
+    },
     async (c) => {
       if (!notCrossSite(c)) return fail(c, 'cross_site', crossSite)
       const { store, options } = c.get('services')
@@ -159,15 +152,13 @@ export function accountRoutes(api: Api): void {
     },
   )
 
-  route(
-    api,
-    createRoute({
+  accountApi.route(
+    {
       method: 'post',
       path: '/api/auth/logout',
-      tags: ['accounts'],
       summary: 'Sign out: ends this session',
       responses: { 204: { description: 'Signed out' } },
-    }),
+    },
     async (c) => {
       const identity = c.get('identity')
       if (identity?.sessionHash) await c.get('services').store.deleteSession(identity.sessionHash)
@@ -176,21 +167,15 @@ export function accountRoutes(api: Api): void {
     },
   )
 
-  api.use('/api/me', requireUser)
-  api.use('/api/me/*', requireUser)
+  requireUserAt(api, '/api/me')
 
-  route(
-    api,
-    createRoute({
+  accountApi.route(
+    {
       method: 'get',
       path: '/api/me',
-      tags: ['accounts'],
       summary: 'The signed-in user, their workspaces, and when and how their password was last set',
-      responses: {
-        200: json(MeSchema, 'The user'),
-        ...errors(401),
-      },
-    }),
+      responses: { 200: json(MeSchema, 'The user'), ...errors(401) },
+    },
     async (c) => {
       const { store } = c.get('services')
       const { user } = c.get('identity') ?? raise()
@@ -204,20 +189,15 @@ export function accountRoutes(api: Api): void {
     },
   )
 
-  route(
-    api,
-    createRoute({
+  accountApi.route(
+    {
       method: 'patch',
       path: '/api/me',
-      tags: ['accounts'],
       summary:
         'Change your name or password (the current password is required for a new one). A new password ends your other sessions (this one stays) and revokes all your API tokens; `passwordChange` says how many',
       request: { body: jsonBody(ProfileSchema) },
-      responses: {
-        200: json(ProfileChangeSchema, 'Updated'),
-        ...errors(400, 401, 403),
-      },
-    }),
+      responses: { 200: json(ProfileChangeSchema, 'Updated'), ...errors(400, 401, 403) },
+    },
     async (c) => {
       const { store, options, now } = c.get('services')
       const identity = c.get('identity') ?? raise()
@@ -257,15 +237,13 @@ export function accountRoutes(api: Api): void {
     },
   )
 
-  route(
-    api,
-    createRoute({
+  accountApi.route(
+    {
       method: 'get',
       path: '/api/me/tokens',
-      tags: ['accounts'],
       summary: 'Your API tokens (never their secrets)',
       responses: { 200: json(ApiTokenListSchema, 'Tokens'), ...errors(401) },
-    }),
+    },
     async (c) => {
       const { user } = c.get('identity') ?? raise()
       const tokens = await c.get('services').store.listApiTokens(user.id)
@@ -281,20 +259,15 @@ export function accountRoutes(api: Api): void {
     },
   )
 
-  route(
-    api,
-    createRoute({
+  accountApi.route(
+    {
       method: 'post',
       path: '/api/me/tokens',
-      tags: ['accounts'],
       summary:
         'Create an API token for scripts, lasting for ever or a number of days; its secret is shown once',
       request: { body: jsonBody(ApiTokenInputSchema) },
-      responses: {
-        201: json(NewApiTokenSchema, 'The token, with its secret'),
-        ...errors(400, 401, 403),
-      },
-    }),
+      responses: { 201: json(NewApiTokenSchema, 'The token, with its secret'), ...errors(400, 401, 403) },
+    },
     async (c) => {
       const { user } = c.get('identity') ?? raise()
       const { store, now } = c.get('services')
@@ -322,16 +295,14 @@ export function accountRoutes(api: Api): void {
     },
   )
 
-  route(
-    api,
-    createRoute({
+  accountApi.route(
+    {
       method: 'delete',
       path: '/api/me/tokens/{tokenId}',
-      tags: ['accounts'],
       summary: 'Revoke an API token',
       request: { params: z.object({ tokenId: z.string().min(1).max(100) }) },
       responses: { 204: { description: 'Revoked' }, ...errors(401, 404) },
-    }),
+    },
     async (c) => {
       const { user } = c.get('identity') ?? raise()
       const { tokenId } = c.req.valid('param')

@@ -1,17 +1,17 @@
 /** The audit log of a workspace: who changed what, newest first (never secrets or plan contents). */
-import { createRoute, z } from '@hono/zod-openapi'
-import { access } from '../http/access'
-import { type Api, errors, json, route } from '../http/api'
+import { z } from '@hono/zod-openapi'
+import { type Api, apiPart, errors, json } from '../http/api'
 import { AuditListSchema, WorkspaceParams } from '../http/schemas'
 import { MAX_STORED_INTEGER } from '../options'
 
 export function auditRoutes(api: Api): void {
-  route(
-    api,
-    createRoute({
+  const workspaceApi = apiPart(api, 'workspaces')
+
+  workspaceApi.forMembers(
+    'viewer',
+    {
       method: 'get',
       path: '/api/workspaces/{workspaceId}/audit',
-      tags: ['workspaces'],
       summary: 'Who changed what, newest first; page with ?before=SEQ',
       request: {
         params: WorkspaceParams,
@@ -20,15 +20,9 @@ export function auditRoutes(api: Api): void {
           limit: z.coerce.number().int().min(1).max(1000).optional(),
         }),
       },
-      responses: {
-        200: json(AuditListSchema, 'Entries'),
-        ...errors(400, 401, 404),
-      },
-    }),
-    async (c) => {
-      const { workspaceId } = c.req.valid('param')
-      const allowed = await access(c, workspaceId, 'viewer')
-      if (!allowed.ok) return allowed.response
+      responses: { 200: json(AuditListSchema, 'Entries'), ...errors(400, 401, 404) },
+    },
+    async (c, { workspaceId }) => {
       const query = c.req.valid('query')
       const entries = await c.get('services').store.listAudit(workspaceId, {
         ...(query.before !== undefined ? { before: query.before } : {}),

@@ -3,10 +3,10 @@
  * a retry with the same id and body answers as the first time without recording a second event;
  * the same id with a different body is a 409; an event without an id is a 400.
  */
-import { createRoute, z } from '@hono/zod-openapi'
+import { z } from '@hono/zod-openapi'
 import { EVENT_TYPES, LIMITS } from '@parley/core'
 import type { StoredEvent } from '@parley/store'
-import { type Api, errors, json, route } from '../http/api'
+import { type Api, apiPart, errors, json } from '../http/api'
 import { fail, failWith } from '../http/errors'
 import { JournalSchema, NegotiationParams, StoredEventSchema } from '../http/schemas'
 import { decideEvent, eventIdOf, requestHash } from '../journal'
@@ -40,12 +40,12 @@ const EventBodySchema = z
   })
 
 export function journalRoutes(api: Api): void {
-  route(
-    api,
-    createRoute({
+  const journalApi = apiPart(api, 'journal')
+
+  journalApi.route(
+    {
       method: 'get',
       path: '/api/workspaces/{workspaceId}/negotiations/{negotiationId}/events',
-      tags: ['journal'],
       summary:
         'The journal in order; ?after=SEQ for what came since; ?format=jsonl for the file `parley` reads',
       request: {
@@ -55,11 +55,8 @@ export function journalRoutes(api: Api): void {
           format: z.enum(['json', 'jsonl']).optional(),
         }),
       },
-      responses: {
-        200: json(JournalSchema, 'Events'),
-        ...errors(400, 401, 404),
-      },
-    }),
+      responses: { 200: json(JournalSchema, 'Events'), ...errors(400, 401, 404) },
+    },
     async (c) => {
       const params = c.req.valid('param')
       const query = c.req.valid('query')
@@ -81,12 +78,10 @@ export function journalRoutes(api: Api): void {
     },
   )
 
-  route(
-    api,
-    createRoute({
+  journalApi.route(
+    {
       method: 'post',
       path: '/api/workspaces/{workspaceId}/negotiations/{negotiationId}/events',
-      tags: ['journal'],
       summary: 'Append an event (idempotent by its id)',
       request: {
         params: NegotiationParams,
@@ -96,7 +91,7 @@ export function journalRoutes(api: Api): void {
         201: json(StoredEventSchema, 'Recorded (or recorded before, for a retry: the same answer)'),
         ...errors(400, 401, 403, 404, 409, 413),
       },
-    }),
+    },
     async (c) => {
       const params = c.req.valid('param')
       const raw = c.get('body') as Record<string, unknown>

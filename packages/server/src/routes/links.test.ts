@@ -5,18 +5,8 @@
  * logs, and an invitation that names an email admits nobody else.
  */
 import { testBackends } from '@parley/store/testing'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  type Harness,
-  harness,
-  invite,
-  type Member,
-  ORIGIN,
-  PASSWORD,
-  sessionCookie,
-  type Team,
-  team,
-} from '../testing/harness'
+import { describe, expect, it } from 'vitest'
+import { invite, type Member, ORIGIN, PASSWORD, sessionCookie, suiteTeam } from '../testing/harness'
 
 const backends = await testBackends()
 const NEW_PASSWORD = 'violet tractor sings softly'
@@ -24,15 +14,7 @@ const NEW_PASSWORD = 'violet tractor sings softly'
 describe.each(backends.map((backend) => [backend.dialect, backend] as const))(
   'reset links and invitations on %s',
   (_, backend) => {
-    let h: Harness
-    let t: Team
-    beforeAll(async () => {
-      h = await harness(backend)
-      t = await team(h)
-    })
-    afterAll(async () => {
-      await h.drop()
-    })
+    const { h, t } = suiteTeam(backend)
 
     const ws = (id = t.workspaceId) => `/api/workspaces/${id}`
     const signIn = (email: string, password: string) =>

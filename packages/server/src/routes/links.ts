@@ -5,14 +5,13 @@
  * workspace the link's maker does not own: see the recovery rule in store/password-resets.ts).
  * Their POSTs are counted per address before their bodies are read (auth/rate-limits.ts).
  */
-import { createRoute } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { notCrossSite, sameOrigin } from '../auth/identity'
 import { hashPassword } from '../auth/passwords'
 import { limitAttempts, linkCounter } from '../auth/rate-limits'
 import { isSecretOf, secretHash } from '../auth/secrets'
 import { startSession } from '../auth/sessions'
-import { type Api, errors, json, jsonBody, route } from '../http/api'
+import { type Api, apiPart, errors, json, jsonBody } from '../http/api'
 import type { AppEnv } from '../http/env'
 import type { ErrorCode } from '../http/error-codes'
 import { fail } from '../http/errors'
@@ -54,19 +53,17 @@ function resetNotAllowed(email: string | undefined): string {
 }
 
 export function linkRoutes(api: Api): void {
-  route(
-    api,
-    createRoute({
+  const invitationApi = apiPart(api, 'invitations')
+  const accountApi = apiPart(api, 'accounts')
+
+  invitationApi.route(
+    {
       method: 'get',
       path: '/api/invitations/{token}',
-      tags: ['invitations'],
       summary: 'What an invitation link is for (workspace, role), before accepting it',
       request: { params: TokenParams },
-      responses: {
-        200: json(InvitationPreviewSchema, 'The invitation'),
-        ...errors(404, 410, 429),
-      },
-    }),
+      responses: { 200: json(InvitationPreviewSchema, 'The invitation'), ...errors(404, 410, 429) },
+    },
     async (c) => {
       const limited = await limitLinks(c)
       if (limited) return limited
@@ -89,20 +86,15 @@ export function linkRoutes(api: Api): void {
     },
   )
 
-  route(
-    api,
-    createRoute({
+  invitationApi.route(
+    {
       method: 'post',
       path: '/api/invitations/{token}/accept',
-      tags: ['invitations'],
       summary:
         'Accept an invitation: a new person sends email, name and password; a signed-in person sends nothing. An invitation that names an email admits only that email (403 otherwise)',
       request: { params: TokenParams, body: { content: { 'application/json': { schema: AcceptSchema } } } },
-      responses: {
-        201: json(JoinedSchema, 'Joined'),
-        ...errors(400, 403, 404, 409, 410, 429),
-      },
-    }),
+      responses: { 201: json(JoinedSchema, 'Joined'), ...errors(400, 403, 404, 409, 410, 429) },
+    },
     async (c) => {
       const identity = c.get('identity')
       if (identity ? identity.via === 'session' && !sameOrigin(c) : !notCrossSite(c))
@@ -153,19 +145,14 @@ export function linkRoutes(api: Api): void {
     },
   )
 
-  route(
-    api,
-    createRoute({
+  accountApi.route(
+    {
       method: 'get',
       path: '/api/password-resets/{token}',
-      tags: ['accounts'],
       summary: 'Whether a password-reset link can still be used',
       request: { params: TokenParams },
-      responses: {
-        200: json(PasswordResetStateSchema, 'Usable'),
-        ...errors(403, 404, 410, 429),
-      },
-    }),
+      responses: { 200: json(PasswordResetStateSchema, 'Usable'), ...errors(403, 404, 410, 429) },
+    },
     async (c) => {
       const limited = await limitLinks(c)
       if (limited) return limited
@@ -183,12 +170,10 @@ export function linkRoutes(api: Api): void {
     },
   )
 
-  route(
-    api,
-    createRoute({
+  accountApi.route(
+    {
       method: 'post',
       path: '/api/password-resets/{token}',
-      tags: ['accounts'],
       summary:
         'Set a new password with a reset link; ends every session and revokes every API token of the account, then signs in. Refused (403) when the account belongs to a workspace the maker of the link does not own',
       request: { params: TokenParams, body: jsonBody(NewPasswordSchema) },
@@ -196,7 +181,7 @@ export function linkRoutes(api: Api): void {
         200: json(PasswordResetDoneSchema, 'Password set, signed in'),
         ...errors(400, 403, 404, 410, 429),
       },
-    }),
+    },
     async (c) => {
       if (!notCrossSite(c))
         return fail(c, 'cross_site', 'this request comes from another site (Origin check)')

@@ -3,16 +3,22 @@
  * (with the version as ETag); download the file as its author wrote it; update only from the
  * current version (If-Match), so two people editing at once never overwrite each other unseen.
  */
-import { createRoute, z } from '@hono/zod-openapi'
+import { z } from '@hono/zod-openapi'
 import { PlanSchema, type Problem, planToJson, planToYaml } from '@parley/core'
 import type { Negotiation, NegotiationSummary, Role } from '@parley/store'
 import type { Context } from 'hono'
-import { access, refusal } from '../http/access'
-import { type Api, errors, json, route } from '../http/api'
+import { refusal } from '../http/access'
+import { type Api, apiPart, errors, json } from '../http/api'
 import { isYamlType, mediaType, shapeLimits } from '../http/body'
 import type { AppEnv } from '../http/env'
 import { fail, failWith, problemJson } from '../http/errors'
-import { NegotiationListSchema, NegotiationParams, NegotiationSchema, WorkspaceParams } from '../http/schemas'
+import {
+  NegotiationListSchema,
+  NegotiationParams,
+  NegotiationSchema,
+  NegotiationSummarySchema,
+  WorkspaceParams,
+} from '../http/schemas'
 import { type PlanInput, readPlan } from '../plans'
 
 /**
@@ -28,31 +34,12 @@ const planBody = {
   },
 }
 
-function summaryJson(negotiation: NegotiationSummary) {
-  const {
-    id,
-    workspaceId,
-    title,
-    context,
-    version,
-    createdBy,
-    createdAt,
-    updatedAt,
-    lastActivityAt,
-    eventCount,
-  } = negotiation
-  return {
-    id,
-    workspaceId,
-    title,
-    context,
-    version,
-    createdBy,
-    createdAt,
-    updatedAt,
-    lastActivityAt,
-    eventCount,
-  }
+/** What a summary answers with: the fields its schema documents, so the two can not drift apart. */
+const SUMMARY_FIELDS = NegotiationSummarySchema.keyof().options
+type SummaryJson = z.infer<typeof NegotiationSummarySchema>
+
+function summaryJson(negotiation: NegotiationSummary): SummaryJson {
+  return Object.fromEntries(SUMMARY_FIELDS.map((field) => [field, negotiation[field]])) as SummaryJson
 }
 
 /**
@@ -98,37 +85,31 @@ const NO_PLAN =
   'send a plan: JSON (Content-Type: application/json) or a plan file (Content-Type: application/yaml)'
 
 export function negotiationRoutes(api: Api): void {
-  route(
-    api,
-    createRoute({
+  const negotiationApi = apiPart(api, 'negotiations')
+
+  negotiationApi.forMembers(
+    'viewer',
+    {
       method: 'get',
       path: '/api/workspaces/{workspaceId}/negotiations',
-      tags: ['negotiations'],
       summary: 'The negotiations of a workspace, most recently active first',
       request: { params: WorkspaceParams },
-      responses: {
-        200: json(NegotiationListSchema, 'Negotiations'),
-        ...errors(401, 404),
-      },
-    }),
-    async (c) => {
-      const { workspaceId } = c.req.valid('param')
-      const allowed = await access(c, workspaceId, 'viewer')
-      if (!allowed.ok) return allowed.response
+      responses: { 200: json(NegotiationListSchema, 'Negotiations'), ...errors(401, 404) },
+    },
+    async (c, { workspaceId }) => {
       const negotiations = await c.get('services').store.listNegotiations(workspaceId)
       return c.json({ negotiations: negotiations.map(summaryJson) })
     },
   )
 
   for (const file of [false, true]) {
-    route(
-      api,
-      createRoute({
+    negotiationApi.forMembers(
+      'editor',
+      {
         method: 'post',
         path: file
           ? '/api/workspaces/{workspaceId}/negotiations/import'
           : '/api/workspaces/{workspaceId}/negotiations',
-        tags: ['negotiations'],
         summary: file
           ? 'Import a plan file (YAML or JSON): its text is kept, so a download gives it back as written'
           : 'Create a negotiation from a plan (JSON), or from a plan file sent as YAML',
@@ -137,11 +118,8 @@ export function negotiationRoutes(api: Api): void {
           201: json(NegotiationSchema, 'Created; ETag is the version'),
           ...errors(400, 401, 403, 404, 413),
         },
-      }),
-      async (c) => {
-        const { workspaceId } = c.req.valid('param')
-        const allowed = await access(c, workspaceId, 'editor')
-        if (!allowed.ok) return allowed.response
+      },
+      async (c, { workspaceId, userId }) => {
         const input = planInput(c, file)
         if (!input) return fail(c, 'required', NO_PLAN)
         const read = readPlan(input)
@@ -155,7 +133,7 @@ export function negotiationRoutes(api: Api): void {
             planText: read.planText,
             planFormat: read.planFormat,
           },
-          { userId: allowed.userId },
+          { userId },
         )
         c.header('ETag', etag(negotiation.version))
         c.header('Location', `/api/workspaces/${workspaceId}/negotiations/${negotiation.id}`)
@@ -164,12 +142,10 @@ export function negotiationRoutes(api: Api): void {
     )
   }
 
-  route(
-    api,
-    createRoute({
+  negotiationApi.route(
+    {
       method: 'get',
       path: '/api/workspaces/{workspaceId}/negotiations/{negotiationId}',
-      tags: ['negotiations'],
       summary: 'A negotiation with its plan; the ETag is the version to send back in If-Match',
       request: { params: NegotiationParams },
       responses: {
@@ -177,7 +153,7 @@ export function negotiationRoutes(api: Api): void {
         304: { description: 'Unchanged since the version in If-None-Match' },
         ...errors(401, 404),
       },
-    }),
+    },
     async (c) => {
       const found = await findNegotiation(c, c.req.valid('param'), 'viewer')
       if (found instanceof Response) return found
@@ -188,12 +164,10 @@ export function negotiationRoutes(api: Api): void {
     },
   )
 
-  route(
-    api,
-    createRoute({
+  negotiationApi.route(
+    {
       method: 'get',
       path: '/api/workspaces/{workspaceId}/negotiations/{negotiationId}/plan',
-      tags: ['negotiations'],
       summary: 'Download the plan file: as its author wrote it, or converted with ?format=yaml|json',
       request: {
         params: NegotiationParams,
@@ -206,7 +180,7 @@ export function negotiationRoutes(api: Api): void {
         },
         ...errors(401, 404),
       },
-    }),
+    },
     async (c) => {
       const found = await findNegotiation(c, c.req.valid('param'), 'viewer')
       if (found instanceof Response) return found
@@ -228,12 +202,10 @@ export function negotiationRoutes(api: Api): void {
     },
   )
 
-  route(
-    api,
-    createRoute({
+  negotiationApi.route(
+    {
       method: 'put',
       path: '/api/workspaces/{workspaceId}/negotiations/{negotiationId}/plan',
-      tags: ['negotiations'],
       summary:
         'Replace the plan, from the version in If-Match: JSON is written back into the kept file (comments stay); a YAML file replaces it',
       request: {
@@ -247,7 +219,7 @@ export function negotiationRoutes(api: Api): void {
         200: json(NegotiationSchema, 'Saved; ETag is the new version'),
         ...errors(400, 401, 403, 404, 409, 413, 428),
       },
-    }),
+    },
     async (c) => {
       const params = c.req.valid('param')
       const found = await findNegotiation(c, params, 'editor')
@@ -295,23 +267,18 @@ export function negotiationRoutes(api: Api): void {
     },
   )
 
-  route(
-    api,
-    createRoute({
+  negotiationApi.forMembers(
+    'editor',
+    {
       method: 'delete',
       path: '/api/workspaces/{workspaceId}/negotiations/{negotiationId}',
-      tags: ['negotiations'],
       summary: 'Delete a negotiation and its journal',
       request: { params: NegotiationParams },
       responses: { 204: { description: 'Deleted' }, ...errors(401, 403, 404) },
-    }),
-    async (c) => {
-      const { workspaceId, negotiationId } = c.req.valid('param')
-      const allowed = await access(c, workspaceId, 'editor')
-      if (!allowed.ok) return allowed.response
-      const deleted = await c
-        .get('services')
-        .store.deleteNegotiation(workspaceId, negotiationId, { userId: allowed.userId })
+    },
+    async (c, { workspaceId, userId }) => {
+      const { negotiationId } = c.req.valid('param')
+      const deleted = await c.get('services').store.deleteNegotiation(workspaceId, negotiationId, { userId })
       return deleted ? c.body(null, 204) : fail(c, 'not_found', `no negotiation ${negotiationId}`)
     },
   )

@@ -2,10 +2,9 @@
  * The workspace's tradeables library: things that cost us little and are worth more to the other
  * side, and lessons from debriefs. Later plans in the workspace are offered them as suggestions.
  */
-import { createRoute, z } from '@hono/zod-openapi'
+import { z } from '@hono/zod-openapi'
 import type { Tradeable } from '@parley/store'
-import { access } from '../http/access'
-import { type Api, errors, json, jsonBody, route } from '../http/api'
+import { type Api, apiPart, errors, json, jsonBody } from '../http/api'
 import { fail } from '../http/errors'
 import { TradeableInputSchema, TradeableListSchema, TradeableSchema, WorkspaceParams } from '../http/schemas'
 
@@ -32,43 +31,33 @@ function tradeableJson(tradeable: Tradeable) {
 
 export function tradeableRoutes(api: Api): void {
   const base = '/api/workspaces/{workspaceId}/tradeables'
+  const libraryApi = apiPart(api, 'tradeables')
 
-  route(
-    api,
-    createRoute({
+  libraryApi.forMembers(
+    'viewer',
+    {
       method: 'get',
       path: base,
-      tags: ['tradeables'],
       summary: "The workspace's tradeables library",
       request: { params: WorkspaceParams },
-      responses: {
-        200: json(TradeableListSchema, 'The library'),
-        ...errors(401, 404),
-      },
-    }),
-    async (c) => {
-      const { workspaceId } = c.req.valid('param')
-      const allowed = await access(c, workspaceId, 'viewer')
-      if (!allowed.ok) return allowed.response
+      responses: { 200: json(TradeableListSchema, 'The library'), ...errors(401, 404) },
+    },
+    async (c, { workspaceId }) => {
       const tradeables = await c.get('services').store.listTradeables(workspaceId)
       return c.json({ tradeables: tradeables.map(tradeableJson) })
     },
   )
 
-  route(
-    api,
-    createRoute({
+  libraryApi.forMembers(
+    'editor',
+    {
       method: 'post',
       path: base,
-      tags: ['tradeables'],
       summary: 'Add a tradeable or a lesson to the library',
       request: { params: WorkspaceParams, body: jsonBody(TradeableInputSchema) },
       responses: { 201: json(TradeableSchema, 'Added'), ...errors(400, 401, 403, 404, 409) },
-    }),
-    async (c) => {
-      const { workspaceId } = c.req.valid('param')
-      const allowed = await access(c, workspaceId, 'editor')
-      if (!allowed.ok) return allowed.response
+    },
+    async (c, { workspaceId, userId }) => {
       const { store } = c.get('services')
       if ((await store.listTradeables(workspaceId)).length >= MAX_TRADEABLES)
         return fail(
@@ -79,32 +68,29 @@ export function tradeableRoutes(api: Api): void {
       const input = c.req.valid('json')
       const tradeable = await store.createTradeable(
         { workspaceId, name: input.name, body: JSON.stringify(input) },
-        { userId: allowed.userId },
+        { userId },
       )
       return c.json(tradeableJson(tradeable), 201)
     },
   )
 
-  route(
-    api,
-    createRoute({
+  libraryApi.forMembers(
+    'editor',
+    {
       method: 'put',
       path: `${base}/{tradeableId}`,
-      tags: ['tradeables'],
       summary: 'Replace an entry of the library',
       request: { params: TradeableParams, body: jsonBody(TradeableInputSchema) },
       responses: { 200: json(TradeableSchema, 'Replaced'), ...errors(400, 401, 403, 404) },
-    }),
-    async (c) => {
-      const { workspaceId, tradeableId } = c.req.valid('param')
-      const allowed = await access(c, workspaceId, 'editor')
-      if (!allowed.ok) return allowed.response
+    },
+    async (c, { workspaceId, userId }) => {
+      const { tradeableId } = c.req.valid('param')
       const input = c.req.valid('json')
       const tradeable = await c
         .get('services')
         .store.updateTradeable(
           { workspaceId, id: tradeableId, name: input.name, body: JSON.stringify(input) },
-          { userId: allowed.userId },
+          { userId },
         )
       return tradeable
         ? c.json(tradeableJson(tradeable))
@@ -112,23 +98,18 @@ export function tradeableRoutes(api: Api): void {
     },
   )
 
-  route(
-    api,
-    createRoute({
+  libraryApi.forMembers(
+    'editor',
+    {
       method: 'delete',
       path: `${base}/{tradeableId}`,
-      tags: ['tradeables'],
       summary: 'Remove an entry from the library',
       request: { params: TradeableParams },
       responses: { 204: { description: 'Removed' }, ...errors(401, 403, 404) },
-    }),
-    async (c) => {
-      const { workspaceId, tradeableId } = c.req.valid('param')
-      const allowed = await access(c, workspaceId, 'editor')
-      if (!allowed.ok) return allowed.response
-      const deleted = await c
-        .get('services')
-        .store.deleteTradeable(workspaceId, tradeableId, { userId: allowed.userId })
+    },
+    async (c, { workspaceId, userId }) => {
+      const { tradeableId } = c.req.valid('param')
+      const deleted = await c.get('services').store.deleteTradeable(workspaceId, tradeableId, { userId })
       return deleted
         ? c.body(null, 204)
         : fail(c, 'not_found', `no tradeable ${tradeableId} in this workspace`)

@@ -5,7 +5,7 @@
  * requests; a view that needs more answers 422 with what to change. Each answer is kept per plan
  * version, journal and normalised query (see compute/requests.ts), so asking again costs nothing.
  */
-import { createRoute, z } from '@hono/zod-openapi'
+import { z } from '@hono/zod-openapi'
 import { MIN_EPSILON, STAGES } from '@parley/core'
 import type { Context } from 'hono'
 import { smallerOrLocal } from '../compute/advice'
@@ -18,7 +18,7 @@ import {
   type ViewQuery,
   viewKey,
 } from '../compute/requests'
-import { type Api, errors, json, route } from '../http/api'
+import { type Api, apiPart, errors, json } from '../http/api'
 import type { AppEnv } from '../http/env'
 import { fail } from '../http/errors'
 import { NegotiationParams } from '../http/schemas'
@@ -109,14 +109,13 @@ const computeErrors = {
 }
 
 export function viewRoutes(api: Api): void {
+  const viewApi = apiPart(api, 'views')
   const base = '/api/workspaces/{workspaceId}/negotiations/{negotiationId}'
 
-  route(
-    api,
-    createRoute({
+  viewApi.route(
+    {
       method: 'get',
       path: `${base}/frontier`,
-      tags: ['views'],
       summary: 'The Pareto frontier, bargaining points and zone of agreement (as `parley frontier --json`)',
       request: {
         params: NegotiationParams,
@@ -132,7 +131,7 @@ export function viewRoutes(api: Api): void {
         }),
       },
       responses: { 200: anyJson('The frontier'), ...errors(400, 401, 404), ...computeErrors },
-    }),
+    },
     async (c) => {
       const { rule, epsilon } = c.req.valid('query')
       return answerView(c, c.req.valid('param'), {
@@ -143,12 +142,10 @@ export function viewRoutes(api: Api): void {
     },
   )
 
-  route(
-    api,
-    createRoute({
+  viewApi.route(
+    {
       method: 'get',
       path: `${base}/meso`,
-      tags: ['views'],
       summary:
         'Two or three bundles worth the same to us (as `parley meso --json`), chosen under what the journal taught',
       request: {
@@ -160,7 +157,7 @@ export function viewRoutes(api: Api): void {
         }),
       },
       responses: { 200: anyJson('The MESO set'), ...errors(400, 401, 404), ...computeErrors },
-    }),
+    },
     async (c) => {
       const { count, target, tolerance } = c.req.valid('query')
       return answerView(c, c.req.valid('param'), {
@@ -172,41 +169,35 @@ export function viewRoutes(api: Api): void {
     },
   )
 
-  route(
-    api,
-    createRoute({
+  viewApi.route(
+    {
       method: 'get',
       path: `${base}/status`,
-      tags: ['views'],
       summary: 'Where the negotiation stands (as `parley status --json`)',
       request: { params: NegotiationParams },
       responses: { 200: anyJson('The status'), ...errors(401, 404), ...computeErrors },
-    }),
+    },
     async (c) => answerView(c, c.req.valid('param'), { view: 'status' }),
   )
 
-  route(
-    api,
-    createRoute({
+  viewApi.route(
+    {
       method: 'get',
       path: `${base}/coach`,
-      tags: ['views'],
       summary: 'The playbook for the current stage, or ?stage=... (as `parley coach --json`)',
       request: { params: NegotiationParams, query: z.object({ stage: z.enum(STAGES).optional() }) },
       responses: { 200: anyJson('The coach'), ...errors(400, 401, 404), ...computeErrors },
-    }),
+    },
     async (c) => {
       const { stage } = c.req.valid('query')
       return answerView(c, c.req.valid('param'), { view: 'coach', ...(stage ? { stage } : {}) })
     },
   )
 
-  route(
-    api,
-    createRoute({
+  viewApi.route(
+    {
       method: 'get',
       path: `${base}/lint`,
-      tags: ['views'],
       summary:
         "The method's pitfalls in the plan, the journal and the phrases (as `parley lint --format json|sarif`)",
       request: {
@@ -214,22 +205,20 @@ export function viewRoutes(api: Api): void {
         query: z.object({ format: z.enum(['json', 'sarif']).optional() }),
       },
       responses: { 200: anyJson('Findings'), ...errors(400, 401, 404), ...computeErrors },
-    }),
+    },
     async (c) =>
       answerView(c, c.req.valid('param'), { view: 'lint', format: c.req.valid('query').format ?? 'json' }),
   )
 
-  route(
-    api,
-    createRoute({
+  viewApi.route(
+    {
       method: 'get',
       path: `${base}/debrief`,
-      tags: ['views'],
       summary:
         'The debrief prompts with the answers recorded, and the figures of the outcome (as `parley debrief --json`)',
       request: { params: NegotiationParams },
       responses: { 200: anyJson('The debrief'), ...errors(401, 404), ...computeErrors },
-    }),
+    },
     async (c) => answerView(c, c.req.valid('param'), { view: 'debrief' }),
   )
 }

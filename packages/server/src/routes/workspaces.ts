@@ -5,12 +5,12 @@
  * for a member every one of whose workspaces they own too (the recovery rule); anyone else is
  * helped on the server machine with `parley user password`.
  */
-import { createRoute, z } from '@hono/zod-openapi'
+import { z } from '@hono/zod-openapi'
 import type { Invitation } from '@parley/store'
-import { expectedOrigin, requireUser } from '../auth/identity'
+import { expectedOrigin, requireUserAt } from '../auth/identity'
 import { newSecret, secretHash } from '../auth/secrets'
 import { access } from '../http/access'
-import { type Api, errors, json, jsonBody, route } from '../http/api'
+import { type Api, apiPart, errors, json, jsonBody } from '../http/api'
 import { fail } from '../http/errors'
 import {
   InvitationInputSchema,
@@ -47,37 +47,32 @@ function invitationJson(invitation: Invitation) {
 }
 
 export function workspaceRoutes(api: Api): void {
-  api.use('/api/workspaces', requireUser)
-  api.use('/api/workspaces/*', requireUser)
+  const workspaceApi = apiPart(api, 'workspaces')
+  const memberApi = apiPart(api, 'members')
+  const invitationApi = apiPart(api, 'invitations')
+  requireUserAt(api, '/api/workspaces')
 
-  route(
-    api,
-    createRoute({
+  workspaceApi.route(
+    {
       method: 'get',
       path: '/api/workspaces',
-      tags: ['workspaces'],
       summary: 'The workspaces you belong to, with your role in each',
-      responses: {
-        200: json(WorkspaceListSchema, 'Workspaces'),
-        ...errors(401),
-      },
-    }),
+      responses: { 200: json(WorkspaceListSchema, 'Workspaces'), ...errors(401) },
+    },
     async (c) => {
       const { user } = c.get('identity') ?? raise()
       return c.json({ workspaces: await c.get('services').store.listWorkspaces(user.id) })
     },
   )
 
-  route(
-    api,
-    createRoute({
+  workspaceApi.route(
+    {
       method: 'post',
       path: '/api/workspaces',
-      tags: ['workspaces'],
       summary: 'Create a workspace; you own it',
       request: { body: jsonBody(NameSchema) },
       responses: { 201: json(WorkspaceSchema, 'Created'), ...errors(400, 401, 403) },
-    }),
+    },
     async (c) => {
       const { user } = c.get('identity') ?? raise()
       const workspace = await c
@@ -88,102 +83,83 @@ export function workspaceRoutes(api: Api): void {
     },
   )
 
-  route(
-    api,
-    createRoute({
+  workspaceApi.forMembers(
+    'viewer',
+    {
       method: 'get',
       path: '/api/workspaces/{workspaceId}',
-      tags: ['workspaces'],
       summary: 'One workspace, with your role',
       request: { params: WorkspaceParams },
       responses: { 200: json(WorkspaceSchema, 'The workspace'), ...errors(401, 404) },
-    }),
-    async (c) => {
-      const { workspaceId } = c.req.valid('param')
-      const allowed = await access(c, workspaceId, 'viewer')
-      if (!allowed.ok) return allowed.response
+    },
+    async (c, { workspaceId, role }) => {
       const workspace = await c.get('services').store.getWorkspace(workspaceId)
       if (!workspace) return fail(c, 'not_found', `no workspace ${workspaceId}`)
-      return c.json({ ...workspace, role: allowed.role })
+      return c.json({ ...workspace, role })
     },
   )
 
-  route(
-    api,
-    createRoute({
+  workspaceApi.forMembers(
+    'owner',
+    {
       method: 'patch',
       path: '/api/workspaces/{workspaceId}',
-      tags: ['workspaces'],
       summary: 'Rename a workspace (owners)',
       request: { params: WorkspaceParams, body: jsonBody(NameSchema) },
       responses: { 200: json(WorkspaceSchema, 'Renamed'), ...errors(400, 401, 403, 404) },
-    }),
-    async (c) => {
-      const { workspaceId } = c.req.valid('param')
-      const allowed = await access(c, workspaceId, 'owner')
-      if (!allowed.ok) return allowed.response
+    },
+    async (c, { workspaceId, userId, role }) => {
       const workspace = await c
         .get('services')
-        .store.renameWorkspace(workspaceId, c.req.valid('json').name, { userId: allowed.userId })
+        .store.renameWorkspace(workspaceId, c.req.valid('json').name, { userId })
       if (!workspace) return fail(c, 'not_found', `no workspace ${workspaceId}`)
-      return c.json({ ...workspace, role: allowed.role })
+      return c.json({ ...workspace, role })
     },
   )
 
-  route(
-    api,
-    createRoute({
+  workspaceApi.forMembers(
+    'owner',
+    {
       method: 'delete',
       path: '/api/workspaces/{workspaceId}',
-      tags: ['workspaces'],
       summary: 'Delete a workspace and everything in it (owners)',
       request: { params: WorkspaceParams },
       responses: { 204: { description: 'Deleted' }, ...errors(401, 403, 404) },
-    }),
-    async (c) => {
-      const { workspaceId } = c.req.valid('param')
-      const allowed = await access(c, workspaceId, 'owner')
-      if (!allowed.ok) return allowed.response
-      await c.get('services').store.deleteWorkspace(workspaceId, { userId: allowed.userId })
+    },
+    async (c, { workspaceId, userId }) => {
+      await c.get('services').store.deleteWorkspace(workspaceId, { userId })
       return c.body(null, 204)
     },
   )
 
-  route(
-    api,
-    createRoute({
+  memberApi.forMembers(
+    'viewer',
+    {
       method: 'get',
       path: '/api/workspaces/{workspaceId}/members',
-      tags: ['members'],
       summary: 'The members and their roles',
       request: { params: WorkspaceParams },
       responses: { 200: json(MemberListSchema, 'Members'), ...errors(401, 404) },
-    }),
-    async (c) => {
-      const { workspaceId } = c.req.valid('param')
-      const allowed = await access(c, workspaceId, 'viewer')
-      if (!allowed.ok) return allowed.response
+    },
+    async (c, { workspaceId }) => {
       return c.json({ members: await c.get('services').store.listMembers(workspaceId) })
     },
   )
 
-  route(
-    api,
-    createRoute({
+  memberApi.forMembers(
+    'owner',
+    {
       method: 'patch',
       path: '/api/workspaces/{workspaceId}/members/{userId}',
-      tags: ['members'],
       summary: "Change a member's role (owners); the last owner can not step down",
       request: { params: MemberParams, body: jsonBody(RoleChangeSchema) },
       responses: { 200: json(MemberSchema, 'Changed'), ...errors(400, 401, 403, 404, 409) },
-    }),
-    async (c) => {
-      const { workspaceId, userId } = c.req.valid('param')
-      const allowed = await access(c, workspaceId, 'owner')
-      if (!allowed.ok) return allowed.response
+    },
+    async (c, { workspaceId, userId: callerId }) => {
+      const { userId } = c.req.valid('param')
       const changed = await c
         .get('services')
-        .store.setRole(workspaceId, userId, c.req.valid('json').role, { userId: allowed.userId })
+        .store.setRole(workspaceId, userId, c.req.valid('json').role, { userId: callerId })
       if (changed.ok) return c.json(changed.value)
       return changed.code === 'last_owner'
         ? fail(
@@ -196,16 +172,14 @@ export function workspaceRoutes(api: Api): void {
     },
   )
 
-  route(
-    api,
-    createRoute({
+  memberApi.route(
+    {
       method: 'delete',
       path: '/api/workspaces/{workspaceId}/members/{userId}',
-      tags: ['members'],
       summary: 'Remove a member (owners), or leave (anyone, for themselves); the last owner can not leave',
       request: { params: MemberParams },
       responses: { 204: { description: 'Removed' }, ...errors(401, 403, 404, 409) },
-    }),
+    },
     async (c) => {
       const { workspaceId, userId } = c.req.valid('param')
       const self = c.get('identity')?.user.id === userId
@@ -225,24 +199,18 @@ export function workspaceRoutes(api: Api): void {
     },
   )
 
-  route(
-    api,
-    createRoute({
+  memberApi.forMembers(
+    'owner',
+    {
       method: 'post',
       path: '/api/workspaces/{workspaceId}/members/{userId}/password-reset',
-      tags: ['members'],
       summary:
         'Make a one-time password-reset link for a member (owners); pass it on yourself. Refused (403 `reset_not_allowed`) for a member who also belongs to a workspace you do not own',
       request: { params: MemberParams },
-      responses: {
-        201: json(ResetLinkSchema, 'The link'),
-        ...errors(401, 403, 404),
-      },
-    }),
-    async (c) => {
-      const { workspaceId, userId } = c.req.valid('param')
-      const allowed = await access(c, workspaceId, 'owner')
-      if (!allowed.ok) return allowed.response
+      responses: { 201: json(ResetLinkSchema, 'The link'), ...errors(401, 403, 404) },
+    },
+    async (c, { workspaceId, userId: callerId }) => {
+      const { userId } = c.req.valid('param')
       const { store, options, now } = c.get('services')
       const role = await store.getRole(workspaceId, userId)
       if (!role) return fail(c, 'not_found', `no member ${userId} in this workspace`)
@@ -250,7 +218,7 @@ export function workspaceRoutes(api: Api): void {
       const expiresAt = new Date(now().getTime() + options.passwordResetHours * 3_600_000).toISOString()
       const made = await store.createPasswordReset(
         { userId, tokenHash: secretHash(token), expiresAt, workspaceId },
-        { userId: allowed.userId },
+        { userId: callerId },
       )
       if (!made.ok) {
         const member = await store.getUser(userId)
@@ -265,45 +233,31 @@ export function workspaceRoutes(api: Api): void {
     },
   )
 
-  route(
-    api,
-    createRoute({
+  invitationApi.forMembers(
+    'owner',
+    {
       method: 'get',
       path: '/api/workspaces/{workspaceId}/invitations',
-      tags: ['invitations'],
       summary: 'Invitations made for this workspace (owners)',
       request: { params: WorkspaceParams },
-      responses: {
-        200: json(InvitationListSchema, 'Invitations'),
-        ...errors(401, 403, 404),
-      },
-    }),
-    async (c) => {
-      const { workspaceId } = c.req.valid('param')
-      const allowed = await access(c, workspaceId, 'owner')
-      if (!allowed.ok) return allowed.response
+      responses: { 200: json(InvitationListSchema, 'Invitations'), ...errors(401, 403, 404) },
+    },
+    async (c, { workspaceId }) => {
       const invitations = await c.get('services').store.listInvitations(workspaceId)
       return c.json({ invitations: invitations.map(invitationJson) })
     },
   )
 
-  route(
-    api,
-    createRoute({
+  invitationApi.forMembers(
+    'owner',
+    {
       method: 'post',
       path: '/api/workspaces/{workspaceId}/invitations',
-      tags: ['invitations'],
       summary: 'Make a one-time, expiring invitation link for a role (owners)',
       request: { params: WorkspaceParams, body: jsonBody(InvitationInputSchema) },
-      responses: {
-        201: json(InvitationLinkSchema, 'The link'),
-        ...errors(400, 401, 403, 404),
-      },
-    }),
-    async (c) => {
-      const { workspaceId } = c.req.valid('param')
-      const allowed = await access(c, workspaceId, 'owner')
-      if (!allowed.ok) return allowed.response
+      responses: { 201: json(InvitationLinkSchema, 'The link'), ...errors(400, 401, 403, 404) },
+    },
+    async (c, { workspaceId, userId }) => {
       const { store, options, now } = c.get('services')
       const input = c.req.valid('json')
       const token = newSecret('invitation')
@@ -315,7 +269,7 @@ export function workspaceRoutes(api: Api): void {
           tokenHash: secretHash(token),
           expiresAt: new Date(now().getTime() + options.invitationHours * 3_600_000).toISOString(),
         },
-        { userId: allowed.userId },
+        { userId },
       )
       return c.json(
         { url: `${expectedOrigin(c)}/join/${token}`, token, invitation: invitationJson(invitation) },
@@ -324,23 +278,18 @@ export function workspaceRoutes(api: Api): void {
     },
   )
 
-  route(
-    api,
-    createRoute({
+  invitationApi.forMembers(
+    'owner',
+    {
       method: 'delete',
       path: '/api/workspaces/{workspaceId}/invitations/{invitationId}',
-      tags: ['invitations'],
       summary: 'Revoke an invitation (owners)',
       request: { params: InvitationParams },
       responses: { 204: { description: 'Revoked' }, ...errors(401, 403, 404) },
-    }),
-    async (c) => {
-      const { workspaceId, invitationId } = c.req.valid('param')
-      const allowed = await access(c, workspaceId, 'owner')
-      if (!allowed.ok) return allowed.response
-      const revoked = await c
-        .get('services')
-        .store.revokeInvitation(workspaceId, invitationId, { userId: allowed.userId })
+    },
+    async (c, { workspaceId, userId }) => {
+      const { invitationId } = c.req.valid('param')
+      const revoked = await c.get('services').store.revokeInvitation(workspaceId, invitationId, { userId })
       return revoked ? c.body(null, 204) : fail(c, 'not_found', `no open invitation ${invitationId}`)
     },
   )

@@ -5,6 +5,7 @@
  */
 import type { Role, Store } from '@parley/store'
 import type { TestBackend, TestDatabase } from '@parley/store/testing'
+import { afterAll, beforeAll } from 'vitest'
 import { type App, createApp } from '../app'
 import { newSecret, secretHash } from '../auth/secrets'
 import type { ServerOverrides } from '../options'
@@ -183,4 +184,23 @@ export async function team(h: Harness): Promise<Team> {
     viewer,
     outsider: { ...outsider, workspaceId: own.body.id },
   }
+}
+
+/**
+ * One app and one team for a whole `describe` block, made before its first test and dropped after
+ * its last: signing a team up through the API is too slow to repeat per test, so the block's tests
+ * share them. Both objects are filled in by the block's `beforeAll`, so the block can name them
+ * where it declares its tests, and use them once they run.
+ */
+export function suiteTeam(backend: TestBackend, options: ServerOverrides = {}): { h: Harness; t: Team } {
+  const h = {} as Harness
+  const t = {} as Team
+  beforeAll(async () => {
+    Object.assign(h, await harness(backend, options))
+    Object.assign(t, await team(h))
+  })
+  afterAll(async () => {
+    await h.drop()
+  })
+  return { h, t }
 }

@@ -10,6 +10,7 @@ import { changePassword, createApiToken, listApiTokens, rename, revokeApiToken }
 import { ApiError, type ApiProblem, problemsAtField } from '../api/http'
 import { useSession } from '../session'
 import { Button, Notice, Section, SelectField, TextField } from '../ui/controls'
+import { RecordTable } from '../ui/record-table'
 import { CopyField } from '../workspace/copy-field'
 import { REPLACEMENT_PASSWORD_LABEL } from './password-labels'
 import { markPasswordChangeSeen } from './password-notice'
@@ -215,40 +216,29 @@ function TokensSection() {
       ) : tokens.length === 0 ? (
         <p>You have no API token.</p>
       ) : (
-        <div className="grid-wrap">
-          <table className="table account-tokens">
-            <caption className="visually-hidden">Your API tokens</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Created</th>
-                <th scope="col">Last used</th>
-                <th scope="col">Expires</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.map((token) => (
-                <tr key={token.id}>
-                  <th scope="row">{token.name}</th>
-                  <td>{formatTime(token.createdAt, '')}</td>
-                  <td>{formatTime(token.lastUsedAt, 'Never')}</td>
-                  <td>
-                    {token.expiresAt && Date.parse(token.expiresAt) <= now ? 'Expired ' : null}
-                    {formatTime(token.expiresAt, 'Never')}
-                  </td>
-                  <td>
-                    <Button kind="danger" onClick={() => void revoke(token)}>
-                      Revoke<span className="visually-hidden"> the token {token.name}</span>
-                    </Button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <RecordTable
+          caption="Your API tokens"
+          className="table account-tokens"
+          columns={['Name', 'Created', 'Last used', 'Expires']}
+          actions="Actions"
+        >
+          {tokens.map((token) => (
+            <tr key={token.id}>
+              <th scope="row">{token.name}</th>
+              <td>{formatTime(token.createdAt, '')}</td>
+              <td>{formatTime(token.lastUsedAt, 'Never')}</td>
+              <td>
+                {token.expiresAt && Date.parse(token.expiresAt) <= now ? 'Expired ' : null}
+                {formatTime(token.expiresAt, 'Never')}
+              </td>
+              <td>
+                <Button kind="danger" onClick={() => void revoke(token)}>
+                  Revoke<span className="visually-hidden"> the token {token.name}</span>
+                </Button>
+              </td>
+            </tr>
+          ))}
+        </RecordTable>
       )}
       {made ? (
         <div className="account-new-token">

@@ -16,7 +16,7 @@ import {
 import { ApiError, type ApiProblem, problemsAtField } from '../api/http'
 import { navigate } from '../router'
 import { useSession } from '../session'
-import { Button, Notice, ProblemList, TextField } from '../ui/controls'
+import { Button, type FieldProblem, Notice, ProblemList, TextField } from '../ui/controls'
 import { ROLE_WITH_ARTICLE } from '../workspace/roles'
 import { NEW_PASSWORD_HINT, NEW_PASSWORD_LABEL, REPLACEMENT_PASSWORD_LABEL } from './password-labels'
 import { markPasswordChangeSeen } from './password-notice'
@@ -43,38 +43,27 @@ function FixedEmail({ email, problems }: { email: string; problems: readonly { m
   )
 }
 
-function Form({
-  title,
-  children,
-  onSubmit,
-  error,
-}: {
-  title: string
-  children: ReactNode
-  onSubmit: () => Promise<void>
-  error?: string
-}) {
-  const [busy, setBusy] = useState(false)
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
-    setBusy(true)
-    try {
-      await onSubmit()
-    } finally {
-      setBusy(false)
-    }
-  }
+interface FieldProps {
+  value: string
+  onChange: (value: string) => void
+  problems: readonly FieldProblem[]
+}
+
+/** The email an account signs in with, marked as the username so password managers pair the two. */
+function EmailField(props: FieldProps) {
+  return <TextField label="Email" type="email" autoComplete="username" {...props} />
+}
+
+/** A password being chosen: the browser may offer to generate one and must not fill in the old one. */
+function NewPasswordField({ label = NEW_PASSWORD_LABEL, ...props }: FieldProps & { label?: string }) {
   return (
-    <main id="main" className="page narrow">
-      <h1>{title}</h1>
-      <form onSubmit={(event) => void submit(event)} noValidate>
-        {error ? <Notice kind="error">{error}</Notice> : null}
-        {children}
-        <Button type="submit" kind="primary" disabled={busy}>
-          {busy ? 'Working…' : title}
-        </Button>
-      </form>
-    </main>
+    <TextField
+      label={label}
+      hint={NEW_PASSWORD_HINT}
+      type="password"
+      autoComplete="new-password"
+      {...props}
+    />
   )
 }
 
@@ -94,34 +83,70 @@ function useFailure() {
   return { problems, error, fail, clear }
 }
 
-export function LoginPage() {
+type Failure = ReturnType<typeof useFailure>
+
+/**
+ * Every page here ends the same way when the server agrees: the session is read again (this
+ * browser is now signed in, or in one more workspace) and the user goes home. What the server
+ * refuses stays on the form, beside the field it names.
+ */
+function AccountForm({
+  title,
+  children,
+  failure,
+  send,
+}: {
+  title: string
+  children: ReactNode
+  failure: Failure
+  send: () => Promise<unknown>
+}) {
   const session = useSession()
+  const [busy, setBusy] = useState(false)
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    setBusy(true)
+    failure.clear()
+    try {
+      await send()
+      await session.refresh()
+      navigate('/')
+    } catch (caught) {
+      failure.fail(caught)
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <main id="main" className="page narrow">
+      <h1>{title}</h1>
+      <form onSubmit={(event) => void submit(event)} noValidate>
+        {failure.error ? <Notice kind="error">{failure.error}</Notice> : null}
+        {children}
+        <Button type="submit" kind="primary" disabled={busy}>
+          {busy ? 'Working…' : title}
+        </Button>
+      </form>
+    </main>
+  )
+}
+
+/** Why a link (an invitation, a password reset) can not be used: expired, used or unknown. */
+function LinkGone({ message }: { message: string }) {
+  return (
+    <main id="main" className="page narrow">
+      <Notice kind="error">{message}</Notice>
+    </main>
+  )
+}
+
+export function LoginPage() {
   const [email, setEmail] = useState('')
   const [password, setPassword] = useState('')
   const failure = useFailure()
   return (
-    <Form
-      title="Sign in"
-      error={failure.error}
-      onSubmit={async () => {
-        failure.clear()
-        try {
-          await signIn({ email, password })
-          await session.refresh()
-          navigate('/')
-        } catch (caught) {
-          failure.fail(caught)
-        }
-      }}
-    >
-      <TextField
-        label="Email"
-        type="email"
-        autoComplete="username"
-        value={email}
-        onChange={setEmail}
-        problems={problemsAtField(failure.problems, 'email')}
-      />
+    <AccountForm title="Sign in" failure={failure} send={() => signIn({ email, password })}>
+      <EmailField value={email} onChange={setEmail} problems={problemsAtField(failure.problems, 'email')} />
       <TextField
         label="Password"
         type="password"
@@ -130,12 +155,11 @@ export function LoginPage() {
         onChange={setPassword}
         problems={problemsAtField(failure.problems, 'password')}
       />
-    </Form>
+    </AccountForm>
   )
 }
 
 export function SetupPage() {
-  const session = useSession()
   const [token, setToken] = useState(() => new URLSearchParams(location.search).get('token') ?? '')
   const [email, setEmail] = useState('')
   const [name, setName] = useState('')
@@ -143,25 +167,18 @@ export function SetupPage() {
   const [workspace, setWorkspace] = useState('')
   const failure = useFailure()
   return (
-    <Form
+    <AccountForm
       title="Create the first owner"
-      error={failure.error}
-      onSubmit={async () => {
-        failure.clear()
-        try {
-          await setUp({
-            token: token.trim(),
-            email,
-            name,
-            password,
-            ...(workspace.trim() ? { workspace } : {}),
-          })
-          await session.refresh()
-          navigate('/')
-        } catch (caught) {
-          failure.fail(caught)
-        }
-      }}
+      failure={failure}
+      send={() =>
+        setUp({
+          token: token.trim(),
+          email,
+          name,
+          password,
+          ...(workspace.trim() ? { workspace } : {}),
+        })
+      }
     >
       <p>
         The server printed a one-time setup token when it first started. Paste it here to create the first
@@ -180,19 +197,8 @@ export function SetupPage() {
         onChange={setName}
         problems={problemsAtField(failure.problems, 'name')}
       />
-      <TextField
-        label="Email"
-        type="email"
-        autoComplete="username"
-        value={email}
-        onChange={setEmail}
-        problems={problemsAtField(failure.problems, 'email')}
-      />
-      <TextField
-        label={NEW_PASSWORD_LABEL}
-        hint={NEW_PASSWORD_HINT}
-        type="password"
-        autoComplete="new-password"
+      <EmailField value={email} onChange={setEmail} problems={problemsAtField(failure.problems, 'email')} />
+      <NewPasswordField
         value={password}
         onChange={setPassword}
         problems={problemsAtField(failure.problems, 'password')}
@@ -203,7 +209,7 @@ export function SetupPage() {
         onChange={setWorkspace}
         problems={problemsAtField(failure.problems, 'workspace')}
       />
-    </Form>
+    </AccountForm>
   )
 }
 
@@ -223,32 +229,17 @@ export function JoinPage({ token }: { token: string }) {
       })
       .catch((caught: unknown) => setGone(caught instanceof Error ? caught.message : String(caught)))
   }, [token])
-  if (gone)
-    return (
-      <main id="main" className="page narrow">
-        <Notice kind="error">{gone}</Notice>
-      </main>
-    )
+  if (gone) return <LinkGone message={gone} />
   if (!invitation) return <p aria-busy="true">Loading…</p>
   const signedIn = Boolean(session.user)
   const otherEmail = signedIn && invitation.email !== null && invitation.email !== session.user?.email
   return (
-    <Form
+    <AccountForm
       title={`Join ${invitation.workspace.name}`}
-      error={failure.error}
-      onSubmit={async () => {
-        failure.clear()
-        try {
-          await acceptInvitation(
-            token,
-            signedIn ? undefined : { email: invitation.email ?? email, name, password },
-          )
-          await session.refresh()
-          navigate('/')
-        } catch (caught) {
-          failure.fail(caught)
-        }
-      }}
+      failure={failure}
+      send={() =>
+        acceptInvitation(token, signedIn ? undefined : { email: invitation.email ?? email, name, password })
+      }
     >
       <p>
         You are invited to <strong>{invitation.workspace.name}</strong> as{' '}
@@ -274,32 +265,24 @@ export function JoinPage({ token }: { token: string }) {
           {invitation.email ? (
             <FixedEmail email={invitation.email} problems={problemsAtField(failure.problems, 'email')} />
           ) : (
-            <TextField
-              label="Email"
-              type="email"
-              autoComplete="username"
+            <EmailField
               value={email}
               onChange={setEmail}
               problems={problemsAtField(failure.problems, 'email')}
             />
           )}
-          <TextField
-            label={NEW_PASSWORD_LABEL}
-            hint={NEW_PASSWORD_HINT}
-            type="password"
-            autoComplete="new-password"
+          <NewPasswordField
             value={password}
             onChange={setPassword}
             problems={problemsAtField(failure.problems, 'password')}
           />
         </>
       )}
-    </Form>
+    </AccountForm>
   )
 }
 
 export function ResetPage({ token }: { token: string }) {
-  const session = useSession()
   const [state, setState] = useState<{ email: string | null } | { gone: string }>()
   const [password, setPassword] = useState('')
   const failure = useFailure()
@@ -311,40 +294,25 @@ export function ResetPage({ token }: { token: string }) {
       )
   }, [token])
   if (!state) return <p aria-busy="true">Loading…</p>
-  if ('gone' in state)
-    return (
-      <main id="main" className="page narrow">
-        <Notice kind="error">{state.gone}</Notice>
-      </main>
-    )
+  if ('gone' in state) return <LinkGone message={state.gone} />
   return (
-    <Form
+    <AccountForm
       title="Set a new password"
-      error={failure.error}
-      onSubmit={async () => {
-        failure.clear()
-        try {
-          const done = await resetPassword(token, password)
-          // Set here, by whoever holds the link: this browser needs no notice about it.
-          markPasswordChangeSeen(done.user.id, done.passwordChange.at)
-          await session.refresh()
-          navigate('/')
-        } catch (caught) {
-          failure.fail(caught)
-        }
+      failure={failure}
+      send={async () => {
+        const done = await resetPassword(token, password)
+        // Set here, by whoever holds the link: this browser needs no notice about it.
+        markPasswordChangeSeen(done.user.id, done.passwordChange.at)
       }}
     >
       {state.email ? <p>For {state.email}.</p> : null}
       <p>Setting a new password signs out every session of this account and revokes its API tokens.</p>
-      <TextField
+      <NewPasswordField
         label={REPLACEMENT_PASSWORD_LABEL}
-        hint={NEW_PASSWORD_HINT}
-        type="password"
-        autoComplete="new-password"
         value={password}
         onChange={setPassword}
         problems={problemsAtField(failure.problems, 'password')}
       />
-    </Form>
+    </AccountForm>
   )
 }

@@ -19,6 +19,7 @@ import {
 import { navigate } from '../router'
 import { useSession, type Workspace } from '../session'
 import { Button, Notice, Section, SelectField } from '../ui/controls'
+import { RecordTable } from '../ui/record-table'
 import { CopyField } from './copy-field'
 import { problemLine } from './field-problems'
 import { openInvitations } from './invitations'
@@ -129,42 +130,31 @@ export function MembersPage({ workspace }: { workspace: Workspace }) {
           {!members ? (
             <p aria-busy="true">Loading…</p>
           ) : (
-            <div className="grid-wrap">
-              <table className="table ws-members">
-                <caption className="visually-hidden">Members</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Email</th>
-                    <th scope="col">Role</th>
-                    <th scope="col">Joined</th>
-                    <th scope="col">
-                      <span className="visually-hidden">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {members.map((member) => {
-                    const self = member.userId === session.user?.id
-                    const link = resetLinks[member.userId]
-                    const problem = rowProblems[member.userId]
-                    return (
-                      <MemberRow
-                        key={member.userId}
-                        member={member}
-                        self={self}
-                        isOwner={isOwner}
-                        problem={problem}
-                        link={link}
-                        onRole={(role) => void updateRole(member, role)}
-                        onRemove={() => void remove(member)}
-                        onReset={() => void resetLink(member)}
-                      />
-                    )
-                  })}
-                </tbody>
-              </table>
-            </div>
+            <RecordTable
+              caption="Members"
+              className="table ws-members"
+              columns={['Name', 'Email', 'Role', 'Joined']}
+              actions="Actions"
+            >
+              {members.map((member) => {
+                const self = member.userId === session.user?.id
+                const link = resetLinks[member.userId]
+                const problem = rowProblems[member.userId]
+                return (
+                  <MemberRow
+                    key={member.userId}
+                    member={member}
+                    self={self}
+                    isOwner={isOwner}
+                    problem={problem}
+                    link={link}
+                    onRole={(role) => void updateRole(member, role)}
+                    onRemove={() => void remove(member)}
+                    onReset={() => void resetLink(member)}
+                  />
+                )
+              })}
+            </RecordTable>
           )}
         </Section>
         {isOwner ? (
@@ -174,51 +164,40 @@ export function MembersPage({ workspace }: { workspace: Workspace }) {
               {open.length === 0 ? (
                 <p>No invitation is waiting to be used.</p>
               ) : (
-                <div className="grid-wrap">
-                  <table className="table">
-                    <caption className="visually-hidden">Open invitations</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">Role</th>
-                        <th scope="col">For</th>
-                        <th scope="col">Made</th>
-                        <th scope="col">Expires</th>
-                        <th scope="col">
-                          <span className="visually-hidden">Actions</span>
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {open.map((invitation) => (
-                        <tr key={invitation.id}>
-                          <td>{invitation.role}</td>
-                          <td>{invitation.email ?? 'anyone with the link'}</td>
-                          <td>
-                            <time dateTime={invitation.createdAt}>
-                              {new Date(invitation.createdAt).toLocaleString()}
-                            </time>
-                          </td>
-                          <td>
-                            <time dateTime={invitation.expiresAt}>
-                              {new Date(invitation.expiresAt).toLocaleString()}
-                            </time>
-                          </td>
-                          <td>
-                            <Button kind="danger" onClick={() => void revoke(invitation)}>
-                              Revoke
-                              <span className="visually-hidden">
-                                {' '}
-                                the {invitation.role} invitation
-                                {invitation.email ? ` for ${invitation.email}` : ''} made{' '}
-                                {new Date(invitation.createdAt).toLocaleString()}
-                              </span>
-                            </Button>
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <RecordTable
+                  caption="Open invitations"
+                  className="table"
+                  columns={['Role', 'For', 'Made', 'Expires']}
+                  actions="Actions"
+                >
+                  {open.map((invitation) => (
+                    <tr key={invitation.id}>
+                      <td>{invitation.role}</td>
+                      <td>{invitation.email ?? 'anyone with the link'}</td>
+                      <td>
+                        <time dateTime={invitation.createdAt}>
+                          {new Date(invitation.createdAt).toLocaleString()}
+                        </time>
+                      </td>
+                      <td>
+                        <time dateTime={invitation.expiresAt}>
+                          {new Date(invitation.expiresAt).toLocaleString()}
+                        </time>
+                      </td>
+                      <td>
+                        <Button kind="danger" onClick={() => void revoke(invitation)}>
+                          Revoke
+                          <span className="visually-hidden">
+                            {' '}
+                            the {invitation.role} invitation
+                            {invitation.email ? ` for ${invitation.email}` : ''} made{' '}
+                            {new Date(invitation.createdAt).toLocaleString()}
+                          </span>
+                        </Button>
+                      </td>
+                    </tr>
+                  ))}
+                </RecordTable>
               )}
             </Section>
             <WorkspaceSettings workspace={workspace} />

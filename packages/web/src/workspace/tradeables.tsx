@@ -12,7 +12,9 @@ import { addTradeable, listTradeables, removeTradeable, replaceTradeable } from 
 import { Link } from '../router'
 import type { Workspace } from '../session'
 import { Button, CheckboxField, Notice, Section, SelectField, TextField } from '../ui/controls'
+import { RecordTable } from '../ui/record-table'
 import { placeProblems, problemLine } from './field-problems'
+import { NameAndDescription } from './library-entry-fields'
 import { WorkspaceNav } from './nav'
 import { canEdit as canEditAs } from './roles'
 import {
@@ -91,78 +93,62 @@ export function TradeablesPage({ workspace }: { workspace: Workspace }) {
           {!entries ? (
             <p aria-busy="true">Loading…</p>
           ) : (
-            <div className="grid-wrap">
-              <table className="table ws-tradeables">
-                <caption className="visually-hidden">Tradeables library</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Description</th>
-                    <th scope="col">Cost to us</th>
-                    <th scope="col">Value to them</th>
-                    <th scope="col">Contexts</th>
-                    <th scope="col">Lesson</th>
-                    <th scope="col">Source</th>
-                    {canEdit ? (
-                      <th scope="col">
-                        <span className="visually-hidden">Actions</span>
-                      </th>
+            <RecordTable
+              caption="Tradeables library"
+              className="table ws-tradeables"
+              columns={['Name', 'Description', 'Cost to us', 'Value to them', 'Contexts', 'Lesson', 'Source']}
+              actions={canEdit ? 'Actions' : undefined}
+            >
+              {entries.length === 0 ? (
+                <tr>
+                  <td colSpan={canEdit ? 8 : 7}>The library is empty.</td>
+                </tr>
+              ) : null}
+              {entries.map((entry) => (
+                <tr key={entry.id}>
+                  <th scope="row">
+                    {entry.name}
+                    {entry.issue ? (
+                      <span className="hint ws-block">
+                        Issue: {entry.issue}
+                        {entry.unit ? ` (${entry.unit})` : ''}
+                      </span>
                     ) : null}
-                  </tr>
-                </thead>
-                <tbody>
-                  {entries.length === 0 ? (
-                    <tr>
-                      <td colSpan={canEdit ? 8 : 7}>The library is empty.</td>
-                    </tr>
+                  </th>
+                  <td>{entry.description ?? ''}</td>
+                  <td>{entry.costToUs ?? '—'}</td>
+                  <td>{entry.valueToThem ?? '—'}</td>
+                  <td>{(entry.contexts ?? []).map((c) => CONTEXT_NAMES[c]).join(', ') || 'any'}</td>
+                  <td>{entry.lesson ?? ''}</td>
+                  <td>
+                    {entry.source ? (
+                      <Link to={`/w/${workspace.id}/n/${entry.source.negotiationId}/debrief`}>
+                        {titles[entry.source.negotiationId] ?? 'a negotiation'}
+                      </Link>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                  {canEdit ? (
+                    <td>
+                      <div className="ws-row-actions">
+                        <Button
+                          onClick={() => {
+                            setEditing(entry)
+                            setNotice(undefined)
+                          }}
+                        >
+                          Edit {entry.name}
+                        </Button>
+                        <Button kind="danger" onClick={() => void remove(entry)}>
+                          Remove {entry.name}
+                        </Button>
+                      </div>
+                    </td>
                   ) : null}
-                  {entries.map((entry) => (
-                    <tr key={entry.id}>
-                      <th scope="row">
-                        {entry.name}
-                        {entry.issue ? (
-                          <span className="hint ws-block">
-                            Issue: {entry.issue}
-                            {entry.unit ? ` (${entry.unit})` : ''}
-                          </span>
-                        ) : null}
-                      </th>
-                      <td>{entry.description ?? ''}</td>
-                      <td>{entry.costToUs ?? '—'}</td>
-                      <td>{entry.valueToThem ?? '—'}</td>
-                      <td>{(entry.contexts ?? []).map((c) => CONTEXT_NAMES[c]).join(', ') || 'any'}</td>
-                      <td>{entry.lesson ?? ''}</td>
-                      <td>
-                        {entry.source ? (
-                          <Link to={`/w/${workspace.id}/n/${entry.source.negotiationId}/debrief`}>
-                            {titles[entry.source.negotiationId] ?? 'a negotiation'}
-                          </Link>
-                        ) : (
-                          '—'
-                        )}
-                      </td>
-                      {canEdit ? (
-                        <td>
-                          <div className="ws-row-actions">
-                            <Button
-                              onClick={() => {
-                                setEditing(entry)
-                                setNotice(undefined)
-                              }}
-                            >
-                              Edit {entry.name}
-                            </Button>
-                            <Button kind="danger" onClick={() => void remove(entry)}>
-                              Remove {entry.name}
-                            </Button>
-                          </div>
-                        </td>
-                      ) : null}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                </tr>
+              ))}
+            </RecordTable>
           )}
         </Section>
         {canEdit ? (
@@ -237,19 +223,7 @@ function EntryForm(props: {
           void save()
         }}
       >
-        <TextField
-          label="Name"
-          value={form.name}
-          problems={placed.at('name')}
-          onChange={(name) => change({ name })}
-        />
-        <TextField
-          multiline
-          label="Description"
-          value={form.description}
-          problems={placed.at('description')}
-          onChange={(description) => change({ description })}
-        />
+        <NameAndDescription entry={form} placed={placed} onChange={change} />
         <div className="form-row">
           <SelectField<Amount>
             label="Cost to us"

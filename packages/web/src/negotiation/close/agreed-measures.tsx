@@ -1,5 +1,6 @@
 /** The agreement's measures: each a metric, a threshold, who reports it and how often, and the remedy. */
 import { Button, TextField } from '../../ui/controls'
+import { RecordTable } from '../../ui/record-table'
 import { EMPTY_MEASURE, MEASURE_FIELDS, type MeasureForm } from './agreement'
 
 export function AgreedMeasures({
@@ -21,46 +22,35 @@ export function AgreedMeasures({
         missed.
       </p>
       {measures.length > 0 ? (
-        <div className="grid-wrap">
-          <table className="grid-table close-measures">
-            <caption className="visually-hidden">Measures</caption>
-            <thead>
-              <tr>
-                <th scope="col">Metric</th>
-                <th scope="col">Threshold</th>
-                <th scope="col">Reporting</th>
-                <th scope="col">Remedy</th>
-                <th scope="col">
-                  <span className="visually-hidden">Remove</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {measures.map((measure, row) => (
-                // Rows have no identity of their own; their position is what the problems name.
-                // biome-ignore lint/suspicious/noArrayIndexKey: see above
-                <tr key={row}>
-                  {MEASURE_FIELDS.map((field) => (
-                    <td key={field}>
-                      <TextField
-                        hideLabel
-                        label={`${field.charAt(0).toUpperCase()}${field.slice(1)} of measure ${row + 1}`}
-                        value={measure[field]}
-                        problems={problemsAt(`measures[${row}].${field}`)}
-                        onChange={(value) => setMeasure(row, { [field]: value })}
-                      />
-                    </td>
-                  ))}
-                  <td>
-                    <Button kind="danger" onClick={() => onChange(measures.filter((_, k) => k !== row))}>
-                      Remove measure {row + 1}
-                    </Button>
-                  </td>
-                </tr>
+        <RecordTable
+          caption="Measures"
+          className="grid-table close-measures"
+          columns={['Metric', 'Threshold', 'Reporting', 'Remedy']}
+          actions="Remove"
+        >
+          {measures.map((measure, row) => (
+            // Rows have no identity of their own; their position is what the problems name.
+            // biome-ignore lint/suspicious/noArrayIndexKey: see above
+            <tr key={row}>
+              {MEASURE_FIELDS.map((field) => (
+                <td key={field}>
+                  <TextField
+                    hideLabel
+                    label={`${field.charAt(0).toUpperCase()}${field.slice(1)} of measure ${row + 1}`}
+                    value={measure[field]}
+                    problems={problemsAt(`measures[${row}].${field}`)}
+                    onChange={(value) => setMeasure(row, { [field]: value })}
+                  />
+                </td>
               ))}
-            </tbody>
-          </table>
-        </div>
+              <td>
+                <Button kind="danger" onClick={() => onChange(measures.filter((_, k) => k !== row))}>
+                  Remove measure {row + 1}
+                </Button>
+              </td>
+            </tr>
+          ))}
+        </RecordTable>
       ) : null}
       <Button onClick={() => onChange([...measures, { ...EMPTY_MEASURE }])}>Add a measure</Button>
     </fieldset>

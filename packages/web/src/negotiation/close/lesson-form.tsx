@@ -9,6 +9,7 @@ import { addTradeable } from '../../api/tradeables'
 import { Link } from '../../router'
 import { Button, Notice, SelectField, TextField } from '../../ui/controls'
 import { placeProblems, problemLine } from '../../workspace/field-problems'
+import { NameAndDescription } from '../../workspace/library-entry-fields'
 import type { NegotiationModel } from '../model'
 import { type LessonForm as Lesson, lessonDraft, lessonInput } from './debrief'
 
@@ -71,19 +72,7 @@ export function AddLesson({ model, figures }: { model: NegotiationModel; figures
             void save()
           }}
         >
-          <TextField
-            label="Name"
-            value={form.name}
-            problems={placed.at('name')}
-            onChange={(name) => change({ name })}
-          />
-          <TextField
-            multiline
-            label="Description"
-            value={form.description}
-            problems={placed.at('description')}
-            onChange={(description) => change({ description })}
-          />
+          <NameAndDescription entry={form} placed={placed} onChange={change} />
           <TextField
             multiline
             label="Lesson"

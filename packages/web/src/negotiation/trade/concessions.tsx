@@ -52,6 +52,12 @@ function money(line: ConcessionLine): string {
 
 const EMPTY: ConcessionForm = { give: {}, get: {}, trigger: '' }
 
+/** The two halves of a trade, a column each: a move on an issue is either given or asked for. */
+const MOVES = [
+  { side: 'give', label: 'We give' },
+  { side: 'get', label: 'We get' },
+] as const
+
 function ConcessionFormView({ model, status }: { model: NegotiationModel; status: NegotiationStatus }) {
   const recorder = useRecorder(model)
   const [form, setForm] = useState<ConcessionForm>(EMPTY)
@@ -87,8 +93,11 @@ function ConcessionFormView({ model, status }: { model: NegotiationModel; status
             <tr>
               <th scope="col">Issue</th>
               <th scope="col">On the table</th>
-              <th scope="col">We give</th>
-              <th scope="col">We get</th>
+              {MOVES.map((move) => (
+                <th key={move.side} scope="col">
+                  {move.label}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
@@ -99,28 +108,19 @@ function ConcessionFormView({ model, status }: { model: NegotiationModel; status
                 <tr key={issue.id}>
                   <th scope="row">{issue.name}</th>
                   <td>{current === undefined ? '—' : formatLevelWithUnit(current, issue.unit)}</td>
-                  <td>
-                    <SelectField
-                      label={`We give: ${issue.name}`}
-                      hideLabel
-                      value={form.give[issue.id] ?? ''}
-                      empty="unchanged"
-                      options={options}
-                      onChange={(key) => set({ give: { ...form.give, [issue.id]: key } })}
-                      problems={at[`give.${issue.id}`] ?? []}
-                    />
-                  </td>
-                  <td>
-                    <SelectField
-                      label={`We get: ${issue.name}`}
-                      hideLabel
-                      value={form.get[issue.id] ?? ''}
-                      empty="unchanged"
-                      options={options}
-                      onChange={(key) => set({ get: { ...form.get, [issue.id]: key } })}
-                      problems={at[`get.${issue.id}`] ?? []}
-                    />
-                  </td>
+                  {MOVES.map(({ side, label }) => (
+                    <td key={side}>
+                      <SelectField
+                        label={`${label}: ${issue.name}`}
+                        hideLabel
+                        value={form[side][issue.id] ?? ''}
+                        empty="unchanged"
+                        options={options}
+                        onChange={(key) => set({ [side]: { ...form[side], [issue.id]: key } })}
+                        problems={at[`${side}.${issue.id}`] ?? []}
+                      />
+                    </td>
+                  ))}
                 </tr>
               )
             })}

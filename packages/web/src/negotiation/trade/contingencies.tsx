@@ -45,6 +45,36 @@ const EMPTY: ContingencyForm = {
   text: '',
 }
 
+/**
+ * The terms of a contingency typed in words, with the path their problems are placed at. Kept out
+ * of the builder's layout so that it reads as the sentence it builds: if the metric crosses the
+ * threshold (within a time), this issue moves to that level.
+ */
+const TEXT_TERMS = {
+  metric: {
+    path: 'contingency.metric',
+    label: 'Metric',
+    hint: 'What is measured: “all 14 claims teams live”, “uptime”',
+  },
+  threshold: { path: 'contingency.threshold', label: 'Threshold', hint: 'A number, or words' },
+  within: { path: 'contingency.within', label: 'Within (optional)', hint: '“90 days”, “a quarter”' },
+  source: {
+    path: 'contingency.measurement.source',
+    label: 'Measured by (source)',
+    hint: 'The system or report both sides trust',
+  },
+  reporting: {
+    path: 'contingency.measurement.reporting',
+    label: 'Reported how',
+    hint: 'Who reports it to whom, and how often',
+  },
+  text: {
+    path: 'contingency.text',
+    label: 'Wording both sides see (optional)',
+    hint: 'Otherwise it reads as built above',
+  },
+} as const satisfies Partial<Record<keyof ContingencyForm, { path: string; label: string; hint: string }>>
+
 /** What a contingency is worth, in one line. */
 function valueText(value: ContingencyValue): string {
   if (!value.us || !value.them || !value.beliefs)
@@ -106,6 +136,15 @@ function ContingencyBuilder({ model, status }: { model: NegotiationModel; status
     if (recorded) setForm(EMPTY)
   }
   const issueOptions = issues.map((issue) => ({ value: issue.id, label: issue.name }))
+  const textTerm = (term: keyof typeof TEXT_TERMS) => (
+    <TextField
+      label={TEXT_TERMS[term].label}
+      hint={TEXT_TERMS[term].hint}
+      value={form[term]}
+      onChange={(value) => set({ [term]: value })}
+      problems={at[TEXT_TERMS[term].path] ?? []}
+    />
+  )
   return (
     <fieldset className="contingency-builder">
       <legend>A new contingency</legend>
@@ -120,13 +159,7 @@ function ContingencyBuilder({ model, status }: { model: NegotiationModel; status
           onChange={(side) => set({ side })}
           problems={at.side ?? []}
         />
-        <TextField
-          label="Metric"
-          hint="What is measured: “all 14 claims teams live”, “uptime”"
-          value={form.metric}
-          onChange={(metric) => set({ metric })}
-          problems={at['contingency.metric'] ?? []}
-        />
+        {textTerm('metric')}
         <SelectField
           label="Condition"
           value={form.op}
@@ -134,20 +167,8 @@ function ContingencyBuilder({ model, status }: { model: NegotiationModel; status
           onChange={(op) => set({ op })}
           problems={at['contingency.op'] ?? []}
         />
-        <TextField
-          label="Threshold"
-          hint="A number, or words"
-          value={form.threshold}
-          onChange={(threshold) => set({ threshold })}
-          problems={at['contingency.threshold'] ?? []}
-        />
-        <TextField
-          label="Within (optional)"
-          hint="“90 days”, “a quarter”"
-          value={form.within}
-          onChange={(within) => set({ within })}
-          problems={at['contingency.within'] ?? []}
-        />
+        {textTerm('threshold')}
+        {textTerm('within')}
       </div>
       <div className="form-row">
         <SelectField
@@ -166,20 +187,8 @@ function ContingencyBuilder({ model, status }: { model: NegotiationModel; status
           onChange={(level) => set({ level })}
           problems={at['contingency.consequence.level'] ?? []}
         />
-        <TextField
-          label="Measured by (source)"
-          hint="The system or report both sides trust"
-          value={form.source}
-          onChange={(source) => set({ source })}
-          problems={at['contingency.measurement.source'] ?? []}
-        />
-        <TextField
-          label="Reported how"
-          hint="Who reports it to whom, and how often"
-          value={form.reporting}
-          onChange={(reporting) => set({ reporting })}
-          problems={at['contingency.measurement.reporting'] ?? []}
-        />
+        {textTerm('source')}
+        {textTerm('reporting')}
       </div>
       <div className="form-row">
         <NumberField
@@ -212,13 +221,7 @@ function ContingencyBuilder({ model, status }: { model: NegotiationModel; status
           />
         ) : null}
       </div>
-      <TextField
-        label="Wording both sides see (optional)"
-        hint="Otherwise it reads as built above"
-        value={form.text}
-        onChange={(text) => set({ text })}
-        problems={at['contingency.text'] ?? []}
-      />
+      {textTerm('text')}
       <p className="hint">
         The probabilities are private: they price the bet for us and are never shown to them.
       </p>
