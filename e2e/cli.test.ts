@@ -234,18 +234,66 @@ describe('parley score', () => {
 })
 
 describe('parley init', () => {
-  it.each(CONTEXTS)('writes a %s starter plan that passes check', (context) => {
-    const file = join(folder, `${context}.yaml`)
-    const run = parley(['init', '--context', context, '-o', file])
-    expect(run.code).toBe(0)
-    const text = readFileSync(file, 'utf8')
-    expect(text).toContain(`context: ${context}`)
-    expect(text).toContain('# ')
-    const check = parley(['check', file, '--json'])
-    expect(check.code).toBe(0)
-    expect((check.json() as { warnings: unknown[] }).warnings).toEqual([])
-    expect(parley(['lint', file]).stdout).toContain('No findings.')
-  })
+  /** What a person does next: every `<...>` replaced with their own words, and applicability answered. */
+  function fillIn(text: string): string {
+    let k = 0
+    const letters = 'abcdefghijklmnopqrstuvwxyz'
+    return text
+      .replace(/<[^<>\s=][^<>\n]*>/g, () => {
+        const word = `${letters[k % 26]}${letters[Math.floor(k / 26) % 26]}`
+        k++
+        return `Answer ${word}`
+      })
+      .replace('applicability: {}', 'applicability: { verifiable: true, timeForDiscovery: false }')
+  }
+
+  it.each(CONTEXTS)(
+    'writes a %s starter plan that check accepts with a warning per placeholder and lint refuses until filled',
+    (context) => {
+      const file = join(folder, `${context}.yaml`)
+      const run = parley(['init', '--context', context, '-o', file])
+      expect(run.code).toBe(0)
+      expect(run.stdout).toContain('Next: replace every <...> and answer applicability.')
+      const text = readFileSync(file, 'utf8')
+      expect(text).toContain(`context: ${context}`)
+      expect(text).toContain('\napplicability: {}\n')
+      // check: valid (exit 0), each placeholder a warning with its path.
+      const check = parley(['check', file, '--json'])
+      expect(check.code).toBe(0)
+      const { warnings, findings } = check.json() as {
+        warnings: { code: string; path: string; message: string; line: number }[]
+        findings: { id: string }[]
+      }
+      expect(warnings.length).toBeGreaterThan(5)
+      expect(warnings.every((warning) => warning.code === 'placeholder')).toBe(true)
+      expect(warnings.map((warning) => warning.path)).toContain('parties.them.name')
+      expect(findings.map((finding) => finding.id)).not.toContain('unfilled-placeholder')
+      const human = parley(['check', file])
+      expect(human.code).toBe(0)
+      expect(human.stderr).toMatch(
+        new RegExp(
+          `warning \\S*${context}\\.yaml:\\d+:\\d+ parties\\.them\\.name: still holds the placeholder <[^>]+>`,
+        ),
+      )
+      // lint: an error at every placeholder (exit 3), and applicability not yet answered.
+      const lint = parley(['lint', file])
+      expect(lint.code).toBe(3)
+      expect(lint.stdout).toMatch(
+        /error \S+\.yaml:\d+:\d+ parties\.them\.name \[unfilled-placeholder\]: parties\.them\.name still holds the placeholder </,
+      )
+      expect(lint.stdout).toContain('[applicability-unknown]')
+      // Filled in, the plan checks clean and lints with no error.
+      writeFileSync(file, fillIn(text))
+      const filled = parley(['check', file, '--json'])
+      expect(filled.code).toBe(0)
+      expect((filled.json() as { warnings: unknown[] }).warnings).toEqual([])
+      const clean = parley(['lint', file, '--json'])
+      expect(clean.code).toBe(0)
+      const ids = (clean.json() as { findings: { id: string; severity: string }[] }).findings
+      expect(ids.filter((finding) => finding.severity === 'error')).toEqual([])
+      expect(ids.map((finding) => finding.id)).not.toContain('applicability-unknown')
+    },
+  )
 
   it('prints to stdout without -o, and refuses to overwrite without --force', () => {
     expect(parley(['init', '--context', 'hiring']).stdout).toContain('context: hiring')

@@ -6,7 +6,7 @@ import { parley, ROOT, temporaryFolder } from './parley'
 
 interface CoachJson {
   stage: string
-  moves: { title: string; stage: string }[]
+  moves: { title: string; stages: string[] }[]
   phrases: { id: string; kind: string; text: string }[]
   script: string[]
   advice: string[]
@@ -19,11 +19,13 @@ describe('parley coach', () => {
     const report = run.json() as CoachJson
     expect(report.stage).toBe('setup')
     expect(report.moves.length).toBeGreaterThan(0)
-    expect(report.script.length).toBe(8)
+    // The setup call: opening, rule, discovery, standard (no bundles, trade or close before the set is made).
+    expect(report.script.length).toBe(4)
+    // The quoted rule ends with its full stop.
     expect(report.phrases).toContainEqual({
       id: 'sales-rule',
       kind: 'decision-rule',
-      text: 'Here is the test I heard, and every option we bring will pass it. Please correct anything that is off: All claims teams live within 60 days of signature, with spend the CFO can forecast',
+      text: 'Here is the test I heard, and every option we bring will pass it. Please correct anything that is off: All claims teams live within 60 days of signature, with spend the CFO can forecast.',
     })
     const human = parley(['coach', 'examples/sales-saas-renewal.yaml'])
     expect(human.stdout).toContain('For you only (never read this out)')
@@ -32,9 +34,10 @@ describe('parley coach', () => {
 
   it('fills phrases with the facts of each example, and keeps issue names as written', () => {
     const report = parley(['coach', 'examples/partnership-data-sharing.yaml', '--json']).json() as CoachJson
-    // The hospital's style is indirect (culture in the plan): the softer wording is used.
+    // The hospital's style is indirect (culture in the plan): the softer wording is used. Every issue
+    // is in scope (the list used to stop at the fifth).
     expect(report.phrases.find((phrase) => phrase.id === 'partnership-open')?.text).toBe(
-      'We are grateful for the time and keen to understand what matters to Northgate University Hospital. Could we begin with what this partnership should achieve and protect for each of us, before we turn to data scope, field-of-use limit on trained models, pilot length before the expansion review, revenue share on products trained on the data and hospital audit access?',
+      'We are grateful for the time and keen to understand what matters to Northgate University Hospital. Could we begin with what this partnership should achieve and protect for each of us, before we turn to data scope, field-of-use limit on trained models, pilot length before the expansion review, revenue share on products trained on the data, hospital audit access, joint steering committee cadence and suspension when a privacy metric is missed?',
     )
     const procurement = parley([
       'coach',
@@ -55,7 +58,7 @@ describe('parley coach', () => {
       '--json',
     ]).json() as CoachJson
     expect(report.stage).toBe('midgame')
-    expect(report.moves.every((move) => move.stage === 'midgame')).toBe(true)
+    expect(report.moves.every((move) => move.stages.includes('midgame'))).toBe(true)
     expect(parley(['coach', 'examples/hiring-senior-engineer.yaml', '--stage', 'haggle']).code).toBe(1)
   })
 })

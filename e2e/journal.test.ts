@@ -91,6 +91,66 @@ describe('parley journal and status', () => {
     expect(parley(['status', plan, '--json']).json()).toMatchObject({ stage: 'midgame', round: 1 })
   })
 
+  it('records a move that falls short for us, and warns: stderr, and warnings in --json', () => {
+    const { plan, journal } = workspace()
+    // Below our price and credit limits, past the 60-day rule, and worth less to us than our BATNA.
+    const poor = {
+      price: 180000,
+      rollout: 90,
+      billing: 'milestone',
+      support: 'enterprise',
+      credits: 20,
+      term: 12,
+      uplift: 0,
+    }
+    const added = parley([
+      'journal',
+      'add',
+      plan,
+      JSON.stringify({ type: 'offer-sent', bundles: [{ terms: poor }] }),
+    ])
+    expect(added.code).toBe(0)
+    expect(added.stdout).toContain('Added offer:')
+    expect(added.stderr).toMatch(
+      /warning EVENT:1:\d+ bundles\[0\]: bundle A breaks the decision rule agreed with them: rollout <= 60\n/,
+    )
+    expect(added.stderr).toMatch(
+      /warning EVENT:1:\d+ bundles\[0\]: bundle A is worth [\d.]+ to us, below our reservation and our BATNA \(35\.0\)/,
+    )
+    expect(added.stderr).toContain('bundle A breaks our limits price >= 190000 and credits <= 15')
+    expect(added.stderr).toContain('Recorded all the same (3 warnings). If it was a slip, retract it:')
+    expect(readFileSync(journal, 'utf8').trim().split('\n')).toHaveLength(1)
+    // The same judgement in JSON, and on an agreement.
+    const agreed = parley(['journal', 'add', plan, JSON.stringify({ type: 'agreed', terms: poor }), '--json'])
+    expect(agreed.code).toBe(0)
+    const { warnings } = agreed.json() as { warnings: { code: string; path: string; message: string }[] }
+    expect(warnings.map((warning) => [warning.code, warning.path])).toEqual([
+      ['breaks_rule', 'terms'],
+      ['below_floor', 'terms'],
+      ['breaks_limit', 'terms'],
+    ])
+    // The linter says the same of the journal, and refuses it.
+    const lint = parley(['lint', plan])
+    expect(lint.code).toBe(3)
+    expect(lint.stdout).toMatch(
+      /error \S*calder\.journal\.jsonl:1 event 1 bundles\[0\] \[offer-breaks-rule\]: bundle A breaks the decision rule agreed with them: rollout <= 60/,
+    )
+    expect(lint.stdout).toContain('[agreement-below-batna]')
+  })
+
+  it('records a move that keeps to the plan without a warning', () => {
+    const { plan } = workspace()
+    const added = parley(['journal', 'add', plan, JSON.stringify(set), '--json'])
+    expect(added.code).toBe(0)
+    expect((added.json() as { warnings: unknown[] }).warnings).toEqual([])
+    const human = parley(['journal', 'add', plan, '{"type":"bundle-chosen","label":"B"}'])
+    expect(human.stderr).toBe('')
+    const list = parley(['journal', 'list', plan]).stdout
+    expect(list).toContain('offer of 3 bundles (A, B and C)')
+    parley(['journal', 'add', plan, '{"type":"debrief","answers":{"sales-value-created":"phasing"}}'])
+    expect(parley(['journal', 'list', plan]).stdout).toContain('debrief (1 answer)')
+  })
+
   it('refuses an event that does not fit, says where, and writes nothing', () => {
     const { plan, journal } = workspace()
     const bad = parley([

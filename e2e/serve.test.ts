@@ -31,7 +31,7 @@ describe('parley serve', () => {
       // The setup token has done its job.
       const setup = await fetch(`${server.url}/api/setup`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', connection: 'close' },
         body: JSON.stringify({
           token: server.setupToken,
           email: 'b@example.com',
@@ -40,9 +40,11 @@ describe('parley serve', () => {
         }),
       })
       expect(setup.status).toBe(409)
+      // The test blocks its event loop on the command below for seconds at a time, long enough on a
+      // busy machine for the server to close an idle kept-alive socket just as fetch reuses it.
       const login = await fetch(`${server.url}/api/auth/login`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', connection: 'close' },
         body: JSON.stringify({ email: 'ann@example.com', password: 'correct horse battery' }),
       })
       expect(login.status).toBe(200)

@@ -290,3 +290,13 @@ export { type AnsweredPrompt, type DebriefView, debriefView } from './debrief/vi
 
 export { dirichlet, mulberry32, type Random } from './random'
 export { type BudgetedResult, withWorkBudget } from './work/budget'
+
+// Linter rules, and English as Parley writes it (counts and lists) for the command line's output.
+
+export { count, listAnd, nounFor, quoted } from './language/english'
+export { type LintRule, RULES } from './lint/rules'
+
+// The coach as the other side may see it (`parley coach --shareable`), and the bundle on the table in the counterparty view.
+
+export { type ShareableCoach, shareableCoach } from './playbooks/coach'
+export type { ViewTable } from './sharing/counterparty-view'

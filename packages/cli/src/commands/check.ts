@@ -1,9 +1,22 @@
-/** `parley check PLAN`: validate a plan and print what it holds. */
-import { findingsJson, lintNegotiation, locateFindings, type PlanSummary, summarizePlan } from '@parley/core'
+/**
+ * `parley check PLAN`: validate a plan and print what it holds. A valid plan exits 0 whatever its
+ * warnings — a fresh starter's `<...>` placeholders among them, each named with its path — and the
+ * linter's findings are listed too, keeping check's own exit codes.
+ */
+import {
+  count,
+  findingsJson,
+  lintNegotiation,
+  locateFindings,
+  nounFor,
+  type PlanSummary,
+  RULES,
+  summarizePlan,
+} from '@parley/core'
 import type { CommandContext } from '../command-context'
 import { EXIT } from '../exit-codes'
 import { journalPathFor, loadJournal } from '../journal-file'
-import { count, type Output, percent, problemJson, pts } from '../output'
+import { type Output, percent, problemJson, pts, count as wholeNumber } from '../output'
 import { loadPlan } from '../plan-file'
 import { printFindings } from './lint'
 
@@ -30,17 +43,22 @@ export async function checkCommand(
       })
     } else {
       out.problems(loaded.errors)
-      out.error(`${file}: ${errors.length} error${errors.length === 1 ? '' : 's'}; the plan is not valid`)
+      out.error(`${file}: ${count(errors.length, 'error')}; the plan is not valid`)
     }
     return EXIT.invalid
   }
   const summary = summarizePlan(loaded.space)
   // The linter runs too; its findings inform, but check keeps its own exit codes.
   const journal = await loadJournal(journalPathFor(file))
-  const findings = locateFindings(lintNegotiation(loaded.space, journal.events), {
-    plan: { name: loaded.file, source: loaded.source },
-    journal: { name: journal.file, lines: journal.lines },
-  })
+  // A placeholder is already a warning of the plan's own (above); the linter's error for it is
+  // for `parley lint`, which refuses an unfinished plan, while check accepts a fresh starter.
+  const findings = locateFindings(
+    lintNegotiation(loaded.space, journal.events).filter((finding) => finding.id !== RULES.placeholder.id),
+    {
+      plan: { name: loaded.file, source: loaded.source },
+      journal: { name: journal.file, lines: journal.lines },
+    },
+  )
   if (options.json) {
     out.json({
       valid: true,
@@ -87,7 +105,7 @@ function printSummary(out: Output, file: string, summary: PlanSummary): void {
   )
   if (summary.issues.some((issue) => issue.tradeable))
     out.print('* tradeable: cheap for us, valuable to them')
-  out.print(`Outcome space: ${count(summary.outcomes)} possible bundles`)
+  out.print(`Outcome space: ${wholeNumber(summary.outcomes)} possible ${nounFor(summary.outcomes, 'bundle')}`)
   out.print()
   const batna = (value: PlanSummary['batna']['us']) =>
     value ? `${pts(value.utility)}${value.description ? ` — ${value.description}` : ''}` : c.dim('not given')

@@ -1,5 +1,19 @@
-/** `parley coach PLAN`: the playbook for the current stage, with the words to say filled from the plan. */
-import { type CoachReport, coach, formatLevel, type Stage } from '@parley/core'
+/**
+ * `parley coach PLAN`: the playbook for the current stage, with the words to say filled from the
+ * plan. `--shareable` prints only what may be said or shown to them (the words and the call
+ * script, from the counterparty view), for a rep who shares their screen.
+ */
+import {
+  type CoachReport,
+  coach,
+  count,
+  formatLevel,
+  listAnd,
+  quoted,
+  type ShareableCoach,
+  type Stage,
+  shareableCoach,
+} from '@parley/core'
 import { type CommandContext, planRefused } from '../command-context'
 import { EXIT } from '../exit-codes'
 import { type JournalOptions, loadNegotiation } from '../negotiation-file'
@@ -9,6 +23,8 @@ import { formatTerms } from '../terms'
 
 export interface CoachOptions extends JournalOptions {
   stage?: Stage
+  /** Only what may be said or shown to them. */
+  shareable?: boolean
 }
 
 export async function coachCommand(
@@ -25,9 +41,36 @@ export async function coachCommand(
     options.stage ? { stage: options.stage } : {},
     { state: loaded.state, posterior: loaded.posterior },
   )
-  if (json) context.out.json(report)
+  if (options.shareable) {
+    const shareable = shareableCoach(report)
+    if (json) context.out.json(shareable)
+    else printShareable(context.out, shareable)
+  } else if (json) context.out.json(report)
   else printCoach(context.out, report)
   return EXIT.ok
+}
+
+/** The words and the call script, and nothing else: no heading names a stage, a figure or advice. */
+function printShareable(out: Output, shareable: ShareableCoach): void {
+  const c = out.colour
+  if (shareable.phrases.length === 0) {
+    out.print('Nothing to say to them at this stage.')
+    return
+  }
+  out.print(c.bold('Words to use'))
+  for (const phrase of shareable.phrases) out.print(`  ${quoted(phrase.text)}`)
+  if (shareable.script.length > 0) {
+    out.print()
+    out.print(c.bold('Call script'))
+    shareable.script.forEach((line, k) => {
+      out.print(`  ${k + 1}. ${line}`)
+    })
+  }
+}
+
+/** A sentence placed inside another (after a colon, before a semicolon): without its full stop. */
+function bare(text: string): string {
+  return text.trim().replace(/[.\s]+$/, '')
 }
 
 function printCoach(out: Output, report: CoachReport): void {
@@ -45,7 +88,11 @@ function printCoach(out: Output, report: CoachReport): void {
   for (const move of report.moves) {
     out.print(`  ${c.bold(move.title)} — ${move.when}`)
     out.print(`    ${move.how}`)
-    out.print(c.dim(`    signal to adjust: ${move.signal} · risk: ${move.risk} → ${move.safeguard}`))
+    out.print(
+      c.dim(
+        `    signal to adjust: ${bare(move.signal)} · risk: ${bare(move.risk)} → ${bare(move.safeguard)}`,
+      ),
+    )
   }
   out.print()
   out.print(c.bold('For you only (never read this out)'))
@@ -74,33 +121,48 @@ function printCoach(out: Output, report: CoachReport): void {
   }
   if (report.faceSaving.length > 0) {
     out.print()
-    out.print(c.bold('Face-saving variants (same value to us, a headline win for their approver)'))
+    out.print(
+      c.bold(
+        'Face-saving variants (same value to us, at least as good for them, a headline win for their approver)',
+      ),
+    )
     for (const variant of report.faceSaving) {
       out.print(
-        `  • ${variant.headline.issue} at ${formatLevel(variant.headline.level)}, made up on ${variant.compensation.join(', ') || 'nothing else'}: ${formatTerms(variant.terms)} ${c.dim(`(U_us ${pts(variant.utility.us)})`)}`,
+        `  • ${variant.headline.issue} at ${formatLevel(variant.headline.level)}, made up on ${listAnd(variant.compensation) || 'nothing else'}: ${formatTerms(variant.terms)} ${c.dim(`(U_us ${pts(variant.utility.us)}, U_them ${pts(variant.utility.them)} by the current estimate)`)}`,
       )
     }
   }
   out.print()
-  out.print(c.bold('Words to use (safe to say aloud)'))
-  for (const phrase of report.phrases) out.print(`  “${phrase.text}”`)
-  out.print()
-  out.print(c.bold('Call script'))
-  report.script.forEach((line, k) => {
-    out.print(`  ${k + 1}. ${line}`)
-  })
+  out.print(
+    c.bold('Words to use (safe to say aloud; parley coach --shareable prints only these and the script)'),
+  )
+  if (report.phrases.length === 0)
+    out.print(
+      report.stage === 'debrief'
+        ? '  None: the debrief is for your side (parley debrief).'
+        : '  None at this stage.',
+    )
+  for (const phrase of report.phrases) out.print(`  ${quoted(phrase.text)}`)
+  if (report.script.length > 0) {
+    out.print()
+    out.print(c.bold('Call script'))
+    report.script.forEach((line, k) => {
+      out.print(`  ${k + 1}. ${line}`)
+    })
+  }
   out.print()
   out.print(c.bold('Timeline'))
   for (const step of report.timeline)
     out.print(
-      `  ${String(step.days).padStart(2)} days  ${step.step}${step.note ? c.dim(` — ${step.note}`) : ''}`,
+      `  ${count(step.days, 'day').padStart(7)}  ${step.step}${step.note ? c.dim(` — ${step.note}`) : ''}`,
     )
   if (report.quickReference.length > 0) {
     out.print()
     out.print(c.bold('Quick reference'))
+    // What to say is sometimes a quote and sometimes an instruction: printed as it is written.
     for (const row of report.quickReference)
       out.print(
-        `  ${row.move}: ${row.when} — “${row.say}” ${c.dim(`(signal: ${row.signal}; risk: ${row.risk} → ${row.safeguard})`)}`,
+        `  ${row.move}: ${row.when} — ${row.say} ${c.dim(`(signal: ${bare(row.signal)}; risk: ${bare(row.risk)} → ${bare(row.safeguard)})`)}`,
       )
   }
 }

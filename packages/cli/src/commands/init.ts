@@ -1,4 +1,7 @@
-/** `parley init --context C [-o FILE]`: a valid, commented starter plan for a context. */
+/**
+ * `parley init --context C [-o FILE]`: a valid, commented starter plan for a context, with `<...>`
+ * placeholders where only the user knows the answer and applicability left for them to answer.
+ */
 import { writeFile } from 'node:fs/promises'
 import { dirname, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -49,7 +52,9 @@ export async function initCommand(context: CommandContext, options: InitOptions)
   if (options.json) context.out.json({ context: options.context, file: options.output, text })
   else {
     context.out.print(`Wrote ${options.output}: a ${options.context} starter plan.`)
-    context.out.print(`Next: fill in every <...>, then run \`parley check ${options.output}\`.`)
+    context.out.print(
+      `Next: replace every <...> and answer applicability. \`parley check ${options.output}\` lists each placeholder left; \`parley lint ${options.output}\` refuses the plan until none is.`,
+    )
   }
   return EXIT.ok
 }

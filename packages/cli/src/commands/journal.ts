@@ -1,7 +1,14 @@
-/** `parley journal add PLAN EVENT` and `parley journal list PLAN`: record the moves of a negotiation. */
+/**
+ * `parley journal add PLAN EVENT` and `parley journal list PLAN`: record the moves of a negotiation.
+ * A move that fits is recorded even when it is a mistake by the method (an offer below our
+ * reservation, an agreement that breaks the rule): core's admission says so, and the warnings go to
+ * stderr (and `warnings` in --json) after the event is written.
+ */
 import {
   admitEvent,
+  count,
   type JournalEvent,
+  listAnd,
   placeProblem,
   planFileVersion,
   readSource,
@@ -59,8 +66,17 @@ export async function journalAddCommand(
     )
   const { event } = admitted
   await appendEvent(journal, event)
-  if (json) context.out.json({ event, journal: journal.file })
-  else context.out.print(`Added ${describe(event)} (round ${event.round}, id ${event.id}) to ${journal.file}`)
+  const warnings = admitted.warnings.map((problem) => placeProblem(problem, argument.source, argument.file))
+  if (json) context.out.json({ event, journal: journal.file, warnings: warnings.map(problemJson) })
+  else {
+    context.out.print(`Added ${describe(event)} (round ${event.round}, id ${event.id}) to ${journal.file}`)
+    if (warnings.length > 0) {
+      context.out.problems(warnings)
+      context.out.error(
+        `Recorded all the same (${count(warnings.length, 'warning')}). If it was a slip, retract it: parley journal add ${planFile} '{"type":"retract","target":"${event.id}","reason":"..."}'`,
+      )
+    }
+  }
   return EXIT.ok
 }
 
@@ -117,7 +133,7 @@ export function describe(event: JournalEvent): string {
     case 'offer-sent':
       return event.bundles.length === 1
         ? `offer: ${formatTerms(event.bundles[0]?.terms ?? {})}`
-        : `offer of ${event.bundles.length} bundles (${event.bundles.map((bundle) => bundle.label).join(', ')})`
+        : `offer of ${count(event.bundles.length, 'bundle')} (${listAnd(event.bundles.map((bundle, k) => bundle.label ?? String.fromCharCode(65 + k)))})`
     case 'bundle-chosen':
       return `they chose ${event.label}`
     case 'bundles-ranked':
@@ -139,7 +155,7 @@ export function describe(event: JournalEvent): string {
     case 'agreed':
       return `agreed: ${formatTerms(event.terms)}`
     case 'debrief':
-      return `debrief (${Object.keys(event.answers).length} answers)`
+      return `debrief (${count(Object.keys(event.answers).length, 'answer')})`
     case 'retract':
       return `retracts ${event.target}: ${event.reason}`
   }

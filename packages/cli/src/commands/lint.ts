@@ -1,5 +1,12 @@
 /** `parley lint PLAN`: the method's pitfalls, checked on the plan, its journal and every phrase Parley would have us say. */
-import { findingsJson, type LocatedFinding, lintNegotiation, locateFindings, sarifLog } from '@parley/core'
+import {
+  count,
+  findingsJson,
+  type LocatedFinding,
+  lintNegotiation,
+  locateFindings,
+  sarifLog,
+} from '@parley/core'
 import { type CommandContext, planRefused } from '../command-context'
 import { EXIT } from '../exit-codes'
 import { type JournalOptions, loadNegotiation } from '../negotiation-file'
@@ -41,11 +48,11 @@ export function printFindings({ out }: CommandContext, findings: readonly Locate
     out.print(`${label} ${finding.where} ${c.dim(`[${finding.id}]`)}: ${finding.message}`)
     out.print(c.dim(`  fix: ${finding.fix}`))
   }
-  const count = (severity: LocatedFinding['severity']) =>
-    findings.filter((finding) => finding.severity === severity).length
+  const tally = (severity: LocatedFinding['severity'], noun: string) =>
+    count(findings.filter((finding) => finding.severity === severity).length, noun)
   out.print(
     findings.length === 0
       ? c.green('No findings.')
-      : `${count('error')} error${count('error') === 1 ? '' : 's'}, ${count('warning')} warning${count('warning') === 1 ? '' : 's'}, ${count('info')} note${count('info') === 1 ? '' : 's'}`,
+      : `${tally('error', 'error')}, ${tally('warning', 'warning')}, ${tally('info', 'note')}`,
   )
 }

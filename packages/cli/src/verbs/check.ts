@@ -10,7 +10,7 @@ export const checkVerb: Verb = (program, { context, exit }) => {
     .option('--json', 'machine-readable output on stdout')
     .addHelpText(
       'after',
-      '\nExit codes: 0 valid (warnings allowed), 1 invalid, 2 bad usage.\nExample: parley check examples/sales-saas-renewal.yaml',
+      "\nExit codes: 0 valid (warnings allowed, such as a starter's <...> placeholders, each named with its path), 1 invalid, 2 bad usage.\nExample: parley check examples/sales-saas-renewal.yaml",
     )
     .action(async (plan: string, options: { json?: boolean }) => {
       exit(await checkCommand(context, plan, options))

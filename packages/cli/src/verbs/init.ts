@@ -12,7 +12,10 @@ export const initVerb: Verb = (program, { context, exit }) => {
     .option('-o, --output <file>', 'write to this file instead of stdout')
     .option('--force', 'overwrite the output file if it exists')
     .option('--json', 'machine-readable output on stdout')
-    .addHelpText('after', '\nExample: parley init --context sales -o acme.yaml')
+    .addHelpText(
+      'after',
+      '\nThe plan is valid as written: parley check passes, with a warning per <...> placeholder; parley lint\nrefuses it (exit 3) until every placeholder is filled in. Answer applicability too.\nExample: parley init --context sales -o acme.yaml',
+    )
     .action(async (options: { context: Context; output?: string; force?: boolean; json?: boolean }) => {
       exit(await initCommand(context, options))
     })

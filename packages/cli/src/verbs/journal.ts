@@ -20,7 +20,7 @@ export const journalVerb: Verb = (program, { context, exit }) => {
     .option('--json', 'machine-readable output on stdout')
     .addHelpText(
       'after',
-      '\nid (a ULID), at, side, round and planVersion are filled in when missing; offered bundles get labels A, B, C.\nThe event is checked against the plan and the journal first: nothing is written when it does not fit.\nExample: parley journal add acme.yaml \'{"type":"concession","give":{"payment":60},"get":{"term":36}}\'',
+      '\nid (a ULID), at, side, round and planVersion are filled in when missing; offered bundles get labels A, B, C.\nThe event is checked against the plan and the journal first: nothing is written when it does not fit.\nAn offer, agreement or concession that leaves a bundle below our reservation or BATNA, or breaking our limits or the decision rule, is recorded with a warning (stderr; "warnings" in --json).\nExample: parley journal add acme.yaml \'{"type":"concession","give":{"payment":60},"get":{"term":36}}\'',
     )
     .action(async (plan: string, event: string, options: { journal?: string; json?: boolean }) => {
       exit(await journalAddCommand(context, plan, event, options))

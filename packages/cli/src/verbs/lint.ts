@@ -13,7 +13,7 @@ export const lintVerb: Verb = (program, { context, exit }) => {
     .option('--json', 'the same as --format json')
     .addHelpText(
       'after',
-      '\nExit codes: 0 no error-level finding, 1 the plan does not parse, 2 bad usage, 3 an error-level finding.\nSARIF 2.1.0 output shows up in code review when run in CI on plans kept in git.',
+      '\nExit codes: 0 no error-level finding, 1 the plan does not parse, 2 bad usage, 3 an error-level finding (a private figure in text for them, a <...> placeholder left, an offer that breaks the decision rule or falls below our floor, an agreement below it).\nSARIF 2.1.0 output shows up in code review when run in CI on plans kept in git.',
     )
     .action(
       async (

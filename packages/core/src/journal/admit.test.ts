@@ -1,12 +1,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { formatPath } from '../model/problem'
+import { type Offer, scoreOffer } from '../scoring/offer'
 import { compileSpace } from '../scoring/space'
 import { acmePlan } from '../testing/plans'
 import { type Admission, type AdmissionDefaults, admitEvent, PREVIEW_EVENT } from './admit'
 import type { JournalEvent } from './events'
 import { completeEvent, isEventType, readEvent } from './read'
-import { checkNewEvent, nextRound, replay } from './replay'
+import { checkNewEvent, type NegotiationState, nextRound, replay } from './replay'
 
 const space = compileSpace(acmePlan())
 const at = '2026-11-25T10:00:00.000Z'
@@ -101,6 +102,57 @@ describe('admitting an event', () => {
   })
 })
 
+describe('warnings when a move falls short for us', () => {
+  const good = { price: 130000, rollout: 45, support: 'premium' }
+  const warned = (admission: Admission) =>
+    admission.ok ? admission.warnings.map((w) => `${formatPath(w.at)}: ${w.message}`) : ['refused']
+
+  it('records an offer that breaks the rule and falls below our floor, and says so at the bundle', () => {
+    const body = {
+      type: 'offer-sent',
+      bundles: [{ terms: good }, { terms: { price: 100000, rollout: 90, support: 'enterprise' } }],
+    }
+    const admitted = admitEvent(space, empty, body, defaults(0))
+    expect(admitted.ok).toBe(true)
+    expect(warned(admitted)).toEqual([
+      'bundles[1]: bundle B breaks the decision rule agreed with them: rollout <= 60',
+      'bundles[1]: bundle B is worth 24.4 to us, below our reservation and our BATNA (40.0)',
+    ])
+    expect(admitted.ok && admitted.warnings.every((w) => w.severity === 'warning')).toBe(true)
+    expect(admitted.ok && admitted.state.offers).toHaveLength(1)
+  })
+
+  it('warns of nothing for an offer that meets the rule, our limits and our floor', () => {
+    expect(
+      warned(admitEvent(space, empty, { type: 'offer-sent', bundles: [{ terms: good }] }, defaults(0))),
+    ).toEqual([])
+  })
+
+  it('records an agreement below our limits and BATNA, warning at its terms; a good one passes quietly', () => {
+    const { journal } = admitAll([{ type: 'offer-sent', bundles: [{ terms: good }] }])
+    const state = replay(space, journal.events)
+    const poor = { type: 'agreed', terms: { price: 95000, rollout: 30, support: 'enterprise' } }
+    expect(warned(admitEvent(space, { ...journal, state }, poor, defaults(5)))).toEqual([
+      'terms: the agreement is worth 6.7 to us, below our reservation and our BATNA (40.0)',
+      'terms: the agreement breaks our limit price >= 100000',
+    ])
+    expect(
+      warned(admitEvent(space, { ...journal, state }, { type: 'agreed', terms: good }, defaults(5))),
+    ).toEqual([])
+  })
+
+  it('judges a concession by the bundle it leaves on the table', () => {
+    const { journal } = admitAll([{ type: 'offer-sent', bundles: [{ terms: good }] }])
+    const state = replay(space, journal.events)
+    const gift = { type: 'concession', give: { price: 100000 }, get: {} }
+    expect(warned(admitEvent(space, { ...journal, state }, gift, defaults(5)))).toEqual([
+      ': the bundle on the table after this concession is worth 26.1 to us, below our reservation and our BATNA (40.0)',
+    ])
+    const trade = { type: 'concession', give: { support: 'enterprise' }, get: { price: 135000 } }
+    expect(warned(admitEvent(space, { ...journal, state }, trade, defaults(5)))).toEqual([])
+  })
+})
+
 describe('admitting over a remembered state (property)', () => {
   const terms = fc.record({
     price: fc.constantFrom(90000, 110000, 125000, 140000),
@@ -136,6 +188,35 @@ describe('admitting over a remembered state (property)', () => {
     })),
   )
 
+  /**
+   * The warnings by definition: each bundle the move puts in play — every bundle of an offer, the
+   * agreed terms, the bundle on the table after a concession — scored against the plan, in the state
+   * a full replay gives: a `breaks_rule`, `below_floor` or `breaks_limit` warning at its place.
+   */
+  function warningsByDefinition(state: NegotiationState, event: JournalEvent): string[] {
+    const judged = (offer: Offer, at: string) => {
+      const score = scoreOffer(space, offer)
+      const below =
+        (score.margin.reservation !== null && score.margin.reservation < 0) ||
+        (score.margin.batnaUs !== null && score.margin.batnaUs < 0)
+      return [
+        score.meetsDecisionRule ? '' : `breaks_rule ${at}`,
+        below ? `below_floor ${at}` : '',
+        score.breaksLimits ? `breaks_limit ${at}` : '',
+      ].filter((item) => item !== '')
+    }
+    if (event.type === 'offer-sent')
+      return (state.offers.at(-1)?.bundles ?? []).flatMap((bundle, k) =>
+        judged(bundle.offer, `bundles[${k}]`),
+      )
+    if (event.type === 'agreed' && state.agreed) return judged(state.agreed.offer, 'terms')
+    if (event.type === 'concession' && state.table) return judged(state.table.offer, '')
+    return []
+  }
+
+  const warningsOf = (admission: Admission) =>
+    admission.ok ? admission.warnings.map((w) => `${w.code} ${formatPath(w.at)}`) : []
+
   /** The definition: complete against a full replay, read, then check against the whole journal. */
   function byDefinition(events: readonly JournalEvent[], raw: unknown, k: number): Admission {
     const state = replay(space, events)
@@ -148,10 +229,13 @@ describe('admitting over a remembered state (property)', () => {
     if (!read.ok) return { ok: false, problems: read.errors }
     const problems = checkNewEvent(space, events, read.event).filter((p) => p.severity === 'error')
     if (problems.length > 0) return { ok: false, problems }
-    return { ok: true, event: read.event, state: replay(space, [...events, read.event]) }
+    const after = replay(space, [...events, read.event])
+    // Compared by code and place below; the wording is `shortfalls.ts`'s, tested there and in lint.
+    return { ok: true, event: read.event, state: after, warnings: [] }
   }
 
-  it('gives what checking against a full replay gives, event after event', () => {
+  it('gives what checking against a full replay gives, event after event, warnings included', () => {
+    let warnings = 0
     fc.assert(
       fc.property(fc.array(body, { maxLength: 12 }), (makers) => {
         let events: JournalEvent[] = []
@@ -159,7 +243,11 @@ describe('admitting over a remembered state (property)', () => {
         makers.forEach((make, k) => {
           const raw = make(events.map((event) => event.id))
           const admitted = admitEvent(space, { events, state }, raw, defaults(k))
-          expect(admitted).toEqual(byDefinition(events, raw, k))
+          const expected = byDefinition(events, raw, k)
+          expect({ ...admitted, warnings: [] }).toEqual({ ...expected, warnings: [] })
+          if (admitted.ok && expected.ok)
+            expect(warningsOf(admitted)).toEqual(warningsByDefinition(expected.state, admitted.event))
+          warnings += warningsOf(admitted).length
           if (admitted.ok) {
             events = [...events, admitted.event]
             state = admitted.state
@@ -168,5 +256,7 @@ describe('admitting over a remembered state (property)', () => {
       }),
       { numRuns: 200 },
     )
+    // The bodies include bundles that break the rule and our limit: the comparison is not vacuous.
+    expect(warnings).toBeGreaterThan(0)
   })
 })

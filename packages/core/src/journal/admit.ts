@@ -5,12 +5,20 @@
  * labels), read by the event schemas, and checked against the journal so far. A retraction
  * changes the past, so it is checked against the whole journal and the journal replayed; any other
  * event is applied to the state the journal replays to, so an append need not replay anything.
+ *
+ * An admitted move may still be a mistake by the method: an offer, an agreement or the bundle a
+ * concession leaves on the table that is worth less to us than our reservation or BATNA, breaks our
+ * limits or breaks the decision rule. Those come back as warnings beside the event — recorded, never
+ * refused: the journal is the record of what happened, and what happened may be a mistake.
  */
-import type { PathProblem } from '../model/problem'
+import { type PathProblem, type PathSegment, pathWarning } from '../model/problem'
+import { compileRequirements } from '../scoring/constraints'
+import type { Offer } from '../scoring/offer'
 import type { Space } from '../scoring/space'
 import type { JournalEvent } from './events'
 import { completeEvent, isEventType, readEvent } from './read'
 import { checkNewEvent, type NegotiationState, nextRound, replay, stateAfter } from './replay'
+import { floorMessage, limitMessage, ruleMessage, shortfallsOf } from './shortfalls'
 
 /** A journal as an event joins it: its events in order, and the state they replay to. */
 export interface ReplayedJournal {
@@ -34,6 +42,11 @@ export type Admission =
       event: JournalEvent
       /** The state of the journal with the event added: `replay(space, [...events, event])`. */
       state: NegotiationState
+      /**
+       * Where the move falls short for us, judged on the state with it (severity `warning`, at paths
+       * inside the event): the event is admitted all the same.
+       */
+      warnings: PathProblem[]
     }
   | {
       ok: false
@@ -76,14 +89,64 @@ export function admitEvent(
     const problems = errorsOf(checkNewEvent(space, journal.events, event))
     return problems.length > 0
       ? { ok: false, problems }
-      : { ok: true, event, state: replay(space, [...journal.events, event]) }
+      : { ok: true, event, state: replay(space, [...journal.events, event]), warnings: [] }
   }
   // A reused id is worded by `checkNewEvent`, which answers it before replaying anything.
   if (journal.events.some((existing) => existing.id === event.id))
     return { ok: false, problems: errorsOf(checkNewEvent(space, journal.events, event)) }
   const next = stateAfter(space, journal.state, event)
   const problems = errorsOf(next.problems)
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, event, state: next.state }
+  return problems.length > 0
+    ? { ok: false, problems }
+    : { ok: true, event, state: next.state, warnings: admissionWarnings(space, event, next.state) }
+}
+
+/**
+ * The bundles a move puts in play, each with how to name it and where it sits in the event: every
+ * bundle of an offer, the agreed terms, and the bundle a concession leaves on the table.
+ */
+function bundlesInPlay(
+  event: JournalEvent,
+  state: NegotiationState,
+): { what: string; at: PathSegment[]; offer: Offer }[] {
+  switch (event.type) {
+    case 'offer-sent': {
+      const offer = state.offers.at(-1)
+      return (offer?.bundles ?? []).map((bundle, k) => ({
+        what: `bundle ${bundle.label}`,
+        at: ['bundles', k],
+        offer: bundle.offer,
+      }))
+    }
+    case 'agreed':
+      return state.agreed ? [{ what: 'the agreement', at: ['terms'], offer: state.agreed.offer }] : []
+    case 'concession': {
+      const concession = state.concessions.at(-1)
+      return concession
+        ? [{ what: 'the bundle on the table after this concession', at: [], offer: concession.after }]
+        : []
+    }
+    default:
+      return []
+  }
+}
+
+/** The warnings for a move just admitted, judged as the linter judges it (see `shortfalls.ts`). */
+function admissionWarnings(space: Space, event: JournalEvent, state: NegotiationState): PathProblem[] {
+  const bundles = bundlesInPlay(event, state)
+  if (bundles.length === 0) return []
+  const requirements = compileRequirements(space)
+  return bundles.flatMap(({ what, at, offer }) => {
+    const shortfalls = shortfallsOf(space, offer, requirements)
+    const warnings: PathProblem[] = []
+    const warn = (code: string, message: string | undefined) => {
+      if (message) warnings.push(pathWarning(code, at, message))
+    }
+    warn('breaks_rule', ruleMessage(what, shortfalls))
+    warn('below_floor', floorMessage(what, shortfalls))
+    warn('breaks_limit', limitMessage(what, shortfalls))
+    return warnings
+  })
 }
 
 function errorsOf(problems: readonly PathProblem[]): PathProblem[] {

@@ -66,6 +66,29 @@ describe('replay', () => {
     expect(state.table?.terms).toEqual({ price: 110000, rollout: 45, support: 'premium' })
   })
 
+  it("moves the table by an accepted contingency's exchange, and not before it is accepted", () => {
+    const sent = meso()
+    const chose = event('bundle-chosen', { label: 'B' })
+    const proposed = event('contingency-proposed', {
+      contingency: {
+        id: 'uptime',
+        metric: 'uptime',
+        op: '<',
+        threshold: 99.9,
+        consequence: { issue: 'price', level: 110000 },
+        beliefs: { us: 0.1, them: 0.5 },
+      },
+      exchange: { support: 'enterprise' },
+    })
+    const pending = replay(space, [sent, chose, proposed])
+    expect(pending.table?.terms).toEqual({ price: 130000, rollout: 30, support: 'premium' })
+    const accepted = event('contingency-accepted', { target: 'uptime' })
+    const after = replay(space, [sent, chose, proposed, accepted])
+    expect(after.table?.terms).toEqual({ price: 130000, rollout: 30, support: 'enterprise' })
+    expect(after.table?.source).toBe('contingency')
+    expect(after.table?.eventId).toBe(accepted.id)
+  })
+
   it('skips a retracted event, and everything it implied', () => {
     const sent = meso()
     const chose = event('bundle-chosen', { label: 'A' })

@@ -31,9 +31,13 @@ export interface OfferRecord {
   bundles: OfferedBundle[]
 }
 
-export type TableSource = 'offer' | 'choice' | 'counter' | 'concession'
+export type TableSource = 'offer' | 'choice' | 'counter' | 'concession' | 'contingency'
 
-/** The bundle currently on the table: the latest single offer, the bundle they chose, their counter, or the result of a concession. */
+/**
+ * The bundle currently on the table: the latest single offer, the bundle they chose (or ranked
+ * first), their counter, the result of a concession, or the table with an accepted contingency's
+ * exchange applied.
+ */
 export interface TableBundle {
   offer: Offer
   terms: Terms

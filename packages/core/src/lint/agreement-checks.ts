@@ -1,11 +1,13 @@
 /**
  * Checks of the agreement: governance written in (a review cadence, change control, an exit),
- * contingencies that are measured and were proposed openly, and a deal worth at least our BATNA.
+ * measurable terms and a fairness story, contingencies that are measured and were proposed openly,
+ * a deal worth at least our reservation and BATNA within our limits, and only one agreement.
  */
 import type { Contingency } from '../journal/events'
-import type { AgreedRecord } from '../journal/replay'
+import type { AgreedRecord, NegotiationState } from '../journal/replay'
+import { floorMessage, limitMessage, shortfallsOf } from '../journal/shortfalls'
+import { count, listOr } from '../language/english'
 import { formatPoints } from '../scoring/figures'
-import { utilityOf } from '../scoring/offer'
 import type { LintCheck } from './check'
 import { RULES } from './rules'
 
@@ -28,12 +30,12 @@ export const noGovernance: LintCheck<AgreedRecord> = {
   rule: RULES.noGovernance,
   check: ({ eventId, event }, { eventPlace }) => {
     const missing = [
-      !event.governance?.reviewCadence && 'a review cadence',
-      !event.changeControl && 'change control',
-      !event.exit && 'an exit',
-    ].filter(Boolean)
+      event.governance?.reviewCadence ? '' : 'review cadence',
+      event.changeControl ? '' : 'change control',
+      event.exit ? '' : 'exit',
+    ].filter((item) => item !== '')
     return missing.length > 0
-      ? [{ place: eventPlace(eventId), message: `the agreement has no ${missing.join(', no ')}` }]
+      ? [{ place: eventPlace(eventId), message: `the agreement has no ${listOr(missing)}` }]
       : []
   },
 }
@@ -64,31 +66,78 @@ export const hiddenTerm: LintCheck<AgreedContingency> = {
         ],
 }
 
-export const unmeasuredAgreement: LintCheck<AgreedRecord> = {
-  rule: RULES.unmeasurable,
+/** Measures are what makes an agreement checkable: with none, neither side can tell whether it is kept. */
+export const agreementWithoutMeasures: LintCheck<AgreedRecord> = {
+  rule: RULES.agreementWithoutMeasures,
+  check: ({ eventId, event }, { eventPlace }) => {
+    if ((event.measures?.length ?? 0) > 0) return []
+    const contingencies = event.contingencies?.length ?? 0
+    return [
+      {
+        place: eventPlace(eventId, 'measures'),
+        message:
+          contingencies > 0
+            ? `the agreement has ${count(contingencies, 'contingency')} but no measures (metric, threshold, reporting, remedy)`
+            : 'the agreement has no measures (metric, threshold, reporting, remedy): nothing says how either side will know it is kept',
+      },
+    ]
+  },
+}
+
+export const noFairnessStory: LintCheck<AgreedRecord> = {
+  rule: RULES.noFairnessStory,
   check: ({ eventId, event }, { eventPlace }) =>
-    (event.contingencies?.length ?? 0) > 0 && !event.measures?.length
-      ? [
+    event.fairnessStory?.trim()
+      ? []
+      : [
           {
-            place: eventPlace(eventId, 'measures'),
-            message: 'the agreement has contingencies but no measures (metric, threshold, reporting, remedy)',
+            place: eventPlace(eventId, 'fairnessStory'),
+            message: 'the agreement has no fairness story for either side to tell its own people',
           },
-        ]
-      : [],
+        ],
 }
 
 export const agreementBelowBatna: LintCheck<AgreedRecord> = {
   rule: RULES.agreementBelowBatna,
-  check: (agreed, { space, plan, eventPlace }) => {
-    const batna = plan.batna?.us
-    const value = utilityOf(space, agreed.offer).us
-    return batna && value < batna.utility - 1e-9
+  check: (agreed, { space, requirements, eventPlace }) => {
+    const shortfalls = shortfallsOf(space, agreed.offer, requirements())
+    return shortfalls.belowBatna !== undefined
       ? [
           {
             place: eventPlace(agreed.eventId, 'terms'),
-            message: `the agreement is worth ${formatPoints(value)} to us, below our BATNA (${formatPoints(batna.utility)})`,
+            message: `the agreement is worth ${formatPoints(shortfalls.utility)} to us, below our BATNA (${formatPoints(shortfalls.belowBatna)})`,
           },
         ]
       : []
+  },
+}
+
+/**
+ * Below our reservation (when it is not below our BATNA too: that finding says more), or breaking
+ * our limits. Worded by `journal/shortfalls.ts`, as `parley journal add` warns when it is recorded.
+ */
+export const agreementBelowReservation: LintCheck<AgreedRecord> = {
+  rule: RULES.agreementBelowReservation,
+  check: (agreed, { space, requirements, eventPlace }) => {
+    const shortfalls = shortfallsOf(space, agreed.offer, requirements())
+    const floor = shortfalls.belowBatna === undefined ? floorMessage('the agreement', shortfalls) : undefined
+    return [floor, limitMessage('the agreement', shortfalls)]
+      .filter((message) => message !== undefined)
+      .map((message) => ({ place: eventPlace(agreed.eventId, 'terms'), message }))
+  },
+}
+
+/**
+ * Every agreement after the first that still counts (a retracted one does not): replay keeps the
+ * latest, so the terms agreed before were silently replaced.
+ */
+export const secondAgreement: LintCheck<NegotiationState> = {
+  rule: RULES.secondAgreement,
+  check: (state, { eventIndex, eventPlace }) => {
+    const agreements = state.applied.filter((event) => event.type === 'agreed')
+    return agreements.slice(1).map((event, k) => ({
+      place: eventPlace(event.id),
+      message: `a second agreement: it replaces the one recorded at event ${(eventIndex(agreements[k]?.id ?? '') ?? 0) + 1}`,
+    }))
   },
 }

@@ -111,6 +111,6 @@ export function lintContext(input: LintInput): LintContext {
     }),
     eventIndex: (eventId) => positions.get(eventId),
   }
-  const matcher = once(() => keyFigureMatcher(space, events))
+  const matcher = once(() => keyFigureMatcher(space, events, input.state))
   return context
 }

@@ -1,13 +1,15 @@
 /**
  * Checks of the moves so far: discovery before the first offer, offers of two or three bundles
- * worth the same to us and none below our floor, bundles their approvers can sign, no gifts or
- * runs of one-way concessions, and contingencies someone can measure.
+ * worth the same to us, none below our floor and none breaking the decision rule, bundles their
+ * approvers can sign, no gifts or runs of one-way concessions, and contingencies someone can measure.
  */
 import type { ConcessionLine } from '../journal/concessions'
 import type { ContingencyRecord, NegotiationState, OfferRecord } from '../journal/replay'
+import { floorMessage, limitMessage, ruleMessage, shortfallsOf } from '../journal/shortfalls'
+import { count, listAnd } from '../language/english'
 import { approvalBlocks } from '../scoring/approval'
 import { formatPoints } from '../scoring/figures'
-import { scoreOffer, utilityOf } from '../scoring/offer'
+import { utilityOf } from '../scoring/offer'
 import type { LintCheck } from './check'
 import { RULES } from './rules'
 
@@ -43,7 +45,7 @@ export const tooManyBundles: LintCheck<OfferRecord> = {
       ? [
           {
             place: eventPlace(offer.eventId, 'bundles'),
-            message: `${offer.bundles.length} bundles in one offer`,
+            message: `${count(offer.bundles.length, 'bundle')} in one offer`,
           },
         ]
       : [],
@@ -66,32 +68,29 @@ export const notEquivalent: LintCheck<OfferRecord> = {
   },
 }
 
-/** Each bundle below our reservation, or breaking one of our limits (both, when it does both). */
+/**
+ * Each bundle below our reservation or BATNA, or breaking one of our limits (both findings, when it
+ * does both). Worded by `journal/shortfalls.ts`, as `parley journal add` warns when the offer is recorded.
+ */
 export const offerBelowReservation: LintCheck<OfferRecord> = {
   rule: RULES.offerBelowReservation,
-  check: (offer, { space, plan, requirements, eventPlace }) =>
+  check: (offer, { space, requirements, eventPlace }) =>
     offer.bundles.flatMap((bundle, k) => {
-      const place = eventPlace(offer.eventId, 'bundles', k)
-      const score = scoreOffer(space, bundle.offer, requirements())
-      const broken = score.limitChecks.filter((check) => !check.met)
-      return [
-        ...(plan.reservation !== undefined && score.utility.us < plan.reservation - 1e-9
-          ? [
-              {
-                place,
-                message: `bundle ${bundle.label} is worth ${formatPoints(score.utility.us)} to us, below our reservation`,
-              },
-            ]
-          : []),
-        ...(broken.length > 0
-          ? [
-              {
-                place,
-                message: `bundle ${bundle.label} breaks our limit ${broken.map((check) => check.text).join('; ')}`,
-              },
-            ]
-          : []),
-      ]
+      const shortfalls = shortfallsOf(space, bundle.offer, requirements())
+      const what = `bundle ${bundle.label}`
+      return [floorMessage(what, shortfalls), limitMessage(what, shortfalls)]
+        .filter((message) => message !== undefined)
+        .map((message) => ({ place: eventPlace(offer.eventId, 'bundles', k), message }))
+    }),
+}
+
+/** Each bundle that breaks an item of the decision rule: the rule is the promise every option passes. */
+export const offerBreaksRule: LintCheck<OfferRecord> = {
+  rule: RULES.offerBreaksRule,
+  check: (offer, { space, requirements, eventPlace }) =>
+    offer.bundles.flatMap((bundle, k) => {
+      const message = ruleMessage(`bundle ${bundle.label}`, shortfallsOf(space, bundle.offer, requirements()))
+      return message ? [{ place: eventPlace(offer.eventId, 'bundles', k), message }] : []
     }),
 }
 
@@ -116,7 +115,7 @@ export const gift: LintCheck<ConcessionLine> = {
       ? [
           {
             place: eventPlace(line.eventId, 'get'),
-            message: `we gave ${Object.keys(line.give).join(', ')} and asked nothing in return`,
+            message: `we gave ${listAnd(Object.keys(line.give))} and asked nothing in return`,
           },
         ]
       : [],

@@ -39,9 +39,18 @@ describe('lint', () => {
       event('concession', { give: { support: 'enterprise' }, get: { price: 135000 } }),
       event('agreed', {
         terms: { price: 135000, rollout: 45, support: 'enterprise' },
+        measures: [
+          {
+            metric: 'sites live',
+            threshold: 45,
+            reporting: 'weekly rollout report',
+            remedy: 'service credit',
+          },
+        ],
         changeControl: 'written change requests',
         exit: 'off-ramp after two missed SLAs',
         governance: { reviewCadence: 'quarterly' },
+        fairnessStory: 'Both sides priced against the same analyst benchmark and traded support for price.',
       }),
     ]
     expect(findings(plan(), events, ['Comparable deals run from 95,000 to 125,000 USD/year.'])).toEqual([])
@@ -247,6 +256,35 @@ describe('lint', () => {
         events: [interest(), single(good)],
       }),
     ],
+    ['offerBreaksRule', () => ({ plan: plan(), events: [interest(), single({ ...good, rollout: 90 })] })],
+    [
+      'agreementBelowReservation',
+      () => ({
+        plan: plan(),
+        events: [interest(), single(good), event('agreed', { terms: { ...good, price: 115000 } })],
+      }),
+    ],
+    [
+      'agreementWithoutMeasures',
+      () => ({ plan: plan(), events: [interest(), single(good), event('agreed', { terms: good })] }),
+    ],
+    [
+      'noFairnessStory',
+      () => ({ plan: plan(), events: [interest(), single(good), event('agreed', { terms: good })] }),
+    ],
+    [
+      'secondAgreement',
+      () => ({
+        plan: plan(),
+        events: [
+          interest(),
+          single(good),
+          event('agreed', { terms: good }),
+          event('agreed', { terms: { ...good, support: 'enterprise' } }),
+        ],
+      }),
+    ],
+    ['placeholder', () => ({ plan: plan({ title: '<Customer> renewal 2027' }) })],
   ]
 
   it('has a test for every rule', () => {
@@ -258,14 +296,17 @@ describe('lint', () => {
     expect(fired(p, events, phrases)).toContain(RULES[key].id)
   })
 
-  it('uses the right severities: errors only for leaks, offers below our floor and agreements below our BATNA', () => {
+  it('uses the right severities: errors only for what the method forbids', () => {
     const errors = Object.values(RULES)
       .filter((rule) => rule.severity === 'error')
       .map((rule) => rule.id)
     expect(errors.sort()).toEqual([
       'agreement-below-batna',
+      'agreement-below-reservation',
       'offer-below-reservation',
+      'offer-breaks-rule',
       'private-figure-in-shared-text',
+      'unfilled-placeholder',
     ])
   })
 

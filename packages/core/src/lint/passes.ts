@@ -6,11 +6,14 @@
 import { concessionLog } from '../journal/concessions'
 import {
   agreementBelowBatna,
+  agreementBelowReservation,
+  agreementWithoutMeasures,
   contingencyKey,
   hiddenTerm,
+  noFairnessStory,
   noGovernance,
+  secondAgreement,
   unmeasurableAgreedContingency,
-  unmeasuredAgreement,
 } from './agreement-checks'
 import { type LintPass, lintPass } from './check'
 import {
@@ -19,6 +22,7 @@ import {
   gift,
   notEquivalent,
   offerBelowReservation,
+  offerBreaksRule,
   oneWayRun,
   tooManyBundles,
   unmeasurableContingency,
@@ -34,6 +38,7 @@ import {
   reservationBelowBatna,
   singleIssue,
   tradeableNotCheap,
+  unfilledPlaceholder,
   unreachableReservation,
   unverifiable,
 } from './plan-checks'
@@ -44,6 +49,7 @@ export const LINT_PASSES: readonly LintPass[] = [
     name: 'preparation',
     subjects: ({ plan }) => [plan],
     checks: [
+      unfilledPlaceholder,
       noBatna,
       noReservation,
       reservationBelowBatna,
@@ -71,7 +77,7 @@ export const LINT_PASSES: readonly LintPass[] = [
   lintPass({
     name: 'each offer',
     subjects: ({ state }) => state?.offers ?? [],
-    checks: [tooManyBundles, notEquivalent, offerBelowReservation],
+    checks: [tooManyBundles, notEquivalent, offerBreaksRule, offerBelowReservation],
   }),
   lintPass({
     name: 'the latest offer',
@@ -91,7 +97,7 @@ export const LINT_PASSES: readonly LintPass[] = [
   lintPass({
     name: 'the agreement',
     subjects: ({ state }) => (state?.agreed ? [state.agreed] : []),
-    checks: [noGovernance],
+    checks: [noGovernance, noFairnessStory],
   }),
   lintPass({
     name: 'each contingency agreed',
@@ -111,6 +117,11 @@ export const LINT_PASSES: readonly LintPass[] = [
   lintPass({
     name: 'the agreement as signed',
     subjects: ({ state }) => (state?.agreed ? [state.agreed] : []),
-    checks: [unmeasuredAgreement, agreementBelowBatna],
+    checks: [agreementWithoutMeasures, agreementBelowBatna, agreementBelowReservation],
+  }),
+  lintPass({
+    name: 'every agreement recorded',
+    subjects: ({ state }) => (state ? [state] : []),
+    checks: [secondAgreement],
   }),
 ]

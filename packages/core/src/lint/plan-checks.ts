@@ -1,10 +1,12 @@
 /**
- * Checks of the plan alone: is the preparation done (a BATNA, a reservation, a decision rule, an
- * anchor with evidence), and does the method apply (more than one issue, verifiable terms, time
- * for discovery, a reachable reservation)?
+ * Checks of the plan alone: is the preparation done (no placeholder left, a BATNA, a reservation, a
+ * decision rule, an anchor with evidence), and does the method apply (more than one issue,
+ * verifiable terms, time for discovery, a reachable reservation)?
  */
 import { computeFrontier } from '../frontier/frontier'
 import type { Plan } from '../model/plan'
+import { formatPath } from '../model/problem'
+import { placeholders } from '../plan/placeholders'
 import { formatPoints } from '../scoring/figures'
 import type { LintCheck } from './check'
 import { RULES } from './rules'
@@ -18,6 +20,19 @@ function formatWholePercent(share: number): string {
 }
 
 // Preparation.
+
+/**
+ * A starter's `<...>` blanks left in: `parley check` only warns (the plan is valid), but a plan
+ * still holding one is unfinished, and its blanks would be read out as if they were words.
+ */
+export const unfilledPlaceholder: LintCheck<Plan> = {
+  rule: RULES.placeholder,
+  check: (plan, { planPlace }) =>
+    placeholders(plan).map((blank) => ({
+      place: planPlace(...blank.at),
+      message: `${formatPath(blank.at)} still holds the placeholder ${blank.text}`,
+    })),
+}
 
 export const noBatna: LintCheck<Plan> = {
   rule: RULES.noBatna,

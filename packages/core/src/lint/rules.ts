@@ -1,8 +1,14 @@
 /**
  * The linter's rules: the method's pitfalls and its do/avoid checklist, each with an id, a
- * severity and the corrective action (or the line to use instead). Errors are reserved for what
- * must not happen: a private figure in text meant for them, a bundle offered below our
- * reservation or breaking our limits, an agreement worth less to us than our BATNA.
+ * severity and the corrective action (or the line to use instead).
+ *
+ * Severities. An error is what the method forbids, and `parley lint` exits 3 on one: a private
+ * figure in text meant for them; an unfinished plan (a placeholder still in it); a bundle offered
+ * that breaks the decision rule agreed with them (the rule is the promise every option passes), that
+ * is worth less to us than our reservation or BATNA, or that breaks our limits; an agreement worth
+ * less to us than our reservation or BATNA, or breaking our limits. A warning is a pitfall a person
+ * may have reasons for (a gift, no measures, no fairness story, a second agreement, missing
+ * governance). A note (info) is a question still open or a flag worth a second look.
  */
 export type LintSeverity = 'error' | 'warning' | 'info'
 
@@ -86,8 +92,14 @@ export const RULES = {
   offerBelowReservation: rule(
     'offer-below-reservation',
     'error',
-    'a bundle offered below our reservation or breaking our limits',
-    'Withdraw or correct the bundle; nothing we offer should be worth less to us than our reservation or break a walk-away limit.',
+    'a bundle offered below our reservation or BATNA, or breaking our limits',
+    'Withdraw or correct the bundle; nothing we offer should be worth less to us than our reservation or BATNA, or break a walk-away limit.',
+  ),
+  offerBreaksRule: rule(
+    'offer-breaks-rule',
+    'error',
+    'a bundle offered that breaks the decision rule agreed with them',
+    'Withdraw or correct the bundle: every option we bring must pass the test both sides agreed (parley meso proposes only bundles that do). If the rule itself has changed, agree the new rule with them and write it into the plan.',
   ),
   unmeasurable: rule(
     'unmeasurable-term',
@@ -106,6 +118,30 @@ export const RULES = {
     'error',
     'an agreement worth less to us than our BATNA',
     'Do not sign: walking away (our BATNA) is worth more. Reopen the terms or take the alternative.',
+  ),
+  agreementBelowReservation: rule(
+    'agreement-below-reservation',
+    'error',
+    'an agreement worth less to us than our reservation, or breaking our limits',
+    'Do not sign as it stands: it is worse than the worst deal we decided to accept. Reopen the terms, or revisit the reservation with whoever owns it before signing.',
+  ),
+  agreementWithoutMeasures: rule(
+    'agreement-without-measures',
+    'warning',
+    'an agreement with no measurable terms',
+    'Add measures: for each promise that matters, the metric, the threshold, who reports it and when, and the remedy when it is missed.',
+  ),
+  noFairnessStory: rule(
+    'no-fairness-story',
+    'warning',
+    'an agreement with no fairness story',
+    'Write the two or three sentences each side can tell its own people about why the deal is fair (the standard, the trades, what each side got); the web app drafts one from the journal.',
+  ),
+  secondAgreement: rule(
+    'second-agreement',
+    'warning',
+    'a second agreement recorded after the first',
+    'If one was recorded by mistake, retract it (a retract event); if the deal was reopened, record what changed as concessions or contingencies so the journal tells the story.',
   ),
   anchorWithoutEvidence: rule(
     'anchor-without-evidence',
@@ -154,6 +190,12 @@ export const RULES = {
     'warning',
     'no time for discovery',
     'Narrow the scope to what can be agreed now, and revisit discovery for the rest later.',
+  ),
+  placeholder: rule(
+    'unfilled-placeholder',
+    'error',
+    'a text of the plan still holding a <...> placeholder',
+    'Replace the placeholder with the real text (a name, a description, a source), or delete the field if it does not apply.',
   ),
   applicabilityUnknown: rule(
     'applicability-unknown',

@@ -1,12 +1,22 @@
 /**
  * Checks of the text meant for them — the shareable text of the plan and the journal, and every
  * phrase Parley would have us say: no private figure of ours, no "win-win" without numbers behind
- * it, no pressure tactics.
+ * it, no pressure tactics. A number the other side sees anyway is never a leak, whichever private
+ * figure it resembles (the rule is written in `sharing/private-figures.ts`); every text is checked
+ * with the one matcher, so the rationale, the journal's texts and the generated phrases agree.
  */
 import type { JournalEvent } from '../journal/events'
+import type { NegotiationState } from '../journal/replay'
 import type { PathSegment } from '../model/problem'
 import type { Space } from '../scoring/space'
-import { type FigureMatch, type PrivateFigure, privateFigureMatcher } from '../sharing/private-figures'
+import { counterpartyView } from '../sharing/counterparty-view'
+import {
+  type FigureMatch,
+  type PrivateFigure,
+  privateFigureMatcher,
+  type ShareableNumbers,
+  viewNumbers,
+} from '../sharing/private-figures'
 import type { LintCheck } from './check'
 import type { FindingPlace, LintInput } from './finding'
 import { RULES } from './rules'
@@ -90,24 +100,23 @@ function keyFigures(space: Space): PrivateFigure[] {
 }
 
 /**
- * Numbers that are shareable anyway (levels, evidence, anchor, rule values, terms on the table),
- * and our own issue weights when the decision rule publishes them (a procurement's award weights:
- * "price 40, reliability 40, support 20"): their appearing in text is no leak.
+ * Numbers the other side sees anyway, so their appearing in text is no leak (see the rule in
+ * `sharing/private-figures.ts`): every number the counterparty view contains (levels, evidence
+ * ranges, the anchor, the latest bundles, contingencies, the agreement), the terms of every offer and
+ * counter in the journal (said across the table already), the decision rule's values (the view
+ * states them as agreed), and our own issue weights when the rule's statement publishes them (a
+ * procurement's award weights: "price 40, reliability 40, support 20").
  */
-function shareableNumbers(space: Space, events: readonly JournalEvent[]): Set<number> {
-  const numbers = new Set<number>()
+function shareableNumbers(
+  space: Space,
+  events: readonly JournalEvent[],
+  state: NegotiationState | undefined,
+): ShareableNumbers {
+  const numbers = viewNumbers(counterpartyView(space, state))
   const statement = space.plan.decisionRule?.statement ?? ''
   for (const issue of space.plan.issues) {
     if (new RegExp(`(?<![\\w.,])${issue.us.weight}(?![\\w]|[.,]\\d)`).test(statement))
       numbers.add(issue.us.weight)
-  }
-  for (const issue of space.issues)
-    for (const level of issue.levels) if (typeof level === 'number') numbers.add(level)
-  for (const item of space.plan.evidence ?? [])
-    if (item.range) for (const bound of item.range) numbers.add(bound)
-  if (space.plan.anchor) {
-    numbers.add(space.plan.anchor.low)
-    numbers.add(space.plan.anchor.high)
   }
   for (const constraint of space.plan.decisionRule?.require ?? []) {
     for (const value of Array.isArray(constraint.value) ? constraint.value : [constraint.value])
@@ -128,12 +137,13 @@ function shareableNumbers(space: Space, events: readonly JournalEvent[]): Set<nu
   return numbers
 }
 
-/** Our key private figures as they appear in a text, leaving out numbers that are shareable anyway. */
+/** Our key private figures as they appear in a text, leaving out numbers the other side sees anyway. */
 export function keyFigureMatcher(
   space: Space,
   events: readonly JournalEvent[],
+  state?: NegotiationState,
 ): (text: string) => FigureMatch[] {
-  return privateFigureMatcher(keyFigures(space), { ignoreNumbers: shareableNumbers(space, events) })
+  return privateFigureMatcher(keyFigures(space), { shareable: shareableNumbers(space, events, state) })
 }
 
 const WIN_WIN = /\b(win[- ]?win|mutually beneficial|everybody wins|everyone wins|both sides win)\b/i

@@ -7,6 +7,7 @@ import type { Plan } from '../model/plan'
 import { PlanSchema } from '../model/plan'
 import { type PathProblem, pathWarning } from '../model/problem'
 import { crossCheckPlan } from './cross-check'
+import { placeholders } from './placeholders'
 import { schemaProblems } from './schema-problems'
 
 export type PlanValidation =
@@ -94,6 +95,14 @@ function planWarnings(plan: Plan): PathProblem[] {
       ),
     )
   }
+  for (const blank of placeholders(plan))
+    warnings.push(
+      pathWarning(
+        'placeholder',
+        blank.at,
+        `still holds the placeholder ${blank.text}: replace it with the real text`,
+      ),
+    )
   return warnings
 }
 

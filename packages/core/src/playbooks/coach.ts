@@ -2,6 +2,13 @@
  * The coach: the method's playbook for the current stage, applied to the live plan. Advice to us
  * may mention our own private figures; every phrase and every line of the call script is filled
  * from the counterparty view alone (see `phrases.ts`), so it is something we could say aloud.
+ *
+ * The words follow the deal as it stands: recaps and confirmations read the bundle on the table;
+ * trades and face-saving variants are chosen under the current estimate of what they value (the
+ * plan's until the journal holds an observation, then the posterior's); each phrase and move
+ * belongs to the stages it declares, and once the terms are agreed nothing proposes a change to
+ * them. The debrief speaks to us only: it has no words for them. What may be shown to them — the
+ * phrases and the script and nothing else — is `shareableCoach`.
  */
 import { disagreementPoint, effectiveReservation } from '../frontier/report'
 import { thinBeliefs } from '../inference/beliefs'
@@ -9,33 +16,27 @@ import type { Posterior } from '../inference/posterior'
 import { inferPriorities } from '../inference/posterior'
 import type { JournalEvent } from '../journal/events'
 import { type NegotiationState, replay, type Stage } from '../journal/replay'
+import { listAnd, nounFor, sentence, withoutFullStop } from '../language/english'
 import { type MesoBundle, meso } from '../meso/meso'
-import type { Context } from '../model/plan'
+import type { Context, Side } from '../model/plan'
 import { type ApprovalBlock, approvalBlocks } from '../scoring/approval'
 import { formatPoints } from '../scoring/figures'
 import type { Offer } from '../scoring/offer'
 import { readOffer } from '../scoring/offer'
-import type { Space } from '../scoring/space'
+import { type IssueModel, type Space, scoreLevel } from '../scoring/space'
 import { type CounterpartyView, counterpartyView } from '../sharing/counterparty-view'
 import { type FaceSavingVariant, faceSavingVariants, headlineIssue } from './approval'
 import { PLAYBOOKS, QUICK_REFERENCE } from './library'
-import {
-  type FilledPhrase,
-  fillPhrases,
-  fillTemplate,
-  type PhrasePicks,
-  type PhraseStyle,
-  phraseSlots,
-  slotsFor,
-} from './phrases'
+import { type FilledPhrase, fillWords, type PhrasePicks, type PhraseStyle } from './phrases'
 import { negotiationTimeline, type TimelineStep } from './timeline'
-import type {
-  DiscoveryQuestion,
-  FlowStep,
-  Move,
-  PhraseKind,
-  PhraseTemplate,
-  QuickReferenceRow,
+import {
+  type DiscoveryQuestion,
+  type FlowStep,
+  type Move,
+  type PhraseKind,
+  type PhraseTemplate,
+  type QuickReferenceRow,
+  REOPENING_KINDS,
 } from './types'
 
 export interface ApplicabilityNote {
@@ -54,21 +55,21 @@ export interface CoachReport {
   advice: string[]
   discovery: DiscoveryQuestion[]
   quickReference: QuickReferenceRow[]
-  /** Lines we can say aloud, filled from the counterparty view. */
+  /** Lines we can say aloud, filled from the counterparty view; none at the debrief. */
   phrases: FilledPhrase[]
-  /** About eight lines for the next conversation. */
+  /** Up to about eight lines for the next conversation, each one of the phrases, in the method's order. */
   script: string[]
+  /**
+   * Plan fields that still hold a `<...>` placeholder: the words that would have read one aloud
+   * are left out, and the advice says to fill them in first.
+   */
+  toFill: string[]
   /** The bundles to offer next, when there is no offer on the table yet. */
   proposed: MesoBundle[]
   approval: { label: string; blocks: ApprovalBlock[] }[]
   faceSaving: FaceSavingVariant[]
   timeline: TimelineStep[]
   style: PhraseStyle
-}
-
-/** A text as the end of a sentence: one full stop, whatever it ended with. */
-function sentence(text: string): string {
-  return `${text.trim().replace(/[.!]+$/, '')}.`
 }
 
 /** When the method does not fit, computed from the plan where it can be and read from `applicability` where not. */
@@ -100,111 +101,126 @@ export function applicabilityNotes(space: Space, state?: NegotiationState): Appl
   return notes
 }
 
-/** A conditional trade: give what costs us least and they value most; ask for what we value most and they value least. */
-function tradePicks(space: Space, weights: ArrayLike<number>): Pick<PhrasePicks, 'give' | 'get'> {
-  let give: { id: string; ratio: number } | undefined
-  let get: { id: string; ratio: number } | undefined
-  for (const issue of space.issues) {
-    const us = space.share.us[issue.index] ?? 0
-    const them = weights[issue.index] ?? 0
-    const giveRatio = (them + 1e-9) / (us + 1e-9) + (issue.tradeable ? 10 : 0)
-    const getRatio = (us + 1e-9) / (them + 1e-9)
-    if (!give || giveRatio > give.ratio) give = { id: issue.id, ratio: giveRatio }
-    if (!get || getRatio > get.ratio) get = { id: issue.id, ratio: getRatio }
-  }
-  if (give && get && give.id === get.id) {
-    const second = space.issues
-      .filter((issue) => issue.id !== give?.id)
-      .sort((a, b) => (space.share.us[b.index] ?? 0) - (space.share.us[a.index] ?? 0))[0]
-    if (second) get = { id: second.id, ratio: 0 }
-  }
-  return { ...(give ? { give: give.id } : {}), ...(get ? { get: get.id } : {}) }
+/** A side's score of the level an offer gives an issue (off the grid too). */
+function scoreAt(issue: IssueModel, side: Side, offer: Offer): number {
+  const k = offer.levelIndex[issue.index] ?? -1
+  return k >= 0 ? (issue.score[side][k] ?? 0) : scoreLevel(issue, side, offer.values[issue.index] ?? 0)
 }
 
-/** Eight lines in the method's order: issues, rule, the set, two bundles, a trade, their priorities, the close. */
-const SCRIPT: Record<Stage, PhraseKind[]> = {
-  prepare: [
-    'open',
-    'decision-rule',
-    'discovery',
-    'benchmark',
-    'bundles',
-    'conditional-trade',
-    'pause',
-    'close',
-  ],
-  setup: [
-    'open',
-    'decision-rule',
-    'discovery',
-    'benchmark',
-    'bundles',
-    'conditional-trade',
-    'pause',
-    'close',
-  ],
-  'first-move': [
-    'open',
-    'decision-rule',
-    'bundles',
-    'bundle',
-    'bundle',
-    'conditional-trade',
-    'discovery',
-    'close',
-  ],
+/** Whether the table can still move this issue a side's way: it is not at that side's best level. */
+function canMove(issue: IssueModel, side: Side, table: Offer): boolean {
+  return scoreAt(issue, side, table) < Math.max(...issue.score[side]) - 1e-9
+}
+
+/**
+ * A conditional trade on the bundle on the table, under the current estimate of their weights:
+ * give what costs us least and they value most, among issues that can still move their way; ask
+ * for what we value most and they value least, among issues that can still move ours. None when
+ * no such pair exists (a trade that can not happen is not proposed).
+ */
+export function tradePicks(
+  space: Space,
+  weights: ArrayLike<number>,
+  table: Offer | undefined,
+): Pick<PhrasePicks, 'give' | 'get'> {
+  if (!table) return {}
+  const us = (issue: IssueModel) => space.share.us[issue.index] ?? 0
+  const them = (issue: IssueModel) => weights[issue.index] ?? 0
+  const gives = space.issues
+    .filter((issue) => them(issue) > 0 && canMove(issue, 'them', table))
+    .map((issue) => ({
+      issue,
+      ratio: (them(issue) + 1e-9) / (us(issue) + 1e-9) + (issue.tradeable ? 10 : 0),
+    }))
+    .sort((a, b) => b.ratio - a.ratio)
+  const gets = space.issues
+    .filter((issue) => us(issue) > 0 && canMove(issue, 'us', table))
+    .map((issue) => ({ issue, ratio: (us(issue) + 1e-9) / (them(issue) + 1e-9) }))
+    .sort((a, b) => b.ratio - a.ratio)
+  for (const give of gives) {
+    const get = gets.find((candidate) => candidate.issue !== give.issue)
+    if (get) return { give: give.issue.id, get: get.issue.id }
+  }
+  return {}
+}
+
+/**
+ * The call script's kinds of line per stage, in the method's order. `bundle` stands for one line
+ * per bundle being presented; a kind twice takes its next phrase. The close closes (the
+ * fairness of the terms, then the confirmation of what is signed); the debrief has none: it is
+ * for our side (the prompts are `parley debrief`).
+ */
+export const SCRIPT: Record<Stage, readonly PhraseKind[]> = {
+  // Before any contact: a rehearsal of the first conversation.
+  prepare: ['open', 'decision-rule', 'discovery', 'benchmark'],
+  setup: ['open', 'decision-rule', 'discovery', 'benchmark'],
+  'first-move': ['decision-rule', 'discovery', 'benchmark', 'benchmark', 'bundles', 'bundle'],
   midgame: [
     'decision-rule',
+    'recap',
+    'bundles',
     'bundle',
     'conditional-trade',
     'contingency',
     'face-saving',
     'benchmark',
     'pause',
-    'close',
   ],
-  close: [
-    'decision-rule',
-    'close',
-    'contingency',
-    'face-saving',
-    'benchmark',
-    'pause',
-    'conditional-trade',
-    'open',
-  ],
-  debrief: ['open', 'decision-rule', 'close', 'benchmark', 'contingency', 'bundles', 'discovery', 'pause'],
+  close: ['fairness', 'close'],
+  debrief: [],
 }
 
-function callScript(
-  templates: readonly PhraseTemplate[],
-  view: CounterpartyView,
-  picks: PhrasePicks,
-  style: PhraseStyle,
-  stage: Stage,
-): string[] {
-  const lines: string[] = []
-  const used = new Set<string>()
-  let bundleTurn = 0
+/** The script: for each kind of line, the next phrase of that kind (so every line is one of the phrases). */
+function callScript(phrases: readonly FilledPhrase[], stage: Stage): FilledPhrase[] {
+  const lines: FilledPhrase[] = []
+  const used = new Set<FilledPhrase>()
   for (const kind of SCRIPT[stage]) {
-    const candidates = templates.filter((template) => template.kind === kind && !used.has(template.id))
-    let text: string | undefined
-    for (const template of candidates) {
-      const label = kind === 'bundle' ? view.bundles[bundleTurn]?.label : picks.bundle
-      const slots = phraseSlots(view, label ? { ...picks, bundle: label } : picks)
-      text = fillTemplate(
-        style === 'indirect' ? template.indirect : template.direct,
-        slotsFor(template.kind, slots),
-      )
-      if (text) {
-        used.add(template.id)
-        break
-      }
+    const next = phrases.filter((phrase) => phrase.kind === kind && !used.has(phrase))
+    for (const phrase of kind === 'bundle' ? next : next.slice(0, 1)) {
+      used.add(phrase)
+      if (!lines.some((line) => line.text === phrase.text)) lines.push(phrase)
     }
-    if (kind === 'bundle') bundleTurn++
-    if (text && !lines.includes(text)) lines.push(text)
   }
   return lines
+}
+
+/** Answers to an offer: once one is recorded, the offer's bundles are history, not a set to present. */
+const ANSWERS: ReadonlySet<JournalEvent['type']> = new Set([
+  'bundle-chosen',
+  'bundles-ranked',
+  'offer-rejected',
+  'concession',
+  'contingency-proposed',
+  'contingency-accepted',
+  'agreed',
+])
+
+/** Whether the latest offer still waits for their answer. */
+function awaitingAnswer(state: NegotiationState): boolean {
+  const latest = state.offers.at(-1)
+  if (!latest || state.agreed) return false
+  const at = state.applied.findIndex((event) => event.id === latest.eventId)
+  return !state.applied.slice(at + 1).some((event) => ANSWERS.has(event.type))
+}
+
+/** Whether the terms are settled for this stage: agreed, or a stage after the agreement. */
+function settled(state: NegotiationState, stage: Stage): boolean {
+  return state.agreed !== undefined || stage === 'close' || stage === 'debrief'
+}
+
+/** The templates the coach may fill at a stage: those that belong to it, none that reopens settled terms. */
+function templatesFor(context: Context, stage: Stage, state: NegotiationState): PhraseTemplate[] {
+  const closed = settled(state, stage)
+  return PLAYBOOKS[context].phrases.filter(
+    (template) => template.stages.includes(stage) && !(closed && REOPENING_KINDS.includes(template.kind)),
+  )
+}
+
+/** What we now believe they value, as weight shares by plan issue: the plan's until the journal has taught us something. */
+function estimateWeights(space: Space, state: NegotiationState, posterior: Posterior | undefined): number[] {
+  return posterior && state.observations.length > 0
+    ? space.issues.map((issue) => posterior.issues[issue.id]?.mean ?? 0)
+    : Array.from(space.share.them)
 }
 
 export interface CoachOptions {
@@ -219,33 +235,29 @@ export function coach(
   learned?: { state: NegotiationState; posterior: Posterior },
 ): CoachReport {
   const state = learned?.state ?? replay(space, events)
-  const posterior = learned?.posterior ?? inferPriorities(space, state.observations)
+  // Before any of their moves, what we believe of them is the plan's estimate: no sampling needed.
+  const posterior =
+    learned?.posterior ??
+    (state.observations.length > 0 ? inferPriorities(space, state.observations) : undefined)
   const stage = options.stage ?? state.stage
   const { plan } = space
   const playbook = PLAYBOOKS[plan.context]
   const style: PhraseStyle = plan.culture?.style ?? 'direct'
-  const weights = space.issues.map((issue) => posterior.issues[issue.id]?.mean ?? 0)
+  const weights = estimateWeights(space, state, posterior)
+  const closed = settled(state, stage)
 
   // The next set, when nothing is on offer yet: chosen under what we know of them.
   let proposed: MesoBundle[] = []
-  if (state.offers.length === 0 && stage !== 'close' && stage !== 'debrief') {
+  if (state.offers.length === 0 && !closed) {
     const result = meso(
       space,
-      state.observations.length > 0 ? { beliefs: thinBeliefs(posterior.beliefs, 400) } : {},
+      posterior && state.observations.length > 0 ? { beliefs: thinBeliefs(posterior.beliefs, 400) } : {},
     )
     if (result.ok) proposed = result.set.bundles
   }
   const view = counterpartyView(space, state, proposed.length > 0 ? proposed : undefined)
-  const headline = headlineIssue(space)
-  const picks: PhrasePicks = {
-    ...tradePicks(space, weights),
-    ...(headline ? { headline } : {}),
-    ...(view.bundles[0] ? { bundle: view.bundles[0].label } : {}),
-  }
-  const stagePhrases = playbook.phrases.filter((template) => template.stage === stage)
-  const phrases = fillPhrases(stagePhrases.length > 0 ? stagePhrases : playbook.phrases, view, picks, style)
 
-  // Bundles on the table or about to be: which would their approvers block, and face-saving variants of the one they like.
+  // Bundles on the table or about to be: which would their approvers block.
   const bundles: { label: string; offer: Offer }[] = [
     ...(state.offers.at(-1)?.bundles.map((bundle) => ({ label: bundle.label, offer: bundle.offer })) ?? []),
     ...proposed.flatMap((bundle) => {
@@ -257,14 +269,35 @@ export function coach(
     label: bundle.label,
     blocks: approvalBlocks(space, bundle.offer),
   }))
-  const liked = state.table?.offer ?? bundles[0]?.offer
-  const faceSaving = liked && stage !== 'prepare' && stage !== 'setup' ? faceSavingVariants(space, liked) : []
+  // Variants of the bundle on the table, while its terms can still change.
+  const table = state.table?.offer
+  const faceSaving =
+    table && !closed && (stage === 'first-move' || stage === 'midgame')
+      ? faceSavingVariants(space, table, { weights })
+      : []
+
+  const picks: PhrasePicks = {
+    ...(closed ? {} : tradePicks(space, weights, table)),
+    // A face-saving line invites a choice among variants: only when there are some.
+    ...(faceSaving[0] ? { headline: faceSaving[0].headline.issue } : {}),
+    presenting: !closed && (proposed.length > 0 || awaitingAnswer(state)),
+  }
+  const words = fillWords(templatesFor(plan.context, stage, state), view, picks, style)
+  const script = callScript(words.phrases, stage)
 
   const advice: string[] = []
+  if (words.toFill.length > 0)
+    advice.push(
+      `Fill in ${listAnd(words.toFill)} first: ${nounFor(words.toFill.length, 'it still holds', 'they still hold')} a placeholder, and the words that would read it aloud are left out until then.`,
+    )
+  if (stage === 'debrief')
+    advice.push(
+      'The debrief is for your side: there is nothing here to say to them. Answer the debrief prompts (parley debrief) while memories are fresh.',
+    )
   const reservation = effectiveReservation(space)
   const d = disagreementPoint(space)
   advice.push(
-    `Hold your floor: nothing below ${formatPoints(reservation)} points for us${plan.batna?.us ? `; walking away is worth ${formatPoints(plan.batna.us.utility)} (${plan.batna.us.description?.trim().replace(/[.!]+$/, '') ?? 'our BATNA'})` : ''}.`,
+    `Hold your floor: nothing below ${formatPoints(reservation)} points for us${plan.batna?.us ? `; walking away is worth ${formatPoints(plan.batna.us.utility)} (${withoutFullStop(plan.batna.us.description ?? '') || 'our BATNA'})` : ''}.`,
   )
   if (plan.limits?.length)
     advice.push(
@@ -300,12 +333,13 @@ export function coach(
     context: plan.context,
     applicability: applicabilityNotes(space, state),
     flow: playbook.flow.filter((step) => step.stage === stage),
-    moves: playbook.moves.filter((move) => move.stage === stage),
+    moves: playbook.moves.filter((move) => move.stages.includes(stage)),
     advice,
     discovery: stage === 'prepare' || stage === 'setup' || stage === 'first-move' ? playbook.discovery : [],
     quickReference: QUICK_REFERENCE.filter((row) => row.stage === stage),
-    phrases,
-    script: callScript(playbook.phrases, view, picks, style, stage),
+    phrases: words.phrases,
+    script: script.map((line) => line.text),
+    toFill: words.toFill,
     proposed,
     approval,
     faceSaving,
@@ -314,7 +348,30 @@ export function coach(
   }
 }
 
-/** Every phrase of the context's playbook, filled for the negotiation as it stands: what the linter checks. */
+/** What may be said or shown to them: the words and the call script, and nothing of the advice for us. */
+export interface ShareableCoach {
+  phrases: FilledPhrase[]
+  script: string[]
+}
+
+/**
+ * The coach's report as the other side may see it (a rep sharing their screen, a deal room): the
+ * phrases and the call script, copied by name, both filled from the counterparty view alone. The
+ * moves, advice, approval blocks, variants, bundles with their utilities, placeholders to fill and
+ * charts stay with us.
+ */
+export function shareableCoach(report: Pick<CoachReport, 'phrases' | 'script'>): ShareableCoach {
+  return {
+    phrases: report.phrases.map((phrase) => ({ id: phrase.id, kind: phrase.kind, text: phrase.text })),
+    script: report.script.map((line) => String(line)),
+  }
+}
+
+/**
+ * Every phrase of the context's playbook the coach could have us say as the negotiation stands,
+ * whatever the stage (a superset of any one report's: every set line, every trade and face-saving
+ * wording): what the linter checks.
+ */
 export function allFilledPhrases(
   space: Space,
   state: NegotiationState,
@@ -323,13 +380,17 @@ export function allFilledPhrases(
   proposed: readonly MesoBundle[] = [],
 ): FilledPhrase[] {
   const playbook = PLAYBOOKS[space.plan.context]
-  const view = counterpartyView(space, state, proposed.length > 0 ? proposed : undefined)
-  const headline = headlineIssue(space)
-  const picks: PhrasePicks = { ...tradePicks(space, weights), ...(headline ? { headline } : {}) }
+  const view: CounterpartyView = counterpartyView(space, state, proposed.length > 0 ? proposed : undefined)
+  const agreed = state.agreed !== undefined
+  const headline = headlineIssue(space, space.plan.parties.them.approvalLimits ?? [], weights)
+  const picks: PhrasePicks = {
+    ...(agreed ? {} : tradePicks(space, weights, state.table?.offer)),
+    ...(headline && !agreed ? { headline } : {}),
+    presenting: !agreed,
+  }
   const style: PhraseStyle = space.plan.culture?.style ?? 'direct'
-  return view.bundles.length > 0
-    ? view.bundles.flatMap((bundle) =>
-        fillPhrases(playbook.phrases, view, { ...picks, bundle: bundle.label }, style),
-      )
-    : fillPhrases(playbook.phrases, view, picks, style)
+  const templates = playbook.phrases.filter(
+    (template) => !(agreed && REOPENING_KINDS.includes(template.kind)),
+  )
+  return fillWords(templates, view, picks, style).phrases
 }

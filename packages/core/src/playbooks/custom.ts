@@ -41,7 +41,7 @@ export const CUSTOM_PLAYBOOK: Playbook = {
   moves: [
     {
       id: 'custom-check-fit',
-      stage: 'prepare',
+      stages: ['prepare'],
       title: 'Check that the method fits',
       when: 'Before investing in preparation.',
       how: 'Ask whether there is more than one issue or a standard still open to discussion, whether claims can be verified, and whether there is time to learn what the other side needs. If not, settle a smaller question now with a plain give-and-take approach, and schedule the fuller conversation for later.',
@@ -52,7 +52,7 @@ export const CUSTOM_PLAYBOOK: Playbook = {
     },
     {
       id: 'custom-prepare',
-      stage: 'prepare',
+      stages: ['prepare'],
       title: 'Prepare your walk-away, issues and evidence',
       when: 'Before the first conversation.',
       how: 'Describe what you would actually do without a deal, put a figure on what it would cost and how long it would take, and keep working on it while you negotiate. Set your reservation and keep it to yourself. List every issue in clear units and score how much each matters to you and how much you think it matters to them: items that matter more to them than to you are your trading stock. Note who decides on their side and what they must be able to report, and gather benchmarks and cost drivers you can cite.',
@@ -63,7 +63,7 @@ export const CUSTOM_PLAYBOOK: Playbook = {
     },
     {
       id: 'custom-agree-rule',
-      stage: 'setup',
+      stages: ['setup'],
       title: 'Agree the decision rule',
       when: 'At the start, before anyone proposes terms.',
       how: 'Propose that both sides define what a good outcome must achieve, in measurable terms and a time frame, and write it down where both can see it. Confirm the list of issues that are open.',
@@ -74,7 +74,7 @@ export const CUSTOM_PLAYBOOK: Playbook = {
     },
     {
       id: 'custom-discover',
-      stage: 'first-move',
+      stages: ['setup', 'first-move'],
       title: 'Ask, listen and reflect back',
       when: 'Early, before your first offer.',
       how: 'Ask open questions about what they need, what limits them, what worries them and who else must agree. Summarise what you heard in their terms and ask whether you got it right.',
@@ -85,7 +85,7 @@ export const CUSTOM_PLAYBOOK: Playbook = {
     },
     {
       id: 'custom-present-meso',
-      stage: 'first-move',
+      stages: ['first-move', 'midgame'],
       title: 'Present equivalent bundles',
       when: 'Once you know enough to build options that pass the rule.',
       how: 'Offer a small set of complete packages, each meeting the rule in a different way and each equally acceptable to you. Show them side by side and ask which is closest and what they would change.',
@@ -96,7 +96,7 @@ export const CUSTOM_PLAYBOOK: Playbook = {
     },
     {
       id: 'custom-trade-conditionally',
-      stage: 'midgame',
+      stages: ['midgame'],
       title: 'Trade, never give',
       when: 'Whenever you are about to move on any issue.',
       how: 'State the condition first and the move second: what you need in return, then what you can change. Log every exchange with its value to each side.',
@@ -107,7 +107,7 @@ export const CUSTOM_PLAYBOOK: Playbook = {
     },
     {
       id: 'custom-contingency',
-      stage: 'midgame',
+      stages: ['midgame'],
       title: 'Settle disagreements about the future with if-then terms',
       when: 'When you disagree about what will happen rather than about what is fair.',
       how: 'Write a term that adjusts automatically: if a measured result occurs, a named term changes. Agree the metric, the data source, who reports it and when.',
@@ -118,7 +118,7 @@ export const CUSTOM_PLAYBOOK: Playbook = {
     },
     {
       id: 'custom-reality-test',
-      stage: 'midgame',
+      stages: ['midgame'],
       title: 'Test options against alternatives and standards',
       when: 'Before accepting, and whenever pressure builds.',
       how: 'Compare the option on the table with your walk-away and with published standards. Invite them to compare it with their own alternative on the agreed rule.',
@@ -129,7 +129,7 @@ export const CUSTOM_PLAYBOOK: Playbook = {
     },
     {
       id: 'custom-face-saving',
-      stage: 'midgame',
+      stages: ['midgame'],
       title: 'Offer a choice among fair options',
       when: 'When someone on their side cannot be seen to back down.',
       how: 'Let them choose between options that all meet the rule, and use neutral wording that credits the standard rather than either side.',
@@ -139,7 +139,7 @@ export const CUSTOM_PLAYBOOK: Playbook = {
     },
     {
       id: 'custom-pause',
-      stage: 'midgame',
+      stages: ['first-move', 'midgame', 'close'],
       title: 'Pause without damaging the relationship',
       when: 'When a request cannot meet the agreed rule, or they keep restating positions without engaging on interests.',
       how: 'Say plainly that the request does not fit the rule, propose a specific point at which to resume, and say what each side will do meanwhile.',
@@ -149,7 +149,7 @@ export const CUSTOM_PLAYBOOK: Playbook = {
     },
     {
       id: 'custom-close-governance',
-      stage: 'close',
+      stages: ['close'],
       title: 'Close with measurable terms and governance',
       when: 'When the main terms are agreed.',
       how: 'Turn each promise into something checkable: what it means, the level that counts as met, who reports it and how often, what happens on a miss, and how either side asks for a change. Schedule the reviews, agree who sees which data and name who to call when things go wrong. Write the fairness story in a short paragraph you could defend to a sceptical colleague.',
@@ -159,7 +159,7 @@ export const CUSTOM_PLAYBOOK: Playbook = {
     },
     {
       id: 'custom-debrief',
-      stage: 'debrief',
+      stages: ['debrief'],
       title: 'Debrief and sharpen your tools',
       when: 'Soon after the close, while memories are fresh.',
       how: 'Review where value was created, which bundles and safeguards worked, and which signals you missed. Before the next one, hold a short rehearsal in which a colleague plays their side while you present the bundles, then swap roles so you feel their objections; let someone who is not negotiating keep the record.',
@@ -247,7 +247,7 @@ export const CUSTOM_PLAYBOOK: Playbook = {
     {
       id: 'custom-open',
       kind: 'open',
-      stage: 'setup',
+      stages: ['prepare', 'setup'],
       direct:
         'Thanks for meeting. I suggest we first agree how we will judge any option, then list what is open: {issues}. {them}, what would you add?',
       indirect:
@@ -256,7 +256,7 @@ export const CUSTOM_PLAYBOOK: Playbook = {
     {
       id: 'custom-rule',
       kind: 'decision-rule',
-      stage: 'setup',
+      stages: ['prepare', 'setup', 'first-move', 'midgame'],
       direct:
         'Let us write down the test any option has to pass, so we can hold every proposal to it: {rule}',
       indirect:
@@ -265,7 +265,7 @@ export const CUSTOM_PLAYBOOK: Playbook = {
     {
       id: 'custom-discovery',
       kind: 'discovery',
-      stage: 'first-move',
+      stages: ['prepare', 'setup', 'first-move'],
       direct: 'On {issues}: which matter most to you, which are fixed, and why?',
       indirect:
         'It would help us to understand {issues} from your side. Which feel most important, and are there any where you have some room?',
@@ -273,7 +273,7 @@ export const CUSTOM_PLAYBOOK: Playbook = {
     {
       id: 'custom-bundles',
       kind: 'bundles',
-      stage: 'first-move',
+      stages: ['first-move', 'midgame'],
       direct:
         'Here are {count} packages, {labels}. Each passes the test we agreed, in a different way. Which is closest, and what would you change?',
       indirect:
@@ -282,29 +282,36 @@ export const CUSTOM_PLAYBOOK: Playbook = {
     {
       id: 'custom-bundle',
       kind: 'bundle',
-      stage: 'first-move',
+      stages: ['first-move', 'midgame'],
       direct: 'Package {label} favours {emphasis}: {terms}.',
       indirect: 'Package {label} leans towards {emphasis}: {terms}. How does that look from your side?',
     },
     {
       id: 'custom-bundle-plain',
       kind: 'bundle',
-      stage: 'midgame',
-      direct: 'Package {label}, as it stands: {terms}.',
+      stages: ['first-move', 'midgame'],
+      direct: 'Package {label}: {terms}.',
+      indirect: 'Package {label} would look like this: {terms}. How does that look from your side?',
+    },
+    {
+      id: 'custom-recap',
+      kind: 'recap',
+      stages: ['first-move', 'midgame'],
+      direct: 'Where we stand now: {terms}.',
       indirect:
-        'So that we are working from the same page, package {label} reads: {terms}. Is that how you have it?',
+        'So that we are working from the same page, what is on the table now reads: {terms}. Is that how you have it?',
     },
     {
       id: 'custom-trade',
       kind: 'conditional-trade',
-      stage: 'midgame',
+      stages: ['midgame'],
       direct: 'We can move on {give} if you can move on {get}.',
       indirect: 'If we were able to find some room on {give}, might you be able to help us on {get}?',
     },
     {
       id: 'custom-trade-reciprocity',
       kind: 'conditional-trade',
-      stage: 'midgame',
+      stages: ['midgame'],
       direct: 'Any change on {give} needs a matching change on {get}, so each step stays even.',
       indirect:
         'We would like to keep each step fair for both of us. Could a change on {give} go together with a change on {get}?',
@@ -312,7 +319,7 @@ export const CUSTOM_PLAYBOOK: Playbook = {
     {
       id: 'custom-benchmark',
       kind: 'benchmark',
-      stage: 'first-move',
+      stages: ['prepare', 'setup', 'first-move', 'midgame'],
       direct: '{claim}: {low} to {high} {unit}. I suggest we both use that as the reference.',
       indirect:
         'A reference that may help us both: {claim}, {low} to {high} {unit}. Do you see it the same way?',
@@ -320,7 +327,7 @@ export const CUSTOM_PLAYBOOK: Playbook = {
     {
       id: 'custom-benchmark-rationale',
       kind: 'benchmark',
-      stage: 'midgame',
+      stages: ['first-move', 'midgame'],
       direct: 'For {issue}, {source} gives {low} to {high} {unit}. {rationale}',
       indirect:
         'On {issue}, the range from {source} is {low} to {high} {unit}. This is how we read it, and we would like to hear how you read it. {rationale}',
@@ -328,7 +335,7 @@ export const CUSTOM_PLAYBOOK: Playbook = {
     {
       id: 'custom-contingency',
       kind: 'contingency',
-      stage: 'midgame',
+      stages: ['midgame'],
       direct: 'Since we see the future differently, let the agreement decide it: {contingency}.',
       indirect:
         'As we each expect something different, would it help to write in a term like this: {contingency}? We would agree together how it is measured.',
@@ -336,7 +343,7 @@ export const CUSTOM_PLAYBOOK: Playbook = {
     {
       id: 'custom-face-saving',
       kind: 'face-saving',
-      stage: 'midgame',
+      stages: ['midgame'],
       direct:
         'On {issue}, pick whichever of the fair options suits you. Every option meets the test we agreed.',
       indirect:
@@ -345,16 +352,31 @@ export const CUSTOM_PLAYBOOK: Playbook = {
     {
       id: 'custom-pause',
       kind: 'pause',
-      stage: 'midgame',
+      stages: ['first-move', 'midgame'],
       direct:
         'That request does not fit what we agreed, so I suggest we stop here and come back to it once {revisit}. What we agreed: {rule}',
       indirect:
         'I do not think we can make that work within what we agreed, and I would rather not force it. Could we take a break and return once {revisit}? For reference, we agreed: {rule}',
     },
     {
+      id: 'custom-fairness-why',
+      kind: 'fairness',
+      stages: ['close'],
+      direct: 'Why this is fair to both of us: {story}',
+      indirect:
+        'This is how we would explain why the agreement is fair to both of us, and we would like to hear how you see it: {story}',
+    },
+    {
+      id: 'custom-fairness',
+      kind: 'fairness',
+      stages: ['close'],
+      direct: 'These terms meet the test we agreed: {rule}',
+      indirect: 'As far as we can see, these terms meet what we agreed at the start. We agreed: {rule}',
+    },
+    {
       id: 'custom-close',
       kind: 'close',
-      stage: 'close',
+      stages: ['close'],
       direct:
         'We are agreeing: {terms}. Let us write down the definitions, how results are reported, what happens if something is missed, and when we review it.',
       indirect:

@@ -46,7 +46,7 @@ export const HIRING_PLAYBOOK: Playbook = {
   moves: [
     {
       id: 'hiring-calibrate-level',
-      stage: 'prepare',
+      stages: ['prepare'],
       title: 'Calibrate level and band before talking money',
       when: 'After the interview panel has met, and before any figures are discussed.',
       how: 'Place the candidate on the level matrix using interview evidence, confirm the band for that level, and check what peers at the same level earn today.',
@@ -56,7 +56,7 @@ export const HIRING_PLAYBOOK: Playbook = {
     },
     {
       id: 'hiring-set-limits',
-      stage: 'prepare',
+      stages: ['prepare'],
       title: 'Know your fallback and limits',
       when: 'Before the offer conversation.',
       how: 'Write down your realistic alternative (the runner-up, a contractor, a delayed start), what the vacancy costs each month, your reservation and per-item limits. Get approval for the range you may use without going back.',
@@ -66,7 +66,7 @@ export const HIRING_PLAYBOOK: Playbook = {
     },
     {
       id: 'hiring-standards-first',
-      stage: 'setup',
+      stages: ['setup'],
       title: 'Lead with the standards',
       when: 'At the start of the offer conversation.',
       how: 'Explain the level, the band and how the level matrix works, then agree with the candidate what the offer needs to achieve for them. Make the band and a dated review the shared decision rule.',
@@ -77,7 +77,7 @@ export const HIRING_PLAYBOOK: Playbook = {
     },
     {
       id: 'hiring-learn-motivations',
-      stage: 'first-move',
+      stages: ['setup', 'first-move'],
       title: 'Learn what makes the move worthwhile',
       when: 'Before building packages, ideally in the conversation before the offer.',
       how: 'Ask about the work they want to own, how they weigh cash against growth, what their current situation costs them to leave (bonus, vesting, notice) and who they will consult.',
@@ -87,7 +87,7 @@ export const HIRING_PLAYBOOK: Playbook = {
     },
     {
       id: 'hiring-offer-packages',
-      stage: 'first-move',
+      stages: ['first-move', 'midgame'],
       title: 'Offer equivalent packages',
       when: 'When you make the offer.',
       how: 'Present a small set of packages within the band, equally acceptable to you: for example more base, more equity, or more scope and flexibility with a dated review. Ask which fits best and what they would adjust.',
@@ -97,7 +97,7 @@ export const HIRING_PLAYBOOK: Playbook = {
     },
     {
       id: 'hiring-trade-within-band',
-      stage: 'midgame',
+      stages: ['midgame'],
       title: 'Trade inside the band',
       when: 'When the candidate asks for more cash or a higher title.',
       how: 'Meet the ask with items that cost you little and matter to them: ownership of a system, remote days, a development budget, a start date that protects their bonus, a sign-on payment to replace what they forfeit.',
@@ -107,7 +107,7 @@ export const HIRING_PLAYBOOK: Playbook = {
     },
     {
       id: 'hiring-milestone-path',
-      stage: 'midgame',
+      stages: ['midgame'],
       title: 'Make the next step contingent on evidence',
       when: 'When the candidate wants a higher level or pay now and you cannot justify it yet.',
       how: 'Write a path: the criteria from the level matrix, the evidence that will count, the review date and the reviewer. Attach a defined title, pay or equity step if the criteria are met.',
@@ -118,7 +118,7 @@ export const HIRING_PLAYBOOK: Playbook = {
     },
     {
       id: 'hiring-counteroffer-test',
-      stage: 'midgame',
+      stages: ['midgame'],
       title: 'Reality-test a counteroffer',
       when: 'When the candidate reports a counteroffer or a rival offer.',
       how: 'Compare the whole package and path, not base alone: scope, growth criteria, flexibility, team, and what prompted them to look in the first place. Let them make the comparison; do not disparage their employer.',
@@ -129,7 +129,7 @@ export const HIRING_PLAYBOOK: Playbook = {
     },
     {
       id: 'hiring-face-saving',
-      stage: 'midgame',
+      stages: ['midgame'],
       title: 'Give them a story they can tell',
       when: "When a title, a past setback or their network's opinion matters to the candidate.",
       how: 'Offer ways to describe the move that are true and within standards: a scope or role name that reflects real ownership, a dated review they can point to, an announcement worded with them.',
@@ -139,7 +139,7 @@ export const HIRING_PLAYBOOK: Playbook = {
     },
     {
       id: 'hiring-recruiter-incentives',
-      stage: 'midgame',
+      stages: ['midgame'],
       title: "Keep the candidate's own interests in view",
       when: "When an agency recruiter or third party relays the candidate's asks.",
       how: 'Remember that intermediaries have their own incentives (fees tied to base pay, a quick close). Keep a direct line to the candidate for discussing the whole package.',
@@ -149,7 +149,7 @@ export const HIRING_PLAYBOOK: Playbook = {
     },
     {
       id: 'hiring-written-offer',
-      stage: 'close',
+      stages: ['close'],
       title: 'Close with a written offer and a dated review',
       when: 'When the candidate has chosen a package.',
       how: 'Put in writing the package, start date, the growth criteria, review date and reviewer, first projects and onboarding plan. Write a short fairness story you could share with the team if asked.',
@@ -160,7 +160,7 @@ export const HIRING_PLAYBOOK: Playbook = {
     },
     {
       id: 'hiring-debrief',
-      stage: 'debrief',
+      stages: ['debrief'],
       title: 'Review the hire at the first scheduled review',
       when: 'After acceptance or decline, and again at the first review date.',
       how: 'Check what mattered to the candidate, how the package compared with peers, whether the growth path is being honoured, and update the offer templates.',
@@ -248,7 +248,7 @@ export const HIRING_PLAYBOOK: Playbook = {
     {
       id: 'hiring-open',
       kind: 'open',
-      stage: 'setup',
+      stages: ['prepare', 'setup'],
       direct:
         '{them}, we would like you to join {us}, and we want the offer to work for you. I suggest we go through the standards we use, then look at {issues} together.',
       indirect:
@@ -257,7 +257,7 @@ export const HIRING_PLAYBOOK: Playbook = {
     {
       id: 'hiring-rule',
       kind: 'decision-rule',
-      stage: 'setup',
+      stages: ['prepare', 'setup', 'first-move', 'midgame'],
       direct:
         'Here is the standard every offer at this level follows, so you can check ours against it: {rule}',
       indirect:
@@ -266,7 +266,7 @@ export const HIRING_PLAYBOOK: Playbook = {
     {
       id: 'hiring-discovery',
       kind: 'discovery',
-      stage: 'first-move',
+      stages: ['prepare', 'setup', 'first-move'],
       direct: 'On {issues}: which matter most to you, and where do you have flexibility?',
       indirect:
         'Could you tell me how you think about {issues}? It would help to know which feel important and which matter less to you.',
@@ -274,7 +274,7 @@ export const HIRING_PLAYBOOK: Playbook = {
     {
       id: 'hiring-bundles',
       kind: 'bundles',
-      stage: 'first-move',
+      stages: ['first-move', 'midgame'],
       direct:
         'Here are {count} versions of the offer, {labels}. They are equivalent for us and differ in how they balance cash, equity, scope and flexibility. Which fits you best?',
       indirect:
@@ -283,29 +283,36 @@ export const HIRING_PLAYBOOK: Playbook = {
     {
       id: 'hiring-bundle',
       kind: 'bundle',
-      stage: 'first-move',
+      stages: ['first-move', 'midgame'],
       direct: 'Version {label} puts {emphasis} first: {terms}.',
       indirect: 'Version {label} leans towards {emphasis}: {terms}. How does that sit with what you told us?',
     },
     {
       id: 'hiring-bundle-plain',
       kind: 'bundle',
-      stage: 'midgame',
+      stages: ['first-move', 'midgame'],
       direct: 'Version {label}, in full: {terms}.',
+      indirect: 'Version {label} would look like this: {terms}. How does that sit with what you told us?',
+    },
+    {
+      id: 'hiring-recap',
+      kind: 'recap',
+      stages: ['first-move', 'midgame'],
+      direct: 'To recap the offer as it stands: {terms}.',
       indirect:
-        'To make sure we are looking at the same thing, version {label} reads: {terms}. Does that match your notes?',
+        'To make sure we are looking at the same thing, the offer now reads: {terms}. Does that match your notes?',
     },
     {
       id: 'hiring-trade',
       kind: 'conditional-trade',
-      stage: 'midgame',
+      stages: ['midgame'],
       direct: 'We can do more on {give} if we settle {get} in the same step.',
       indirect: 'We would like to help on {give}. Would you be open to looking at {get} at the same time?',
     },
     {
       id: 'hiring-trade-scope',
       kind: 'conditional-trade',
-      stage: 'midgame',
+      stages: ['midgame'],
       direct:
         'If we move on {give}, we would ask for flexibility on {get} so the package stays within the level.',
       indirect:
@@ -314,7 +321,7 @@ export const HIRING_PLAYBOOK: Playbook = {
     {
       id: 'hiring-benchmark',
       kind: 'benchmark',
-      stage: 'first-move',
+      stages: ['prepare', 'setup', 'first-move', 'midgame'],
       direct: '{claim}: {low} to {high} {unit}. Our offer is set against that range.',
       indirect:
         'So you can see where the numbers come from: {claim}, {low} to {high} {unit}. Does that match what you have seen?',
@@ -322,7 +329,7 @@ export const HIRING_PLAYBOOK: Playbook = {
     {
       id: 'hiring-benchmark-rationale',
       kind: 'benchmark',
-      stage: 'first-move',
+      stages: ['first-move', 'midgame'],
       direct: 'For {issue}, {source} shows {low} to {high} {unit}. {rationale}',
       indirect:
         'On {issue}, the range we use comes from {source}: {low} to {high} {unit}. Here is how we applied it, and I am happy to talk it through. {rationale}',
@@ -330,16 +337,16 @@ export const HIRING_PLAYBOOK: Playbook = {
     {
       id: 'hiring-contingency',
       kind: 'contingency',
-      stage: 'midgame',
+      stages: ['midgame'],
       direct:
-        'We will write the next step into the offer: {contingency}. The criteria and reviewer are named in the letter.',
+        'We will write this into the offer: {contingency}. The letter names how it is measured and who reviews it.',
       indirect:
-        'Would it give you confidence if the offer letter set this out: {contingency}? We would agree the criteria and who reviews them with you.',
+        'Would it give you confidence if the offer letter set this out: {contingency}? We would agree with you how it is measured and who reviews it.',
     },
     {
       id: 'hiring-face-saving',
       kind: 'face-saving',
-      stage: 'midgame',
+      stages: ['midgame'],
       direct:
         'On {issue}, you choose the version you are most comfortable explaining to others. Every version fits our standards.',
       indirect:
@@ -348,16 +355,32 @@ export const HIRING_PLAYBOOK: Playbook = {
     {
       id: 'hiring-pause',
       kind: 'pause',
-      stage: 'midgame',
+      stages: ['first-move', 'midgame'],
       direct:
         'I cannot make that fit our standards, and I do not want to promise what I cannot deliver. Can we take a break and come back to it once {revisit}? The standard: {rule}',
       indirect:
         'I would like to find a way, but I cannot fit that within the standards we apply to everyone at this level. Would it be all right to pause and pick it up again once {revisit}? The standard we discussed: {rule}',
     },
     {
+      id: 'hiring-fairness-why',
+      kind: 'fairness',
+      stages: ['close'],
+      direct: 'Why we think this offer is fair: {story}',
+      indirect:
+        'This is how we would explain why the offer is fair, and I would like to hear whether it feels that way to you: {story}',
+    },
+    {
+      id: 'hiring-fairness',
+      kind: 'fairness',
+      stages: ['close'],
+      direct: 'The offer follows the standard we use for this level: {rule}',
+      indirect:
+        'We believe the offer follows the standard we apply to everyone at this level. The basis: {rule}',
+    },
+    {
       id: 'hiring-close',
       kind: 'close',
-      stage: 'close',
+      stages: ['close'],
       direct:
         'To confirm: {terms}. I will send the offer letter with the review criteria, the review date and your reviewer written in.',
       indirect:

@@ -46,7 +46,7 @@ export const PARTNERSHIP_PLAYBOOK: Playbook = {
   moves: [
     {
       id: 'partnership-inventory-assets',
-      stage: 'prepare',
+      stages: ['prepare'],
       title: 'Inventory the assets on both sides',
       when: 'Before the first meeting, and whenever the scope changes.',
       how: 'For each asset (reach, data, brand, technology, expertise, credibility) note what it costs its owner to share and what it is worth to the other side. Mark the pairs where both sides give from surplus.',
@@ -56,7 +56,7 @@ export const PARTNERSHIP_PLAYBOOK: Playbook = {
     },
     {
       id: 'partnership-map-vetoes',
-      stage: 'prepare',
+      stages: ['prepare', 'setup'],
       title: 'Find the real veto holders',
       when: "Early, before the sponsor makes promises on their organisation's behalf.",
       how: 'Identify who can stop the deal (legal, privacy, brand, a committee or a board), when they meet, and what exposure each carries personally. Note past incidents that shape their caution.',
@@ -67,7 +67,7 @@ export const PARTNERSHIP_PLAYBOOK: Playbook = {
     },
     {
       id: 'partnership-agree-guardrails',
-      stage: 'setup',
+      stages: ['setup'],
       title: 'Turn guardrails into the decision rule',
       when: 'At the first working session, before any structure is proposed.',
       how: 'Write the joint goal and the protections each side needs as one shared test: what the partnership must achieve, and the controls it must never break. Include your own must-haves as shared conditions, not as demands.',
@@ -78,7 +78,7 @@ export const PARTNERSHIP_PLAYBOOK: Playbook = {
     },
     {
       id: 'partnership-swap-assets',
-      stage: 'first-move',
+      stages: ['first-move'],
       title: 'Trade from surplus',
       when: 'When shaping the first structures.',
       how: 'Pair items each side already holds in abundance: your audience against their product depth, their credibility against your content, their data against your analysis, credit or early access. Put the pairing in the same clause so the balance is visible.',
@@ -89,7 +89,7 @@ export const PARTNERSHIP_PLAYBOOK: Playbook = {
     },
     {
       id: 'partnership-present-structures',
-      stage: 'first-move',
+      stages: ['first-move', 'midgame'],
       title: 'Offer equivalent structures',
       when: 'Once the guardrails are agreed.',
       how: 'Present a small set of structures worth the same to you: for example narrow and deep, broad and light, or staged with a gate. Each respects the guardrails. Ask which they could take to their approvers and what they would change.',
@@ -99,7 +99,7 @@ export const PARTNERSHIP_PLAYBOOK: Playbook = {
     },
     {
       id: 'partnership-field-of-use',
-      stage: 'midgame',
+      stages: ['midgame'],
       title: 'Bound IP and data by field of use',
       when: 'When ownership or usage rights become the sticking point.',
       how: 'Split rights by field, territory and period rather than arguing over ownership in general. Agree who owns improvements, whether there is a licence back inside the field, and which uses are excluded outright.',
@@ -110,7 +110,7 @@ export const PARTNERSHIP_PLAYBOOK: Playbook = {
     },
     {
       id: 'partnership-verify-not-trust',
-      stage: 'midgame',
+      stages: ['midgame'],
       title: 'Offer verification instead of assurances',
       when: 'When the other side needs to be sure you will keep a promise on privacy, brand or quality.',
       how: 'Give them ways to check for themselves: access logs, audit rights, sample reviews, pre-clearance of public material. Prefer controls you already run, which cost you little to open up.',
@@ -120,7 +120,7 @@ export const PARTNERSHIP_PLAYBOOK: Playbook = {
     },
     {
       id: 'partnership-pilot-gates',
-      stage: 'midgame',
+      stages: ['midgame'],
       title: 'Start narrow with a dated gate',
       when: 'When trust is not yet earned or the value is uncertain for either side.',
       how: 'Agree a pilot with a limited scope, the metrics both sides will read, and a dated review at which expansion, change or an orderly stop is decided against those metrics.',
@@ -131,7 +131,7 @@ export const PARTNERSHIP_PLAYBOOK: Playbook = {
     },
     {
       id: 'partnership-contingent-economics',
-      stage: 'midgame',
+      stages: ['midgame'],
       title: 'Make the economics contingent',
       when: 'When you disagree about how much revenue, adoption or impact the partnership will produce.',
       how: 'Let the split follow results: revenue share tiers, milestone payments, or a share that steps up once a measured threshold is passed.',
@@ -142,7 +142,7 @@ export const PARTNERSHIP_PLAYBOOK: Playbook = {
     },
     {
       id: 'partnership-face-saving',
-      stage: 'midgame',
+      stages: ['midgame'],
       title: 'Protect how each side can describe the deal',
       when: 'When a board, regulator or the press will judge the partnership by how it is described.',
       how: 'Agree early on the public and internal framing (a research collaboration, a pilot, a joint programme) and let them choose between variants that all meet the guardrails.',
@@ -152,7 +152,7 @@ export const PARTNERSHIP_PLAYBOOK: Playbook = {
     },
     {
       id: 'partnership-close-operating-model',
-      stage: 'close',
+      stages: ['close'],
       title: 'Close with an operating model, not just a contract',
       when: 'When the structure is agreed and only drafting remains.',
       how: 'Write the steering charter (members, cadence, decisions it owns), the metrics and their reporting, escalation steps, suspension triggers and the exit: data return or deletion, which licences survive, wind-down support. Draft a short fairness story both sponsors can repeat.',
@@ -163,7 +163,7 @@ export const PARTNERSHIP_PLAYBOOK: Playbook = {
     },
     {
       id: 'partnership-debrief-health',
-      stage: 'debrief',
+      stages: ['debrief'],
       title: 'Review the partnership after the first cycle',
       when: 'After the first steering meeting or pilot milestone, and at each gate.',
       how: 'Compare delivered value with the case for the partnership, check whether metrics arrive on time and concerns are raised early, and decide what to adjust before the next gate.',
@@ -252,7 +252,7 @@ export const PARTNERSHIP_PLAYBOOK: Playbook = {
     {
       id: 'partnership-open',
       kind: 'open',
-      stage: 'setup',
+      stages: ['prepare', 'setup'],
       direct:
         '{us} and {them} each bring something the other lacks. I suggest we agree what the partnership must achieve and protect, then work through {issues}.',
       indirect:
@@ -261,7 +261,7 @@ export const PARTNERSHIP_PLAYBOOK: Playbook = {
     {
       id: 'partnership-rule',
       kind: 'decision-rule',
-      stage: 'setup',
+      stages: ['prepare', 'setup', 'first-move', 'midgame'],
       direct: 'Here is the test I propose every structure must pass. Tell me what to add for {them}: {rule}',
       indirect:
         'Would this be a fair way to describe what {us} and {them} both need the partnership to respect? We would welcome any changes: {rule}',
@@ -269,7 +269,7 @@ export const PARTNERSHIP_PLAYBOOK: Playbook = {
     {
       id: 'partnership-discovery',
       kind: 'discovery',
-      stage: 'first-move',
+      stages: ['prepare', 'setup', 'first-move'],
       direct:
         'On {issues}: which would your approvers treat as fixed, and which could move if the controls were right?',
       indirect:
@@ -278,7 +278,7 @@ export const PARTNERSHIP_PLAYBOOK: Playbook = {
     {
       id: 'partnership-bundles',
       kind: 'bundles',
-      stage: 'first-move',
+      stages: ['first-move', 'midgame'],
       direct:
         'We have {count} structures, {labels}. All respect the guardrails we agreed; they differ in scope, control and economics. Which could you take to your approvers?',
       indirect:
@@ -287,7 +287,7 @@ export const PARTNERSHIP_PLAYBOOK: Playbook = {
     {
       id: 'partnership-bundle',
       kind: 'bundle',
-      stage: 'first-move',
+      stages: ['first-move', 'midgame'],
       direct: 'Structure {label} puts {emphasis} first: {terms}.',
       indirect:
         'Structure {label} gives most room on {emphasis}: {terms}. How do you think your colleagues would see it?',
@@ -295,15 +295,23 @@ export const PARTNERSHIP_PLAYBOOK: Playbook = {
     {
       id: 'partnership-bundle-plain',
       kind: 'bundle',
-      stage: 'midgame',
-      direct: 'Structure {label}, as it stands: {terms}.',
+      stages: ['first-move', 'midgame'],
+      direct: 'Structure {label}: {terms}.',
       indirect:
-        'So that we are working from the same page, structure {label} currently reads: {terms}. Is that how you have it?',
+        'Structure {label} would look like this: {terms}. How do you think your colleagues would see it?',
+    },
+    {
+      id: 'partnership-recap',
+      kind: 'recap',
+      stages: ['first-move', 'midgame'],
+      direct: 'Where we stand now: {terms}.',
+      indirect:
+        'So that we are working from the same page, the structure on the table currently reads: {terms}. Is that how you have it?',
     },
     {
       id: 'partnership-trade',
       kind: 'conditional-trade',
-      stage: 'midgame',
+      stages: ['midgame'],
       direct:
         'We can offer more on {give} if {get} is settled in the same clause, so the balance is visible to both boards.',
       indirect:
@@ -312,14 +320,14 @@ export const PARTNERSHIP_PLAYBOOK: Playbook = {
     {
       id: 'partnership-trade-verify',
       kind: 'conditional-trade',
-      stage: 'midgame',
+      stages: ['midgame'],
       direct: 'We are open on {give}. In return we need clarity on {get}.',
       indirect: 'We would be glad to do more on {give}. Would it be possible to look at {get} alongside it?',
     },
     {
       id: 'partnership-benchmark',
       kind: 'benchmark',
-      stage: 'first-move',
+      stages: ['prepare', 'setup', 'first-move', 'midgame'],
       direct: '{claim}: {low} to {high} {unit}. We would like to use that as the shared reference.',
       indirect:
         'A reference that may help both of us: {claim}, {low} to {high} {unit}. Do you see it the same way, or do you use a different source?',
@@ -327,7 +335,7 @@ export const PARTNERSHIP_PLAYBOOK: Playbook = {
     {
       id: 'partnership-benchmark-rationale',
       kind: 'benchmark',
-      stage: 'midgame',
+      stages: ['first-move', 'midgame'],
       direct: 'On {issue}, {source} puts comparable deals at {low} to {high} {unit}. {rationale}',
       indirect:
         'For {issue}, published deals reported by {source} sit between {low} and {high} {unit}. This is how we read that, and we would like to hear your reading. {rationale}',
@@ -335,7 +343,7 @@ export const PARTNERSHIP_PLAYBOOK: Playbook = {
     {
       id: 'partnership-contingency',
       kind: 'contingency',
-      stage: 'midgame',
+      stages: ['midgame'],
       direct: 'So neither side has to take the other on trust, we propose writing this in: {contingency}.',
       indirect:
         'Would it help your committee if the agreement spelled this out: {contingency}? We would agree together how it is measured and reported.',
@@ -343,7 +351,7 @@ export const PARTNERSHIP_PLAYBOOK: Playbook = {
     {
       id: 'partnership-face-saving',
       kind: 'face-saving',
-      stage: 'midgame',
+      stages: ['midgame'],
       direct:
         'On {issue}, choose the variant your board will find easiest to stand behind. Every variant meets the guardrails.',
       indirect:
@@ -352,16 +360,31 @@ export const PARTNERSHIP_PLAYBOOK: Playbook = {
     {
       id: 'partnership-pause',
       kind: 'pause',
-      stage: 'midgame',
+      stages: ['first-move', 'midgame'],
       direct:
         'We cannot make that request fit the guardrails today. Let us pause it and return once {revisit}, so the partnership starts on a footing both sides can defend. The guardrails: {rule}',
       indirect:
         'I am not sure we can make that work within what we agreed, and we would not want to strain the partnership over it. Could we step back and revisit it once {revisit}? What we agreed was: {rule}',
     },
     {
+      id: 'partnership-fairness-why',
+      kind: 'fairness',
+      stages: ['close'],
+      direct: 'Why this is fair to both organisations: {story}',
+      indirect:
+        'This is how we would explain to both boards why the partnership is fair, and we would value your view: {story}',
+    },
+    {
+      id: 'partnership-fairness',
+      kind: 'fairness',
+      stages: ['close'],
+      direct: 'This structure meets the guardrails we agreed: {rule}',
+      indirect: 'As we read it, this structure respects the guardrails we agreed. The guardrails: {rule}',
+    },
+    {
       id: 'partnership-close',
       kind: 'close',
-      stage: 'close',
+      stages: ['close'],
       direct:
         'We have: {terms}. Next we write the steering charter, the metrics and how they are reported, the suspension rules and the exit, and we name an owner on each side.',
       indirect:

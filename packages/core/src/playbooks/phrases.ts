@@ -2,136 +2,258 @@
  * Filling phrase templates. The blanks are filled from the counterparty view and a few picks
  * (which bundle, which issues to trade, which contingency: identifiers the view already holds),
  * and from nothing else: a filled phrase is something we could say aloud, and by construction it
- * carries no private figure. A template whose blanks can not all be filled is left out.
+ * carries no private figure. Terms are always complete: a recap or a confirmation names every issue
+ * at the level of the bundle on the table, and a bundle of a set names every issue too (what sets
+ * it apart first, then what is the same in all of the set). A template whose blanks can not all be
+ * filled is left out; one whose filling would read a `<...>` placeholder aloud is left out too, and
+ * the plan field to fill in first is named instead.
  */
 
-import { groupThousands } from '../model/limits'
-import type { Level, Terms } from '../model/plan'
-import type { CounterpartyView } from '../sharing/counterparty-view'
+import { listAnd, sentence, withoutFullStop } from '../language/english'
+import { formatLevel, formatLevelWithUnit, inSentence } from '../language/levels'
+import type { Terms } from '../model/plan'
+import { holdsPlaceholder, placeholderIn } from '../plan/placeholders'
+import type { CounterpartyView, ViewBundle } from '../sharing/counterparty-view'
 import type { PhraseKind, PhraseTemplate } from './types'
+
+export { formatLevel, formatLevelWithUnit, inSentence } from '../language/levels'
 
 export type PhraseStyle = 'direct' | 'indirect'
 
 /** Which shareable things a phrase is about. */
 export interface PhrasePicks {
-  /** Label of a bundle in the view. */
+  /** Label of a bundle in the view: only that bundle's line is filled (by default, one line per bundle). */
   bundle?: string
   /** Issue ids for a conditional trade: what we would move on, and what we ask for. */
   give?: string
   get?: string
-  /** Index of a contingency in the view. */
+  /** Index of a contingency in the view (by default the latest one not yet accepted). */
   contingency?: number
   /** Issue id of the headline term their approver needs to report as a win. */
   headline?: string
+  /**
+   * Whether the view's bundles are being put to them now (proposed, or offered and not yet
+   * answered). Once they have answered, the set is history: it is not presented again. Default true.
+   */
+  presenting?: boolean
 }
 
 export interface FilledPhrase {
+  /** The template's id; a bundle's line adds the bundle's label (`sales-bundle:B`). */
   id: string
   kind: PhraseKind
   text: string
 }
 
-/** A level as people write it: `230,000`, `99.9`, `milestone`. */
-export function formatLevel(level: Level): string {
-  if (typeof level !== 'number') return level
-  return Number.isInteger(level) && Math.abs(level) >= 10000 ? groupThousands(level) : String(level)
+/** The phrases that could be filled, and the plan fields to fill in before the ones left out can be said. */
+export interface FilledWords {
+  phrases: FilledPhrase[]
+  /** Plan fields (`parties.them.name`) that still hold a `<...>` placeholder a phrase would have read aloud. */
+  toFill: string[]
 }
 
-/** A level with its unit after a number: `230,000 USD/year`, `99.9 %`; a word level as it is: `milestone`. */
-export function formatLevelWithUnit(level: Level, unit: string | undefined): string {
-  return typeof level === 'number' && unit ? `${formatLevel(level)} ${unit}` : formatLevel(level)
-}
-
-/** An issue name inside a sentence: `Annual price` → `annual price`, but `SLA credits` stays as it is. */
-export function inSentence(name: string): string {
-  return /^[A-Z][a-z]/.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name
-}
-
-/** `a`, `a and b`, `a, b and c`. */
+/** `a`, `a and b`, `a, b and c` (the platform's list grammar). */
 export function joinWords(words: readonly string[]): string {
-  if (words.length <= 1) return words[0] ?? ''
-  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`
+  return listAnd(words)
 }
 
-function termsText(view: CounterpartyView, terms: Terms, only?: ReadonlySet<string>): string {
+const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten']
+
+/** A small count as it is said: `three`. */
+function inWords(n: number): string {
+  return NUMBER_WORDS[n] ?? String(n)
+}
+
+/** A text a slot is made of, and where it comes from: a plan field, or a line of the journal. */
+type Source = readonly [field: string, text: string]
+
+/** The value of every blank the view and the picks can fill, and the blanks a placeholder holds back. */
+export interface Slots {
+  values: Record<string, string>
+  /** Blank → the fields still holding a placeholder that it would have read aloud. */
+  holes: Record<string, string[]>
+}
+
+/** A list of terms, each issue with its level, and the plan fields it reads. */
+interface TermsText {
+  text: string
+  sources: Source[]
+}
+
+function termsText(view: CounterpartyView, terms: Terms, only?: ReadonlySet<string>): TermsText {
   const parts: string[] = []
-  for (const issue of view.issues) {
-    if (only && !only.has(issue.id)) continue
+  const sources: Source[] = []
+  view.issues.forEach((issue, k) => {
+    if (only && !only.has(issue.id)) return
     const level = terms[issue.id]
-    if (level === undefined) continue
+    if (level === undefined) return
     parts.push(`${inSentence(issue.name)} ${formatLevelWithUnit(level, issue.unit)}`)
+    sources.push([`issues[${k}].name`, issue.name])
+    if (typeof level === 'number') sources.push([`issues[${k}].unit`, issue.unit])
+    else sources.push([`issues[${k}].options[${issue.levels.indexOf(level)}]`, level])
+  })
+  return { text: listAnd(parts), sources }
+}
+
+/**
+ * A bundle of a set with every term: where it differs from the others first, then what is the
+ * same in all of them ("...; the same in all three: contract term 36 months and SLA 99.9 percent").
+ */
+function bundleTermsText(view: CounterpartyView, bundle: ViewBundle): TermsText {
+  const set = view.bundles
+  const differing = new Set(
+    view.issues
+      .filter((issue) => set.some((other) => other.terms[issue.id] !== bundle.terms[issue.id]))
+      .map((issue) => issue.id),
+  )
+  const shared = new Set(view.issues.map((issue) => issue.id).filter((id) => !differing.has(id)))
+  if (set.length < 2 || differing.size === 0 || shared.size === 0) return termsText(view, bundle.terms)
+  const own = termsText(view, bundle.terms, differing)
+  const same = termsText(view, bundle.terms, shared)
+  const all = set.length === 2 ? 'the same in both' : `the same in all ${inWords(set.length)}`
+  return { text: `${own.text}; ${all}: ${same.text}`, sources: [...own.sources, ...same.sources] }
+}
+
+/** The value of every blank the view and the picks can fill. */
+export function fillSlots(view: CounterpartyView, picks: PhrasePicks = {}): Slots {
+  const values: Record<string, string> = {}
+  const holes: Record<string, string[]> = {}
+  // A value still holding a placeholder is never a slot: the fields to fill in are kept instead.
+  const put = (name: string, value: string, sources: readonly Source[]) => {
+    if (holdsPlaceholder(value)) {
+      const fields = sources.filter(([, text]) => holdsPlaceholder(text)).map(([field]) => field)
+      holes[name] = fields.length > 0 ? fields : [`the text "${placeholderIn(value)}"`]
+    } else values[name] = value
   }
-  return joinWords(parts)
+  const issueIndex = (id: string | undefined) => view.issues.findIndex((issue) => issue.id === id)
+  const putIssue = (name: string, id: string | undefined) => {
+    const k = issueIndex(id)
+    const issue = view.issues[k]
+    if (issue) put(name, inSentence(issue.name), [[`issues[${k}].name`, issue.name]])
+  }
+
+  put('us', view.parties.us, [['parties.us.name', view.parties.us]])
+  put('them', view.parties.them, [['parties.them.name', view.parties.them]])
+  const statement = view.decisionRule?.statement
+  if (statement) put('rule', withoutFullStop(statement), [['decisionRule.statement', statement]])
+  else if (view.decisionRule?.require.length) put('rule', view.decisionRule.require.join(' and '), [])
+  // Every issue: the scope is never cut short.
+  if (view.issues.length > 0)
+    put(
+      'issues',
+      listAnd(view.issues.map((issue) => inSentence(issue.name))),
+      view.issues.map((issue, k) => [`issues[${k}].name`, issue.name] as const),
+    )
+
+  // A set is presented while it is being put to them; a set of one is a bundle, not a choice.
+  if (picks.presenting !== false && view.bundles.length > 0) {
+    const labels = view.bundles.map((bundle) => bundle.label)
+    const labelSources = labels.map((label) => ['the bundle labels in the journal', label] as const)
+    if (view.bundles.length >= 2) {
+      values.count = inWords(view.bundles.length)
+      put('labels', listAnd(labels), labelSources)
+    }
+    const bundle = view.bundles.find((candidate) => candidate.label === picks.bundle) ?? view.bundles[0]
+    if (bundle) {
+      put('label', bundle.label, labelSources)
+      const terms = bundleTermsText(view, bundle)
+      put('bundleTerms', terms.text, terms.sources)
+      if (bundle.emphasis.length > 0)
+        put(
+          'emphasis',
+          listAnd(bundle.emphasis.map((name) => inSentence(name))),
+          bundle.emphasis.map(
+            (name) =>
+              [`issues[${view.issues.findIndex((issue) => issue.name === name)}].name`, name] as const,
+          ),
+        )
+    }
+  }
+  // Recaps and confirmations read the bundle on the table, and nothing else.
+  if (view.table) {
+    const terms = termsText(view, view.table.terms)
+    put('terms', terms.text, terms.sources)
+  }
+
+  const give = picks.give !== picks.get ? picks.give : undefined
+  if (give && picks.get && issueIndex(give) >= 0 && issueIndex(picks.get) >= 0) {
+    putIssue('give', give)
+    putIssue('get', picks.get)
+  }
+  putIssue('headline', picks.headline)
+
+  const evidenceIndex = (() => {
+    const anchored = view.anchor?.evidence.find((index) => view.evidence[index]?.range)
+    return anchored ?? view.evidence.findIndex((item) => item.range)
+  })()
+  const evidence = view.evidence[evidenceIndex]
+  if (evidence?.range) {
+    const at = `evidence[${evidenceIndex}]`
+    values.low = formatLevel(evidence.range[0])
+    values.high = formatLevel(evidence.range[1])
+    // A range may have no unit: the blank then reads as nothing.
+    if (evidence.unit) put('unit', evidence.unit, [[`${at}.unit`, evidence.unit]])
+    else if (view.anchor)
+      put('unit', view.anchor.unit, [[`issues[${issueIndex(view.anchor.issue)}].unit`, view.anchor.unit]])
+    else values.unit = ''
+    put('claim', withoutFullStop(evidence.claim), [[`${at}.claim`, evidence.claim]])
+    if (evidence.source) put('source', withoutFullStop(evidence.source), [[`${at}.source`, evidence.source]])
+    if (view.anchor?.rationale)
+      put('rationale', withoutFullStop(view.anchor.rationale), [['anchor.rationale', view.anchor.rationale]])
+    if (view.anchor) putIssue('issue', view.anchor.issue)
+  }
+  if (evidence?.source)
+    put('revisit', `we have both checked the options against ${withoutFullStop(evidence.source)}`, [
+      [`evidence[${evidenceIndex}].source`, evidence.source],
+    ])
+  else values.revisit = 'we have both checked the options against it'
+
+  // A contingency is proposed until it is accepted: the latest open one, unless one is picked.
+  const openContingency = view.contingencies.findLastIndex((contingency) => !contingency.accepted)
+  const contingency = view.contingencies[picks.contingency ?? openContingency]
+  if (contingency)
+    put('contingency', withoutFullStop(contingency.wording), [
+      ['the contingency wording in the journal', contingency.wording],
+    ])
+  const story = view.agreement?.fairnessStory
+  if (story) put('story', withoutFullStop(story), [['the fairness story in the journal', story]])
+  return { values, holes }
 }
 
 /** The value of every blank the view and the picks can fill. */
 export function phraseSlots(view: CounterpartyView, picks: PhrasePicks = {}): Record<string, string> {
-  const slots: Record<string, string> = { us: view.parties.us, them: view.parties.them }
-  const issueName = (id: string | undefined) => view.issues.find((issue) => issue.id === id)?.name
-  const rule =
-    view.decisionRule?.statement ??
-    (view.decisionRule?.require.length ? view.decisionRule.require.join(' and ') : undefined)
-  if (rule) slots.rule = withoutFullStop(rule)
-  slots.issues = joinWords(view.issues.slice(0, 5).map((issue) => inSentence(issue.name)))
-  if (view.bundles.length > 0) {
-    slots.count = String(view.bundles.length)
-    slots.labels = joinWords(view.bundles.map((bundle) => bundle.label))
-    const bundle = view.bundles.find((candidate) => candidate.label === picks.bundle) ?? view.bundles[0]
-    if (bundle) {
-      slots.label = bundle.label
-      // Where bundles differ is what sets each apart; with one bundle, all its terms.
-      const differing = new Set(
-        view.issues
-          .filter((issue) => view.bundles.some((other) => other.terms[issue.id] !== bundle.terms[issue.id]))
-          .map((issue) => issue.id),
-      )
-      slots.terms = termsText(view, bundle.terms, differing.size > 0 ? differing : undefined)
-      if (bundle.emphasis.length > 0)
-        slots.emphasis = joinWords(bundle.emphasis.map((name) => inSentence(name)))
-    }
-  }
-  if (view.agreement) slots.terms = termsText(view, view.agreement.terms)
-  const give = issueName(picks.give)
-  const get = issueName(picks.get)
-  if (give && get && picks.give !== picks.get) {
-    slots.give = inSentence(give)
-    slots.get = inSentence(get)
-  }
-  const anchorEvidence = view.anchor?.evidence
-    .map((index) => view.evidence[index])
-    .find((item) => item?.range)
-  const evidence = anchorEvidence ?? view.evidence.find((item) => item.range)
-  if (evidence?.range) {
-    slots.low = formatLevel(evidence.range[0])
-    slots.high = formatLevel(evidence.range[1])
-    slots.unit = evidence.unit ?? view.anchor?.unit ?? ''
-    slots.claim = evidence.claim
-    if (evidence.source) slots.source = evidence.source
-    if (view.anchor?.rationale) slots.rationale = withoutFullStop(view.anchor.rationale)
-    if (view.anchor) slots.issue = inSentence(view.anchor.issueName)
-  }
-  slots.revisit = evidence?.source
-    ? `we have both checked the options against ${evidence.source}`
-    : 'we have both checked the options against it'
-  const contingency = view.contingencies[picks.contingency ?? view.contingencies.length - 1]
-  if (contingency) slots.contingency = contingency.wording
-  const headline = issueName(picks.headline)
-  if (headline) slots.headline = inSentence(headline)
-  return slots
+  return fillSlots(view, picks).values
 }
 
-function withoutFullStop(text: string): string {
-  return text.trim().replace(/\.+$/, '')
+/**
+ * The slot a blank reads in a template of this kind: a bundle's {terms} are that bundle's, every
+ * other {terms} is the table; a face-saving {issue} is the headline, a benchmark's the anchor's.
+ */
+const BLANK_SOURCES: Partial<Record<PhraseKind, Readonly<Record<string, string>>>> = {
+  bundle: { terms: 'bundleTerms' },
+  'face-saving': { issue: 'headline' },
 }
 
-/** The blanks as a template of this kind reads them: `{issue}` is the headline issue in a face-saving line. */
-function slotsFor(
+/** The blanks as a template of this kind reads them. */
+export function slotsFor(
   kind: PhraseKind,
   slots: Readonly<Record<string, string>>,
 ): Readonly<Record<string, string>> {
-  if (kind !== 'face-saving') return slots
-  const { issue: _anchorIssue, ...rest } = slots
-  return slots.headline ? { ...rest, issue: slots.headline } : rest
+  const aliases = BLANK_SOURCES[kind]
+  if (!aliases) return slots
+  const out: Record<string, string> = { ...slots }
+  for (const [blank, source] of Object.entries(aliases)) {
+    const value = slots[source]
+    if (value === undefined) delete out[blank]
+    else out[blank] = value
+  }
+  return out
+}
+
+/** The end of a filled phrase: one closing mark; a bracket at the end closes inside the sentence. */
+function closeSentence(text: string): string {
+  const trimmed = text.trim()
+  return trimmed.endsWith(')') ? `${trimmed}.` : sentence(trimmed)
 }
 
 /** Fills a template; undefined when one of its blanks has no value. */
@@ -139,7 +261,7 @@ export function fillTemplate(template: string, slots: Readonly<Record<string, st
   let missing = false
   const text = template.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = slots[name]
-    if (value === undefined || value === '') {
+    if (value === undefined) {
       missing = true
       return ''
     }
@@ -147,13 +269,87 @@ export function fillTemplate(template: string, slots: Readonly<Record<string, st
   })
   return missing
     ? undefined
-    : text
-        .replace(/\s+([,.;:!?])/g, '$1')
-        .replace(/\s{2,}/g, ' ')
-        .trim()
+    : closeSentence(
+        text
+          .replace(/\s+([,.;:!?])/g, '$1')
+          .replace(/\s{2,}/g, ' ')
+          .replace(/\.{2,}/g, '.'),
+      )
 }
 
-export { slotsFor }
+/** The blanks a template uses. */
+function blanksOf(template: string): string[] {
+  return [...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '')
+}
+
+type Filling = { text: string } | { toFill: string[] } | undefined
+
+/** One template filled, or the fields to fill in before it can be, or undefined when it does not apply. */
+function fillOne(text: string, kind: PhraseKind, slots: Slots): Filling {
+  const values = slotsFor(kind, slots.values)
+  const toFill: string[] = []
+  for (const blank of blanksOf(text)) {
+    if (values[blank] !== undefined) continue
+    const source = BLANK_SOURCES[kind]?.[blank] ?? blank
+    const fields = slots.holes[source]
+    if (!fields) return undefined
+    toFill.push(...fields)
+  }
+  if (toFill.length > 0) return { toFill }
+  const filled = fillTemplate(text, values)
+  if (filled === undefined) return undefined
+  // Never read a blank aloud, whatever it came from.
+  const left = placeholderIn(filled)
+  return left ? { toFill: [`the text "${left}"`] } : { text: filled }
+}
+
+/**
+ * Every template that can be filled, as it reads in this style; a bundle gets one line (the first
+ * of its templates that fills) for each bundle being presented. Templates held back by a
+ * placeholder name the fields to fill in instead.
+ */
+export function fillWords(
+  templates: readonly PhraseTemplate[],
+  view: CounterpartyView,
+  picks: PhrasePicks = {},
+  style: PhraseStyle = 'direct',
+): FilledWords {
+  const slots = fillSlots(view, picks)
+  const phrases: FilledPhrase[] = []
+  const toFill = new Set<string>()
+  const wording = (template: PhraseTemplate) => (style === 'indirect' ? template.indirect : template.direct)
+  const presented =
+    picks.presenting === false
+      ? []
+      : view.bundles.filter((bundle) => picks.bundle === undefined || bundle.label === picks.bundle)
+  const bundleTemplates = templates.filter((template) => template.kind === 'bundle')
+  for (const template of templates) {
+    if (template.kind === 'bundle') {
+      // All of a bundle's templates at the first of them: its first that fills is its line.
+      if (template !== bundleTemplates[0]) continue
+      for (const bundle of presented) {
+        const own = fillSlots(view, { ...picks, bundle: bundle.label })
+        const held: string[] = []
+        for (const candidate of bundleTemplates) {
+          const filling = fillOne(wording(candidate), candidate.kind, own)
+          if (filling && 'text' in filling) {
+            phrases.push({ id: `${candidate.id}:${bundle.label}`, kind: candidate.kind, text: filling.text })
+            held.length = 0
+            break
+          }
+          if (filling) held.push(...filling.toFill)
+        }
+        for (const field of held) toFill.add(field)
+      }
+      continue
+    }
+    const filling = fillOne(wording(template), template.kind, slots)
+    if (filling && 'text' in filling)
+      phrases.push({ id: template.id, kind: template.kind, text: filling.text })
+    else if (filling) for (const field of filling.toFill) toFill.add(field)
+  }
+  return { phrases, toFill: [...toFill] }
+}
 
 export function fillPhrases(
   templates: readonly PhraseTemplate[],
@@ -161,14 +357,5 @@ export function fillPhrases(
   picks: PhrasePicks = {},
   style: PhraseStyle = 'direct',
 ): FilledPhrase[] {
-  const slots = phraseSlots(view, picks)
-  const filled: FilledPhrase[] = []
-  for (const template of templates) {
-    const text = fillTemplate(
-      style === 'indirect' ? template.indirect : template.direct,
-      slotsFor(template.kind, slots),
-    )
-    if (text) filled.push({ id: template.id, kind: template.kind, text })
-  }
-  return filled
+  return fillWords(templates, view, picks, style).phrases
 }

@@ -46,7 +46,7 @@ export const PROCUREMENT_PLAYBOOK: Playbook = {
   moves: [
     {
       id: 'procurement-should-cost',
-      stage: 'prepare',
+      stages: ['prepare'],
       title: 'Build a should-cost and evidence pack',
       when: 'Before the tender is drafted.',
       how: 'Break the service into its cost drivers (labour, tooling, transition, margin) and gather benchmarks from peer organisations, public award notices and your own incumbent data.',
@@ -57,7 +57,7 @@ export const PROCUREMENT_PLAYBOOK: Playbook = {
     },
     {
       id: 'procurement-strengthen-alternative',
-      stage: 'prepare',
+      stages: ['prepare'],
       title: 'Know and strengthen your alternative',
       when: 'Before going to market, and in parallel throughout.',
       how: 'Cost your realistic fallback (extend the incumbent, split the award, bring work in-house, re-tender later) including its risks and timing. Get your limits approved by whoever owns the budget.',
@@ -69,7 +69,7 @@ export const PROCUREMENT_PLAYBOOK: Playbook = {
     },
     {
       id: 'procurement-publish-criteria',
-      stage: 'setup',
+      stages: ['setup'],
       title: 'Publish the criteria and keep them stable',
       when: 'In the tender documents and at the clarification meeting.',
       how: 'State the weights for each criterion, the thresholds a bid must meet to qualify, how each criterion is scored and how ties are broken. Answer clarification questions to all bidders at once.',
@@ -80,7 +80,7 @@ export const PROCUREMENT_PLAYBOOK: Playbook = {
     },
     {
       id: 'procurement-invite-meso',
-      stage: 'first-move',
+      stages: ['first-move', 'midgame'],
       title: 'Invite equivalent variants from each bidder',
       when: 'When issuing the request for proposals or the best-and-final round.',
       how: 'Ask each bidder for a small set of variants that all meet the qualifying thresholds but balance price, service level and risk differently. Provide a grid so variants are comparable.',
@@ -91,7 +91,7 @@ export const PROCUREMENT_PLAYBOOK: Playbook = {
     },
     {
       id: 'procurement-score-consistently',
-      stage: 'midgame',
+      stages: ['midgame'],
       title: 'Score independently, then moderate',
       when: 'As soon as bids are opened.',
       how: 'Evaluators score alone against the published method, then meet to moderate differences and record the reasons for each final score.',
@@ -101,7 +101,7 @@ export const PROCUREMENT_PLAYBOOK: Playbook = {
     },
     {
       id: 'procurement-clarify',
-      stage: 'midgame',
+      stages: ['midgame'],
       title: 'Clarify to understand, not to signal',
       when: 'When a bid is ambiguous or surprisingly cheap or expensive.',
       how: 'Ask bidders to explain assumptions, staffing and how service levels will be measured. Probe what would change their price if a requirement were relaxed.',
@@ -112,7 +112,7 @@ export const PROCUREMENT_PLAYBOOK: Playbook = {
     },
     {
       id: 'procurement-share-risk',
-      stage: 'midgame',
+      stages: ['midgame'],
       title: 'Share performance risk with holdbacks and credits',
       when: 'When reliability matters as much as price.',
       how: 'Hold back part of the fee until the service report confirms performance, set service credits for missed levels, and add change control and step-in rights. Place each risk with the party that controls it.',
@@ -123,7 +123,7 @@ export const PROCUREMENT_PLAYBOOK: Playbook = {
     },
     {
       id: 'procurement-trade-for-risk',
-      stage: 'midgame',
+      stages: ['midgame'],
       title: 'Trade security for performance',
       when: 'When a supplier resists a service level or holdback.',
       how: 'Offer what is cheap for you and valuable to them (a longer notice period, reference rights, faster payment, a volume forecast) in exchange for a higher service level or a tighter response commitment.',
@@ -134,7 +134,7 @@ export const PROCUREMENT_PLAYBOOK: Playbook = {
     },
     {
       id: 'procurement-reality-test',
-      stage: 'midgame',
+      stages: ['midgame'],
       title: 'Test bids against your alternative and benchmarks',
       when: 'Before shortlisting and again before the award.',
       how: 'Compare the best variant with your fallback over the whole contract: total cost, transition cost, service level and risk. Check it against peer benchmarks and your should-cost model.',
@@ -146,7 +146,7 @@ export const PROCUREMENT_PLAYBOOK: Playbook = {
     },
     {
       id: 'procurement-face-saving',
-      stage: 'midgame',
+      stages: ['midgame'],
       title: 'Let suppliers move without losing face',
       when: 'When a supplier needs to improve its bid but cannot be seen to buy the contract at a loss.',
       how: 'Offer choices that change the structure rather than the margin alone: a lower transition fee against a longer notice period, a reference right, a phased start. Let them pick among options that all meet the criteria.',
@@ -157,7 +157,7 @@ export const PROCUREMENT_PLAYBOOK: Playbook = {
     },
     {
       id: 'procurement-award-governance',
-      stage: 'close',
+      stages: ['close'],
       title: 'Award on the rule and write governance',
       when: 'When evaluation is complete and approvals are in place.',
       how: 'Award strictly on the published scoring. Write service definitions, thresholds, reporting, credits, holdback release, change control, review cadence, escalation and termination terms. Record the fairness story: why this bid, on these criteria, at this price.',
@@ -168,7 +168,7 @@ export const PROCUREMENT_PLAYBOOK: Playbook = {
     },
     {
       id: 'procurement-debrief-bidders',
-      stage: 'debrief',
+      stages: ['debrief'],
       title: 'Debrief every bidder and review the evaluation',
       when: 'After the award, and again after the first reporting cycle.',
       how: "Give each unsuccessful bidder a factual debrief against the published criteria. Internally, compare the winning bid's promises with delivered performance and refine the criteria and templates.",
@@ -259,7 +259,7 @@ export const PROCUREMENT_PLAYBOOK: Playbook = {
     {
       id: 'procurement-open',
       kind: 'open',
-      stage: 'setup',
+      stages: ['prepare', 'setup'],
       direct:
         'Thank you for bidding. Today we want to understand your proposal in detail and test it against the published criteria, covering {issues}. {them}, please tell us where our requirement drives your cost.',
       indirect:
@@ -268,7 +268,7 @@ export const PROCUREMENT_PLAYBOOK: Playbook = {
     {
       id: 'procurement-rule',
       kind: 'decision-rule',
-      stage: 'setup',
+      stages: ['prepare', 'setup', 'first-move', 'midgame'],
       direct: 'Every bid from every supplier is scored on the same published basis: {rule}',
       indirect:
         'So that everyone is treated alike, {us} will evaluate all bids on the basis published in the tender. We would be glad to clarify anything in it: {rule}',
@@ -276,7 +276,7 @@ export const PROCUREMENT_PLAYBOOK: Playbook = {
     {
       id: 'procurement-discovery',
       kind: 'discovery',
-      stage: 'midgame',
+      stages: ['prepare', 'setup', 'first-move', 'midgame'],
       direct:
         'On {issues}: which of our requirements cost you most, and what would change if we relaxed them?',
       indirect:
@@ -285,7 +285,7 @@ export const PROCUREMENT_PLAYBOOK: Playbook = {
     {
       id: 'procurement-bundles',
       kind: 'bundles',
-      stage: 'first-move',
+      stages: ['first-move'],
       direct:
         'Here are {count} example structures, {labels}, each of which would qualify. Bid against any of them, or send variants of your own that meet the thresholds and balance price, service and risk differently. Every variant is scored on the published criteria.',
       indirect:
@@ -294,31 +294,47 @@ export const PROCUREMENT_PLAYBOOK: Playbook = {
     {
       id: 'procurement-bundles-counter',
       kind: 'bundles',
-      stage: 'midgame',
+      stages: ['midgame'],
       direct:
         'We have set out {count} structures, {labels}, that would each work for us. Please price the structure that suits your delivery model best, or all of them.',
       indirect:
         'To help the conversation, we have outlined {count} structures, {labels}, each acceptable on our side. Would you be willing to tell us which fits your delivery model best, and how you would price it?',
     },
     {
+      id: 'procurement-bundle-emphasis',
+      kind: 'bundle',
+      stages: ['first-move', 'midgame'],
+      direct: 'Structure {label} gives most weight to {emphasis}: {terms}.',
+      indirect:
+        'Structure {label} leans towards {emphasis}: {terms}. How would that sit with your delivery team?',
+    },
+    {
       id: 'procurement-bundle',
       kind: 'bundle',
-      stage: 'midgame',
+      stages: ['first-move', 'midgame'],
       direct: 'Structure {label}: {terms}.',
       indirect:
         'Structure {label} would look like this: {terms}. How would that sit with your delivery team?',
     },
     {
+      id: 'procurement-recap',
+      kind: 'recap',
+      stages: ['first-move', 'midgame'],
+      direct: 'For the record, the terms on the table now read: {terms}.',
+      indirect:
+        'So that we are working from the same figures, the terms on the table now read: {terms}. Could you confirm that matches your records?',
+    },
+    {
       id: 'procurement-trade',
       kind: 'conditional-trade',
-      stage: 'midgame',
+      stages: ['midgame'],
       direct: 'We can offer more on {give} if your bid improves on {get}.',
       indirect: 'If we were able to move on {give}, would you be in a position to improve your bid on {get}?',
     },
     {
       id: 'procurement-trade-risk',
       kind: 'conditional-trade',
-      stage: 'midgame',
+      stages: ['midgame'],
       direct: 'We can move on {give} in exchange for a firmer commitment on {get}.',
       indirect:
         'Could we look at {give} together with {get}, so that both sides carry a fair share of the risk?',
@@ -326,7 +342,7 @@ export const PROCUREMENT_PLAYBOOK: Playbook = {
     {
       id: 'procurement-benchmark',
       kind: 'benchmark',
-      stage: 'midgame',
+      stages: ['prepare', 'setup', 'first-move', 'midgame'],
       direct: '{claim}: {low} to {high} {unit}. Bids are reviewed against that reference.',
       indirect:
         'For transparency, here is a reference we are using. {claim}: {low} to {high} {unit}. If your bid differs, we would like to understand why.',
@@ -334,7 +350,7 @@ export const PROCUREMENT_PLAYBOOK: Playbook = {
     {
       id: 'procurement-benchmark-rationale',
       kind: 'benchmark',
-      stage: 'midgame',
+      stages: ['first-move', 'midgame'],
       direct: 'For {issue}, {source} shows {low} to {high} {unit}. {rationale}',
       indirect:
         'On {issue}, the figures we have from {source} run from {low} to {high} {unit}. This is how we interpret them, and we are open to evidence that points another way. {rationale}',
@@ -342,16 +358,16 @@ export const PROCUREMENT_PLAYBOOK: Playbook = {
     {
       id: 'procurement-contingency',
       kind: 'contingency',
-      stage: 'midgame',
+      stages: ['midgame'],
       direct:
-        'We propose tying this to measured performance: {contingency}. The service report is the data source for both sides.',
+        'We propose tying this to measured performance: {contingency}. The contract names the data source, and both sides can see it.',
       indirect:
         'Would a term like this give both sides comfort: {contingency}? We would agree together how it is measured and reported.',
     },
     {
       id: 'procurement-face-saving',
       kind: 'face-saving',
-      stage: 'midgame',
+      stages: ['midgame'],
       direct:
         'On {issue}, you can choose how to improve: any of the structures that meet the criteria is acceptable, and each will be scored the same way.',
       indirect:
@@ -360,16 +376,32 @@ export const PROCUREMENT_PLAYBOOK: Playbook = {
     {
       id: 'procurement-pause',
       kind: 'pause',
-      stage: 'midgame',
+      stages: ['first-move', 'midgame'],
       direct:
         'That request does not fit the published basis, so we cannot accept it as it stands. Let us pause this point and return to it once {revisit}. The basis, for reference: {rule}',
       indirect:
         'We are not able to fit that within the basis every bidder was given, and we want to treat everyone fairly. Could we set it aside for now and come back to it once {revisit}? The published basis was: {rule}',
     },
     {
+      id: 'procurement-fairness-why',
+      kind: 'fairness',
+      stages: ['close'],
+      direct: 'Why this award is fair: {story}',
+      indirect:
+        'This is how we would explain the award to any bidder or auditor, and we would welcome your view: {story}',
+    },
+    {
+      id: 'procurement-fairness',
+      kind: 'fairness',
+      stages: ['close'],
+      direct: 'The award follows the published basis: {rule}',
+      indirect:
+        'We believe these terms follow the basis every bidder was given. The published basis was: {rule}',
+    },
+    {
       id: 'procurement-close',
       kind: 'close',
-      stage: 'close',
+      stages: ['close'],
       direct:
         'The award is on these terms: {terms}. The contract will set out service definitions, reporting, credits, holdback release, change control and the review schedule.',
       indirect:

@@ -46,7 +46,7 @@ export const SALES_PLAYBOOK: Playbook = {
   moves: [
     {
       id: 'sales-map-buying-group',
-      stage: 'prepare',
+      stages: ['prepare', 'setup'],
       title: 'Map the buying group',
       when: 'Before you propose anything, and again whenever a new name appears.',
       how: 'List the signer, the champion, sourcing, legal and security reviewers. For each, note what they want, how much risk they tolerate and what they must report upward (a saving, a launch date, a capped spend).',
@@ -58,7 +58,7 @@ export const SALES_PLAYBOOK: Playbook = {
     },
     {
       id: 'sales-set-limits',
-      stage: 'prepare',
+      stages: ['prepare'],
       title: 'Fix your walk-away and trade sheet',
       when: 'Before the first commercial conversation.',
       how: 'Write down your best outcome if this deal does not happen, your reservation and any per-issue limits. Price every tradeable at its real cost to you, and get discount and term authority agreed with your deal desk in advance.',
@@ -70,7 +70,7 @@ export const SALES_PLAYBOOK: Playbook = {
     },
     {
       id: 'sales-map-decision-rule',
-      stage: 'setup',
+      stages: ['setup'],
       title: 'Learn how the buyer will decide',
       when: 'In the first substantive call, before any price is discussed.',
       how: 'Ask how the signer will judge that this worked: which measure, what threshold, by when. Write it down in units, read it back and ask the champion whether the economic buyer would put it the same way.',
@@ -81,7 +81,7 @@ export const SALES_PLAYBOOK: Playbook = {
     },
     {
       id: 'sales-frame-value',
-      stage: 'first-move',
+      stages: ['first-move'],
       title: 'Frame value with evidence before price',
       when: 'Once the rule is agreed and before you show any figures.',
       how: "Size what the buyer's current situation costs them and what meeting the rule is worth, using their own data where possible. Cite benchmark ranges with their sources and explain your main cost drivers in plain language.",
@@ -92,7 +92,7 @@ export const SALES_PLAYBOOK: Playbook = {
     },
     {
       id: 'sales-present-meso',
-      stage: 'first-move',
+      stages: ['first-move', 'midgame'],
       title: 'Present equivalent bundles',
       when: 'After discovery, when you know enough to build options that pass their rule.',
       how: 'Show a small set of bundles side by side (for example one led by price, one by speed, one by reliability). Each must pass their rule and be equally acceptable to you. Ask which comes closest and what they would change.',
@@ -103,7 +103,7 @@ export const SALES_PLAYBOOK: Playbook = {
     },
     {
       id: 'sales-tie-price-to-service',
-      stage: 'midgame',
+      stages: ['midgame'],
       title: 'Link fees to delivery both sides can check',
       when: 'When the buyer doubts the launch date, adoption or reliability, or wants to pay only as value arrives.',
       how: 'Link fees to observable milestones and service levels: phased rollout by region or team, billing at go-live gates, service credits when a level is missed.',
@@ -114,7 +114,7 @@ export const SALES_PLAYBOOK: Playbook = {
     },
     {
       id: 'sales-trade-objections',
-      stage: 'midgame',
+      stages: ['midgame'],
       title: 'Turn price objections into trades',
       when: 'When sourcing or finance asks for a discount or a further concession.',
       how: 'First ask what the reduction must achieve (a budget fit, a saving to report, parity with a rival quote). Then move on price only against something of value to you: a longer term, faster payment, reference rights, narrower scope or a slower rollout. Log every give and get.',
@@ -125,7 +125,7 @@ export const SALES_PLAYBOOK: Playbook = {
     },
     {
       id: 'sales-use-contingency',
-      stage: 'midgame',
+      stages: ['midgame'],
       title: 'Bridge doubt with a contingent term',
       when: 'When you and the buyer disagree about what will happen (go-live, usage, outcomes) rather than about what is fair.',
       how: 'Write an if-then term: if go-live slips for reasons on your side, a fee steps down or credits apply; if usage grows past a tier, pricing moves with it.',
@@ -136,7 +136,7 @@ export const SALES_PLAYBOOK: Playbook = {
     },
     {
       id: 'sales-face-saving',
-      stage: 'midgame',
+      stages: ['midgame'],
       title: 'Give each approver a story to tell',
       when: 'When a stakeholder goes quiet or keeps raising the same point after the substance is settled.',
       how: 'Shape the package so sourcing can report a reduction against list, the signer can report capped spend and the champion can report the date. Offer a choice between fair variants rather than a single take-or-refuse proposal.',
@@ -148,7 +148,7 @@ export const SALES_PLAYBOOK: Playbook = {
     },
     {
       id: 'sales-reality-test',
-      stage: 'midgame',
+      stages: ['midgame'],
       title: 'Reality-test against the alternatives',
       when: 'When the buyer cites a rival quote, or you feel pulled towards crossing a limit.',
       how: "Compare the offer on the table with your own walk-away and, like for like, with the buyer's likely alternative: total cost over the term, time to value, risk and support. Ask them to run the comparison against their own rule.",
@@ -160,7 +160,7 @@ export const SALES_PLAYBOOK: Playbook = {
     },
     {
       id: 'sales-close-with-governance',
-      stage: 'close',
+      stages: ['close'],
       title: 'Close with measurable terms and governance',
       when: 'When the buyer has chosen a bundle and the open points are small.',
       how: 'Define go-live, uptime and incident severity; give each a threshold, a report and a remedy; agree how changes are requested. Add a quarterly business review, a named escalation contact and an exit for repeated breaches. Draft the fairness story in a short paragraph the signer could repeat.',
@@ -171,7 +171,7 @@ export const SALES_PLAYBOOK: Playbook = {
     },
     {
       id: 'sales-debrief-win-loss',
-      stage: 'debrief',
+      stages: ['debrief'],
       title: 'Run a win-loss review',
       when: 'Shortly after signature or loss, while memories are fresh.',
       how: 'Compare the outcome with your aspiration, note which bundle was chosen and why, update the real cost of each tradeable and share the lessons with the deal desk.',
@@ -260,7 +260,7 @@ export const SALES_PLAYBOOK: Playbook = {
     {
       id: 'sales-open',
       kind: 'open',
-      stage: 'setup',
+      stages: ['prepare', 'setup'],
       direct:
         'Thanks for the time. Before any proposal, I suggest we agree how {them} will judge success, then go through what can move: {issues}.',
       indirect:
@@ -269,7 +269,7 @@ export const SALES_PLAYBOOK: Playbook = {
     {
       id: 'sales-rule',
       kind: 'decision-rule',
-      stage: 'setup',
+      stages: ['prepare', 'setup', 'first-move', 'midgame'],
       direct:
         'Here is the test I heard, and every option we bring will pass it. Please correct anything that is off: {rule}',
       indirect:
@@ -278,7 +278,7 @@ export const SALES_PLAYBOOK: Playbook = {
     {
       id: 'sales-discovery',
       kind: 'discovery',
-      stage: 'first-move',
+      stages: ['prepare', 'setup', 'first-move'],
       direct: 'On {issues}: where do you have room, where are you fixed, and what sits behind each?',
       indirect:
         'Could you walk us through {issues}? It would help to hear which of these your team feels strongly about and which have some give.',
@@ -286,7 +286,7 @@ export const SALES_PLAYBOOK: Playbook = {
     {
       id: 'sales-bundles',
       kind: 'bundles',
-      stage: 'first-move',
+      stages: ['first-move', 'midgame'],
       direct:
         'Here are {count} options, {labels}. Each meets the test we agreed by a different route. Tell me which comes closest and what you would change.',
       indirect:
@@ -295,7 +295,7 @@ export const SALES_PLAYBOOK: Playbook = {
     {
       id: 'sales-bundle',
       kind: 'bundle',
-      stage: 'first-move',
+      stages: ['first-move', 'midgame'],
       direct: 'Option {label} is built around {emphasis}: {terms}.',
       indirect:
         'Option {label} leans towards {emphasis}: {terms}. Would that shape suit the way your team plans to roll out?',
@@ -303,15 +303,22 @@ export const SALES_PLAYBOOK: Playbook = {
     {
       id: 'sales-bundle-plain',
       kind: 'bundle',
-      stage: 'midgame',
-      direct: 'To recap option {label}: {terms}.',
+      stages: ['first-move', 'midgame'],
+      direct: 'Option {label}: {terms}.',
+      indirect: 'Option {label} would look like this: {terms}. How would that sit with your team?',
+    },
+    {
+      id: 'sales-recap',
+      kind: 'recap',
+      stages: ['first-move', 'midgame'],
+      direct: 'To recap where we are: {terms}.',
       indirect:
-        'Just so we are looking at the same thing, option {label} reads: {terms}. Does that match your notes?',
+        'Just so we are looking at the same thing, what is on the table now reads: {terms}. Does that match your notes?',
     },
     {
       id: 'sales-trade',
       kind: 'conditional-trade',
-      stage: 'midgame',
+      stages: ['midgame'],
       direct:
         'We can look at {give}, provided {get} moves our way as part of the same change. Shall I work up both together?',
       indirect:
@@ -320,7 +327,7 @@ export const SALES_PLAYBOOK: Playbook = {
     {
       id: 'sales-trade-price',
       kind: 'conditional-trade',
-      stage: 'midgame',
+      stages: ['midgame'],
       direct:
         'A change on {give} is possible when it comes with movement on {get}. On its own, it would not hold up on our side.',
       indirect:
@@ -329,7 +336,7 @@ export const SALES_PLAYBOOK: Playbook = {
     {
       id: 'sales-benchmark',
       kind: 'benchmark',
-      stage: 'first-move',
+      stages: ['prepare', 'setup', 'first-move', 'midgame'],
       direct: '{claim}: {low} to {high} {unit}. That is the reference we are pricing against.',
       indirect:
         'It may help to share the reference we use. {claim}: {low} to {high} {unit}. Does that fit what you have seen in the market?',
@@ -337,7 +344,7 @@ export const SALES_PLAYBOOK: Playbook = {
     {
       id: 'sales-benchmark-rationale',
       kind: 'benchmark',
-      stage: 'first-move',
+      stages: ['first-move', 'midgame'],
       direct: 'For {issue}, {source} gives {low} to {high} {unit}. {rationale}',
       indirect:
         'On {issue}, the range we rely on comes from {source}: {low} to {high} {unit}. Here is how we read it, and we would welcome your view. {rationale}',
@@ -345,16 +352,16 @@ export const SALES_PLAYBOOK: Playbook = {
     {
       id: 'sales-contingency',
       kind: 'contingency',
-      stage: 'midgame',
+      stages: ['midgame'],
       direct:
-        'To take the risk off the date, we will put this in writing: {contingency}. We measure it from data both of us can see.',
+        'So that neither side carries this risk alone, we will put it in writing: {contingency}. We measure it from data both of us can see.',
       indirect:
-        'Would it reassure your finance team if the agreement said this: {contingency}? We would choose the data source together.',
+        'Would it reassure your team if the agreement said this: {contingency}? We would choose the data source together.',
     },
     {
       id: 'sales-face-saving',
       kind: 'face-saving',
-      stage: 'midgame',
+      stages: ['midgame'],
       direct:
         'On {issue}, you choose the variant that works best for your internal review. Every variant meets the standard we agreed.',
       indirect:
@@ -363,20 +370,36 @@ export const SALES_PLAYBOOK: Playbook = {
     {
       id: 'sales-pause',
       kind: 'pause',
-      stage: 'midgame',
+      stages: ['first-move', 'midgame'],
       direct:
         'That request falls outside what we agreed, and I would rather park it than force it. Can we come back to it once {revisit}? For reference, the test was: {rule}',
       indirect:
         'I do not think we can make that fit, and I would not want to promise something we cannot deliver. Would it be all right to take a break and return to it once {revisit}? The test we agreed was: {rule}',
     },
     {
+      id: 'sales-fairness-why',
+      kind: 'fairness',
+      stages: ['close'],
+      direct: 'Why this is fair to both sides: {story}',
+      indirect:
+        'This is how we would explain to anyone on either side why these terms are fair, and we would like to know whether you see it the same way: {story}',
+    },
+    {
+      id: 'sales-fairness',
+      kind: 'fairness',
+      stages: ['close'],
+      direct: 'These terms meet the test we agreed at the start: {rule}',
+      indirect:
+        'As far as we can see, these terms meet the test we agreed at the start. As we heard it: {rule}',
+    },
+    {
       id: 'sales-close',
       kind: 'close',
-      stage: 'close',
+      stages: ['close'],
       direct:
         'To confirm what we are signing: {terms}. Next we write the definitions, service levels, review dates and escalation path, so nothing is left for later.',
       indirect:
-        'Shall I write up what we seem to have agreed, {terms}, with how we will measure it and when we will review it, and send it round so everyone can check it?',
+        'Shall I write up what we have agreed, {terms}, with how we will measure it and when we will review it, and send it round so everyone can check it?',
     },
   ],
   debrief: [

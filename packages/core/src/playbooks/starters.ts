@@ -1,10 +1,32 @@
 /**
  * Starter plans for `parley init`: for each context, the issues the method maps for it, with
- * placeholder names and plausible numbers, rendered as commented YAML a first-time user can
- * fill in. Every starter is a valid plan (a test says so), so `parley check` passes from the start.
+ * plausible numbers and `<...>` placeholders where only the user knows the answer, rendered as
+ * commented YAML a first-time user can fill in. Every starter is a valid plan (a test says so), so
+ * `parley check` passes from the start, warning once per placeholder; `parley lint` refuses the plan
+ * until every placeholder is filled in. Applicability is left unanswered: only the user knows
+ * whether the terms can be verified and there is time for discovery, and a pre-filled answer would
+ * silence the check that asks.
+ *
+ * What every starter shares — the format, the parties, both BATNAs, the unanswered applicability, the
+ * culture, the benchmark behind the anchor — is built by `starter`; each context's table gives only
+ * what differs.
  */
 import { Document, isMap, isSeq, type Node, visit } from 'yaml'
-import type { Context, Plan } from '../model/plan'
+import type {
+  Anchor,
+  Constraint,
+  Context,
+  DecisionRule,
+  Evidence,
+  Issue,
+  Level,
+  Op,
+  Parties,
+  Plan,
+  Preference,
+  Stakeholder,
+  TheirPreference,
+} from '../model/plan'
 
 interface Starter {
   plan: Plan
@@ -27,485 +49,364 @@ const SHARED_COMMENTS: Record<string, string> = {
   evidence: 'Benchmarks, cost drivers and references we can cite: claim, range, source, date.',
   anchor: 'Our opening range on one issue, the two lines that justify it, and the evidence (indexes above).',
   applicability:
-    'Private. Can the terms be verified after signing? Is there time for discovery? (parley coach says\nwhen the method does not fit.)',
+    'Private, and yours to answer (`parley lint` asks until you do): can the terms be verified after\nsigning? Is there time for discovery before offers are due? Write, for example,\napplicability: { verifiable: true, timeForDiscovery: false }',
   culture:
     'Private. Their style (direct or indirect) and power distance (low or high): phrases and the timeline adapt.',
 }
 
-const pref = (weight: number, prefer: 'high' | 'low') => ({ weight, prefer })
+// One line per issue and person in the tables below.
+
+const range = (min: number, max: number, step: number) => ({ range: { min, max, step } })
+const options = (...levels: Level[]) => ({ options: levels })
+
+/** How both sides value an issue: a weight each, and scores or a direction. */
+interface Sides {
+  us: Preference
+  them: TheirPreference
+}
+
+/** Both sides want opposite ends of a numeric issue, as in every starter: we prefer `ours`. */
+const opposed = (ours: 'high' | 'low', us: number, them: number): Sides => ({
+  us: { weight: us, prefer: ours },
+  them: { weight: them, prefer: ours === 'high' ? 'low' : 'high' },
+})
+
+/** Scores (0-100) per option for each side, after each side's weight. */
+const scored = (
+  us: number,
+  usScores: Record<string, number>,
+  them: number,
+  themScores: Record<string, number>,
+): Sides => ({ us: { weight: us, scores: usScores }, them: { weight: them, scores: themScores } })
+
+function issue(
+  id: string,
+  name: string,
+  unit: string,
+  levels: ReturnType<typeof range> | ReturnType<typeof options>,
+  sides: Sides,
+  tradeable?: 'tradeable',
+): Issue {
+  return { id, name, unit, ...levels, ...sides, ...(tradeable ? { tradeable: true } : {}) }
+}
+
+function person(
+  name: string,
+  role: string,
+  decides: boolean,
+  interests: string[],
+  more: Pick<Stakeholder, 'riskPosture' | 'faceSaving'> = {},
+): Stakeholder {
+  return { name, role, decides, interests, ...more }
+}
+
+/** The decision rule: its statement, and its one machine-checkable item when it has one. */
+const rule = (statement: string, item?: [issue: string, op: Op, value: number]): DecisionRule =>
+  item ? { statement, require: [{ issue: item[0], op: item[1], value: item[2] }] } : { statement }
+
+const evidence = (
+  claim: string,
+  range: [number, number],
+  unit: string,
+  source: string,
+  date?: string,
+): Evidence => ({ claim, range, unit, source, ...(date ? { date } : {}) })
+
+/** The opening range on one issue and the lines that justify it (it cites the one benchmark). */
+const anchor = (issue: string, low: number, high: number, rationale: string): Anchor => ({
+  issue,
+  low,
+  high,
+  rationale,
+  evidence: [0],
+})
+
+/** What a context's starter says; `starter` adds what every starter shares. */
+interface StarterSpec {
+  context: Context
+  title: string
+  /** Our name and theirs (placeholders). */
+  names: [us: string, them: string]
+  stakeholders: Stakeholder[]
+  /** The rest of the counterparty map. */
+  map?: Pick<Parties['them'], 'approvalPath' | 'budgetCycle' | 'politics'>
+  decisionRule: DecisionRule
+  issues: Issue[]
+  /** Each side's BATNA: what it is (a placeholder) and its utility. */
+  batna: [us: string, usUtility: number, them: string, themUtility: number]
+  reservation: number
+  limits: Constraint[]
+  aspiration?: number
+  /** The benchmark the anchor cites, and the anchor. */
+  benchmark?: [Evidence, Anchor]
+}
+
+function starter(spec: StarterSpec): Starter {
+  const [us, them] = spec.names
+  const [batnaUs, utilityUs, batnaThem, utilityThem] = spec.batna
+  const plan: Plan = {
+    parley: 1,
+    title: spec.title,
+    context: spec.context,
+    parties: { us: { name: us }, them: { name: them, stakeholders: spec.stakeholders, ...spec.map } },
+    decisionRule: spec.decisionRule,
+    issues: spec.issues,
+    batna: {
+      us: { description: batnaUs, utility: utilityUs },
+      them: { description: batnaThem, utility: utilityThem },
+    },
+    // Unanswered on purpose: see the comment above `applicability` in the YAML.
+    applicability: {},
+    culture: { style: 'direct', powerDistance: 'low' },
+    reservation: spec.reservation,
+    limits: spec.limits,
+    ...(spec.aspiration !== undefined ? { aspiration: spec.aspiration } : {}),
+    ...(spec.benchmark ? { evidence: [spec.benchmark[0]], anchor: spec.benchmark[1] } : {}),
+  }
+  return { plan, comments: {} }
+}
 
 const STARTERS: Record<Context, Starter> = {
-  sales: {
-    plan: {
-      parley: 1,
-      title: '<Customer> subscription 2027',
-      context: 'sales',
-      parties: {
-        us: { name: '<Our company>' },
-        them: {
-          name: '<Customer>',
-          stakeholders: [
-            {
-              name: '<Economic buyer>',
-              role: 'CFO',
-              decides: true,
-              interests: ['budget predictability'],
-              riskPosture: 'averse',
-              faceSaving: '<what they must be able to report upward>',
-            },
-            { name: '<Champion>', role: 'Head of IT', decides: false, interests: ['fast rollout'] },
-          ],
-          approvalPath: '<who signs, in which order>',
-          budgetCycle: '<when their fiscal year starts>',
-          politics: '<internal tensions that shape what is acceptable>',
-        },
-      },
-      decisionRule: {
-        statement: 'Time to value under 60 days',
-        require: [{ issue: 'rollout', op: '<=', value: 60 }],
-      },
-      issues: [
-        {
-          id: 'price',
-          name: 'Annual price',
-          unit: 'USD/year',
-          range: { min: 80000, max: 140000, step: 5000 },
-          us: pref(40, 'high'),
-          them: pref(35, 'low'),
-        },
-        {
-          id: 'term',
-          name: 'Contract term',
-          unit: 'months',
-          options: [12, 24, 36],
-          us: pref(15, 'high'),
-          them: pref(10, 'low'),
-        },
-        {
-          id: 'payment',
-          name: 'Payment terms',
-          unit: 'days',
-          options: [30, 45, 60, 90],
-          us: pref(10, 'low'),
-          them: pref(10, 'high'),
-        },
-        {
-          id: 'rollout',
-          name: 'Rollout to all sites',
-          unit: 'days',
-          range: { min: 30, max: 120, step: 15 },
-          us: pref(10, 'high'),
-          them: pref(25, 'low'),
-        },
-        {
-          id: 'support',
-          name: 'Support tier',
-          unit: 'tier',
-          options: ['standard', 'premium', 'enterprise'],
-          us: { weight: 10, scores: { standard: 100, premium: 70, enterprise: 0 } },
-          them: { weight: 15, scores: { standard: 0, premium: 70, enterprise: 100 } },
-          tradeable: true,
-        },
-        {
-          id: 'sla',
-          name: 'Uptime commitment',
-          unit: '% per month',
-          options: [99.5, 99.9, 99.95],
-          us: pref(15, 'low'),
-          them: pref(5, 'high'),
-        },
-      ],
-      batna: {
-        us: { description: '<what we do without this deal>', utility: 40 },
-        them: { description: "<their best alternative, e.g. a competitor's quote>", utility: 35 },
-      },
-      applicability: { verifiable: true, timeForDiscovery: true },
-      culture: { style: 'direct', powerDistance: 'low' },
-      reservation: 55,
-      limits: [{ issue: 'price', op: '>=', value: 90000 }],
-      aspiration: 75,
-      evidence: [
-        {
-          claim: '<benchmark, e.g. market price for a deployment this size>',
-          range: [95000, 125000],
-          unit: 'USD/year',
-          source: '<analyst report>',
-          date: '<2026-09>',
-        },
-      ],
-      anchor: {
-        issue: 'price',
-        low: 120000,
-        high: 135000,
-        rationale: '<two lines you can say out loud, tied to the evidence>',
-        evidence: [0],
-      },
+  sales: starter({
+    context: 'sales',
+    title: '<Customer> subscription 2027',
+    names: ['<Our company>', '<Customer>'],
+    stakeholders: [
+      person('<Economic buyer>', 'CFO', true, ['budget predictability'], {
+        riskPosture: 'averse',
+        faceSaving: '<what they must be able to report upward>',
+      }),
+      person('<Champion>', 'Head of IT', false, ['fast rollout']),
+    ],
+    map: {
+      approvalPath: '<who signs, in which order>',
+      budgetCycle: '<when their fiscal year starts>',
+      politics: '<internal tensions that shape what is acceptable>',
     },
-    comments: {},
-  },
-  partnership: {
-    plan: {
-      parley: 1,
-      title: '<Partner> partnership',
-      context: 'partnership',
-      parties: {
-        us: { name: '<Our company>' },
-        them: {
-          name: '<Partner>',
-          stakeholders: [
-            { name: '<Sponsor>', role: 'VP Partnerships', decides: true, interests: ['distribution reach'] },
-            {
-              name: '<Gatekeeper>',
-              role: 'General Counsel',
-              decides: false,
-              interests: ['IP protection'],
-              riskPosture: 'averse',
-            },
-          ],
-          approvalPath: '<sponsor, then legal, then the board if exclusive>',
-        },
-      },
-      decisionRule: {
-        statement: 'Both sides can measure the pilot within two quarters',
-        require: [{ issue: 'pilot', op: '<=', value: 6 }],
-      },
-      issues: [
-        {
-          id: 'revenue_share',
-          name: 'Revenue share to us',
-          unit: '%',
-          range: { min: 10, max: 40, step: 5 },
-          us: pref(30, 'high'),
-          them: pref(30, 'low'),
-        },
-        {
-          id: 'exclusivity',
-          name: 'Exclusivity',
-          unit: 'scope',
-          options: ['none', 'field-of-use', 'full'],
-          us: { weight: 15, scores: { none: 100, 'field-of-use': 70, full: 0 } },
-          them: { weight: 20, scores: { none: 0, 'field-of-use': 60, full: 100 } },
-        },
-        {
-          id: 'ip',
-          name: 'IP in joint work',
-          unit: 'ownership',
-          options: ['ours', 'licensed', 'joint'],
-          us: { weight: 20, scores: { ours: 100, licensed: 70, joint: 20 } },
-          them: { weight: 15, scores: { ours: 0, licensed: 60, joint: 100 } },
-        },
-        {
-          id: 'pilot',
-          name: 'Pilot length',
-          unit: 'months',
-          range: { min: 3, max: 12, step: 3 },
-          us: pref(10, 'low'),
-          them: pref(10, 'high'),
-        },
-        {
-          id: 'governance',
-          name: 'Joint steering cadence',
-          unit: 'meetings/year',
-          options: [2, 4, 12],
-          us: pref(5, 'low'),
-          them: pref(10, 'high'),
-          tradeable: true,
-        },
-        {
-          id: 'co_marketing',
-          name: 'Co-marketing',
-          unit: 'commitment',
-          options: ['none', 'case-study', 'joint-launch'],
-          us: { weight: 20, scores: { none: 0, 'case-study': 60, 'joint-launch': 100 } },
-          them: { weight: 15, scores: { none: 100, 'case-study': 70, 'joint-launch': 30 } },
-        },
-      ],
-      batna: {
-        us: { description: '<build the capability ourselves, or another partner>', utility: 35 },
-        them: { description: '<their alternative partner or in-house option>', utility: 40 },
-      },
-      applicability: { verifiable: true, timeForDiscovery: true },
-      culture: { style: 'direct', powerDistance: 'low' },
-      reservation: 50,
-      limits: [{ issue: 'exclusivity', op: 'in', value: ['none', 'field-of-use'] }],
-      evidence: [
-        {
-          claim: '<revenue shares in comparable partnerships>',
-          range: [15, 30],
-          unit: '%',
-          source: '<source>',
-        },
-      ],
-      anchor: {
-        issue: 'revenue_share',
-        low: 30,
-        high: 35,
-        rationale: '<why this share is fair: what each side brings>',
-        evidence: [0],
-      },
-    },
-    comments: {},
-  },
-  procurement: {
-    plan: {
-      parley: 1,
-      title: '<Service> RFP',
-      context: 'procurement',
-      parties: {
-        us: { name: '<Our organisation>' },
-        them: {
-          name: '<Vendor>',
-          stakeholders: [
-            {
-              name: '<Account executive>',
-              role: 'Sales',
-              decides: false,
-              interests: ['deal size', 'reference customer'],
-            },
-            {
-              name: '<Deal desk>',
-              role: 'Pricing',
-              decides: true,
-              interests: ['margin'],
-              riskPosture: 'averse',
-            },
-          ],
-          approvalPath: '<account executive, then their deal desk>',
-        },
-      },
-      decisionRule: {
-        statement: 'Award on published weights: price 40, reliability 40, support 20',
-        require: [{ issue: 'uptime', op: '>=', value: 99.9 }],
-      },
-      issues: [
-        {
-          id: 'price',
-          name: 'Annual price',
-          unit: 'USD/year',
-          range: { min: 400000, max: 600000, step: 25000 },
-          us: pref(40, 'low'),
-          them: pref(40, 'high'),
-        },
-        {
-          id: 'uptime',
-          name: 'Uptime SLA',
-          unit: '% per month',
-          options: [99.5, 99.9, 99.95, 99.99],
-          us: pref(25, 'high'),
-          them: pref(20, 'low'),
-        },
-        {
-          id: 'response',
-          name: 'Priority-1 response time',
-          unit: 'hours',
-          options: [1, 4, 8],
-          us: pref(15, 'low'),
-          them: pref(10, 'high'),
-        },
-        {
-          id: 'holdback',
-          name: 'Performance holdback',
-          unit: '% of fees',
-          range: { min: 0, max: 10, step: 2.5 },
-          us: pref(10, 'high'),
-          them: pref(15, 'low'),
-        },
-        {
-          id: 'off_ramp',
-          name: 'Termination for convenience',
-          unit: 'months notice',
-          options: [3, 6, 12],
-          us: pref(10, 'low'),
-          them: pref(15, 'high'),
-          tradeable: true,
-        },
-      ],
-      batna: {
-        us: { description: '<the runner-up bid, or extend the incumbent>', utility: 40 },
-        them: { description: '<their next-best use of the capacity>', utility: 30 },
-      },
-      applicability: { verifiable: true, timeForDiscovery: true },
-      culture: { style: 'direct', powerDistance: 'low' },
-      reservation: 50,
-      limits: [{ issue: 'price', op: '<=', value: 550000 }],
-      evidence: [
-        {
-          claim: '<benchmark price for comparable scope>',
-          range: [420000, 520000],
-          unit: 'USD/year',
-          source: '<source>',
-        },
-      ],
-      anchor: {
-        issue: 'price',
-        low: 425000,
-        high: 450000,
-        rationale: '<the benchmark and cost drivers behind the number>',
-        evidence: [0],
-      },
-    },
-    comments: {},
-  },
-  hiring: {
-    plan: {
-      parley: 1,
-      title: '<Candidate> offer',
-      context: 'hiring',
-      parties: {
-        us: { name: '<Our company>' },
-        them: {
-          name: '<Candidate>',
-          stakeholders: [
-            {
-              name: '<Candidate>',
-              role: 'Candidate',
-              decides: true,
-              interests: ['growth path', 'total compensation'],
-              faceSaving: '<what they must be able to tell their current team>',
-            },
-          ],
-        },
-      },
-      decisionRule: {
-        statement: 'Within the published band for the level',
-        require: [{ issue: 'salary', op: '<=', value: 200000 }],
-      },
-      issues: [
-        {
-          id: 'salary',
-          name: 'Base salary',
-          unit: 'USD/year',
-          range: { min: 160000, max: 210000, step: 5000 },
-          us: pref(35, 'low'),
-          them: pref(35, 'high'),
-        },
-        {
-          id: 'level',
-          name: 'Level at start',
-          unit: 'level',
-          options: ['senior', 'staff'],
-          us: { weight: 15, scores: { senior: 100, staff: 30 } },
-          them: { weight: 20, scores: { senior: 0, staff: 100 } },
-        },
-        {
-          id: 'title_review',
-          name: 'Title review on milestones',
-          unit: 'months',
-          options: [6, 12],
-          us: pref(5, 'high'),
-          them: pref(15, 'low'),
-          tradeable: true,
-        },
-        {
-          id: 'equity',
-          name: 'Equity grant',
-          unit: 'USD over 4 years',
-          range: { min: 100000, max: 300000, step: 50000 },
-          us: pref(20, 'low'),
-          them: pref(15, 'high'),
-        },
-        {
-          id: 'learning',
-          name: 'Development budget',
-          unit: 'USD/year',
-          options: [2000, 5000, 10000],
-          us: pref(5, 'low'),
-          them: pref(10, 'high'),
-          tradeable: true,
-        },
-        {
-          id: 'remote',
-          name: 'Remote days',
-          unit: 'days/week',
-          options: [1, 2, 3],
-          us: pref(20, 'low'),
-          them: pref(5, 'high'),
-        },
-      ],
-      batna: {
-        us: { description: '<the runner-up candidate, or a longer search>', utility: 40 },
-        them: { description: '<their current role or competing offer>', utility: 45 },
-      },
-      applicability: { verifiable: true, timeForDiscovery: true },
-      culture: { style: 'direct', powerDistance: 'low' },
-      reservation: 50,
-      limits: [{ issue: 'salary', op: '<=', value: 205000 }],
-      evidence: [
-        {
-          claim: '<salary band for the level, from the level matrix>',
-          range: [170000, 200000],
-          unit: 'USD/year',
-          source: '<market survey>',
-        },
-      ],
-      anchor: {
-        issue: 'salary',
-        low: 175000,
-        high: 185000,
-        rationale: '<where the offer sits in the band and why>',
-        evidence: [0],
-      },
-    },
-    comments: {},
-  },
-  custom: {
-    plan: {
-      parley: 1,
-      title: '<Negotiation title>',
-      context: 'custom',
-      parties: {
-        us: { name: '<Us>' },
-        them: {
-          name: '<Them>',
-          stakeholders: [
-            {
-              name: '<Decision maker>',
-              role: '<role>',
-              decides: true,
-              interests: ['<what they care about>'],
-            },
-          ],
-        },
-      },
-      decisionRule: { statement: '<how both sides will judge an offer>' },
-      issues: [
-        {
-          id: 'price',
-          name: 'Price',
-          unit: 'USD',
-          range: { min: 10000, max: 20000, step: 1000 },
-          us: pref(50, 'high'),
-          them: pref(50, 'low'),
-        },
-        {
-          id: 'timing',
-          name: 'Delivery',
-          unit: 'weeks',
-          range: { min: 2, max: 12, step: 2 },
-          us: pref(20, 'high'),
-          them: pref(30, 'low'),
-          tradeable: true,
-        },
-        {
-          id: 'scope',
-          name: 'Scope',
-          unit: 'package',
-          options: ['basic', 'standard', 'extended'],
-          us: { weight: 30, scores: { basic: 100, standard: 60, extended: 0 } },
-          them: { weight: 20, scores: { basic: 0, standard: 60, extended: 100 } },
-        },
-      ],
-      batna: {
-        us: { description: '<what we do without a deal>', utility: 40 },
-        them: { description: '<their best alternative>', utility: 40 },
-      },
-      applicability: { verifiable: true, timeForDiscovery: true },
-      culture: { style: 'direct', powerDistance: 'low' },
-      reservation: 50,
-      limits: [{ issue: 'price', op: '>=', value: 12000 }],
-    },
-    comments: {},
-  },
+    decisionRule: rule('Time to value under 60 days', ['rollout', '<=', 60]),
+    issues: [
+      issue('price', 'Annual price', 'USD/year', range(80000, 140000, 5000), opposed('high', 40, 35)),
+      issue('term', 'Contract term', 'months', options(12, 24, 36), opposed('high', 15, 10)),
+      issue('payment', 'Payment terms', 'days', options(30, 45, 60, 90), opposed('low', 10, 10)),
+      issue('rollout', 'Rollout to all sites', 'days', range(30, 120, 15), opposed('high', 10, 25)),
+      issue(
+        'support',
+        'Support tier',
+        'tier',
+        options('standard', 'premium', 'enterprise'),
+        scored(10, { standard: 100, premium: 70, enterprise: 0 }, 15, {
+          standard: 0,
+          premium: 70,
+          enterprise: 100,
+        }),
+        'tradeable',
+      ),
+      issue('sla', 'Uptime commitment', '% per month', options(99.5, 99.9, 99.95), opposed('low', 15, 5)),
+    ],
+    batna: ['<what we do without this deal>', 40, "<their best alternative, e.g. a competitor's quote>", 35],
+    reservation: 55,
+    limits: [{ issue: 'price', op: '>=', value: 90000 }],
+    aspiration: 75,
+    benchmark: [
+      evidence(
+        '<benchmark, e.g. market price for a deployment this size>',
+        [95000, 125000],
+        'USD/year',
+        '<analyst report>',
+        '<2026-09>',
+      ),
+      anchor('price', 120000, 135000, '<two lines you can say out loud, tied to the evidence>'),
+    ],
+  }),
+  partnership: starter({
+    context: 'partnership',
+    title: '<Partner> partnership',
+    names: ['<Our company>', '<Partner>'],
+    stakeholders: [
+      person('<Sponsor>', 'VP Partnerships', true, ['distribution reach']),
+      person('<Gatekeeper>', 'General Counsel', false, ['IP protection'], { riskPosture: 'averse' }),
+    ],
+    map: { approvalPath: '<sponsor, then legal, then the board if exclusive>' },
+    decisionRule: rule('Both sides can measure the pilot within two quarters', ['pilot', '<=', 6]),
+    issues: [
+      issue('revenue_share', 'Revenue share to us', '%', range(10, 40, 5), opposed('high', 30, 30)),
+      issue(
+        'exclusivity',
+        'Exclusivity',
+        'scope',
+        options('none', 'field-of-use', 'full'),
+        scored(15, { none: 100, 'field-of-use': 70, full: 0 }, 20, {
+          none: 0,
+          'field-of-use': 60,
+          full: 100,
+        }),
+      ),
+      issue(
+        'ip',
+        'IP in joint work',
+        'ownership',
+        options('ours', 'licensed', 'joint'),
+        scored(20, { ours: 100, licensed: 70, joint: 20 }, 15, { ours: 0, licensed: 60, joint: 100 }),
+      ),
+      issue('pilot', 'Pilot length', 'months', range(3, 12, 3), opposed('low', 10, 10)),
+      issue(
+        'governance',
+        'Joint steering cadence',
+        'meetings/year',
+        options(2, 4, 12),
+        opposed('low', 5, 10),
+        'tradeable',
+      ),
+      issue(
+        'co_marketing',
+        'Co-marketing',
+        'commitment',
+        options('none', 'case-study', 'joint-launch'),
+        scored(20, { none: 0, 'case-study': 60, 'joint-launch': 100 }, 15, {
+          none: 100,
+          'case-study': 70,
+          'joint-launch': 30,
+        }),
+      ),
+    ],
+    batna: [
+      '<build the capability ourselves, or another partner>',
+      35,
+      '<their alternative partner or in-house option>',
+      40,
+    ],
+    reservation: 50,
+    limits: [{ issue: 'exclusivity', op: 'in', value: ['none', 'field-of-use'] }],
+    benchmark: [
+      evidence('<revenue shares in comparable partnerships>', [15, 30], '%', '<source>'),
+      anchor('revenue_share', 30, 35, '<why this share is fair: what each side brings>'),
+    ],
+  }),
+  procurement: starter({
+    context: 'procurement',
+    title: '<Service> RFP',
+    names: ['<Our organisation>', '<Vendor>'],
+    stakeholders: [
+      person('<Account executive>', 'Sales', false, ['deal size', 'reference customer']),
+      person('<Deal desk>', 'Pricing', true, ['margin'], { riskPosture: 'averse' }),
+    ],
+    map: { approvalPath: '<account executive, then their deal desk>' },
+    decisionRule: rule('Award on published weights: price 40, reliability 40, support 20', [
+      'uptime',
+      '>=',
+      99.9,
+    ]),
+    issues: [
+      issue('price', 'Annual price', 'USD/year', range(400000, 600000, 25000), opposed('low', 40, 40)),
+      issue(
+        'uptime',
+        'Uptime SLA',
+        '% per month',
+        options(99.5, 99.9, 99.95, 99.99),
+        opposed('high', 25, 20),
+      ),
+      issue('response', 'Priority-1 response time', 'hours', options(1, 4, 8), opposed('low', 15, 10)),
+      issue('holdback', 'Performance holdback', '% of fees', range(0, 10, 2.5), opposed('high', 10, 15)),
+      issue(
+        'off_ramp',
+        'Termination for convenience',
+        'months notice',
+        options(3, 6, 12),
+        opposed('low', 10, 15),
+        'tradeable',
+      ),
+    ],
+    batna: ['<the runner-up bid, or extend the incumbent>', 40, '<their next-best use of the capacity>', 30],
+    reservation: 50,
+    limits: [{ issue: 'price', op: '<=', value: 550000 }],
+    benchmark: [
+      evidence('<benchmark price for comparable scope>', [420000, 520000], 'USD/year', '<source>'),
+      anchor('price', 425000, 450000, '<the benchmark and cost drivers behind the number>'),
+    ],
+  }),
+  hiring: starter({
+    context: 'hiring',
+    title: '<Candidate> offer',
+    names: ['<Our company>', '<Candidate>'],
+    stakeholders: [
+      person('<Candidate>', 'Candidate', true, ['growth path', 'total compensation'], {
+        faceSaving: '<what they must be able to tell their current team>',
+      }),
+    ],
+    decisionRule: rule('Within the published band for the level', ['salary', '<=', 200000]),
+    issues: [
+      issue('salary', 'Base salary', 'USD/year', range(160000, 210000, 5000), opposed('low', 35, 35)),
+      issue(
+        'level',
+        'Level at start',
+        'level',
+        options('senior', 'staff'),
+        scored(15, { senior: 100, staff: 30 }, 20, { senior: 0, staff: 100 }),
+      ),
+      issue(
+        'title_review',
+        'Title review on milestones',
+        'months',
+        options(6, 12),
+        opposed('high', 5, 15),
+        'tradeable',
+      ),
+      issue(
+        'equity',
+        'Equity grant',
+        'USD over 4 years',
+        range(100000, 300000, 50000),
+        opposed('low', 20, 15),
+      ),
+      issue(
+        'learning',
+        'Development budget',
+        'USD/year',
+        options(2000, 5000, 10000),
+        opposed('low', 5, 10),
+        'tradeable',
+      ),
+      issue('remote', 'Remote days', 'days/week', options(1, 2, 3), opposed('low', 20, 5)),
+    ],
+    batna: [
+      '<the runner-up candidate, or a longer search>',
+      40,
+      '<their current role or competing offer>',
+      45,
+    ],
+    reservation: 50,
+    limits: [{ issue: 'salary', op: '<=', value: 205000 }],
+    benchmark: [
+      evidence(
+        '<salary band for the level, from the level matrix>',
+        [170000, 200000],
+        'USD/year',
+        '<market survey>',
+      ),
+      anchor('salary', 175000, 185000, '<where the offer sits in the band and why>'),
+    ],
+  }),
+  custom: starter({
+    context: 'custom',
+    title: '<Negotiation title>',
+    names: ['<Us>', '<Them>'],
+    stakeholders: [person('<Decision maker>', '<role>', true, ['<what they care about>'])],
+    decisionRule: rule('<how both sides will judge an offer>'),
+    issues: [
+      issue('price', 'Price', 'USD', range(10000, 20000, 1000), opposed('high', 50, 50)),
+      issue('timing', 'Delivery', 'weeks', range(2, 12, 2), opposed('high', 20, 30), 'tradeable'),
+      issue(
+        'scope',
+        'Scope',
+        'package',
+        options('basic', 'standard', 'extended'),
+        scored(30, { basic: 100, standard: 60, extended: 0 }, 20, { basic: 0, standard: 60, extended: 100 }),
+      ),
+    ],
+    batna: ['<what we do without a deal>', 40, '<their best alternative>', 40],
+    reservation: 50,
+    limits: [{ issue: 'price', op: '>=', value: 12000 }],
+  }),
 }
 
 /** The starter plan for a context, as data. */

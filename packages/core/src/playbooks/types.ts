@@ -19,7 +19,8 @@ export interface FlowStep {
 /** A move: advice to us (it may mention our own figures; it is never said aloud as is). */
 export interface Move {
   id: string
-  stage: Stage
+  /** The stages of the method it belongs to: the coach shows it at these and no others. */
+  stages: readonly Stage[]
   title: string
   /** When to use it. */
   when: string
@@ -43,24 +44,31 @@ export interface DiscoveryQuestion {
 /**
  * The kinds of phrase, each with the blanks its template may use (written `{blank}`). Blanks are
  * filled as: {rule} the rule's statement without a final full stop (or its requirements joined by
- * "and"); {label} a bare letter ("B", so write "option {label}"); {terms} and {emphasis} lower-case
- * lists ("price 230,000 USD/year and support premium"); {give}, {get}, {issue} lower-case issue
- * names — for `benchmark` {issue} is the anchor's issue, for `face-saving` the headline issue their
- * approver reports; {revisit} a clause ("we have both checked the options against the survey",
- * so write "once {revisit}"); {rationale} one or more sentences without the final full stop.
- * A template with a blank that can not be filled is left out, so every kind needs at least one
- * template that uses only its key blanks.
+ * "and"); {label} a bare letter ("B", so write "option {label}"); {terms} a lower-case list that
+ * names every issue with its level ("annual price 230,000 USD/year, rollout 30 days and support
+ * tier premium"); {emphasis} issue names; {give}, {get}, {issue} lower-case issue names — for
+ * `benchmark` {issue} is the anchor's issue, for `face-saving` the headline issue their approver
+ * reports; {count} a number in words ("three", so write "{count} options": a set has two or more);
+ * {revisit} a clause ("we have both checked the options against the survey", so write "once
+ * {revisit}"); {rationale}, {story}, {claim} and {contingency} text without its final full stop.
+ * A filled phrase always ends with exactly one full stop (or its question mark), so a template may
+ * end on a blank. A template with a blank that can not be filled is left out, so every kind needs
+ * at least one template that uses only its key blanks.
  * - `decision-rule`: {rule} the decision rule in words, {them}, {us}
- * - `bundle`: {label}, {emphasis} (issue names), {terms} (the bundle's terms), {rule}
- * - `bundles`: {count}, {labels}, {rule} (presenting the set)
- * - `conditional-trade`: {give} and {get} (issue names)
+ * - `bundles`: {count}, {labels}, {rule} (presenting a set of two or more bundles)
+ * - `bundle`: {label}, {emphasis} (issue names), {terms} (every term of that bundle: what sets it
+ *   apart first, then what is the same in all of the set), {rule}
+ * - `recap`: {terms} (the bundle on the table, every issue)
+ * - `conditional-trade`: {give} and {get} (issue names: one that can still move their way, one
+ *   that can still move ours)
  * - `benchmark`: {low}, {high}, {unit}, {claim}, {source}, {rationale}, {issue}
  * - `pause`: {rule}, {revisit}
  * - `contingency`: {contingency} (its wording)
- * - `close`: {terms}
- * - `open`: {them}, {us}, {issues} (issue names)
+ * - `face-saving`: {issue}
+ * - `fairness`: {rule}, {story} (the agreement's fairness story)
+ * - `close`: {terms} (the bundle on the table, every issue: what is being signed)
+ * - `open`: {them}, {us}, {issues} (issue names, all of them)
  * - `discovery`: {issues}
- * - `face-saving`: {issue}, {terms}
  */
 export const PHRASE_KINDS = [
   'open',
@@ -68,20 +76,35 @@ export const PHRASE_KINDS = [
   'discovery',
   'bundles',
   'bundle',
+  'recap',
   'conditional-trade',
   'benchmark',
   'contingency',
   'face-saving',
   'pause',
+  'fairness',
   'close',
 ] as const
 export type PhraseKind = (typeof PHRASE_KINDS)[number]
+
+/**
+ * The kinds that propose a change of terms (a set, a bundle, a trade, a contingency, a variant):
+ * never said once the terms are agreed.
+ */
+export const REOPENING_KINDS: readonly PhraseKind[] = [
+  'bundles',
+  'bundle',
+  'conditional-trade',
+  'contingency',
+  'face-saving',
+]
 
 /** Words said aloud: one wording for direct styles, a softer one for indirect styles. */
 export interface PhraseTemplate {
   id: string
   kind: PhraseKind
-  stage: Stage
+  /** The stages of the method it belongs to; the coach says it at these and no others. */
+  stages: readonly Stage[]
   direct: string
   indirect: string
 }

@@ -3,15 +3,15 @@
  * It is built from an allow-list — every field is copied by name from the shareable side of the
  * plan and the journal (title, party names, issue names, units and levels, the decision rule as
  * agreed, evidence, the anchor range and rationale, bundles offered with their terms, contingencies
- * proposed without anyone's beliefs, agreed terms) — and never by spreading or filtering private
- * objects. Phrases, call scripts, and later shared links, documents and drafted messages are
+ * proposed without anyone's beliefs, agreed terms, and the bundle on the table now: its terms were
+ * between the parties) — and never by spreading or filtering private objects. Phrases, call scripts, and later shared links, documents and drafted messages are
  * rendered from this view alone: what is not in it can not leak, including figures derived from
  * private ones. (The private list itself is in `model/private-fields.ts`.)
  */
 import type { Contingency } from '../journal/events'
 import type { NegotiationState } from '../journal/replay'
+import { formatLevel, formatLevelWithUnit, inSentence } from '../language/levels'
 import type { Context, Level, Terms } from '../model/plan'
-import { levelKey } from '../plan/levels'
 import { describeConstraint } from '../scoring/constraints'
 import type { Space } from '../scoring/space'
 
@@ -38,6 +38,17 @@ export interface ViewBundle {
   terms: Terms
 }
 
+/**
+ * The bundle on the table now: the latest single offer, the bundle they chose or ranked first, or
+ * their counter, moved by concessions and accepted contingency exchanges. Every recap and
+ * confirmation is read from it.
+ */
+export interface ViewTable {
+  /** The label of the offered bundle it still is, or null once a counter or a move has changed it. */
+  label: string | null
+  terms: Terms
+}
+
 export interface ViewContingency {
   /** The wording both sides see. */
   wording: string
@@ -47,6 +58,8 @@ export interface ViewContingency {
   within: string | null
   consequence: { issue: string; level: Level }
   measurement: { source: string | null; reporting: string | null }
+  /** Whether they accepted it (or it is part of the agreement): then it is no longer proposed. */
+  accepted: boolean
 }
 
 export interface ViewAgreement {
@@ -77,6 +90,8 @@ export interface CounterpartyView {
   } | null
   /** Bundles offered (the latest offer), or proposed to be offered next. */
   bundles: ViewBundle[]
+  /** The bundle on the table now, if any. */
+  table: ViewTable | null
   contingencies: ViewContingency[]
   agreement: ViewAgreement | null
 }
@@ -89,12 +104,34 @@ export interface ProposedBundle {
   terms: Terms
 }
 
-function contingencyView(contingency: Contingency): ViewContingency {
+/** How a contingency's comparison reads in a sentence: `if uptime is below 99.9`. */
+const COMPARISON: Record<Contingency['op'], string> = {
+  '<': 'is below',
+  '<=': 'is at most',
+  '=': 'is',
+  '>=': 'is at least',
+  '>': 'is above',
+}
+
+/**
+ * A contingency as both sides read it: its own wording when it has one, else built from its parts
+ * in words, with the issue's name and the level as the plan writes it (never an issue id).
+ */
+function contingencyWording(space: Space, contingency: Contingency): string {
+  if (contingency.text) return contingency.text
+  const { consequence } = contingency
+  const issue = space.byId.get(consequence.issue)
+  const threshold =
+    typeof contingency.threshold === 'number' ? formatLevel(contingency.threshold) : contingency.threshold
+  const within = contingency.within ? ` within ${contingency.within}` : ''
+  const level = formatLevelWithUnit(consequence.level, issue?.unit)
+  return `if ${contingency.metric} ${COMPARISON[contingency.op]} ${threshold}${within}, then ${inSentence(issue?.name ?? consequence.issue)} moves to ${level}`
+}
+
+function contingencyView(space: Space, contingency: Contingency, accepted: boolean): ViewContingency {
   const { consequence } = contingency
   return {
-    wording:
-      contingency.text ??
-      `if ${contingency.metric} ${contingency.op} ${contingency.threshold}${contingency.within ? ` within ${contingency.within}` : ''}, then ${consequence.issue} moves to ${levelKey(consequence.level)}`,
+    wording: contingencyWording(space, contingency),
     metric: contingency.metric,
     op: contingency.op,
     threshold: contingency.threshold,
@@ -104,7 +141,13 @@ function contingencyView(contingency: Contingency): ViewContingency {
       source: contingency.measurement?.source ?? null,
       reporting: contingency.measurement?.reporting ?? null,
     },
+    accepted,
   }
+}
+
+function sameTerms(a: Terms, b: Terms): boolean {
+  const keys = Object.keys(a)
+  return keys.length === Object.keys(b).length && keys.every((issue) => a[issue] === b[issue])
 }
 
 function copyTerms(terms: Terms): Terms {
@@ -135,6 +178,11 @@ export function counterpartyView(
         terms: copyTerms(bundle.terms),
       })) ?? [])
   const agreed = state?.agreed?.event
+  // The table keeps the label of the offered bundle it still is, so a recap can say "option B".
+  const table = state?.table
+  const tableLabel = table
+    ? (latest?.bundles.find((bundle) => sameTerms(bundle.terms, table.terms))?.label ?? null)
+    : null
   return {
     title: plan.title,
     context: plan.context,
@@ -170,11 +218,16 @@ export function counterpartyView(
         }
       : null,
     bundles,
-    contingencies: (state?.contingencies ?? []).map((record) => contingencyView(record.contingency)),
+    table: table ? { label: tableLabel, terms: copyTerms(table.terms) } : null,
+    contingencies: (state?.contingencies ?? []).map((record) =>
+      contingencyView(space, record.contingency, record.accepted),
+    ),
     agreement: agreed
       ? {
           terms: copyTerms(agreed.terms),
-          contingencies: (agreed.contingencies ?? []).map(contingencyView),
+          contingencies: (agreed.contingencies ?? []).map((contingency) =>
+            contingencyView(space, contingency, true),
+          ),
           measures: (agreed.measures ?? []).map((measure) => ({
             metric: measure.metric,
             threshold: measure.threshold,

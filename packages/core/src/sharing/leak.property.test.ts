@@ -1,12 +1,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { inferPriorities } from '../inference/posterior'
-import { replay } from '../journal/replay'
+import { replay, STAGES } from '../journal/replay'
 import { CONTEXTS } from '../model/plan'
-import { coach } from '../playbooks/coach'
+import { coach, shareableCoach } from '../playbooks/coach'
 import { PLAYBOOKS } from '../playbooks/library'
 import { fillPhrases } from '../playbooks/phrases'
 import { compileSpace } from '../scoring/space'
+import { journalArb } from '../testing/journals'
 import { leaks, leakyNegotiationArb } from '../testing/leak'
 import { runs } from '../testing/property-runs'
 import { counterpartyView } from './counterparty-view'
@@ -71,6 +72,40 @@ describe('nothing private reaches the other side', () => {
         expect(leaks(plan, [...report.phrases.map((phrase) => phrase.text), ...report.script])).toEqual([])
         // The advice is for us: it quotes our reservation, so the check above is not vacuous.
         expect(leaks(plan, report.advice).length).toBeGreaterThan(0)
+      }),
+      { numRuns: runs(60) },
+    )
+  })
+})
+
+describe('nothing private in the shareable coach', () => {
+  // The leaky plans, moved along by random journals: choices, counters, concessions, contingencies
+  // with exchanges, agreements and debriefs, seen at any stage.
+  const negotiationArb = leakyNegotiationArb().chain(({ plan, events }) =>
+    fc
+      .tuple(journalArb(plan, { maxEvents: 6 }), fc.option(fc.constantFrom(...STAGES), { nil: undefined }))
+      .map(([more, stage]) => ({
+        plan,
+        events: [...events, ...more].map((e, k) => ({ ...e, id: `01JL${String(k).padStart(22, '0')}` })),
+        stage,
+      })),
+  )
+
+  it('`parley coach --shareable` (shareableCoach) carries no private value, at any stage of any journal', () => {
+    fc.assert(
+      fc.property(negotiationArb, ({ plan, events, stage }) => {
+        const space = compileSpace(plan)
+        const state = replay(space, events)
+        const report = coach(space, events, stage ? { stage } : {}, {
+          state,
+          posterior: inferPriorities(space, state.observations, { samples: 200 }),
+        })
+        const shareable = shareableCoach(report)
+        expect(leaks(plan, [JSON.stringify(shareable), ...shareable.script])).toEqual([])
+        // And the view it is filled from, with the bundle on the table, carries none either.
+        expect(leaks(plan, [JSON.stringify(counterpartyView(space, state))])).toEqual([])
+        // The report itself holds private values (the advice), so the check above is not vacuous.
+        expect(leaks(plan, [JSON.stringify(report)]).length).toBeGreaterThan(0)
       }),
       { numRuns: runs(60) },
     )

@@ -5,10 +5,17 @@
  * tests. Numbers are matched as whole numbers in their usual formats — as written, rounded to a
  * whole number or one or two decimals, with thousands separators, as a percentage — never as
  * digits inside other numbers or words.
+ *
+ * The rule for numbers the other side sees anyway: a figure the counterparty view itself contains
+ * (a level, an evidence range bound, an anchor bound, offered or agreed terms) never counts as a
+ * leak, whichever private figure it resembles. A limit of 28.5 rounds to "29"; when 29 is a level on
+ * the grid and the low end of the benchmark, "29" in the anchor rationale says nothing private,
+ * while "28.5" still does. The match is judged by the number found, not by the figure it came from.
  */
 
 import { groupThousands } from '../model/limits'
 import type { Plan } from '../model/plan'
+import type { CounterpartyView } from './counterparty-view'
 
 export interface PrivateFigure {
   /** Where it comes from in the plan: `reservation`, `batna.us.utility`, `limits[0].value`, ... */
@@ -108,25 +115,76 @@ export interface FigureMatch {
   index: number
 }
 
-/** A matcher for a set of figures, with its patterns compiled once (for checking many texts). */
+/**
+ * Numbers compared as the same figure when they agree to 12 significant digits, so a level computed
+ * from a range (0.1 × 3) is the 0.3 written in a text.
+ */
+function numberKey(value: number): number {
+  return Number(value.toPrecision(12))
+}
+
+/** A set of numbers the other side may see, compared as `numberKey` does. */
+export class ShareableNumbers {
+  private readonly keys = new Set<number>()
+
+  add(value: number): void {
+    if (Number.isFinite(value)) this.keys.add(numberKey(value))
+  }
+
+  has(value: number): boolean {
+    return Number.isFinite(value) && this.keys.has(numberKey(value))
+  }
+}
+
+/**
+ * Every number the counterparty view holds as a number: the levels of every issue, the evidence
+ * ranges, the anchor's bounds, the terms of the bundles offered, on the table and agreed, contingency
+ * thresholds and consequences, measure thresholds — whatever the allow-list copies. (Numbers inside
+ * its texts do not count: a text is what is being checked. Nor do the anchor's evidence indexes,
+ * which are positions in a list, not figures anyone reads.)
+ */
+export function viewNumbers(view: CounterpartyView): ShareableNumbers {
+  const numbers = new ShareableNumbers()
+  const walk = (value: unknown): void => {
+    if (typeof value === 'number') numbers.add(value)
+    else if (Array.isArray(value)) value.forEach(walk)
+    else if (value !== null && typeof value === 'object') Object.values(value).forEach(walk)
+  }
+  walk({ ...view, anchor: view.anchor ? { ...view.anchor, evidence: [] } : null })
+  return numbers
+}
+
+/** The number a matched form stands for: `1,337.50` → 1337.5. */
+function numberFound(found: string): number {
+  return Number(found.replaceAll(',', ''))
+}
+
+/**
+ * A matcher for a set of figures, with its patterns compiled once (for checking many texts).
+ * `shareable`: numbers the other side sees anyway; a match that reads as one of them is no leak.
+ */
 export function privateFigureMatcher(
   figures: readonly PrivateFigure[],
-  options: { ignoreNumbers?: ReadonlySet<number> } = {},
+  options: { shareable?: ShareableNumbers } = {},
 ): (text: string) => FigureMatch[] {
   interface Pattern {
     figure: PrivateFigure
     pattern?: RegExp
     words?: string
   }
+  const { shareable } = options
   const patterns = figures.flatMap((figure): Pattern[] => {
     if (typeof figure.value !== 'number') return [{ figure, words: figure.value.toLowerCase() }]
-    if (options.ignoreNumbers?.has(figure.value)) return []
     // A whole number, not digits inside a longer number or a word: no letter, digit or decimal
-    // point before it, no letter, digit or separator-and-digit after it.
-    return numberForms(figure.value).map((form) => ({
-      figure,
-      pattern: new RegExp(`(?<![\\w.,])${escapeRegExp(form)}(?![\\w]|[.,]\\d)`, 'g'),
-    }))
+    // point before it, and no minus sign that starts a number there ("-1" is not "1", while the
+    // "35" of "29-35" is 35); no letter, digit or separator-and-digit after it. Forms the other
+    // side sees anyway are not looked for at all.
+    return numberForms(figure.value)
+      .filter((form) => !shareable?.has(numberFound(form)))
+      .map((form) => ({
+        figure,
+        pattern: new RegExp(`(?<![\\w.,])(?<!(?:^|[^\\w.,])-)${escapeRegExp(form)}(?![\\w]|[.,]\\d)`, 'g'),
+      }))
   })
   return (text) => {
     const matches: FigureMatch[] = []

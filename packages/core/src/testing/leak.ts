@@ -169,7 +169,9 @@ export function leakyNegotiationArb(): fc.Arbitrary<{ plan: Plan; events: Journa
                 range: [1000, 5000],
                 unit: 'units',
                 source: 'industry survey',
-                date: '2026-09',
+                // A year outside every generated limit (1,001 to 3,599): a date is shareable, and a
+                // private limit that happened to equal its year would read as a leak.
+                date: '3800-09',
               },
             ],
             ...(numeric?.range

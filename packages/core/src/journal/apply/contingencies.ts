@@ -1,8 +1,12 @@
 /**
  * Contingencies: proposed against the bundle on the table (or the agreement, once there is one),
- * each under an id of its own, and accepted by naming that id or the event that proposed it.
+ * each under an id of its own, and accepted by naming that id or the event that proposed it. What a
+ * contingency trades for (its `exchange`) is part of the deal once it is accepted: the exchange
+ * moves the bundle on the table, so every recap after it quotes the terms as they now stand. Once
+ * there is an agreement, its terms are what was agreed, and an acceptance changes nothing there.
  */
 import { pathError } from '../../model/problem'
+import { termsOf } from '../../scoring/offer'
 import { applyTerms } from '../terms'
 import type { EventHandler } from './handler'
 
@@ -56,7 +60,7 @@ export const contingencyProposed: EventHandler<'contingency-proposed'> = (space,
   return []
 }
 
-export const contingencyAccepted: EventHandler<'contingency-accepted'> = (_space, state, event) => {
+export const contingencyAccepted: EventHandler<'contingency-accepted'> = (space, state, event) => {
   const record = state.contingencies.find(
     (item) => item.eventId === event.target || item.contingency.id === event.target,
   )
@@ -64,6 +68,16 @@ export const contingencyAccepted: EventHandler<'contingency-accepted'> = (_space
     return [
       pathError('unknown_contingency', ['target'], `no proposed contingency has the id '${event.target}'`),
     ]
+  if (record.exchange && state.table && !state.agreed) {
+    const moved = applyTerms(space, state.table.offer, record.exchange, ['target'])
+    if (!moved.ok) return moved.errors
+    state.table = {
+      offer: moved.offer,
+      terms: termsOf(space, moved.offer),
+      source: 'contingency',
+      eventId: event.id,
+    }
+  }
   record.accepted = true
   return []
 }

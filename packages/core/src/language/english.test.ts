@@ -1,0 +1,96 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import {
+  count,
+  listAnd,
+  listOr,
+  nounFor,
+  pluralOf,
+  quoted,
+  sentence,
+  withArticle,
+  withoutFullStop,
+} from './english'
+
+describe('counts', () => {
+  it('agree with their number', () => {
+    expect(count(1, 'day')).toBe('1 day')
+    expect(count(2, 'day')).toBe('2 days')
+    expect(count(0, 'answer')).toBe('0 answers')
+    expect(count(1, 'option')).toBe('1 option')
+    expect(count(3, 'policy')).toBe('3 policies')
+    expect(count(2, 'match')).toBe('2 matches')
+    expect(count(2, 'answer to a prompt')).toBe('2 answers to a prompt')
+    expect(nounFor(1, 'person')).toBe('person')
+    expect(pluralOf('person')).toBe('people')
+  })
+  it('never writes "1 <plural>" nor "<n≠1> <singular>"', () => {
+    fc.assert(
+      fc.property(
+        fc.nat(10_000),
+        fc.constantFrom('day', 'option', 'answer', 'bundle', 'issue'),
+        (n, noun) => {
+          const text = count(n, noun)
+          expect(text.endsWith('s')).toBe(n !== 1)
+        },
+      ),
+    )
+  })
+})
+
+describe('lists', () => {
+  it('join words with one conjunction and no serial comma', () => {
+    expect(listAnd([])).toBe('')
+    expect(listAnd(['a'])).toBe('a')
+    expect(listAnd(['a', 'b'])).toBe('a and b')
+    expect(listAnd(['a', 'b', 'c'])).toBe('a, b and c')
+    expect(listOr(['a', 'b', 'c'])).toBe('a, b or c')
+    expect(listAnd(['a', '', 'c'])).toBe('a and c')
+  })
+})
+
+describe('sentences', () => {
+  it.each([
+    ['credit', 'credit.'],
+    ['credit..', 'credit.'],
+    ['credit. ', 'credit.'],
+    ['credit.?', 'credit?'],
+    ['is it?', 'is it?'],
+    ['they said "yes."', 'they said "yes."'],
+    ['they said "yes"', 'they said "yes."'],
+  ])('%j ends as %j', (text, expected) => {
+    expect(sentence(text)).toBe(expected)
+  })
+  it('drops a closing full stop inside a sentence', () => {
+    expect(withoutFullStop('the rule.')).toBe('the rule')
+  })
+  it('never end in two full stops or a full stop before another mark', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 30 }), (text) => {
+        const out = sentence(`x${text}`)
+        expect(out).not.toMatch(/\.\.$|\.[?!]$/)
+        expect(out).toMatch(/[.?!]["'”’)]?$/)
+      }),
+    )
+  })
+  it('quotes once', () => {
+    expect(quoted('fair')).toBe('"fair"')
+    expect(quoted('"fair"')).toBe('"fair"')
+  })
+})
+
+describe('articles', () => {
+  it.each([
+    ['review cadence', 'a'],
+    ['exit', 'an'],
+    ['change control', 'a'],
+    ['SLA', 'an'],
+    ['NDA', 'an'],
+    ['user group', 'a'],
+    ['update', 'an'],
+    ['one-off fee', 'a'],
+    ['so-called fee', 'a'],
+  ])('%j takes %j', (noun, article) => {
+    expect(withArticle(noun)).toBe(`${article} ${noun}`)
+  })
+})

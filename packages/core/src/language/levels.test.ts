@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest'
+import { formatLevel, formatLevelWithUnit, inSentence } from './levels'
+
+describe('levels as people write them', () => {
+  it('writes an option as the plan writes it, and a number with its unit', () => {
+    expect(formatLevelWithUnit('monthly-csv', 'format')).toBe('monthly-csv')
+    expect(formatLevelWithUnit(99.9, 'percent')).toBe('99.9 percent')
+    expect(formatLevelWithUnit(230000, 'USD/year')).toBe('230,000 USD/year')
+    expect(formatLevel(5000)).toBe('5000')
+  })
+
+  it('agrees a counted unit with its number: 1 month, 12 months after start', () => {
+    expect(formatLevelWithUnit(1, 'months')).toBe('1 month')
+    expect(formatLevelWithUnit(1, 'days after signature')).toBe('1 day after signature')
+    expect(formatLevelWithUnit(36, 'months')).toBe('36 months')
+    expect(formatLevelWithUnit(12, 'month after start')).toBe('12 months after start')
+    expect(formatLevelWithUnit(1, 'month after start')).toBe('1 month after start')
+    expect(formatLevelWithUnit(0.5, 'units')).toBe('0.5 units')
+  })
+
+  it('leaves units that are not regular plurals as they are', () => {
+    expect(formatLevelWithUnit(1, 'percent')).toBe('1 percent')
+    expect(formatLevelWithUnit(2, 'percent')).toBe('2 percent')
+    expect(formatLevelWithUnit(1, 'status')).toBe('1 status')
+    expect(formatLevelWithUnit(1, 'USD/year')).toBe('1 USD/year')
+    expect(formatLevelWithUnit(1, '% of monthly fee')).toBe('1 % of monthly fee')
+  })
+
+  it('writes an issue name inside a sentence, keeping acronyms', () => {
+    expect(inSentence('Annual price')).toBe('annual price')
+    expect(inSentence('SLA credits')).toBe('SLA credits')
+  })
+})

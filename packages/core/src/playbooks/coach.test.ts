@@ -1,0 +1,392 @@
+/**
+ * The coach's words against the defects seen on a real-shaped renewal (issue 13): each test is one
+ * of them, on a plan with the shape of that deal (a price, a term, an SLA, a data export with
+ * option labels such as `monthly-csv`, a support tier).
+ */
+import { describe, expect, it } from 'vitest'
+import type { JournalEvent } from '../journal/events'
+import { replay } from '../journal/replay'
+import type { Plan, Terms } from '../model/plan'
+import { compileSpace } from '../scoring/space'
+import { event } from '../testing/events'
+import { acmePlan } from '../testing/plans'
+import { type CoachReport, coach, SCRIPT, shareableCoach, tradePicks } from './coach'
+import { PLAYBOOKS } from './library'
+import { REOPENING_KINDS } from './types'
+
+function renewalPlan(): Plan {
+  return {
+    parley: 1,
+    title: 'Claims platform renewal',
+    context: 'sales',
+    parties: {
+      us: { name: 'Brightline' },
+      them: {
+        name: 'Calder Mutual',
+        stakeholders: [{ name: 'Dana', role: 'CFO', decides: true, faceSaving: 'needs a saving to report' }],
+      },
+    },
+    decisionRule: { statement: 'Claims teams live within 60 days, with spend the CFO can forecast.' },
+    issues: [
+      {
+        id: 'price',
+        name: 'Annual fee',
+        unit: 'USD/year',
+        range: { min: 180000, max: 260000, step: 10000 },
+        us: { weight: 35, prefer: 'high' },
+        them: { weight: 30, prefer: 'low' },
+      },
+      {
+        id: 'term',
+        name: 'Contract term',
+        unit: 'months',
+        options: [12, 24, 36],
+        us: { weight: 20, scores: { '12': 0, '24': 70, '36': 100 } },
+        them: { weight: 10, scores: { '12': 60, '24': 100, '36': 50 } },
+      },
+      {
+        id: 'sla',
+        name: 'SLA',
+        unit: 'percent',
+        options: [99.5, 99.9, 99.95],
+        us: { weight: 10, scores: { '99.5': 100, '99.9': 60, '99.95': 0 } },
+        them: { weight: 20, scores: { '99.5': 0, '99.9': 70, '99.95': 100 } },
+      },
+      {
+        id: 'export',
+        name: 'Data export',
+        unit: 'format',
+        options: ['monthly-csv', 'weekly-csv', 'live-api'],
+        us: { weight: 10, scores: { 'monthly-csv': 100, 'weekly-csv': 70, 'live-api': 20 } },
+        them: { weight: 25, scores: { 'monthly-csv': 0, 'weekly-csv': 50, 'live-api': 100 } },
+      },
+      {
+        id: 'support',
+        name: 'Support tier',
+        unit: 'tier',
+        options: ['standard', 'premium', 'enterprise'],
+        us: { weight: 8, scores: { standard: 100, premium: 80, enterprise: 30 } },
+        them: { weight: 15, scores: { standard: 0, premium: 70, enterprise: 100 } },
+        tradeable: true,
+      },
+    ],
+    batna: { us: { description: 'Keep the current contract', utility: 30 }, them: { utility: 30 } },
+    reservation: 40,
+  }
+}
+
+const space = compileSpace(renewalPlan())
+const A: Terms = { price: 250000, term: 36, sla: 99.9, export: 'monthly-csv', support: 'premium' }
+const B: Terms = { price: 230000, term: 36, sla: 99.9, export: 'weekly-csv', support: 'enterprise' }
+const offered = () =>
+  event('offer-sent', {
+    bundles: [
+      { label: 'A', terms: A },
+      { label: 'B', terms: B },
+    ],
+  })
+
+/** The terms as a recap must say them: every issue, each level as the plan writes it. */
+const TERMS_A =
+  'annual fee 250,000 USD/year, contract term 36 months, SLA 99.9 percent, data export monthly-csv and support tier premium'
+const TERMS_B =
+  'annual fee 230,000 USD/year, contract term 36 months, SLA 99.9 percent, data export weekly-csv and support tier enterprise'
+
+const ofKind = (report: CoachReport, kind: string) => report.phrases.filter((phrase) => phrase.kind === kind)
+
+describe('the recap reads the bundle on the table', () => {
+  it('recaps the bundle they ranked first, with every term (it used to quote option A)', () => {
+    const report = coach(space, [offered(), event('bundles-ranked', { order: ['B', 'A'] })])
+    expect(report.stage).toBe('midgame')
+    expect(ofKind(report, 'recap').map((phrase) => phrase.text)).toEqual([
+      `To recap where we are: ${TERMS_B}.`,
+    ])
+    expect(report.script).toContain(`To recap where we are: ${TERMS_B}.`)
+    expect([...report.phrases.map((phrase) => phrase.text), ...report.script].join(' ')).not.toContain(
+      'monthly-csv',
+    )
+  })
+
+  it('confirms the table after concessions, not the bundle they chose before them', () => {
+    const events = [
+      offered(),
+      event('bundle-chosen', { label: 'A' }),
+      event('concession', { give: { sla: 99.95 }, get: { term: 36 } }),
+      event('concession', { give: { export: 'live-api' }, get: { price: 260000 } }),
+    ]
+    const close = coach(space, events, { stage: 'close' })
+    expect(close.script.at(-1)).toBe(
+      'To confirm what we are signing: annual fee 260,000 USD/year, contract term 36 months, SLA 99.95 percent, data export live-api and support tier premium. Next we write the definitions, service levels, review dates and escalation path, so nothing is left for later.',
+    )
+  })
+
+  it("moves the recap by an accepted contingency's exchange", () => {
+    const events = [
+      offered(),
+      event('bundle-chosen', { label: 'A' }),
+      event('contingency-proposed', {
+        contingency: {
+          id: 'uptime',
+          metric: 'monthly uptime',
+          op: '<',
+          threshold: 99.9,
+          consequence: { issue: 'price', level: 240000 },
+        },
+        exchange: { support: 'enterprise' },
+      }),
+      event('contingency-accepted', { target: 'uptime' }),
+    ]
+    const [recap] = ofKind(coach(space, events), 'recap')
+    expect(recap?.text).toBe(
+      'To recap where we are: annual fee 250,000 USD/year, contract term 36 months, SLA 99.9 percent, data export monthly-csv and support tier enterprise.',
+    )
+  })
+})
+
+describe('no hidden terms', () => {
+  it('names the terms the same in every bundle of a set, grouped (they used to be left out)', () => {
+    const report = coach(space, [offered()])
+    expect(report.stage).toBe('first-move')
+    expect(ofKind(report, 'bundle').map((phrase) => phrase.text)).toEqual([
+      'Option A: annual fee 250,000 USD/year, data export monthly-csv and support tier premium; the same in both: contract term 36 months and SLA 99.9 percent.',
+      'Option B: annual fee 230,000 USD/year, data export weekly-csv and support tier enterprise; the same in both: contract term 36 months and SLA 99.9 percent.',
+    ])
+    // Both options are in the script, after the set is introduced.
+    const set = report.script.findIndex((line) => line.startsWith('Here are two options, A and B.'))
+    expect(set).toBeGreaterThanOrEqual(0)
+    expect(report.script.slice(set + 1, set + 3)).toEqual(
+      ofKind(report, 'bundle').map((phrase) => phrase.text),
+    )
+  })
+
+  it('lists every issue in the scope of the conversation (it used to stop at five)', () => {
+    const seven: Plan = {
+      ...renewalPlan(),
+      issues: [
+        ...renewalPlan().issues,
+        {
+          ...renewalPlan().issues[4]!,
+          id: 'training',
+          name: 'Training days',
+          unit: 'days',
+          options: ['0', '2', '5'],
+        },
+        {
+          ...renewalPlan().issues[4]!,
+          id: 'cap',
+          name: 'Renewal cap',
+          unit: 'tier',
+          options: ['standard', 'premium', 'enterprise'],
+        },
+      ],
+    }
+    const [open] = ofKind(coach(compileSpace(seven), []), 'open')
+    expect(open?.text).toContain(
+      'annual fee, contract term, SLA, data export, support tier, training days and renewal cap.',
+    )
+  })
+})
+
+describe('stage-aware words', () => {
+  const agreed = [
+    offered(),
+    event('bundle-chosen', { label: 'B' }),
+    event('agreed', { terms: B, fairnessStory: 'Both sides moved on what mattered least to them.' }),
+  ]
+
+  it('proposes no change of terms once they are agreed, and the close script closes', () => {
+    const report = coach(space, agreed)
+    expect(report.stage).toBe('close')
+    expect(report.phrases.filter((phrase) => REOPENING_KINDS.includes(phrase.kind))).toEqual([])
+    expect(report.faceSaving).toEqual([])
+    expect(report.proposed).toEqual([])
+    expect(report.script).toEqual([
+      'Why this is fair to both sides: Both sides moved on what mattered least to them.',
+      `To confirm what we are signing: ${TERMS_B}. Next we write the definitions, service levels, review dates and escalation path, so nothing is left for later.`,
+    ])
+    // Even the midgame's playbook, asked for after the agreement, reopens nothing.
+    const midgame = coach(space, agreed, { stage: 'midgame' })
+    expect(midgame.phrases.filter((phrase) => REOPENING_KINDS.includes(phrase.kind))).toEqual([])
+    expect(midgame.faceSaving).toEqual([])
+  })
+
+  it('has nothing to say to them at the debrief: it speaks to us (it used to offer "Here are 1 options, A.")', () => {
+    const report = coach(space, [
+      ...agreed,
+      event('debrief', { answers: { 'sales-value-created': 'the SLA' } }),
+    ])
+    expect(report.stage).toBe('debrief')
+    expect(report.phrases).toEqual([])
+    expect(report.script).toEqual([])
+    expect(report.advice[0]).toContain('The debrief is for your side')
+    expect(report.moves.every((move) => move.stages.includes('debrief'))).toBe(true)
+  })
+
+  it('uses only the templates of the stage, and every line of the script is one of the phrases', () => {
+    const templates = new Map(PLAYBOOKS.sales.phrases.map((template) => [template.id, template]))
+    for (const events of [[], [offered()], [offered(), event('bundle-chosen', { label: 'A' })], agreed]) {
+      const report = coach(space, events)
+      for (const phrase of report.phrases)
+        expect(templates.get(phrase.id.split(':')[0] ?? '')?.stages).toContain(report.stage)
+      for (const line of report.script) expect(report.phrases.map((phrase) => phrase.text)).toContain(line)
+      expect(report.script.length).toBeLessThanOrEqual(SCRIPT[report.stage].length + 3)
+    }
+  })
+})
+
+describe('trades that can happen', () => {
+  const table = (terms: Terms): JournalEvent[] => [event('offer-sent', { bundles: [{ label: 'A', terms }] })]
+  const picks = (terms: Terms) => {
+    const state = replay(space, table(terms))
+    return tradePicks(space, space.share.them, state.table?.offer)
+  }
+
+  it('never asks for an issue already at our best level, nor gives one already at theirs', () => {
+    // Price at our best and support at their best: neither can move that way any more.
+    const result = picks({ price: 260000, term: 24, sla: 99.9, export: 'weekly-csv', support: 'enterprise' })
+    expect(result.get).not.toBe('price')
+    expect(result.give).not.toBe('support')
+    expect(result.give).toBeDefined()
+    expect(result.get).toBeDefined()
+  })
+
+  it('says no conditional trade when nothing can move both ways', () => {
+    // Everything at our best: there is nothing left to ask for.
+    const ours = { price: 260000, term: 36, sla: 99.5, export: 'monthly-csv', support: 'standard' }
+    expect(picks(ours)).toEqual({})
+    const report = coach(space, [...table(ours), event('offer-rejected', {})])
+    expect(report.stage).toBe('midgame')
+    expect(ofKind(report, 'conditional-trade')).toEqual([])
+  })
+})
+
+describe('face-saving variants under the current estimate', () => {
+  // Acme's renewal, where the CFO signs up to 125,000, and case-study rights that cost them a little.
+  const reference = {
+    id: 'reference',
+    name: 'Case-study rights',
+    unit: 'rights',
+    options: ['none', 'case-study'],
+    us: { weight: 4, scores: { none: 0, 'case-study': 100 } },
+    them: { weight: 5, scores: { none: 100, 'case-study': 60 } },
+  }
+  const capped = compileSpace({
+    ...acmePlan(),
+    issues: [...acmePlan().issues, reference],
+    parties: {
+      ...acmePlan().parties,
+      them: {
+        ...acmePlan().parties.them,
+        approvalLimits: [{ issue: 'price', op: '<=', value: 125000, approver: 'CFO' }],
+      },
+    },
+  })
+  const journal = (ranking?: string[]) => [
+    event('offer-sent', {
+      bundles: [{ label: 'A', terms: { price: 130000, rollout: 45, support: 'premium', reference: 'none' } }],
+    }),
+    ...(ranking ? [event('interest-stated', { text: 'what matters to us', ranking })] : []),
+    event('offer-rejected', {}),
+  ]
+
+  it('offers a variant paid with what the estimate says they value little', () => {
+    const report = coach(capped, journal())
+    expect(report.faceSaving.map((variant) => variant.compensation)).toEqual([['reference']])
+    expect(ofKind(report, 'face-saving').map((phrase) => phrase.text)).toEqual([
+      'On annual price, you choose the variant that works best for your internal review. Every variant meets the standard we agreed.',
+    ])
+  })
+
+  it('offers none once the journal shows the compensation is what they value most, and says no face-saving line', () => {
+    const report = coach(capped, journal(['reference', 'price']))
+    expect(report.faceSaving).toEqual([])
+    expect(ofKind(report, 'face-saving')).toEqual([])
+  })
+})
+
+describe('words as people write them', () => {
+  it('presents a single bundle as a bundle, not as "1 options"', () => {
+    const report = coach(space, [event('offer-sent', { bundles: [{ label: 'A', terms: A }] })])
+    const text = [...report.phrases.map((phrase) => phrase.text), ...report.script].join('\n')
+    expect(text).not.toMatch(/\b1 options\b|\bHere are one\b/)
+    expect(ofKind(report, 'bundle').map((phrase) => phrase.text)).toEqual([`Option A: ${TERMS_A}.`])
+  })
+
+  it('ends a quoted rule with its full stop, and never doubles one after a contingency (no "credit.." or "credit.?")', () => {
+    const events = [
+      offered(),
+      event('bundle-chosen', { label: 'A' }),
+      event('contingency-proposed', {
+        contingency: {
+          metric: 'monthly uptime',
+          op: '<',
+          threshold: 99.9,
+          consequence: { issue: 'price', level: 240000 },
+          text: 'if monthly uptime falls below 99.9 percent, the next invoice carries a service credit.',
+        },
+      }),
+    ]
+    for (const style of ['direct', 'indirect'] as const) {
+      const report = coach(compileSpace({ ...renewalPlan(), culture: { style } }), events)
+      const text = [...report.phrases.map((phrase) => phrase.text), ...report.script]
+      expect(text.join('\n')).not.toMatch(/\.\.|\.\?|""/)
+      const [contingency] = ofKind(report, 'contingency')
+      expect(contingency?.text).toContain('service credit')
+      // An uptime contingency says nothing about a date.
+      expect(contingency?.text).not.toMatch(/date/)
+      const [rule] = ofKind(report, 'decision-rule')
+      expect(rule?.text).toMatch(/with spend the CFO can forecast\.$/)
+    }
+  })
+
+  it('writes a contingency without its own wording in words, with the issue name and its unit', () => {
+    const report = coach(space, [
+      offered(),
+      event('bundle-chosen', { label: 'A' }),
+      event('contingency-proposed', {
+        contingency: {
+          metric: 'monthly uptime',
+          op: '<',
+          threshold: 99.9,
+          within: 'the first quarter',
+          consequence: { issue: 'price', level: 240000 },
+        },
+      }),
+    ])
+    expect(ofKind(report, 'contingency')[0]?.text).toContain(
+      'if monthly uptime is below 99.9 within the first quarter, then annual fee moves to 240,000 USD/year',
+    )
+  })
+})
+
+describe('placeholders are never read aloud', () => {
+  it('leaves out the words that would read one, and names the field to fill in instead', () => {
+    const starter: Plan = {
+      ...renewalPlan(),
+      parties: { us: { name: '<Our company>' }, them: { name: '<Customer>' } },
+      decisionRule: { statement: '<the test both sides agree, in units and dates>' },
+    }
+    const report = coach(compileSpace(starter), [])
+    const said = [...report.phrases.map((phrase) => phrase.text), ...report.script]
+    expect(said.length).toBeGreaterThan(0)
+    expect(said.join('\n')).not.toMatch(/</)
+    expect(report.toFill).toEqual(['parties.them.name', 'decisionRule.statement'])
+    expect(report.advice[0]).toBe(
+      'Fill in parties.them.name and decisionRule.statement first: they still hold a placeholder, and the words that would read it aloud are left out until then.',
+    )
+    expect(JSON.stringify(shareableCoach(report))).not.toContain('parties.them.name')
+  })
+})
+
+describe('shareableCoach', () => {
+  it('keeps the phrases and the script, and nothing of the advice for us', () => {
+    const report = coach(space, [offered(), event('bundles-ranked', { order: ['B', 'A'] })])
+    const shareable = shareableCoach(report)
+    expect(Object.keys(shareable).sort()).toEqual(['phrases', 'script'])
+    expect(shareable.phrases).toEqual(report.phrases)
+    expect(shareable.script).toEqual(report.script)
+    const text = JSON.stringify(shareable)
+    for (const line of report.advice) expect(text).not.toContain(line)
+    expect(text).not.toMatch(/reservation|Hold your floor|U_us/)
+  })
+})
