@@ -295,6 +295,20 @@ describe('parley init', () => {
     },
   )
 
+  it('writes JSON when the file name ends in .json, the same plan as the YAML', () => {
+    const json = join(folder, 'init-format.json')
+    const yaml = join(folder, 'init-format.yaml')
+    expect(parley(['init', '--context', 'hiring', '-o', json]).code).toBe(0)
+    expect(parley(['init', '--context', 'hiring', '-o', yaml]).code).toBe(0)
+    const written = readFileSync(json, 'utf8')
+    const { $schema: _schema, ...plan } = JSON.parse(written) as Record<string, unknown>
+    expect(plan.context).toBe('hiring')
+    const fromYaml = parley(['check', yaml, '--json']).json() as { summary: unknown }
+    const fromJson = parley(['check', json, '--json']).json() as { valid: boolean; summary: unknown }
+    expect(fromJson.valid).toBe(true)
+    expect(fromJson.summary).toEqual(fromYaml.summary)
+  })
+
   it('prints to stdout without -o, and refuses to overwrite without --force', () => {
     expect(parley(['init', '--context', 'hiring']).stdout).toContain('context: hiring')
     const file = join(folder, 'twice.yaml')

@@ -24,6 +24,14 @@ await build({
 
 await buildComputeWorker()
 
+// `parley simulate --workers` runs counterparts in worker threads (piscina), which load a bundle of
+// their own: core's simulation and nothing of the command line.
+await build({
+  ...common,
+  entryPoints: ['packages/cli/src/simulate-worker.ts'],
+  outfile: 'packages/cli/dist/simulate-worker.cjs',
+})
+
 /** The main bundle refers to that one instead of including it. */
 const serverCommandsApart = {
   name: 'server-commands-apart',
@@ -40,6 +48,9 @@ await build({
   entryPoints: ['packages/cli/src/main.ts'],
   outfile,
   plugins: [serverCommandsApart],
+  // piscina starts its threads from a file of its own package, so it stays in node_modules; it is
+  // required only when `parley simulate --workers` runs.
+  external: ['piscina'],
   // The bundle runs as a vm.Script (for the code cache), which has no dynamic import: use require.
   supported: { 'dynamic-import': false },
 })

@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises'
 import {
   compileSpace,
   formatBytes,
+  groupThousands,
   LIMITS,
   type Plan,
   type Problem,
@@ -48,7 +49,8 @@ export async function readTextFile(
             : fileProblem(
                 file,
                 'too_large',
-                `is ${formatBytes(info.size)}; at most ${formatBytes(limit)} is allowed`,
+                // In bytes as well: rounded to a unit, a file just over the limit would read as at it.
+                `is ${groupThousands(info.size)} bytes; at most ${formatBytes(limit)} (${groupThousands(limit)} bytes) is allowed`,
               ),
         ],
       }

@@ -9,8 +9,10 @@ import { Output, type Streams } from './output'
 import { checkVerb } from './verbs/check'
 import { coachVerb } from './verbs/coach'
 import { debriefVerb } from './verbs/debrief'
+import { exportVerb } from './verbs/export'
 import { exportDbVerb } from './verbs/export-db'
 import { frontierVerb } from './verbs/frontier'
+import { importVerb } from './verbs/import'
 import { importDbVerb } from './verbs/import-db'
 import { initVerb } from './verbs/init'
 import { journalVerb } from './verbs/journal'
@@ -18,6 +20,7 @@ import { lintVerb } from './verbs/lint'
 import { mesoVerb } from './verbs/meso'
 import { scoreVerb } from './verbs/score'
 import { serveVerb } from './verbs/serve'
+import { simulateVerb } from './verbs/simulate'
 import { statusVerb } from './verbs/status'
 import { userVerb } from './verbs/user'
 import type { Verb } from './verbs/verb'
@@ -34,7 +37,10 @@ const VERBS: readonly Verb[] = [
   coachVerb,
   lintVerb,
   debriefVerb,
+  simulateVerb,
   initVerb,
+  importVerb,
+  exportVerb,
   serveVerb,
   userVerb,
   exportDbVerb,

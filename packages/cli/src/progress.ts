@@ -6,6 +6,7 @@ import type { Output } from './output'
 export function progressBar(
   out: Output,
   label: string,
+  unit = 'issues',
 ): { onProgress: (done: number, total: number) => void; stop: () => void } {
   if (!out.stderrIsTTY) return { onProgress: () => {}, stop: () => {} }
   const started = Date.now()
@@ -15,7 +16,7 @@ export function progressBar(
       if (!bar && Date.now() - started < 250) return
       if (!bar) {
         bar = new SingleBar({
-          format: `${label} [{bar}] {value}/{total} issues`,
+          format: `${label} [{bar}] {value}/{total} ${unit}`,
           stream: out.streams.stderr as NodeJS.WriteStream,
           hideCursor: true,
           clearOnComplete: true,

@@ -300,3 +300,40 @@ export { type LintRule, RULES } from './lint/rules'
 
 export { type ShareableCoach, shareableCoach } from './playbooks/coach'
 export type { ViewTable } from './sharing/counterparty-view'
+
+// Simulation: counterparts with hidden true preferences, our strategies against them, and the evaluation (`parley simulate`).
+
+export { PriorityLearner } from './inference/posterior'
+export { aspiration, Counterpart, type CounterpartAnswer, logitRanking } from './simulation/counterpart'
+export { drawTruth, type TruthSource, type TruthSpec, truthSourceName } from './simulation/generators'
+export { bestNashProduct, frontierDistance, nashShare, trueFrontier } from './simulation/measures'
+export {
+  ANSWER_KINDS,
+  type AnswerKind,
+  GENERATOR_NAMES,
+  type GeneratorName,
+  SIMULATION_DEFAULTS,
+  SIMULATION_PARAMETERS,
+  type SimulationParameter,
+  type SimulationSettings,
+  STRATEGY_NAMES,
+  type StrategyName,
+  settingsProblems,
+  simulationSettings,
+} from './simulation/settings'
+export {
+  type CounterpartOutcome,
+  counterpartSeed,
+  type PlayOutcome,
+  runSimulationTask,
+  SIMULATE_DEFAULTS,
+  type SimulationOptions,
+  type SimulationReport,
+  type SimulationTask,
+  type StrategyResult,
+  simulate,
+  simulateCounterparts,
+  summarizeSimulation,
+} from './simulation/simulate'
+export { type CounterpartTruth, theirSpace, trueUtility, truthSpace } from './simulation/truth'
+export { readTruthDocument, TruthFileSchema, type TruthRead } from './simulation/truth-file'

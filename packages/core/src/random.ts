@@ -16,6 +16,23 @@ export function mulberry32(seed: number): Random {
   }
 }
 
+/** A mulberry32 stream that can be copied mid-way: `next` gives the numbers `mulberry32(seed)` gives, and a fork continues from where it is. */
+export interface ForkableRandom {
+  next: Random
+  fork(): ForkableRandom
+}
+
+export function forkableMulberry32(seed: number): ForkableRandom {
+  let a = seed | 0
+  const next: Random = () => {
+    a = (a + 0x6d2b79f5) | 0
+    let t = Math.imul(a ^ (a >>> 15), 1 | a)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+  return { next, fork: () => forkableMulberry32(a) }
+}
+
 /** A standard normal draw (Box–Muller). */
 function normal(random: Random): number {
   let u = 0

@@ -1,11 +1,12 @@
 /**
  * `parley init --context C [-o FILE]`: a valid, commented starter plan for a context, with `<...>`
- * placeholders where only the user knows the answer and applicability left for them to answer.
+ * placeholders where only the user knows the answer and applicability left for them to answer;
+ * JSON when FILE ends in .json, else YAML.
  */
 import { writeFile } from 'node:fs/promises'
 import { dirname, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { type Context, starterPlanYaml } from '@parley/core'
+import { type Context, sourceFormatOf, starterPlan, starterPlanYaml } from '@parley/core'
 import { type CommandContext, invalidInput } from '../command-context'
 import { EXIT } from '../exit-codes'
 
@@ -29,7 +30,12 @@ function schemaReference(planDirectory: string): string | undefined {
 export async function initCommand(context: CommandContext, options: InitOptions): Promise<number> {
   const target = options.output ? resolve(context.cwd, options.output) : undefined
   const schemaRef = schemaReference(target ? dirname(target) : context.cwd)
-  const text = starterPlanYaml(options.context, schemaRef ? { schemaRef } : {})
+  // The format follows the file's name, as for `parley import`: a .json file gets JSON (without the
+  // comments, which JSON can not hold); anything else the commented YAML.
+  const json = target !== undefined && sourceFormatOf(target) === 'json'
+  const text = json
+    ? `${JSON.stringify({ ...(schemaRef ? { $schema: schemaRef } : {}), ...starterPlan(options.context) }, null, 2)}\n`
+    : starterPlanYaml(options.context, schemaRef ? { schemaRef } : {})
   if (!target || !options.output) {
     if (options.json) context.out.json({ context: options.context, file: null, text })
     else context.out.streams.stdout.write(text)

@@ -19,7 +19,7 @@
  *   before, in bits.
  */
 
-import { dirichlet, mulberry32, type Random } from '../random'
+import { dirichlet, type ForkableRandom, forkableMulberry32, type Random } from '../random'
 import type { Offer } from '../scoring/offer'
 import { type Space, scoreLevel } from '../scoring/space'
 import type { Beliefs } from './beliefs'
@@ -88,13 +88,6 @@ function logSigmoid(x: number): number {
   return x >= 0 ? -Math.log1p(Math.exp(-x)) : x - Math.log1p(Math.exp(x))
 }
 
-function logSumExp(values: readonly number[]): number {
-  const max = Math.max(...values)
-  let total = 0
-  for (const value of values) total += Math.exp(value - max)
-  return max + Math.log(total)
-}
-
 /** A move compiled for fast likelihoods. */
 type Compiled =
   | { kind: 'choice'; offered: Scores[]; chosen: number }
@@ -134,20 +127,40 @@ function compile(space: Space, observation: Observation): Compiled {
   }
 }
 
+// Scratch for the values of one move's bundles: likelihoods run millions of times in a simulation,
+// so they allocate nothing.
+const VALUES: number[] = []
+const REMOVED: number[] = []
+
+/** ln sum_k exp(v_k) over the first `count` values not removed, folded in index order (as `logSumExp` of that list). */
+function logSumExpOf(values: readonly number[], count: number, removed?: readonly number[]): number {
+  let max = Number.NEGATIVE_INFINITY
+  for (let k = 0; k < count; k++) if (!removed?.[k]) max = Math.max(max, values[k] ?? 0)
+  let total = 0
+  for (let k = 0; k < count; k++) if (!removed?.[k]) total += Math.exp((values[k] ?? 0) - max)
+  return max + Math.log(total)
+}
+
 /** Log-likelihood of one move under one sample of their weights and directions. */
 function logLikelihood(move: Compiled, w: Float64Array, flips: Uint8Array | undefined): number {
   switch (move.kind) {
     case 'choice': {
-      const values = move.offered.map((scores) => utility(w, flips, scores) / LOGIT_SCALE)
-      return (values[move.chosen] ?? 0) - logSumExp(values)
+      const count = move.offered.length
+      for (let k = 0; k < count; k++) VALUES[k] = utility(w, flips, move.offered[k] as Scores) / LOGIT_SCALE
+      return (VALUES[move.chosen] ?? 0) - logSumExpOf(VALUES, count)
     }
     case 'ranking': {
-      const values = move.offered.map((scores) => utility(w, flips, scores) / LOGIT_SCALE)
-      const remaining = values.map((_, k) => k)
+      // Plackett–Luce: each ranked bundle against those not yet ranked.
+      const count = move.offered.length
+      for (let k = 0; k < count; k++) {
+        VALUES[k] = utility(w, flips, move.offered[k] as Scores) / LOGIT_SCALE
+        REMOVED[k] = 0
+      }
       let total = 0
-      for (const k of move.order.slice(0, -1)) {
-        total += (values[k] ?? 0) - logSumExp(remaining.map((j) => values[j] ?? 0))
-        remaining.splice(remaining.indexOf(k), 1)
+      for (let r = 0; r < move.order.length - 1; r++) {
+        const k = move.order[r] ?? 0
+        total += (VALUES[k] ?? 0) - logSumExpOf(VALUES, count, REMOVED)
+        REMOVED[k] = 1
       }
       return total
     }
@@ -183,22 +196,41 @@ export function logGamma(x: number): number {
   return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a)
 }
 
-function logDirichlet(w: Float64Array, alpha: readonly number[]): number {
-  let total = 0
+/** A Dirichlet density's parameters with their log-gamma terms, computed once for every point it is evaluated at. */
+interface DirichletTerms {
+  alpha: number[]
+  logGammas: Float64Array
+  logGammaSum: number
+}
+
+function dirichletTerms(alpha: number[]): DirichletTerms {
+  const logGammas = new Float64Array(alpha.length)
   let sum = 0
   for (let i = 0; i < alpha.length; i++) {
     const a = alpha[i] ?? 1
     sum += a
-    total += (a - 1) * Math.log(Math.max(w[i] ?? 0, 1e-300)) - logGamma(a)
+    logGammas[i] = logGamma(a)
   }
-  return total + logGamma(sum)
+  return { alpha, logGammas, logGammaSum: logGamma(sum) }
+}
+
+/** ln Dir(w; alpha) = sum_i ((alpha_i - 1) ln w_i - ln Γ(alpha_i)) + ln Γ(sum_i alpha_i). */
+function logDirichlet(w: Float64Array, terms: DirichletTerms): number {
+  let total = 0
+  for (let i = 0; i < terms.alpha.length; i++) {
+    const a = terms.alpha[i] ?? 1
+    total += (a - 1) * Math.log(Math.max(w[i] ?? 0, 1e-300)) - (terms.logGammas[i] ?? 0)
+  }
+  return total + terms.logGammaSum
 }
 
 const PROPOSAL_CONCENTRATION = 200
 const PROPOSAL_FLOOR = 0.05
 
 function proposalAlpha(w: Float64Array): number[] {
-  return Array.from(w, (share) => PROPOSAL_CONCENTRATION * share + PROPOSAL_FLOOR)
+  const alpha = new Array<number>(w.length)
+  for (let i = 0; i < w.length; i++) alpha[i] = PROPOSAL_CONCENTRATION * (w[i] ?? 0) + PROPOSAL_FLOOR
+  return alpha
 }
 
 export interface PosteriorOptions {
@@ -212,45 +244,96 @@ export function inferPriorities(
   observations: readonly Observation[],
   options: PosteriorOptions = {},
 ): Posterior {
-  const seed = options.seed ?? DEFAULT_SEED
-  const count = options.samples ?? POSTERIOR_SAMPLES
-  const random: Random = mulberry32(seed ^ 0x5bd1e995)
-  const alpha = priorConcentration(space)
-  const uncertain = space.issues
-    .filter((issue) => space.plan.issues[issue.index]?.them.uncertain === true)
-    .map((issue) => issue.index)
-  let samples = Array.from({ length: count }, () => dirichlet(alpha, random))
-  let flips: Uint8Array[] | undefined =
-    uncertain.length > 0
-      ? Array.from({ length: count }, () => {
-          const row = new Uint8Array(space.issues.length)
-          for (const i of uncertain) row[i] = random() < 0.5 ? 1 : 0
-          return row
-        })
-      : undefined
-  let logWeight = new Float64Array(count)
-  const compiled: Compiled[] = []
-  const moves: MoveInformation[] = []
+  const learner = new PriorityLearner(space, options)
+  for (const observation of observations) learner.observe(observation)
+  return learner.posterior()
+}
 
-  const normalised = (logs: Float64Array) => {
-    const max = Math.max(...logs)
-    const p = Float64Array.from(logs, (value) => Math.exp(value - max))
-    const total = p.reduce((sum, value) => sum + value, 0)
-    for (let s = 0; s < p.length; s++) p[s] = (p[s] ?? 0) / total
-    return p
-  }
-  const logTarget = (w: Float64Array, f: Uint8Array | undefined) => {
-    let total = logDirichlet(w, alpha)
-    for (const move of compiled) total += logLikelihood(move, w, f)
-    return total
+/**
+ * The sampler behind `inferPriorities`, fed one move at a time: observing a journal's moves in
+ * order and then asking for the posterior gives exactly what `inferPriorities` gives for them, and
+ * a fork continues on its own from where its original is (the random stream included), so a
+ * journal that grows by a move costs one move, not all of them again.
+ */
+export class PriorityLearner {
+  private readonly space: Space
+  private readonly seed: number
+  private readonly count: number
+  private readonly random: ForkableRandom
+  private readonly prior: DirichletTerms
+  private readonly uncertain: number[]
+  private samples: Float64Array[]
+  private flips: Uint8Array[] | undefined
+  private logWeight: Float64Array
+  private compiled: Compiled[]
+  private moves: MoveInformation[]
+
+  constructor(space: Space, options: PosteriorOptions = {}, from?: PriorityLearner) {
+    this.space = space
+    if (from) {
+      // Samples, flips and weights are replaced, never changed in place, once shared: copying the lists is enough.
+      this.seed = from.seed
+      this.count = from.count
+      this.random = from.random.fork()
+      this.prior = from.prior
+      this.uncertain = from.uncertain
+      this.samples = [...from.samples]
+      this.flips = from.flips ? [...from.flips] : undefined
+      this.logWeight = from.logWeight
+      this.compiled = [...from.compiled]
+      this.moves = [...from.moves]
+      return
+    }
+    this.seed = options.seed ?? DEFAULT_SEED
+    this.count = options.samples ?? POSTERIOR_SAMPLES
+    this.random = forkableMulberry32(this.seed ^ 0x5bd1e995)
+    const random = this.random.next
+    const alpha = priorConcentration(space)
+    this.prior = dirichletTerms(alpha)
+    this.uncertain = space.issues
+      .filter((issue) => space.plan.issues[issue.index]?.them.uncertain === true)
+      .map((issue) => issue.index)
+    const uncertain = this.uncertain
+    this.samples = Array.from({ length: this.count }, () => dirichlet(alpha, random))
+    this.flips =
+      uncertain.length > 0
+        ? Array.from({ length: this.count }, () => {
+            const row = new Uint8Array(space.issues.length)
+            for (const i of uncertain) row[i] = random() < 0.5 ? 1 : 0
+            return row
+          })
+        : undefined
+    this.logWeight = new Float64Array(this.count)
+    this.compiled = []
+    this.moves = []
   }
 
-  for (const observation of observations) {
+  /** A copy that continues on its own. */
+  fork(): PriorityLearner {
+    return new PriorityLearner(this.space, {}, this)
+  }
+
+  /** Moves observed so far. */
+  get observed(): number {
+    return this.compiled.length
+  }
+
+  /** Takes one more of their moves into account. */
+  observe(observation: Observation): void {
+    const { space, count, prior, uncertain, compiled } = this
+    const random = this.random.next
+    const logTarget = (w: Float64Array, f: Uint8Array | undefined) => {
+      let total = logDirichlet(w, prior)
+      for (const move of compiled) total += logLikelihood(move, w, f)
+      return total
+    }
     const move = compile(space, observation)
-    const before = normalised(logWeight)
+    const before = normalised(this.logWeight)
+    const samples = this.samples
+    const flipsNow = this.flips
     const next = Float64Array.from(
-      logWeight,
-      (value, s) => value + logLikelihood(move, samples[s] as Float64Array, flips?.[s]),
+      this.logWeight,
+      (value, s) => value + logLikelihood(move, samples[s] as Float64Array, flipsNow?.[s]),
     )
     compiled.push(move)
     const after = normalised(next)
@@ -259,21 +342,22 @@ export function inferPriorities(
       const a = after[s] ?? 0
       if (a > 0) bits += a * Math.log2(a / Math.max(before[s] ?? 0, 1e-300))
     }
-    moves.push({ eventId: observation.eventId, kind: observation.kind, bits: Math.max(0, bits) })
-    logWeight = next
+    this.moves.push({ eventId: observation.eventId, kind: observation.kind, bits: Math.max(0, bits) })
+    this.logWeight = next
     const ess = 1 / after.reduce((sum, value) => sum + value * value, 0)
     if (ess < count / 3) {
       // Resample (systematic), then move each sample a few Metropolis–Hastings steps.
       const chosen = systematic(after, random)
-      samples = chosen.map((s) => Float64Array.from(samples[s] as Float64Array))
-      flips = flips ? chosen.map((s) => Uint8Array.from(flips?.[s] as Uint8Array)) : undefined
-      logWeight = new Float64Array(count)
+      const resampled: Float64Array[] = chosen.map((s) => Float64Array.from(samples[s] as Float64Array))
+      const flips = flipsNow ? chosen.map((s) => Uint8Array.from(flipsNow[s] as Uint8Array)) : undefined
+      this.logWeight = new Float64Array(count)
       for (let s = 0; s < count; s++) {
-        let w = samples[s] as Float64Array
+        let w = resampled[s] as Float64Array
+        let wTerms = dirichletTerms(proposalAlpha(w))
         let f = flips?.[s]
         let current = logTarget(w, f)
         for (let step = 0; step < 4; step++) {
-          const proposed = dirichlet(proposalAlpha(w), random)
+          const proposed = dirichlet(wTerms.alpha, random)
           let proposedFlips = f
           if (f && uncertain.length > 0 && random() < 0.3) {
             proposedFlips = Uint8Array.from(f)
@@ -281,56 +365,71 @@ export function inferPriorities(
             proposedFlips[i] = proposedFlips[i] ? 0 : 1
           }
           const candidate = logTarget(proposed, proposedFlips)
-          const ratio =
-            candidate -
-            current +
-            logDirichlet(w, proposalAlpha(proposed)) -
-            logDirichlet(proposed, proposalAlpha(w))
+          const proposedTerms = dirichletTerms(proposalAlpha(proposed))
+          const ratio = candidate - current + logDirichlet(w, proposedTerms) - logDirichlet(proposed, wTerms)
           if (Math.log(random()) < ratio) {
             w = proposed
+            wTerms = proposedTerms
             f = proposedFlips
             current = candidate
           }
         }
-        samples[s] = w
+        resampled[s] = w
         if (flips && f) flips[s] = f
       }
+      this.samples = resampled
+      this.flips = flips
     }
   }
 
-  const probability = normalised(logWeight)
-  const beliefs: Beliefs = { samples, probability, seed, ...(flips ? { flipped: flips } : {}) }
-  const issues: Record<string, IssuePosterior> = {}
-  for (const issue of space.issues) {
-    const values = samples
-      .map((w, s) => ({ value: w[issue.index] ?? 0, p: probability[s] ?? 0 }))
-      .sort((a, b) => a.value - b.value)
-    const mean = values.reduce((sum, { value, p }) => sum + value * p, 0)
-    const entry: IssuePosterior = {
-      mean,
-      low: quantile(values, 0.1),
-      high: quantile(values, 0.9),
-      estimate: space.share.them[issue.index] ?? 0,
+  /** The posterior after the moves observed so far. */
+  posterior(): Posterior {
+    const { space, samples, flips, moves, seed, count, uncertain } = this
+    const probability = normalised(this.logWeight)
+    const beliefs: Beliefs = { samples, probability, seed, ...(flips ? { flipped: flips } : {}) }
+    const issues: Record<string, IssuePosterior> = {}
+    for (const issue of space.issues) {
+      const values = samples
+        .map((w, s) => ({ value: w[issue.index] ?? 0, p: probability[s] ?? 0 }))
+        .sort((a, b) => a.value - b.value)
+      const mean = values.reduce((sum, { value, p }) => sum + value * p, 0)
+      const entry: IssuePosterior = {
+        mean,
+        low: quantile(values, 0.1),
+        high: quantile(values, 0.9),
+        estimate: space.share.them[issue.index] ?? 0,
+      }
+      if (flips && uncertain.includes(issue.index)) {
+        entry.reversed = flips.reduce(
+          (sum, row, s) => sum + (row[issue.index] ? (probability[s] ?? 0) : 0),
+          0,
+        )
+      }
+      issues[issue.id] = entry
     }
-    if (flips && uncertain.includes(issue.index)) {
-      entry.reversed = flips.reduce((sum, row, s) => sum + (row[issue.index] ? (probability[s] ?? 0) : 0), 0)
+    return {
+      beliefs,
+      issues,
+      moves: [...moves],
+      lastBits: moves.at(-1)?.bits ?? 0,
+      totalBits: moves.reduce((sum, move) => sum + move.bits, 0),
+      shift: space.issues.reduce(
+        (sum, issue) => sum + Math.abs((issues[issue.id]?.mean ?? 0) - (space.share.them[issue.index] ?? 0)),
+        0,
+      ),
+      effectiveSamples: 1 / probability.reduce((sum, value) => sum + value * value, 0),
+      seed,
+      samples: count,
     }
-    issues[issue.id] = entry
   }
-  return {
-    beliefs,
-    issues,
-    moves,
-    lastBits: moves.at(-1)?.bits ?? 0,
-    totalBits: moves.reduce((sum, move) => sum + move.bits, 0),
-    shift: space.issues.reduce(
-      (sum, issue) => sum + Math.abs((issues[issue.id]?.mean ?? 0) - (space.share.them[issue.index] ?? 0)),
-      0,
-    ),
-    effectiveSamples: 1 / probability.reduce((sum, value) => sum + value * value, 0),
-    seed,
-    samples: count,
-  }
+}
+
+function normalised(logs: Float64Array): Float64Array {
+  const max = Math.max(...logs)
+  const p = Float64Array.from(logs, (value) => Math.exp(value - max))
+  const total = p.reduce((sum, value) => sum + value, 0)
+  for (let s = 0; s < p.length; s++) p[s] = (p[s] ?? 0) / total
+  return p
 }
 
 function quantile(sorted: readonly { value: number; p: number }[], q: number): number {

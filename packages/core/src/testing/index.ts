@@ -1,9 +1,9 @@
 /**
  * What other packages' tests and the benchmarks may use of core's test helpers (`@parley/core/testing`):
- * plans, random plans for properties, synthetic and largest spaces, journal events, the leak check and
- * brute-force reference answers. Never imported by the product itself. Free of the test runner, so a
- * benchmark can bundle it; the property-run counts, which read the runner's settings, are
- * `@parley/core/testing/runs`.
+ * plans, random plans for properties, synthetic and largest spaces, journal events, the leak check,
+ * brute-force reference answers, and small GENIUS and GeniusWeb scenarios with their own utilities.
+ * Never imported by the product itself. Free of the test runner, so a benchmark can bundle it; the
+ * property-run counts, which read the runner's settings, are `@parley/core/testing/runs`.
  */
 
 export { allBundles, type PlanShape, planArb } from './arbitraries'
@@ -12,4 +12,15 @@ export { event, testId } from './events'
 export { largestPlan, largestPlanYaml } from './largest'
 export { leaks, leakyNegotiationArb } from './leak'
 export { acmePlan, yamlOf } from './plans'
+export {
+  geniusDomainXml,
+  geniusProfileXml,
+  geniusUtility,
+  geniusWebDomainJson,
+  geniusWebProfileJson,
+  geniusWebUtility,
+  type ToyIssue,
+  type ToyProfile,
+  type ToyWebProfile,
+} from './research'
 export { syntheticPlan } from './synthetic'

@@ -1,0 +1,215 @@
+// The evaluation of the whole method (issue 12), not a unit test: `parley simulate` over every plan
+// source below with each generator, 200 counterparts each (BENCH_COUNTERPARTS), one table per
+// generator, each row a strategy on a plan. The parley row is checked against the issue's targets:
+// agreement at least as often as both baselines, agreements within 2 points of the true frontier and
+// closer than both, at least the baselines' U_us, more joint value than both, and the posterior's
+// error after three answered sets down 30% against the prior's (20% with BENCH_ANSWERS=pick).
+// Then the timing target: 200 counterparts x 3 strategies on the synthetic 10x5 plan under 60 s
+// with --workers 2 (BENCH_WORKERS). Runs the built command (`npm run build` first).
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { loadCore } from './load-core.mjs'
+import { machine, printTable } from './machine.mjs'
+
+const core = await loadCore()
+const COUNTERPARTS = Number(process.env.BENCH_COUNTERPARTS ?? 200)
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 2)
+const ANSWERS = process.env.BENCH_ANSWERS ?? 'rank'
+const GENERATORS = ['prior', 'perturbed', 'reordered']
+const folder = mkdtempSync(join(tmpdir(), 'parley-bench-simulate-'))
+
+/** A plan object written to a file the command can read. */
+function planFile(name, plan) {
+  const file = join(folder, `${name}.json`)
+  writeFileSync(file, JSON.stringify(plan))
+  return file
+}
+
+// ---- The plan sources. Each entry is { name, file }. ----
+
+/** The four worked examples. */
+const EXAMPLE_PLANS = readdirSync('examples')
+  .filter((name) => name.endsWith('.yaml'))
+  .sort()
+  .map((name) => ({ name: name.replace(/\.yaml$/, ''), file: `examples/${name}` }))
+
+/** The synthetic 10-issue x 5-level space of ../shared/benchmarks/SYNTHETIC.md, with BATNAs 30/30 and a reservation of 40 (as the MESO bench). */
+const SYNTHETIC = {
+  ...core.syntheticPlan(10, 5),
+  batna: { us: { utility: 30 }, them: { utility: 30 } },
+  reservation: 40,
+}
+const SYNTHETIC_PLANS = [{ name: 'synth-10x5', file: planFile('synth-10x5', SYNTHETIC) }]
+
+/**
+ * GENIUS domains (../shared/benchmarks/genius-domains/, from PARLEY_SHARED): each made into a plan by
+ * `parley import DOMAIN PROFILE_US PROFILE_THEM -o FILE`. Third-party data, read where it lies and
+ * never copied into the repository; without the folder the bench says so and goes on without them.
+ */
+const GENIUS_SCENARIOS = [
+  ['LaptopC', 'Laptop-C-domain.xml', 'Laptop-C-prof1.xml', 'Laptop-C-prof2.xml'],
+  ['ItexvsCypress', 'ItexvsCypress_domain.xml', 'ItexvsCypress_Itex.xml', 'ItexvsCypress_Cypress.xml'],
+  ['EnglandZimbabwe', 'EnglandZimbabwe_domain.xml', 'England.xml', 'Zimbabwe.xml'],
+  ['Amsterdam', 'Amsterdam_domain.xml', 'Amsterdam_party1.xml', 'Amsterdam_party2.xml'],
+  ['Party-geniusweb', 'party.json', 'party1.json', 'party2.json'],
+  ['Car', 'adg.xml', 'adg_deal.xml', 'adg_deal2.xml'],
+  ['Travel', 'travel_domain.xml', 'travel_chox.xml', 'travel_fanny.xml'],
+  ['Energy', 'energy_domain.xml', 'energy_consumer.xml', 'energy_distributor.xml'],
+]
+const GENIUS_FOLDER = join(process.env.PARLEY_SHARED ?? join('..', 'shared'), 'benchmarks', 'genius-domains')
+const GENIUS_DOMAINS = existsSync(GENIUS_FOLDER)
+  ? GENIUS_SCENARIOS.map(([name, ...files]) => {
+      const file = join(folder, `${name}.json`)
+      const run = spawnSync(
+        process.execPath,
+        [
+          'packages/cli/bin/parley.js',
+          'import',
+          ...files.map((f) => join(GENIUS_FOLDER, name, f)),
+          '-o',
+          file,
+        ],
+        { encoding: 'utf8' },
+      )
+      if (run.status !== 0) throw new Error(`parley import ${name} failed: ${run.stderr}`)
+      return { name: `genius-${name}`, file }
+    })
+  : []
+if (GENIUS_DOMAINS.length === 0)
+  console.warn(`simulate bench: ${GENIUS_FOLDER} is missing; the GENIUS domains are left out`)
+
+const PLAN_SOURCES = [...EXAMPLE_PLANS, ...SYNTHETIC_PLANS, ...GENIUS_DOMAINS]
+
+// ---- Running the command. ----
+
+const BIN = 'packages/cli/bin/parley.js'
+if (!existsSync('packages/cli/dist/parley.cjs')) throw new Error('build first: npm run build')
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined
+
+/** One `parley simulate --json` run: the report, wall seconds, and CPU seconds of the process and its threads (when /usr/bin/time is there). */
+function simulate(file, generator) {
+  const args = [
+    BIN,
+    'simulate',
+    file,
+    '--generator',
+    generator,
+    '--counterparts',
+    String(COUNTERPARTS),
+    '--answers',
+    ANSWERS,
+    '--workers',
+    String(WORKERS),
+    '--json',
+  ]
+  const started = performance.now()
+  const run = TIME
+    ? spawnSync(TIME, ['-f', 'cpu %U %S', process.execPath, ...args], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 26,
+      })
+    : spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 26 })
+  const wall = (performance.now() - started) / 1000
+  if (run.status !== 0)
+    throw new Error(`parley simulate ${file} --generator ${generator} failed:\n${run.stderr}`)
+  const match = /cpu ([\d.]+) ([\d.]+)/.exec(run.stderr)
+  return {
+    report: JSON.parse(run.stdout),
+    wall,
+    cpu: match ? Number(match[1]) + Number(match[2]) : undefined,
+  }
+}
+
+const figure = (value, digits = 1) => (value === null || value === undefined ? '—' : value.toFixed(digits))
+const percent = (value) => (value === null ? '—' : `${(value * 100).toFixed(1)}%`)
+const signedPercent = (value) => `${value > 0 ? '+' : ''}${(value * 100).toFixed(1)}%`
+
+/** The issue's targets for the parley row, against the baselines of the same plan and generator. */
+function targets(parley, baselines) {
+  const best = (key, pick) => pick(...baselines.map((b) => b[key] ?? Number.NEGATIVE_INFINITY))
+  const errors = parley.posteriorError ?? []
+  const drop = errors.length > 1 && errors[0] > 0 ? 1 - errors.at(-1) / errors[0] : 0
+  const needed = ANSWERS === 'pick' ? 0.2 : 0.3
+  const checks = [
+    ['agree', parley.agreementRate >= best('agreementRate', Math.max) - 1e-12],
+    [
+      'frontier',
+      parley.frontierDistance !== null &&
+        parley.frontierDistance <= 2 &&
+        parley.frontierDistance <
+          Math.min(...baselines.map((b) => b.frontierDistance ?? Number.POSITIVE_INFINITY)),
+    ],
+    ['U_us', (parley.meanUs ?? Number.NEGATIVE_INFINITY) >= best('meanUs', Math.max) - 1e-12],
+    ['joint', (parley.meanJoint ?? Number.NEGATIVE_INFINITY) > best('meanJoint', Math.max)],
+    [`learn ${needed * 100}%`, drop >= needed && errors.every((error) => error <= errors[0] + 1e-12)],
+  ]
+  const met = checks.filter(([, ok]) => ok).length
+  return `${met}/${checks.length}${
+    met < checks.length
+      ? `; not: ${checks
+          .filter(([, ok]) => !ok)
+          .map(([name]) => name)
+          .join(', ')}`
+      : ''
+  }`
+}
+
+const timings = []
+const started = performance.now()
+for (const generator of GENERATORS) {
+  const rows = []
+  for (const source of PLAN_SOURCES) {
+    const { report, wall, cpu } = simulate(source.file, generator)
+    if (source.name === 'synth-10x5') timings.push({ generator, wall, cpu })
+    const [parley, ...baselines] = report.strategies
+    for (const strategy of report.strategies) {
+      const errors = strategy.posteriorError
+      rows.push([
+        strategy === parley ? source.name : '',
+        strategy.name,
+        percent(strategy.agreementRate),
+        figure(strategy.meanRounds),
+        figure(strategy.meanUs),
+        figure(strategy.meanThem),
+        figure(strategy.meanJoint),
+        percent(strategy.nashShare),
+        figure(strategy.frontierDistance, 2),
+        errors ? errors.map((error) => error.toFixed(3)).join(' > ') : '',
+        errors && errors[0] > 0 ? signedPercent((errors.at(-1) - errors[0]) / errors[0]) : '',
+        strategy === parley ? targets(parley, baselines) : '',
+      ])
+    }
+  }
+  printTable(
+    `parley simulate, generator ${generator}: ${COUNTERPARTS} counterparts per plan, sets ${ANSWERS === 'pick' ? 'picked from' : 'ranked'}, default settings`,
+    [
+      'plan',
+      'strategy',
+      'agreements',
+      'rounds',
+      'U_us',
+      'U_them (true)',
+      'joint',
+      'Nash share',
+      'to frontier',
+      'posterior error e0 > e3',
+      'e3 vs e0',
+      'targets met',
+    ],
+    rows,
+  )
+}
+
+printTable(
+  `Timing: ${COUNTERPARTS} counterparts x 3 strategies (and the learning run) on synth-10x5, --workers ${WORKERS}`,
+  ['generator', 'wall', 'CPU (all threads)', 'target'],
+  timings.map(({ generator, wall, cpu }) => [
+    generator,
+    `${wall.toFixed(1)} s`,
+    cpu === undefined ? '—' : `${cpu.toFixed(1)} s`,
+    `< 60 s: ${wall < 60 ? 'yes' : 'NO'}${cpu !== undefined && cpu / WORKERS < 60 ? ` (CPU / ${WORKERS} cores: ${(cpu / WORKERS).toFixed(1)} s)` : ''}`,
+  ]),
+)
+console.log(`\n(${((performance.now() - started) / 1000).toFixed(0)} s in all; ${machine()})`)

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest'
+import type { Plan } from '../model/plan'
+import { mulberry32 } from '../random'
+import { offerFromLevels } from '../scoring/offer'
+import { compileSpace } from '../scoring/space'
+import { acmePlan } from '../testing/plans'
+import { syntheticPlan } from '../testing/synthetic'
+import type { Observation } from './observation'
+import { inferPriorities, PriorityLearner } from './posterior'
+
+// One uncertain issue, so the directions are learned (and drawn) too.
+const plan: Plan = {
+  ...syntheticPlan(5, 4),
+  issues: syntheticPlan(5, 4).issues.map((issue, i) =>
+    i === 1 ? { ...issue, them: { ...issue.them, uncertain: true } } : issue,
+  ),
+}
+
+function journal(space: ReturnType<typeof compileSpace>): Observation[] {
+  // Three bundles: every issue at its first level, at its last, and alternating.
+  const offered = [
+    space.issues.map(() => 0),
+    space.issues.map((issue) => issue.levels.length - 1),
+    space.issues.map((issue, i) => (i % 2 ? issue.levels.length - 1 : 0)),
+  ].map((levels) => offerFromLevels(space, levels))
+  const random = mulberry32(5)
+  return Array.from({ length: 6 }, (_, k): Observation => {
+    const pick = Math.floor(random() * offered.length)
+    switch (k % 4) {
+      case 0:
+        return {
+          kind: 'ranking',
+          eventId: `e${k}`,
+          offered,
+          order: [pick, ...[0, 1, 2].filter((j) => j !== pick)],
+        }
+      case 1:
+        return { kind: 'counter', eventId: `e${k}`, offered, counter: offered[pick] ?? (offered[0] as never) }
+      case 2:
+        return { kind: 'stated', eventId: `e${k}`, ranking: [2, 0], relative: [] }
+      default:
+        return { kind: 'choice', eventId: `e${k}`, offered, chosen: pick }
+    }
+  })
+}
+
+describe('PriorityLearner', () => {
+  it('learning move by move, forked anywhere, gives exactly the posterior of the whole journal', () => {
+    for (const space of [compileSpace(plan), compileSpace(acmePlan())]) {
+      const moves = journal(space)
+      const learner = new PriorityLearner(space, { samples: 200 })
+      for (let k = 0; k <= moves.length; k++) {
+        expect(learner.posterior()).toEqual(inferPriorities(space, moves.slice(0, k), { samples: 200 }))
+        // A fork goes its own way; the original is not moved by it.
+        const fork = learner.fork()
+        for (const move of moves.slice(k)) fork.observe(move)
+        expect(fork.posterior()).toEqual(inferPriorities(space, moves, { samples: 200 }))
+        expect(learner.observed).toBe(k)
+        const next = moves[k]
+        if (next) learner.observe(next)
+      }
+    }
+  })
+})

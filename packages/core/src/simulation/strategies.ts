@@ -1,0 +1,284 @@
+/**
+ * Our side's strategies and the protocol they play. Each round t = 1..T (T = `deadline`): we offer
+ * one to three bundles; the counterpart agrees to one, leaves, or answers with its ranking and a
+ * counter; we accept the counter or go on. After round T without agreement both sides take their
+ * BATNAs. Every strategy offers only bundles that meet the decision rule and our limits and are
+ * worth at least our reservation R to us, and accepts only such counters.
+ *
+ * - `single-offer`: one bundle a round, conceding on our time schedule tau(t) (see `prepared.ts`):
+ *   the bundle best for them under the plan's estimate among those worth tau(t) to us (the
+ *   estimated frontier). Accepts a counter worth at least its next offer, tau(t+1) (R in round T).
+ * - `split-difference`: opens like single-offer; then meets each counter halfway on every issue —
+ *   a numeric issue at the level nearest the midpoint of the two values, an option at the one whose
+ *   score for us is nearest the mean of the two scores, ties toward our side — keeping our side's
+ *   level where the midpoint breaks the rule or a limit, and repeating its last offer when the split
+ *   would fall under R. Accepts a counter worth at least its next split (anything over R in round T).
+ * - `parley`, Parley's method: discovery first (they are asked what matters most), then a MESO set
+ *   every round, chosen under the posterior Parley has learned from the journal (`parley meso` with
+ *   the journal) at the round's target, with 2 bundles or one bundle best for them under the
+ *   posterior mean when no set of 3 exists. Trade, don't gift: our target moves one step down the
+ *   schedule, tau(k+1), only for each round in which their counter asked less for them than their
+ *   previous one (their utility under the posterior mean); otherwise we hold it. The reality test
+ *   (`parley status`) decides their counter: we accept it when it says accept.
+ */
+
+import { computeFrontier } from '../frontier/frontier'
+import { meanWeights } from '../inference/beliefs'
+import { theirUtility } from '../journal/concessions'
+import { realityTest } from '../journal/reality'
+import { type MesoViewResult, mesoView } from '../meso/view'
+import { TOLERANCE } from '../model/limits'
+import type { Level } from '../model/plan'
+import { constraintHolds } from '../scoring/constraints'
+import { offerFromLevels, readOffer } from '../scoring/offer'
+import type { Counterpart } from './counterpart'
+import { SimulatedJournal, termsOfLevels } from './journal'
+import { bestForThemAbove, ourTarget, type PreparedPlan } from './prepared'
+import type { AnswerKind, StrategyName } from './settings'
+import { estimatedScores, ourUtility, theirSpace } from './truth'
+
+export interface OurStrategy {
+  /** Our offer of round t: one to three bundles (level indices), or none when we have nothing to offer. */
+  offer(round: number): Int32Array[]
+  /** Whether we accept their counter of round t, given their ranking of what we offered. */
+  answer(round: number, order: readonly number[], counter: Int32Array): boolean
+}
+
+export interface NegotiationOutcome {
+  agreed: boolean
+  /** The round of the agreement, or the last round played. */
+  round: number
+  /** The agreed bundle. */
+  levels?: Int32Array
+}
+
+/** Plays one negotiation. */
+export function negotiate(
+  prepared: PreparedPlan,
+  counterpart: Counterpart,
+  strategy: OurStrategy,
+): NegotiationOutcome {
+  const T = prepared.settings.deadline
+  for (let round = 1; round <= T; round++) {
+    const bundles = strategy.offer(round)
+    if (bundles.length === 0) return { agreed: false, round }
+    const reply = counterpart.answer(round, bundles)
+    if (reply.kind === 'agree') return { agreed: true, round, levels: bundles[reply.index] as Int32Array }
+    if (reply.kind === 'leave') return { agreed: false, round }
+    if (strategy.answer(round, reply.order, reply.counter))
+      return { agreed: true, round, levels: reply.counter }
+  }
+  return { agreed: false, round: T }
+}
+
+/** Whether a bundle meets the rule and our limits and is worth our reservation to us. */
+function acceptable(prepared: PreparedPlan, levels: ArrayLike<number>): boolean {
+  const values = valuesOf(prepared, levels)
+  return (
+    prepared.constraints.every((constraint) => constraintHolds(constraint, values)) &&
+    ourUtility(prepared.space, levels) >= prepared.reservation - TOLERANCE
+  )
+}
+
+function valuesOf(prepared: PreparedPlan, levels: ArrayLike<number>): Level[] {
+  return prepared.space.issues.map((issue) => issue.levels[levels[issue.index] ?? 0] as Level)
+}
+
+export function singleOffer(prepared: PreparedPlan): OurStrategy {
+  const T = prepared.settings.deadline
+  return {
+    offer(round) {
+      const bundle = bestForThemAbove(prepared.estimated, ourTarget(prepared, round))
+      return bundle ? [bundle] : []
+    },
+    answer(round, _order, counter) {
+      if (!acceptable(prepared, counter)) return false
+      const next = round < T ? ourTarget(prepared, round + 1) : prepared.reservation
+      return ourUtility(prepared.space, counter) >= next - TOLERANCE
+    },
+  }
+}
+
+/** Halfway between our bundle and theirs on every issue (see the header), kept within the rule, our limits and R. */
+export function splitBundle(prepared: PreparedPlan, ours: Int32Array, theirs: Int32Array): Int32Array {
+  const { space } = prepared
+  const split = Int32Array.from(ours)
+  for (const issue of space.issues) {
+    const i = issue.index
+    const a = ours[i] ?? 0
+    const b = theirs[i] ?? 0
+    if (a === b) continue
+    const position = (k: number) => (issue.numeric ? Number(issue.levels[k]) : (issue.score.us[k] ?? 0))
+    const middle = (position(a) + position(b)) / 2
+    let best = a
+    for (let k = 0; k < issue.levels.length; k++) {
+      const gap = Math.abs(position(k) - middle)
+      const bestGap = Math.abs(position(best) - middle)
+      // Ties toward our level, then toward theirs.
+      if (gap < bestGap - 1e-12 || (Math.abs(gap - bestGap) <= 1e-12 && best !== a && k === b)) best = k
+    }
+    split[i] = best
+  }
+  // Where the midpoint breaks the rule or a limit, keep our level (ours meets them all).
+  const values = valuesOf(prepared, split)
+  for (const issue of space.issues) {
+    if (prepared.constraints.every((constraint) => constraintHolds(constraint, values))) break
+    const i = issue.index
+    const broken = prepared.constraints.some(
+      (constraint) =>
+        !constraintHolds(constraint, values) &&
+        (constraint.kind === 'issue'
+          ? constraint.issue === i
+          : constraint.terms.some((term) => term.issue === i)),
+    )
+    if (broken && split[i] !== ours[i]) {
+      split[i] = ours[i] ?? 0
+      values[i] = issue.levels[split[i] ?? 0] as Level
+    }
+  }
+  return ourUtility(space, split) >= prepared.reservation - TOLERANCE &&
+    prepared.constraints.every((constraint) => constraintHolds(constraint, values))
+    ? split
+    : Int32Array.from(ours)
+}
+
+export function splitDifference(prepared: PreparedPlan): OurStrategy {
+  const T = prepared.settings.deadline
+  let last: Int32Array | undefined
+  let counter: Int32Array | undefined
+  return {
+    offer(round) {
+      const next =
+        round === 1 || !last || !counter
+          ? bestForThemAbove(prepared.estimated, ourTarget(prepared, 1))
+          : splitBundle(prepared, last, counter)
+      last = next
+      return next ? [next] : []
+    },
+    answer(round, _order, theirs) {
+      counter = theirs
+      if (!acceptable(prepared, theirs)) return false
+      if (round >= T || !last) return true
+      return (
+        ourUtility(prepared.space, theirs) >=
+        ourUtility(prepared.space, splitBundle(prepared, last, theirs)) - TOLERANCE
+      )
+    },
+  }
+}
+
+/** Level indices of a MESO answer's bundles. */
+function bundlesOf(prepared: PreparedPlan, result: MesoViewResult): Int32Array[] {
+  if (!result.ok) return []
+  return result.set.bundles.map((bundle) => {
+    const read = readOffer(prepared.space, bundle.terms)
+    if (!read.ok) throw new Error('a MESO bundle does not read back')
+    return Int32Array.from(read.offer.levelIndex)
+  })
+}
+
+/**
+ * The offer Parley's method makes from a journal at a target: the MESO set `parley meso --target`
+ * gives with that journal (3 bundles, else 2), else the bundle best for them under the posterior mean.
+ * `target` undefined: `parley meso`'s default target.
+ */
+export function parleyOffer(
+  prepared: PreparedPlan,
+  journal: SimulatedJournal,
+  target?: number,
+): Int32Array[] {
+  const { space, settings } = prepared
+  const posterior = journal.posterior()
+  const learned = journal.events.length > 0 ? posterior : undefined
+  for (let count = settings.mesoCount; count >= 2; count--) {
+    const result = prepared.mesos.get(`${journal.key}|${target ?? 'default'}|${count}`, () =>
+      mesoView(
+        space,
+        { count, tolerance: settings.mesoTolerance, ...(target !== undefined ? { target } : {}) },
+        learned,
+      ),
+    ) as MesoViewResult
+    const bundles = bundlesOf(prepared, result)
+    if (bundles.length > 0) return bundles
+  }
+  if (target === undefined) return []
+  const belief = theirSpace(space, meanWeights(posterior.beliefs), estimatedScores(space))
+  const frontier = computeFrontier(belief, { constraints: prepared.constraints })
+  const single = frontier.ok ? bestForThemAbove(frontier.frontier, target) : undefined
+  return single ? [single] : []
+}
+
+/** Records their answer to a set: a ranking of all its bundles, or the one they pick. */
+export function recordAnswer(
+  journal: SimulatedJournal,
+  labels: readonly string[],
+  order: readonly number[],
+  answers: AnswerKind,
+): void {
+  if (labels.length < 2) return
+  if (answers === 'rank') journal.add('bundles-ranked', { order: order.map((k) => labels[k] as string) })
+  else journal.add('bundle-chosen', { label: labels[order[0] ?? 0] as string })
+}
+
+const LABELS = ['A', 'B', 'C']
+
+export function parleyMethod(
+  prepared: PreparedPlan,
+  counterpart: Counterpart,
+  answers: AnswerKind,
+): OurStrategy {
+  const { space } = prepared
+  const journal = new SimulatedJournal(prepared)
+  const stated = counterpart.discovery()
+  if (stated.length >= 2)
+    journal.add('interest-stated', {
+      text: 'what matters most to you?',
+      ranking: stated.map((i) => space.issues[i]?.id as string),
+    })
+  let concessions = 0
+  let previous: Int32Array | undefined
+  let labels: string[] = []
+  return {
+    offer() {
+      const bundles = parleyOffer(prepared, journal, ourTarget(prepared, concessions + 1))
+      labels = bundles.map((_, k) => LABELS[k] as string)
+      if (bundles.length > 0)
+        journal.add('offer-sent', {
+          bundles: bundles.map((levels, k) => ({
+            label: labels[k] as string,
+            terms: termsOfLevels(space, levels),
+          })),
+        })
+      return bundles
+    },
+    answer(_round, order, counter) {
+      recordAnswer(journal, labels, order, answers)
+      journal.add('offer-rejected', { counter: { terms: termsOfLevels(space, counter) } })
+      const weights = meanWeights(journal.posterior().beliefs)
+      if (previous) {
+        const now = theirUtility(space, weights, offerFromLevels(space, counter))
+        const before = theirUtility(space, weights, offerFromLevels(space, previous))
+        if (now < before - TOLERANCE) concessions++
+      }
+      previous = counter
+      const reality = realityTest(space, journal.state, weights)
+      return reality.items.find((item) => item.label === 'their counter')?.verdict === 'accept'
+    },
+  }
+}
+
+export function makeStrategy(
+  name: StrategyName,
+  prepared: PreparedPlan,
+  counterpart: Counterpart,
+  answers: AnswerKind,
+): OurStrategy {
+  switch (name) {
+    case 'parley':
+      return parleyMethod(prepared, counterpart, answers)
+    case 'single-offer':
+      return singleOffer(prepared)
+    case 'split-difference':
+      return splitDifference(prepared)
+  }
+}
