@@ -75,7 +75,7 @@ describe('parley meso', () => {
     expect(run.code).toBe(0)
     expect(run.stdout).toContain('MESO: 3 bundles worth 72.0 ± 2 to us')
     expect(run.stdout).toContain('A: price-optimised')
-    expect(run.stdout).toContain('U_them (est.)')
+    expect(run.stdout).toContain('U_them (est., plan)')
     const svg = readFileSync(plot, 'utf8')
     expect(svg).toContain('>A<')
     expect(svg).toContain('C: ')

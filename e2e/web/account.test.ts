@@ -109,6 +109,8 @@ describe.runIf(browserAvailable)('your account in the browser', { timeout: BROWS
     const old = await page.getByLabel('The secret of “old script”').inputValue()
     await page.getByRole('button', { name: 'Revoke the token old script' }).click()
     await page.getByText('The token “old script” is revoked').waitFor()
+    // The list is read again after the message shows: wait for the row to go, then count.
+    await tokens.getByRole('row', { name: /old script/ }).waitFor({ state: 'detached' })
     await expect(tokens.getByRole('row', { name: /old script/ }).count()).resolves.toBe(0)
     expect((await me({ authorization: `Bearer ${old}` })).status).toBe(401)
     await screenshot(page, 'account-page')

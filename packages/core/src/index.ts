@@ -146,6 +146,13 @@ export {
 // MESO: sets of bundles equal for us that meet the rule in different ways.
 
 export {
+  type CurrentEstimate,
+  currentEstimate,
+  estimateLabel,
+  spaceUnderEstimate,
+  type TheirValue,
+} from './inference/estimate'
+export {
   MESO_DEFAULTS,
   type MesoBundle,
   type MesoFailure,
@@ -155,7 +162,7 @@ export {
   type MesoSet,
   meso,
 } from './meso/meso'
-export { type MesoView, type MesoViewResult, mesoView } from './meso/view'
+export { type MesoJournal, type MesoView, type MesoViewResult, mesoView } from './meso/view'
 
 // Inference: what we believe they value, from the plan's estimate and their moves.
 

@@ -3,6 +3,7 @@ import {
   coach,
   compileSpace,
   debriefView,
+  estimateLabel,
   frontierView,
   type JournalEvent,
   mesoView,
@@ -633,12 +634,26 @@ describe.each(backends.map((backend) => [backend.dialect, backend] as const))(
 
         const status = await h.call('GET', `${path}/status`, { as: { token: t.viewer.token } })
         expect(status.body).toEqual(roundTrip({ ...negotiationStatus(space, events, derived), version: 1 }))
-        const meso = await h.call('GET', `${path}/meso`, { as: { token: t.viewer.token } })
-        const expected = mesoView(space, {}, derived.posterior)
+        // After their pick the default target has no set worth as much to them (the next-set rule):
+        // the server refuses as core does, and answers at the target core suggests.
+        const refused = await h.call('GET', `${path}/meso`, { as: { token: t.viewer.token } })
+        const below = mesoView(space, {}, derived.posterior, derived.state)
+        expect(below.ok).toBe(false)
+        if (below.ok) throw new Error('unreachable')
+        expect(refused.status).toBe(422)
+        expect(refused.body.error.code).toBe('below-their-pick')
+        const target = below.failure.suggestedTarget
+        expect(target).toBeTypeOf('number')
+        const meso = await h.call('GET', `${path}/meso?target=${target}`, { as: { token: t.viewer.token } })
+        const expected = mesoView(space, { target: target as number }, derived.posterior, derived.state)
+        expect(expected.ok).toBe(true)
         expect(meso.body).toEqual(roundTrip({ ...(expected.ok ? expected.view : {}), learned: true }))
         const frontier = await h.call('GET', `${path}/frontier?rule=true`, { as: { token: t.viewer.token } })
         const expectedFrontier = frontierView(space, { rule: true })
-        expect(frontier.body).toEqual(roundTrip(expectedFrontier.ok ? expectedFrontier.view : {}))
+        // On the plan's estimate, and saying so, as `parley frontier --json` does.
+        expect(frontier.body).toEqual(
+          roundTrip({ ...(expectedFrontier.ok ? expectedFrontier.view : {}), estimate: estimateLabel(0) }),
+        )
         const coached = await h.call('GET', `${path}/coach?stage=midgame`, { as: { token: t.viewer.token } })
         expect(coached.body).toEqual(roundTrip(coach(space, events, { stage: 'midgame' }, derived)))
         const debrief = await h.call('GET', `${path}/debrief`, { as: { token: t.viewer.token } })

@@ -128,7 +128,7 @@ function printCoach(out: Output, report: CoachReport): void {
     )
     for (const variant of report.faceSaving) {
       out.print(
-        `  • ${variant.headline.issue} at ${formatLevel(variant.headline.level)}, made up on ${listAnd(variant.compensation) || 'nothing else'}: ${formatTerms(variant.terms)} ${c.dim(`(U_us ${pts(variant.utility.us)}, U_them ${pts(variant.utility.them)} by the current estimate)`)}`,
+        `  • ${variant.headline.issue} at ${formatLevel(variant.headline.level)}, made up on ${listAnd(variant.compensation) || 'nothing else'}: ${formatTerms(variant.terms)} ${c.dim(`(U_us ${pts(variant.utility.us)}, U_them ${pts(variant.utility.them)}, ${report.estimate})`)}`,
       )
     }
   }

@@ -3,6 +3,8 @@ import { writeFile } from 'node:fs/promises'
 import {
   BARGAINING_POINTS,
   bargainingMarkers,
+  currentEstimate,
+  estimateLabel,
   evenlySpaced,
   type FrontierPoint,
   type FrontierReport,
@@ -11,9 +13,11 @@ import {
   plotReferences,
   type Space,
   sampleUtilities,
+  spaceUnderEstimate,
 } from '@parley/core'
 import { type CommandContext, invalidInput, planRefused } from '../command-context'
 import { EXIT } from '../exit-codes'
+import { loadNegotiation } from '../negotiation-file'
 import { count, pts } from '../output'
 import { loadPlan } from '../plan-file'
 import { frontierSvg } from '../plot'
@@ -25,6 +29,9 @@ export interface FrontierOptions {
   json?: boolean
   plot?: string
   epsilon?: number
+  /** Value their side under the current estimate (what the journal taught) instead of the plan's. */
+  learned?: boolean
+  journal?: string
 }
 
 export async function frontierCommand(
@@ -35,9 +42,19 @@ export async function frontierCommand(
   const json = options.json === true
   const loaded = await loadPlan(file)
   if (!loaded.ok) return planRefused(context, json, loaded.errors)
+  // The plan's estimate unless --learned: then the current estimate, as `status` and `meso` use it.
+  let space = loaded.space
+  let estimate = estimateLabel(0)
+  if (options.learned) {
+    const negotiation = await loadNegotiation(file, options.journal)
+    if (!negotiation.ok) return planRefused(context, json, negotiation.plan.errors)
+    const current = currentEstimate(negotiation.plan.space, negotiation.state, negotiation.posterior)
+    space = spaceUnderEstimate(negotiation.plan.space, current)
+    estimate = current.label
+  }
   const progress = progressBar(context.out, 'frontier')
   const result = frontierView(
-    loaded.space,
+    space,
     {
       rule: options.rule === true,
       ...(options.epsilon !== undefined ? { epsilon: options.epsilon } : {}),
@@ -53,11 +70,18 @@ export async function frontierCommand(
   }
   const { report } = result
   if (options.plot) {
-    const written = await writePlot(context, options.plot, loaded.space, report, [], json)
+    const written = await writePlot(context, options.plot, space, report, [], json)
     if (written !== EXIT.ok) return written
   }
-  if (json) context.out.json(result.view)
-  else printFrontier(context, loaded.space, report)
+  if (json) context.out.json({ ...result.view, estimate })
+  else {
+    printFrontier(context, space, report)
+    context.out.print(
+      context.out.colour.dim(
+        `U_them (${estimate})${options.learned ? '' : '; --learned values their side by what the journal taught us'}`,
+      ),
+    )
+  }
   return EXIT.ok
 }
 

@@ -32,10 +32,16 @@ export async function mesoCommand(
       ...(options.tolerance !== undefined ? { tolerance: options.tolerance } : {}),
     },
     learned,
+    negotiation.state,
   )
   if (!result.ok) {
     if (json) context.out.json(result.view)
-    else context.out.error(`${file}: no MESO set: ${result.failure.message}`)
+    else
+      context.out.error(
+        result.failure.code === 'below-their-pick'
+          ? `${file}: no MESO set at or above their pick: ${result.failure.message}`
+          : `${file}: no MESO set: ${result.failure.message}`,
+      )
     return EXIT.no
   }
   const { set } = result
@@ -52,11 +58,11 @@ export async function mesoCommand(
   }
   if (json) {
     context.out.json({ ...result.view, ...(learned ? { journal: journal.file } : {}) })
-  } else printMeso(context, loaded.space, set)
+  } else printMeso(context, loaded.space, set, result.estimate.label)
   return EXIT.ok
 }
 
-function printMeso({ out }: CommandContext, space: Space, set: MesoSet): void {
+function printMeso({ out }: CommandContext, space: Space, set: MesoSet, estimate: string): void {
   const c = out.colour
   out.print(
     c.bold(
@@ -72,7 +78,7 @@ function printMeso({ out }: CommandContext, space: Space, set: MesoSet): void {
     }),
   ])
   rows.push(['U_us', ...set.bundles.map((bundle) => pts(bundle.utility.us))])
-  rows.push(['U_them (est.)', ...set.bundles.map((bundle) => pts(bundle.utility.them))])
+  rows.push([`U_them (${estimate})`, ...set.bundles.map((bundle) => pts(bundle.utility.them))])
   out.print(out.table(head, rows))
   out.print(c.dim('◆ emphasis: where the bundle is most generous to them compared with the others'))
   for (const bundle of set.bundles) {

@@ -42,13 +42,13 @@ function printStatus(out: Output, status: NegotiationStatus, journal: string | n
     out.print(c.bold('Offers in play'))
     for (const bundle of status.offersInPlay) {
       out.print(
-        `  ${bundle.label}${bundle.name ? ` ${bundle.name}` : ''}: U_us ${pts(bundle.utility.us)}, U_them ${pts(bundle.utility.them)} (est.) — ${formatTerms(bundle.terms)}`,
+        `  ${bundle.label}${bundle.name ? ` ${bundle.name}` : ''}: U_us ${pts(bundle.utility.us)}, U_them ${pts(bundle.utility.them)} (${status.estimate.label}) — ${formatTerms(bundle.terms)}`,
       )
     }
   }
   if (status.table) {
     out.print(
-      `${c.bold('On the table')} (${status.table.source}): U_us ${pts(status.table.utility.us)}, U_them ${pts(status.table.utility.them)} (est.) — ${formatTerms(status.table.terms)}`,
+      `${c.bold('On the table')} (${status.table.source}): U_us ${pts(status.table.utility.us)}, U_them ${pts(status.table.utility.them)} (${status.estimate.label}) — ${formatTerms(status.table.terms)}`,
     )
   }
   if (status.concessions.length > 0) {
@@ -108,7 +108,7 @@ function printStatus(out: Output, status: NegotiationStatus, journal: string | n
             ? c.yellow(item.verdict)
             : c.red(item.verdict)
       out.print(
-        `  ${item.label}: ${verdict} — ${item.reason} (U_us ${pts(item.utility.us)}, U_them ${pts(item.utility.them)} est.)`,
+        `  ${item.label}: ${verdict} — ${item.reason} (U_us ${pts(item.utility.us)}, U_them ${pts(item.utility.them)} ${status.estimate.label})`,
       )
     }
     if (status.realityTest.warning) out.print(c.red(`  ${status.realityTest.warning}`))

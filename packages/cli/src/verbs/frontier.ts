@@ -1,5 +1,5 @@
 /** `parley frontier`: the Pareto frontier, the bargaining points and the zone of agreement. */
-import { frontierCommand } from '../commands/frontier'
+import { type FrontierOptions, frontierCommand } from '../commands/frontier'
 import { epsilonPoints } from '../options'
 import type { Verb } from './verb'
 
@@ -17,14 +17,17 @@ export const frontierVerb: Verb = (program, { context, exit }) => {
       epsilonPoints,
     )
     .option('--plot <file.svg>', 'also draw the frontier, bargaining points, reservation and BATNAs as SVG')
+    .option(
+      '--learned',
+      "value their side by the current estimate (what the journal taught us) instead of the plan's estimate",
+    )
+    .option('--journal <file>', 'journal file for --learned (default: PLAN with .journal.jsonl)')
     .option('--json', 'machine-readable output on stdout')
     .addHelpText(
       'after',
       '\nEach frontier point carries the bundle that reaches it: among bundles with the same pair (within 1e-9),\nthe one whose level indices are lexicographically smallest in plan order.\nExit codes: 0 done, 1 invalid plan or flag, 2 bad usage, 3 frontier too large for exact mode (use --epsilon).',
     )
-    .action(
-      async (plan: string, options: { rule?: boolean; json?: boolean; plot?: string; epsilon?: number }) => {
-        exit(await frontierCommand(context, plan, options))
-      },
-    )
+    .action(async (plan: string, options: FrontierOptions) => {
+      exit(await frontierCommand(context, plan, options))
+    })
 }

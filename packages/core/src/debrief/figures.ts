@@ -9,13 +9,13 @@
 import { nashIndex } from '../frontier/bargaining'
 import { computeFrontier } from '../frontier/frontier'
 import { disagreementPoint } from '../frontier/report'
+import { currentEstimate, spaceUnderEstimate } from '../inference/estimate'
 import type { Posterior } from '../inference/posterior'
 import { concessionLog } from '../journal/concessions'
 import type { NegotiationState } from '../journal/replay'
-import type { Plan } from '../model/plan'
 import { compileRequirements } from '../scoring/constraints'
 import { utilityOf } from '../scoring/offer'
-import { compileSpace, type Space } from '../scoring/space'
+import type { Space } from '../scoring/space'
 
 export interface DebriefFigures {
   agreed: boolean
@@ -31,29 +31,17 @@ export interface DebriefFigures {
   rounds: number
   /** L1 distance between the posterior mean shares of their weights and the plan's estimate (0 to 2). */
   estimateShift: number
+  /** Which estimate U_them and the frontier figures are under: `est., plan` or `est., learned from N moves`. */
+  estimate: string
   /** The issues we misjudged most, with the estimate and what we learned. */
   misjudged: { issue: string; estimate: number; learned: number }[]
 }
 
-/** The plan with their weights replaced by what we learned (as percentages). */
-function learnedPlan(space: Space, posterior: Posterior): Plan {
-  const plan = space.plan
-  return {
-    ...plan,
-    issues: plan.issues.map((issue) => ({
-      ...issue,
-      them: { ...issue.them, weight: Math.max(1e-6, (posterior.issues[issue.id]?.mean ?? 0) * 100) },
-    })),
-  }
-}
-
 export function debriefFigures(space: Space, state: NegotiationState, posterior: Posterior): DebriefFigures {
-  const learned = compileSpace(learnedPlan(space, posterior))
-  const log = concessionLog(
-    space,
-    state.concessions,
-    space.issues.map((issue) => posterior.issues[issue.id]?.mean ?? 0),
-  )
+  // The current estimate, as everywhere else: with no observation, the plan itself (not a sample mean).
+  const estimate = currentEstimate(space, state, posterior)
+  const learned = spaceUnderEstimate(space, estimate)
+  const log = concessionLog(space, state.concessions, estimate)
   const giving = log.filter((line) => Object.keys(line.give).length > 0)
   const reciprocated = giving.filter((line) => line.reciprocated).length
   const giveCost = giving.reduce((sum, line) => sum + Math.max(0, line.giveCostUs), 0)
@@ -62,7 +50,7 @@ export function debriefFigures(space: Space, state: NegotiationState, posterior:
     .map((issue) => ({
       issue: issue.id,
       estimate: space.share.them[issue.index] ?? 0,
-      learned: posterior.issues[issue.id]?.mean ?? 0,
+      learned: estimate.shares[issue.index] ?? 0,
     }))
     .sort((a, b) => Math.abs(b.learned - b.estimate) - Math.abs(a.learned - a.estimate))
     .slice(0, 3)
@@ -80,6 +68,7 @@ export function debriefFigures(space: Space, state: NegotiationState, posterior:
     },
     rounds: state.round,
     estimateShift: posterior.shift,
+    estimate: estimate.label,
     misjudged,
   }
   if (!state.agreed) return base

@@ -14,6 +14,7 @@ const figures: DebriefFigures = {
   reciprocity: { concessions: 3, reciprocated: 2, ratio: 2 / 3, valueRatio: 0.004 },
   rounds: 4,
   estimateShift: 0.2468,
+  estimate: 'est., learned from 4 moves',
   misjudged: [
     { issue: 'rollout', estimate: 0.25, learned: 0.4 },
     { issue: 'price', estimate: 0.35, learned: 0.3 },
@@ -24,7 +25,7 @@ describe('the debrief figures', () => {
   it('reads line for line as parley debrief prints them', () => {
     expect(debriefSentences(figures)).toEqual({
       lines: [
-        'Agreement: U_us 61.3, U_them 58.0 (under what we learned of them)',
+        'Agreement: U_us 61.3, U_them 58.0 (est., learned from 4 moves)',
         'Distance to the Pareto frontier: 0.0 points for both sides (on the frontier)',
         'Share of the Nash product reached: 93%',
         'Our surplus over the reservation: -2.3 points',

@@ -24,7 +24,7 @@ export function debriefSentences(figures: DebriefFigures): DebriefSentences {
   const lines: string[] = []
   if (figures.agreement) {
     lines.push(
-      `Agreement: U_us ${formatPoints(figures.agreement.us)}, U_them ${formatPoints(figures.agreement.them)} (under what we learned of them)`,
+      `Agreement: U_us ${formatPoints(figures.agreement.us)}, U_them ${formatPoints(figures.agreement.them)} (${figures.estimate})`,
     )
     if (figures.distanceToFrontier !== null)
       lines.push(

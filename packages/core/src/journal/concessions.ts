@@ -7,6 +7,7 @@
  * in fact improves our utility (probably recorded the wrong way round). With a money issue
  * named as the plan's `numeraire`, each value is also given in that issue's unit.
  */
+import { type TheirValue, theirShares, theirValueOf } from '../inference/estimate'
 import type { Terms } from '../model/plan'
 import { type Offer, utilityOf } from '../scoring/offer'
 import { type Space, scoreLevel } from '../scoring/space'
@@ -45,19 +46,9 @@ export interface ConcessionLine {
   balance: { us: number; them: number }
 }
 
-/** Their utility of a bundle under weight shares (their scores as estimated). */
-export function theirUtility(space: Space, weights: ArrayLike<number>, offer: Offer): number {
-  let total = 0
-  let sum = 0
-  for (const issue of space.issues) {
-    const share = weights[issue.index] ?? 0
-    const k = offer.levelIndex[issue.index] ?? -1
-    const score =
-      k >= 0 ? (issue.score.them[k] ?? 0) : scoreLevel(issue, 'them', offer.values[issue.index] ?? 0)
-    total += share * score
-    sum += share
-  }
-  return sum > 0 ? total / sum : 0
+/** Their utility of a bundle under the current estimate, or under bare weight shares (their scores as estimated). */
+export function theirUtility(space: Space, weights: TheirValue, offer: Offer): number {
+  return theirValueOf(space, weights, offer)
 }
 
 /**
@@ -66,8 +57,9 @@ export function theirUtility(space: Space, weights: ArrayLike<number>, offer: Of
  */
 function pointsPerUnit(
   space: Space,
-  theirWeights: ArrayLike<number>,
+  estimate: TheirValue,
 ): { us: number; them: number; unit: string } | undefined {
+  const theirWeights = theirShares(estimate)
   const id = space.plan.numeraire
   const issue = id ? space.byId.get(id) : undefined
   if (!issue?.numeric || !(issue.max > issue.min)) return undefined
@@ -84,7 +76,7 @@ function pointsPerUnit(
 export function concessionLog(
   space: Space,
   records: readonly ConcessionRecord[],
-  theirWeights: ArrayLike<number>,
+  theirWeights: TheirValue,
 ): ConcessionLine[] {
   const rate = pointsPerUnit(space, theirWeights)
   let balanceUs = 0

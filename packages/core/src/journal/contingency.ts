@@ -5,6 +5,7 @@
  * because their beliefs differ. A contingency nobody can verify (no measurement source or
  * reporting) is a pitfall, and is flagged.
  */
+import type { TheirValue } from '../inference/estimate'
 import { utilityOf } from '../scoring/offer'
 import type { Space } from '../scoring/space'
 import { theirUtility } from './concessions'
@@ -37,7 +38,7 @@ function describeContingency(record: ContingencyRecord): string {
 export function evaluateContingency(
   space: Space,
   record: ContingencyRecord,
-  theirWeights: ArrayLike<number>,
+  theirWeights: TheirValue,
 ): ContingencyValue {
   const { contingency } = record
   const verifiable = Boolean(contingency.measurement?.source && contingency.measurement?.reporting)

@@ -2,6 +2,7 @@
  * The reality test: every bundle in play against our reservation, both BATNAs, our limits and the
  * decision rule, with a plain verdict — accept, counter, or walk away — and the reason.
  */
+import type { TheirValue } from '../inference/estimate'
 import type { Terms } from '../model/plan'
 import { compileRequirements } from '../scoring/constraints'
 import { formatPoints } from '../scoring/figures'
@@ -30,11 +31,7 @@ export interface RealityTest {
   warning?: string
 }
 
-export function realityTest(
-  space: Space,
-  state: NegotiationState,
-  theirWeights: ArrayLike<number>,
-): RealityTest {
+export function realityTest(space: Space, state: NegotiationState, theirWeights: TheirValue): RealityTest {
   const requirements = compileRequirements(space)
   const { plan } = space
   const candidates: { label: string; offer: Offer; terms: Terms }[] = []

@@ -4,7 +4,7 @@
  * the contingencies and what they are worth, the reality test and the suggested next move.
  */
 
-import { meanWeights } from '../inference/beliefs'
+import { currentEstimate } from '../inference/estimate'
 import {
   type IssuePosterior,
   inferPriorities,
@@ -37,6 +37,8 @@ export interface NegotiationStatus {
   balance: { us: number; them: number }
   /** Their weights as shares (summing to 1 across issues) with 80% intervals. */
   posterior: Record<string, IssuePosterior>
+  /** Which estimate every U_them here is under: the plan's until the journal holds an observation, then the posterior's expectation. */
+  estimate: { label: string; learned: boolean; moves: number }
   learning: {
     lastBits: number
     totalBits: number
@@ -68,7 +70,8 @@ export function negotiationStatus(
   derived: Negotiation = negotiation(space, events),
 ): NegotiationStatus {
   const { state, posterior } = derived
-  const weights = meanWeights(posterior.beliefs)
+  // One estimate for every U_them below, the same `meso` shows: the plan's exactly until an observation.
+  const weights = currentEstimate(space, state, posterior)
   const bundle = (
     label: string,
     offer: Parameters<typeof utilityOf>[1],
@@ -93,6 +96,7 @@ export function negotiationStatus(
     concessions: log,
     balance: log.at(-1)?.balance ?? { us: 0, them: 0 },
     posterior: posterior.issues,
+    estimate: { label: weights.label, learned: weights.learned, moves: weights.moves },
     learning: {
       lastBits: posterior.lastBits,
       totalBits: posterior.totalBits,

@@ -13,6 +13,8 @@
  * logit choice model (scale 5 points) with our beliefs (the prior around the plan's estimate, or a
  * posterior) represented by seeded samples; how attractive the bundles are to them under those
  * beliefs breaks near-ties.
+ * After their pick, every bundle must give them at least what their pick gives them (under the
+ * current estimate, `theirPick`), and a set already offered (`answered`) is never proposed again.
  */
 
 import { computeFrontier, type Frontier } from '../frontier/frontier'
@@ -50,6 +52,15 @@ export interface MesoOptions {
   tolerance?: number
   /** What we believe about their weights; default: the prior around the plan's estimate. */
   beliefs?: Beliefs
+  /** U_them of a bundle (level indexes) under the current estimate; default: the plan's estimate. */
+  theirUtility?: (levels: ArrayLike<number>) => number
+  /**
+   * U_them (under `theirUtility`) of the bundle they chose or ranked first: every bundle of the set
+   * must give them at least as much, so the next set never reads as a step back from their pick.
+   */
+  theirPick?: number
+  /** Sets already offered (each a list of bundles as level indexes): never proposed again. */
+  answered?: readonly (readonly ArrayLike<number>[])[]
 }
 
 export interface MesoBundle {
@@ -88,6 +99,7 @@ export type MesoFailureCode =
   | 'target_too_low'
   | 'empty_window'
   | 'too_few'
+  | 'below-their-pick'
 
 export interface MesoFailure {
   code: MesoFailureCode
@@ -95,6 +107,8 @@ export interface MesoFailure {
   message: string
   target: number
   tolerance: number
+  /** For `below-their-pick`: the highest target at which a set worth at least their pick exists (null: none above our reservation). */
+  suggestedTarget?: number | null
 }
 
 export type MesoResult = { ok: true; set: MesoSet } | { ok: false; failure: MesoFailure }
@@ -194,35 +208,43 @@ export function meso(space: Space, options: MesoOptions = {}): MesoResult {
   }
 
   const beliefs = options.beliefs ?? priorBeliefs(space)
-  const found = searchSet(
+  const context: SearchContext = {
     space,
     constraints,
-    target,
-    tolerance,
     count,
     beliefs,
     reservation,
     theirBatna,
-    options.beliefs !== undefined,
-  )
+    beliefsGiven: options.beliefs !== undefined,
+    theirUtility: options.theirUtility ?? planUtility(space),
+    floor: options.theirPick,
+    answered: new Set((options.answered ?? []).map(setKey)),
+  }
+  const found = searchSet(context, target, tolerance)
   if (found.ok) return { ok: true, set: found.set }
+  if (context.floor !== undefined && searchSet({ ...context, floor: undefined }, target, tolerance).ok) {
+    // Sets exist at this target, but every one is a step back from their pick: say so, and how far
+    // down our target must come (lower for us is more for them) before one does not.
+    const suggested = highestTargetAbovePick(context, target, tolerance)
+    const pick = formatPoints(context.floor)
+    return {
+      ok: false,
+      failure: {
+        code: 'below-their-pick',
+        message:
+          suggested === null
+            ? `every set at target ${formatDecimal(target)} is worth less to them than the bundle they picked (${pick}, current estimate), and none above our reservation ${formatPoints(reservation)} is not`
+            : `every set at target ${formatDecimal(target)} is worth less to them than the bundle they picked (${pick}, current estimate); the highest target with a set worth at least that to them is ${formatDecimal(suggested)}: try --target ${formatDecimal(suggested)}`,
+        target,
+        tolerance,
+        suggestedTarget: suggested,
+      },
+    }
+  }
   // Say what would help: the smallest wider tolerance that gives a full set.
   const wider = TOLERANCE_LADDER.filter((value) => value > tolerance)
     .slice(0, 6)
-    .find(
-      (value) =>
-        searchSet(
-          space,
-          constraints,
-          target,
-          value,
-          count,
-          beliefs,
-          reservation,
-          theirBatna,
-          options.beliefs !== undefined,
-        ).ok,
-    )
+    .find((value) => searchSet(context, target, value).ok)
   const hint =
     wider === undefined ? '; try another --target' : `; --tolerance ${formatDecimal(wider)} gives ${count}`
   if (found.size === 0) {
@@ -244,31 +266,81 @@ interface Candidate {
   weights: Float64Array
 }
 
+interface SearchContext {
+  space: Space
+  constraints: Requirements['rule']
+  count: number
+  beliefs: Beliefs
+  reservation: number
+  theirBatna: number
+  beliefsGiven: boolean
+  theirUtility: (levels: ArrayLike<number>) => number
+  /** Least U_them (under `theirUtility`) a bundle may give them: their pick's. */
+  floor: number | undefined
+  /** Keys of the sets already offered. */
+  answered: Set<string>
+}
+
+/** U_them under the plan's estimate, as the scorer sums it. */
+function planUtility(space: Space): (levels: ArrayLike<number>) => number {
+  return (levels) => {
+    let total = 0
+    for (const issue of space.issues) total += issue.gain.them[levels[issue.index] ?? 0] ?? 0
+    return total / space.totalWeight.them
+  }
+}
+
+/** A set's identity whatever the order or labels of its bundles. */
+function setKey(bundles: readonly ArrayLike<number>[]): string {
+  return bundles
+    .map((levels) => Array.from(levels).join(','))
+    .sort()
+    .join('|')
+}
+
+/** Probes below the target (steps of half the tolerance, down to our reservation) for a set that respects their pick. */
+function highestTargetAbovePick(context: SearchContext, target: number, tolerance: number): number | null {
+  const step = Math.max(tolerance / 2, 0.05)
+  for (let k = 1; k <= 200; k++) {
+    const probe = target - k * step
+    if (probe + tolerance < context.reservation - TOLERANCE) return null
+    if (searchSet(context, probe, tolerance).ok) return Math.round(probe * 100) / 100
+  }
+  return null
+}
+
 function searchSet(
-  space: Space,
-  constraints: Requirements['rule'],
+  context: SearchContext,
   target: number,
   tolerance: number,
-  count: number,
-  beliefs: Beliefs,
-  reservation: number,
-  theirBatna: number,
-  beliefsGiven: boolean,
 ): { ok: true; set: MesoSet } | { ok: false; size: number } {
+  const { space, constraints, count, beliefs, reservation, theirBatna, beliefsGiven, floor } = context
   const problem = searchProblem(space, {
     usLow: Math.max(target - tolerance, reservation),
     usHigh: target + tolerance,
     themLow: theirBatna,
     constraints,
   })
-  const listed = enumerateWindow(problem, ENUMERATION_CAP)
+  const keeps = (levels: Int32Array) => floor === undefined || context.theirUtility(levels) >= floor - 1e-9
+  // Their pick is one more constraint of the window: a listed window is filtered by it (so
+  // `efficientFor` holds over bundles that respect it); a searched one keeps only bundles that do.
+  const all = enumerateWindow(problem, ENUMERATION_CAP)
+  const listed = all && floor !== undefined ? all.filter(keeps) : all
   const center = beliefsGiven ? meanWeights(beliefs) : space.share.them
-  const candidates = findCandidates(space, problem, listed, weightVectors(space, center))
-  let chosen = chooseSet(space, diversePool(space, candidates), count, beliefs)
+  const candidates = findCandidates(space, problem, listed, weightVectors(space, center)).filter((c) =>
+    keeps(c.levels),
+  )
+  let chosen = chooseSet(space, diversePool(space, candidates), count, beliefs, context.answered)
   if (chosen.length < count && candidates.length > 0) {
     // Not enough yet: look further, with sparse random priorities (more of them when the window is listed and a look is cheap).
-    const more = findCandidates(space, problem, listed, sparseVectors(center, listed ? 160 : 40), candidates)
-    chosen = chooseSet(space, diversePool(space, more), count, beliefs)
+    const more = findCandidates(
+      space,
+      problem,
+      listed,
+      sparseVectors(center, listed ? 160 : 40),
+      candidates,
+    ).filter((c) => keeps(c.levels))
+    chosen = chooseSet(space, diversePool(space, more), count, beliefs, context.answered)
   }
   if (chosen.length < count)
     return { ok: false, size: Math.max(chosen.length, Math.min(candidates.length, 1)) }
@@ -282,7 +354,7 @@ function searchSet(
     set: {
       target,
       tolerance,
-      bundles: describeBundles(space, chosen),
+      bundles: describeBundles(space, chosen, context.theirUtility),
       informativeness: informativeness(utilities, beliefs.probability),
       model: {
         logitScale: LOGIT_SCALE,
@@ -417,8 +489,14 @@ function diversePool(space: Space, candidates: Candidate[]): Candidate[] {
 }
 
 /** The most informative set of `count` candidates that pairwise differ on two issues or more (greedy, then one round of swaps). */
-function chooseSet(space: Space, pool: Candidate[], count: number, beliefs: Beliefs): Candidate[] {
-  if (pool.length < count) return compatibleSubset(pool, count)
+function chooseSet(
+  space: Space,
+  pool: Candidate[],
+  count: number,
+  beliefs: Beliefs,
+  answered: ReadonlySet<string> = new Set(),
+): Candidate[] {
+  if (pool.length < count) return compatibleSubset(pool, count, answered)
   const table = utilityTable(
     space,
     beliefs,
@@ -431,8 +509,13 @@ function chooseSet(space: Space, pool: Candidate[], count: number, beliefs: Beli
   const gain = choiceInformation(table, beliefs.probability, 4)
   // Information first; attractiveness to them (expected U_them under our beliefs) breaks near-ties:
   // ten points more for them on average weighs as much as 0.05 bits.
+  // A set already offered teaches little more than it did: never propose it again.
+  const repeats = (set: number[]) =>
+    set.length === count && answered.has(setKey(set.map((k) => (pool[k] as Candidate).levels)))
   const value = (set: number[]) =>
-    gain(set) + (0.005 * set.reduce((total, k) => total + (attractive[k] ?? 0), 0)) / set.length
+    repeats(set)
+      ? Number.NEGATIVE_INFINITY
+      : gain(set) + (0.005 * set.reduce((total, k) => total + (attractive[k] ?? 0), 0)) / set.length
   let best: number[] = []
   let bestValue = Number.NEGATIVE_INFINITY
   for (let a = 0; a < pool.length; a++) {
@@ -445,7 +528,7 @@ function chooseSet(space: Space, pool: Candidate[], count: number, beliefs: Beli
       }
     }
   }
-  if (best.length === 0) return compatibleSubset(pool, count)
+  if (best.length === 0) return compatibleSubset(pool, count, answered)
   while (best.length < count) {
     let next = -1
     let nextValue = Number.NEGATIVE_INFINITY
@@ -477,12 +560,16 @@ function chooseSet(space: Space, pool: Candidate[], count: number, beliefs: Beli
     }
     return best.map((k) => pool[k] as Candidate)
   }
-  const fallback = compatibleSubset(pool, count)
+  const fallback = compatibleSubset(pool, count, answered)
   return fallback.length > best.length ? fallback : best.map((k) => pool[k] as Candidate)
 }
 
 /** Some set of mutually compatible candidates, as large as a greedy pass finds (at most `count`). */
-function compatibleSubset(pool: Candidate[], count: number): Candidate[] {
+function compatibleSubset(
+  pool: Candidate[],
+  count: number,
+  answered: ReadonlySet<string> = new Set(),
+): Candidate[] {
   let best: Candidate[] = []
   for (let start = 0; start < pool.length; start++) {
     const set = [pool[start] as Candidate]
@@ -490,13 +577,18 @@ function compatibleSubset(pool: Candidate[], count: number): Candidate[] {
       if (set.length >= count) break
       if (set.every((other) => differingIssues(other.levels, candidate.levels) >= 2)) set.push(candidate)
     }
+    if (set.length >= count && answered.has(setKey(set.map((c) => c.levels)))) continue
     if (set.length > best.length) best = set
     if (best.length >= count) break
   }
   return best
 }
 
-function describeBundles(space: Space, chosen: Candidate[]): MesoBundle[] {
+function describeBundles(
+  space: Space,
+  chosen: Candidate[],
+  theirUtility: (levels: ArrayLike<number>) => number,
+): MesoBundle[] {
   const gains = chosen.map((candidate) =>
     space.issues.map((issue) => {
       const mine = issue.score.them[candidate.levels[issue.index] ?? 0] ?? 0
@@ -542,20 +634,19 @@ function describeBundles(space: Space, chosen: Candidate[]): MesoBundle[] {
         : `${space.issues[focus]?.id}-optimised`
     const terms: Terms = {}
     let gu = 0
-    let gt = 0
     for (const issue of space.issues) {
       const level = candidate.levels[issue.index] ?? 0
       const value = issue.levels[level]
       if (value !== undefined) terms[issue.id] = value
       gu += issue.gain.us[level] ?? 0
-      gt += issue.gain.them[level] ?? 0
     }
     return {
       label: LABELS[position] ?? String(position + 1),
       name,
       emphasis: ids,
       terms,
-      utility: { us: points(gu / space.totalWeight.us), them: points(gt / space.totalWeight.them) },
+      // U_them under the current estimate, the same figure `status` gives for these terms.
+      utility: { us: points(gu / space.totalWeight.us), them: points(theirUtility(candidate.levels)) },
       meetsDecisionRule: true,
       efficientFor: Object.fromEntries(
         space.issues.map((issue) => [issue.id, candidate.weights[issue.index] ?? 0]),

@@ -1,10 +1,14 @@
 /**
  * The MESO set as the command line's `--json` and the server's API both give it: chosen under what
- * the journal has taught us when there is one, or a failure that says what to change.
+ * the journal has taught us when there is one, or a failure that says what to change. With the
+ * journal's state, the set respects their pick (never worth less to them, under the current
+ * estimate, than the bundle they chose or ranked first) and never repeats a set already offered.
  */
 
 import { BELIEF_SAMPLES, thinBeliefs } from '../inference/beliefs'
+import { type CurrentEstimate, currentEstimate } from '../inference/estimate'
 import type { Posterior } from '../inference/posterior'
+import type { NegotiationState } from '../journal/replay'
 import type { Space } from '../scoring/space'
 import { type MesoFailure, type MesoOptions, type MesoSet, meso } from './meso'
 
@@ -14,36 +18,77 @@ export interface MesoView {
   bundles: MesoSet['bundles']
   informativeness: number
   model: MesoSet['model']
+  /** Which estimate `utility.them` is under: `est., plan` or `est., learned from N moves`. */
+  estimate: string
 }
 
 export type MesoViewResult =
-  | { ok: true; set: MesoSet; view: MesoView }
-  | { ok: false; failure: MesoFailure; view: { ok: false } & MesoFailure }
+  | { ok: true; set: MesoSet; view: MesoView; estimate: CurrentEstimate }
+  | {
+      ok: false
+      failure: MesoFailure
+      view: { ok: false } & MesoFailure & {
+          failure: { code: MesoFailure['code']; message: string; suggestedTarget?: number | null }
+        }
+    }
+
+/** The journal's state as MESO needs it: what they learned us, what was offered, what they picked. */
+export type MesoJournal = Pick<NegotiationState, 'observations' | 'offers' | 'table'>
 
 /**
  * `learned`: the posterior from the journal; with it (and at least one event behind it) the set is
  * chosen under what their moves have taught us rather than under the plan's estimate alone.
+ * `state`: the journal's replayed state; with it, U_them is the current estimate, the set is worth
+ * at least their pick to them, and no set already offered is proposed again.
  */
 export function mesoView(
   space: Space,
-  options: Omit<MesoOptions, 'beliefs'> = {},
+  options: Omit<MesoOptions, 'beliefs' | 'theirUtility' | 'theirPick' | 'answered'> = {},
   learned?: Posterior,
+  state?: MesoJournal,
 ): MesoViewResult {
+  const estimate = currentEstimate(space, { observations: state?.observations ?? [] }, learned)
+  const table = state?.table
+  // Their pick: the bundle on the table when it came from their choice or ranking.
+  const theirPick = table?.source === 'choice' ? estimate.them(table.offer) : undefined
+  const answered = (state?.offers ?? [])
+    .filter((offer) => offer.bundles.length > 1)
+    .map((offer) => offer.bundles.map((bundle) => bundle.offer.levelIndex))
   const result = meso(space, {
     ...options,
     ...(learned ? { beliefs: thinBeliefs(learned.beliefs, BELIEF_SAMPLES) } : {}),
+    theirUtility: estimate.themOfLevels,
+    ...(theirPick !== undefined ? { theirPick } : {}),
+    answered,
   })
-  if (!result.ok) return { ok: false, failure: result.failure, view: { ok: false, ...result.failure } }
+  if (!result.ok) {
+    const { failure } = result
+    return {
+      ok: false,
+      failure,
+      view: {
+        ok: false,
+        ...failure,
+        failure: {
+          code: failure.code,
+          message: failure.message,
+          ...(failure.suggestedTarget !== undefined ? { suggestedTarget: failure.suggestedTarget } : {}),
+        },
+      },
+    }
+  }
   const { set } = result
   return {
     ok: true,
     set,
+    estimate,
     view: {
       target: set.target,
       tolerance: set.tolerance,
       bundles: set.bundles,
       informativeness: set.informativeness,
       model: set.model,
+      estimate: estimate.label,
     },
   }
 }

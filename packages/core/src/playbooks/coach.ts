@@ -10,8 +10,10 @@
  * them. The debrief speaks to us only: it has no words for them. What may be shown to them — the
  * phrases and the script and nothing else — is `shareableCoach`.
  */
+
 import { disagreementPoint, effectiveReservation } from '../frontier/report'
 import { thinBeliefs } from '../inference/beliefs'
+import { currentEstimate, estimateLabel } from '../inference/estimate'
 import type { Posterior } from '../inference/posterior'
 import { inferPriorities } from '../inference/posterior'
 import type { JournalEvent } from '../journal/events'
@@ -47,6 +49,8 @@ export interface ApplicabilityNote {
 
 export interface CoachReport {
   stage: Stage
+  /** Which estimate the U_them figures here are under: `est., plan` or `est., learned from N moves`. */
+  estimate: string
   context: Context
   applicability: ApplicabilityNote[]
   flow: FlowStep[]
@@ -218,9 +222,7 @@ function templatesFor(context: Context, stage: Stage, state: NegotiationState): 
 
 /** What we now believe they value, as weight shares by plan issue: the plan's until the journal has taught us something. */
 function estimateWeights(space: Space, state: NegotiationState, posterior: Posterior | undefined): number[] {
-  return posterior && state.observations.length > 0
-    ? space.issues.map((issue) => posterior.issues[issue.id]?.mean ?? 0)
-    : Array.from(space.share.them)
+  return Array.from(currentEstimate(space, state, posterior).shares)
 }
 
 export interface CoachOptions {
@@ -251,7 +253,12 @@ export function coach(
   if (state.offers.length === 0 && !closed) {
     const result = meso(
       space,
-      posterior && state.observations.length > 0 ? { beliefs: thinBeliefs(posterior.beliefs, 400) } : {},
+      posterior && state.observations.length > 0
+        ? {
+            beliefs: thinBeliefs(posterior.beliefs, 400),
+            theirUtility: currentEstimate(space, state, posterior).themOfLevels,
+          }
+        : {},
     )
     if (result.ok) proposed = result.set.bundles
   }
@@ -330,6 +337,7 @@ export function coach(
 
   return {
     stage,
+    estimate: estimateLabel(state.observations.length),
     context: plan.context,
     applicability: applicabilityNotes(space, state),
     flow: playbook.flow.filter((step) => step.stage === stage),

@@ -196,6 +196,8 @@ export function parleyOffer(
         space,
         { count, tolerance: settings.mesoTolerance, ...(target !== undefined ? { target } : {}) },
         learned,
+        // As `parley meso` does: never below their pick, never a set they already answered.
+        journal.state,
       ),
     ) as MesoViewResult
     const bundles = bundlesOf(prepared, result)

@@ -2,6 +2,7 @@
  * Reference answers by enumerating every bundle, for property tests of the optimiser. Written
  * straight from the definitions (no staircases, no pruning), so they share no logic with it.
  */
+import type { Beliefs } from '../inference/beliefs'
 import { type CompiledConstraint, constraintHolds } from '../scoring/constraints'
 import { offerFromLevels, utilityOf } from '../scoring/offer'
 import type { Space } from '../scoring/space'
@@ -51,4 +52,21 @@ export function bruteFrontier(bundles: readonly Scored[]): Scored[] {
     else if (lexLess(b.levels, (groups[same] as Scored).levels)) groups[same] = b
   }
   return groups.sort((a, b) => b.us - a.us)
+}
+
+/**
+ * Their expected utility of a bundle under a posterior, summed sample by sample from the definition:
+ * each sample's weights times the scores, an issue's scores reversed where the sample flipped it.
+ */
+export function expectedTheirUtility(space: Space, beliefs: Beliefs, levels: readonly number[]): number {
+  let expected = 0
+  beliefs.samples.forEach((w, s) => {
+    let u = 0
+    for (const issue of space.issues) {
+      const score = issue.score.them[levels[issue.index] ?? 0] ?? 0
+      u += (w[issue.index] ?? 0) * (beliefs.flipped?.[s]?.[issue.index] ? 100 - score : score)
+    }
+    expected += (beliefs.probability[s] ?? 0) * u
+  })
+  return expected
 }

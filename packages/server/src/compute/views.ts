@@ -12,6 +12,7 @@ import {
   compileSpace,
   debriefView,
   epsilonWork,
+  estimateLabel,
   findingsJson,
   frontierView,
   type JournalEvent,
@@ -71,7 +72,8 @@ function viewOf(request: ViewRequest, space: Space): ViewAnswer {
       (e) => `ask again with ?epsilon=${e}`,
     )
     if (!result.ok) return refusal(result.code, result.message, result)
-    return answer(200, result.view)
+    // The frontier is on the plan's estimate of them, as `parley frontier --json` says.
+    return answer(200, { ...result.view, estimate: estimateLabel(0) })
   }
   const { events, derived } = journalOf(negotiation, space)
   switch (query.view) {
@@ -85,6 +87,7 @@ function viewOf(request: ViewRequest, space: Space): ViewAnswer {
           ...(query.tolerance !== undefined ? { tolerance: query.tolerance } : {}),
         },
         learned,
+        derived.state,
       )
       if (!result.ok) return refusal(result.failure.code, result.failure.message, result.view)
       return answer(200, { ...result.view, learned: learned !== undefined })

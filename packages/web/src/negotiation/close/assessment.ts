@@ -7,11 +7,11 @@
  */
 import {
   admitEvent,
+  currentEstimate,
   type Finding,
   formatPath,
   type JournalEvent,
   lint,
-  meanWeights,
   type Negotiation,
   PREVIEW_EVENT,
   type RealityItem,
@@ -39,8 +39,8 @@ export function assessAgreement(
         message: problem.message,
       })),
     }
-  // Their side valued as `parley status` values it: the posterior's mean weights.
-  const weights = meanWeights(derived.posterior.beliefs)
+  // Their side valued as `parley status` values it: the current estimate.
+  const weights = currentEstimate(space, derived.state, derived.posterior)
   const reality = realityTest(space, admitted.state, weights).items.find((item) => item.label === 'agreed')
   const findings = lint({ space, events: [...events, admitted.event], state: admitted.state }).filter(
     (finding) => finding.place.document === 'journal' && finding.place.eventId === PREVIEW_EVENT.id,

@@ -2,7 +2,7 @@
  * The agreement as the journal keeps it: the terms, contingencies, measures, change control, exit,
  * governance and fairness story (all of it shareable), and, for us alone, its reality test.
  */
-import { counterpartyView, meanWeights, realityTest } from '@parley/core'
+import { counterpartyView, currentEstimate, realityTest } from '@parley/core'
 import { useMemo } from 'react'
 import { PrivateMark, Section } from '../../ui/controls'
 import type { NegotiationModel } from '../model'
@@ -15,7 +15,9 @@ export function RecordedAgreement({ model }: { model: NegotiationModel }) {
   const agreement = useMemo(() => counterpartyView(space, state).agreement, [space, state])
   const reality = useMemo(
     () =>
-      realityTest(space, state, meanWeights(posterior.beliefs)).items.find((item) => item.label === 'agreed'),
+      realityTest(space, state, currentEstimate(space, state, posterior)).items.find(
+        (item) => item.label === 'agreed',
+      ),
     [space, state, posterior],
   )
   if (!agreement || !state.agreed) return null

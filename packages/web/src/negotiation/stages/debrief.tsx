@@ -19,7 +19,10 @@ export function DebriefPage({ model }: { model: NegotiationModel }) {
     <div className="debrief-stage">
       <DebriefAnswers model={model} prompts={view.prompts} />
       <Section title="Figures" private>
-        <p className="hint">As parley debrief gives them; their side valued under what we learned of them.</p>
+        <p className="hint">
+          As parley debrief gives them; their side valued under the current estimate ({view.figures.estimate}
+          ).
+        </p>
         <ul className="debrief-figures">
           {lines.map((line, k) => (
             <li key={line}>

@@ -40,7 +40,7 @@ export function MidgamePage({ model }: { model: NegotiationModel }) {
         Stage: {status.stage}
         {status.round > 0 ? ` · round ${status.round}` : ''}
         {status.table
-          ? ` · on the table: ${formatPoints(status.table.utility.us)} to us, ${formatPoints(status.table.utility.them)} to them (est.)`
+          ? ` · on the table: ${formatPoints(status.table.utility.us)} to us, ${formatPoints(status.table.utility.them)} to them (${status.estimate.label})`
           : ''}{' '}
         · <a href="#next-move">next move</a>
       </p>

@@ -138,7 +138,7 @@ function ConcessionFormView({ model, status }: { model: NegotiationModel; status
       {preview?.ok ? (
         <div className={`concession-preview ${preview.value.gift ? 'is-gift' : ''}`} aria-live="polite">
           <strong>If recorded:</strong> value to us {formatSigned(preview.value.valueUs)}, to them{' '}
-          {formatSigned(preview.value.valueThem)} (est.)
+          {formatSigned(preview.value.valueThem)} ({status.estimate.label})
           {preview.value.money ? ` — ${money(preview.value)}` : ''}; balance becomes us{' '}
           {formatSigned(preview.value.balance.us)}, them {formatSigned(preview.value.balance.them)}.
           <Flags flags={preview.value.flags} />
@@ -164,7 +164,8 @@ export function Concessions({ model, status }: { model: NegotiationModel; status
       {table ? (
         <p className="on-the-table">
           <strong>On the table</strong> ({table.source}): {termsText(model.space.issues, table.terms)} — worth{' '}
-          {formatPoints(table.utility.us)} to us, {formatPoints(table.utility.them)} to them (est.).
+          {formatPoints(table.utility.us)} to us, {formatPoints(table.utility.them)} to them (
+          {status.estimate.label}).
         </p>
       ) : (
         <p>
@@ -185,7 +186,7 @@ export function Concessions({ model, status }: { model: NegotiationModel; status
                 Value to us
               </th>
               <th scope="col" className="number">
-                Value to them (est.)
+                Value to them ({status.estimate.label})
               </th>
               {hasMoney ? <th scope="col">Money equivalent</th> : null}
               <th scope="col">Trigger</th>

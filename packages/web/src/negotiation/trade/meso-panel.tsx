@@ -51,9 +51,10 @@ export function useMesoSet(model: NegotiationModel): MesoState {
               ...(tolerance !== undefined ? { tolerance } : {}),
             },
             learned,
+            model.derived.state,
           )
         : undefined,
-    [ok, space, count, target, tolerance, learned],
+    [ok, space, count, target, tolerance, learned, model.derived.state],
   )
   return {
     options,

@@ -10,10 +10,10 @@ import {
   type ConcessionLine,
   type ContingencyValue,
   concessionLog,
+  currentEstimate,
   evaluateContingency,
   formatPath,
   type JournalEvent,
-  meanWeights,
   type Negotiation,
   type NegotiationState,
   PREVIEW_EVENT,
@@ -52,7 +52,11 @@ export function previewConcession(
 ): Preview<ConcessionLine> {
   const tried = tryEvent(space, { events, state: derived.state }, body)
   if (!tried.ok) return tried
-  const line = concessionLog(space, tried.state.concessions, meanWeights(derived.posterior.beliefs)).at(-1)
+  const line = concessionLog(
+    space,
+    tried.state.concessions,
+    currentEstimate(space, derived.state, derived.posterior),
+  ).at(-1)
   return line ? { ok: true, value: line } : { ok: false, problems: [] }
 }
 
@@ -67,6 +71,9 @@ export function previewContingency(
   if (!tried.ok) return tried
   const record = tried.state.contingencies.at(-1)
   return record
-    ? { ok: true, value: evaluateContingency(space, record, meanWeights(derived.posterior.beliefs)) }
+    ? {
+        ok: true,
+        value: evaluateContingency(space, record, currentEstimate(space, derived.state, derived.posterior)),
+      }
     : { ok: false, problems: [] }
 }

@@ -3,7 +3,7 @@
  * rule, each with a plain verdict (accept, counter, walk away) and why; and the warning when
  * nothing in play beats our BATNA.
  */
-import { formatPoints, type RealityTest as RealityTestResult } from '@parley/core'
+import { estimateLabel, formatPoints, type RealityTest as RealityTestResult } from '@parley/core'
 import { Notice, PrivateMark } from '../../ui/controls'
 import type { NegotiationModel } from '../model'
 import { termsText } from './terms-text'
@@ -28,7 +28,7 @@ export function RealityTest({ model, test }: { model: NegotiationModel; test: Re
                 Value to us
               </th>
               <th scope="col" className="number">
-                Value to them (est.)
+                Value to them ({estimateLabel(model.derived.state.observations.length)})
               </th>
               <th scope="col">Terms</th>
             </tr>

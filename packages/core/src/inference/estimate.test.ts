@@ -1,0 +1,80 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { offerFromLevels, utilityOf } from '../scoring/offer'
+import { compileSpace, type Space } from '../scoring/space'
+import { allBundles as levelGrid, planArb } from '../testing/arbitraries'
+import { expectedTheirUtility } from '../testing/brute-force'
+import { runs } from '../testing/property-runs'
+import { currentEstimate, estimateLabel } from './estimate'
+import type { Observation } from './observation'
+import { inferPriorities } from './posterior'
+
+const allBundles = (space: Space) => [...levelGrid(space.issues.map((issue) => issue.levels.length))]
+
+const plans = planArb({ minIssues: 2, maxIssues: 4, maxLevels: 4 }).filter(
+  (plan) => compileSpace(plan).outcomes <= 256,
+)
+
+describe('currentEstimate', () => {
+  it('is exactly the plan estimate while the journal holds no observation', () => {
+    fc.assert(
+      fc.property(plans, (plan) => {
+        const space = compileSpace(plan)
+        const estimate = currentEstimate(space, { observations: [] })
+        expect(estimate.learned).toBe(false)
+        expect(estimate.label).toBe('est., plan')
+        for (const levels of allBundles(space)) {
+          const offer = offerFromLevels(space, levels)
+          // Exactly, not within a tolerance: the same figure `score` and `check` give.
+          expect(estimate.them(offer)).toBe(utilityOf(space, offer).them)
+          expect(estimate.themOfLevels(levels)).toBe(utilityOf(space, offer).them)
+        }
+      }),
+      { numRuns: runs(60) },
+    )
+  })
+
+  it('is the posterior expectation of U_them once there is an observation (brute force over the samples, reversed issues included)', () => {
+    fc.assert(
+      fc.property(plans, fc.boolean(), fc.nat(), fc.nat(), (base, uncertain, pick, second) => {
+        // Mark the first issue uncertain half the time, so the reversed direction is weighed too.
+        const plan = uncertain
+          ? {
+              ...base,
+              issues: base.issues.map((issue, i) =>
+                i === 0 ? { ...issue, them: { ...issue.them, uncertain: true } } : issue,
+              ),
+            }
+          : base
+        const space = compileSpace(plan)
+        const bundles = allBundles(space)
+        const a = bundles[pick % bundles.length] as number[]
+        const b = bundles[second % bundles.length] as number[]
+        const observation: Observation = {
+          kind: 'choice',
+          eventId: 'e1',
+          offered: [offerFromLevels(space, a), offerFromLevels(space, b)],
+          chosen: 0,
+        }
+        const posterior = inferPriorities(space, [observation], { samples: 300 })
+        const estimate = currentEstimate(space, { observations: [observation] }, posterior)
+        expect(estimate.learned).toBe(true)
+        expect(estimate.label).toBe('est., learned from 1 move')
+        for (const levels of bundles.slice(0, 20)) {
+          const expected = expectedTheirUtility(space, posterior.beliefs, levels)
+          expect(estimate.themOfLevels(levels)).toBeCloseTo(expected, 9)
+          expect(estimate.them(offerFromLevels(space, levels))).toBeCloseTo(expected, 9)
+        }
+        const total = estimate.shares.reduce((sum, share) => sum + share, 0)
+        expect(total).toBeCloseTo(1, 9)
+      }),
+      { numRuns: runs(40) },
+    )
+  })
+
+  it('says how many moves it learned from', () => {
+    expect(estimateLabel(0)).toBe('est., plan')
+    expect(estimateLabel(1)).toBe('est., learned from 1 move')
+    expect(estimateLabel(3)).toBe('est., learned from 3 moves')
+  })
+})
