@@ -1,26 +1,8 @@
-import { Writable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
+import { runCaptured } from './captured-run'
 import { EXIT } from './exit-codes'
-import { runParley } from './program'
 
-/** A stream that keeps what is written to it. */
-function recorder() {
-  const chunks: string[] = []
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      chunks.push(chunk.toString())
-      done()
-    },
-  })
-  return { stream, text: () => chunks.join('') }
-}
-
-async function run(argv: string[]) {
-  const stdout = recorder()
-  const stderr = recorder()
-  const code = await runParley(argv, { stdout: stdout.stream, stderr: stderr.stream, env: {} }, process.cwd())
-  return { code, stdout: stdout.text(), stderr: stderr.text() }
-}
+const run = runCaptured
 
 describe('runParley', () => {
   it('lists every verb in its help, in order', async () => {

@@ -1,28 +1,11 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Writable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
+import { runCaptured } from '../captured-run'
 import { EXIT } from '../exit-codes'
-import { runParley } from '../program'
 
-function recorder() {
-  const chunks: string[] = []
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      chunks.push(chunk.toString())
-      done()
-    },
-  })
-  return { stream, text: () => chunks.join('') }
-}
-
-async function run(argv: string[], cwd = process.cwd()) {
-  const stdout = recorder()
-  const stderr = recorder()
-  const code = await runParley(argv, { stdout: stdout.stream, stderr: stderr.stream, env: {} }, cwd)
-  return { code, stdout: stdout.text(), stderr: stderr.text() }
-}
+const run = runCaptured
 
 /** The sales example in a folder of its own, with a journal: a set offered, B ranked first, then agreed. */
 function renewal(events: object[]): string {

@@ -1,30 +1,13 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { Writable } from 'node:stream'
 import { SIMULATION_DEFAULTS, SIMULATION_PARAMETERS } from '@parley/core'
 import { syntheticPlan } from '@parley/core/testing'
 import { describe, expect, it } from 'vitest'
+import { runCaptured } from '../captured-run'
 import { EXIT } from '../exit-codes'
-import { runParley } from '../program'
 
-function recorder() {
-  const chunks: string[] = []
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      chunks.push(chunk.toString())
-      done()
-    },
-  })
-  return { stream, text: () => chunks.join('') }
-}
-
-async function run(argv: string[]) {
-  const stdout = recorder()
-  const stderr = recorder()
-  const code = await runParley(argv, { stdout: stdout.stream, stderr: stderr.stream, env: {} }, process.cwd())
-  return { code, stdout: stdout.text(), stderr: stderr.text() }
-}
+const run = runCaptured
 
 const folder = mkdtempSync(join(tmpdir(), 'parley-simulate-'))
 const plan = join(folder, 'synth.json')

@@ -6,26 +6,11 @@
  * counterparts whose talks went alike have equal journals (and share the memo of their posteriors).
  */
 import { type Posterior, PriorityLearner } from '../inference/posterior'
-import type { EventOf, EventType, JournalEvent } from '../journal/events'
+import { DEFAULT_SIDE, type EventOf, type EventType, type JournalEvent } from '../journal/events'
 import { type NegotiationState, nextRound, replay, stateAfter } from '../journal/replay'
 import type { Terms } from '../model/plan'
 import type { Space } from '../scoring/space'
 import type { PreparedPlan } from './prepared'
-
-const SIDE: Record<EventType, 'us' | 'them'> = {
-  'offer-sent': 'us',
-  'bundle-chosen': 'them',
-  'bundles-ranked': 'them',
-  'offer-rejected': 'them',
-  'interest-stated': 'them',
-  concession: 'us',
-  'contingency-proposed': 'us',
-  'contingency-accepted': 'them',
-  note: 'us',
-  agreed: 'us',
-  debrief: 'us',
-  retract: 'us',
-}
 
 /** The terms of a bundle given as level indices. */
 export function termsOfLevels(space: Space, levels: ArrayLike<number>): Terms {
@@ -54,7 +39,7 @@ export class SimulatedJournal {
     const event = {
       id: `01S${String(this.events.length + 1).padStart(23, '0')}`,
       at: '2026-01-01T00:00:00.000Z',
-      side: SIDE[type],
+      side: DEFAULT_SIDE[type],
       round: nextRound(this.state, type),
       planVersion: 'simulation',
       type,
