@@ -19,6 +19,7 @@ import {
   geniusProfileXml,
   geniusWebDomainJson,
   geniusWebProfileJson,
+  TOY_SCENARIO,
   type ToyIssue,
   type ToyProfile,
 } from '@parley/core/testing'
@@ -26,26 +27,9 @@ import { describe, expect, it } from 'vitest'
 import { parley, ROOT, temporaryFolder } from './parley'
 
 const folder = temporaryFolder('parley-genius-')
-const ISSUES: ToyIssue[] = [
-  { name: 'Price & terms', items: ['low', 'mid', 'high'] },
-  { name: 'Delivery', items: ['30 days', '60 days'] },
-]
-const OURS: ToyProfile = {
-  weights: [0.6, 0.4],
-  evaluations: [
-    [2, 5, 10],
-    [40, 10],
-  ],
-  reservation: 0.35,
-}
-const THEIRS: ToyProfile = {
-  weights: [0.25, 0.75],
-  evaluations: [
-    [8, 4, 1],
-    [3, 12],
-  ],
-  reservation: 0.2,
-}
+const ISSUES: ToyIssue[] = TOY_SCENARIO.issues
+const OURS: ToyProfile = TOY_SCENARIO.ours
+const THEIRS: ToyProfile = TOY_SCENARIO.theirs
 
 function write(name: string, text: string): string {
   const file = join(folder, name)

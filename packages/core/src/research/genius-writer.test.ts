@@ -7,7 +7,13 @@ import { offerFromLevels, utilityOf } from '../scoring/offer'
 import { compileSpace, type Space } from '../scoring/space'
 import { planArb } from '../testing/arbitraries'
 import { acmePlan } from '../testing/plans'
-import { geniusDomainXml, geniusProfileXml, type ToyIssue, type ToyProfile } from '../testing/research'
+import {
+  geniusDomainXml,
+  geniusProfileXml,
+  TOY_SCENARIO,
+  type ToyIssue,
+  type ToyProfile,
+} from '../testing/research'
 import { exportGenius, GENIUS_FILE_NAMES, type GeniusFiles } from './genius-writer'
 import { importResearch } from './import'
 import { childrenNamed, readXml } from './xml-tree'
@@ -60,26 +66,9 @@ function expectScaledUtilities(original: Plan, again: Plan, scale: { us: number;
   }
 }
 
-const ISSUES: ToyIssue[] = [
-  { name: 'Price', items: ['low', 'mid', 'high'] },
-  { name: 'Delivery', items: ['30 days', '60 days'] },
-]
-const OURS: ToyProfile = {
-  weights: [0.6, 0.4],
-  evaluations: [
-    [2, 5, 10],
-    [40, 10],
-  ],
-  reservation: 0.35,
-}
-const THEIRS: ToyProfile = {
-  weights: [0.25, 0.75],
-  evaluations: [
-    [8, 4, 1],
-    [3, 12],
-  ],
-  reservation: 0.2,
-}
+const ISSUES: ToyIssue[] = TOY_SCENARIO.issues
+const OURS: ToyProfile = TOY_SCENARIO.ours
+const THEIRS: ToyProfile = TOY_SCENARIO.theirs
 
 function imported(ours: ToyProfile = OURS, theirs: ToyProfile = THEIRS): Plan {
   const result = importResearch({

@@ -9,34 +9,15 @@ import {
   geniusDomainXml,
   geniusProfileXml,
   geniusUtility,
+  TOY_SCENARIO,
   type ToyIssue,
   type ToyProfile,
 } from '../testing/research'
 import { importResearch, type ResearchImport } from './import'
 
-// Two issues whose evaluations exceed 1 and whose maxima differ (10 and 40 for us), so reading the
-// raw numbers instead of GENIUS's per-issue normalisation would change the issues' relative weight.
-const ISSUES: ToyIssue[] = [
-  { name: 'Price & terms', items: ['low', 'mid', 'high'] },
-  { name: 'Delivery', items: ['30 days', '60 days'] },
-]
-const OURS: ToyProfile = {
-  weights: [0.6, 0.4],
-  evaluations: [
-    [2, 5, 10],
-    [40, 10],
-  ],
-  reservation: 0.35,
-  discount: 0.9,
-}
-const THEIRS: ToyProfile = {
-  weights: [0.25, 0.75],
-  evaluations: [
-    [8, 4, 1],
-    [3, 12],
-  ],
-  reservation: 0.2,
-}
+const ISSUES: ToyIssue[] = TOY_SCENARIO.issues
+const OURS: ToyProfile = { ...TOY_SCENARIO.ours, discount: 0.9 }
+const THEIRS: ToyProfile = TOY_SCENARIO.theirs
 
 function toy(
   overrides: { domain?: string; us?: string; them?: string } = {},

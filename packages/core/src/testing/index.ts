@@ -19,6 +19,7 @@ export {
   geniusWebDomainJson,
   geniusWebProfileJson,
   geniusWebUtility,
+  TOY_SCENARIO,
   type ToyIssue,
   type ToyProfile,
   type ToyWebProfile,

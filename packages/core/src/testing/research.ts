@@ -156,3 +156,31 @@ export function geniusWebUtility(profile: ToyWebProfile, bundle: readonly (numbe
   })
   return utility
 }
+
+/**
+ * The toy scenario the research tests share: two issues whose evaluations exceed 1 and whose maxima
+ * differ (10 and 40 for us), so reading the raw numbers instead of GENIUS's per-issue normalisation
+ * would change the issues' relative weight; an ampersand in a name, to be escaped.
+ */
+export const TOY_SCENARIO: { issues: ToyIssue[]; ours: ToyProfile; theirs: ToyProfile } = {
+  issues: [
+    { name: 'Price & terms', items: ['low', 'mid', 'high'] },
+    { name: 'Delivery', items: ['30 days', '60 days'] },
+  ],
+  ours: {
+    weights: [0.6, 0.4],
+    evaluations: [
+      [2, 5, 10],
+      [40, 10],
+    ],
+    reservation: 0.35,
+  },
+  theirs: {
+    weights: [0.25, 0.75],
+    evaluations: [
+      [8, 4, 1],
+      [3, 12],
+    ],
+    reservation: 0.2,
+  },
+}
