@@ -172,6 +172,40 @@ describe('parley journal and status', () => {
     expect(() => readFileSync(journal)).toThrow()
   })
 
+  it('logs meeting them halfway after their counter as a give measured from our offer, and the debrief counts it', () => {
+    const { plan } = workspace()
+    const ours = {
+      price: 240000,
+      rollout: 60,
+      billing: 'quarterly',
+      support: 'premium',
+      credits: 10,
+      term: 36,
+      uplift: 5,
+    }
+    parley(['journal', 'add', plan, JSON.stringify({ type: 'offer-sent', bundles: [{ terms: ours }] })])
+    parley([
+      'journal',
+      'add',
+      plan,
+      '{"type":"offer-rejected","counter":{"terms":{"price":210000,"term":24}}}',
+    ])
+    parley(['journal', 'add', plan, '{"type":"concession","give":{"price":220000},"get":{"term":36}}'])
+    const status = parley(['status', plan, '--json']).json() as Status
+    const [halfway] = status.concessions
+    // 240k -> 220k costs us 35 of 100 weight times 25 points; their 24 -> 36 months earns 20 times 30.
+    expect(halfway!.giveCostUs).toBeCloseTo(8.75, 9)
+    expect(halfway!.getValueUs).toBeCloseTo(6, 9)
+    expect(halfway!.money).toMatchObject({ unit: 'USD/year' })
+    expect((halfway!.money as { giveCostUs: number }).giveCostUs).toBeCloseTo(20000, 6)
+    expect(status.balance.us).toBeCloseTo(6 - 8.75, 9)
+    const debrief = parley(['debrief', plan, '--json']).json() as {
+      figures: { reciprocity: { concessions: number; reciprocated: number; valueRatio: number | null } }
+    }
+    expect(debrief.figures.reciprocity).toMatchObject({ concessions: 1, reciprocated: 1 })
+    expect(debrief.figures.reciprocity.valueRatio).toBeCloseTo(6 / 8.75, 9)
+  })
+
   it('keeps a concession log with values, flags gifts and learns from their moves', () => {
     const { plan } = workspace()
     parley(['journal', 'add', plan, JSON.stringify(set)])

@@ -4,6 +4,7 @@ import { replay } from '../journal/replay'
 import { compileSpace } from '../scoring/space'
 import { event } from '../testing/events'
 import { acmePlan } from '../testing/plans'
+import { renewalSpace } from '../testing/renewal'
 import { debriefFigures } from './figures'
 
 const space = compileSpace(acmePlan())
@@ -40,5 +41,28 @@ describe('debrief figures', () => {
     expect(result.rounds).toBe(1)
     expect(result.estimateShift).toBeGreaterThanOrEqual(0)
     expect(result.misjudged).toHaveLength(3)
+  })
+
+  it('counts meeting them halfway after their counter as a concession of ours, measured from our offer', () => {
+    // Renewal: our 240k, their counter 210k with 24 months, our move to 220k for 36 months.
+    const renewal = renewalSpace()
+    const ours = {
+      price: 240000,
+      rollout: 60,
+      billing: 'quarterly',
+      support: 'premium',
+      credits: 10,
+      term: 36,
+      uplift: 5,
+    }
+    const state = replay(renewal, [
+      event('offer-sent', { bundles: [{ label: 'A', terms: ours }] }),
+      event('offer-rejected', { counter: { terms: { price: 210000, term: 24 } } }),
+      event('concession', { give: { price: 220000 }, get: { term: 36 } }),
+    ])
+    const result = debriefFigures(renewal, state, inferPriorities(renewal, state.observations))
+    // The give cost 35 * 25 / 100 = 8.75 points; the get earned 20 * 30 / 100 = 6.
+    expect(result.reciprocity).toMatchObject({ concessions: 1, reciprocated: 1, ratio: 1 })
+    expect(result.reciprocity.valueRatio).toBeCloseTo(6 / 8.75, 9)
   })
 })

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { compileSpace } from '../scoring/space'
 import { event } from '../testing/events'
 import { acmePlan } from '../testing/plans'
+import { renewalSpace } from '../testing/renewal'
 import { concessionLog } from './concessions'
 import { evaluateContingency } from './contingency'
 import { replay } from './replay'
@@ -49,6 +50,151 @@ describe('concession log', () => {
       log.reduce((sum, line) => sum + line.valueUs, 0),
       12,
     )
+  })
+})
+
+// The renewal example: our weights price 35, rollout 8, billing 10, support 6, credits 8, term 20,
+// uplift 13 (of 100); price 180k..260k, scored 0..100 high for us and low for them (their weight 25
+// of 100); term scored 12/24/36 -> 0/70/100 for us and 40/100/60 for them (their weight 7).
+// Prices stand for the issue's "34 / 31 / 32": our 240k, their 210k, our move to 220k.
+const renewal = renewalSpace()
+const ourOffer = {
+  price: 240000,
+  rollout: 60,
+  billing: 'quarterly',
+  support: 'premium',
+  credits: 10,
+  term: 36,
+  uplift: 5,
+}
+const single = (terms: Record<string, string | number>, round = 1) =>
+  event('offer-sent', { bundles: [{ label: 'A', terms }] }, round)
+const countered = (terms: Record<string, string | number>) => event('offer-rejected', { counter: { terms } })
+/** U_us of price moving from one level to another on the renewal: 35 points of weight over 80,000. */
+const priceCost = (from: number, to: number) => (35 * (from - to)) / 80000
+
+function renewalLog(events: ReturnType<typeof event>[]) {
+  const state = replay(renewal, events)
+  expect(state.findings).toEqual([])
+  return concessionLog(renewal, state.concessions, renewal.share.them)
+}
+
+describe('concessions measured from our last position', () => {
+  it('logs meeting them halfway after their counter as a give of what our move costs us, not a gain', () => {
+    // Our 240k, their counter 210k (nothing else changed), our move to 220k.
+    const [line] = renewalLog([
+      single(ourOffer),
+      countered({ price: 210000 }),
+      event('concession', { give: { price: 220000 }, get: {} }),
+    ])
+    expect(line!.giveCostUs).toBeCloseTo(priceCost(240000, 220000), 9)
+    expect(line!.giveCostUs).toBeCloseTo(8.75, 9)
+    expect(line!.getValueUs).toBe(0)
+    expect(line!.valueUs).toBeCloseTo(-8.75, 9)
+    // Their price score rises from 25 to 50 at 25 of 100 weight: what we moved towards them.
+    expect(line!.valueThem).toBeCloseTo(6.25, 9)
+    expect(line!.money?.giveCostUs).toBeCloseTo(20000, 6)
+    expect(line!.gift).toBe(true)
+    expect(line!.flags).toEqual(['gift'])
+    expect(line!.balance).toEqual({ us: line!.valueUs, them: line!.valueThem })
+  })
+
+  it('measures the get of that trade from their counter', () => {
+    // They countered with a lower price and a 24-month term; we meet them on price for 36 months.
+    const [line] = renewalLog([
+      single(ourOffer),
+      countered({ price: 210000, term: 24 }),
+      event('concession', { give: { price: 220000 }, get: { term: 36 } }),
+    ])
+    expect(line!.giveCostUs).toBeCloseTo(8.75, 9)
+    // term 24 -> 36: our score 70 -> 100 at 20 of 100; theirs 100 -> 60 at 7 of 100.
+    expect(line!.getValueUs).toBeCloseTo(6, 9)
+    expect(line!.valueUs).toBeCloseTo(6 - 8.75, 9)
+    expect(line!.valueThem).toBeCloseTo(6.25 - 2.8, 9)
+    expect(line!.reciprocated).toBe(true)
+    expect(line!.flags).toEqual(['get_worth_less'])
+  })
+
+  it('measures a give from the last single bundle we offered', () => {
+    const [line] = renewalLog([
+      single({ ...ourOffer, price: 250000 }),
+      single(ourOffer, 2),
+      countered({ price: 210000 }),
+      event('concession', { give: { price: 220000 }, get: {} }, 2),
+    ])
+    expect(line!.giveCostUs).toBeCloseTo(priceCost(240000, 220000), 9)
+  })
+
+  it('measures a give from the bundle they chose from our latest set, even after their counter', () => {
+    const set = event('offer-sent', {
+      bundles: [
+        { label: 'A', terms: { ...ourOffer, price: 250000, term: 24 } },
+        { label: 'B', terms: ourOffer },
+      ],
+    })
+    const counter = countered({ ...ourOffer, price: 210000 })
+    const give = event('concession', { give: { price: 220000 }, get: {} })
+    const [chosen] = renewalLog([set, event('bundle-chosen', { label: 'B' }), counter, give])
+    expect(chosen!.giveCostUs).toBeCloseTo(priceCost(240000, 220000), 9)
+    const [ranked] = renewalLog([set, event('bundles-ranked', { order: ['A', 'B'] }), counter, give])
+    expect(ranked!.giveCostUs).toBeCloseTo(priceCost(250000, 220000), 9)
+  })
+
+  it('measures a give from our last concession on that issue', () => {
+    const log = renewalLog([
+      single(ourOffer),
+      countered({ price: 200000 }),
+      event('concession', { give: { price: 220000 }, get: {} }),
+      event('concession', { give: { price: 210000 }, get: { uplift: 7 } }),
+    ])
+    expect(log[0]!.giveCostUs).toBeCloseTo(priceCost(240000, 220000), 9)
+    // From 220k, our last concession: not from the offer (240k) nor from the table (their 200k).
+    expect(log[1]!.giveCostUs).toBeCloseTo(priceCost(220000, 210000), 9)
+    expect(log[1]!.flags).not.toContain('give_gains_us')
+    expect(log.at(-1)!.balance.us).toBeCloseTo(log[0]!.valueUs + log[1]!.valueUs, 12)
+  })
+
+  it('measures a get from their counter, not from a later offer of ours on the table', () => {
+    const log = renewalLog([
+      single(ourOffer),
+      countered({ price: 210000, term: 12 }),
+      single({ ...ourOffer, price: 230000, term: 24 }, 2),
+      event('concession', { give: { price: 220000 }, get: { term: 24 } }, 2),
+    ])
+    expect(log[0]!.giveCostUs).toBeCloseTo(priceCost(230000, 220000), 9)
+    // term 12 -> 24 where they last stood: 20 of 100 times 70; the table already said 24.
+    expect(log[0]!.getValueUs).toBeCloseTo(14, 9)
+  })
+
+  it('measures a give from where an accepted contingency exchange left the issue', () => {
+    const [line] = renewalLog([
+      single(ourOffer),
+      event('contingency-proposed', {
+        contingency: {
+          id: 'uptime',
+          metric: 'monthly uptime',
+          op: '<',
+          threshold: 99.9,
+          consequence: { issue: 'credits', level: 15 },
+        },
+        exchange: { price: 250000 },
+      }),
+      event('contingency-accepted', { target: 'uptime' }),
+      event('concession', { give: { price: 240000 }, get: {} }),
+    ])
+    expect(line!.giveCostUs).toBeCloseTo(priceCost(250000, 240000), 9)
+    expect(line!.flags).toEqual(['gift'])
+  })
+
+  it('leaves the table where the concession moves it', () => {
+    const state = replay(renewal, [
+      single(ourOffer),
+      countered({ price: 210000, term: 24 }),
+      event('concession', { give: { price: 220000 }, get: {} }),
+    ])
+    expect(state.table?.terms).toMatchObject({ price: 220000, term: 24 })
+    expect(state.ourPosition).toMatchObject({ price: 220000, term: 36 })
+    expect(state.theirPosition).toMatchObject({ price: 210000, term: 24 })
   })
 })
 

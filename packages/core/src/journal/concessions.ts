@@ -6,6 +6,13 @@
  * a get worth less to us than the give cost, and a run of one-way concessions; and a "give" that
  * in fact improves our utility (probably recorded the wrong way round). With a money issue
  * named as the plan's `numeraire`, each value is also given in that issue's unit.
+ *
+ * Each half is measured from where its side last stood, never from the table: a give from our
+ * latest position (the last single bundle we offered, the bundle they chose or ranked first from
+ * our latest set, or our last concession on the issue), a get from theirs (their counter or pick,
+ * moved by later gets; the table where they have taken none). After their counter the table is
+ * *their* counter, so meeting them halfway (34 → 32 when they said 31) is a give of what 34 → 32
+ * costs us, not a gain of what 31 → 32 earns.
  */
 import { type TheirValue, theirShares, theirValueOf } from '../inference/estimate'
 import type { Terms } from '../model/plan'
@@ -29,13 +36,22 @@ export interface ConcessionLine {
   give: Terms
   get: Terms
   trigger?: string
-  /** U_us lost by applying our give, in points. */
+  /**
+   * U_us lost by our give, in points: U_us of our latest position minus U_us of that position with
+   * the give applied. Negative when the "give" in fact improves our position.
+   */
   giveCostUs: number
-  /** U_us gained by applying their get, in points. */
+  /**
+   * U_us gained by their get, in points: U_us of their latest position with the get applied minus
+   * U_us of their latest position (their counter or pick; the table where they have taken none).
+   */
   getValueUs: number
-  /** Net change in U_us. */
+  /** Net value to us, in points: getValueUs − giveCostUs. */
   valueUs: number
-  /** Net change in U_them, under our current estimate of their weights. */
+  /**
+   * Net value to them, in points, under our current estimate of their weights: what our give moves
+   * U_them from our latest position, plus what their get moves it from theirs.
+   */
   valueThem: number
   reciprocated: boolean
   gift: boolean
@@ -73,6 +89,11 @@ function pointsPerUnit(
   return us > 0 ? { us, them, unit: issue.unit } : undefined
 }
 
+/**
+ * The log of the negotiation's concessions, in journal order, each valued from the sides' latest
+ * positions (see `ConcessionLine`), with its flags and the running balance. `theirWeights` is the
+ * current estimate of what they value (the same one every other figure uses).
+ */
 export function concessionLog(
   space: Space,
   records: readonly ConcessionRecord[],
@@ -82,15 +103,18 @@ export function concessionLog(
   let balanceUs = 0
   let balanceThem = 0
   let oneWay = 0
+  const them = (offer: Offer) => theirUtility(space, theirWeights, offer)
   return records.map((record) => {
-    const before = utilityOf(space, record.before).us
-    const afterGive = utilityOf(space, record.afterGive).us
-    const after = utilityOf(space, record.after).us
-    const giveCostUs = before - afterGive
-    const getValueUs = after - afterGive
-    const valueUs = after - before
+    const giveCostUs =
+      utilityOf(space, record.ourPosition).us - utilityOf(space, record.ourPositionAfterGive).us
+    const getValueUs =
+      utilityOf(space, record.theirPositionAfterGet).us - utilityOf(space, record.theirPosition).us
+    const valueUs = getValueUs - giveCostUs
     const valueThem =
-      theirUtility(space, theirWeights, record.after) - theirUtility(space, theirWeights, record.before)
+      them(record.ourPositionAfterGive) -
+      them(record.ourPosition) +
+      them(record.theirPositionAfterGet) -
+      them(record.theirPosition)
     const gave = Object.keys(record.give).length > 0
     const got = Object.keys(record.get).length > 0
     // A give that costs us nothing is no gift; more likely it was recorded the wrong way round.

@@ -45,6 +45,12 @@ export interface TableBundle {
   eventId: string
 }
 
+/**
+ * A concession as replayed. The table's moves (`before`, `afterGive`, `after`) say where the bundle
+ * on the table went; what the concession is worth is measured from each side's latest position, not
+ * from the table: after their counter the table is *their* counter, and a give measured from there
+ * would read as a gain when we meet them halfway. See `concessionLog` for the values.
+ */
 export interface ConcessionRecord {
   eventId: string
   round: number
@@ -52,10 +58,20 @@ export interface ConcessionRecord {
   give: Terms
   get: Terms
   trigger?: string
+  /** The table before the concession. */
   before: Offer
   /** The table after our give alone. */
   afterGive: Offer
+  /** The table after the give and the get. */
   after: Offer
+  /** Where our give is measured from: the table before, with our latest position laid over it. */
+  ourPosition: Offer
+  /** Our latest position with the give applied. */
+  ourPositionAfterGive: Offer
+  /** Where their get is measured from: the table before, with their latest position laid over it. */
+  theirPosition: Offer
+  /** Their latest position with the get applied. */
+  theirPositionAfterGet: Offer
 }
 
 export interface ContingencyRecord {
@@ -94,6 +110,18 @@ export interface NegotiationState {
   table?: TableBundle
   /** Their latest counter, if the latest move was a rejection with one. */
   counter?: { eventId: string; offer: Offer; terms: Terms }
+  /**
+   * Our latest position, per issue: its level in the last single bundle we offered, in the bundle
+   * they chose or ranked first from our latest set, or where our last concession (or accepted
+   * contingency exchange) on it left the table. Issues we hold no position on yet are absent.
+   */
+  ourPosition: Terms
+  /**
+   * Their latest position, per issue: its level in their latest counter or in the bundle they chose
+   * or ranked first, or where the last get of a concession (or accepted contingency exchange) on it
+   * left the table. Absent issues: they have taken no position, and the table stands for it.
+   */
+  theirPosition: Terms
   concessions: ConcessionRecord[]
   contingencies: ContingencyRecord[]
   observations: Observation[]
@@ -110,6 +138,8 @@ function emptyState(): NegotiationState {
     round: 0,
     applied: [],
     offers: [],
+    ourPosition: {},
+    theirPosition: {},
     concessions: [],
     contingencies: [],
     observations: [],
@@ -234,6 +264,8 @@ function forkState(state: NegotiationState): NegotiationState {
     ...state,
     applied: [...state.applied],
     offers: [...state.offers],
+    ourPosition: { ...state.ourPosition },
+    theirPosition: { ...state.theirPosition },
     concessions: [...state.concessions],
     contingencies: state.contingencies.map((record) => ({ ...record })),
     observations: [...state.observations],

@@ -1,9 +1,13 @@
 /**
- * A concession: our give and their get, applied to the bundle on the table in that order, so the
- * concession log can value each half from where the table stood.
+ * A concession: our give and their get, applied to the bundle on the table in that order. What it
+ * is worth is measured from where each side last stood, not from the table (after their counter
+ * the table is theirs): our give from our latest position, their get from theirs. The issues it
+ * names then stand where it left the table: for us on both halves (we moved, or took what we
+ * asked for), for them on the get (what they moved to).
  */
 import { pathError } from '../../model/problem'
 import { termsOf } from '../../scoring/offer'
+import { positionOf, withPosition } from '../positions'
 import { applyTerms } from '../terms'
 import type { EventHandler } from './handler'
 
@@ -23,6 +27,9 @@ export const concession: EventHandler<'concession'> = (space, state, event) => {
   if (!afterGive.ok) return afterGive.errors
   const after = applyTerms(space, afterGive.offer, event.get, ['get'])
   if (!after.ok) return after.errors
+  // The levels were checked just above, so laying them over the positions can not fail.
+  const ourPosition = withPosition(space, table.offer, state.ourPosition)
+  const theirPosition = withPosition(space, table.offer, state.theirPosition)
   state.concessions.push({
     eventId: event.id,
     round: event.round,
@@ -33,12 +40,22 @@ export const concession: EventHandler<'concession'> = (space, state, event) => {
     before: table.offer,
     afterGive: afterGive.offer,
     after: after.offer,
+    ourPosition,
+    ourPositionAfterGive: withPosition(space, ourPosition, event.give),
+    theirPosition,
+    theirPositionAfterGet: withPosition(space, theirPosition, event.get),
   })
   state.table = {
     offer: after.offer,
     terms: termsOf(space, after.offer),
     source: 'concession',
     eventId: event.id,
+  }
+  const named = [...Object.keys(event.give), ...Object.keys(event.get)]
+  state.ourPosition = { ...state.ourPosition, ...positionOf(space, after.offer, named) }
+  state.theirPosition = {
+    ...state.theirPosition,
+    ...positionOf(space, after.offer, Object.keys(event.get)),
   }
   return []
 }

@@ -7,6 +7,7 @@
  */
 import { pathError } from '../../model/problem'
 import { termsOf } from '../../scoring/offer'
+import { positionOf } from '../positions'
 import { applyTerms } from '../terms'
 import type { EventHandler } from './handler'
 
@@ -77,6 +78,10 @@ export const contingencyAccepted: EventHandler<'contingency-accepted'> = (space,
       source: 'contingency',
       eventId: event.id,
     }
+    // Both sides accepted the exchange: on its issues, that is where each now stands.
+    const exchanged = positionOf(space, moved.offer, Object.keys(record.exchange))
+    state.ourPosition = { ...state.ourPosition, ...exchanged }
+    state.theirPosition = { ...state.theirPosition, ...exchanged }
   }
   record.accepted = true
   return []

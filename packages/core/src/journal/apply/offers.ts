@@ -2,10 +2,12 @@
  * Offers and their answers: an offer of one or more bundles, their choice or ranking of its
  * bundles, and their rejection (with a counter, or without). Each answer is to the latest offer;
  * what they chose, ranked or countered becomes the bundle on the table and, with the bundles they
- * were offered, an observation of their priorities.
+ * were offered, an observation of their priorities. A single bundle we offer is our latest
+ * position; the bundle they pick from a set is both sides'; their counter is theirs.
  */
 import { type PathProblem, type PathSegment, pathError } from '../../model/problem'
 import { type Offer, termsOf } from '../../scoring/offer'
+import { positionOf } from '../positions'
 import type { OfferedBundle, OfferRecord } from '../replay'
 import { applyTerms, readBundle } from '../terms'
 import type { EventHandler } from './handler'
@@ -43,12 +45,15 @@ export const offerSent: EventHandler<'offer-sent'> = (space, state, event) => {
   if (problems.length > 0) return problems
   state.offers.push({ eventId: event.id, round: event.round, bundles })
   const single = bundles.length === 1 ? bundles[0] : undefined
-  if (single) state.table = { offer: single.offer, terms: single.terms, source: 'offer', eventId: event.id }
+  if (single) {
+    state.table = { offer: single.offer, terms: single.terms, source: 'offer', eventId: event.id }
+    state.ourPosition = positionOf(space, single.offer)
+  }
   state.counter = undefined
   return []
 }
 
-export const bundleChosen: EventHandler<'bundle-chosen'> = (_space, state, event) => {
+export const bundleChosen: EventHandler<'bundle-chosen'> = (space, state, event) => {
   const latest = state.offers.at(-1)
   if (!latest) return noOffer(['label'])
   const k = labelIndex(latest, event.label)
@@ -62,6 +67,9 @@ export const bundleChosen: EventHandler<'bundle-chosen'> = (_space, state, event
       ),
     ]
   state.table = { offer: chosen.offer, terms: chosen.terms, source: 'choice', eventId: event.id }
+  // The bundle they pick from our set is where both sides now stand.
+  state.ourPosition = positionOf(space, chosen.offer)
+  state.theirPosition = positionOf(space, chosen.offer)
   // A choice from one bundle says nothing about what they value.
   if (latest.bundles.length > 1) {
     state.observations.push({
@@ -74,7 +82,7 @@ export const bundleChosen: EventHandler<'bundle-chosen'> = (_space, state, event
   return []
 }
 
-export const bundlesRanked: EventHandler<'bundles-ranked'> = (_space, state, event) => {
+export const bundlesRanked: EventHandler<'bundles-ranked'> = (space, state, event) => {
   const latest = state.offers.at(-1)
   if (!latest) return noOffer(['order'])
   const problems: PathProblem[] = []
@@ -93,6 +101,8 @@ export const bundlesRanked: EventHandler<'bundles-ranked'> = (_space, state, eve
   const top = latest.bundles[order[0] ?? 0]
   if (!top) throw new Error('a ranking of the latest offer names none of its bundles')
   state.table = { offer: top.offer, terms: top.terms, source: 'choice', eventId: event.id }
+  state.ourPosition = positionOf(space, top.offer)
+  state.theirPosition = positionOf(space, top.offer)
   state.observations.push({
     kind: 'ranking',
     eventId: event.id,
@@ -131,6 +141,7 @@ export const offerRejected: EventHandler<'offer-rejected'> = (space, state, even
   const terms = termsOf(space, counter)
   state.counter = { eventId: event.id, offer: counter, terms }
   state.table = { offer: counter, terms, source: 'counter', eventId: event.id }
+  state.theirPosition = positionOf(space, counter)
   state.observations.push({
     kind: 'counter',
     eventId: event.id,

@@ -3,6 +3,8 @@
  * table. The form shows what the move is worth to each side before it is recorded; the log shows
  * every concession with its values (and their money equivalent when the plan names a numeraire),
  * flags gifts, uneven trades, one-way runs and gives that gain us, and keeps the running balance.
+ * A give is worth what it moves us from our own latest position, which after their counter is not
+ * the table: the form shows that position beside the table, and core's log measures from it.
  */
 import {
   type ConcessionFlag,
@@ -66,6 +68,7 @@ function ConcessionFormView({ model, status }: { model: NegotiationModel; status
   const built = useMemo(() => concessionEvent(form, issues), [form, issues])
   const moved = Object.values(form.give).some(Boolean) || Object.values(form.get).some(Boolean)
   const { space, journal, derived } = model
+  const position = derived.state.ourPosition
   const preview = useMemo(
     () => (built.ok && moved ? previewConcession(space, journal, derived, built.event) : undefined),
     [built, moved, space, journal, derived],
@@ -93,6 +96,7 @@ function ConcessionFormView({ model, status }: { model: NegotiationModel; status
             <tr>
               <th scope="col">Issue</th>
               <th scope="col">On the table</th>
+              <th scope="col">Our position</th>
               {MOVES.map((move) => (
                 <th key={move.side} scope="col">
                   {move.label}
@@ -103,11 +107,13 @@ function ConcessionFormView({ model, status }: { model: NegotiationModel; status
           <tbody>
             {issues.map((issue) => {
               const current = table.terms[issue.id]
+              const ourLevel = position[issue.id]
               const options = levelOptions(issue, current)
               return (
                 <tr key={issue.id}>
                   <th scope="row">{issue.name}</th>
                   <td>{current === undefined ? '—' : formatLevelWithUnit(current, issue.unit)}</td>
+                  <td>{ourLevel === undefined ? '—' : formatLevelWithUnit(ourLevel, issue.unit)}</td>
                   {MOVES.map(({ side, label }) => (
                     <td key={side}>
                       <SelectField
@@ -218,7 +224,10 @@ export function Concessions({ model, status }: { model: NegotiationModel; status
       </div>
       <p className="balance">
         Balance: us {formatSigned(status.balance.us)}, them {formatSigned(status.balance.them)}{' '}
-        <span className="hint">(points; theirs under our current estimate of their priorities)</span>
+        <span className="hint">
+          (points; theirs under our current estimate of their priorities. A give counts from our latest
+          position, a get from theirs, so meeting their counter halfway counts as the distance we moved.)
+        </span>
       </p>
       {hasMoney ? (
         <p className="hint">

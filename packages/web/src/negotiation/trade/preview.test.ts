@@ -37,6 +37,33 @@ describe('weighing a move before recording it', () => {
     const preview = previewConcession(space, journal, derived, built.event)
     expect(preview.ok && preview.value.flags).toContain('gift')
   })
+  it('weighs meeting them halfway after their counter as a give from our own offer, as the status logs it', () => {
+    const ours = {
+      price: 240000,
+      rollout: 60,
+      billing: 'quarterly',
+      support: 'premium',
+      credits: 10,
+      term: 36,
+      uplift: 5,
+    }
+    const countered = journalOf(space, [
+      { type: 'offer-sent', bundles: [{ terms: ours }] },
+      { type: 'offer-rejected', counter: { terms: { price: 210000 } } },
+    ])
+    const built = concessionEvent({ give: { price: '220000' }, get: {}, trigger: '' }, space.issues)
+    if (!built.ok) throw new Error('not built')
+    const preview = previewConcession(space, countered, negotiation(space, countered), built.event)
+    if (!preview.ok) throw new Error('the concession does not fit')
+    // 240k -> 220k: 35 of 100 weight times 25 points, 20,000 USD/year; a gift, not a gain.
+    expect(preview.value.giveCostUs).toBeCloseTo(8.75, 9)
+    expect(preview.value.money?.giveCostUs).toBeCloseTo(20000, 6)
+    expect(preview.value.flags).toEqual(['gift'])
+    const after = [...countered, ...journalOf(space, [...countered, built.event]).slice(-1)]
+    const status = negotiationStatus(space, after, negotiation(space, after))
+    expect(status.concessions.at(-1)?.giveCostUs).toBeCloseTo(preview.value.giveCostUs, 12)
+    expect(status.balance).toEqual(preview.value.balance)
+  })
   it('answers with the server’s problems when the move does not fit', () => {
     const nothing = negotiation(space, [])
     const built = concessionEvent({ give: { credits: '20' }, get: {}, trigger: '' }, space.issues)
