@@ -335,7 +335,12 @@ export {
   stepRehearsal,
   type TheirMove,
 } from './simulation/rehearsal'
-export { type DebriefPoint, type RehearsalDebrief, rehearsalDebrief } from './simulation/rehearsal-debrief'
+export {
+  type DebriefPoint,
+  OUTCOME_TEXT,
+  type RehearsalDebrief,
+  rehearsalDebrief,
+} from './simulation/rehearsal-debrief'
 export {
   ANSWER_KINDS,
   type AnswerKind,

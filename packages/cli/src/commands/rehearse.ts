@@ -12,11 +12,13 @@ import { createInterface } from 'node:readline'
 import {
   type CoachReport,
   coach,
+  count,
   formatDecimal,
   formatLevel,
   formatPoints,
   formatShare,
   listAnd,
+  OUTCOME_TEXT,
   type PathProblem,
   type Problem,
   type Rehearsal,
@@ -418,17 +420,7 @@ function printDebrief(out: Output, rehearsal: Rehearsal): void {
   const them = rehearsal.setup.space.plan.parties.them.name
   out.print()
   out.print(c.bold('Debrief (against the true frontier the simulator knows)'))
-  const ended: Record<typeof debrief.outcome, string> = {
-    agreed: 'agreed',
-    walked: 'walked away',
-    'they-left': 'they walked away',
-    deadline: 'the deadline passed without agreement',
-    'no-offer': 'Parley had nothing left to offer',
-    stopped: 'stopped before the end',
-  }
-  out.print(
-    `  Outcome: ${ended[debrief.outcome]} after ${debrief.rounds} ${debrief.rounds === 1 ? 'round' : 'rounds'}.`,
-  )
+  out.print(`  Outcome: ${OUTCOME_TEXT[debrief.outcome]} after ${count(debrief.rounds, 'round')}.`)
   if (debrief.agreement)
     out.print(
       `  Agreement: ${formatTerms(debrief.agreement.terms)}: U_us ${formatPoints(debrief.agreement.us)}, U_them ${formatPoints(debrief.agreement.them)} (true).`,
@@ -450,7 +442,7 @@ function printDebrief(out: Output, rehearsal: Rehearsal): void {
   else if (debrief.agreement) out.print('  Value left on the table: none; no bundle is better for both.')
   const { learned } = debrief
   out.print(
-    `  What Parley learned of their weights: error ${formatDecimal(learned.priorError, 2)} under the plan's estimate, ${formatDecimal(learned.learnedError, 2)} after ${learned.moves} ${learned.moves === 1 ? 'move' : 'moves'} (L1 distance of weight shares to the truth, 0 to 2).`,
+    `  What Parley learned of their weights: error ${formatDecimal(learned.priorError, 2)} under the plan's estimate, ${formatDecimal(learned.learnedError, 2)} after ${count(learned.moves, 'move')} (L1 distance of weight shares to the truth, 0 to 2).`,
   )
   out.print(
     out.table(

@@ -63,6 +63,16 @@ export interface RehearsalDebrief {
   }
 }
 
+/** How a rehearsal ended, in words, for the debrief. */
+export const OUTCOME_TEXT: Readonly<Record<RehearsalDebrief['outcome'], string>> = {
+  agreed: 'agreed',
+  walked: 'walked away',
+  'they-left': 'they walked away',
+  deadline: 'the deadline passed without agreement',
+  'no-offer': 'Parley had nothing left to offer',
+  stopped: 'stopped before the end',
+}
+
 /** The debrief of a rehearsal, ended or not. */
 export function rehearsalDebrief(rehearsal: Rehearsal): RehearsalDebrief {
   const { setup, end } = rehearsal
