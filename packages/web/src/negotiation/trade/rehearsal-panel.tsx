@@ -211,7 +211,7 @@ function OurMoves({ rehearsal, play }: { rehearsal: Rehearsal; play: (move: Rehe
       ) : null}
       <div className="form-row">
         <Button onClick={() => play({ kind: 'ask' })}>Ask what matters most</Button>
-        <NumberField label="Target for us (points, optional)" value={target} onChange={setTarget} />
+        <NumberField label="Our target (points, optional)" value={target} onChange={setTarget} />
         <Button
           kind="primary"
           onClick={() => play(target === undefined ? { kind: 'meso' } : { kind: 'meso', target })}
