@@ -329,6 +329,7 @@ export {
   type RehearsalRole,
   type RehearsalSetup,
   type RehearsalStep,
+  rehearsalCoach,
   rehearsalFigures,
   rehearsalSetup,
   startRehearsal,

@@ -24,13 +24,16 @@ function rehearse(input: string, ...flags: string[]) {
 describe('parley rehearse', () => {
   it('plays our side from piped lines to an agreement, then debriefs against the truth', async () => {
     const scratch = join(folder, 'scratch.jsonl')
-    const result = await rehearse('ask\nmeso\nstatus\nmeso\naccept\nmeso 60\naccept\n', '--journal', scratch)
+    const result = await rehearse('ask\nmeso\nstatus\ncoach\nmeso\naccept\nmeso 60\naccept\n', '--journal', scratch)
     // Moves the journal records with a warning (an agreement under our limits) are warned about, never refused.
     expect(result.stderr).not.toContain('error')
     expect(result.code).toBe(EXIT.ok)
     expect(result.stdout).toContain('They say what matters most to them: ')
     expect(result.stdout).toMatch(/They rank [ABC], [ABC], [ABC] and counter \(round 1 of 4\):/)
     expect(result.stdout).toMatch(/\(U_us \d+\.\d · U_them \d+\.\d, est\., learned from \d moves?\)/)
+    // The coach at hand: the midgame's words and advice for the scratch journal.
+    expect(result.stdout).toContain('Coach (midgame)')
+    expect(result.stdout).toMatch(/For you only:\n {4}• Hold your floor: nothing below 48\.0 points for us/)
     expect(result.stdout).toContain('Debrief (against the true frontier the simulator knows)')
     expect(result.stdout).toMatch(/Outcome: agreed after \d rounds?\./)
     expect(result.stdout).toMatch(/Agreement: .*: U_us \d+\.\d, U_them \d+\.\d \(true\)\./)

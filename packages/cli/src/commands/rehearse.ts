@@ -10,8 +10,6 @@ import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 import {
-  type CoachReport,
-  coach,
   count,
   formatDecimal,
   formatLevel,
@@ -27,6 +25,7 @@ import {
   type RehearsalOptions,
   type RehearsalReply,
   type RehearsalRole,
+  rehearsalCoach,
   rehearsalDebrief,
   rehearsalFigures,
   type SimulationSettings,
@@ -89,11 +88,17 @@ export async function rehearseCommand(
   printOpening(out, file, rehearsal)
 
   let refusedLines = 0
+  let interrupted = false
   if (input) {
     const lines = createInterface({
       input,
       ...(interactive ? { output: out.streams.stdout, prompt: 'rehearse> ' } : {}),
       terminal: interactive,
+    })
+    // Ctrl-C at the prompt stops the rehearsal as quit does, with the debrief, and says so in the exit code.
+    lines.on('SIGINT', () => {
+      interrupted = true
+      lines.close()
     })
     if (interactive) lines.prompt()
     for await (const line of lines) {
@@ -139,6 +144,7 @@ export async function rehearseCommand(
       out.colour.dim(`Scratch journal written to ${options.journal} (${rehearsal.events.length} events).`),
     )
   }
+  if (interrupted) return EXIT.interrupted
   // A script whose lines were refused should know; a person at the terminal saw each message.
   return refusedLines > 0 && !interactive ? EXIT.invalid : EXIT.ok
 }
@@ -377,15 +383,7 @@ function show(out: Output, rehearsal: Rehearsal, what: 'coach' | 'status' | 'hel
 
 function printCoach(out: Output, rehearsal: Rehearsal): void {
   const c = out.colour
-  const report: CoachReport = coach(
-    rehearsal.setup.space,
-    rehearsal.events,
-    {},
-    {
-      state: rehearsal.state,
-      posterior: rehearsal.posterior,
-    },
-  )
+  const report = rehearsalCoach(rehearsal)
   out.print(c.bold(`Coach (${report.stage}${rehearsal.setup.role === 'them' ? ", for Parley's side" : ''})`))
   if (report.script.length > 0) {
     out.print('  Words to use:')

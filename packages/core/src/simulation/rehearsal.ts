@@ -35,6 +35,7 @@ import { applyTerms } from '../journal/terms'
 import { mesoView } from '../meso/view'
 import type { Terms } from '../model/plan'
 import type { PathProblem } from '../model/problem'
+import { type CoachReport, coach } from '../playbooks/coach'
 import { mulberry32 } from '../random'
 import { formatPoints } from '../scoring/figures'
 import { offerFromLevels, readOffer } from '../scoring/offer'
@@ -680,4 +681,17 @@ export function rehearsalFigures(rehearsal: Rehearsal, levels: ArrayLike<number>
     estimate: { them: estimate.themOfLevels(levels), label: estimate.label },
     ...(role === 'them' || rehearsal.end ? { them: trueUtility(truth, levels) } : {}),
   }
+}
+
+/**
+ * The coach's words for the rehearsal's current stage: `parley coach` on the scratch journal, with
+ * the posterior the rehearsal already holds. In role reversal it is what the coach tells our side.
+ */
+export function rehearsalCoach(rehearsal: Rehearsal): CoachReport {
+  return coach(
+    rehearsal.setup.space,
+    rehearsal.events,
+    {},
+    { state: rehearsal.state, posterior: rehearsal.posterior },
+  )
 }

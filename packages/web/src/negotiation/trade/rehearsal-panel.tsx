@@ -6,7 +6,6 @@
  * way to append to the real journal or send anything to the server.
  */
 import {
-  coach,
   count,
   formatDecimal,
   formatPoints,
@@ -19,6 +18,7 @@ import {
   type RehearsalBundle,
   type RehearsalMove,
   type RehearsalRole,
+  rehearsalCoach,
   rehearsalDebrief,
   SIMULATE_DEFAULTS,
   SIMULATION_DEFAULTS,
@@ -239,16 +239,7 @@ function OurMoves({ rehearsal, play }: { rehearsal: Rehearsal; play: (move: Rehe
 }
 
 function CoachWords({ rehearsal }: { rehearsal: Rehearsal }) {
-  const report = useMemo(
-    () =>
-      coach(
-        rehearsal.setup.space,
-        rehearsal.events,
-        {},
-        { state: rehearsal.state, posterior: rehearsal.posterior },
-      ),
-    [rehearsal],
-  )
+  const report = useMemo(() => rehearsalCoach(rehearsal), [rehearsal])
   return (
     <div className="rehearsal-coach">
       <h3>The coach ({report.stage})</h3>
