@@ -24,7 +24,11 @@ function rehearse(input: string, ...flags: string[]) {
 describe('parley rehearse', () => {
   it('plays our side from piped lines to an agreement, then debriefs against the truth', async () => {
     const scratch = join(folder, 'scratch.jsonl')
-    const result = await rehearse('ask\nmeso\nstatus\ncoach\nmeso\naccept\nmeso 60\naccept\n', '--journal', scratch)
+    const result = await rehearse(
+      'ask\nmeso\nstatus\ncoach\nmeso\naccept\nmeso 60\naccept\n',
+      '--journal',
+      scratch,
+    )
     // Moves the journal records with a warning (an agreement under our limits) are warned about, never refused.
     expect(result.stderr).not.toContain('error')
     expect(result.code).toBe(EXIT.ok)

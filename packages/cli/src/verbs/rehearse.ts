@@ -37,7 +37,7 @@ Examples:
   parley rehearse acme.yaml --generator reordered --seed 7 --rounds 5
   printf 'ask\\nmeso\\naccept\\n' | parley rehearse acme.yaml --journal /tmp/rehearsal.jsonl
   parley rehearse acme.yaml --as them
-Exit codes: 0 done, 1 invalid plan, truth file or flag value (or, with piped input, a line refused), 2 bad usage.`
+Exit codes: 0 done, 1 invalid plan, truth file or flag value (or, with piped input, a line refused), 2 bad usage,\n130 stopped with Ctrl-C (after the debrief).`
 
 export const rehearseVerb: Verb = (program, { context, exit }) => {
   program

@@ -195,6 +195,10 @@ describe('a rehearsal in role reversal', () => {
     expect(rehearsal.askedPriorities).toBe(true)
     const early = stepRehearsal(rehearsal, { kind: 'accept' })
     expect(early.ok || early.refusal.code).toBe('priorities-first')
+    const unknown = stepRehearsal(rehearsal, { kind: 'priorities', ranking: ['price', 'colour'] })
+    expect(unknown.ok || unknown.refusal.message).toBe(
+      "unknown issue 'colour' (issues: price, rollout, support)",
+    )
     rehearsal = play(rehearsal, { kind: 'priorities', ranking: ['support', 'price'] })
     expect(rehearsal.events[0]).toMatchObject({ type: 'interest-stated', ranking: ['support', 'price'] })
     expect(rehearsal.onOffer.length).toBeGreaterThan(0)

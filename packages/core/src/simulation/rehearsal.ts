@@ -174,6 +174,7 @@ export interface RehearsalRefusal {
     | 'incomplete-bundle'
     | 'unknown-label'
     | 'priorities-first'
+    | 'unknown-issue'
     | 'journal-refused'
   message: string
   problems: PathProblem[]
@@ -537,7 +538,7 @@ class Play {
         const issue = space.byId.get(id)
         if (!issue)
           return refuse(
-            'journal-refused',
+            'unknown-issue',
             `unknown issue '${id}' (issues: ${space.issues.map((item) => item.id).join(', ')})`,
           )
         if (!ranking.includes(issue.index)) ranking.push(issue.index)
