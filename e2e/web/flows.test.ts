@@ -232,6 +232,30 @@ describe.runIf(browserAvailable)(
         expected[names.get(id) ?? id] =
           `${formatShare(entry.mean)} (${formatShareInterval(entry.low, entry.high)})`
       expect(await prioritiesShown(page)).toEqual(expected)
+
+      // Rehearse, in the browser only: the scratch journal never reaches the server or the journal.
+      const writes: string[] = []
+      const onRequest = (request: { method(): string; url(): string }) => {
+        if (request.method() !== 'GET') writes.push(`${request.method()} ${request.url()}`)
+      }
+      page.on('request', onRequest)
+      const rehearsal = page.locator('.rehearsal')
+      await rehearsal.getByRole('button', { name: 'Rehearse' }).click()
+      await rehearsal.getByLabel('Rounds').fill('3')
+      await rehearsal.getByRole('button', { name: 'Start the rehearsal' }).click()
+      await rehearsal.getByRole('button', { name: 'Ask what matters most' }).click()
+      await rehearsal.getByText(/They say what matters most to them: /).waitFor()
+      await rehearsal.getByRole('button', { name: 'Offer the MESO set' }).click()
+      await rehearsal.getByText(/You offered the MESO set Parley computed\. They (rank|agree)/).waitFor()
+      await checkAccessibility(page, 'a rehearsal in the Midgame stage')
+      await rehearsal.getByRole('button', { name: 'Stop and debrief' }).click()
+      await rehearsal.getByText('Debrief (against the true frontier the simulator knows)').waitFor()
+      page.off('request', onRequest)
+      expect(writes).toEqual([])
+      const after = (await (await api(suite.server.url, owner, 'GET', `${record}/events`)).json()) as {
+        events: unknown[]
+      }
+      expect(after.events.length).toBe(events.events.length)
     })
 
     it('closes with the agreed terms, kept in the agreed event', async () => {

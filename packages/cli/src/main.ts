@@ -12,7 +12,7 @@ for (const stream of [process.stdout, process.stderr]) {
 
 runParley(
   process.argv.slice(2),
-  { stdout: process.stdout, stderr: process.stderr, env: process.env },
+  { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env },
   process.cwd(),
 ).then(
   (code) => {

@@ -10,6 +10,8 @@ import { createColors } from 'picocolors'
 export interface Streams {
   stdout: NodeJS.WritableStream & { isTTY?: boolean }
   stderr: NodeJS.WritableStream & { isTTY?: boolean }
+  /** What a person types, for the one interactive verb (`parley rehearse`); no other verb reads it. */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean }
   env: Readonly<Record<string, string | undefined>>
 }
 

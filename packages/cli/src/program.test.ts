@@ -20,6 +20,7 @@ describe('runParley', () => {
       'lint',
       'debrief',
       'simulate',
+      'rehearse',
       'init',
       'import',
       'export',

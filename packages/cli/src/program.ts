@@ -18,6 +18,7 @@ import { initVerb } from './verbs/init'
 import { journalVerb } from './verbs/journal'
 import { lintVerb } from './verbs/lint'
 import { mesoVerb } from './verbs/meso'
+import { rehearseVerb } from './verbs/rehearse'
 import { scoreVerb } from './verbs/score'
 import { serveVerb } from './verbs/serve'
 import { simulateVerb } from './verbs/simulate'
@@ -38,6 +39,7 @@ const VERBS: readonly Verb[] = [
   lintVerb,
   debriefVerb,
   simulateVerb,
+  rehearseVerb,
   initVerb,
   importVerb,
   exportVerb,

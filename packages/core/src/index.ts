@@ -315,6 +315,34 @@ export { aspiration, Counterpart, type CounterpartAnswer, logitRanking } from '.
 export { drawTruth, type TruthSource, type TruthSpec, truthSourceName } from './simulation/generators'
 export { bestNashProduct, frontierDistance, nashShare, trueFrontier } from './simulation/measures'
 export {
+  type OurMove,
+  REHEARSAL_ROLES,
+  type Rehearsal,
+  type RehearsalBundle,
+  type RehearsalEnd,
+  type RehearsalExchange,
+  type RehearsalFigures,
+  type RehearsalMove,
+  type RehearsalOptions,
+  type RehearsalRefusal,
+  type RehearsalReply,
+  type RehearsalRole,
+  type RehearsalSetup,
+  type RehearsalStep,
+  rehearsalCoach,
+  rehearsalFigures,
+  rehearsalSetup,
+  startRehearsal,
+  stepRehearsal,
+  type TheirMove,
+} from './simulation/rehearsal'
+export {
+  type DebriefPoint,
+  OUTCOME_TEXT,
+  type RehearsalDebrief,
+  rehearsalDebrief,
+} from './simulation/rehearsal-debrief'
+export {
   ANSWER_KINDS,
   type AnswerKind,
   GENERATOR_NAMES,

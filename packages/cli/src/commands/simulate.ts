@@ -94,7 +94,7 @@ export async function simulateCommand(
 type GeneratorRead = { ok: true; source: TruthSource } | { ok: false; errors: Problem[] }
 
 /** A generator's name, or a truth file read and checked against the plan. */
-async function readGenerator(space: Space, value: string): Promise<GeneratorRead> {
+export async function readGenerator(space: Space, value: string): Promise<GeneratorRead> {
   if ((GENERATOR_NAMES as readonly string[]).includes(value))
     return { ok: true, source: value as GeneratorName }
   const format = sourceFormatOf(value)

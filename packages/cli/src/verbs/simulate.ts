@@ -20,7 +20,10 @@ function answers(value: string): AnswerKind {
 }
 
 /** `--set name=value`, repeatable: one setting of the counterpart model or of our strategies. */
-function setting(value: string, previous: Partial<SimulationSettings> = {}): Partial<SimulationSettings> {
+export function setting(
+  value: string,
+  previous: Partial<SimulationSettings> = {},
+): Partial<SimulationSettings> {
   const match = /^([A-Za-z]+)=(.+)$/.exec(value.trim())
   if (!match) throw new InvalidArgumentError(`must be NAME=VALUE (for example choiceScale=3), not '${value}'`)
   const name = match[1] as string

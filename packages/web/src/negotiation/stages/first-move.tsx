@@ -7,6 +7,7 @@ import type { NegotiationModel } from '../model'
 import { Discovery } from '../trade/discovery'
 import { FrontierPanel } from '../trade/frontier-panel'
 import { MesoPanel, useMesoSet } from '../trade/meso-panel'
+import { RehearsalEntry } from '../trade/rehearsal-panel'
 import '../trade/trade.css'
 
 export function FirstMovePage({ model }: { model: NegotiationModel }) {
@@ -21,6 +22,9 @@ export function FirstMovePage({ model }: { model: NegotiationModel }) {
       </Section>
       <Section title="Pareto frontier" id="frontier">
         <FrontierPanel model={model} meso={meso.result} />
+      </Section>
+      <Section title="Rehearse" id="rehearse" private>
+        <RehearsalEntry space={model.space} />
       </Section>
     </div>
   )

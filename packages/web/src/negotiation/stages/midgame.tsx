@@ -15,6 +15,7 @@ import { JournalTimeline } from '../trade/journal-timeline'
 import { MesoPanel, useMesoSet } from '../trade/meso-panel'
 import { Priorities } from '../trade/priorities'
 import { RealityTest } from '../trade/reality-test'
+import { RehearsalEntry } from '../trade/rehearsal-panel'
 import { TheirAnswer } from '../trade/their-answer'
 import '../trade/trade.css'
 
@@ -67,6 +68,9 @@ export function MidgamePage({ model }: { model: NegotiationModel }) {
           <summary>The offers on the Pareto frontier</summary>
           <FrontierPanel model={model} meso={meso.result} extra={table} />
         </details>
+      </Section>
+      <Section title="Rehearse" id="rehearse" private>
+        <RehearsalEntry space={model.space} />
       </Section>
       <Section title="Journal" id="journal">
         <JournalTimeline model={model} />

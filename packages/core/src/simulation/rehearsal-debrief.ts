@@ -1,0 +1,172 @@
+/**
+ * The rehearsal's debrief: where the talks ended against the truth the simulator knows. All
+ * utilities in points; U_them is the counterpart's TRUE utility (never shown during a rehearsal
+ * played on our side, only here).
+ *
+ * - The outcome point: the agreement's (U_us, U_them), or both BATNAs d = (our BATNA, their true
+ *   BATNA) without one.
+ * - The Nash point: the true frontier point with the largest Nash product (U_us - d_us)(U_them -
+ *   d_them), both gains at least 0 (`bestNashProduct`); `nashShare` and `frontierDistance` are
+ *   `measures.ts`'s, as `parley simulate` reports them (agreements only).
+ * - Value left on the table: with an agreement, the point of the true frontier of bundles that also
+ *   keep our limits (deals we could have made) better for both (at least as good for each side,
+ *   within 0.01 points) whose gains over the agreement have the largest product (the largest total
+ *   when no point gains both sides), and the gains for each side; zero when no such point exists.
+ *   Without an agreement, the Nash point's gains over both BATNAs: what a deal could have given
+ *   each side.
+ * - What was learned: the L1 distance between weight shares and the true ones (0 to 2), for the
+ *   plan's estimate and for the current estimate after the scratch journal (the estimate
+ *   `parley status` would show for it), with each issue's three shares.
+ */
+
+import type { Frontier } from '../frontier/frontier'
+import { currentEstimate } from '../inference/estimate'
+import { TOLERANCE } from '../model/limits'
+import type { Terms } from '../model/plan'
+import { termsOfLevels } from './journal'
+import { bestNashProduct, frontierDistance, nashShare } from './measures'
+import type { Rehearsal, RehearsalEnd } from './rehearsal'
+import { ourUtility, trueUtility } from './truth'
+
+/** A point with its bundle. */
+export interface DebriefPoint {
+  terms: Terms
+  us: number
+  them: number
+}
+
+export interface RehearsalDebrief {
+  /** How it ended; `stopped` when the person stopped before the end. */
+  outcome: RehearsalEnd['kind'] | 'stopped'
+  /** Rounds played. */
+  rounds: number
+  /** The agreement, with our utility and their true utility. */
+  agreement?: DebriefPoint
+  /** The disagreement point: our BATNA and their true BATNA. */
+  batna: { us: number; them: number }
+  /** The outcome's utilities: the agreement's, or both BATNAs. */
+  point: { us: number; them: number }
+  /** The true frontier's Nash point, when some bundle beats both BATNAs. */
+  nash?: DebriefPoint
+  /** The agreement's share of the best Nash product (undefined without agreement or without a product). */
+  nashShare?: number
+  /** Agreement only: the distance to the nearest true frontier point, and that point. */
+  nearest?: DebriefPoint & { distance: number }
+  /** Value left on the table for each side (see the header), and the bundle that would have given it. */
+  left: { us: number; them: number; bundle?: DebriefPoint }
+  /** How far our estimate of their weights was from the truth, before and after the rehearsal. */
+  learned: {
+    moves: number
+    priorError: number
+    learnedError: number
+    issues: { id: string; name: string; truth: number; plan: number; learned: number }[]
+  }
+}
+
+/** How a rehearsal ended, in words, for the debrief. */
+export const OUTCOME_TEXT: Readonly<Record<RehearsalDebrief['outcome'], string>> = {
+  agreed: 'agreed',
+  walked: 'walked away',
+  'they-left': 'they walked away',
+  deadline: 'the deadline passed without agreement',
+  'no-offer': 'Parley had nothing left to offer',
+  stopped: 'stopped before the end',
+}
+
+/** The debrief of a rehearsal, ended or not. */
+export function rehearsalDebrief(rehearsal: Rehearsal): RehearsalDebrief {
+  const { setup, end } = rehearsal
+  const { space, truth, frontier, feasible, prepared } = setup
+  const d = { us: prepared.batnaUs, them: truth.batna }
+  const pointOf = (of: Frontier, k: number): DebriefPoint => ({
+    terms: termsOfLevels(space, of.levels.subarray(k * of.issueCount, (k + 1) * of.issueCount)),
+    us: of.us[k] ?? 0,
+    them: of.them[k] ?? 0,
+  })
+  const pointAt = (k: number) => pointOf(frontier, k)
+
+  const best = bestNashProduct(frontier, d)
+  let nashIndex = -1
+  for (let k = 0; k < frontier.size && best > 0; k++) {
+    const gu = (frontier.us[k] ?? 0) - d.us
+    const gt = (frontier.them[k] ?? 0) - d.them
+    if (gu >= 0 && gt >= 0 && gu * gt === best) {
+      nashIndex = k
+      break
+    }
+  }
+  const nash = nashIndex >= 0 ? pointAt(nashIndex) : undefined
+
+  const agreed = end?.kind === 'agreed' ? end.bundle : undefined
+  const agreement = agreed
+    ? { terms: agreed.terms, us: ourUtility(space, agreed.levels), them: trueUtility(truth, agreed.levels) }
+    : undefined
+  const point = agreement ? { us: agreement.us, them: agreement.them } : d
+
+  let left: RehearsalDebrief['left'] = { us: 0, them: 0 }
+  if (agreement) {
+    let chosen = -1
+    let chosenKey: [number, number] = [Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY]
+    for (let k = 0; k < feasible.size; k++) {
+      const gu = (feasible.us[k] ?? 0) - agreement.us
+      const gt = (feasible.them[k] ?? 0) - agreement.them
+      if (gu < -TOLERANCE || gt < -TOLERANCE || gu + gt <= TOLERANCE) continue
+      const key: [number, number] = [Math.max(0, gu) * Math.max(0, gt), gu + gt]
+      if (key[0] > chosenKey[0] || (key[0] === chosenKey[0] && key[1] > chosenKey[1])) {
+        chosen = k
+        chosenKey = key
+      }
+    }
+    if (chosen >= 0) {
+      const bundle = pointOf(feasible, chosen)
+      left = {
+        us: Math.max(0, bundle.us - agreement.us),
+        them: Math.max(0, bundle.them - agreement.them),
+        bundle,
+      }
+    }
+  } else if (nash) left = { us: nash.us - d.us, them: nash.them - d.them, bundle: nash }
+
+  let nearest: RehearsalDebrief['nearest']
+  if (agreement) {
+    const distance = frontierDistance(agreement, frontier)
+    for (let k = 0; k < frontier.size; k++) {
+      const du = agreement.us - (frontier.us[k] ?? 0)
+      const dt = agreement.them - (frontier.them[k] ?? 0)
+      if (Math.abs(Math.sqrt(du * du + dt * dt) - distance) <= 1e-9) {
+        nearest = { ...pointAt(k), distance }
+        break
+      }
+    }
+  }
+  const share = agreement ? nashShare(agreement, best, d) : undefined
+
+  const estimate = currentEstimate(space, rehearsal.state, rehearsal.posterior)
+  const issues = space.issues.map((issue) => ({
+    id: issue.id,
+    name: space.plan.issues[issue.index]?.name ?? issue.id,
+    truth: truth.weights[issue.index] ?? 0,
+    plan: space.share.them[issue.index] ?? 0,
+    learned: estimate.shares[issue.index] ?? 0,
+  }))
+  const l1 = (pick: (item: (typeof issues)[number]) => number) =>
+    issues.reduce((total, item) => total + Math.abs(pick(item) - item.truth), 0)
+
+  return {
+    outcome: end?.kind ?? 'stopped',
+    rounds: rehearsal.round,
+    ...(agreement ? { agreement } : {}),
+    batna: d,
+    point,
+    ...(nash ? { nash } : {}),
+    ...(share !== undefined ? { nashShare: share } : {}),
+    ...(nearest ? { nearest } : {}),
+    left,
+    learned: {
+      moves: rehearsal.state.observations.length,
+      priorError: l1((item) => item.plan),
+      learnedError: l1((item) => item.learned),
+      issues,
+    },
+  }
+}
