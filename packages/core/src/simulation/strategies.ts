@@ -18,12 +18,17 @@
  *   the journal) at the round's target, with 2 bundles or one bundle best for them under the
  *   posterior mean when no set of 3 exists. Trade, don't gift: our target moves one step down the
  *   schedule, tau(k+1), only for each round in which their counter asked less for them than their
- *   previous one (their utility under the posterior mean); otherwise we hold it. The reality test
- *   (`parley status`) decides their counter: we accept it when it says accept.
+ *   previous one (their utility under the current estimate); otherwise we hold it. The reality test
+ *   (`parley status`) decides their counter: we accept it when it says accept; when it says counter
+ *   with a proposal (their counter only moved issues their way), the proposal — the trade at our
+ *   last offer's value to us — leads our next offer, ahead of the round's MESO set (at most
+ *   `mesoCount` bundles in all). In round T, with no next offer to trade with, a one-sided counter
+ *   that meets the rule, our limits and R is accepted: it beats no agreement.
  */
 
 import { computeFrontier } from '../frontier/frontier'
 import { meanWeights } from '../inference/beliefs'
+import { currentEstimate } from '../inference/estimate'
 import { theirUtility } from '../journal/concessions'
 import { realityTest } from '../journal/reality'
 import { type MesoViewResult, mesoView } from '../meso/view'
@@ -230,6 +235,7 @@ export function parleyMethod(
   answers: AnswerKind,
 ): OurStrategy {
   const { space } = prepared
+  const T = prepared.settings.deadline
   const journal = new SimulatedJournal(prepared)
   const stated = counterpart.discovery()
   if (stated.length >= 2)
@@ -240,9 +246,15 @@ export function parleyMethod(
   let concessions = 0
   let previous: Int32Array | undefined
   let labels: string[] = []
+  // The reality test's conditional trade, offered with our next set instead of accepting their counter.
+  let proposal: Int32Array | undefined
   return {
     offer() {
-      const bundles = parleyOffer(prepared, journal, ourTarget(prepared, concessions + 1))
+      const set = parleyOffer(prepared, journal, ourTarget(prepared, concessions + 1))
+      const trade = proposal
+      const bundles = trade ? [trade, ...set.filter((levels) => !sameBundle(levels, trade))] : set
+      proposal = undefined
+      bundles.splice(prepared.settings.mesoCount)
       labels = bundles.map((_, k) => LABELS[k] as string)
       if (bundles.length > 0)
         journal.add('offer-sent', {
@@ -253,20 +265,34 @@ export function parleyMethod(
         })
       return bundles
     },
-    answer(_round, order, counter) {
+    answer(round, order, counter) {
       recordAnswer(journal, labels, order, answers)
       journal.add('offer-rejected', { counter: { terms: termsOfLevels(space, counter) } })
-      const weights = meanWeights(journal.posterior().beliefs)
+      const estimate = currentEstimate(space, journal.state, journal.posterior())
       if (previous) {
-        const now = theirUtility(space, weights, offerFromLevels(space, counter))
-        const before = theirUtility(space, weights, offerFromLevels(space, previous))
+        const now = theirUtility(space, estimate, offerFromLevels(space, counter))
+        const before = theirUtility(space, estimate, offerFromLevels(space, previous))
         if (now < before - TOLERANCE) concessions++
       }
       previous = counter
-      const reality = realityTest(space, journal.state, weights)
-      return reality.items.find((item) => item.label === 'their counter')?.verdict === 'accept'
+      const item = realityTest(space, journal.state, estimate).items.find(
+        (entry) => entry.label === 'their counter',
+      )
+      if (item?.verdict === 'accept') return true
+      // At the deadline there is no next offer to trade with: an acceptable counter beats no deal.
+      if (round >= T) return item?.giveaway !== undefined && acceptable(prepared, counter)
+      if (item?.proposal) {
+        const read = readOffer(space, item.proposal.terms)
+        if (read.ok) proposal = Int32Array.from(read.offer.levelIndex)
+      }
+      return false
     },
   }
+}
+
+function sameBundle(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return a.length === b.length
 }
 
 export function makeStrategy(
