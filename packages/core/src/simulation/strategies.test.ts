@@ -166,11 +166,10 @@ describe("Parley's method", () => {
         offer: (round) => {
           const bundles = strategy.offer(round)
           if (pending && bundles.length > 0) {
-            // Our reply: first the trade, at least what our last offer was worth to us, never their counter.
+            // Our reply: first the trade, worth more to us than their counter (and our reservation), never their counter.
             const reply = bundles[0] as Int32Array
-            expect(ourUtility(synthetic, reply)).toBeGreaterThanOrEqual(
-              ourUtility(synthetic, pending.ours) - 1e-9,
-            )
+            expect(ourUtility(synthetic, reply)).toBeGreaterThan(ourUtility(synthetic, pending.counter))
+            expect(ourUtility(synthetic, reply)).toBeGreaterThanOrEqual(prepared.reservation - 1e-9)
             expect(Array.from(reply)).not.toEqual(Array.from(pending.counter))
             seen++
           }
