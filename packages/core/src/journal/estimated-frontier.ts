@@ -42,19 +42,26 @@ export function spaceAsEstimated(space: Space, value: TheirValue): Space {
 }
 
 /**
- * The exact frontier of bundles meeting `constraints`, under the estimate; the 0.5-point epsilon
- * frontier when the exact one is too large (as `meso` does); undefined when neither can be computed.
+ * Beyond this many points in one staircase the advice gives up rather than keep `status` (and the
+ * web app, which computes it on every change) waiting: no plan a person writes comes near it.
+ */
+const ADVICE_FRONTIER_LIMIT = 20_000
+
+/**
+ * The exact frontier of bundles meeting `constraints`, under the estimate; undefined when it is
+ * larger than the advice waits for (then there is no joint gain to show, and the reality test holds
+ * our last offer instead of proposing a trade).
  */
 export function estimatedFrontier(
   space: Space,
   value: TheirValue,
   constraints: readonly CompiledConstraint[],
 ): Frontier | undefined {
-  const estimated = spaceAsEstimated(space, value)
-  const exact = computeFrontier(estimated, { constraints })
-  if (exact.ok) return exact.frontier
-  const close = computeFrontier(estimated, { constraints, epsilon: 0.5 })
-  return close.ok ? close.frontier : undefined
+  const exact = computeFrontier(spaceAsEstimated(space, value), {
+    constraints,
+    maxPoints: ADVICE_FRONTIER_LIMIT,
+  })
+  return exact.ok ? exact.frontier : undefined
 }
 
 /** The level indices of frontier point k. */

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { currentEstimate } from '../inference/estimate'
 import { compileRequirements, constraintHolds } from '../scoring/constraints'
 import { offerFromLevels, readOffer, utilityOf } from '../scoring/offer'
-import type { Space } from '../scoring/space'
+import { compileSpace, type Space } from '../scoring/space'
 import { allBundles } from '../testing/arbitraries'
 import { event } from '../testing/events'
+import { largestPlan } from '../testing/largest'
 import { renewalSpace } from '../testing/renewal'
 import type { JournalEvent } from './events'
 import { JOINT_GAIN_MIN } from './joint-gain'
@@ -171,5 +172,22 @@ describe('joint gains in sight on the renewal, under the learned estimate (again
   it('is null with nothing on the table', () => {
     const space = renewalSpace()
     expect(negotiationStatus(space, []).jointGain).toBeNull()
+  })
+})
+
+describe('on a plan too large for the advice to search', () => {
+  it('holds our last offer against a one-sided counter instead of accepting it, and shows no joint gain', () => {
+    const space = compileSpace(largestPlan(64, 1000))
+    const ours = Object.fromEntries(space.issues.map((issue) => [issue.id, 500]))
+    // Issue 0: we prefer low, they prefer high; they ask 900 instead of 500.
+    const { item, status } = counterItem(space, [
+      event('offer-sent', { bundles: [{ label: 'A', terms: ours }] }),
+      event('offer-rejected', { counter: { terms: { ...ours, i0: 900 } } }),
+    ])
+    expect(item.verdict).toBe('counter')
+    expect(item.proposal?.terms).toEqual(ours)
+    expect(item.reason).toContain('our last offer held')
+    expect(item.reason).toContain('the plan is too large to search for a better trade')
+    expect(status.jointGain).toBeNull()
   })
 })

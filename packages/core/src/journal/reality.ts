@@ -11,7 +11,7 @@ import { formatLevelWithUnit } from '../language/levels'
 import type { Level, Terms } from '../model/plan'
 import { compileRequirements } from '../scoring/constraints'
 import { formatPoints } from '../scoring/figures'
-import { type Offer, readOffer, scoreOffer, utilityOf } from '../scoring/offer'
+import { type Offer, readOffer, scoreOffer, termsOf, utilityOf } from '../scoring/offer'
 import type { Space } from '../scoring/space'
 import { theirUtility } from './concessions'
 import type { NegotiationState } from './replay'
@@ -159,10 +159,9 @@ function adviseOnCounter(
   if (!ours || giveaway === undefined) return { ...advised, reason: `${item.reason}${evidence}` }
   const requirements = compileRequirements(space)
   const target = Math.max(utilityOf(space, ours.offer).us, space.plan.reservation ?? Number.NEGATIVE_INFINITY)
-  const proposal = tradeProposal(space, value, [...requirements.rule, ...requirements.limits], target, {
-    ours: ours.offer,
-    counter,
-  })
+  const constraints = [...requirements.rule, ...requirements.limits]
+  const traded = tradeProposal(space, value, constraints, target, { ours: ours.offer, counter })
+  const proposal = traded ?? heldOffer(space, value, requirements, ours.offer)
   const moved = changedIssues(space, ours.offer, counter)
   const asks = `it only moves ${listAnd(termsInWords(counter, moved))} their way from our last offer (${ours.label}) and gives us nothing back: accepting gives away ${formatPoints(giveaway)} points for nothing`
   if (!proposal) {
@@ -171,7 +170,7 @@ function adviseOnCounter(
   }
   const read = readOffer(space, proposal.terms)
   if (!read.ok) throw new Error('a proposal does not read back')
-  const trade = proposalInWords(space, counter, read.offer, ours.offer)
+  const trade = proposalInWords(space, counter, read.offer, ours.offer, traded !== undefined)
   // Below our BATNA, walking away still beats accepting it; the trade beats both.
   const before = item.verdict === 'accept' ? '' : `${item.reason.replace(WALK_AWAY_TAIL, '')}; `
   const label = 'label' in value && typeof value.label === 'string' ? value.label : 'est.'
@@ -191,10 +190,35 @@ function adviseOnCounter(
  * or part: "(they asked …)") and anything more it gives them, if they accept the terms it takes back
  * for us; or our last offer held, when no trade at our target is better for them.
  */
-function proposalInWords(space: Space, counter: Offer, proposal: Offer, ours: Offer): string {
+/**
+ * Our last offer, held, when the frontier is too large to search: still better than accepting a
+ * one-sided counter, as long as it meets the rule, our limits and our reservation.
+ */
+function heldOffer(
+  space: Space,
+  value: TheirValue,
+  requirements: ReturnType<typeof compileRequirements>,
+  ours: Offer,
+): TradeBundle | undefined {
+  const score = scoreOffer(space, ours, requirements)
+  if (score.breaksLimits || !score.meetsDecisionRule) return undefined
+  if (space.plan.reservation !== undefined && score.utility.us < space.plan.reservation) return undefined
+  return {
+    terms: termsOf(space, ours),
+    utility: { us: score.utility.us, them: theirUtility(space, value, ours) },
+  }
+}
+
+function proposalInWords(
+  space: Space,
+  counter: Offer,
+  proposal: Offer,
+  ours: Offer,
+  searched: boolean,
+): string {
   const differs = changedIssues(space, counter, proposal)
   if (changedIssues(space, ours, proposal).length === 0)
-    return `our last offer held (${listAnd(termsInWords(proposal, differs))}): no bundle worth our target to us is worth more to them`
+    return `our last offer held (${listAnd(termsInWords(proposal, differs))}): ${searched ? 'no bundle worth our target to us is worth more to them' : 'the plan is too large to search for a better trade'}`
   const asked = changedIssues(space, ours, counter)
   const gives: string[] = []
   const gets: string[] = []
