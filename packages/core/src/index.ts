@@ -216,6 +216,7 @@ export {
   type EventType,
   type JournalEvent,
 } from './journal/events'
+export { JOINT_GAIN_MIN, type JointGain, jointGain } from './journal/joint-gain'
 export { type JournalLine, type JournalText, readJournalText } from './journal/jsonl'
 export type { NextMove } from './journal/next-move'
 export { completeEvent, type EventDefaults, type EventRead, readEvent } from './journal/read'
@@ -243,6 +244,15 @@ export {
   type StatusBundle,
 } from './journal/status'
 export { readThreshold } from './journal/threshold'
+export {
+  compareWithStandards,
+  type OurLastOffer,
+  oneSidedGiveaway,
+  ourLastOffer,
+  type StandardComparison,
+  type TradeBundle,
+  tradeProposal,
+} from './journal/trade-advice'
 export { canonicalJson, planFileVersion } from './journal/version'
 
 // Lint: findings on a plan and a negotiation, placed in their sources, as JSON or SARIF.

@@ -110,8 +110,23 @@ function printStatus(out: Output, status: NegotiationStatus, journal: string | n
       out.print(
         `  ${item.label}: ${verdict} — ${item.reason} (U_us ${pts(item.utility.us)}, U_them ${pts(item.utility.them)} ${status.estimate.label})`,
       )
+      if (item.giveaway !== undefined)
+        out.print(
+          `    ${c.yellow('Giveaway:')} accepting it gives away ${pts(item.giveaway)} of our points for nothing (against our last offer)`,
+        )
+      if (item.proposal)
+        out.print(
+          `    ${c.bold('Proposal:')} U_us ${pts(item.proposal.utility.us)}, U_them ${pts(item.proposal.utility.them)} (${status.estimate.label}) — ${formatTerms(item.proposal.terms)}`,
+        )
     }
     if (status.realityTest.warning) out.print(c.red(`  ${status.realityTest.warning}`))
+  }
+  if (status.jointGain) {
+    const gain = status.jointGain
+    out.print()
+    out.print(
+      `${c.bold('Joint gain in sight:')} ${c.green(`${signed(gain.gain.us)} for us, ${signed(gain.gain.them)} for them`)} (${status.estimate.label}) over the table — U_us ${pts(gain.utility.us)}, U_them ${pts(gain.utility.them)} — ${formatTerms(gain.terms)}`,
+    )
   }
   out.print()
   out.print(

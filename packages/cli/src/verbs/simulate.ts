@@ -42,9 +42,10 @@ const PARAMETERS = SIMULATION_PARAMETERS.map(
 const HELP = `
 Each counterpart has hidden true preferences (weights and scores) and a BATNA drawn around our
 estimate of theirs; every strategy meets the same counterparts:
-  parley            discovery, then MESO sets chosen under the posterior learned from the journal;
-                    our target steps down only when their counter conceded (trade, don't gift);
-                    the reality test decides whether to accept their counter
+  parley            discovery, then MESO sets chosen under the posterior learned from the journal,
+                    with the bundles best for them at our target under it; our target steps down
+                    half a step only when their counter conceded (trade, don't gift); the reality
+                    test decides their counter: a one-sided one is answered with its proposed trade
   single-offer      one bundle a round, best for them under the plan's estimate at our target, which
                     falls on a time schedule from the opening to our reservation
   split-difference  opens like single-offer, then meets each counter halfway on every issue

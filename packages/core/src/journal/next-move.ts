@@ -1,4 +1,5 @@
 /** The suggested next move, from where the negotiation stands and the method's rules of play. */
+import { formatPoints } from '../scoring/figures'
 import type { Space } from '../scoring/space'
 import type { ConcessionLine } from './concessions'
 import type { RealityTest } from './reality'
@@ -62,6 +63,10 @@ export function nextMove(
       if (reality.warning) return { text: reality.warning }
       if (last?.type === 'offer-rejected') {
         const counter = reality.items.find((item) => item.label === 'their counter')
+        if (counter?.advice && counter.giveaway !== undefined)
+          return {
+            text: `${counter.advice}, rather than accept their counter: as it stands it gives away ${formatPoints(counter.giveaway)} of our points for nothing`,
+          }
         return counter
           ? { text: `reality-test their counter: ${counter.verdict} (${counter.reason})` }
           : {

@@ -1,15 +1,32 @@
 /**
  * The reality test: every bundle in play against our reservation, both BATNAs, our limits and the
- * decision rule, with a plain verdict — accept, counter, or walk away — and the reason.
+ * decision rule, with a plain verdict — accept, counter, or walk away — and the reason. Their
+ * counter is also read against our last offer (`trade-advice.ts`): one that only moves issues their
+ * way and gives us nothing back is answered with a conditional trade at our target, never accepted,
+ * and every numeric term they moved is compared with the evidence pack's standards.
  */
 import type { TheirValue } from '../inference/estimate'
-import type { Terms } from '../model/plan'
+import { listAnd } from '../language/english'
+import { formatLevelWithUnit } from '../language/levels'
+import type { Level, Terms } from '../model/plan'
 import { compileRequirements } from '../scoring/constraints'
 import { formatPoints } from '../scoring/figures'
-import { type Offer, scoreOffer } from '../scoring/offer'
+import { type Offer, readOffer, scoreOffer, termsOf, utilityOf } from '../scoring/offer'
 import type { Space } from '../scoring/space'
 import { theirUtility } from './concessions'
 import type { NegotiationState } from './replay'
+import {
+  changedIssues,
+  compareWithStandards,
+  oneSidedGiveaway,
+  ourLastOffer,
+  ourPointsOn,
+  type StandardComparison,
+  standardsInWords,
+  type TradeBundle,
+  termsInWords,
+  tradeProposal,
+} from './trade-advice'
 
 export type Verdict = 'accept' | 'counter' | 'walk away'
 
@@ -23,6 +40,17 @@ export interface RealityItem {
   breaksLimits: boolean
   verdict: Verdict
   reason: string
+  /**
+   * Their counter only: the points of U_us we would give for nothing by accepting it, against our
+   * last offer, when it only moves issues their way (then the verdict is `counter`).
+   */
+  giveaway?: number
+  /** With `giveaway`: the conditional trade to offer instead, at our current target. */
+  proposal?: TradeBundle
+  /** With `proposal`: what to say, `counter with … if they accept …`. */
+  advice?: string
+  /** Their counter only: each numeric term they moved against the plan's evidence in the same unit. */
+  standards?: StandardComparison[]
 }
 
 export interface RealityTest {
@@ -30,6 +58,8 @@ export interface RealityTest {
   /** Set when nothing in play beats our BATNA. */
   warning?: string
 }
+
+const WALK_AWAY_TAIL = ': walking away is better'
 
 export function realityTest(space: Space, state: NegotiationState, theirWeights: TheirValue): RealityTest {
   const requirements = compileRequirements(space)
@@ -67,7 +97,7 @@ export function realityTest(space: Space, state: NegotiationState, theirWeights:
     let reason: string
     if (batnaUs !== undefined && us < batnaUs) {
       verdict = 'walk away'
-      reason = `worth ${formatPoints(us)} to us, below our BATNA (${formatPoints(batnaUs)}): walking away is better`
+      reason = `worth ${formatPoints(us)} to us, below our BATNA (${formatPoints(batnaUs)})${WALK_AWAY_TAIL}`
     } else if (score.breaksLimits) {
       verdict = 'counter'
       reason = `breaks our limit ${score.limitChecks
@@ -88,7 +118,7 @@ export function realityTest(space: Space, state: NegotiationState, theirWeights:
       if (margin.batnaThem !== null && margin.batnaThem < 0)
         reason += `; it is worth less to them than their BATNA (est.), so expect pushback`
     }
-    return {
+    const item: RealityItem = {
       label,
       terms,
       utility: { us, them },
@@ -98,10 +128,117 @@ export function realityTest(space: Space, state: NegotiationState, theirWeights:
       verdict,
       reason,
     }
+    return label === 'their counter' && !state.agreed
+      ? adviseOnCounter(space, state, theirWeights, item, offer)
+      : item
   })
   const test: RealityTest = { items }
   if (items.length > 0 && batnaUs !== undefined && items.every((item) => item.utility.us <= batnaUs)) {
     test.warning = `nothing in play beats our BATNA (${formatPoints(batnaUs)}): improve our alternative, reopen the issues, or prepare to walk away`
   }
   return test
+}
+
+/**
+ * Their counter against our last offer: the verdict becomes `counter` with a proposal when it only
+ * moves issues their way (whatever the limits said: the trade is the better answer than accepting
+ * or walking away while it exists), and the reason quotes the standards it was compared with.
+ */
+function adviseOnCounter(
+  space: Space,
+  state: NegotiationState,
+  value: TheirValue,
+  item: RealityItem,
+  counter: Offer,
+): RealityItem {
+  const ours = ourLastOffer(space, state, value)
+  const standards = compareWithStandards(space, ours?.offer, counter)
+  const advised: RealityItem = { ...item, ...(standards.length > 0 ? { standards } : {}) }
+  const evidence = standards.length > 0 ? `; ${standardsInWords(space, standards)}` : ''
+  const giveaway = ours ? oneSidedGiveaway(space, ours.offer, counter) : undefined
+  if (!ours || giveaway === undefined) return { ...advised, reason: `${item.reason}${evidence}` }
+  const requirements = compileRequirements(space)
+  const target = Math.max(utilityOf(space, ours.offer).us, space.plan.reservation ?? Number.NEGATIVE_INFINITY)
+  const constraints = [...requirements.rule, ...requirements.limits]
+  const traded = tradeProposal(space, value, constraints, target, { ours: ours.offer, counter })
+  const proposal = traded ?? heldOffer(space, value, requirements, ours.offer)
+  const moved = changedIssues(space, ours.offer, counter)
+  const asks = `it only moves ${listAnd(termsInWords(counter, moved))} their way from our last offer (${ours.label}) and gives us nothing back: accepting gives away ${formatPoints(giveaway)} points for nothing`
+  if (!proposal) {
+    // Nothing meets our limits at our target: we cannot improve on it by trading, so the verdict stands.
+    return { ...advised, giveaway, reason: `${item.reason}; ${asks}${evidence}` }
+  }
+  const read = readOffer(space, proposal.terms)
+  if (!read.ok) throw new Error('a proposal does not read back')
+  const trade = proposalInWords(space, counter, read.offer, ours.offer, traded !== undefined)
+  // Below our BATNA, walking away still beats accepting it; the trade beats both.
+  const before = item.verdict === 'accept' ? '' : `${item.reason.replace(WALK_AWAY_TAIL, '')}; `
+  const label = 'label' in value && typeof value.label === 'string' ? value.label : 'est.'
+  const advice = `counter with ${trade} (${formatPoints(proposal.utility.us)} to us, our target ${formatPoints(target)}; ${formatPoints(proposal.utility.them)} to them, ${label})`
+  return {
+    ...advised,
+    verdict: 'counter',
+    giveaway,
+    proposal,
+    advice,
+    reason: `${before}${asks}; ${advice}${evidence}`,
+  }
+}
+
+/**
+ * The proposal as a conditional trade against their counter: what of their ask we grant (all of it,
+ * or part: "(they asked …)") and anything more it gives them, if they accept the terms it takes back
+ * for us; or our last offer held, when no trade at our target is better for them.
+ */
+/**
+ * Our last offer, held, when the frontier is too large to search: still better than accepting a
+ * one-sided counter, as long as it meets the rule, our limits and our reservation.
+ */
+function heldOffer(
+  space: Space,
+  value: TheirValue,
+  requirements: ReturnType<typeof compileRequirements>,
+  ours: Offer,
+): TradeBundle | undefined {
+  const score = scoreOffer(space, ours, requirements)
+  if (score.breaksLimits || !score.meetsDecisionRule) return undefined
+  if (space.plan.reservation !== undefined && score.utility.us < space.plan.reservation) return undefined
+  return {
+    terms: termsOf(space, ours),
+    utility: { us: score.utility.us, them: theirUtility(space, value, ours) },
+  }
+}
+
+function proposalInWords(
+  space: Space,
+  counter: Offer,
+  proposal: Offer,
+  ours: Offer,
+  searched: boolean,
+): string {
+  const differs = changedIssues(space, counter, proposal)
+  if (changedIssues(space, ours, proposal).length === 0)
+    return `our last offer held (${listAnd(termsInWords(proposal, differs))}): ${searched ? 'no bundle worth our target to us is worth more to them' : 'the plan is too large to search for a better trade'}`
+  const asked = changedIssues(space, ours, counter)
+  const gives: string[] = []
+  const gets: string[] = []
+  for (const issue of space.issues) {
+    const [words = ''] = termsInWords(proposal, [issue])
+    const wasAsked = asked.includes(issue)
+    const moved = differs.includes(issue)
+    if (wasAsked && !moved) gives.push(`${words} as they asked`)
+    else if (wasAsked && changedIssues(space, ours, proposal).includes(issue)) {
+      gives.push(
+        `${words} (they asked ${formatLevelWithUnit(counter.values[issue.index] as Level, issue.unit)})`,
+      )
+    } else if (moved) {
+      const gain =
+        ourPointsOn(space, issue, proposal.values[issue.index] as Level) -
+        ourPointsOn(space, issue, counter.values[issue.index] as Level)
+      if (gain > 0) gets.push(words)
+      else gives.push(words)
+    }
+  }
+  if (gets.length === 0) return listAnd(gives)
+  return gives.length > 0 ? `${listAnd(gives)} if they accept ${listAnd(gets)}` : listAnd(gets)
 }

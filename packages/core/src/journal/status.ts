@@ -12,11 +12,13 @@ import {
   type Posterior,
 } from '../inference/posterior'
 import type { Terms } from '../model/plan'
+import { compileRequirements } from '../scoring/constraints'
 import { utilityOf } from '../scoring/offer'
 import type { Space } from '../scoring/space'
 import { type ConcessionLine, concessionLog, theirUtility } from './concessions'
 import { type ContingencyValue, evaluateContingency } from './contingency'
 import type { JournalEvent } from './events'
+import { type JointGain, jointGain } from './joint-gain'
 import { type NextMove, nextMove } from './next-move'
 import { type RealityTest, realityTest } from './reality'
 import { type JournalFinding, type NegotiationState, replay, type Stage } from './replay'
@@ -49,6 +51,12 @@ export interface NegotiationStatus {
   }
   contingencies: ContingencyValue[]
   realityTest: RealityTest
+  /**
+   * A bundle better for both sides than the table under the current estimate, meeting the rule and
+   * our limits (`joint-gain.ts`), with what it adds for each; null when there is no table or none
+   * gains both by more than 0.05 points.
+   */
+  jointGain: JointGain | null
   nextMove: NextMove
   findings: JournalFinding[]
 }
@@ -85,6 +93,10 @@ export function negotiationStatus(
   })
   const log = concessionLog(space, state.concessions, weights)
   const reality = realityTest(space, state, weights)
+  const requirements = compileRequirements(space)
+  const joint = state.table
+    ? jointGain(space, state.table.offer, weights, [...requirements.rule, ...requirements.limits])
+    : null
   const latest = state.offers.at(-1)
   return {
     stage: state.stage,
@@ -107,6 +119,7 @@ export function negotiationStatus(
     },
     contingencies: state.contingencies.map((record) => evaluateContingency(space, record, weights)),
     realityTest: reality,
+    jointGain: joint,
     nextMove: nextMove(space, state, log, reality),
     findings: state.findings,
   }

@@ -10,6 +10,7 @@ import type { Plan, Terms } from '../model/plan'
 import { compileSpace } from '../scoring/space'
 import { event } from '../testing/events'
 import { acmePlan } from '../testing/plans'
+import { renewalSpace } from '../testing/renewal'
 import { type CoachReport, coach, SCRIPT, shareableCoach, tradePicks } from './coach'
 import { PLAYBOOKS } from './library'
 import { REOPENING_KINDS } from './types'
@@ -388,5 +389,30 @@ describe('shareableCoach', () => {
     const text = JSON.stringify(shareable)
     for (const line of report.advice) expect(text).not.toContain(line)
     expect(text).not.toMatch(/reservation|Hold your floor|U_us/)
+  })
+})
+
+describe('the advice on a counter that only moves issues their way (issue 12)', () => {
+  it('says the trade to offer instead of accepting it, and keeps it out of what can be shared', () => {
+    const space = renewalSpace()
+    const B = {
+      price: 230000,
+      rollout: 60,
+      billing: 'milestone',
+      support: 'premium',
+      credits: 10,
+      term: 36,
+      uplift: 3,
+    }
+    const events = [
+      event('offer-sent', { bundles: [{ label: 'B', terms: B }] }),
+      event('offer-rejected', { counter: { terms: { ...B, price: 200000 } } }),
+    ]
+    const report = coach(space, events)
+    const line = report.advice.find((text) => text.startsWith('Their counter only moves issues their way'))
+    expect(line).toMatch(
+      /: counter with .* if they accept .*, rather than accept it, which would give away \d+\.\d of our points for nothing\.$/,
+    )
+    expect(JSON.stringify(shareableCoach(report))).not.toContain('give away')
   })
 })

@@ -17,6 +17,7 @@ import { currentEstimate, estimateLabel } from '../inference/estimate'
 import type { Posterior } from '../inference/posterior'
 import { inferPriorities } from '../inference/posterior'
 import type { JournalEvent } from '../journal/events'
+import { realityTest } from '../journal/reality'
 import { type NegotiationState, replay, type Stage } from '../journal/replay'
 import { listAnd, nounFor, sentence, withoutFullStop } from '../language/english'
 import { type MesoBundle, meso } from '../meso/meso'
@@ -301,6 +302,18 @@ export function coach(
     advice.push(
       'The debrief is for your side: there is nothing here to say to them. Answer the debrief prompts (parley debrief) while memories are fresh.',
     )
+  // Their counter only moved issues their way: say the trade to offer, as status's next move does.
+  if (!closed && state.table?.source === 'counter') {
+    const counter = realityTest(space, state, currentEstimate(space, state, posterior)).items.find(
+      (item) => item.label === 'their counter',
+    )
+    if (counter?.advice && counter.giveaway !== undefined)
+      advice.push(
+        sentence(
+          `Their counter only moves issues their way and gives us nothing back: ${counter.advice}, rather than accept it, which would give away ${formatPoints(counter.giveaway)} of our points for nothing`,
+        ),
+      )
+  }
   const reservation = effectiveReservation(space)
   const d = disagreementPoint(space)
   advice.push(

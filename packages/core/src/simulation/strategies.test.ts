@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { oneSidedGiveaway } from '../journal/trade-advice'
 import { mulberry32 } from '../random'
 import { constraintHolds } from '../scoring/constraints'
+import { offerFromLevels } from '../scoring/offer'
 import { compileSpace } from '../scoring/space'
 import { acmePlan } from '../testing/plans'
 import { syntheticPlan } from '../testing/synthetic'
@@ -150,5 +152,48 @@ describe("Parley's method", () => {
     const last = Math.max(...(offers.at(-1) ?? []).map((levels) => ourUtility(synthetic, levels)))
     expect(offers.length).toBeGreaterThan(2)
     expect(last).toBeLessThan(first - 1)
+  })
+
+  it("answers a counter that only moves issues their way with the reality test's trade, not by accepting it", () => {
+    let seen = 0
+    for (let seed = 1; seed <= 4; seed++) {
+      const { prepared, counterpart } = setup({ deadline: 6 }, seed, synthetic)
+      const them = counterpart()
+      const strategy = makeStrategy('parley', prepared, them, 'rank')
+      const offers: Int32Array[][] = []
+      let pending: { ours: Int32Array; counter: Int32Array } | undefined
+      const wrapped: OurStrategy = {
+        offer: (round) => {
+          const bundles = strategy.offer(round)
+          if (pending && bundles.length > 0) {
+            // Our reply: first the trade, worth more to us than their counter (and our reservation), never their counter.
+            const reply = bundles[0] as Int32Array
+            expect(ourUtility(synthetic, reply)).toBeGreaterThan(ourUtility(synthetic, pending.counter))
+            expect(ourUtility(synthetic, reply)).toBeGreaterThanOrEqual(prepared.reservation - 1e-9)
+            expect(Array.from(reply)).not.toEqual(Array.from(pending.counter))
+            seen++
+          }
+          pending = undefined
+          offers.push(bundles)
+          return bundles
+        },
+        answer: (round, order, counter) => {
+          const accepted = strategy.answer(round, order, counter)
+          const ours = offers.at(-1)?.[order[0] ?? 0] as Int32Array
+          const giveaway = oneSidedGiveaway(
+            synthetic,
+            offerFromLevels(synthetic, ours),
+            offerFromLevels(synthetic, counter),
+          )
+          if (giveaway !== undefined && round < prepared.settings.deadline) {
+            expect(accepted).toBe(false)
+            pending = { ours, counter }
+          }
+          return accepted
+        },
+      }
+      negotiate(prepared, them, wrapped)
+    }
+    expect(seen).toBeGreaterThan(0)
   })
 })

@@ -13,22 +13,34 @@
  *   score for us is nearest the mean of the two scores, ties toward our side — keeping our side's
  *   level where the midpoint breaks the rule or a limit, and repeating its last offer when the split
  *   would fall under R. Accepts a counter worth at least its next split (anything over R in round T).
- * - `parley`, Parley's method: discovery first (they are asked what matters most), then a MESO set
- *   every round, chosen under the posterior Parley has learned from the journal (`parley meso` with
- *   the journal) at the round's target, with 2 bundles or one bundle best for them under the
- *   posterior mean when no set of 3 exists. Trade, don't gift: our target moves one step down the
- *   schedule, tau(k+1), only for each round in which their counter asked less for them than their
- *   previous one (their utility under the posterior mean); otherwise we hold it. The reality test
- *   (`parley status`) decides their counter: we accept it when it says accept.
+ * - `parley`, Parley's method: discovery first (they are asked what matters most), then every round
+ *   an offer of up to `mesoCount` bundles at the round's target tau, all chosen under what Parley has
+ *   learned from the journal (the current estimate, as `parley status` uses): first the reality
+ *   test's trade when their last counter only moved issues their way (at our last offer's value, or
+ *   at tau once we have conceded below it); then the bundle best for them at tau under the current
+ *   estimate and under the posterior's most probable sample (each only when within the MESO
+ *   tolerance above tau: equal for us); then the bundles of the MESO set `parley meso --target tau`
+ *   gives with the journal that are worth at least tau to us, at least two bundles in all when the
+ *   set has them (or the bundle best for them under the posterior mean when no set exists). Trade,
+ *   don't gift: our target moves half a step down the schedule, tau(1 + k/2) after k such rounds,
+ *   only for each round in which their counter asked less for them than their previous one (their
+ *   utility under the current estimate); otherwise we hold it. The reality test (`parley status`)
+ *   decides their counter: `accept` closes, unless a bundle better for both (`status`'s joint gain)
+ *   exists under the current estimate, which is then offered beside their counter; `counter` with a
+ *   proposal is answered by the next offer. In round T, with no next offer to trade with, a one-sided
+ *   counter that meets the rule, our limits and R is accepted: it beats no agreement.
  */
 
 import { computeFrontier } from '../frontier/frontier'
 import { meanWeights } from '../inference/beliefs'
+import { currentEstimate } from '../inference/estimate'
 import { theirUtility } from '../journal/concessions'
+import { jointGain } from '../journal/joint-gain'
 import { realityTest } from '../journal/reality'
+import { ourLastOffer, tradeProposal } from '../journal/trade-advice'
 import { type MesoViewResult, mesoView } from '../meso/view'
 import { TOLERANCE } from '../model/limits'
-import type { Level } from '../model/plan'
+import type { Level, Terms } from '../model/plan'
 import { constraintHolds } from '../scoring/constraints'
 import { offerFromLevels, readOffer } from '../scoring/offer'
 import type { Counterpart } from './counterpart'
@@ -224,12 +236,21 @@ export function recordAnswer(
 
 const LABELS = ['A', 'B', 'C']
 
+/**
+ * How far down our schedule Parley's target moves for each round in which they conceded: half a
+ * step of tau. Concessions smaller than theirs and only in return (trade, don't gift); against the
+ * simulated counterparts a whole step gave away 2 to 4 points of U_us on the examples for no gain in
+ * agreement (see the report of issue 12).
+ */
+const CONCESSION_STEP = 0.5
+
 export function parleyMethod(
   prepared: PreparedPlan,
   counterpart: Counterpart,
   answers: AnswerKind,
 ): OurStrategy {
   const { space } = prepared
+  const T = prepared.settings.deadline
   const journal = new SimulatedJournal(prepared)
   const stated = counterpart.discovery()
   if (stated.length >= 2)
@@ -240,33 +261,125 @@ export function parleyMethod(
   let concessions = 0
   let previous: Int32Array | undefined
   let labels: string[] = []
+  // The reality test's conditional trade, offered with our next set instead of accepting their counter.
+  let proposal: Int32Array | undefined
+  // Their acceptable counter and a bundle better for both (est.), offered together before closing.
+  let closing: Int32Array[] | undefined
+  const send = (bundles: Int32Array[]): Int32Array[] => {
+    labels = bundles.map((_, k) => LABELS[k] as string)
+    if (bundles.length > 0)
+      journal.add('offer-sent', {
+        bundles: bundles.map((levels, k) => ({
+          label: labels[k] as string,
+          terms: termsOfLevels(space, levels),
+        })),
+      })
+    return bundles
+  }
   return {
     offer() {
-      const bundles = parleyOffer(prepared, journal, ourTarget(prepared, concessions + 1))
-      labels = bundles.map((_, k) => LABELS[k] as string)
-      if (bundles.length > 0)
-        journal.add('offer-sent', {
-          bundles: bundles.map((levels, k) => ({
-            label: labels[k] as string,
-            terms: termsOfLevels(space, levels),
-          })),
-        })
-      return bundles
+      if (closing) {
+        const bundles = closing
+        closing = undefined
+        return send(bundles)
+      }
+      const target = ourTarget(prepared, 1 + concessions * CONCESSION_STEP)
+      const set = parleyOffer(prepared, journal, target)
+      // Beside the set, the bundle best for them at the target under the current estimate: a set
+      // teaches, this one creates value; with the reality test's trade ahead of both when there is one.
+      const estimate = currentEstimate(space, journal.state, journal.posterior())
+      const best = tradeProposal(space, estimate, prepared.constraints, target)
+      // Only when it is equal for us in the set's sense (within its tolerance of the target).
+      const efficient =
+        best && best.utility.us <= target + prepared.settings.mesoTolerance
+          ? levelsOf(prepared, best.terms)
+          : undefined
+      const bundles: Int32Array[] = []
+      // The set's bundles under the target (its tolerance goes both ways) only when nothing else is offered.
+      const atTarget = set.filter((levels) => ourUtility(space, levels) >= target - TOLERANCE)
+      for (const levels of [proposal, efficient, plausible(prepared, journal, target), ...atTarget])
+        if (levels && !bundles.some((kept) => sameBundle(kept, levels))) bundles.push(levels)
+      // Always a set of at least two when the round's MESO set has them: their ranking teaches us.
+      for (const levels of set)
+        if (bundles.length < 2 && !bundles.some((kept) => sameBundle(kept, levels))) bundles.push(levels)
+      proposal = undefined
+      bundles.splice(prepared.settings.mesoCount)
+      return send(bundles)
     },
-    answer(_round, order, counter) {
+    answer(round, order, counter) {
       recordAnswer(journal, labels, order, answers)
       journal.add('offer-rejected', { counter: { terms: termsOfLevels(space, counter) } })
-      const weights = meanWeights(journal.posterior().beliefs)
+      const estimate = currentEstimate(space, journal.state, journal.posterior())
       if (previous) {
-        const now = theirUtility(space, weights, offerFromLevels(space, counter))
-        const before = theirUtility(space, weights, offerFromLevels(space, previous))
+        const now = theirUtility(space, estimate, offerFromLevels(space, counter))
+        const before = theirUtility(space, estimate, offerFromLevels(space, previous))
         if (now < before - TOLERANCE) concessions++
       }
       previous = counter
-      const reality = realityTest(space, journal.state, weights)
-      return reality.items.find((item) => item.label === 'their counter')?.verdict === 'accept'
+      const item = realityTest(space, journal.state, estimate).items.find(
+        (entry) => entry.label === 'their counter',
+      )
+      if (item?.verdict === 'accept') {
+        // Before closing on their counter, a bundle better for both (est.) is offered beside it.
+        const better =
+          round < T ? jointGain(space, offerFromLevels(space, counter), estimate, prepared.constraints) : null
+        if (!better) return true
+        const read = readOffer(space, better.terms)
+        if (!read.ok) return true
+        closing = [Int32Array.from(read.offer.levelIndex), counter]
+        return false
+      }
+      // At the deadline there is no next offer to trade with: an acceptable counter beats no deal.
+      if (round >= T) return item?.giveaway !== undefined && acceptable(prepared, counter)
+      if (item?.proposal) {
+        // The reality test's trade is at our last offer's value; ours is the schedule's, once we
+        // have conceded below it (the same trade, at the target we now hold).
+        const ours = ourLastOffer(space, journal.state, estimate)
+        const target = ourTarget(prepared, 1 + concessions * CONCESSION_STEP)
+        const trade =
+          ours && item.proposal.utility.us > target + TOLERANCE
+            ? (tradeProposal(space, estimate, prepared.constraints, Math.max(prepared.reservation, target), {
+                ours: ours.offer,
+                counter: offerFromLevels(space, counter),
+              }) ?? item.proposal)
+            : item.proposal
+        proposal = levelsOf(prepared, trade.terms)
+      }
+      return false
     },
   }
+}
+
+/**
+ * The bundle best for them at the target under one draw of the posterior (its most probable
+ * sample, the first on ties): efficient if the truth is near that draw rather than the mean.
+ */
+function plausible(
+  prepared: PreparedPlan,
+  journal: SimulatedJournal,
+  target: number,
+): Int32Array | undefined {
+  const { beliefs } = journal.posterior()
+  let best = 0
+  for (let s = 1; s < beliefs.samples.length; s++)
+    if ((beliefs.probability[s] ?? 0) > (beliefs.probability[best] ?? 0)) best = s
+  const sample = beliefs.samples[best]
+  if (!sample) return undefined
+  const bundle = tradeProposal(prepared.space, sample, prepared.constraints, target)
+  return bundle && bundle.utility.us <= target + prepared.settings.mesoTolerance
+    ? levelsOf(prepared, bundle.terms)
+    : undefined
+}
+
+function levelsOf(prepared: PreparedPlan, terms: Terms): Int32Array {
+  const read = readOffer(prepared.space, terms)
+  if (!read.ok) throw new Error('a proposed bundle does not read back')
+  return Int32Array.from(read.offer.levelIndex)
+}
+
+function sameBundle(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return a.length === b.length
 }
 
 export function makeStrategy(

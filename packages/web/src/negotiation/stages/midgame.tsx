@@ -6,7 +6,7 @@
  */
 import { formatPoints, negotiationStatus, type PlotMarker } from '@parley/core'
 import { useMemo } from 'react'
-import { Section } from '../../ui/controls'
+import { Notice, PrivateMark, Section } from '../../ui/controls'
 import type { NegotiationModel } from '../model'
 import { Concessions } from '../trade/concessions'
 import { Contingencies } from '../trade/contingencies'
@@ -16,7 +16,9 @@ import { MesoPanel, useMesoSet } from '../trade/meso-panel'
 import { Priorities } from '../trade/priorities'
 import { RealityTest } from '../trade/reality-test'
 import { RehearsalEntry } from '../trade/rehearsal-panel'
+import { termsText } from '../trade/terms-text'
 import { TheirAnswer } from '../trade/their-answer'
+import { jointGainText } from '../trade/trade-advice'
 import '../trade/trade.css'
 
 export function MidgamePage({ model }: { model: NegotiationModel }) {
@@ -45,6 +47,13 @@ export function MidgamePage({ model }: { model: NegotiationModel }) {
           : ''}{' '}
         · <a href="#next-move">next move</a>
       </p>
+      {status.jointGain ? (
+        <Notice kind="info">
+          <PrivateMark>For our side only</PrivateMark> <strong>Joint gain in sight:</strong> a bundle better
+          for both sides than the table, {jointGainText(status.jointGain, status.estimate.label)} —{' '}
+          <span className="terms">{termsText(space.issues, status.jointGain.terms)}</span>
+        </Notice>
+      ) : null}
       <Section title="Their answer" id="their-answer">
         <TheirAnswer model={model} status={status} />
       </Section>

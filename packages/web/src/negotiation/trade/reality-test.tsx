@@ -1,12 +1,14 @@
 /**
  * The reality test: everything in play against our reservation, both BATNAs, our limits and the
- * rule, each with a plain verdict (accept, counter, walk away) and why; and the warning when
- * nothing in play beats our BATNA.
+ * rule, each with a plain verdict (accept, counter, walk away) and why; for a counter that only
+ * moves issues their way, what accepting it would give away and the trade to propose instead; and
+ * the warning when nothing in play beats our BATNA.
  */
 import { estimateLabel, formatPoints, type RealityTest as RealityTestResult } from '@parley/core'
 import { Notice, PrivateMark } from '../../ui/controls'
 import type { NegotiationModel } from '../model'
 import { termsText } from './terms-text'
+import { giveawayText, proposalText } from './trade-advice'
 
 export function RealityTest({ model, test }: { model: NegotiationModel; test: RealityTestResult }) {
   if (test.items.length === 0) return <p>Nothing in play yet: the test runs once an offer is on the table.</p>
@@ -40,7 +42,23 @@ export function RealityTest({ model, test }: { model: NegotiationModel; test: Re
                 <td>
                   <span className={`verdict ${item.verdict.replace(' ', '-')}`}>{item.verdict}</span>
                 </td>
-                <td>{item.reason}</td>
+                <td>
+                  {item.reason}
+                  {item.proposal ? (
+                    <div className="trade-advice">
+                      <p className="giveaway">{giveawayText(item)}</p>
+                      <p className="proposal">
+                        <strong>
+                          {proposalText(
+                            model.space.issues,
+                            item,
+                            estimateLabel(model.derived.state.observations.length),
+                          )}
+                        </strong>
+                      </p>
+                    </div>
+                  ) : null}
+                </td>
                 <td className="number">{formatPoints(item.utility.us)}</td>
                 <td className="number">{formatPoints(item.utility.them)}</td>
                 <td className="terms">{termsText(model.space.issues, item.terms)}</td>

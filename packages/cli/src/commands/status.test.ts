@@ -1,0 +1,101 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { runCaptured } from '../captured-run'
+import { EXIT } from '../exit-codes'
+
+/** The renewal example in a folder of its own, with a journal of these events. */
+function renewal(events: object[]): string {
+  const folder = mkdtempSync(join(tmpdir(), 'parley-status-'))
+  const plan = join(folder, 'calder.yaml')
+  writeFileSync(plan, readFileSync('examples/sales-saas-renewal.yaml', 'utf8'))
+  const lines = events.map((event, k) => ({
+    id: `01JS${String(k).padStart(22, '0')}`,
+    at: '2026-11-25T10:00:00.000Z',
+    round: 1,
+    planVersion: 1,
+    side: 'us',
+    ...event,
+  }))
+  writeFileSync(join(folder, 'calder.journal.jsonl'), lines.map((line) => JSON.stringify(line)).join('\n'))
+  return plan
+}
+
+const B = {
+  price: 230000,
+  rollout: 60,
+  billing: 'milestone',
+  support: 'premium',
+  credits: 10,
+  term: 36,
+  uplift: 3,
+}
+
+interface StatusJson {
+  realityTest: {
+    items: {
+      label: string
+      terms: Record<string, unknown>
+      verdict: string
+      reason: string
+      giveaway?: number
+      proposal?: { terms: Record<string, unknown>; utility: { us: number; them: number } }
+    }[]
+  }
+  jointGain: { terms: Record<string, unknown>; utility: { us: number; them: number } } | null
+  table: { utility: { us: number; them: number } } | null
+  estimate: { label: string }
+}
+
+describe('parley status: the reality test as a trade adviser', () => {
+  it('answers a counter with only a lower price with a trade, in JSON and in text', async () => {
+    const plan = renewal([
+      { type: 'offer-sent', bundles: [{ label: 'B', terms: B }] },
+      { type: 'offer-rejected', side: 'them', counter: { terms: { ...B, price: 200000 } } },
+    ])
+    const json = await runCaptured(['status', plan, '--json'])
+    expect(json.code).toBe(EXIT.ok)
+    const status = JSON.parse(json.stdout) as StatusJson
+    const counter = status.realityTest.items.find((item) => item.label === 'their counter')
+    expect(counter).toMatchObject({ verdict: 'counter', terms: { ...B, price: 200000 } })
+    expect(counter?.reason).toContain('gives us nothing back')
+    expect(counter?.giveaway).toBeGreaterThan(10)
+    expect(Object.keys(counter?.proposal ?? {}).sort()).toEqual(['terms', 'utility'])
+    expect(counter?.proposal?.utility.us).toBeGreaterThan((status.table?.utility.us ?? 0) + 10)
+    const text = await runCaptured(['status', plan])
+    expect(text.code).toBe(EXIT.ok)
+    expect(text.stdout).toContain('their counter: counter — it only moves annual subscription fee')
+    expect(text.stdout).toContain(
+      `Giveaway: accepting it gives away ${counter?.giveaway?.toFixed(1)} of our points for nothing`,
+    )
+    expect(text.stdout).toMatch(
+      /Proposal: U_us \d+\.\d, U_them \d+\.\d \(est\., learned from 1 move\) — price /,
+    )
+    expect(text.stdout).toMatch(/Next move: counter with /)
+  })
+
+  it('shows the joint gain in sight over the table, with what it adds for each side', async () => {
+    // A single offer leaves room both sides gain from (term 24 is better for both than 12 here).
+    const plan = renewal([{ type: 'offer-sent', bundles: [{ label: 'A', terms: { ...B, term: 12 } }] }])
+    const status = JSON.parse((await runCaptured(['status', plan, '--json'])).stdout) as StatusJson
+    const gain = status.jointGain
+    if (!gain) throw new Error('no joint gain')
+    const table = status.table?.utility ?? { us: 0, them: 0 }
+    expect(gain.utility.us).toBeGreaterThan(table.us)
+    expect(gain.utility.them).toBeGreaterThan(table.them)
+    const text = (await runCaptured(['status', plan])).stdout
+    const us = (gain.utility.us - table.us).toFixed(1)
+    const them = (gain.utility.them - table.them).toFixed(1)
+    expect(text).toContain(
+      `Joint gain in sight: +${us} for us, +${them} for them (est., plan) over the table`,
+    )
+  })
+
+  it('has no joint gain with nothing on the table', async () => {
+    const plan = renewal([{ type: 'interest-stated', side: 'them', text: 'a forecastable bill' }])
+    const status = JSON.parse((await runCaptured(['status', plan, '--json'])).stdout) as StatusJson
+    expect(status.jointGain).toBeNull()
+    expect((await runCaptured(['status', plan])).stdout).not.toContain('Joint gain')
+  })
+})

@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest'
+import { currentEstimate } from '../inference/estimate'
+import { compileRequirements, constraintHolds } from '../scoring/constraints'
+import { offerFromLevels, readOffer, utilityOf } from '../scoring/offer'
+import { compileSpace, type Space } from '../scoring/space'
+import { allBundles } from '../testing/arbitraries'
+import { event } from '../testing/events'
+import { largestPlan } from '../testing/largest'
+import { renewalSpace } from '../testing/renewal'
+import type { JournalEvent } from './events'
+import { JOINT_GAIN_MIN } from './joint-gain'
+import { negotiation, negotiationStatus } from './status'
+
+/** Bundle B of the renewal: what we offered when they countered with only a lower price (issue 12). */
+const B = {
+  price: 230000,
+  rollout: 60,
+  billing: 'milestone',
+  support: 'premium',
+  credits: 10,
+  term: 36,
+  uplift: 3,
+}
+
+function usOf(space: Space, terms: Record<string, string | number>): number {
+  const read = readOffer(space, terms)
+  if (!read.ok) throw new Error('terms do not read')
+  return utilityOf(space, read.offer).us
+}
+
+function counterItem(space: Space, events: JournalEvent[]) {
+  const status = negotiationStatus(space, events)
+  const item = status.realityTest.items.find((entry) => entry.label === 'their counter')
+  if (!item) throw new Error('no counter in the reality test')
+  return { status, item }
+}
+
+describe('the reality test as a trade adviser', () => {
+  it('answers a counter that only lowers the price with a trade, not "accept" (issue 12)', () => {
+    const space = renewalSpace()
+    const counter = { ...B, price: 200000 }
+    const events = [
+      event('offer-sent', { bundles: [{ label: 'B', terms: B }] }),
+      event('offer-rejected', { counter: { terms: counter } }),
+    ]
+    const { status, item } = counterItem(space, events)
+    const derived = negotiation(space, events)
+    // Above our reservation and within our limits, which is why the old test said accept.
+    expect(item.margin.reservation).toBeGreaterThan(0)
+    expect(item.breaksLimits).toBe(false)
+    expect(item.verdict).toBe('counter')
+    expect(item.giveaway).toBeCloseTo(usOf(space, B) - usOf(space, counter), 9)
+    expect(item.reason).toContain('it only moves annual subscription fee 200,000 USD/year their way')
+    expect(item.reason).toContain(`accepting gives away ${item.giveaway?.toFixed(1)} points for nothing`)
+    // Compared with the evidence pack: below the benchmark, within the competing quote.
+    expect(item.standards?.map((s) => [s.evidence, s.position])).toEqual([
+      [0, 'below'],
+      [1, 'within'],
+    ])
+    expect(item.reason).toContain(
+      'their annual subscription fee 200,000 USD/year is below benchmark price for claims workflow platforms at 400 to 500 seats (210,000–270,000 USD/year;',
+    )
+    const proposal = item.proposal
+    if (!proposal) throw new Error('no proposal')
+    // At our target (what B is worth to us), within our limits and the rule, never back on their ask.
+    expect(proposal.utility.us).toBeGreaterThanOrEqual(usOf(space, B) - 1e-9)
+    expect(proposal.terms.price).toBeGreaterThanOrEqual(200000)
+    expect(proposal.terms.price).toBeLessThanOrEqual(230000)
+    const read = readOffer(space, proposal.terms)
+    if (!read.ok) throw new Error('proposal does not read')
+    const requirements = compileRequirements(space)
+    for (const constraint of [...requirements.rule, ...requirements.limits])
+      expect(constraintHolds(constraint, read.offer.values)).toBe(true)
+    expect(proposal.utility.them).toBeCloseTo(
+      currentEstimate(space, derived.state, derived.posterior).them(read.offer),
+      9,
+    )
+    expect(item.advice).toMatch(/^counter with .* if they accept /)
+    expect(status.nextMove.text).toMatch(/^counter with /)
+    expect(status.nextMove.text).toContain('rather than accept their counter')
+  })
+
+  it('keeps accepting a counter that gives us something back', () => {
+    const space = renewalSpace()
+    const ours = { ...B, term: 24 }
+    // They take 10,000 off the price and give us the 36-month term we value.
+    const counter = { ...ours, price: 220000, term: 36 }
+    const { item, status } = counterItem(space, [
+      event('offer-sent', { bundles: [{ label: 'A', terms: ours }] }),
+      event('offer-rejected', { counter: { terms: counter } }),
+    ])
+    expect(item.verdict).toBe('accept')
+    expect(item.giveaway).toBeUndefined()
+    expect(item.proposal).toBeUndefined()
+    expect(status.nextMove.text).toContain('reality-test their counter: accept')
+  })
+
+  it('reads a counter to a set against the bundle they chose from it', () => {
+    const space = renewalSpace()
+    const A = { ...B, price: 250000, rollout: 45, billing: 'quarterly' }
+    const { item } = counterItem(space, [
+      event('offer-sent', {
+        bundles: [
+          { label: 'A', terms: A },
+          { label: 'B', terms: B },
+        ],
+      }),
+      event('bundle-chosen', { label: 'B' }),
+      event('offer-rejected', { counter: { terms: { ...B, support: 'enterprise' } } }),
+    ])
+    expect(item.verdict).toBe('counter')
+    expect(item.reason).toContain('from our last offer (B)')
+    expect(item.giveaway).toBeCloseTo(usOf(space, B) - usOf(space, { ...B, support: 'enterprise' }), 9)
+    // No evidence is in the unit of the support tier: nothing to compare.
+    expect(item.standards).toBeUndefined()
+  })
+
+  it('counters (with the trade) rather than walking away when a one-sided counter falls under our BATNA', () => {
+    const space = renewalSpace()
+    const counter = { ...B, price: 190000, billing: 'milestone', term: 12, uplift: 0 }
+    const { item } = counterItem(space, [
+      event('offer-sent', { bundles: [{ label: 'A', terms: B }] }),
+      event('offer-rejected', { counter: { terms: counter } }),
+    ])
+    expect(item.utility.us).toBeLessThan(35)
+    expect(item.verdict).toBe('counter')
+    expect(item.reason).toMatch(/^worth .* to us, below our BATNA \(35\.0\); it only moves/)
+    expect(item.proposal?.utility.us).toBeGreaterThanOrEqual(usOf(space, B) - 1e-9)
+  })
+})
+
+describe('joint gains in sight on the renewal, under the learned estimate (against brute force)', () => {
+  it('dominates the table by the best product of gains over every bundle meeting the rule and our limits', () => {
+    const space = renewalSpace()
+    const events = [
+      event('offer-sent', {
+        bundles: [
+          { label: 'A', terms: { ...B, price: 250000, rollout: 45, billing: 'quarterly' } },
+          { label: 'B', terms: B },
+          { label: 'C', terms: { ...B, price: 240000, support: 'standard', credits: 5 } },
+        ],
+      }),
+      event('bundles-ranked', { order: ['B', 'C', 'A'] }),
+    ]
+    const derived = negotiation(space, events)
+    const status = negotiationStatus(space, events, derived)
+    const estimate = currentEstimate(space, derived.state, derived.posterior)
+    expect(status.estimate.learned).toBe(true)
+    const table = derived.state.table
+    if (!table) throw new Error('no table')
+    const base = { us: utilityOf(space, table.offer).us, them: estimate.them(table.offer) }
+    const requirements = compileRequirements(space)
+    const constraints = [...requirements.rule, ...requirements.limits]
+    let bestProduct = Number.NEGATIVE_INFINITY
+    for (const levels of allBundles(space.issues.map((issue) => issue.levels.length))) {
+      const offer = offerFromLevels(space, levels)
+      if (!constraints.every((constraint) => constraintHolds(constraint, offer.values))) continue
+      const gainUs = utilityOf(space, offer).us - base.us
+      const gainThem = estimate.themOfLevels(levels) - base.them
+      if (gainUs > JOINT_GAIN_MIN && gainThem > JOINT_GAIN_MIN)
+        bestProduct = Math.max(bestProduct, gainUs * gainThem)
+    }
+    const gain = status.jointGain
+    expect(Number.isFinite(bestProduct)).toBe(gain !== null)
+    if (!gain) return
+    expect(gain.gain.us).toBeGreaterThan(JOINT_GAIN_MIN)
+    expect(gain.gain.them).toBeGreaterThan(JOINT_GAIN_MIN)
+    expect(gain.utility.us - base.us).toBeCloseTo(gain.gain.us, 9)
+    expect(gain.gain.us * gain.gain.them).toBeGreaterThanOrEqual(bestProduct - 1e-6)
+  })
+
+  it('is null with nothing on the table', () => {
+    const space = renewalSpace()
+    expect(negotiationStatus(space, []).jointGain).toBeNull()
+  })
+})
+
+describe('on a plan too large for the advice to search', () => {
+  it('holds our last offer against a one-sided counter instead of accepting it, and shows no joint gain', () => {
+    const space = compileSpace(largestPlan(64, 1000))
+    const ours = Object.fromEntries(space.issues.map((issue) => [issue.id, 500]))
+    // Issue 0: we prefer low, they prefer high; they ask 900 instead of 500.
+    const { item, status } = counterItem(space, [
+      event('offer-sent', { bundles: [{ label: 'A', terms: ours }] }),
+      event('offer-rejected', { counter: { terms: { ...ours, i0: 900 } } }),
+    ])
+    expect(item.verdict).toBe('counter')
+    expect(item.proposal?.terms).toEqual(ours)
+    expect(item.reason).toContain('our last offer held')
+    expect(item.reason).toContain('the plan is too large to search for a better trade')
+    expect(status.jointGain).toBeNull()
+  })
+})

@@ -1,0 +1,295 @@
+/**
+ * The reality test as a trade adviser: their counter read against our last offer, not only
+ * against our limits. A counter that moves issues their way and gives us nothing back is a request
+ * for points for nothing; the answer is a conditional trade at our current target instead.
+ *
+ * Definitions (the README's status section says the same):
+ * - Our last offer: walking the journal up to their counter, the last single bundle we offered, or
+ *   the bundle they chose or ranked first from our latest set, or the table after our last
+ *   concession; when they countered a set without choosing from it, the bundle of that set that
+ *   differs from their counter on the fewest issues (ties: the one worth most to them, est.).
+ * - One-sided: the counter differs from our last offer on at least one issue, no changed issue is
+ *   better for us, and it is worth less to us than our last offer. The giveaway is that loss:
+ *   U_us(our last offer) − U_us(counter), in points.
+ * - Our current target: what our last offer is worth to us, never below our reservation.
+ * - The proposal: among bundles that meet the decision rule and our limits and are worth at least
+ *   our target to us, the one worth most to them under the current estimate (a point of the exact
+ *   frontier under that estimate): it gives them what they asked for wherever that is cheap for us,
+ *   and takes back, on issues cheap for them and valuable to us, what keeps us at our target.
+ */
+import type { TheirValue } from '../inference/estimate'
+import { listAnd } from '../language/english'
+import { formatLevel, formatLevelWithUnit, inSentence } from '../language/levels'
+import { TOLERANCE } from '../model/limits'
+import type { Level, Terms } from '../model/plan'
+import type { CompiledConstraint } from '../scoring/constraints'
+import { type Offer, offerFromLevels, termsOf, utilityOf } from '../scoring/offer'
+import { type IssueModel, type Space, scoreLevel } from '../scoring/space'
+import { theirUtility } from './concessions'
+import { estimatedFrontier, frontierLevels } from './estimated-frontier'
+import type { NegotiationState, OfferedBundle } from './replay'
+
+/** Where our side stood when they countered. */
+export interface OurLastOffer {
+  /** `A`, `our offer`, `our last concession`. */
+  label: string
+  offer: Offer
+}
+
+/** A bundle we could propose, with what it is worth to each side (theirs under the current estimate). */
+export interface TradeBundle {
+  terms: Terms
+  utility: { us: number; them: number }
+}
+
+/** How one numeric term of their counter compares with a standard from the plan's evidence. */
+export interface StandardComparison {
+  issue: string
+  value: number
+  /** Index into the plan's evidence list. */
+  evidence: number
+  claim: string
+  range: [number, number]
+  source?: string
+  position: 'below' | 'within' | 'above'
+  /** `their annual subscription fee 200,000 USD/year is below Benchmark price … (210,000–270,000 USD/year; Fenwick Research)`. */
+  text: string
+}
+
+/** Our last offer before their counter (see the header); undefined when there is no counter or no offer. */
+export function ourLastOffer(
+  space: Space,
+  state: NegotiationState,
+  value: TheirValue,
+): OurLastOffer | undefined {
+  const counter = state.table?.source === 'counter' ? state.table : undefined
+  if (!counter) return undefined
+  let position: OurLastOffer | undefined
+  let set: OfferedBundle[] | undefined
+  for (const event of state.applied) {
+    if (event.id === counter.eventId) break
+    if (event.type === 'offer-sent') {
+      const record = state.offers.find((offer) => offer.eventId === event.id)
+      if (!record) continue
+      const single = record.bundles.length === 1 ? record.bundles[0] : undefined
+      position = single ? { label: single.label, offer: single.offer } : undefined
+      set = single ? undefined : record.bundles
+    } else if ((event.type === 'bundle-chosen' || event.type === 'bundles-ranked') && set) {
+      const label = event.type === 'bundle-chosen' ? event.label : event.order[0]
+      const chosen = set.find((bundle) => bundle.label === label)
+      if (chosen) position = { label: chosen.label, offer: chosen.offer }
+    } else if (event.type === 'concession') {
+      const record = state.concessions.find((concession) => concession.eventId === event.id)
+      if (record) position = { label: 'our last concession', offer: record.after }
+    }
+  }
+  if (position || !set) return position
+  // They countered the whole set: the bundle they moved least from.
+  let best: OfferedBundle | undefined
+  let bestChanged = Number.POSITIVE_INFINITY
+  let bestThem = Number.NEGATIVE_INFINITY
+  for (const bundle of set) {
+    const changed = changedIssues(space, bundle.offer, counter.offer).length
+    const them = theirUtility(space, value, bundle.offer)
+    if (changed < bestChanged || (changed === bestChanged && them > bestThem)) {
+      best = bundle
+      bestChanged = changed
+      bestThem = them
+    }
+  }
+  return best ? { label: best.label, offer: best.offer } : undefined
+}
+
+function sameLevel(a: Level | undefined, b: Level | undefined): boolean {
+  return typeof a === 'number' && typeof b === 'number'
+    ? Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a))
+    : a === b
+}
+
+/** `base` with one issue at level k. */
+function offerAtLevel(base: Offer, issue: IssueModel, k: number): Offer {
+  const values = [...base.values]
+  values[issue.index] = issue.levels[k] as Level
+  const levelIndex = Int32Array.from(base.levelIndex)
+  levelIndex[issue.index] = k
+  return { values, levelIndex }
+}
+
+/** Issues on which two bundles differ. */
+export function changedIssues(space: Space, from: Offer, to: Offer): IssueModel[] {
+  return space.issues.filter((issue) => !sameLevel(from.values[issue.index], to.values[issue.index]))
+}
+
+/** Our points from one issue's level (its share times our score). */
+export function ourPointsOn(space: Space, issue: IssueModel, level: Level): number {
+  return (space.share.us[issue.index] ?? 0) * scoreLevel(issue, 'us', level)
+}
+
+/**
+ * Whether their counter only moves issues their way and asks nothing we value in return, against
+ * our last offer; the points we would give for nothing by accepting it when so, else undefined.
+ */
+export function oneSidedGiveaway(space: Space, ours: Offer, counter: Offer): number | undefined {
+  const changed = changedIssues(space, ours, counter)
+  if (changed.length === 0) return undefined
+  const tolerance = TOLERANCE * 100
+  for (const issue of changed) {
+    const gain =
+      ourPointsOn(space, issue, counter.values[issue.index] as Level) -
+      ourPointsOn(space, issue, ours.values[issue.index] as Level)
+    if (gain > tolerance) return undefined
+  }
+  const giveaway = utilityOf(space, ours).us - utilityOf(space, counter).us
+  return giveaway > tolerance ? giveaway : undefined
+}
+
+/**
+ * The proposal at our target (see the header): undefined when no bundle meeting the rule and our
+ * limits reaches the target. `ours` and `counter` given: it never goes back on what they asked —
+ * each issue they moved stays between our last offer's level and theirs (by what it is worth to
+ * them) — unless no bundle at our target can, and then the best for them at the target is taken.
+ */
+export function tradeProposal(
+  space: Space,
+  value: TheirValue,
+  constraints: readonly CompiledConstraint[],
+  target: number,
+  moves?: { ours: Offer; counter: Offer },
+): TradeBundle | undefined {
+  const kept = moves
+    ? [...constraints, ...keepTheirAsks(space, value, moves.ours, moves.counter)]
+    : constraints
+  return (
+    bestForThemAt(space, value, kept, target) ??
+    (moves ? bestForThemAt(space, value, constraints, target) : undefined)
+  )
+}
+
+function bestForThemAt(
+  space: Space,
+  value: TheirValue,
+  constraints: readonly CompiledConstraint[],
+  target: number,
+): TradeBundle | undefined {
+  const frontier = estimatedFrontier(space, value, constraints)
+  if (!frontier) return undefined
+  let best: TradeBundle | undefined
+  for (let k = 0; k < frontier.size; k++) {
+    const offer = offerFromLevels(space, frontierLevels(frontier, k))
+    const us = utilityOf(space, offer).us
+    if (us < target - TOLERANCE * 100) continue
+    const them = theirUtility(space, value, offer)
+    if (!best || them > best.utility.them) best = { terms: termsOf(space, offer), utility: { us, them } }
+  }
+  return best
+}
+
+/** `base` with one issue's term taken from `from`: to value a single term in the context of a bundle. */
+function withTermOf(base: Offer, issue: IssueModel, from: Offer): Offer {
+  const values = [...base.values]
+  values[issue.index] = from.values[issue.index] as Level
+  const levelIndex = Int32Array.from(base.levelIndex)
+  levelIndex[issue.index] = from.levelIndex[issue.index] ?? -1
+  return { values, levelIndex }
+}
+
+/**
+ * For each issue they moved, the levels between our last offer's and their counter's, by what the
+ * level is worth to them (both ends included), as requirements the frontier honours.
+ */
+export function keepTheirAsks(
+  space: Space,
+  value: TheirValue,
+  ours: Offer,
+  counter: Offer,
+): CompiledConstraint[] {
+  return changedIssues(space, ours, counter).map((issue) => {
+    const at = (offer: Offer) => theirUtility(space, value, withTermOf(ours, issue, offer))
+    const atLevel = (k: number) => theirUtility(space, value, offerAtLevel(ours, issue, k))
+    const a = at(ours)
+    const b = at(counter)
+    const low = Math.min(a, b) - TOLERANCE * 100
+    const high = Math.max(a, b) + TOLERANCE * 100
+    const allowed = Uint8Array.from(issue.levels, (_, k) => {
+      const them = atLevel(k)
+      return them >= low && them <= high ? 1 : 0
+    })
+    const levels = issue.levels.filter((_, k) => allowed[k] === 1)
+    return {
+      kind: 'issue' as const,
+      source: { issue: issue.id, op: 'in' as const, value: levels },
+      path: 'their ask',
+      text: `${issue.id} between our last offer and their counter`,
+      issue: issue.index,
+      allowed,
+      test: (level: Level) => levels.some((kept) => sameLevel(kept, level)),
+    }
+  })
+}
+
+/**
+ * Each numeric term they moved, against every evidence item in the same unit with a range: the
+ * market standards, quotes and costs the plan cites.
+ */
+export function compareWithStandards(
+  space: Space,
+  ours: Offer | undefined,
+  counter: Offer,
+): StandardComparison[] {
+  const evidence = space.plan.evidence ?? []
+  const moved = ours ? changedIssues(space, ours, counter) : space.issues
+  const comparisons: StandardComparison[] = []
+  for (const issue of moved) {
+    const value = counter.values[issue.index]
+    if (typeof value !== 'number' || !issue.numeric) continue
+    evidence.forEach((item, index) => {
+      if (!item.range || !item.unit || item.unit.trim().toLowerCase() !== issue.unit.trim().toLowerCase())
+        return
+      const [low, high] = item.range[0] <= item.range[1] ? item.range : [item.range[1], item.range[0]]
+      const position = value < low ? 'below' : value > high ? 'above' : 'within'
+      const range = `${formatLevel(low)}–${formatLevelWithUnit(high, issue.unit)}`
+      const text = `their ${inSentence(issue.name)} ${formatLevelWithUnit(value, issue.unit)} is ${position === 'within' ? 'within' : position} ${position === 'within' ? 'the range of ' : ''}${inSentence(item.claim)} (${range}${item.source ? `; ${item.source}` : ''})`
+      comparisons.push({
+        issue: issue.id,
+        value,
+        evidence: index,
+        claim: item.claim,
+        range: [low, high],
+        ...(item.source ? { source: item.source } : {}),
+        position,
+        text,
+      })
+    })
+  }
+  return comparisons
+}
+
+/**
+ * The comparisons in one sentence part per issue: `their annual subscription fee 200,000 USD/year is
+ * below benchmark price … (210,000–270,000 USD/year; Fenwick Research) and within the range of …`.
+ */
+export function standardsInWords(space: Space, standards: readonly StandardComparison[]): string {
+  const parts: string[] = []
+  for (const issue of space.issues) {
+    const mine = standards.filter((standard) => standard.issue === issue.id)
+    const first = mine[0]
+    if (!first) continue
+    parts.push(
+      `their ${inSentence(issue.name)} ${formatLevelWithUnit(first.value, issue.unit)} is ${listAnd(mine.map(standardPhrase))}`,
+    )
+  }
+  return listAnd(parts)
+}
+
+/** `below benchmark price … (210,000–270,000 USD/year; Fenwick Research)`. */
+function standardPhrase(standard: StandardComparison): string {
+  return standard.text.slice(standard.text.indexOf(' is ') + 4)
+}
+
+/** `annual subscription fee 200,000 USD/year` for each issue named, in plan order. */
+export function termsInWords(offer: Offer, issues: readonly IssueModel[]): string[] {
+  return issues.map(
+    (issue) =>
+      `${inSentence(issue.name)} ${formatLevelWithUnit(offer.values[issue.index] as Level, issue.unit)}`,
+  )
+}
