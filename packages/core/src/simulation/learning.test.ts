@@ -42,13 +42,12 @@ function meanErrors(generator: 'perturbed' | 'reordered', confidence: Confidence
 
 describe('learning from ranked MESO sets when the prior is wrong', () => {
   for (const generator of ['perturbed', 'reordered'] as const) {
-    for (const confidence of ['low', 'medium'] as const) {
-      it(`ends well below the prior's error (${generator}, ${confidence} confidence)`, () => {
-        const errors = meanErrors(generator, confidence)
-        const [e0 = 0] = errors
-        expect(e0).toBeGreaterThan(0.05)
-        expect(errors[3]).toBeLessThan(0.9 * e0)
-      })
-    }
+    // Low confidence: where the Dirichlet prior used before ended further from the truth than it began.
+    it(`ends well below the prior's error (${generator}, low confidence)`, () => {
+      const errors = meanErrors(generator, 'low')
+      const [e0 = 0] = errors
+      expect(e0).toBeGreaterThan(0.05)
+      expect(errors[3]).toBeLessThan(0.9 * e0)
+    })
   }
 })
