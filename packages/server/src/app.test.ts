@@ -643,7 +643,11 @@ describe.each(backends.map((backend) => [backend.dialect, backend] as const))(
         if (atDefault.ok) expect(learned.body).toEqual(roundTrip({ ...atDefault.view, learned: true }))
         const high = Array.from({ length: 40 }, (_, k) => 95 - k).find((target) => {
           const result = mesoView(space, { target }, derived.posterior, derived.state)
-          return !result.ok && result.failure.code === 'below-their-pick' && result.failure.suggestedTarget != null
+          return (
+            !result.ok &&
+            result.failure.code === 'below-their-pick' &&
+            typeof result.failure.suggestedTarget === 'number'
+          )
         })
         expect(high).toBeTypeOf('number')
         const refused = await h.call('GET', `${path}/meso?target=${high}`, { as: { token: t.viewer.token } })
