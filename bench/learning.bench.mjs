@@ -1,6 +1,6 @@
 // Evaluation of learning what they value (not a unit test): for each example, 200 simulated
-// counterparts with hidden weights drawn from the prior (a Dirichlet around the plan's estimate at
-// its confidence) face three rounds of MESO sets; each round they pick the bundle that is best for
+// counterparts with hidden weights drawn from the prior (the plan's estimate times Gamma factors,
+// at its confidence) face three rounds of MESO sets; each round they pick the bundle that is best for
 // them (or rank all three by their true utility), and Parley updates its posterior, which assumes
 // noisier choices (its logit model) and so stays robust to people who are not perfectly consistent. After each round
 // we report the mean L1 distance between the posterior mean weight shares and the true shares,
@@ -32,8 +32,7 @@ function theirUtility(space, weights, flips, offer) {
 
 function simulate(space, mode, seed) {
   const random = core.mulberry32(seed)
-  const alpha = core.priorConcentration(space)
-  const truth = core.dirichlet(alpha, random)
+  const truth = core.drawPrior(core.priorParameters(space), random)
   const uncertain = space.issues
     .filter((issue) => space.plan.issues[issue.index].them.uncertain)
     .map((issue) => issue.index)

@@ -8,6 +8,11 @@ import { pathToFileURL } from 'node:url'
 import { build } from 'esbuild'
 
 export async function loadCore() {
+  return import(pathToFileURL(await bundleCore()).href)
+}
+
+/** Builds the bundle and gives its path (worker threads import it themselves). */
+export async function bundleCore() {
   const outfile = join(mkdtempSync(join(tmpdir(), 'parley-bench-')), 'core.mjs')
   await build({
     stdin: {
@@ -25,5 +30,5 @@ export async function loadCore() {
       js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
     },
   })
-  return import(pathToFileURL(outfile).href)
+  return outfile
 }

@@ -6,17 +6,27 @@
 // error after three answered sets down 30% against the prior's (20% with BENCH_ANSWERS=pick).
 // Then the timing target: 200 counterparts x 3 strategies on the synthetic 10x5 plan under 60 s
 // with --workers 2 (BENCH_WORKERS). Runs the built command (`npm run build` first).
+//
+// BENCH_TABLE=learning prints instead the learning table: the posterior's error after three answered
+// sets against the prior's (e0 -> e3, as a change), for every plan, each generator (one table each)
+// and every confidence level (each plan's issues all set to low, medium or high) x answer kind
+// (ranked, picked), with the issue's targets: at medium and high at least 30% down ranked and 20%
+// picked, at low 20% down ranked, and never worse than the prior. It runs the learning run alone
+// (`simulateLearning`: the same counterparts and seeds `parley simulate` uses), on BENCH_WORKERS
+// worker threads.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { loadCore } from './load-core.mjs'
+import { Worker } from 'node:worker_threads'
+import { bundleCore, loadCore } from './load-core.mjs'
 import { machine, printTable } from './machine.mjs'
 
 const core = await loadCore()
 const COUNTERPARTS = Number(process.env.BENCH_COUNTERPARTS ?? 200)
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 2)
 const ANSWERS = process.env.BENCH_ANSWERS ?? 'rank'
+const TABLE = process.env.BENCH_TABLE ?? 'strategies'
 const GENERATORS = ['prior', 'perturbed', 'reordered']
 const folder = mkdtempSync(join(tmpdir(), 'parley-bench-simulate-'))
 
@@ -82,6 +92,108 @@ if (GENIUS_DOMAINS.length === 0)
 
 const PLAN_SOURCES = [...EXAMPLE_PLANS, ...SYNTHETIC_PLANS, ...GENIUS_DOMAINS]
 
+const figure = (value, digits = 1) => (value === null || value === undefined ? '—' : value.toFixed(digits))
+const percent = (value) => (value === null ? '—' : `${(value * 100).toFixed(1)}%`)
+const signedPercent = (value) => `${value > 0 ? '+' : ''}${(value * 100).toFixed(1)}%`
+
+// ---- The learning table (BENCH_TABLE=learning). ----
+
+const CONFIDENCES = ['low', 'medium', 'high']
+const ANSWER_KINDS = ['rank', 'pick']
+
+/** The change the issue asks for at a confidence and answer kind (a fraction, negative: down), or 0: never worse. */
+function learningTarget(confidence, answers) {
+  if (confidence === 'low') return answers === 'rank' ? -0.2 : 0
+  return answers === 'rank' ? -0.3 : -0.2
+}
+
+async function learningTables() {
+  const bundle = await bundleCore()
+  const jobs = []
+  for (const generator of GENERATORS)
+    for (const source of PLAN_SOURCES)
+      for (const confidence of CONFIDENCES)
+        for (const answers of ANSWER_KINDS)
+          jobs.push({
+            generator,
+            name: source.name,
+            file: source.file,
+            confidence,
+            answers,
+            counterparts: COUNTERPARTS,
+          })
+  const results = []
+  let next = 0
+  const started = performance.now()
+  await Promise.all(
+    Array.from({ length: Math.max(1, WORKERS) }, async () => {
+      const worker = new Worker(new URL('./learning-worker.mjs', import.meta.url), { workerData: { bundle } })
+      while (next < jobs.length) {
+        const job = jobs[next++]
+        results.push(
+          await new Promise((resolve, reject) => {
+            worker.once('message', resolve)
+            worker.once('error', reject)
+            worker.postMessage(job)
+          }),
+        )
+        process.stderr.write(`\rlearning table: ${results.length}/${jobs.length}`)
+      }
+      await worker.terminate()
+    }),
+  )
+  process.stderr.write('\n')
+  const change = (result) => (result.mean[0] > 0 ? result.mean.at(-1) / result.mean[0] - 1 : 0)
+  const columns = CONFIDENCES.flatMap((confidence) =>
+    ANSWER_KINDS.map((answers) => ({ confidence, answers })),
+  )
+  const find = (generator, name, { confidence, answers }) =>
+    results.find(
+      (r) =>
+        r.generator === generator && r.name === name && r.confidence === confidence && r.answers === answers,
+    )
+  for (const generator of GENERATORS) {
+    const rows = PLAN_SOURCES.map((source) => [
+      source.name,
+      ...columns.map((column) => signedPercent(change(find(generator, source.name, column)))),
+    ])
+    const changes = columns.map((column) =>
+      PLAN_SOURCES.map((source) => change(find(generator, source.name, column))),
+    )
+    rows.push([
+      'mean',
+      ...changes.map((values) => signedPercent(values.reduce((a, b) => a + b, 0) / values.length)),
+    ])
+    rows.push(['worst', ...changes.map((values) => signedPercent(Math.max(...values)))])
+    rows.push([
+      'target met (every plan)',
+      ...columns.map(({ confidence, answers }, c) => {
+        const target = learningTarget(confidence, answers)
+        const missed = changes[c].filter((value) => value > target + 1e-12).length
+        return `${target === 0 ? 'not worse' : `<= ${(target * 100).toFixed(0)}%`}: ${missed === 0 ? 'yes' : `NO (${missed})`}`
+      }),
+    ])
+    printTable(
+      `Learning, generator ${generator}: posterior error after 3 answered sets against the prior's (e0 -> e3), ${COUNTERPARTS} counterparts per plan`,
+      [
+        'plan',
+        ...columns.map(
+          ({ confidence, answers }) => `${confidence}, ${answers === 'rank' ? 'ranked' : 'picked'}`,
+        ),
+      ],
+      rows,
+    )
+  }
+  console.log(
+    `\n(${((performance.now() - started) / 1000).toFixed(0)} s on ${WORKERS} worker threads; ${machine()})`,
+  )
+}
+
+if (TABLE === 'learning') {
+  await learningTables()
+  process.exit(0)
+}
+
 // ---- Running the command. ----
 
 const BIN = 'packages/cli/bin/parley.js'
@@ -121,10 +233,6 @@ function simulate(file, generator) {
     cpu: match ? Number(match[1]) + Number(match[2]) : undefined,
   }
 }
-
-const figure = (value, digits = 1) => (value === null || value === undefined ? '—' : value.toFixed(digits))
-const percent = (value) => (value === null ? '—' : `${(value * 100).toFixed(1)}%`)
-const signedPercent = (value) => `${value > 0 ? '+' : ''}${(value * 100).toFixed(1)}%`
 
 /** The issue's targets for the parley row, against the baselines of the same plan and generator. */
 function targets(parley, baselines) {

@@ -37,6 +37,10 @@ const key = (bundles: Bundle[]) =>
     .sort()
     .join('|')
 
+// A target 6 points above the first set's, for us: after their pick (B) no set there is worth as
+// much to them, under the current estimate, on this example (the default target still has one).
+const ABOVE = 6
+
 describe('the next MESO set after their pick', () => {
   it('exits 3 naming the highest target with a set worth their pick when none exists at the target, then proposes one there', () => {
     const { plan, first } = negotiated()
@@ -45,7 +49,12 @@ describe('the next MESO set after their pick', () => {
       table: { terms: Record<string, unknown>; utility: { them: number } }
     }
     const pick = status.table.utility.them
-    const refused = parley(['meso', plan, '--json'])
+    const high = String(first.target + ABOVE)
+    const atDefault = parley(['meso', plan, '--json'])
+    expect(atDefault.code).toBe(0)
+    for (const bundle of (atDefault.json() as MesoJson).bundles)
+      expect(bundle.utility.them).toBeGreaterThanOrEqual(pick - 1e-9)
+    const refused = parley(['meso', plan, '--target', high, '--json'])
     expect(refused.code).toBe(3)
     const { failure } = refused.json() as {
       failure: { code: string; message: string; suggestedTarget: number | null }
@@ -54,9 +63,9 @@ describe('the next MESO set after their pick', () => {
     expect(failure.message).toContain('worth less to them than the bundle they picked')
     expect(typeof failure.suggestedTarget).toBe('number')
     const suggested = failure.suggestedTarget as number
-    expect(suggested).toBeLessThan(first.target)
+    expect(suggested).toBeLessThan(first.target + ABOVE)
     expect(failure.message).toContain(`--target ${suggested}`)
-    const text = parley(['meso', plan])
+    const text = parley(['meso', plan, '--target', high])
     expect(text.code).toBe(3)
     expect(text.stderr).toContain('no MESO set at or above their pick')
     expect(text.stderr).toContain(`--target ${suggested}`)
@@ -72,14 +81,16 @@ describe('the next MESO set after their pick', () => {
   })
 
   it('shows U_them under one estimate in meso, status and frontier --learned, and says which', () => {
-    const { plan } = negotiated()
+    const { plan, first } = negotiated()
     const status = parley(['status', plan, '--json']).json() as {
       estimate: { label: string }
       table: { terms: Record<string, string | number>; utility: { them: number } }
     }
     expect(status.estimate.label).toBe('est., learned from 1 move')
     expect(parley(['status', plan]).stdout).toContain('(est., learned from 1 move)')
-    const refused = parley(['meso', plan, '--json']).json() as { failure: { suggestedTarget: number } }
+    const refused = parley(['meso', plan, '--target', String(first.target + ABOVE), '--json']).json() as {
+      failure: { suggestedTarget: number }
+    }
     const set = parley([
       'meso',
       plan,

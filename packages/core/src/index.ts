@@ -166,7 +166,15 @@ export { type MesoJournal, type MesoView, type MesoViewResult, mesoView } from '
 
 // Inference: what we believe they value, from the plan's estimate and their moves.
 
-export { type Beliefs, meanWeights, priorConcentration, thinBeliefs } from './inference/beliefs'
+export {
+  type Beliefs,
+  drawPrior,
+  meanWeights,
+  PRIOR_SHAPE,
+  type PriorParameters,
+  priorParameters,
+  thinBeliefs,
+} from './inference/beliefs'
 export type { Observation } from './inference/observation'
 export {
   type IssuePosterior,
@@ -378,6 +386,7 @@ export {
   type StrategyResult,
   simulate,
   simulateCounterparts,
+  simulateLearning,
   summarizeSimulation,
 } from './simulation/simulate'
 export { type CounterpartTruth, theirSpace, trueUtility, truthSpace } from './simulation/truth'

@@ -41,7 +41,7 @@ function normal(random: Random): number {
 }
 
 /** A Gamma(shape, 1) draw (Marsaglia–Tsang; boosted for shape < 1). */
-function gamma(shape: number, random: Random): number {
+export function gamma(shape: number, random: Random): number {
   if (shape < 1) {
     let u = 0
     while (u === 0) u = random()

@@ -634,11 +634,24 @@ describe.each(backends.map((backend) => [backend.dialect, backend] as const))(
 
         const status = await h.call('GET', `${path}/status`, { as: { token: t.viewer.token } })
         expect(status.body).toEqual(roundTrip({ ...negotiationStatus(space, events, derived), version: 1 }))
-        // After their pick the default target has no set worth as much to them (the next-set rule):
-        // the server refuses as core does, and answers at the target core suggests.
-        const refused = await h.call('GET', `${path}/meso`, { as: { token: t.viewer.token } })
-        const below = mesoView(space, {}, derived.posterior, derived.state)
-        expect(below.ok).toBe(false)
+        // After their pick, the default target gives what core gives; at a target high enough for us
+        // that no set is worth their pick to them (the next-set rule), the server refuses as core
+        // does, and answers at the target core suggests.
+        const learned = await h.call('GET', `${path}/meso`, { as: { token: t.viewer.token } })
+        const atDefault = mesoView(space, {}, derived.posterior, derived.state)
+        expect(learned.status).toBe(atDefault.ok ? 200 : 422)
+        if (atDefault.ok) expect(learned.body).toEqual(roundTrip({ ...atDefault.view, learned: true }))
+        const high = Array.from({ length: 40 }, (_, k) => 95 - k).find((target) => {
+          const result = mesoView(space, { target }, derived.posterior, derived.state)
+          return (
+            !result.ok &&
+            result.failure.code === 'below-their-pick' &&
+            typeof result.failure.suggestedTarget === 'number'
+          )
+        })
+        expect(high).toBeTypeOf('number')
+        const refused = await h.call('GET', `${path}/meso?target=${high}`, { as: { token: t.viewer.token } })
+        const below = mesoView(space, { target: high as number }, derived.posterior, derived.state)
         if (below.ok) throw new Error('unreachable')
         expect(refused.status).toBe(422)
         expect(refused.body.error.code).toBe('below-their-pick')

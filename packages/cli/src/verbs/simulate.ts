@@ -49,7 +49,7 @@ estimate of theirs; every strategy meets the same counterparts:
   single-offer      one bundle a round, best for them under the plan's estimate at our target, which
                     falls on a time schedule from the opening to our reservation
   split-difference  opens like single-offer, then meets each counter halfway on every issue
-Generators: prior (the learner's own Dirichlet prior), perturbed (each estimated weight times a factor
+Generators: prior (the learner's own prior around the estimate), perturbed (each estimated weight times a factor
 drawn from [perturbedLow, perturbedHigh], renormalised), reordered (a share of the issues have their
 weights permuted; issues marked uncertain reversed with a probability), or a truth file:
   issues: { price: { weight: 30, prefer: low }, support: { weight: 20, scores: { standard: 0, premium: 100 } } }

@@ -1,10 +1,20 @@
 /**
- * What we believe about their weights, as weighted samples of weight shares: the prior is a
- * Dirichlet around the plan's estimate (concentration 3, 10 or 30 times the estimated share for
- * low, medium and high confidence); the journal's posterior (`posterior.ts`, beside it) has the same shape.
- * Also the logit choice model on U_them, and the expected information a choice reveals.
+ * What we believe about their weights, as weighted samples of weight shares; the journal's
+ * posterior (`posterior.ts`, beside it) has the same shape. Also the logit choice model on U_them,
+ * and the expected information a choice reveals.
+ *
+ * The prior: each issue's weight is its estimated share times an independent factor with mean 1,
+ * Gamma-distributed with shape a (relative spread 1/sqrt(a)), the weights then normalised to shares.
+ * a = 3, 5 or 10 for `them.confidence` low, medium (default) or high: the factor's spread is about
+ * ±58%, ±45% or ±32%. An estimate wrong by such factors is what the simulator's `perturbed`
+ * generator draws (factors uniform in [0.2, 1.8]: ±46%), and the shapes were chosen by the
+ * simulator's learning run (`npm run bench -- simulate`, BENCH_TABLE=learning) over the examples,
+ * the GENIUS domains and the synthetic plan. The Dirichlet around the estimate used before (3, 10 or
+ * 30 times the share) spread a plan's small issues far more than its large ones and, at low and
+ * medium confidence, far more than real estimates err: three answers then moved the posterior
+ * further from the truth than the plan's estimate (see the README, "How Parley learns").
  */
-import { dirichlet, mulberry32 } from '../random'
+import { gamma, mulberry32 } from '../random'
 import type { Space } from '../scoring/space'
 
 /** Their weights as samples of shares (indexed by plan issue), each with a probability. */
@@ -25,34 +35,100 @@ export const BELIEF_SAMPLES = 400
 
 export const DEFAULT_SEED = 20261125
 
-/** Dirichlet concentration per confidence level, times the estimated share. */
-const CONCENTRATION = { low: 3, medium: 10, high: 30 } as const
+/** Shape of each issue's Gamma factor per confidence level: the factor's relative spread is 1/sqrt(shape). */
+export const PRIOR_SHAPE = { low: 3, medium: 5, high: 10 } as const
 
 // Drawing the prior is the slowest part of a small MESO; the web app asks for the same one on every
-// keystroke, so the last few are kept (the draws depend only on the concentrations and the seed).
+// keystroke, so the last few are kept (the draws depend only on the parameters and the seed).
 const priorCache = new Map<string, Beliefs>()
 
-/** Dirichlet parameters of the prior: each issue's concentration (from its confidence) times its estimated share. */
-export function priorConcentration(space: Space): number[] {
-  return space.issues.map((issue) => {
-    const confidence = space.plan.issues[issue.index]?.them.confidence ?? 'medium'
-    return CONCENTRATION[confidence] * (space.share.them[issue.index] ?? 0)
-  })
+/**
+ * The prior's parameters: per issue, the Gamma factor's shape a_i (from the issue's confidence) and
+ * the rate a_i / ê_i of the unnormalised weight ê_i × factor (ê the estimated share).
+ */
+export interface PriorParameters {
+  shape: number[]
+  rate: number[]
+}
+
+export function priorParameters(space: Space): PriorParameters {
+  const shape = space.issues.map(
+    (issue) => PRIOR_SHAPE[space.plan.issues[issue.index]?.them.confidence ?? 'medium'],
+  )
+  return {
+    shape,
+    // A share of 0 (an issue they do not care about) stays at (almost) 0.
+    rate: space.issues.map(
+      (issue, i) => (shape[i] ?? 1) / Math.max(space.share.them[issue.index] ?? 0, 1e-12),
+    ),
+  }
+}
+
+/** One draw of weight shares from the prior. */
+export function drawPrior(prior: PriorParameters, random: () => number): Float64Array {
+  const draw = Float64Array.from(
+    prior.shape,
+    (a, i) => Math.max(gamma(a, random), 1e-300) / (prior.rate[i] ?? 1),
+  )
+  let total = 0
+  for (const x of draw) total += x
+  for (let i = 0; i < draw.length; i++) draw[i] = (draw[i] ?? 0) / total
+  return draw
 }
 
 /**
- * The prior: Dirichlet draws around the plan's estimate of their weights (directions as
- * estimated: the learner, not MESO's prior, weighs reversed directions of uncertain issues).
+ * ln of the prior's density at shares w (on the simplex): normalised independent gammas with shapes
+ * a_i and rates r_i have ln Γ(A) - Σ ln Γ(a_i) + Σ a_i ln r_i + Σ (a_i - 1) ln w_i - A ln Σ r_i w_i,
+ * A = Σ a_i. `priorDensity` computes the terms that do not depend on w once.
+ */
+export function priorDensity(prior: PriorParameters): (w: ArrayLike<number>) => number {
+  let total = 0
+  let constant = 0
+  prior.shape.forEach((a, i) => {
+    total += a
+    constant += a * Math.log(prior.rate[i] ?? 1) - logGamma(a)
+  })
+  constant += logGamma(total)
+  return (w) => {
+    let value = constant
+    let scaled = 0
+    for (let i = 0; i < prior.shape.length; i++) {
+      const x = Math.max(w[i] ?? 0, 1e-300)
+      value += ((prior.shape[i] ?? 1) - 1) * Math.log(x)
+      scaled += (prior.rate[i] ?? 1) * x
+    }
+    return value - total * Math.log(scaled)
+  }
+}
+
+/** ln Γ(x) for x > 0 (Lanczos). */
+export function logGamma(x: number): number {
+  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x)
+  const g = 7
+  const c = [
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+  ]
+  const z = x - 1
+  let a = c[0] ?? 0
+  const t = z + g + 0.5
+  for (let i = 1; i < g + 2; i++) a += (c[i] ?? 0) / (z + i)
+  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a)
+}
+
+/**
+ * The prior's draws around the plan's estimate of their weights (directions as estimated: the
+ * learner, not MESO's prior, weighs reversed directions of uncertain issues).
  */
 export function priorBeliefs(space: Space, options: { samples?: number; seed?: number } = {}): Beliefs {
   const seed = options.seed ?? DEFAULT_SEED
-  const alpha = priorConcentration(space)
+  const prior = priorParameters(space)
   const count = options.samples ?? BELIEF_SAMPLES
-  const key = `${seed}|${count}|${alpha.join(',')}`
+  const key = `${seed}|${count}|${prior.shape.join(',')}|${prior.rate.join(',')}`
   const cached = priorCache.get(key)
   if (cached) return cached
   const random = mulberry32(seed)
-  const samples = Array.from({ length: count }, () => dirichlet(alpha, random))
+  const samples = Array.from({ length: count }, () => drawPrior(prior, random))
   const beliefs = { samples, probability: new Float64Array(count).fill(1 / count), seed }
   priorCache.set(key, beliefs)
   if (priorCache.size > 16) priorCache.delete(priorCache.keys().next().value as string)

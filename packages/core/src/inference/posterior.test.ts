@@ -9,7 +9,8 @@ import type { Observation } from './observation'
 import { inferPriorities, logGamma } from './posterior'
 
 // Two issues, so the posterior of their weight share on `speed` is one-dimensional and can be
-// computed by quadrature: prior Beta(10 * 0.5, 10 * 0.5) (medium confidence), logit scale 5.
+// computed by quadrature: at medium confidence each weight is 0.5 times a Gamma factor of shape 5,
+// so the share g1 / (g1 + g2) is Beta(5, 5); logit scale LOGIT_SCALE.
 const plan: Plan = {
   parley: 1,
   title: 'Two issues',

@@ -2,9 +2,9 @@
  * Learning what they value: a posterior over their issue weights (shares) and, for issues marked
  * `them.uncertain`, the direction of their preference.
  *
- * - Prior: a Dirichlet over weight shares with parameters concentration x estimated share, the
- *   concentration 3, 10 or 30 for `them.confidence` low, medium (default) or high; an uncertain
- *   issue's direction is as estimated or reversed with probability 1/2 each.
+ * - Prior (`beliefs.ts`): each weight is its estimated share times an independent Gamma factor of
+ *   mean 1 and shape 3, 5 or 10 for `them.confidence` low, medium (default) or high, renormalised;
+ *   an uncertain issue's direction is as estimated or reversed with probability 1/2 each.
  * - Moves, with their likelihoods: a choice among bundles (logit on U_them, scale 3 points), a
  *   ranking (Plackett–Luce on the same scale), a rejection with a counter (the counter beats each
  *   bundle rejected, logistically on the same scale), stated priorities (each ordered pair, and each
@@ -23,7 +23,10 @@ import { dirichlet, type ForkableRandom, forkableMulberry32, type Random } from 
 import type { Offer } from '../scoring/offer'
 import { type Space, scoreLevel } from '../scoring/space'
 import type { Beliefs } from './beliefs'
-import { DEFAULT_SEED, LOGIT_SCALE, priorConcentration } from './beliefs'
+import { DEFAULT_SEED, drawPrior, LOGIT_SCALE, logGamma, priorDensity, priorParameters } from './beliefs'
+
+export { logGamma } from './beliefs'
+
 import type { Observation } from './observation'
 
 const POSTERIOR_SAMPLES = 2000
@@ -181,21 +184,6 @@ function logLikelihood(move: Compiled, w: Float64Array, flips: Uint8Array | unde
   }
 }
 
-/** ln Γ(x) for x > 0 (Lanczos). */
-export function logGamma(x: number): number {
-  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x)
-  const g = 7
-  const c = [
-    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
-  ]
-  const z = x - 1
-  let a = c[0] ?? 0
-  const t = z + g + 0.5
-  for (let i = 1; i < g + 2; i++) a += (c[i] ?? 0) / (z + i)
-  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a)
-}
-
 /** A Dirichlet density's parameters with their log-gamma terms, computed once for every point it is evaluated at. */
 interface DirichletTerms {
   alpha: number[]
@@ -260,7 +248,7 @@ export class PriorityLearner {
   private readonly seed: number
   private readonly count: number
   private readonly random: ForkableRandom
-  private readonly prior: DirichletTerms
+  private readonly logPrior: (w: ArrayLike<number>) => number
   private readonly uncertain: number[]
   private samples: Float64Array[]
   private flips: Uint8Array[] | undefined
@@ -275,7 +263,7 @@ export class PriorityLearner {
       this.seed = from.seed
       this.count = from.count
       this.random = from.random.fork()
-      this.prior = from.prior
+      this.logPrior = from.logPrior
       this.uncertain = from.uncertain
       this.samples = [...from.samples]
       this.flips = from.flips ? [...from.flips] : undefined
@@ -288,13 +276,13 @@ export class PriorityLearner {
     this.count = options.samples ?? POSTERIOR_SAMPLES
     this.random = forkableMulberry32(this.seed ^ 0x5bd1e995)
     const random = this.random.next
-    const alpha = priorConcentration(space)
-    this.prior = dirichletTerms(alpha)
+    const prior = priorParameters(space)
+    this.logPrior = priorDensity(prior)
     this.uncertain = space.issues
       .filter((issue) => space.plan.issues[issue.index]?.them.uncertain === true)
       .map((issue) => issue.index)
     const uncertain = this.uncertain
-    this.samples = Array.from({ length: this.count }, () => dirichlet(alpha, random))
+    this.samples = Array.from({ length: this.count }, () => drawPrior(prior, random))
     this.flips =
       uncertain.length > 0
         ? Array.from({ length: this.count }, () => {
@@ -320,10 +308,10 @@ export class PriorityLearner {
 
   /** Takes one more of their moves into account. */
   observe(observation: Observation): void {
-    const { space, count, prior, uncertain, compiled } = this
+    const { space, count, logPrior, uncertain, compiled } = this
     const random = this.random.next
     const logTarget = (w: Float64Array, f: Uint8Array | undefined) => {
-      let total = logDirichlet(w, prior)
+      let total = logPrior(w)
       for (const move of compiled) total += logLikelihood(move, w, f)
       return total
     }

@@ -10,7 +10,7 @@
  * - carries a label (A, B, C), an emphasis (where it is most generous to them compared with the
  *   others, in their utility points under our estimate) and a name from it (`price-optimised`).
  * The set maximises the expected information gain about their weights from their choice, under a
- * logit choice model (scale 5 points) with our beliefs (the prior around the plan's estimate, or a
+ * logit choice model (scale 3 points, `LOGIT_SCALE`) with our beliefs (the prior around the plan's estimate, or a
  * posterior) represented by seeded samples; how attractive the bundles are to them under those
  * beliefs breaks near-ties.
  * After their pick, every bundle must give them at least what their pick gives them (under the

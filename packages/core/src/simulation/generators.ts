@@ -1,9 +1,10 @@
 /**
  * Where a counterpart's hidden truth comes from. Each generator starts from the plan's estimate of
  * them (weights as shares ê, scores as estimated) and draws, from a seeded stream:
- * - `prior`: w ~ Dirichlet(c_i ê_i), the learner's own prior (c = 3, 10 or 30 for the issue's
- *   `them.confidence` low, medium, high); an issue marked `them.uncertain` is reversed with
- *   probability 1/2, as the learner's prior assumes. The case Parley's model is right about.
+ * - `prior`: w drawn from the learner's own prior (each share ê_i times a Gamma factor of mean 1 and
+ *   shape 3, 5 or 10 for the issue's `them.confidence` low, medium, high, renormalised; see
+ *   `inference/beliefs.ts`); an issue marked `them.uncertain` is reversed with probability 1/2, as
+ *   the learner's prior assumes. The case Parley's model is right about.
  * - `perturbed`: w_i ∝ ê_i f_i with f_i ~ U[perturbedLow, perturbedHigh] independently (default
  *   [0.2, 1.8]); scores as estimated. Our estimate is right about the order of magnitude only.
  * - `reordered`: k = max(2, round(reorderedShare · n)) issues (at most n) are drawn without
@@ -15,8 +16,8 @@
  * Their BATNA: B = clamp(B̂ + U(-batnaSpread, batnaSpread), 0, 100), B̂ our estimate (0 without one),
  * unless a truth file sets it.
  */
-import { priorConcentration } from '../inference/beliefs'
-import { dirichlet, type Random } from '../random'
+import { drawPrior, priorParameters } from '../inference/beliefs'
+import type { Random } from '../random'
 import type { Space } from '../scoring/space'
 import type { GeneratorName, SimulationSettings } from './settings'
 import { type CounterpartTruth, estimatedScores } from './truth'
@@ -72,7 +73,7 @@ export function drawTruth(
   }
   switch (source) {
     case 'prior': {
-      const weights = Array.from(dirichlet(priorConcentration(space), random))
+      const weights = Array.from(drawPrior(priorParameters(space), random))
       const reversed = uncertain.map((flag) => flag && random() < 0.5)
       return {
         weights,

@@ -179,6 +179,34 @@ function playCounterpart(
   return { index, plays, posteriorError }
 }
 
+/**
+ * The learning run alone (no talks), for counterparts `indexes`: each counterpart's errors
+ * [e_0..e_R], drawn from the same seeds `simulate` uses, so they equal its `posteriorError` inputs.
+ * The bench's learning table runs this over many plans, confidences and answer kinds.
+ */
+export function simulateLearning(
+  space: Space,
+  options: SimulationOptions,
+  indexes: readonly number[],
+): number[][] {
+  const resolved = resolve(options)
+  const prepared = preparePlan(space, resolved.settings)
+  return indexes.map((index) =>
+    learningRun(
+      prepared,
+      drawTruth(
+        space,
+        resolved.generator,
+        resolved.settings,
+        mulberry32(counterpartSeed(resolved.seed, index, 0)),
+      ),
+      resolved.rounds,
+      resolved.answers,
+      mulberry32(counterpartSeed(resolved.seed, index, 2)),
+    ),
+  )
+}
+
 /** Plays the counterparts with the given indexes. */
 export function simulateCounterparts(
   space: Space,
