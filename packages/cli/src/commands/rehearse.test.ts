@@ -37,7 +37,9 @@ describe('parley rehearse', () => {
     expect(result.stdout).toMatch(/\(U_us \d+\.\d · U_them \d+\.\d, est\., learned from \d moves?\)/)
     // The coach at hand: the midgame's words and advice for the scratch journal.
     expect(result.stdout).toContain('Coach (midgame)')
-    expect(result.stdout).toMatch(/For you only:\n(?: {4}• .*\n)* {4}• Hold your floor: nothing below 48\.0 points for us/)
+    expect(result.stdout).toMatch(
+      /For you only:\n(?: {4}• .*\n)* {4}• Hold your floor: nothing below 48\.0 points for us/,
+    )
     expect(result.stdout).toContain('Debrief (against the true frontier the simulator knows)')
     expect(result.stdout).toMatch(/Outcome: agreed after \d rounds?\./)
     expect(result.stdout).toMatch(/Agreement: .*: U_us \d+\.\d, U_them \d+\.\d \(true\)\./)
