@@ -94,7 +94,8 @@ const negotiationArb = planArb({ maxIssues: 4, maxLevels: 4 }).chain((plan) =>
 /**
  * The concessions' values re-derived by walking the events that replay applied, with plain maps:
  * our latest position is the last single bundle we offered, their pick from our latest set, or
- * our last concession (or accepted exchange) on the issue; theirs is their counter or pick, moved
+ * our last concession (or accepted exchange) on the issue, or, when they counter a set of ours
+ * without choosing from it, the bundle of it their counter changes least; theirs is their counter or pick, moved
  * by later gets (or accepted exchanges); where a side holds none, the table.
  */
 function bruteForce(space: Space, events: readonly JournalEvent[]): Expected[] {
@@ -110,6 +111,8 @@ function bruteForce(space: Space, events: readonly JournalEvent[]): Expected[] {
   let ours: Terms = {}
   let theirs: Terms = {}
   let latest: Terms[] = []
+  // Whether a set of several bundles of ours awaits their answer.
+  let open = false
   let agreed = false
   const exchanges: { eventId: string; id?: string; exchange?: Terms }[] = []
   const expected: Expected[] = []
@@ -118,6 +121,7 @@ function bruteForce(space: Space, events: readonly JournalEvent[]): Expected[] {
     switch (event.type) {
       case 'offer-sent':
         latest = event.bundles.map((bundle) => ({ ...bundle.terms }))
+        open = latest.length > 1
         if (latest.length === 1 && latest[0]) {
           table = { ...latest[0] }
           ours = { ...latest[0] }
@@ -130,6 +134,7 @@ function bruteForce(space: Space, events: readonly JournalEvent[]): Expected[] {
         table = { ...pick }
         ours = { ...pick }
         theirs = { ...pick }
+        open = false
         break
       }
       case 'offer-rejected':
@@ -139,6 +144,17 @@ function bruteForce(space: Space, events: readonly JournalEvent[]): Expected[] {
             : { ...latest[0], ...event.counter.terms }
           table = counter
           theirs = { ...counter }
+          if (open) {
+            const moved = (bundle: Terms) =>
+              space.issues.filter((issue) => {
+                const a = bundle[issue.id]
+                const b = counter[issue.id]
+                return typeof a === 'number' && typeof b === 'number' ? Math.abs(a - b) > 1e-9 : a !== b
+              }).length
+            const least = latest.reduce((best, bundle) => (moved(bundle) < moved(best) ? bundle : best))
+            ours = { ...least }
+            open = false
+          }
         }
         break
       case 'concession': {
@@ -158,6 +174,7 @@ function bruteForce(space: Space, events: readonly JournalEvent[]): Expected[] {
         table = { ...table, ...event.give, ...event.get }
         ours = { ...ours, ...event.give, ...event.get }
         theirs = { ...theirs, ...event.get }
+        open = false
         break
       }
       case 'contingency-proposed':
@@ -173,6 +190,7 @@ function bruteForce(space: Space, events: readonly JournalEvent[]): Expected[] {
           table = { ...table, ...proposal.exchange }
           ours = { ...ours, ...proposal.exchange }
           theirs = { ...theirs, ...proposal.exchange }
+          open = false
         }
         break
       }

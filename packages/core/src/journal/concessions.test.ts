@@ -140,6 +140,31 @@ describe('concessions measured from our last position', () => {
     expect(ranked!.giveCostUs).toBeCloseTo(priceCost(250000, 220000), 9)
   })
 
+  it('measures a give from the bundle of our set they moved least from, when they countered it without choosing', () => {
+    // A earlier single offer at 260k; then a set; they counter the set on price alone, from B.
+    const set = event(
+      'offer-sent',
+      {
+        bundles: [
+          { label: 'A', terms: { ...ourOffer, price: 250000, term: 24 } },
+          { label: 'B', terms: ourOffer },
+        ],
+      },
+      2,
+    )
+    const state = replay(renewal, [
+      single({ ...ourOffer, price: 260000 }),
+      set,
+      countered({ ...ourOffer, price: 210000 }),
+      event('concession', { give: { price: 220000 }, get: {} }, 2),
+    ])
+    expect(state.findings).toEqual([])
+    const [line] = concessionLog(renewal, state.concessions, renewal.share.them)
+    // From B's 240k: not from the older single offer (260k), nor from the table (their 210k).
+    expect(line!.giveCostUs).toBeCloseTo(priceCost(240000, 220000), 9)
+    expect(line!.flags).toEqual(['gift'])
+  })
+
   it('measures a give from our last concession on that issue', () => {
     const log = renewalLog([
       single(ourOffer),

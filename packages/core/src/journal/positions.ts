@@ -4,9 +4,9 @@
  * the table is *their* counter: our move from 34 to 32 when they said 31 is a give of what 34 → 32
  * costs us, not a gain of what 31 → 32 earns.
  */
-import type { Terms } from '../model/plan'
+import type { Level, Terms } from '../model/plan'
 import type { Offer } from '../scoring/offer'
-import type { Space } from '../scoring/space'
+import type { IssueModel, Space } from '../scoring/space'
 import { applyTerms } from './terms'
 
 /** A bundle's levels as a position: on every issue, or on the named issues only. */
@@ -29,4 +29,16 @@ export function withPosition(space: Space, base: Offer, position: Terms): Offer 
   const laid = applyTerms(space, base, position, [])
   if (!laid.ok) throw new Error(`a position holds a level the plan does not have: ${laid.errors[0]?.message}`)
   return laid.offer
+}
+
+/** Whether two levels are the same (numbers equal up to rounding). */
+export function sameLevel(a: Level | undefined, b: Level | undefined): boolean {
+  return typeof a === 'number' && typeof b === 'number'
+    ? Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a))
+    : a === b
+}
+
+/** Issues on which two bundles differ. */
+export function changedIssues(space: Space, from: Offer, to: Offer): IssueModel[] {
+  return space.issues.filter((issue) => !sameLevel(from.values[issue.index], to.values[issue.index]))
 }

@@ -14,9 +14,9 @@ import { formatPoints } from '../scoring/figures'
 import { type Offer, readOffer, scoreOffer, termsOf, utilityOf } from '../scoring/offer'
 import type { Space } from '../scoring/space'
 import { theirUtility } from './concessions'
+import { changedIssues } from './positions'
 import type { NegotiationState } from './replay'
 import {
-  changedIssues,
   compareWithStandards,
   oneSidedGiveaway,
   ourLastOffer,
@@ -151,7 +151,7 @@ function adviseOnCounter(
   item: RealityItem,
   counter: Offer,
 ): RealityItem {
-  const ours = ourLastOffer(space, state, value)
+  const ours = ourLastOffer(state)
   const standards = compareWithStandards(space, ours?.offer, counter)
   const advised: RealityItem = { ...item, ...(standards.length > 0 ? { standards } : {}) }
   const evidence = standards.length > 0 ? `; ${standardsInWords(space, standards)}` : ''

@@ -108,14 +108,24 @@ export interface NegotiationState {
   applied: JournalEvent[]
   offers: OfferRecord[]
   table?: TableBundle
-  /** Their latest counter, if the latest move was a rejection with one. */
-  counter?: { eventId: string; offer: Offer; terms: Terms }
+  /**
+   * Their latest counter, if the latest move was a rejection with one, and `against`: where we stood
+   * when they made it (our position then, named by what set it), which the reality test reads it against.
+   */
+  counter?: { eventId: string; offer: Offer; terms: Terms; against: { label: string; offer: Offer } }
   /**
    * Our latest position, per issue: its level in the last single bundle we offered, in the bundle
    * they chose or ranked first from our latest set, or where our last concession (or accepted
-   * contingency exchange) on it left the table. Issues we hold no position on yet are absent.
+   * contingency exchange) on it left the table. When they counter a set of ours without choosing
+   * from it, the bundle of that set their counter changes least (the first of them on a tie).
+   * Issues we hold no position on yet are absent.
    */
   ourPosition: Terms
+  /**
+   * What last set our position: a bundle's label, `our last concession` or `the accepted exchange`;
+   * undefined before any position and while a set of ours of several bundles awaits their answer.
+   */
+  ourPositionFrom?: string
   /**
    * Their latest position, per issue: its level in their latest counter or in the bundle they chose
    * or ranked first, or where the last get of a concession (or accepted contingency exchange) on it

@@ -4,10 +4,11 @@
  * for points for nothing; the answer is a conditional trade at our current target instead.
  *
  * Definitions (the README's status section says the same):
- * - Our last offer: walking the journal up to their counter, the last single bundle we offered, or
- *   the bundle they chose or ranked first from our latest set, or the table after our last
- *   concession; when they countered a set without choosing from it, the bundle of that set that
- *   differs from their counter on the fewest issues (ties: the one worth most to them, est.).
+ * - Our last offer: our position when they countered, as replay keeps it (`ourPosition`, the same
+ *   position concessions are measured from): the last single bundle we offered, the bundle they
+ *   chose or ranked first from our latest set, moved by our concessions since; when they countered
+ *   a set without choosing from it, the bundle of that set that differs from their counter on the
+ *   fewest issues (the first of them on a tie).
  * - One-sided: the counter differs from our last offer on at least one issue, no changed issue is
  *   better for us, and it is worth less to us than our last offer. The giveaway is that loss:
  *   U_us(our last offer) − U_us(counter), in points.
@@ -27,6 +28,7 @@ import { type Offer, offerFromLevels, termsOf, utilityOf } from '../scoring/offe
 import { type IssueModel, type Space, scoreLevel } from '../scoring/space'
 import { theirUtility } from './concessions'
 import { estimatedFrontier, frontierLevels } from './estimated-frontier'
+import { changedIssues, sameLevel } from './positions'
 import type { NegotiationState, OfferedBundle } from './replay'
 
 /** Where our side stood when they countered. */
@@ -56,54 +58,13 @@ export interface StandardComparison {
   text: string
 }
 
-/** Our last offer before their counter (see the header); undefined when there is no counter or no offer. */
-export function ourLastOffer(
-  space: Space,
-  state: NegotiationState,
-  value: TheirValue,
-): OurLastOffer | undefined {
-  const counter = state.table?.source === 'counter' ? state.table : undefined
-  if (!counter) return undefined
-  let position: OurLastOffer | undefined
-  let set: OfferedBundle[] | undefined
-  for (const event of state.applied) {
-    if (event.id === counter.eventId) break
-    if (event.type === 'offer-sent') {
-      const record = state.offers.find((offer) => offer.eventId === event.id)
-      if (!record) continue
-      const single = record.bundles.length === 1 ? record.bundles[0] : undefined
-      position = single ? { label: single.label, offer: single.offer } : undefined
-      set = single ? undefined : record.bundles
-    } else if ((event.type === 'bundle-chosen' || event.type === 'bundles-ranked') && set) {
-      const label = event.type === 'bundle-chosen' ? event.label : event.order[0]
-      const chosen = set.find((bundle) => bundle.label === label)
-      if (chosen) position = { label: chosen.label, offer: chosen.offer }
-    } else if (event.type === 'concession') {
-      const record = state.concessions.find((concession) => concession.eventId === event.id)
-      if (record) position = { label: 'our last concession', offer: record.after }
-    }
-  }
-  if (position || !set) return position
-  // They countered the whole set: the bundle they moved least from.
-  let best: OfferedBundle | undefined
-  let bestChanged = Number.POSITIVE_INFINITY
-  let bestThem = Number.NEGATIVE_INFINITY
-  for (const bundle of set) {
-    const changed = changedIssues(space, bundle.offer, counter.offer).length
-    const them = theirUtility(space, value, bundle.offer)
-    if (changed < bestChanged || (changed === bestChanged && them > bestThem)) {
-      best = bundle
-      bestChanged = changed
-      bestThem = them
-    }
-  }
-  return best ? { label: best.label, offer: best.offer } : undefined
-}
-
-function sameLevel(a: Level | undefined, b: Level | undefined): boolean {
-  return typeof a === 'number' && typeof b === 'number'
-    ? Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a))
-    : a === b
+/**
+ * Our last offer before their counter (see the header): where replay says we stood when they made it
+ * (`NegotiationState.counter.against`). Undefined unless their counter is what is on the table.
+ */
+export function ourLastOffer(state: NegotiationState): OurLastOffer | undefined {
+  const { table, counter } = state
+  return table?.source === 'counter' && counter?.eventId === table.eventId ? counter.against : undefined
 }
 
 /** `base` with one issue at level k. */
@@ -113,11 +74,6 @@ function offerAtLevel(base: Offer, issue: IssueModel, k: number): Offer {
   const levelIndex = Int32Array.from(base.levelIndex)
   levelIndex[issue.index] = k
   return { values, levelIndex }
-}
-
-/** Issues on which two bundles differ. */
-export function changedIssues(space: Space, from: Offer, to: Offer): IssueModel[] {
-  return space.issues.filter((issue) => !sameLevel(from.values[issue.index], to.values[issue.index]))
 }
 
 /** Our points from one issue's level (its share times our score). */

@@ -334,7 +334,7 @@ export function parleyMethod(
       if (item?.proposal) {
         // The reality test's trade is at our last offer's value; ours is the schedule's, once we
         // have conceded below it (the same trade, at the target we now hold).
-        const ours = ourLastOffer(space, journal.state, estimate)
+        const ours = ourLastOffer(journal.state)
         const target = ourTarget(prepared, 1 + concessions * CONCESSION_STEP)
         const trade =
           ours && item.proposal.utility.us > target + TOLERANCE

@@ -53,6 +53,7 @@ export const concession: EventHandler<'concession'> = (space, state, event) => {
   }
   const named = [...Object.keys(event.give), ...Object.keys(event.get)]
   state.ourPosition = { ...state.ourPosition, ...positionOf(space, after.offer, named) }
+  state.ourPositionFrom = 'our last concession'
   state.theirPosition = {
     ...state.theirPosition,
     ...positionOf(space, after.offer, Object.keys(event.get)),

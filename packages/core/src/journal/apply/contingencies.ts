@@ -81,6 +81,7 @@ export const contingencyAccepted: EventHandler<'contingency-accepted'> = (space,
     // Both sides accepted the exchange: on its issues, that is where each now stands.
     const exchanged = positionOf(space, moved.offer, Object.keys(record.exchange))
     state.ourPosition = { ...state.ourPosition, ...exchanged }
+    state.ourPositionFrom = 'the accepted exchange'
     state.theirPosition = { ...state.theirPosition, ...exchanged }
   }
   record.accepted = true

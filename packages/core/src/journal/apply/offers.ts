@@ -7,7 +7,8 @@
  */
 import { type PathProblem, type PathSegment, pathError } from '../../model/problem'
 import { type Offer, termsOf } from '../../scoring/offer'
-import { positionOf } from '../positions'
+import type { Space } from '../../scoring/space'
+import { changedIssues, positionOf, withPosition } from '../positions'
 import type { OfferedBundle, OfferRecord } from '../replay'
 import { applyTerms, readBundle } from '../terms'
 import type { EventHandler } from './handler'
@@ -48,7 +49,8 @@ export const offerSent: EventHandler<'offer-sent'> = (space, state, event) => {
   if (single) {
     state.table = { offer: single.offer, terms: single.terms, source: 'offer', eventId: event.id }
     state.ourPosition = positionOf(space, single.offer)
-  }
+    state.ourPositionFrom = single.label
+  } else state.ourPositionFrom = undefined
   state.counter = undefined
   return []
 }
@@ -69,6 +71,7 @@ export const bundleChosen: EventHandler<'bundle-chosen'> = (space, state, event)
   state.table = { offer: chosen.offer, terms: chosen.terms, source: 'choice', eventId: event.id }
   // The bundle they pick from our set is where both sides now stand.
   state.ourPosition = positionOf(space, chosen.offer)
+  state.ourPositionFrom = chosen.label
   state.theirPosition = positionOf(space, chosen.offer)
   // A choice from one bundle says nothing about what they value.
   if (latest.bundles.length > 1) {
@@ -102,6 +105,7 @@ export const bundlesRanked: EventHandler<'bundles-ranked'> = (space, state, even
   if (!top) throw new Error('a ranking of the latest offer names none of its bundles')
   state.table = { offer: top.offer, terms: top.terms, source: 'choice', eventId: event.id }
   state.ourPosition = positionOf(space, top.offer)
+  state.ourPositionFrom = top.label
   state.theirPosition = positionOf(space, top.offer)
   state.observations.push({
     kind: 'ranking',
@@ -139,7 +143,18 @@ export const offerRejected: EventHandler<'offer-rejected'> = (space, state, even
   }
   if (problems.length > 0 || !counter) return problems
   const terms = termsOf(space, counter)
-  state.counter = { eventId: event.id, offer: counter, terms }
+  if (state.ourPositionFrom === undefined) {
+    // They countered our set without choosing from it: we stood on the bundle they moved least from.
+    const least = leastChanged(space, offered, counter)
+    state.ourPosition = positionOf(space, least.offer)
+    state.ourPositionFrom = least.label
+  }
+  state.counter = {
+    eventId: event.id,
+    offer: counter,
+    terms,
+    against: { label: state.ourPositionFrom, offer: withPosition(space, counter, state.ourPosition) },
+  }
   state.table = { offer: counter, terms, source: 'counter', eventId: event.id }
   state.theirPosition = positionOf(space, counter)
   state.observations.push({
@@ -149,4 +164,19 @@ export const offerRejected: EventHandler<'offer-rejected'> = (space, state, even
     counter,
   })
   return []
+}
+
+/** The bundle of a set that a counter changes on the fewest issues (the first of them on a tie). */
+function leastChanged(space: Space, offered: readonly OfferedBundle[], counter: Offer): OfferedBundle {
+  let best: OfferedBundle | undefined
+  let fewest = Number.POSITIVE_INFINITY
+  for (const bundle of offered) {
+    const changed = changedIssues(space, bundle.offer, counter).length
+    if (changed < fewest) {
+      best = bundle
+      fewest = changed
+    }
+  }
+  if (!best) throw new Error('a counter answers an offer with no bundles')
+  return best
 }
