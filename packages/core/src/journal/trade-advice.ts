@@ -29,7 +29,7 @@ import { type IssueModel, type Space, scoreLevel } from '../scoring/space'
 import { theirUtility } from './concessions'
 import { estimatedFrontier, frontierLevels } from './estimated-frontier'
 import { changedIssues, sameLevel } from './positions'
-import type { NegotiationState, OfferedBundle } from './replay'
+import type { NegotiationState } from './replay'
 
 /** Where our side stood when they countered. */
 export interface OurLastOffer {
