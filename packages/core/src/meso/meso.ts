@@ -99,6 +99,7 @@ export type MesoFailureCode =
   | 'target_too_low'
   | 'empty_window'
   | 'too_few'
+  | 'already_answered'
   | 'below-their-pick'
 
 export interface MesoFailure {
@@ -251,6 +252,14 @@ export function meso(space: Space, options: MesoOptions = {}): MesoResult {
     return fail(
       'empty_window',
       `no bundle within ${formatDecimal(tolerance)} of target ${formatDecimal(target)} meets the decision rule, our limits, our reservation and their BATNA${hint}`,
+      target,
+    )
+  }
+  if (context.answered.size > 0 && searchSet({ ...context, answered: new Set() }, target, tolerance).ok) {
+    // Sets exist here, but each is one they have answered: re-offering it would teach us little more.
+    return fail(
+      'already_answered',
+      `every set at target ${formatDecimal(target)} (within ${formatDecimal(tolerance)}) is one they have already answered, and asking again teaches us little${hint}`,
       target,
     )
   }

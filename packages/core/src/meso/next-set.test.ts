@@ -154,6 +154,27 @@ describe('the next MESO set, after their pick', () => {
     }
   })
 
+  it('says a set exists but was answered when that is why there is none, and only then (brute force on the retry)', () => {
+    let answeredSeen = 0
+    fc.assert(
+      fc.property(withFirstSet, ({ space, count, first }) => {
+        const answered = [first.bundles.map((bundle) => Int32Array.from(levelsOf(space, bundle.terms)))]
+        const options = { count, tolerance: first.tolerance, target: first.target }
+        const again = meso(space, { ...options, answered })
+        if (again.ok) return
+        // The message's claim, checked by asking without the answered set.
+        const fresh = meso(space, options)
+        if (again.failure.code === 'already_answered') {
+          answeredSeen++
+          expect(fresh.ok).toBe(true)
+          expect(again.failure.message).toContain('already answered')
+        } else if (again.failure.code === 'too_few') expect(fresh.ok).toBe(false)
+      }),
+      { numRuns: runs(40), seed: 20261204 },
+    )
+    expect(answeredSeen).toBeGreaterThan(0)
+  })
+
   it('never proposes again a set already offered', () => {
     const space = renewalSpace()
     const first = meso(space)

@@ -21,6 +21,7 @@ import { SimulatedJournal, termsOfLevels } from './journal'
 import type { PreparedPlan } from './prepared'
 import type { AnswerKind } from './settings'
 import { recordAnswer } from './strategies'
+import { type CounterpartTruth, trueUtility } from './truth'
 
 /** Tolerances the run widens to, in points, when too few bundles lie within the set's tolerance. */
 const WIDER = [3, 4, 5, 7.5, 10]
@@ -73,8 +74,6 @@ export function learningOffer(prepared: PreparedPlan, journal: SimulatedJournal)
   }
   return []
 }
-
-import { type CounterpartTruth, trueUtility } from './truth'
 
 export function learningRun(
   prepared: PreparedPlan,
