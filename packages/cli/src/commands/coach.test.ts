@@ -1,29 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCaptured } from '../captured-run'
+import { renewalNegotiation } from '../example-negotiation'
 import { EXIT } from '../exit-codes'
 
 const run = runCaptured
-
-/** The sales example in a folder of its own, with a journal: a set offered, B ranked first, then agreed. */
-function renewal(events: object[]): string {
-  const folder = mkdtempSync(join(tmpdir(), 'parley-coach-'))
-  const plan = join(folder, 'calder.yaml')
-  writeFileSync(plan, readFileSync('examples/sales-saas-renewal.yaml', 'utf8'))
-  const at = '2026-11-25T10:00:00.000Z'
-  const lines = events.map((event, k) => ({
-    id: `01JC${String(k).padStart(22, '0')}`,
-    at,
-    round: 1,
-    planVersion: 1,
-    side: 'us',
-    ...event,
-  }))
-  writeFileSync(join(folder, 'calder.journal.jsonl'), lines.map((line) => JSON.stringify(line)).join('\n'))
-  return plan
-}
 
 const A = {
   price: 250000,
@@ -46,7 +26,7 @@ const B = {
 
 describe('parley coach --shareable', () => {
   it('prints the words and the call script, and nothing of the advice for us', async () => {
-    const plan = renewal([
+    const plan = renewalNegotiation([
       {
         type: 'offer-sent',
         bundles: [
@@ -82,7 +62,7 @@ describe('parley coach --shareable', () => {
   })
 
   it('gives { phrases, script } with --json', async () => {
-    const plan = renewal([
+    const plan = renewalNegotiation([
       {
         type: 'offer-sent',
         bundles: [
@@ -102,7 +82,7 @@ describe('parley coach --shareable', () => {
   })
 
   it('says there is nothing to say to them at the debrief', async () => {
-    const plan = renewal([
+    const plan = renewalNegotiation([
       { type: 'offer-sent', bundles: [{ label: 'A', terms: A }] },
       { type: 'agreed', terms: A },
       { type: 'debrief', answers: { 'sales-value-created': 'the phased rollout' } },

@@ -1,26 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCaptured } from '../captured-run'
+import { renewalNegotiation } from '../example-negotiation'
 import { EXIT } from '../exit-codes'
-
-/** The renewal example in a folder of its own, with a journal of these events. */
-function renewal(events: object[]): string {
-  const folder = mkdtempSync(join(tmpdir(), 'parley-status-'))
-  const plan = join(folder, 'calder.yaml')
-  writeFileSync(plan, readFileSync('examples/sales-saas-renewal.yaml', 'utf8'))
-  const lines = events.map((event, k) => ({
-    id: `01JS${String(k).padStart(22, '0')}`,
-    at: '2026-11-25T10:00:00.000Z',
-    round: 1,
-    planVersion: 1,
-    side: 'us',
-    ...event,
-  }))
-  writeFileSync(join(folder, 'calder.journal.jsonl'), lines.map((line) => JSON.stringify(line)).join('\n'))
-  return plan
-}
 
 const B = {
   price: 230000,
@@ -50,7 +31,7 @@ interface StatusJson {
 
 describe('parley status: the reality test as a trade adviser', () => {
   it('answers a counter with only a lower price with a trade, in JSON and in text', async () => {
-    const plan = renewal([
+    const plan = renewalNegotiation([
       { type: 'offer-sent', bundles: [{ label: 'B', terms: B }] },
       { type: 'offer-rejected', side: 'them', counter: { terms: { ...B, price: 200000 } } },
     ])
@@ -77,7 +58,9 @@ describe('parley status: the reality test as a trade adviser', () => {
 
   it('shows the joint gain in sight over the table, with what it adds for each side', async () => {
     // A single offer leaves room both sides gain from (term 24 is better for both than 12 here).
-    const plan = renewal([{ type: 'offer-sent', bundles: [{ label: 'A', terms: { ...B, term: 12 } }] }])
+    const plan = renewalNegotiation([
+      { type: 'offer-sent', bundles: [{ label: 'A', terms: { ...B, term: 12 } }] },
+    ])
     const status = JSON.parse((await runCaptured(['status', plan, '--json'])).stdout) as StatusJson
     const gain = status.jointGain
     if (!gain) throw new Error('no joint gain')
@@ -93,7 +76,7 @@ describe('parley status: the reality test as a trade adviser', () => {
   })
 
   it('has no joint gain with nothing on the table', async () => {
-    const plan = renewal([{ type: 'interest-stated', side: 'them', text: 'a forecastable bill' }])
+    const plan = renewalNegotiation([{ type: 'interest-stated', side: 'them', text: 'a forecastable bill' }])
     const status = JSON.parse((await runCaptured(['status', plan, '--json'])).stdout) as StatusJson
     expect(status.jointGain).toBeNull()
     expect((await runCaptured(['status', plan])).stdout).not.toContain('Joint gain')
