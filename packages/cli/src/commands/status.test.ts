@@ -1,17 +1,10 @@
+import { RENEWAL_B } from '@parley/core/testing'
 import { describe, expect, it } from 'vitest'
 import { runCaptured } from '../captured-run'
 import { renewalNegotiation } from '../example-negotiation'
 import { EXIT } from '../exit-codes'
 
-const B = {
-  price: 230000,
-  rollout: 60,
-  billing: 'milestone',
-  support: 'premium',
-  credits: 10,
-  term: 36,
-  uplift: 3,
-}
+const B = RENEWAL_B
 
 interface StatusJson {
   realityTest: {

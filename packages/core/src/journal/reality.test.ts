@@ -7,20 +7,12 @@ import { allBundles } from '../testing/arbitraries'
 import { event } from '../testing/events'
 import { largestPlan } from '../testing/largest'
 import { renewalSpace } from '../testing/renewal'
+import { RENEWAL_B } from '../testing/renewal-bundles'
 import type { JournalEvent } from './events'
 import { JOINT_GAIN_MIN } from './joint-gain'
 import { negotiation, negotiationStatus } from './status'
 
-/** Bundle B of the renewal: what we offered when they countered with only a lower price (issue 12). */
-const B = {
-  price: 230000,
-  rollout: 60,
-  billing: 'milestone',
-  support: 'premium',
-  credits: 10,
-  term: 36,
-  uplift: 3,
-}
+const B = RENEWAL_B
 
 function usOf(space: Space, terms: Record<string, string | number>): number {
   const read = readOffer(space, terms)

@@ -11,6 +11,7 @@ import { compileSpace } from '../scoring/space'
 import { event } from '../testing/events'
 import { acmePlan } from '../testing/plans'
 import { renewalSpace } from '../testing/renewal'
+import { RENEWAL_B } from '../testing/renewal-bundles'
 import { type CoachReport, coach, SCRIPT, shareableCoach, tradePicks } from './coach'
 import { PLAYBOOKS } from './library'
 import { REOPENING_KINDS } from './types'
@@ -395,15 +396,7 @@ describe('shareableCoach', () => {
 describe('the advice on a counter that only moves issues their way (issue 12)', () => {
   it('says the trade to offer instead of accepting it, and keeps it out of what can be shared', () => {
     const space = renewalSpace()
-    const B = {
-      price: 230000,
-      rollout: 60,
-      billing: 'milestone',
-      support: 'premium',
-      credits: 10,
-      term: 36,
-      uplift: 3,
-    }
+    const B = RENEWAL_B
     const events = [
       event('offer-sent', { bundles: [{ label: 'B', terms: B }] }),
       event('offer-rejected', { counter: { terms: { ...B, price: 200000 } } }),

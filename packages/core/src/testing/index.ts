@@ -12,6 +12,7 @@ export { event, testId } from './events'
 export { largestPlan, largestPlanYaml } from './largest'
 export { leaks, leakyNegotiationArb } from './leak'
 export { acmePlan, yamlOf } from './plans'
+export { RENEWAL_B } from './renewal-bundles'
 export {
   geniusDomainXml,
   geniusProfileXml,

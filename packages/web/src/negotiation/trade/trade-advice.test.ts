@@ -1,17 +1,10 @@
 import { negotiationStatus } from '@parley/core'
+import { RENEWAL_B } from '@parley/core/testing'
 import { describe, expect, it } from 'vitest'
 import { journalOf, salesSpace } from './sales-fixture'
 import { giveawayText, jointGainText, proposalText } from './trade-advice'
 
-const B = {
-  price: 230000,
-  rollout: 60,
-  billing: 'milestone',
-  support: 'premium',
-  credits: 10,
-  term: 36,
-  uplift: 3,
-}
+const B = RENEWAL_B
 
 describe('the trade advice on the trading screens', () => {
   const space = salesSpace()
