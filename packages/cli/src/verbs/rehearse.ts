@@ -1,13 +1,7 @@
 /** `parley rehearse`: play one side at the terminal against a simulated other side, then a debrief against the truth. */
-import {
-  REHEARSAL_ROLES,
-  type RehearsalRole,
-  SIMULATE_DEFAULTS,
-  SIMULATION_DEFAULTS,
-  type SimulationSettings,
-} from '@parley/core'
+import { REHEARSAL_ROLES, type RehearsalRole, SIMULATE_DEFAULTS, SIMULATION_DEFAULTS } from '@parley/core'
 import { InvalidArgumentError } from 'commander'
-import { rehearseCommand } from '../commands/rehearse'
+import { type RehearseOptions, rehearseCommand } from '../commands/rehearse'
 import { integerIn } from '../options'
 import { setting } from './simulate'
 import type { Verb } from './verb'
@@ -68,19 +62,7 @@ export const rehearseVerb: Verb = (program, { context, exit }) => {
       setting,
     )
     .addHelpText('after', HELP)
-    .action(
-      async (
-        plan: string,
-        options: {
-          generator?: string
-          seed?: number
-          as?: RehearsalRole
-          rounds?: number
-          journal?: string
-          set?: Partial<SimulationSettings>
-        },
-      ) => {
-        exit(await rehearseCommand(context, plan, options))
-      },
-    )
+    .action(async (plan: string, options: RehearseOptions) => {
+      exit(await rehearseCommand(context, plan, options))
+    })
 }
