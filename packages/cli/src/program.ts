@@ -18,6 +18,7 @@ import { initVerb } from './verbs/init'
 import { journalVerb } from './verbs/journal'
 import { lintVerb } from './verbs/lint'
 import { mesoVerb } from './verbs/meso'
+import { MOVE_VERB_DECLARATIONS } from './verbs/moves'
 import { rehearseVerb } from './verbs/rehearse'
 import { scoreVerb } from './verbs/score'
 import { serveVerb } from './verbs/serve'
@@ -34,6 +35,7 @@ const VERBS: readonly Verb[] = [
   frontierVerb,
   mesoVerb,
   journalVerb,
+  ...MOVE_VERB_DECLARATIONS,
   statusVerb,
   coachVerb,
   lintVerb,

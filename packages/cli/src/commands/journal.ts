@@ -9,6 +9,9 @@ import {
   count,
   type JournalEvent,
   listAnd,
+  type NegotiationState,
+  type PathProblem,
+  type Problem,
   placeProblem,
   planFileVersion,
   readSource,
@@ -18,10 +21,10 @@ import {
 import { monotonicFactory } from 'ulid'
 import { type CommandContext, invalidInput, planRefused } from '../command-context'
 import { EXIT } from '../exit-codes'
-import { appendEvent, journalPathFor, loadJournal } from '../journal-file'
+import { appendEvent, journalPathFor, type LoadedJournal, loadJournal } from '../journal-file'
 import { type JournalOptions, loadNegotiation } from '../negotiation-file'
 import { problemJson } from '../output'
-import { loadPlan, readTextFile } from '../plan-file'
+import { type LoadedPlan, loadPlan, readTextFile } from '../plan-file'
 import { formatTerms } from '../terms'
 
 const ulid = monotonicFactory()
@@ -52,28 +55,53 @@ export async function journalAddCommand(
   const argument = await readEventArgument(eventArgument)
   if (!argument.ok) return invalidInput(context, json, argument.errors)
   if (argument.source.errors.length > 0) return invalidInput(context, json, argument.source.errors)
+  const { source, file } = argument
+  return recordEvent(context, { planFile, plan: loaded, journal }, source.value, {
+    json,
+    place: (problem) => placeProblem(problem, source, file),
+  })
+}
+
+/** A plan and its journal, read, ready for one more event. */
+export interface RecordTarget {
+  planFile: string
+  plan: Extract<LoadedPlan, { ok: true }>
+  journal: LoadedJournal
+  /** The replay of the journal, when the caller has it already. */
+  state?: NegotiationState
+}
+
+/**
+ * Checks one event (as typed: JSON from `journal add`, or built by a verb from its flags) against
+ * the plan and the journal, appends it when it fits, and reports it: the one way every move is
+ * recorded on the command line, so every verb refuses what `journal add` refuses, with the same
+ * messages, and writes nothing then. `place` says where in the input a problem lies.
+ */
+export async function recordEvent(
+  context: CommandContext,
+  target: RecordTarget,
+  raw: unknown,
+  options: { json: boolean; place: (problem: PathProblem) => Problem },
+): Promise<number> {
+  const { plan, journal, planFile } = target
+  const { json, place } = options
   const admitted = admitEvent(
-    loaded.space,
-    { events: journal.events, state: replay(loaded.space, journal.events) },
-    argument.source.value,
-    { id: ulid(), at: new Date().toISOString(), planVersion: planFileVersion(loaded.plan) },
+    plan.space,
+    { events: journal.events, state: target.state ?? replay(plan.space, journal.events) },
+    raw,
+    { id: ulid(), at: new Date().toISOString(), planVersion: planFileVersion(plan.plan) },
   )
-  if (!admitted.ok)
-    return invalidInput(
-      context,
-      json,
-      admitted.problems.map((problem) => placeProblem(problem, argument.source, argument.file)),
-    )
+  if (!admitted.ok) return invalidInput(context, json, admitted.problems.map(place))
   const { event } = admitted
   await appendEvent(journal, event)
-  const warnings = admitted.warnings.map((problem) => placeProblem(problem, argument.source, argument.file))
+  const warnings = admitted.warnings.map(place)
   if (json) context.out.json({ event, journal: journal.file, warnings: warnings.map(problemJson) })
   else {
     context.out.print(`Added ${describe(event)} (round ${event.round}, id ${event.id}) to ${journal.file}`)
     if (warnings.length > 0) {
       context.out.problems(warnings)
       context.out.error(
-        `Recorded all the same (${count(warnings.length, 'warning')}). If it was a slip, retract it: parley journal add ${planFile} '{"type":"retract","target":"${event.id}","reason":"..."}'`,
+        `Recorded all the same (${count(warnings.length, 'warning')}). If it was a slip, retract it: parley retract ${planFile} --last --reason "..."`,
       )
     }
   }

@@ -35,13 +35,7 @@ export async function mesoCommand(
     negotiation.state,
   )
   if (!result.ok) {
-    if (json) context.out.json(result.view)
-    else
-      context.out.error(
-        result.failure.code === 'below-their-pick'
-          ? `${file}: no MESO set at or above their pick: ${result.failure.message}`
-          : `${file}: no MESO set: ${result.failure.message}`,
-      )
+    printMesoFailure(context, file, result, json)
     return EXIT.no
   }
   const { set } = result
@@ -60,6 +54,22 @@ export async function mesoCommand(
     context.out.json({ ...result.view, ...(learned ? { journal: journal.file } : {}) })
   } else printMeso(context, loaded.space, set, result.estimate.label)
   return EXIT.ok
+}
+
+/** Why there is no set (exit 3), for `meso` and `offer --meso` alike. */
+export function printMesoFailure(
+  context: CommandContext,
+  file: string,
+  result: Extract<ReturnType<typeof mesoView>, { ok: false }>,
+  json: boolean,
+): void {
+  if (json) context.out.json(result.view)
+  else
+    context.out.error(
+      result.failure.code === 'below-their-pick'
+        ? `${file}: no MESO set at or above their pick: ${result.failure.message}`
+        : `${file}: no MESO set: ${result.failure.message}`,
+    )
 }
 
 function printMeso({ out }: CommandContext, space: Space, set: MesoSet, estimate: string): void {

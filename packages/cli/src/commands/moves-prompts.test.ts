@@ -1,0 +1,131 @@
+/**
+ * The move verbs at a terminal: what the flags leave out is asked for, with choices from the plan,
+ * through the real prompt library on a stand-in terminal (a stream that says it is a TTY), typed
+ * one key at a time as a person would, each key sent once the question it answers is on screen.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { PassThrough, Writable } from 'node:stream'
+import { RENEWAL_B } from '@parley/core/testing'
+import { describe, expect, it } from 'vitest'
+import { renewalNegotiation } from '../example-negotiation'
+import { EXIT } from '../exit-codes'
+import { runParley } from '../program'
+
+const ENTER = '\r'
+const DOWN = '\u001b[B'
+const UP = '\u001b[A'
+const CTRL_C = '\u0003'
+
+interface Step {
+  /** Text the question shows; the keys are typed once it has appeared (again) on the terminal. */
+  after: string
+  keys: string
+}
+
+async function atTerminal(argv: string[], steps: Step[]) {
+  const stdin = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => stdin })
+  let screen = ''
+  let seen = 0
+  const stderr = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      screen += chunk.toString()
+      done()
+    },
+  })
+  const stdout: string[] = []
+  const run = runParley(
+    argv,
+    {
+      stdout: new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          stdout.push(chunk.toString())
+          done()
+        },
+      }),
+      stderr,
+      stdin,
+      env: {},
+    },
+    process.cwd(),
+  )
+  for (const step of steps) {
+    const deadline = Date.now() + 5000
+    for (;;) {
+      const at = screen.indexOf(step.after, seen)
+      if (at >= 0) {
+        seen = at + step.after.length
+        break
+      }
+      if (Date.now() > deadline) throw new Error(`never asked "${step.after}"; the screen shows:\n${screen}`)
+      await new Promise((resolve) => setTimeout(resolve, 5))
+    }
+    // One key at a time; an arrow is one key of three characters.
+    for (const key of step.keys.match(/\u001b\[.|[^]/g) ?? []) {
+      stdin.write(key)
+      await new Promise((resolve) => setTimeout(resolve, 2))
+    }
+  }
+  const code = await run
+  return { code, stdout: stdout.join(''), screen }
+}
+
+function journalOf(plan: string): Record<string, unknown>[] {
+  const file = plan.replace(/\.yaml$/, '.journal.jsonl')
+  if (!existsSync(file)) return []
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as Record<string, unknown>)
+}
+
+const SET = [
+  { label: 'A', terms: { ...RENEWAL_B, price: 220000 } },
+  { label: 'B', terms: RENEWAL_B },
+  { label: 'C', terms: { ...RENEWAL_B, price: 250000, rollout: 45 } },
+]
+
+describe('move verbs ask at a terminal for what the flags leave out', () => {
+  it('reply: a ranking chosen from the labels of our latest offer', async () => {
+    const plan = renewalNegotiation([{ type: 'offer-sent', bundles: SET }])
+    const run = await atTerminal(
+      ['reply', plan],
+      [
+        { after: 'What did they answer?', keys: DOWN + ENTER },
+        { after: 'Their first choice?', keys: DOWN + DOWN + ENTER },
+        { after: 'Next?', keys: ENTER },
+      ],
+    )
+    expect(run.code).toBe(EXIT.ok)
+    expect(run.stdout).toContain('they ranked C > A > B')
+    expect(journalOf(plan).at(-1)).toMatchObject({ type: 'bundles-ranked', order: ['C', 'A', 'B'] })
+  })
+
+  it('concede: the issue and level picked from the plan, then nothing back (a gift)', async () => {
+    const plan = renewalNegotiation([
+      { type: 'offer-sent', bundles: SET },
+      { type: 'bundle-chosen', side: 'them', label: 'B' },
+    ])
+    const run = await atTerminal(
+      ['concede', plan],
+      [
+        // price is the plan's first issue; the level starts at our position (B's 230000), and one
+        // step up the list is 220000.
+        { after: 'We give: which issue?', keys: ENTER },
+        { after: 'We give: price to which level?', keys: UP + ENTER },
+        { after: 'We give: another issue?', keys: ENTER },
+        { after: 'We get in return: which issue?', keys: ENTER },
+      ],
+    )
+    expect(run.code).toBe(EXIT.ok)
+    expect(run.screen).toContain('(that is all)')
+    expect(journalOf(plan).at(-1)).toMatchObject({ type: 'concession', give: { price: 220000 }, get: {} })
+  })
+
+  it('Ctrl-C at a question writes nothing and exits 130', async () => {
+    const plan = renewalNegotiation([{ type: 'offer-sent', bundles: SET }])
+    const run = await atTerminal(['reply', plan], [{ after: 'What did they answer?', keys: CTRL_C }])
+    expect(run.code).toBe(EXIT.interrupted)
+    expect(run.screen).toContain('Interrupted: nothing was recorded.')
+    expect(journalOf(plan)).toHaveLength(1)
+  })
+})

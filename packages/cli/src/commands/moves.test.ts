@@ -1,0 +1,374 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { RENEWAL_B } from '@parley/core/testing'
+import { describe, expect, it } from 'vitest'
+import { runCaptured } from '../captured-run'
+import { renewalNegotiation } from '../example-negotiation'
+import { EXIT } from '../exit-codes'
+
+const B = RENEWAL_B
+const SET = [
+  { label: 'A', terms: { ...B, price: 220000, support: 'premium' } },
+  { label: 'B', terms: B },
+  { label: 'C', terms: { ...B, price: 250000, rollout: 45 } },
+]
+/** Our set of three, answered by a choice of B: a table to concede, counter and agree on. */
+const CHOSEN = [
+  { type: 'offer-sent', bundles: SET },
+  { type: 'bundle-chosen', side: 'them', label: 'B' },
+]
+
+function journalOf(plan: string): Record<string, unknown>[] {
+  const file = plan.replace(/\.yaml$/, '.journal.jsonl')
+  if (!existsSync(file)) return []
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as Record<string, unknown>)
+}
+
+/** The event as written, without what differs from one run to the next. */
+function lastEvent(plan: string) {
+  const { id: _id, at: _at, ...event } = journalOf(plan).at(-1) ?? {}
+  return event
+}
+
+describe('move verbs write the event `journal add` writes', () => {
+  const cases: [string, object[], string[], object][] = [
+    [
+      'reply --chose',
+      [{ type: 'offer-sent', bundles: SET }],
+      ['reply', '--chose', 'B'],
+      { type: 'bundle-chosen', label: 'B' },
+    ],
+    [
+      'reply --ranked',
+      [{ type: 'offer-sent', bundles: SET }],
+      ['reply', '--ranked', 'C, A,B'],
+      { type: 'bundles-ranked', order: ['C', 'A', 'B'] },
+    ],
+    [
+      'reply --rejected --counter --reason',
+      CHOSEN,
+      [
+        'reply',
+        '--rejected',
+        '--counter',
+        ...Object.entries({ ...B, price: 200000 }).map(([k, v]) => `${k}=${v}`),
+        '--reason',
+        'over budget',
+      ],
+      { type: 'offer-rejected', counter: { terms: { ...B, price: 200000 } }, reason: 'over budget' },
+    ],
+    [
+      'concede --give --get --trigger',
+      CHOSEN,
+      ['concede', '--give', 'price=250000', '--get', 'term=36', '--trigger', 'if they sign by Friday'],
+      { type: 'concession', give: { price: 250000 }, get: { term: 36 }, trigger: 'if they sign by Friday' },
+    ],
+    [
+      'concede, a gift',
+      CHOSEN,
+      ['concede', '--give', 'support=premium'],
+      { type: 'concession', give: { support: 'premium' }, get: {} },
+    ],
+    [
+      'heard --ranking --more',
+      [],
+      [
+        'heard',
+        'launch date first',
+        '--ranking',
+        'rollout,price',
+        '--more',
+        'rollout:price:2',
+        '--more',
+        'billing:term',
+      ],
+      {
+        type: 'interest-stated',
+        text: 'launch date first',
+        ranking: ['rollout', 'price'],
+        relative: [
+          { issue: 'rollout', over: 'price', factor: 2 },
+          { issue: 'billing', over: 'term', factor: 1 },
+        ],
+      },
+    ],
+    [
+      'propose-contingency',
+      CHOSEN,
+      [
+        'propose-contingency',
+        '--if',
+        'monthly uptime < 99.5',
+        '--then',
+        'credits=15',
+        '--within',
+        'each month',
+        '--source',
+        'status page',
+        '--reporting',
+        'monthly report',
+        '--exchange',
+        'price=250000',
+        '--id',
+        'uptime',
+      ],
+      {
+        type: 'contingency-proposed',
+        contingency: {
+          id: 'uptime',
+          metric: 'monthly uptime',
+          op: '<',
+          threshold: 99.5,
+          within: 'each month',
+          consequence: { issue: 'credits', level: 15 },
+          measurement: { source: 'status page', reporting: 'monthly report' },
+        },
+        exchange: { price: 250000 },
+      },
+    ],
+    ['note', [], ['note', 'their CFO joins next call'], { type: 'note', text: 'their CFO joins next call' }],
+    [
+      'offer --bundle with a private note',
+      [],
+      ['offer', '--bundle', ...Object.entries(B).map(([k, v]) => `${k}=${v}`), '--note', 'opening'],
+      { type: 'offer-sent', bundles: [{ terms: B }], note: 'opening' },
+    ],
+  ]
+  it.each(cases)('%s', async (_name, events, argv, raw) => {
+    const [verb, ...rest] = argv as [string, ...string[]]
+    const byVerb = renewalNegotiation(events)
+    const byJson = renewalNegotiation(events)
+    const recorded = await runCaptured([verb, byVerb, ...rest, '--json'])
+    expect(recorded.stderr).toBe('')
+    expect(recorded.code).toBe(EXIT.ok)
+    const added = await runCaptured(['journal', 'add', byJson, JSON.stringify(raw), '--json'])
+    expect(added.code).toBe(EXIT.ok)
+    expect(lastEvent(byVerb)).toEqual(lastEvent(byJson))
+    expect(journalOf(byVerb)).toHaveLength(events.length + 1)
+    // --json prints the event written.
+    expect(JSON.parse(recorded.stdout).event).toEqual(journalOf(byVerb).at(-1))
+  })
+})
+
+describe('parley offer', () => {
+  it('--meso records the set `parley meso` shows for the same options, and the answer to it can follow', async () => {
+    const plan = renewalNegotiation([])
+    const shown = JSON.parse((await runCaptured(['meso', plan, '--count', '2', '--json'])).stdout)
+    const offered = await runCaptured(['offer', plan, '--meso', '--count', '2'])
+    expect(offered.code).toBe(EXIT.ok)
+    expect(offered.stdout).toContain('Added offer of 2 bundles (A and B)')
+    const event = lastEvent(plan) as { bundles: { label: string; name: string; terms: object }[] }
+    expect(event.bundles).toEqual(
+      shown.bundles.map((bundle: { label: string; name: string; terms: object }) => ({
+        label: bundle.label,
+        name: bundle.name,
+        terms: bundle.terms,
+      })),
+    )
+    expect((await runCaptured(['reply', plan, '--chose', 'B'])).code).toBe(EXIT.ok)
+  })
+
+  it('--from takes `parley meso --json` output as it is', async () => {
+    const plan = renewalNegotiation([])
+    const file = join(dirname(plan), 'set.json')
+    writeFileSync(file, (await runCaptured(['meso', plan, '--json'])).stdout)
+    const offered = await runCaptured(['offer', plan, '--from', file, '--json'])
+    expect(offered.code).toBe(EXIT.ok)
+    const meso = JSON.parse(readFileSync(file, 'utf8'))
+    expect(
+      (lastEvent(plan) as { bundles: { terms: object }[] }).bundles.map((bundle) => bundle.terms),
+    ).toEqual(meso.bundles.map((bundle: { terms: object }) => bundle.terms))
+  })
+
+  it('--from a file that is not an offer, or whose terms do not fit, is refused with the file and place', async () => {
+    const plan = renewalNegotiation([])
+    const file = join(dirname(plan), 'set.json')
+    writeFileSync(file, '{"bundle": []}')
+    const wrong = await runCaptured(['offer', plan, '--from', file])
+    expect(wrong.code).toBe(EXIT.invalid)
+    expect(wrong.stderr).toContain('set.json')
+    expect(wrong.stderr).toContain('"bundles" list')
+    writeFileSync(
+      file,
+      JSON.stringify({ bundles: [{ label: 'A', terms: { ...B, support: 'platinum' } }] }, null, 2),
+    )
+    const level = await runCaptured(['offer', plan, '--from', file])
+    expect(level.code).toBe(EXIT.invalid)
+    expect(level.stderr).toMatch(/set\.json:\d+:\d+ bundles\[0\]\.terms\.support/)
+    expect(journalOf(plan)).toEqual([])
+  })
+
+  it('gives exit 3 and the reason when no MESO set exists, and writes nothing', async () => {
+    const plan = renewalNegotiation([])
+    const none = await runCaptured(['offer', plan, '--meso', '--target', '100', '--tolerance', '0.01'])
+    expect(none.code).toBe(EXIT.no)
+    expect(none.stderr).toContain('no MESO set')
+    expect(journalOf(plan)).toEqual([])
+  })
+})
+
+describe('bad input: the same refusals as `journal add`, nothing written', () => {
+  it('an unknown issue or level gets journal add’s message, placed on the flag (exit 1)', async () => {
+    const plan = renewalNegotiation(CHOSEN)
+    const viaVerb = await runCaptured(['concede', plan, '--give', 'prise=250000', '--get', 'support=premum'])
+    const viaJson = await runCaptured([
+      'journal',
+      'add',
+      plan,
+      JSON.stringify({ type: 'concession', give: { prise: 250000 }, get: { support: 'premum' } }),
+    ])
+    expect(viaVerb.code).toBe(EXIT.invalid)
+    expect(viaJson.code).toBe(EXIT.invalid)
+    const message = "unknown issue 'prise' (did you mean 'price'?)"
+    expect(viaJson.stderr).toContain(message)
+    expect(viaVerb.stderr).toContain(`--give give.prise: ${message}`)
+    const level = await runCaptured(['concede', plan, '--give', 'support=premum'])
+    expect(level.code).toBe(EXIT.invalid)
+    expect(level.stderr).toMatch(/--give give\.support: .*premium/)
+    expect(journalOf(plan)).toHaveLength(CHOSEN.length)
+  })
+
+  it('a number level is read as a number, and a word that is not ISSUE=LEVEL is refused (exit 1)', async () => {
+    const plan = renewalNegotiation(CHOSEN)
+    const word = await runCaptured(['concede', plan, '--give', 'price'])
+    expect(word.code).toBe(EXIT.invalid)
+    expect(word.stderr).toContain("--give: 'price' is not ISSUE=LEVEL")
+    expect((await runCaptured(['concede', plan, '--give', 'term=36'])).code).toBe(EXIT.ok)
+    expect(lastEvent(plan)).toMatchObject({ give: { term: 36 } })
+  })
+
+  it.each([
+    [['reply'], 'say what they did'],
+    [
+      ['reply', '--chose', 'A', '--ranked', 'A,B'],
+      'give one of --chose, --ranked or --rejected, not several',
+    ],
+    [['offer'], 'say what to offer'],
+    [['concede'], 'say what we give'],
+    [['heard'], 'say what they said'],
+    [['propose-contingency', '--then', 'credits=15'], 'say the condition'],
+    [['accept-contingency'], 'say which contingency'],
+    [['agree'], 'say what was agreed'],
+    [['note'], 'say what to note'],
+    [['retract', '--reason', 'slip'], 'say which move'],
+    [['retract', '--last'], 'say why'],
+  ])('a missing flag with stdin not a terminal is bad usage (exit 2): %s', async (argv, message) => {
+    const [verb, ...rest] = argv as [string, ...string[]]
+    const plan = renewalNegotiation(CHOSEN)
+    const run = await runCaptured([verb, plan, ...rest], process.cwd(), '')
+    expect(run.code).toBe(EXIT.usage)
+    expect(run.stderr).toContain(`parley ${verb}: ${message}`)
+    expect(journalOf(plan)).toHaveLength(CHOSEN.length)
+  })
+
+  it('a wrong label, a condition without an operator and a bad --more are invalid (exit 1)', async () => {
+    const plan = renewalNegotiation([{ type: 'offer-sent', bundles: SET }])
+    const label = await runCaptured(['reply', plan, '--chose', 'D'])
+    expect(label.code).toBe(EXIT.invalid)
+    expect(label.stderr).toContain('--chose label')
+    const condition = await runCaptured([
+      'propose-contingency',
+      plan,
+      '--if',
+      'uptime',
+      '--then',
+      'credits=15',
+    ])
+    expect(condition.code).toBe(EXIT.invalid)
+    expect(condition.stderr).toContain("'uptime' is not METRIC OP THRESHOLD")
+    const more = await runCaptured(['heard', plan, 'x', '--more', 'rollout:price:twice'])
+    expect(more.code).toBe(EXIT.invalid)
+    expect(more.stderr).toContain('ISSUE:OVER[:FACTOR]')
+    expect(journalOf(plan)).toHaveLength(1)
+  })
+
+  it('--json reports a usage error as JSON on stdout', async () => {
+    const plan = renewalNegotiation(CHOSEN)
+    const run = await runCaptured(['reply', plan, '--json'], process.cwd(), '')
+    expect(run.code).toBe(EXIT.usage)
+    expect(JSON.parse(run.stdout).errors[0]).toMatchObject({ code: 'usage' })
+  })
+})
+
+describe('retract and accept-contingency find the move', () => {
+  it('by the number `journal list` shows, by an id prefix, or the last one', async () => {
+    const plan = renewalNegotiation([...CHOSEN, { type: 'note', text: 'one' }, { type: 'note', text: 'two' }])
+    const ids = journalOf(plan).map((event) => event.id as string)
+    expect((await runCaptured(['retract', plan, '3', '--reason', 'slip'])).code).toBe(EXIT.ok)
+    expect(lastEvent(plan)).toMatchObject({ type: 'retract', target: ids[2], reason: 'slip' })
+    expect((await runCaptured(['retract', plan, '--last', '--reason', 'slip'])).code).toBe(EXIT.ok)
+    expect(lastEvent(plan)).toMatchObject({ target: ids[3] })
+    // The same prefix starts every id here: too short to say which.
+    const ambiguous = await runCaptured(['retract', plan, '01JR', '--reason', 'slip'])
+    expect(ambiguous.code).toBe(EXIT.invalid)
+    expect(ambiguous.stderr).toContain('give more of it')
+    expect(
+      (await runCaptured(['retract', plan, (ids[1] as string).toLowerCase(), '--reason', 'slip'])).code,
+    ).toBe(EXIT.ok)
+    expect(lastEvent(plan)).toMatchObject({ target: ids[1] })
+    const beyond = await runCaptured(['retract', plan, '99', '--reason', 'slip'])
+    expect(beyond.code).toBe(EXIT.invalid)
+    expect(beyond.stderr).toContain('is not one of their numbers')
+  })
+
+  it('accepts a contingency by its own id or --last, and agree carries it with its measurement', async () => {
+    const plan = renewalNegotiation(CHOSEN)
+    expect(
+      (
+        await runCaptured([
+          'propose-contingency',
+          plan,
+          '--if',
+          'uptime < 99.5',
+          '--then',
+          'credits=15',
+          '--source',
+          'status page',
+          '--reporting',
+          'monthly',
+          '--id',
+          'uptime',
+        ])
+      ).code,
+    ).toBe(EXIT.ok)
+    const none = await runCaptured(['accept-contingency', plan, 'nope'])
+    expect(none.code).toBe(EXIT.invalid)
+    expect((await runCaptured(['accept-contingency', plan, 'uptime'])).code).toBe(EXIT.ok)
+    expect(lastEvent(plan)).toMatchObject({ type: 'contingency-accepted', target: 'uptime' })
+    const nothingOpen = await runCaptured(['accept-contingency', plan, '--last'])
+    expect(nothingOpen.code).toBe(EXIT.invalid)
+    expect(nothingOpen.stderr).toContain('no contingency is waiting')
+    const measures = join(dirname(plan), 'measures.yaml')
+    writeFileSync(measures, '- { metric: uptime, threshold: 99.5, reporting: monthly, remedy: credits }\n')
+    const agreed = await runCaptured([
+      'agree',
+      plan,
+      '--table',
+      '--measures',
+      measures,
+      '--fairness',
+      'market rate',
+    ])
+    expect(agreed.code).toBe(EXIT.ok)
+    expect(lastEvent(plan)).toMatchObject({
+      type: 'agreed',
+      terms: B,
+      contingencies: [{ id: 'uptime', measurement: { source: 'status page', reporting: 'monthly' } }],
+      measures: [{ metric: 'uptime', threshold: 99.5, reporting: 'monthly', remedy: 'credits' }],
+      fairnessStory: 'market rate',
+    })
+  })
+
+  it('a measures file with a wrong entry is refused at its line', async () => {
+    const plan = renewalNegotiation(CHOSEN)
+    const measures = join(dirname(plan), 'measures.yaml')
+    writeFileSync(measures, 'measures:\n  - metric: uptime\n    threshold: 99.5\n')
+    const agreed = await runCaptured(['agree', plan, '--table', '--measures', measures])
+    expect(agreed.code).toBe(EXIT.invalid)
+    expect(agreed.stderr).toMatch(/measures\.yaml:\d+:\d+ measures\[0\]/)
+    expect(journalOf(plan)).toHaveLength(CHOSEN.length)
+  })
+})
