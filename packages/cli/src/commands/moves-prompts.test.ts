@@ -19,7 +19,8 @@ const CTRL_C = '\u0003'
 interface Step {
   /** Text the question shows; the keys are typed once it has appeared (again) on the terminal. */
   after: string
-  keys: string
+  /** One key each: an arrow is one key of three characters. */
+  keys: readonly string[]
 }
 
 async function atTerminal(argv: string[], steps: Step[]) {
@@ -59,8 +60,7 @@ async function atTerminal(argv: string[], steps: Step[]) {
       if (Date.now() > deadline) throw new Error(`never asked "${step.after}"; the screen shows:\n${screen}`)
       await new Promise((resolve) => setTimeout(resolve, 5))
     }
-    // One key at a time; an arrow is one key of three characters.
-    for (const key of step.keys.match(/\u001b\[.|[^]/g) ?? []) {
+    for (const key of step.keys) {
       stdin.write(key)
       await new Promise((resolve) => setTimeout(resolve, 2))
     }
@@ -90,9 +90,9 @@ describe('move verbs ask at a terminal for what the flags leave out', () => {
     const run = await atTerminal(
       ['reply', plan],
       [
-        { after: 'What did they answer?', keys: DOWN + ENTER },
-        { after: 'Their first choice?', keys: DOWN + DOWN + ENTER },
-        { after: 'Next?', keys: ENTER },
+        { after: 'What did they answer?', keys: [DOWN, ENTER] },
+        { after: 'Their first choice?', keys: [DOWN, DOWN, ENTER] },
+        { after: 'Next?', keys: [ENTER] },
       ],
     )
     expect(run.code).toBe(EXIT.ok)
@@ -110,10 +110,10 @@ describe('move verbs ask at a terminal for what the flags leave out', () => {
       [
         // price is the plan's first issue; the level starts at our position (B's 230000), and one
         // step up the list is 220000.
-        { after: 'We give: which issue?', keys: ENTER },
-        { after: 'We give: price to which level?', keys: UP + ENTER },
-        { after: 'We give: another issue?', keys: ENTER },
-        { after: 'We get in return: which issue?', keys: ENTER },
+        { after: 'We give: which issue?', keys: [ENTER] },
+        { after: 'We give: price to which level?', keys: [UP, ENTER] },
+        { after: 'We give: another issue?', keys: [ENTER] },
+        { after: 'We get in return: which issue?', keys: [ENTER] },
       ],
     )
     expect(run.code).toBe(EXIT.ok)
@@ -123,7 +123,7 @@ describe('move verbs ask at a terminal for what the flags leave out', () => {
 
   it('Ctrl-C at a question writes nothing and exits 130', async () => {
     const plan = renewalNegotiation([{ type: 'offer-sent', bundles: SET }])
-    const run = await atTerminal(['reply', plan], [{ after: 'What did they answer?', keys: CTRL_C }])
+    const run = await atTerminal(['reply', plan], [{ after: 'What did they answer?', keys: [CTRL_C] }])
     expect(run.code).toBe(EXIT.interrupted)
     expect(run.screen).toContain('Interrupted: nothing was recorded.')
     expect(journalOf(plan)).toHaveLength(1)
