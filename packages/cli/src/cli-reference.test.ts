@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { SIMULATION_DEFAULTS, SIMULATION_PARAMETERS } from '@parley/core'
 import { describe, expect, it } from 'vitest'
 import { cliReference } from './cli-reference'
 
@@ -9,7 +10,7 @@ describe('cliReference', () => {
     expect(readFileSync(DOCUMENT, 'utf8'), 'docs/cli.md is stale: run `npm run docs`').toBe(cliReference())
   })
 
-  it('has a section for every command and subcommand, with the examples each adds to its help', () => {
+  it('has a section for every command and subcommand, with the examples each adds to its help and every simulation setting with its default', () => {
     const reference = cliReference()
     for (const heading of [
       '## parley check',
@@ -19,7 +20,8 @@ describe('cliReference', () => {
     ])
       expect(reference).toContain(`\n${heading}\n`)
     expect(reference).toContain("Example: parley journal add acme.yaml '{")
-    expect(reference).toContain('choiceScale=')
+    for (const parameter of SIMULATION_PARAMETERS)
+      expect(reference).toContain(`${parameter.name}=${SIMULATION_DEFAULTS[parameter.name]}`)
   })
 
   it('renders the same text every time, whatever the terminal', () => {
