@@ -25,7 +25,7 @@ import { serveVerb } from './verbs/serve'
 import { simulateVerb } from './verbs/simulate'
 import { statusVerb } from './verbs/status'
 import { userVerb } from './verbs/user'
-import type { Verb } from './verbs/verb'
+import type { Verb, VerbRun } from './verbs/verb'
 import { VERSION } from './version'
 
 /** The verbs in the order `parley --help` lists them. */
@@ -52,9 +52,31 @@ const VERBS: readonly Verb[] = [
 ]
 
 export async function runParley(argv: readonly string[], streams: Streams, cwd: string): Promise<number> {
-  const out = new Output(streams)
-  const context: CommandContext = { out, cwd, env: streams.env }
+  const context: CommandContext = { out: new Output(streams), cwd, env: streams.env }
   let exitCode: number = EXIT.ok
+  const program = buildProgram({
+    context,
+    exit: (code: number) => {
+      exitCode = code
+    },
+  })
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' })
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error
+    return commanderExitCode(error)
+  }
+  return exitCode
+}
+
+/**
+ * The `parley` program with every verb declared on it, ready to parse: nothing runs until it does.
+ * Its help and errors are written to the context's streams; the reference in docs/cli.md is read
+ * from the same tree.
+ */
+export function buildProgram(run: VerbRun): Command {
+  const { out } = run.context
   const program = new Command('parley')
   program
     .description(
@@ -66,25 +88,12 @@ export async function runParley(argv: readonly string[], streams: Streams, cwd: 
     .exitOverride()
     .showSuggestionAfterError(true)
     .configureOutput({
-      writeOut: (text) => streams.stdout.write(text),
-      writeErr: (text) => streams.stderr.write(text),
+      writeOut: (text) => out.streams.stdout.write(text),
+      writeErr: (text) => out.streams.stderr.write(text),
       outputError: (text, write) => write(out.errColour.red(text)),
     })
-  const run = {
-    context,
-    exit: (code: number) => {
-      exitCode = code
-    },
-  }
   for (const verb of VERBS) verb(program, run)
-
-  try {
-    await program.parseAsync([...argv], { from: 'user' })
-  } catch (error) {
-    if (!(error instanceof CommanderError)) throw error
-    return commanderExitCode(error)
-  }
-  return exitCode
+  return program
 }
 
 function commanderExitCode(error: CommanderError): number {

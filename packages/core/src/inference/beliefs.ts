@@ -12,7 +12,7 @@
  * the GENIUS domains and the synthetic plan. The Dirichlet around the estimate used before (3, 10 or
  * 30 times the share) spread a plan's small issues far more than its large ones and, at low and
  * medium confidence, far more than real estimates err: three answers then moved the posterior
- * further from the truth than the plan's estimate (see the README, "How Parley learns").
+ * further from the truth than the plan's estimate (see docs/mathematics.md, "How these values were chosen").
  */
 import { gamma, mulberry32 } from '../random'
 import type { Space } from '../scoring/space'

@@ -3,7 +3,7 @@
  * against our limits. A counter that moves issues their way and gives us nothing back is a request
  * for points for nothing; the answer is a conditional trade at our current target instead.
  *
- * Definitions (the README's status section says the same):
+ * Definitions (docs/journal.md, "The reality test as a trade adviser", says the same):
  * - Our last offer: our position when they countered, as replay keeps it (`ourPosition`, the same
  *   position concessions are measured from): the last single bundle we offered, the bundle they
  *   chose or ranked first from our latest set, moved by our concessions since; when they countered

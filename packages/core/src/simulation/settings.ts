@@ -1,8 +1,8 @@
 /**
  * Every parameter of the simulator — the counterpart's hidden preferences, its strategy, our three
- * strategies and the learning run — with its default, in one object. The command line's help and
- * the README list them from `SIMULATION_PARAMETERS` below, so the documentation never drifts from
- * the numbers the code uses.
+ * strategies and the learning run — with its default, in one object. `parley simulate --help`, and
+ * docs/cli.md generated from it (`npm run docs`), list them from `SIMULATION_PARAMETERS` below, so
+ * the documentation never drifts from the numbers the code uses.
  */
 
 export const GENERATOR_NAMES = ['prior', 'perturbed', 'reordered'] as const
