@@ -17,6 +17,13 @@ export interface LoadedJournal {
   problems: Problem[]
   /** Whether the file ends mid-line (an append must start on a new line). */
   endsMidLine: boolean
+  /**
+   * For a journal kept on a team server: records an event there (the server checks it again and
+   * may refuse it); a file's journal has none and is appended to.
+   */
+  post?: (
+    event: JournalEvent,
+  ) => Promise<{ ok: true; event: JournalEvent } | { ok: false; problems: Problem[] }>
 }
 
 export async function loadJournal(file: string): Promise<LoadedJournal> {

@@ -1,10 +1,12 @@
 /** A plan and its journal, loaded together, with the replay and what it has taught us. */
-import { inferPriorities, type NegotiationState, type Posterior, replay } from '@parley/core'
+import { inferPriorities, type NegotiationState, type Posterior, type Problem, replay } from '@parley/core'
+import type { CommandContext } from './command-context'
 import { journalPathFor, type LoadedJournal, loadJournal } from './journal-file'
 import { type LoadedPlan, loadPlan } from './plan-file'
+import { chooseServer, openRemoteNegotiation, type ServerOption } from './team-server'
 
-/** What every command that reads a plan and its journal takes: where the journal is, and --json. */
-export interface JournalOptions {
+/** What every command that reads a plan and its journal takes: where the journal is (or the server), and --json. */
+export interface JournalOptions extends ServerOption {
   journal?: string
   json?: boolean
 }
@@ -22,7 +24,45 @@ export type LoadedNegotiation =
 export async function loadNegotiation(planFile: string, journalFile?: string): Promise<LoadedNegotiation> {
   const plan = await loadPlan(planFile)
   if (!plan.ok) return { ok: false, plan }
-  const journal = await loadJournal(journalFile ?? journalPathFor(planFile))
+  return negotiationOf(plan, await loadJournal(journalFile ?? journalPathFor(planFile)))
+}
+
+/** A plan and a journal read from wherever they are kept (files, or a team server), replayed. */
+export function negotiationOf(
+  plan: Extract<LoadedPlan, { ok: true }>,
+  journal: LoadedJournal,
+): LoadedNegotiation {
   const state = replay(plan.space, journal.events)
   return { ok: true, plan, journal, state, posterior: inferPriorities(plan.space, state.observations) }
+}
+
+/**
+ * The negotiation a command names: a plan file with its journal, or, with `--server` (or
+ * `PARLEY_SERVER` and a name that is not a plan file), a negotiation on a team server by id or title.
+ */
+export async function openNegotiation(
+  context: CommandContext,
+  name: string,
+  options: JournalOptions,
+): Promise<LoadedNegotiation & { version?: number }> {
+  const choice = chooseServer(name, options, context.env)
+  if (!choice.remote) return loadNegotiation(name, options.journal)
+  const refused = (errors: Problem[]): LoadedNegotiation => ({
+    ok: false,
+    plan: { ok: false, file: name, errors },
+  })
+  if (!choice.ok) return refused([choice.problem])
+  if (options.journal !== undefined)
+    return refused([
+      {
+        code: 'journal_on_server',
+        severity: 'error',
+        message: 'a negotiation on a server keeps its journal there: leave out --journal',
+        path: '',
+        file: '--journal',
+      },
+    ])
+  const remote = await openRemoteNegotiation(choice.server, name)
+  if (!remote.ok) return refused(remote.problems)
+  return { ...negotiationOf(remote.plan, remote.journal), version: remote.version }
 }

@@ -16,7 +16,7 @@ import {
 } from '@parley/core'
 import { type CommandContext, planRefused } from '../command-context'
 import { EXIT } from '../exit-codes'
-import { type JournalOptions, loadNegotiation } from '../negotiation-file'
+import { type JournalOptions, openNegotiation } from '../negotiation-file'
 import type { Output } from '../output'
 import { pts } from '../output'
 import { formatTerms } from '../terms'
@@ -33,7 +33,7 @@ export async function coachCommand(
   options: CoachOptions,
 ): Promise<number> {
   const json = options.json === true
-  const loaded = await loadNegotiation(planFile, options.journal)
+  const loaded = await openNegotiation(context, planFile, options)
   if (!loaded.ok) return planRefused(context, json, loaded.plan.errors)
   const report = coach(
     loaded.plan.space,

@@ -2,7 +2,7 @@
 import { debriefSentences, debriefView } from '@parley/core'
 import { type CommandContext, planRefused } from '../command-context'
 import { EXIT } from '../exit-codes'
-import { loadNegotiation } from '../negotiation-file'
+import { openNegotiation } from '../negotiation-file'
 
 export async function debriefCommand(
   context: CommandContext,
@@ -10,7 +10,7 @@ export async function debriefCommand(
   options: { journal?: string; json?: boolean },
 ): Promise<number> {
   const json = options.json === true
-  const loaded = await loadNegotiation(planFile, options.journal)
+  const loaded = await openNegotiation(context, planFile, options)
   if (!loaded.ok) return planRefused(context, json, loaded.plan.errors)
   const { plan, state, posterior } = loaded
   const view = debriefView(plan.space, state, posterior)

@@ -69,6 +69,8 @@ export interface RecordTarget {
   journal: LoadedJournal
   /** The replay of the journal, when the caller has it already. */
   state?: NegotiationState
+  /** The plan's version on a team server; a plan file's is a hash of its text. */
+  version?: number
 }
 
 /**
@@ -89,11 +91,16 @@ export async function recordEvent(
     plan.space,
     { events: journal.events, state: target.state ?? replay(plan.space, journal.events) },
     raw,
-    { id: ulid(), at: new Date().toISOString(), planVersion: planFileVersion(plan.plan) },
+    { id: ulid(), at: new Date().toISOString(), planVersion: target.version ?? planFileVersion(plan.plan) },
   )
   if (!admitted.ok) return invalidInput(context, json, admitted.problems.map(place))
-  const { event } = admitted
-  await appendEvent(journal, event)
+  let { event } = admitted
+  if (journal.post) {
+    // The server checks it again, against the journal as it is there now, and has the last word.
+    const posted = await journal.post(event)
+    if (!posted.ok) return invalidInput(context, json, posted.problems)
+    event = posted.event
+  } else await appendEvent(journal, event)
   const warnings = admitted.warnings.map(place)
   if (json) context.out.json({ event, journal: journal.file, warnings: warnings.map(problemJson) })
   else {

@@ -2,7 +2,7 @@
 import { formatBits, frontierReport, type MesoSet, mesoMarkers, mesoView, type Space } from '@parley/core'
 import { type CommandContext, planRefused } from '../command-context'
 import { EXIT } from '../exit-codes'
-import { type JournalOptions, loadNegotiation } from '../negotiation-file'
+import { type JournalOptions, openNegotiation } from '../negotiation-file'
 import { pts } from '../output'
 import { writePlot } from './frontier'
 
@@ -19,7 +19,7 @@ export async function mesoCommand(
   options: MesoCommandOptions,
 ): Promise<number> {
   const json = options.json === true
-  const negotiation = await loadNegotiation(file, options.journal)
+  const negotiation = await openNegotiation(context, file, options)
   if (!negotiation.ok) return planRefused(context, json, negotiation.plan.errors)
   const { plan: loaded, journal } = negotiation
   // With a journal, the set is chosen under what their moves have taught us.

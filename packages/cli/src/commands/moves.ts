@@ -22,7 +22,7 @@ import {
 import { type CommandContext, invalidInput, planRefused } from '../command-context'
 import { EXIT } from '../exit-codes'
 import { type Choice, type Prompter, PromptInterrupted, terminalPrompter } from '../move-prompts'
-import { type JournalOptions, loadNegotiation } from '../negotiation-file'
+import { type JournalOptions, openNegotiation } from '../negotiation-file'
 import { readTextFile } from '../plan-file'
 import { formatTerms, readTermWords } from '../terms'
 import { describe, type RecordTarget, recordEvent } from './journal'
@@ -59,9 +59,10 @@ async function recordMove(
   builder: MoveBuilder,
 ): Promise<number> {
   const json = options.json === true
-  const loaded = await loadNegotiation(planFile, options.journal)
+  const loaded = await openNegotiation(context, planFile, options)
   if (!loaded.ok) return planRefused(context, json, loaded.plan.errors)
   const negotiation: Negotiation = {
+    ...(loaded.version !== undefined ? { version: loaded.version } : {}),
     planFile,
     plan: loaded.plan,
     journal: loaded.journal,

@@ -2,7 +2,7 @@
 import { formatBits, formatMoney, type NegotiationStatus, negotiationStatus } from '@parley/core'
 import { type CommandContext, planRefused } from '../command-context'
 import { EXIT } from '../exit-codes'
-import { type JournalOptions, loadNegotiation } from '../negotiation-file'
+import { type JournalOptions, openNegotiation } from '../negotiation-file'
 import { type Output, percent, problemJson, pts, signed } from '../output'
 import { formatTerms } from '../terms'
 
@@ -12,7 +12,7 @@ export async function statusCommand(
   options: JournalOptions,
 ): Promise<number> {
   const json = options.json === true
-  const loaded = await loadNegotiation(planFile, options.journal)
+  const loaded = await openNegotiation(context, planFile, options)
   if (!loaded.ok) return planRefused(context, json, loaded.plan.errors)
   const { plan, journal, state, posterior } = loaded
   const status = negotiationStatus(plan.space, journal.events, { state, posterior })

@@ -2,7 +2,7 @@
 import { STAGES, type Stage } from '@parley/core'
 import { Option } from 'commander'
 import { coachCommand } from '../commands/coach'
-import type { Verb } from './verb'
+import { SERVER_FLAG, SERVER_HELP, type Verb } from './verb'
 
 export const coachVerb: Verb = (program, { context, exit }) => {
   program
@@ -13,6 +13,7 @@ export const coachVerb: Verb = (program, { context, exit }) => {
     .argument('<plan>', 'plan file')
     .addOption(new Option('--stage <stage>', 'show this stage instead of the current one').choices(STAGES))
     .option('--journal <file>', 'journal file (default: PLAN with .journal.jsonl)')
+    .option(SERVER_FLAG, SERVER_HELP)
     .option(
       '--shareable',
       'print only what may be said or shown to them: the words to use and the call script',
@@ -33,7 +34,13 @@ export const coachVerb: Verb = (program, { context, exit }) => {
     .action(
       async (
         plan: string,
-        options: { stage?: Stage; journal?: string; json?: boolean; shareable?: boolean },
+        options: {
+          stage?: Stage
+          journal?: string
+          server?: string | true
+          json?: boolean
+          shareable?: boolean
+        },
       ) => {
         exit(await coachCommand(context, plan, options))
       },

@@ -1,7 +1,7 @@
 /** `parley meso`: a set of bundles worth the same to us. */
 import { mesoCommand } from '../commands/meso'
 import { integerIn, positiveNumber, utilityPoints } from '../options'
-import type { Verb } from './verb'
+import { SERVER_FLAG, SERVER_HELP, type Verb } from './verb'
 
 export const mesoVerb: Verb = (program, { context, exit }) => {
   program
@@ -19,6 +19,7 @@ export const mesoVerb: Verb = (program, { context, exit }) => {
     .option('--tolerance <points>', 'largest distance from the target, in points (default 2)', positiveNumber)
     .option('--plot <file.svg>', 'also draw the bundles on the frontier as SVG')
     .option('--journal <file>', 'the journal to learn from (default: PLAN with .journal.jsonl)')
+    .option(SERVER_FLAG, SERVER_HELP)
     .option('--json', 'machine-readable output on stdout')
     .addHelpText(
       'after',
@@ -27,7 +28,14 @@ export const mesoVerb: Verb = (program, { context, exit }) => {
     .action(
       async (
         plan: string,
-        options: { count?: number; target?: number; tolerance?: number; json?: boolean; plot?: string },
+        options: {
+          count?: number
+          target?: number
+          tolerance?: number
+          json?: boolean
+          plot?: string
+          server?: string | true
+        },
       ) => {
         exit(await mesoCommand(context, plan, options))
       },

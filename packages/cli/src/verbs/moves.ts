@@ -16,7 +16,7 @@ import {
   retractCommand,
 } from '../commands/moves'
 import { integerIn, positiveNumber, utilityPoints } from '../options'
-import type { Verb } from './verb'
+import { SERVER_FLAG, SERVER_HELP, type Verb } from './verb'
 
 const TERMS = 'ISSUE=LEVEL...'
 
@@ -25,8 +25,9 @@ function moveCommand(program: Command, name: string, description: string, exampl
   return program
     .command(name)
     .description(description)
-    .argument('<plan>', 'plan file')
+    .argument('<plan>', 'plan file, or with --server a negotiation (its id or title)')
     .option('--journal <file>', 'journal file (default: PLAN with .journal.jsonl)')
+    .option(SERVER_FLAG, SERVER_HELP)
     .option('--json', 'machine-readable output on stdout: the event written')
     .addHelpText(
       'after',

@@ -24,18 +24,24 @@ export function journalReader(
   command: (
     context: CommandContext,
     plan: string,
-    options: { journal?: string; json?: boolean },
+    options: { journal?: string; json?: boolean; server?: string | true },
   ) => Promise<number>,
 ): Verb {
   return (program, { context, exit }) => {
     program
       .command(name)
       .description(description)
-      .argument('<plan>', 'plan file')
+      .argument('<plan>', 'plan file, or with --server a negotiation (its id or title)')
       .option('--journal <file>', 'journal file (default: PLAN with .journal.jsonl)')
+      .option(SERVER_FLAG, SERVER_HELP)
       .option('--json', 'machine-readable output on stdout')
-      .action(async (plan: string, options: { journal?: string; json?: boolean }) => {
+      .action(async (plan: string, options: { journal?: string; json?: boolean; server?: string | true }) => {
         exit(await command(context, plan, options))
       })
   }
 }
+
+/** The option of the verbs that also work on a negotiation kept on a team server. */
+export const SERVER_FLAG = '--server [url]'
+export const SERVER_HELP =
+  'a negotiation on a team server (default URL: PARLEY_SERVER; API token: PARLEY_TOKEN): PLAN is then its id or title'

@@ -1,0 +1,229 @@
+/**
+ * A negotiation kept on a team server, for `status`, `coach`, `meso`, `debrief` and the move
+ * verbs with `--server URL` (or `PARLEY_SERVER`): its plan and journal are read over the API with an
+ * API token (`PARLEY_TOKEN`), the same core reads them as it reads files, and a move is posted to
+ * the server, which checks and stores it exactly as it does the web app's.
+ */
+import {
+  compileSpace,
+  formatPath,
+  type JournalEvent,
+  type Plan,
+  type Problem,
+  parsePlanText,
+  readEvent,
+} from '@parley/core'
+import type { LoadedJournal } from './journal-file'
+import type { LoadedPlan } from './plan-file'
+
+export interface ServerOption {
+  /** `--server URL`, or `--server` alone for `PARLEY_SERVER`. */
+  server?: string | true
+}
+
+export interface TeamServer {
+  url: string
+  token: string
+}
+
+export type ServerChoice =
+  | { remote: false }
+  | { remote: true; ok: true; server: TeamServer }
+  | { remote: true; ok: false; problem: Problem }
+
+const PLAN_FILE = /\.(ya?ml|json)$/i
+
+/**
+ * Whether NAME is a negotiation on a server rather than a plan file: `--server` says so; with
+ * `PARLEY_SERVER` set, so does a NAME that is not a plan file's name (.yaml, .yml, .json).
+ */
+export function chooseServer(
+  name: string,
+  options: ServerOption,
+  env: Readonly<Record<string, string | undefined>>,
+): ServerChoice {
+  const fromEnv = env.PARLEY_SERVER?.trim() || undefined
+  const asked = options.server !== undefined || (fromEnv !== undefined && !PLAN_FILE.test(name))
+  if (!asked) return { remote: false }
+  const url = typeof options.server === 'string' ? options.server : fromEnv
+  const refuse = (code: string, message: string): ServerChoice => ({
+    remote: true,
+    ok: false,
+    problem: { code, severity: 'error', message, path: '', file: '--server' },
+  })
+  if (url === undefined) return refuse('no_server', 'give the server: --server URL, or set PARLEY_SERVER')
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return refuse('bad_server', `'${url}' is not a URL (for example https://parley.example.com)`)
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    return refuse('bad_server', `'${url}' is not an http or https URL`)
+  const token = env.PARLEY_TOKEN?.trim()
+  if (!token)
+    return refuse(
+      'no_token',
+      'set PARLEY_TOKEN to an API token of yours on that server (make one on your account page, or POST /api/me/tokens)',
+    )
+  return {
+    remote: true,
+    ok: true,
+    server: { url: parsed.origin + parsed.pathname.replace(/\/$/, ''), token },
+  }
+}
+
+type Answer = { ok: true; status: number; body: unknown } | { ok: false; problem: Problem }
+
+/** One API call; a failure of the network or of the server is a problem, never a stack trace. */
+async function call(server: TeamServer, method: string, path: string, body?: unknown): Promise<Answer> {
+  const where = `${server.url}${path}`
+  let response: Response
+  try {
+    response = await fetch(where, {
+      method,
+      headers: {
+        authorization: `Bearer ${server.token}`,
+        accept: 'application/json',
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      signal: AbortSignal.timeout(30_000),
+    })
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name
+    return {
+      ok: false,
+      problem: {
+        code: 'server_unreachable',
+        severity: 'error',
+        message: `could not reach ${server.url} (${cause})`,
+        path: '',
+        file: '--server',
+      },
+    }
+  }
+  let parsed: unknown
+  try {
+    parsed = await response.json()
+  } catch {
+    parsed = undefined
+  }
+  if (response.ok) return { ok: true, status: response.status, body: parsed }
+  const error = (parsed as { error?: { code?: string; message?: string; path?: string } } | undefined)?.error
+  return {
+    ok: false,
+    problem: {
+      code: error?.code ?? `http_${response.status}`,
+      severity: 'error',
+      message: `the server answered ${response.status}: ${error?.message ?? response.statusText}`,
+      path: error?.path ?? '',
+      file: server.url,
+    },
+  }
+}
+
+interface Summary {
+  id: string
+  workspaceId: string
+  title: string
+}
+
+/** The negotiation NAME names: its id, or its title (any case) in one of the caller's workspaces. */
+async function findNegotiation(
+  server: TeamServer,
+  name: string,
+): Promise<{ ok: true; summary: Summary } | { ok: false; problem: Problem }> {
+  const workspaces = await call(server, 'GET', '/api/workspaces')
+  if (!workspaces.ok) return workspaces
+  const found: Summary[] = []
+  for (const workspace of (workspaces.body as { workspaces: { id: string }[] }).workspaces) {
+    const listed = await call(
+      server,
+      'GET',
+      `/api/workspaces/${encodeURIComponent(workspace.id)}/negotiations`,
+    )
+    if (!listed.ok) return listed
+    for (const negotiation of (listed.body as { negotiations: Summary[] }).negotiations)
+      if (negotiation.id === name || negotiation.title.toLowerCase() === name.toLowerCase())
+        found.push(negotiation)
+  }
+  const problem = (code: string, message: string) => ({
+    ok: false as const,
+    problem: { code, severity: 'error' as const, message, path: '', file: server.url },
+  })
+  const exact = found.filter((negotiation) => negotiation.id === name)
+  const matches = exact.length > 0 ? exact : found
+  if (matches.length === 1) return { ok: true, summary: matches[0] as Summary }
+  if (matches.length === 0)
+    return problem('not_found', `no negotiation you can see has the id or title '${name}'`)
+  return problem(
+    'ambiguous_negotiation',
+    `${matches.length} negotiations are titled '${name}': name one by its id (${matches.map((negotiation) => negotiation.id).join(', ')})`,
+  )
+}
+
+export type RemoteNegotiation =
+  | { ok: true; plan: Extract<LoadedPlan, { ok: true }>; journal: LoadedJournal; version: number }
+  | { ok: false; problems: Problem[] }
+
+/** Reads the negotiation's plan and journal from the server, as `loadPlan` and `loadJournal` read files. */
+export async function openRemoteNegotiation(server: TeamServer, name: string): Promise<RemoteNegotiation> {
+  const found = await findNegotiation(server, name)
+  if (!found.ok) return { ok: false, problems: [found.problem] }
+  const path = `/api/workspaces/${encodeURIComponent(found.summary.workspaceId)}/negotiations/${encodeURIComponent(found.summary.id)}`
+  const [negotiation, events] = await Promise.all([
+    call(server, 'GET', path),
+    call(server, 'GET', `${path}/events`),
+  ])
+  if (!negotiation.ok) return { ok: false, problems: [negotiation.problem] }
+  if (!events.ok) return { ok: false, problems: [events.problem] }
+  const { plan, version, title } = negotiation.body as { plan: Plan; version: number; title: string }
+  const label = `${title} (${server.url})`
+  const text = JSON.stringify(plan, null, 2)
+  const parsed = parsePlanText(text, { format: 'json', file: label })
+  if (!parsed.ok) return { ok: false, problems: [...parsed.errors] }
+  const journal: LoadedJournal = {
+    file: label,
+    exists: true,
+    events: [],
+    lines: [],
+    problems: [],
+    endsMidLine: false,
+    post: async (event) => {
+      const posted = await call(server, 'POST', `${path}/events`, event)
+      if (!posted.ok) return { ok: false, problems: [posted.problem] }
+      return { ok: true, event: (posted.body as { event: JournalEvent }).event }
+    },
+  }
+  for (const stored of (events.body as { events: { event: unknown; seq: number }[] }).events) {
+    const read = readEvent(stored.event)
+    if (read.ok) {
+      journal.events.push(read.event)
+      journal.lines.push(stored.seq)
+    } else
+      journal.problems.push(
+        ...read.errors.map((error) => ({
+          code: error.code,
+          severity: 'error' as const,
+          message: `${error.message}; this event is skipped`,
+          path: `events[${stored.seq}]${error.at.length > 0 ? `.${formatPath(error.at)}` : ''}`,
+          file: label,
+        })),
+      )
+  }
+  return {
+    ok: true,
+    plan: {
+      ok: true,
+      file: label,
+      plan: parsed.plan,
+      space: compileSpace(parsed.plan),
+      warnings: parsed.warnings,
+      source: parsed.source,
+      text,
+    },
+    journal,
+    version,
+  }
+}
