@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parley, ROOT, temporaryFolder } from './parley'
-import { api, firstOwner, startServer } from './server'
+import { api, firstOwner, freePort, startServer } from './server'
 
 const EXAMPLE = join(ROOT, 'examples/sales-saas-renewal.yaml')
 const TITLE = 'Calder Mutual claims platform renewal and expansion, FY2027'
@@ -85,9 +85,10 @@ describe('parley --server', () => {
       const unknown = parley(['status', 'No such deal', '--server', server.url], { env })
       expect(unknown.code).toBe(1)
       expect(unknown.stderr).toContain("no negotiation you can see has the id or title 'No such deal'")
-      const down = parley(['status', id, '--server', 'http://127.0.0.1:9'], { env })
+      const nobody = `http://127.0.0.1:${await freePort()}`
+      const down = parley(['status', id, '--server', nobody], { env })
       expect(down.code).toBe(1)
-      expect(down.stderr).toContain('could not reach http://127.0.0.1:9')
+      expect(down.stderr).toContain(`could not reach ${nobody} (ECONNREFUSED)`)
       const after = (await (await api(server.url, session, 'GET', `${path}/events`)).json()) as {
         events: unknown[]
       }

@@ -91,7 +91,7 @@ async function call(server: TeamServer, method: string, path: string, body?: unk
       signal: AbortSignal.timeout(30_000),
     })
   } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name
+    const cause = whyUnreachable(error)
     return {
       ok: false,
       problem: {
@@ -226,4 +226,11 @@ export async function openRemoteNegotiation(server: TeamServer, name: string): P
     journal,
     version,
   }
+}
+
+/** The reason fetch gives, as briefly as it can be said: ECONNREFUSED, ENOTFOUND, a timeout. */
+function whyUnreachable(error: unknown): string {
+  const { cause, name } = error as { cause?: { code?: string; message?: string }; name?: string }
+  if (name === 'TimeoutError') return 'no answer in 30 s'
+  return cause?.code ?? cause?.message ?? (error as Error).message
 }
