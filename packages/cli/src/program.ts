@@ -8,6 +8,7 @@ import { EXIT } from './exit-codes'
 import { Output, type Streams } from './output'
 import { checkVerb } from './verbs/check'
 import { coachVerb } from './verbs/coach'
+import { completionVerb } from './verbs/completion'
 import { debriefVerb } from './verbs/debrief'
 import { exportVerb } from './verbs/export'
 import { exportDbVerb } from './verbs/export-db'
@@ -49,6 +50,7 @@ const VERBS: readonly Verb[] = [
   userVerb,
   exportDbVerb,
   importDbVerb,
+  completionVerb,
 ]
 
 export async function runParley(argv: readonly string[], streams: Streams, cwd: string): Promise<number> {
