@@ -15,6 +15,15 @@ describe('runParley', () => {
       'frontier',
       'meso',
       'journal',
+      'offer',
+      'reply',
+      'concede',
+      'heard',
+      'propose-contingency',
+      'accept-contingency',
+      'agree',
+      'note',
+      'retract',
       'status',
       'coach',
       'lint',
@@ -28,6 +37,7 @@ describe('runParley', () => {
       'user',
       'export-db',
       'import-db',
+      'completion',
       'help',
     ])
   })
