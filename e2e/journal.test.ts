@@ -118,7 +118,9 @@ describe('parley journal and status', () => {
       /warning EVENT:1:\d+ bundles\[0\]: bundle A is worth [\d.]+ to us, below our reservation and our BATNA \(35\.0\)/,
     )
     expect(added.stderr).toContain('bundle A breaks our limits price >= 190000 and credits <= 15')
-    expect(added.stderr).toContain('Recorded all the same (3 warnings). If it was a slip, retract it: parley retract')
+    expect(added.stderr).toContain(
+      'Recorded all the same (3 warnings). If it was a slip, retract it: parley retract',
+    )
     expect(readFileSync(journal, 'utf8').trim().split('\n')).toHaveLength(1)
     // The same judgement in JSON, and on an agreement.
     const agreed = parley(['journal', 'add', plan, JSON.stringify({ type: 'agreed', terms: poor }), '--json'])

@@ -3,11 +3,10 @@
  * through the real prompt library on a stand-in terminal (a stream that says it is a TTY), typed
  * one key at a time as a person would, each key sent once the question it answers is on screen.
  */
-import { existsSync, readFileSync } from 'node:fs'
 import { PassThrough, Writable } from 'node:stream'
 import { RENEWAL_B } from '@parley/core/testing'
 import { describe, expect, it } from 'vitest'
-import { renewalNegotiation } from '../example-negotiation'
+import { journalOf, renewalNegotiation } from '../example-negotiation'
 import { EXIT } from '../exit-codes'
 import { runParley } from '../program'
 
@@ -67,15 +66,6 @@ async function atTerminal(argv: string[], steps: Step[]) {
   }
   const code = await run
   return { code, stdout: stdout.join(''), screen }
-}
-
-function journalOf(plan: string): Record<string, unknown>[] {
-  const file = plan.replace(/\.yaml$/, '.journal.jsonl')
-  if (!existsSync(file)) return []
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as Record<string, unknown>)
 }
 
 const SET = [

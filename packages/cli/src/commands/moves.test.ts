@@ -1,9 +1,9 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { RENEWAL_B } from '@parley/core/testing'
 import { describe, expect, it } from 'vitest'
 import { runCaptured } from '../captured-run'
-import { renewalNegotiation } from '../example-negotiation'
+import { journalOf, renewalNegotiation } from '../example-negotiation'
 import { EXIT } from '../exit-codes'
 
 const B = RENEWAL_B
@@ -17,15 +17,6 @@ const CHOSEN = [
   { type: 'offer-sent', bundles: SET },
   { type: 'bundle-chosen', side: 'them', label: 'B' },
 ]
-
-function journalOf(plan: string): Record<string, unknown>[] {
-  const file = plan.replace(/\.yaml$/, '.journal.jsonl')
-  if (!existsSync(file)) return []
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as Record<string, unknown>)
-}
 
 /** The event as written, without what differs from one run to the next. */
 function lastEvent(plan: string) {

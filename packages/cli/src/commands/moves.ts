@@ -861,16 +861,3 @@ export function retractCommand(
     },
   })
 }
-
-/** For tests and the completion script: the verbs' names. */
-export const MOVE_VERBS = [
-  'offer',
-  'reply',
-  'concede',
-  'heard',
-  'propose-contingency',
-  'accept-contingency',
-  'agree',
-  'note',
-  'retract',
-] as const
