@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { createPostgresDatabase, testBackends } from '@parley/store/testing'
 import { describe, expect, it } from 'vitest'
 import { parley, ROOT, temporaryFolder } from './parley'
-import { api, databaseEnv, firstOwner, freePort, type Session, startServer } from './server'
+import { api, databaseEnv, firstOwner, freePort, importPlan, type Session, startServer } from './server'
 
 const EXAMPLE = join(ROOT, 'examples/sales-saas-renewal.yaml')
 const postgres = (await testBackends()).some((backend) => backend.dialect === 'postgres')
@@ -140,16 +140,7 @@ describe('the API and the commands agree', () => {
     const server = await startServer({ data: temporaryFolder() })
     try {
       const session = await firstOwner(server)
-      const imported = await api(
-        server.url,
-        session,
-        'POST',
-        `/api/workspaces/${session.workspaceId}/negotiations/import`,
-        {
-          yaml: readFileSync(plan, 'utf8'),
-        },
-      )
-      const path = `/api/workspaces/${session.workspaceId}/negotiations/${((await imported.json()) as { id: string }).id}`
+      const { path } = await importPlan(server.url, session, plan)
       for (const event of events)
         expect((await api(server.url, session, 'POST', `${path}/events`, { json: event })).status).toBe(201)
       const view = async (name: string) => (await api(server.url, session, 'GET', `${path}/${name}`)).json()
@@ -180,16 +171,7 @@ describe('the API and the commands agree', () => {
 
 describe('parley export-db and import-db', () => {
   async function fill(session: Session, url: string) {
-    const created = await api(
-      url,
-      session,
-      'POST',
-      `/api/workspaces/${session.workspaceId}/negotiations/import`,
-      {
-        yaml: readFileSync(EXAMPLE, 'utf8'),
-      },
-    )
-    const path = `/api/workspaces/${session.workspaceId}/negotiations/${((await created.json()) as { id: string }).id}`
+    const { path } = await importPlan(url, session, EXAMPLE)
     for (let k = 0; k < 5; k++)
       await api(url, session, 'POST', `${path}/events`, {
         json: { id: `01JK${String(k).padStart(22, '0')}`, type: 'note', text: `note ${k}` },

@@ -3,6 +3,7 @@
  * read what it prints, sign in over HTTP, kill it (politely or with SIGKILL) and start it again.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { ROOT } from './parley'
@@ -161,4 +162,24 @@ export async function api(
     json: () => response.json() as Promise<unknown>,
     text: () => response.text(),
   }
+}
+
+/** Imports a plan file into the session's workspace; the negotiation's id and its API path. */
+export async function importPlan(
+  base: string,
+  session: Session,
+  file: string,
+): Promise<{ id: string; path: string }> {
+  const imported = await api(
+    base,
+    session,
+    'POST',
+    `/api/workspaces/${session.workspaceId}/negotiations/import`,
+    {
+      yaml: readFileSync(file, 'utf8'),
+    },
+  )
+  if (imported.status !== 201) throw new Error(`import: ${imported.status} ${await imported.text()}`)
+  const { id } = (await imported.json()) as { id: string }
+  return { id, path: `/api/workspaces/${session.workspaceId}/negotiations/${id}` }
 }

@@ -7,8 +7,8 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { parley, ROOT, temporaryFolder } from './parley'
-import { api, firstOwner, freePort, startServer } from './server'
+import { parleyAsync as parley, ROOT, temporaryFolder } from './parley'
+import { api, firstOwner, freePort, importPlan, startServer } from './server'
 
 const EXAMPLE = join(ROOT, 'examples/sales-saas-renewal.yaml')
 const TITLE = 'Calder Mutual claims platform renewal and expansion, FY2027'
@@ -18,30 +18,20 @@ describe('parley --server', () => {
     const server = await startServer({ data: temporaryFolder() })
     try {
       const session = await firstOwner(server)
-      const imported = await api(
-        server.url,
-        session,
-        'POST',
-        `/api/workspaces/${session.workspaceId}/negotiations/import`,
-        {
-          yaml: readFileSync(EXAMPLE, 'utf8'),
-        },
-      )
-      const { id } = (await imported.json()) as { id: string }
+      const { id, path } = await importPlan(server.url, session, EXAMPLE)
       const env = { PARLEY_TOKEN: session.token }
 
       // By title with --server URL; by id with PARLEY_SERVER.
-      const offered = parley(['offer', TITLE, '--server', server.url, '--meso', '--json'], { env })
+      const offered = await parley(['offer', TITLE, '--server', server.url, '--meso', '--json'], { env })
       expect(offered.stderr).toBe('')
       expect(offered.code).toBe(0)
       const byEnv = { ...env, PARLEY_SERVER: server.url }
-      expect(parley(['reply', id, '--chose', 'B'], { env: byEnv }).code).toBe(0)
-      expect(parley(['heard', id, 'go-live first', '--ranking', 'rollout,price'], { env: byEnv }).code).toBe(
-        0,
-      )
+      expect((await parley(['reply', id, '--chose', 'B'], { env: byEnv })).code).toBe(0)
+      expect(
+        (await parley(['heard', id, 'go-live first', '--ranking', 'rollout,price'], { env: byEnv })).code,
+      ).toBe(0)
 
       // The server checked and stored them: its journal holds the three moves, the offer as written.
-      const path = `/api/workspaces/${session.workspaceId}/negotiations/${id}`
       const journal = (await (await api(server.url, session, 'GET', `${path}/events`)).json()) as {
         events: { event: { type: string; id: string } }[]
       }
@@ -53,7 +43,7 @@ describe('parley --server', () => {
       expect(journal.events[0]?.event).toEqual((offered.json() as { event: unknown }).event)
 
       // A move the server's journal does not allow is refused with the same message, and not stored.
-      const wrong = parley(['reply', id, '--chose', 'Z'], { env: byEnv })
+      const wrong = await parley(['reply', id, '--chose', 'Z'], { env: byEnv })
       expect(wrong.code).toBe(1)
       expect(wrong.stderr).toContain('--chose label')
 
@@ -64,29 +54,29 @@ describe('parley --server', () => {
       const jsonl = await (await api(server.url, session, 'GET', `${path}/events?format=jsonl`)).text()
       writeFileSync(join(folder, 'calder.journal.jsonl'), jsonl)
       for (const view of [['status'], ['coach'], ['meso', '--count', '2']]) {
-        const remote = parley([...view, id, '--json'], { env: byEnv })
-        const local = parley([...view, plan, '--json'])
+        const remote = await parley([...view, id, '--json'], { env: byEnv })
+        const local = await parley([...view, plan, '--json'])
         expect(remote.code, remote.stderr).toBe(0)
         const { journal: _remoteJournal, ...remoteView } = remote.json() as Record<string, unknown>
         const { journal: _localJournal, ...localView } = local.json() as Record<string, unknown>
         expect(remoteView).toEqual(localView)
       }
-      expect(parley(['status', TITLE, '--server'], { env: byEnv }).stdout).toContain('Stage:')
+      expect((await parley(['status', TITLE, '--server'], { env: byEnv })).stdout).toContain('Stage:')
 
       // What goes wrong is said plainly, with exit 1 and nothing written.
-      const noToken = parley(['status', id, '--server', server.url])
+      const noToken = await parley(['status', id, '--server', server.url])
       expect(noToken.code).toBe(1)
       expect(noToken.stderr).toContain('set PARLEY_TOKEN')
-      const badToken = parley(['status', id, '--server', server.url], {
+      const badToken = await parley(['status', id, '--server', server.url], {
         env: { PARLEY_TOKEN: 'pat_nothing' },
       })
       expect(badToken.code).toBe(1)
       expect(badToken.stderr).toContain('the server answered 401')
-      const unknown = parley(['status', 'No such deal', '--server', server.url], { env })
+      const unknown = await parley(['status', 'No such deal', '--server', server.url], { env })
       expect(unknown.code).toBe(1)
       expect(unknown.stderr).toContain("no negotiation you can see has the id or title 'No such deal'")
       const nobody = `http://127.0.0.1:${await freePort()}`
-      const down = parley(['status', id, '--server', nobody], { env })
+      const down = await parley(['status', id, '--server', nobody], { env })
       expect(down.code).toBe(1)
       expect(down.stderr).toContain(`could not reach ${nobody} (ECONNREFUSED)`)
       const after = (await (await api(server.url, session, 'GET', `${path}/events`)).json()) as {
