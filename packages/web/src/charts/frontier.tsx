@@ -186,29 +186,31 @@ export function FrontierChart({
           </li>
         ))}
       </ul>
-      <table className="visually-hidden">
-        <caption>
-          Points on the Pareto frontier chart
-          {shown < data.frontier.length ? ` (${shown} of the ${data.frontier.length} frontier points)` : ''}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Point</th>
-            <th scope="col">Value to us</th>
-            <th scope="col">Value to them (estimated)</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row, k) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: the rows are rebuilt whole, never reordered
-            <tr key={k}>
-              <th scope="row">{row.what}</th>
-              <td>{row.us}</td>
-              <td>{row.them}</td>
+      <div className="visually-hidden">
+        <table>
+          <caption>
+            Points on the Pareto frontier chart
+            {shown < data.frontier.length ? ` (${shown} of the ${data.frontier.length} frontier points)` : ''}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Point</th>
+              <th scope="col">Value to us</th>
+              <th scope="col">Value to them (estimated)</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((row, k) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the rows are rebuilt whole, never reordered
+              <tr key={k}>
+                <th scope="row">{row.what}</th>
+                <td>{row.us}</td>
+                <td>{row.them}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   )
 }

@@ -5,6 +5,7 @@
  * but screen readers announce one.
  */
 import type { ReactNode } from 'react'
+import { ScrollRegion } from './scroll-region'
 
 export function RecordTable(props: {
   caption: string
@@ -16,7 +17,7 @@ export function RecordTable(props: {
   children: ReactNode
 }) {
   return (
-    <div className="grid-wrap">
+    <ScrollRegion label={props.caption}>
       <table className={props.className}>
         <caption className="visually-hidden">{props.caption}</caption>
         <thead>
@@ -35,6 +36,6 @@ export function RecordTable(props: {
         </thead>
         <tbody>{props.children}</tbody>
       </table>
-    </div>
+    </ScrollRegion>
   )
 }

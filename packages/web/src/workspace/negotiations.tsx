@@ -23,6 +23,7 @@ import {
 import { Link, navigate } from '../router'
 import type { Workspace } from '../session'
 import { Button, Notice, Section, SelectField, TextField } from '../ui/controls'
+import { ScrollRegion } from '../ui/scroll-region'
 import { WorkspaceNav } from './nav'
 import { canEdit as canEditAs } from './roles'
 
@@ -74,34 +75,36 @@ export function NegotiationsPage({ workspace }: { workspace: Workspace }) {
           ) : list.length === 0 ? (
             <p>No negotiation yet.{canEdit ? ' Start one below.' : ''}</p>
           ) : (
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Negotiation</th>
-                  <th scope="col">Context</th>
-                  <th scope="col">Stage</th>
-                  <th scope="col">Moves</th>
-                  <th scope="col">Last activity</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((item) => (
-                  <tr key={item.id}>
-                    <td>
-                      <Link to={`/w/${workspace.id}/n/${item.id}`}>{item.title}</Link>
-                    </td>
-                    <td>{item.context}</td>
-                    <td>{stages[item.id] ?? '…'}</td>
-                    <td>{item.eventCount}</td>
-                    <td>
-                      <time dateTime={item.lastActivityAt}>
-                        {new Date(item.lastActivityAt).toLocaleString()}
-                      </time>
-                    </td>
+            <ScrollRegion label="Negotiations">
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">Negotiation</th>
+                    <th scope="col">Context</th>
+                    <th scope="col">Stage</th>
+                    <th scope="col">Moves</th>
+                    <th scope="col">Last activity</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {list.map((item) => (
+                    <tr key={item.id}>
+                      <td>
+                        <Link to={`/w/${workspace.id}/n/${item.id}`}>{item.title}</Link>
+                      </td>
+                      <td>{item.context}</td>
+                      <td>{stages[item.id] ?? '…'}</td>
+                      <td>{item.eventCount}</td>
+                      <td>
+                        <time dateTime={item.lastActivityAt}>
+                          {new Date(item.lastActivityAt).toLocaleString()}
+                        </time>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollRegion>
           )}
         </Section>
         {canEdit ? <NewNegotiation workspace={workspace} /> : null}

@@ -5,6 +5,7 @@
 import { counterpartyView, currentEstimate, realityTest } from '@parley/core'
 import { useMemo } from 'react'
 import { PrivateMark, Section } from '../../ui/controls'
+import { ScrollRegion } from '../../ui/scroll-region'
 import type { NegotiationModel } from '../model'
 import { RealityOfTerms } from './agreement-checks'
 import { levelLabel } from './levels'
@@ -54,7 +55,7 @@ export function RecordedAgreement({ model }: { model: NegotiationModel }) {
         </>
       ) : null}
       {agreement.measures.length > 0 ? (
-        <div className="grid-wrap">
+        <ScrollRegion label="Agreed measures">
           <table className="table">
             <caption className="close-caption">Agreed measures</caption>
             <thead>
@@ -76,7 +77,7 @@ export function RecordedAgreement({ model }: { model: NegotiationModel }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       ) : null}
       <dl className="close-record prose">
         <div>

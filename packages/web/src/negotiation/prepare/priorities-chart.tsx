@@ -9,6 +9,7 @@ import { formatShare } from '@parley/core'
 import './priorities-chart.css'
 import { type ReactNode, useEffect, useRef, useState } from 'react'
 import { Button, Notice } from '../../ui/controls'
+import { ScrollRegion } from '../../ui/scroll-region'
 import { LibrarySuggestions } from '../library-suggestions'
 import type { NegotiationModel } from '../model'
 import {
@@ -144,7 +145,7 @@ function Legend({ layout }: { layout: MatrixLayout }) {
 
 function NumbersTable({ layout }: { layout: MatrixLayout }) {
   return (
-    <div className="grid-wrap pm-table">
+    <ScrollRegion label="The numbers behind the chart" className="pm-table">
       <table className="table">
         <caption>The numbers behind the chart</caption>
         <thead>
@@ -172,7 +173,7 @@ function NumbersTable({ layout }: { layout: MatrixLayout }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   )
 }
 

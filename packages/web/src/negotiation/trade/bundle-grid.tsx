@@ -5,6 +5,7 @@
  * would likely not get.
  */
 import { type ApprovalBlock, formatLevelWithUnit, formatPoints, type Terms } from '@parley/core'
+import { ScrollRegion } from '../../ui/scroll-region'
 import type { IssueLabel } from './terms-text'
 
 export interface GridBundle {
@@ -36,7 +37,7 @@ export function BundleGrid({
   const blocked = bundles.some((bundle) => (bundle.likelyBlocked?.length ?? 0) > 0)
   const emphasis = bundles.some((bundle) => (bundle.emphasis?.length ?? 0) > 0)
   return (
-    <div className="grid-wrap">
+    <ScrollRegion label={caption}>
       <table className="table bundle-grid">
         <caption>{caption}</caption>
         <thead>
@@ -119,6 +120,6 @@ export function BundleGrid({
           the others.
         </p>
       ) : null}
-    </div>
+    </ScrollRegion>
   )
 }

@@ -16,6 +16,7 @@ import {
 } from '@parley/core'
 import { useMemo, useState } from 'react'
 import { Button, ProblemList, SelectField, TextField } from '../../ui/controls'
+import { ScrollRegion } from '../../ui/scroll-region'
 import type { NegotiationModel } from '../model'
 import { type ConcessionForm, concessionEvent } from './events'
 import { levelOptions } from './level-choice'
@@ -89,7 +90,7 @@ function ConcessionFormView({ model, status }: { model: NegotiationModel; status
   if (!table) return null
   return (
     <div className="concession-form">
-      <div className="grid-wrap">
+      <ScrollRegion label="A concession, per issue">
         <table className="table">
           <caption className="visually-hidden">A concession: what we give and what we get, per issue</caption>
           <thead>
@@ -132,7 +133,7 @@ function ConcessionFormView({ model, status }: { model: NegotiationModel; status
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <ProblemList problems={[...(at.give ?? []), ...(at.get ?? [])]} />
       <TextField
         label="Trigger (optional)"
@@ -180,7 +181,7 @@ export function Concessions({ model, status }: { model: NegotiationModel; status
         </p>
       )}
       {model.canEdit ? <ConcessionFormView model={model} status={status} /> : null}
-      <div className="grid-wrap">
+      <ScrollRegion label="Concession log">
         <table className="table concession-log">
           <caption>Concession log</caption>
           <thead>
@@ -221,7 +222,7 @@ export function Concessions({ model, status }: { model: NegotiationModel; status
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <p className="balance">
         Balance: us {formatSigned(status.balance.us)}, them {formatSigned(status.balance.them)}{' '}
         <span className="hint">

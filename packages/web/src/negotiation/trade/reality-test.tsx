@@ -6,6 +6,7 @@
  */
 import { estimateLabel, formatPoints, type RealityTest as RealityTestResult } from '@parley/core'
 import { Notice, PrivateMark } from '../../ui/controls'
+import { ScrollRegion } from '../../ui/scroll-region'
 import type { NegotiationModel } from '../model'
 import { termsText } from './terms-text'
 import { giveawayText, proposalText } from './trade-advice'
@@ -18,7 +19,7 @@ export function RealityTest({ model, test }: { model: NegotiationModel; test: Re
       <p className="hint">
         <PrivateMark>For our side only</PrivateMark> The reasons quote our reservation and BATNA.
       </p>
-      <div className="grid-wrap">
+      <ScrollRegion label="Reality test">
         <table className="table reality">
           <caption className="visually-hidden">Reality test of the bundles in play</caption>
           <thead>
@@ -66,7 +67,7 @@ export function RealityTest({ model, test }: { model: NegotiationModel; test: Re
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </>
   )
 }

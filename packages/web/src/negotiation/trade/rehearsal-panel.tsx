@@ -29,6 +29,7 @@ import {
 } from '@parley/core'
 import { useMemo, useState } from 'react'
 import { Button, NumberField, ProblemList, SelectField, TextField } from '../../ui/controls'
+import { ScrollRegion } from '../../ui/scroll-region'
 import { levelKey, levelOfKey, levelOptions } from './level-choice'
 import { bundleText, moveText, replyText } from './rehearsal-text'
 import { termsText } from './terms-text'
@@ -372,27 +373,29 @@ function RehearsalDebriefView({ rehearsal }: { rehearsal: Rehearsal }) {
           {count(debrief.learned.moves, 'move')} (L1 distance of weight shares to the truth, 0 to 2).
         </li>
       </ul>
-      <table>
-        <caption>Their weights: true, the plan's estimate, learned</caption>
-        <thead>
-          <tr>
-            <th scope="col">Issue</th>
-            <th scope="col">True</th>
-            <th scope="col">Plan</th>
-            <th scope="col">Learned</th>
-          </tr>
-        </thead>
-        <tbody>
-          {debrief.learned.issues.map((issue) => (
-            <tr key={issue.id}>
-              <th scope="row">{issue.name}</th>
-              <td>{formatShare(issue.truth)}</td>
-              <td>{formatShare(issue.plan)}</td>
-              <td>{formatShare(issue.learned)}</td>
+      <ScrollRegion label="Their weights">
+        <table>
+          <caption>Their weights: true, the plan's estimate, learned</caption>
+          <thead>
+            <tr>
+              <th scope="col">Issue</th>
+              <th scope="col">True</th>
+              <th scope="col">Plan</th>
+              <th scope="col">Learned</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {debrief.learned.issues.map((issue) => (
+              <tr key={issue.id}>
+                <th scope="row">{issue.name}</th>
+                <td>{formatShare(issue.truth)}</td>
+                <td>{formatShare(issue.plan)}</td>
+                <td>{formatShare(issue.learned)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
     </div>
   )
 }
