@@ -1,7 +1,8 @@
 /** A plan and its journal, loaded together, with the replay and what it has taught us. */
-import { inferPriorities, type NegotiationState, type Posterior, replay } from '@parley/core'
+import { type NegotiationState, type Posterior, replay } from '@parley/core'
 import { journalPathFor, type LoadedJournal, loadJournal } from './journal-file'
 import { type LoadedPlan, loadPlan } from './plan-file'
+import { cachedPosterior, posteriorCachePathFor } from './posterior-cache'
 
 /** What every command that reads a plan and its journal takes: where the journal is, and --json. */
 export interface JournalOptions {
@@ -24,5 +25,12 @@ export async function loadNegotiation(planFile: string, journalFile?: string): P
   if (!plan.ok) return { ok: false, plan }
   const journal = await loadJournal(journalFile ?? journalPathFor(planFile))
   const state = replay(plan.space, journal.events)
-  return { ok: true, plan, journal, state, posterior: inferPriorities(plan.space, state.observations) }
+  // Kept beside the journal, once there is one: a plan alone has nothing learned to keep.
+  const posterior = await cachedPosterior(
+    plan.space,
+    plan.text,
+    state.observations,
+    journal.exists ? posteriorCachePathFor(journal.file) : undefined,
+  )
+  return { ok: true, plan, journal, state, posterior }
 }
