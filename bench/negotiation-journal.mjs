@@ -27,7 +27,8 @@ export function negotiationJournal(core, space, count = EVENTS) {
     return true
   }
   // Terms that move bundle `levels` on issue `index` by `step` levels (clamped to the issue).
-  const termsOf = (levels) => Object.fromEntries(issues.map((issue) => [issue.id, issue.levels[levels[issue.index] ?? 0]]))
+  const termsOf = (levels) =>
+    Object.fromEntries(issues.map((issue) => [issue.id, issue.levels[levels[issue.index] ?? 0]]))
   const shifted = (levels, index, step) => {
     const next = [...levels]
     const issue = issues[index % issues.length]
@@ -44,24 +45,37 @@ export function negotiationJournal(core, space, count = EVENTS) {
     if (!view.ok) return undefined
     return {
       type: 'offer-sent',
-      bundles: view.set.bundles.map((bundle) => ({ label: bundle.label, name: bundle.name, terms: bundle.terms })),
+      bundles: view.set.bundles.map((bundle) => ({
+        label: bundle.label,
+        name: bundle.name,
+        terms: bundle.terms,
+      })),
     }
   }
   const moves = [
     () => mesoSet(2) ?? mesoSet(5),
-    () => ({ type: 'bundles-ranked', order: ['B', 'A', 'C'].slice(0, Math.max(2, journal.state.offers.at(-1)?.bundles.length ?? 2)) }),
+    () => ({
+      type: 'bundles-ranked',
+      order: ['B', 'A', 'C'].slice(0, Math.max(2, journal.state.offers.at(-1)?.bundles.length ?? 2)),
+    }),
     () => ({
       type: 'interest-stated',
       text: 'the first two matter most to us',
       ranking: issues.slice(0, Math.min(3, issues.length)).map((issue) => issue.id),
     }),
     () => ({ type: 'note', text: `round ${journal.state.round}: they asked for time to check with finance` }),
-    () => ({ type: 'offer-rejected', reason: 'too far from budget', counter: { terms: termsOf(shifted(tableLevels(), k, 1)) } }),
+    () => ({
+      type: 'offer-rejected',
+      reason: 'too far from budget',
+      counter: { terms: termsOf(shifted(tableLevels(), k, 1)) },
+    }),
     () => ({
       type: 'concession',
       give: termsOf(shifted(tableLevels(), k + 1, 1)),
       get: Object.fromEntries(
-        Object.entries(termsOf(shifted(tableLevels(), k + 2, -1))).filter(([id]) => id === issues[(k + 2) % issues.length].id),
+        Object.entries(termsOf(shifted(tableLevels(), k + 2, -1))).filter(
+          ([id]) => id === issues[(k + 2) % issues.length].id,
+        ),
       ),
       trigger: 'their counter',
     }),
@@ -84,7 +98,9 @@ export function negotiationJournal(core, space, count = EVENTS) {
     () => ({
       type: 'interest-stated',
       text: 'this one at least twice as much as that one',
-      relative: [{ issue: issues[(k + 1) % issues.length].id, over: issues[k % issues.length].id, factor: 2 }],
+      relative: [
+        { issue: issues[(k + 1) % issues.length].id, over: issues[k % issues.length].id, factor: 2 },
+      ],
     }),
     () => ({ type: 'offer-sent', bundles: [{ terms: termsOf(shifted(tableLevels(), k + 3, -1)) }] }),
     () => ({ type: 'offer-rejected', reason: 'not yet' }),
@@ -94,7 +110,8 @@ export function negotiationJournal(core, space, count = EVENTS) {
     const raw = moves[k % moves.length]()
     k++
     if (raw && admit(raw)) misses = 0
-    else if (++misses > moves.length * 3) throw new Error(`negotiationJournal: stuck at ${journal.events.length} events`)
+    else if (++misses > moves.length * 3)
+      throw new Error(`negotiationJournal: stuck at ${journal.events.length} events`)
   }
   return journal.events
 }

@@ -165,4 +165,34 @@ describe('the prior and the posterior are distributions over their weight shares
       { numRuns: runs(40) },
     )
   })
+
+  it("each issue's mean and 80% interval are those of its shares sorted sample by sample, to the last bit", () => {
+    // The summary as first written: an object per sample, a stable sort by share, sums in that order.
+    const reference = (values: { value: number; p: number }[], q: number) => {
+      let cumulative = 0
+      for (const { value, p } of values) {
+        cumulative += p
+        if (cumulative >= q) return value
+      }
+      return values.at(-1)?.value ?? 0
+    }
+    fc.assert(
+      fc.property(planWithConfidence, movesArb, fc.integer({ min: 1, max: 1e9 }), (plan, drawn, seed) => {
+        const space = compileSpace(plan)
+        const posterior = inferPriorities(space, observationsOf(space, drawn), { samples: 150, seed })
+        const { samples, probability } = posterior.beliefs
+        for (const issue of space.issues) {
+          const values = samples
+            .map((w, s) => ({ value: w[issue.index] ?? 0, p: probability[s] ?? 0 }))
+            .sort((a, b) => a.value - b.value)
+          expect(posterior.issues[issue.id]).toMatchObject({
+            mean: values.reduce((sum, { value, p }) => sum + value * p, 0),
+            low: reference(values, 0.1),
+            high: reference(values, 0.9),
+          })
+        }
+      }),
+      { numRuns: runs(40) },
+    )
+  })
 })

@@ -521,15 +521,22 @@ export class PriorityLearner {
     const probability = normalised(this.logWeight)
     const beliefs: Beliefs = { samples, probability, seed, ...(flips ? { flipped: flips } : {}) }
     const issues: Record<string, IssuePosterior> = {}
+    // Each issue's shares in increasing order (ties in sample order, as a stable sort leaves them),
+    // sorted as indexes into one column: no object per sample, which a command run once pays for.
+    const column = new Float64Array(count)
+    const order = new Uint32Array(count)
     for (const issue of space.issues) {
-      const values = samples
-        .map((w, s) => ({ value: w[issue.index] ?? 0, p: probability[s] ?? 0 }))
-        .sort((a, b) => a.value - b.value)
-      const mean = values.reduce((sum, { value, p }) => sum + value * p, 0)
+      for (let s = 0; s < count; s++) {
+        column[s] = samples[s]?.[issue.index] ?? 0
+        order[s] = s
+      }
+      order.sort((a, b) => (column[a] ?? 0) - (column[b] ?? 0) || a - b)
+      let mean = 0
+      for (const s of order) mean += (column[s] ?? 0) * (probability[s] ?? 0)
       const entry: IssuePosterior = {
         mean,
-        low: quantile(values, 0.1),
-        high: quantile(values, 0.9),
+        low: quantile(column, probability, order, 0.1),
+        high: quantile(column, probability, order, 0.9),
         estimate: space.share.them[issue.index] ?? 0,
       }
       if (flips && uncertain.includes(issue.index)) {
@@ -565,13 +572,14 @@ function normalised(logs: Float64Array): Float64Array {
   return p
 }
 
-function quantile(sorted: readonly { value: number; p: number }[], q: number): number {
+/** The first value, in `order`, at which the probabilities summed in that order reach q (the last value if they never do). */
+function quantile(values: Float64Array, probability: Float64Array, order: Uint32Array, q: number): number {
   let cumulative = 0
-  for (const { value, p } of sorted) {
-    cumulative += p
-    if (cumulative >= q) return value
+  for (const s of order) {
+    cumulative += probability[s] ?? 0
+    if (cumulative >= q) return values[s] ?? 0
   }
-  return sorted.at(-1)?.value ?? 0
+  return values[order[order.length - 1] ?? 0] ?? 0
 }
 
 function systematic(probability: Float64Array, random: Random): number[] {
