@@ -7,6 +7,8 @@ import { Writable } from 'node:stream'
 
 const [bundle, ...argv] = process.argv.slice(2)
 const WARM = Number(process.env.BENCH_WARM ?? 5)
+// As packages/cli/bin/parley.js runs every command but `serve`.
+globalThis.__zod_globalConfig = { jitless: true }
 const { runParley } = createRequire(import.meta.url)(bundle)
 const sink = () => new Writable({ write: (_chunk, _encoding, done) => done() })
 const run = async () => {

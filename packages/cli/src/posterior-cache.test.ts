@@ -142,6 +142,16 @@ describe('the posterior kept beside the journal', () => {
         'one byte of the samples changed',
         (bytes) => bytes.map((byte, k) => (k === bytes.length - 20 ? byte ^ 1 : byte)),
       ],
+      [
+        'a figure in the header changed (what the first move taught us)',
+        (bytes) =>
+          Buffer.from(
+            bytes
+              .toString('latin1')
+              .replace(/"bits":(\d)/, (_, digit) => `"bits":${(Number(digit) + 1) % 10}`),
+            'latin1',
+          ),
+      ],
       ['a header that is not JSON', (bytes) => bytes.map((byte, k) => (k === 30 ? 0x7b : byte))],
       ['another kind of file', () => Buffer.from('{"type":"note"}\n')],
       ['random bytes', (bytes) => bytes.map((_, k) => (k * 7919) % 251)],

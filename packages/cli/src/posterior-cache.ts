@@ -61,8 +61,13 @@ export function prefixKeys(planText: string, observations: readonly Observation[
   return keys
 }
 
-function checksumOf(body: Uint8Array): string {
-  return createHash('sha256').update(body).digest('hex')
+/** Over the header's other fields and the body: a changed byte anywhere is caught, figures in the header included. */
+function checksumOf(header: Omit<Header, 'checksum'>, body: Uint8Array): string {
+  const { key, version, seed, count, issues, random, observed, flips, moves } = header
+  return createHash('sha256')
+    .update(JSON.stringify([key, version, seed, count, issues, random, observed, flips, moves]))
+    .update(body)
+    .digest('hex')
 }
 
 /** The bytes of the file for a learner's state, keyed by `key`. */
@@ -73,9 +78,8 @@ export function encodeCache(state: LearnerState, key: string): Uint8Array {
   body.set(new Uint8Array(state.samples.buffer, state.samples.byteOffset, samples), 0)
   body.set(new Uint8Array(state.logWeight.buffer, state.logWeight.byteOffset, weights), samples)
   if (state.flips) body.set(state.flips, samples + weights)
-  const header: Header = {
+  const fields: Omit<Header, 'checksum'> = {
     key,
-    checksum: checksumOf(body),
     version: state.version,
     seed: state.seed,
     count: state.count,
@@ -85,6 +89,7 @@ export function encodeCache(state: LearnerState, key: string): Uint8Array {
     flips: state.flips !== undefined,
     moves: state.moves,
   }
+  const header: Header = { ...fields, checksum: checksumOf(fields, body) }
   const json = Buffer.from(JSON.stringify(header))
   const start = Buffer.byteLength(MAGIC) + 4 + json.length
   const padded = Math.ceil(start / 8) * 8
@@ -114,7 +119,7 @@ export function decodeCache(bytes: Uint8Array): { key: string; state: LearnerSta
     // `slice` would be a view, hence the copy by hand).
     const body = new Uint8Array(bytes.length - start)
     body.set(bytes.subarray(start))
-    if (checksumOf(body) !== header.checksum) return undefined
+    if (checksumOf(header, body) !== header.checksum) return undefined
     return {
       key: header.key,
       state: {
