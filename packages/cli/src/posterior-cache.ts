@@ -18,6 +18,7 @@
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import {
+  type IssuePosterior,
   inferPriorities,
   LEARNER_STATE_VERSION,
   type LearnerState,
@@ -50,6 +51,8 @@ interface Header {
   observed: number
   flips: boolean
   moves: MoveInformation[]
+  /** The posterior's figures per issue (see `LearnerState.figures`). */
+  figures?: Record<string, IssuePosterior>
 }
 
 /** Hashes of the plan and each prefix of the moves: `keys[k]` stands for the plan and the first k moves. */
@@ -63,9 +66,11 @@ export function prefixKeys(planText: string, observations: readonly Observation[
 
 /** Over the header's other fields and the body: a changed byte anywhere is caught, figures in the header included. */
 function checksumOf(header: Omit<Header, 'checksum'>, body: Uint8Array): string {
-  const { key, version, seed, count, issues, random, observed, flips, moves } = header
+  const { key, version, seed, count, issues, random, observed, flips, moves, figures } = header
   return createHash('sha256')
-    .update(JSON.stringify([key, version, seed, count, issues, random, observed, flips, moves]))
+    .update(
+      JSON.stringify([key, version, seed, count, issues, random, observed, flips, moves, figures ?? null]),
+    )
     .update(body)
     .digest('hex')
 }
@@ -88,6 +93,7 @@ export function encodeCache(state: LearnerState, key: string): Uint8Array {
     observed: state.observed,
     flips: state.flips !== undefined,
     moves: state.moves,
+    ...(state.figures ? { figures: state.figures } : {}),
   }
   const header: Header = { ...fields, checksum: checksumOf(fields, body) }
   const json = Buffer.from(JSON.stringify(header))
@@ -133,6 +139,7 @@ export function decodeCache(bytes: Uint8Array): { key: string; state: LearnerSta
         logWeight: new Float64Array(body.buffer, sizes[0], header.count),
         ...(header.flips ? { flips: new Uint8Array(body.buffer, sizes[0] + sizes[1], cells) } : {}),
         moves: header.moves,
+        ...(header.figures ? { figures: header.figures } : {}),
       },
     }
   } catch {
@@ -159,7 +166,8 @@ function isHeader(value: unknown): value is Header {
         typeof (move as MoveInformation).eventId === 'string' &&
         typeof (move as MoveInformation).kind === 'string' &&
         typeof (move as MoveInformation).bits === 'number',
-    )
+    ) &&
+    (header.figures === undefined || (typeof header.figures === 'object' && header.figures !== null))
   )
 }
 
@@ -184,11 +192,13 @@ export async function cachedPosterior(
   const learner = resumed ?? new PriorityLearner(space)
   const start = learner.observed
   for (const observation of observations.slice(start)) learner.observe(observation)
+  // Before the snapshot, so that it keeps the figures per issue too.
+  const posterior = learner.posterior()
   if (!resumed || start < observations.length) {
     await writeFilesAtomically(
       [{ path: file, text: encodeCache(learner.snapshot(), keys[observations.length] ?? '') }],
       { overwrite: true },
     ).catch(() => undefined)
   }
-  return learner.posterior()
+  return posterior
 }

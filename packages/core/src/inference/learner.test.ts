@@ -69,8 +69,11 @@ describe('PriorityLearner', () => {
       const whole = inferPriorities(space, moves, { samples: 200 })
       const learner = new PriorityLearner(space, { samples: 200 })
       for (let k = 0; k <= moves.length; k++) {
+        // Every other time with the figures per issue already computed, which the snapshot then keeps.
+        if (k % 2) learner.posterior()
         // Copied, as a snapshot kept outside the process would come back.
         const state = copyLearnerState(learner.snapshot())
+        expect(state.figures !== undefined).toBe(k % 2 === 1)
         const resumed = PriorityLearner.resume(space, moves, state, { samples: 200 })
         expect(resumed?.observed).toBe(k)
         expect(resumed?.posterior()).toEqual(inferPriorities(space, moves.slice(0, k), { samples: 200 }))
@@ -87,7 +90,10 @@ describe('PriorityLearner', () => {
     const moves = journal(space)
     const learner = new PriorityLearner(space, { samples: 50 })
     for (const move of moves.slice(0, 3)) learner.observe(move)
+    learner.posterior()
     const state = learner.snapshot()
+    const figures = state.figures ?? {}
+    const [first = '', entry = { mean: 0, low: 0, high: 0, estimate: 0 }] = Object.entries(figures)[0] ?? []
     const cases: [string, LearnerState, Observation[]?, object?][] = [
       ['another version of the sampler', { ...state, version: state.version + 1 }],
       ['another seed', state, moves, { samples: 50, seed: 7 }],
@@ -103,6 +109,18 @@ describe('PriorityLearner', () => {
       ['more moves than the journal has', state, moves.slice(0, 2)],
       ['moves of other events', state, moves.map((move) => ({ ...move, eventId: `x${move.eventId}` }))],
       ['a count of moves that disagrees', { ...state, observed: 2 }],
+      [
+        'a mean that is not a share',
+        { ...state, figures: { ...figures, [first]: { ...entry, mean: 1.5 } } as never },
+      ],
+      [
+        'figures of another estimate',
+        { ...state, figures: { ...figures, [first]: { ...entry, estimate: 0.5 } } as never },
+      ],
+      [
+        'figures for fewer issues',
+        { ...state, figures: Object.fromEntries(Object.entries(figures).slice(1)) },
+      ],
     ]
     for (const [name, changed, observations, options] of cases)
       it(name, () => {

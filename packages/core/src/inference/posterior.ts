@@ -251,6 +251,8 @@ export interface LearnerState {
   /** Each sample's unnormalised log weight. */
   logWeight: Float64Array
   moves: MoveInformation[]
+  /** The posterior's figures per issue, when they were computed before the snapshot (they take sorting every sample). */
+  figures?: Record<string, IssuePosterior>
 }
 
 /** A snapshot with the moves it learned from compiled again: what a resumed learner starts from. */
@@ -295,12 +297,31 @@ function fitsSpace(
   }
   for (const share of state.samples) if (!(share >= 0 && share <= 1)) return false
   if (state.flips) for (const flip of state.flips) if (flip > 1) return false
+  if (state.figures && !fitsIssues(space, state.figures)) return false
   let finite = false
   for (const value of state.logWeight) {
     if (Number.isNaN(value) || value === Number.POSITIVE_INFINITY) return false
     if (value > Number.NEGATIVE_INFINITY) finite = true
   }
   return finite
+}
+
+/** Whether saved figures per issue are figures a posterior on this space can have. */
+function fitsIssues(space: Space, issues: Record<string, IssuePosterior>): boolean {
+  const uncertain = uncertainIssues(space)
+  if (Object.keys(issues).length !== space.issues.length) return false
+  return space.issues.every((issue) => {
+    const entry = issues[issue.id]
+    const share = (value: unknown) => typeof value === 'number' && value >= 0 && value <= 1
+    return (
+      entry !== undefined &&
+      share(entry.mean) &&
+      share(entry.low) &&
+      share(entry.high) &&
+      entry.estimate === space.share.them[issue.index] &&
+      (uncertain.includes(issue.index) ? share(entry.reversed) : entry.reversed === undefined)
+    )
+  })
 }
 
 /** The posterior over their priorities given the moves of a journal (in order). */
@@ -332,6 +353,8 @@ export class PriorityLearner {
   private logWeight: Float64Array
   private compiled: Compiled[]
   private moves: MoveInformation[]
+  /** The posterior's figures per issue for the moves so far, once computed. */
+  private summary: Record<string, IssuePosterior> | undefined
 
   constructor(space: Space, options: PosteriorOptions = {}, from?: PriorityLearner | Resumed) {
     this.space = space
@@ -351,6 +374,7 @@ export class PriorityLearner {
       this.logWeight = Float64Array.from(state.logWeight)
       this.compiled = compiled
       this.moves = state.moves.map((move) => ({ ...move }))
+      this.summary = state.figures
       return
     }
     if (from) {
@@ -365,6 +389,7 @@ export class PriorityLearner {
       this.logWeight = from.logWeight
       this.compiled = [...from.compiled]
       this.moves = [...from.moves]
+      this.summary = from.summary
       return
     }
     this.seed = options.seed ?? DEFAULT_SEED
@@ -387,6 +412,7 @@ export class PriorityLearner {
     this.logWeight = new Float64Array(this.count)
     this.compiled = []
     this.moves = []
+    this.summary = undefined
   }
 
   /** A copy that continues on its own. */
@@ -423,6 +449,7 @@ export class PriorityLearner {
       ...(flips ? { flips } : {}),
       logWeight: Float64Array.from(this.logWeight),
       moves: this.moves.map((move) => ({ ...move })),
+      ...(this.summary ? { figures: copyIssues(this.summary) } : {}),
     }
   }
 
@@ -453,6 +480,7 @@ export class PriorityLearner {
 
   /** Takes one more of their moves into account. */
   observe(observation: Observation): void {
+    this.summary = undefined
     const { space, count, logPrior, uncertain, compiled } = this
     const random = this.random.next
     const logTarget = (w: Float64Array, f: Uint8Array | undefined) => {
@@ -517,9 +545,29 @@ export class PriorityLearner {
 
   /** The posterior after the moves observed so far. */
   posterior(): Posterior {
-    const { space, samples, flips, moves, seed, count, uncertain } = this
+    const { space, samples, flips, moves, seed, count } = this
     const probability = normalised(this.logWeight)
     const beliefs: Beliefs = { samples, probability, seed, ...(flips ? { flipped: flips } : {}) }
+    this.summary ??= this.summarise(probability)
+    const issues = copyIssues(this.summary)
+    return {
+      beliefs,
+      issues,
+      moves: [...moves],
+      lastBits: moves.at(-1)?.bits ?? 0,
+      totalBits: moves.reduce((sum, move) => sum + move.bits, 0),
+      shift: space.issues.reduce(
+        (sum, issue) => sum + Math.abs((issues[issue.id]?.mean ?? 0) - (space.share.them[issue.index] ?? 0)),
+        0,
+      ),
+      effectiveSamples: 1 / probability.reduce((sum, value) => sum + value * value, 0),
+      seed,
+      samples: count,
+    }
+  }
+  /** Each issue's posterior mean, 80% interval and, if uncertain, the probability it leans the other way. */
+  private summarise(probability: Float64Array): Record<string, IssuePosterior> {
+    const { space, samples, flips, count, uncertain } = this
     const issues: Record<string, IssuePosterior> = {}
     // Each issue's shares in increasing order (ties in sample order, as a stable sort leaves them),
     // sorted as indexes into one column: no object per sample, which a command run once pays for.
@@ -547,21 +595,12 @@ export class PriorityLearner {
       }
       issues[issue.id] = entry
     }
-    return {
-      beliefs,
-      issues,
-      moves: [...moves],
-      lastBits: moves.at(-1)?.bits ?? 0,
-      totalBits: moves.reduce((sum, move) => sum + move.bits, 0),
-      shift: space.issues.reduce(
-        (sum, issue) => sum + Math.abs((issues[issue.id]?.mean ?? 0) - (space.share.them[issue.index] ?? 0)),
-        0,
-      ),
-      effectiveSamples: 1 / probability.reduce((sum, value) => sum + value * value, 0),
-      seed,
-      samples: count,
-    }
+    return issues
   }
+}
+
+function copyIssues(issues: Record<string, IssuePosterior>): Record<string, IssuePosterior> {
+  return Object.fromEntries(Object.entries(issues).map(([id, entry]) => [id, { ...entry }]))
 }
 
 function normalised(logs: Float64Array): Float64Array {

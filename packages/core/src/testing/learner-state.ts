@@ -8,5 +8,10 @@ export function copyLearnerState(state: LearnerState): LearnerState {
     logWeight: Float64Array.from(state.logWeight),
     ...(state.flips ? { flips: Uint8Array.from(state.flips) } : {}),
     moves: state.moves.map((move) => ({ ...move })),
+    ...(state.figures
+      ? {
+          figures: Object.fromEntries(Object.entries(state.figures).map(([id, entry]) => [id, { ...entry }])),
+        }
+      : {}),
   }
 }
