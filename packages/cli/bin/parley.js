@@ -15,6 +15,11 @@ if (!existsSync(bundle)) {
   )
   process.exitCode = 1
 } else {
+  // A command runs once and exits: zod compiling a validator per schema (with `new Function`, which
+  // the code cache does not keep) costs more than it saves on one plan and one journal. The server
+  // runs for days and validates every request, so it keeps compiling. Set before the bundle builds
+  // its schemas, on the global zod reads its settings from.
+  if (process.argv[2] !== 'serve') globalThis.__zod_globalConfig = { jitless: true }
   const cachedData = existsSync(cache) ? readFileSync(cache) : undefined
   const script = new Script(Module.wrap(readFileSync(bundle, 'utf8')), {
     filename: bundle,

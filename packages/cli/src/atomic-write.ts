@@ -10,7 +10,8 @@ import { basename, dirname, join } from 'node:path'
 
 export interface FileToWrite {
   path: string
-  text: string
+  /** The whole content: text (written as UTF-8) or bytes. */
+  text: string | Uint8Array
 }
 
 /** A target that exists, when overwriting was not allowed. */

@@ -1,8 +1,9 @@
 /** A plan and its journal, loaded together, with the replay and what it has taught us. */
-import { inferPriorities, type NegotiationState, type Posterior, type Problem, replay } from '@parley/core'
+import { type NegotiationState, type Posterior, type Problem, replay } from '@parley/core'
 import type { CommandContext } from './command-context'
 import { journalPathFor, type LoadedJournal, loadJournal } from './journal-file'
 import { type LoadedPlan, loadPlan } from './plan-file'
+import { cachedPosterior, posteriorCachePathFor } from './posterior-cache'
 import { chooseServer, openRemoteNegotiation, type ServerOption } from './team-server'
 
 /** What every command that reads a plan and its journal takes: where the journal is (or the server), and --json. */
@@ -28,12 +29,20 @@ export async function loadNegotiation(planFile: string, journalFile?: string): P
 }
 
 /** A plan and a journal read from wherever they are kept (files, or a team server), replayed. */
-export function negotiationOf(
+export async function negotiationOf(
   plan: Extract<LoadedPlan, { ok: true }>,
   journal: LoadedJournal,
-): LoadedNegotiation {
+): Promise<LoadedNegotiation> {
   const state = replay(plan.space, journal.events)
-  return { ok: true, plan, journal, state, posterior: inferPriorities(plan.space, state.observations) }
+  // Kept beside the journal, once there is one: a plan alone has nothing learned to keep, and a
+  // journal on a team server has no file to keep it beside.
+  const posterior = await cachedPosterior(
+    plan.space,
+    plan.text,
+    state.observations,
+    journal.exists && !journal.post ? posteriorCachePathFor(journal.file) : undefined,
+  )
+  return { ok: true, plan, journal, state, posterior }
 }
 
 /**
@@ -64,5 +73,5 @@ export async function openNegotiation(
     ])
   const remote = await openRemoteNegotiation(choice.server, name)
   if (!remote.ok) return refused(remote.problems)
-  return { ...negotiationOf(remote.plan, remote.journal), version: remote.version }
+  return { ...(await negotiationOf(remote.plan, remote.journal)), version: remote.version }
 }

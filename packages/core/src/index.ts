@@ -175,10 +175,12 @@ export {
   priorParameters,
   thinBeliefs,
 } from './inference/beliefs'
-export type { Observation } from './inference/observation'
+export { type Observation, observationKey } from './inference/observation'
 export {
   type IssuePosterior,
   inferPriorities,
+  LEARNER_STATE_VERSION,
+  type LearnerState,
   type MoveInformation,
   type Posterior,
   type PosteriorOptions,

@@ -20,6 +20,8 @@ export function mulberry32(seed: number): Random {
 export interface ForkableRandom {
   next: Random
   fork(): ForkableRandom
+  /** Where the stream is: `forkableMulberry32(state())` continues exactly from here. */
+  state(): number
 }
 
 export function forkableMulberry32(seed: number): ForkableRandom {
@@ -30,7 +32,7 @@ export function forkableMulberry32(seed: number): ForkableRandom {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
-  return { next, fork: () => forkableMulberry32(a) }
+  return { next, fork: () => forkableMulberry32(a), state: () => a }
 }
 
 /** A standard normal draw (Box–Muller). */

@@ -3,10 +3,11 @@ import type { Plan } from '../model/plan'
 import { mulberry32 } from '../random'
 import { offerFromLevels } from '../scoring/offer'
 import { compileSpace } from '../scoring/space'
+import { copyLearnerState } from '../testing/learner-state'
 import { acmePlan } from '../testing/plans'
 import { syntheticPlan } from '../testing/synthetic'
 import type { Observation } from './observation'
-import { inferPriorities, PriorityLearner } from './posterior'
+import { inferPriorities, type LearnerState, PriorityLearner } from './posterior'
 
 // One uncertain issue, so the directions are learned (and drawn) too.
 const plan: Plan = {
@@ -60,5 +61,77 @@ describe('PriorityLearner', () => {
         if (next) learner.observe(next)
       }
     }
+  })
+
+  it('a snapshot taken anywhere and resumed gives exactly the posterior of the whole journal', () => {
+    for (const space of [compileSpace(plan), compileSpace(acmePlan())]) {
+      const moves = journal(space)
+      const whole = inferPriorities(space, moves, { samples: 200 })
+      const learner = new PriorityLearner(space, { samples: 200 })
+      for (let k = 0; k <= moves.length; k++) {
+        // Every other time with the figures per issue already computed, which the snapshot then keeps.
+        if (k % 2) learner.posterior()
+        // Copied, as a snapshot kept outside the process would come back.
+        const state = copyLearnerState(learner.snapshot())
+        expect(state.figures !== undefined).toBe(k % 2 === 1)
+        const resumed = PriorityLearner.resume(space, moves, state, { samples: 200 })
+        expect(resumed?.observed).toBe(k)
+        expect(resumed?.posterior()).toEqual(inferPriorities(space, moves.slice(0, k), { samples: 200 }))
+        for (const move of moves.slice(k)) resumed?.observe(move)
+        expect(resumed?.posterior()).toEqual(whole)
+        const next = moves[k]
+        if (next) learner.observe(next)
+      }
+    }
+  })
+
+  describe('a snapshot that can not be this learner is not resumed', () => {
+    const space = compileSpace(plan)
+    const moves = journal(space)
+    const learner = new PriorityLearner(space, { samples: 50 })
+    for (const move of moves.slice(0, 3)) learner.observe(move)
+    learner.posterior()
+    const state = learner.snapshot()
+    const figures = state.figures ?? {}
+    const [first = '', entry = { mean: 0, low: 0, high: 0, estimate: 0 }] = Object.entries(figures)[0] ?? []
+    const cases: [string, LearnerState, Observation[]?, object?][] = [
+      ['another version of the sampler', { ...state, version: state.version + 1 }],
+      ['another seed', state, moves, { samples: 50, seed: 7 }],
+      ['another number of samples', state, moves, { samples: 60 }],
+      ['another number of issues', { ...state, issues: state.issues + 1 }],
+      ['samples cut short', { ...state, samples: state.samples.slice(1) }],
+      [
+        'a share that is not one',
+        { ...state, samples: state.samples.map((x, i) => (i === 3 ? Number.NaN : x)) },
+      ],
+      ['directions missing for an uncertain issue', (({ flips: _, ...rest }) => rest)(state)],
+      ['a log weight that is not a number', { ...state, logWeight: state.logWeight.map(() => Number.NaN) }],
+      ['more moves than the journal has', state, moves.slice(0, 2)],
+      ['moves of other events', state, moves.map((move) => ({ ...move, eventId: `x${move.eventId}` }))],
+      ['a count of moves that disagrees', { ...state, observed: 2 }],
+      [
+        'a mean that is not a share',
+        { ...state, figures: { ...figures, [first]: { ...entry, mean: 1.5 } } as never },
+      ],
+      [
+        'figures of another estimate',
+        { ...state, figures: { ...figures, [first]: { ...entry, estimate: 0.5 } } as never },
+      ],
+      [
+        'figures for fewer issues',
+        { ...state, figures: Object.fromEntries(Object.entries(figures).slice(1)) },
+      ],
+    ]
+    for (const [name, changed, observations, options] of cases)
+      it(name, () => {
+        expect(
+          PriorityLearner.resume(space, observations ?? moves, changed, options ?? { samples: 50 }),
+        ).toBeUndefined()
+      })
+    it('and the snapshot itself is', () => {
+      expect(PriorityLearner.resume(space, moves, state, { samples: 50 })?.posterior()).toEqual(
+        learner.posterior(),
+      )
+    })
   })
 })

@@ -16,3 +16,42 @@ export type Observation =
       ranking: number[]
       relative: { issue: number; over: number; factor: number }[]
     }
+
+/**
+ * A text that is the same for two observations exactly when the learner reads the same from them
+ * (the event, each bundle's levels and values, the answer): what a saved learner state is keyed
+ * by, so that a state learned from other moves is never taken for this journal's.
+ */
+export function observationKey(observation: Observation): string {
+  const offer = (item: Offer) => [item.values, Array.from(item.levelIndex)]
+  switch (observation.kind) {
+    case 'choice':
+      return JSON.stringify([
+        observation.kind,
+        observation.eventId,
+        observation.offered.map(offer),
+        observation.chosen,
+      ])
+    case 'ranking':
+      return JSON.stringify([
+        observation.kind,
+        observation.eventId,
+        observation.offered.map(offer),
+        observation.order,
+      ])
+    case 'counter':
+      return JSON.stringify([
+        observation.kind,
+        observation.eventId,
+        observation.offered.map(offer),
+        offer(observation.counter),
+      ])
+    case 'stated':
+      return JSON.stringify([
+        observation.kind,
+        observation.eventId,
+        observation.ranking,
+        observation.relative.map((item) => [item.issue, item.over, item.factor]),
+      ])
+  }
+}

@@ -226,6 +226,104 @@ export interface PosteriorOptions {
   seed?: number
 }
 
+/** Bump whenever the sampler would compute other numbers from the same moves: older snapshots are then not resumed. */
+export const LEARNER_STATE_VERSION = 1
+
+/**
+ * A `PriorityLearner` as plain data (`snapshot`, `PriorityLearner.resume`): the samples, their
+ * directions and log weights, where the random stream is, and what each move taught us.
+ */
+export interface LearnerState {
+  version: number
+  seed: number
+  /** How many samples. */
+  count: number
+  /** Issues per sample. */
+  issues: number
+  /** Where the random stream is (see `ForkableRandom.state`). */
+  random: number
+  /** How many moves it has learned from: the first `observed` observations of the journal. */
+  observed: number
+  /** Sample s's weight shares at [s × issues, (s + 1) × issues). */
+  samples: Float64Array
+  /** Sample s's directions at the same places (1: the issue leans the other way); only when an issue is uncertain. */
+  flips?: Uint8Array
+  /** Each sample's unnormalised log weight. */
+  logWeight: Float64Array
+  moves: MoveInformation[]
+  /** The posterior's figures per issue, when they were computed before the snapshot (they take sorting every sample). */
+  figures?: Record<string, IssuePosterior>
+}
+
+/** A snapshot with the moves it learned from compiled again: what a resumed learner starts from. */
+interface Resumed {
+  state: LearnerState
+  compiled: Compiled[]
+}
+
+function uncertainIssues(space: Space): number[] {
+  return space.issues
+    .filter((issue) => space.plan.issues[issue.index]?.them.uncertain === true)
+    .map((issue) => issue.index)
+}
+
+/** Whether a snapshot can be the learner for this space, these options and these moves (see `PriorityLearner.resume`). */
+function fitsSpace(
+  space: Space,
+  observations: readonly Observation[],
+  state: LearnerState,
+  options: PosteriorOptions,
+): boolean {
+  const n = space.issues.length
+  const { count } = state
+  if (state.version !== LEARNER_STATE_VERSION) return false
+  if (state.seed !== (options.seed ?? DEFAULT_SEED) || count !== (options.samples ?? POSTERIOR_SAMPLES))
+    return false
+  if (state.issues !== n || !Number.isInteger(count) || count < 1 || !Number.isInteger(state.random))
+    return false
+  if (state.samples.length !== count * n || state.logWeight.length !== count) return false
+  const uncertain = uncertainIssues(space).length > 0
+  if (uncertain !== (state.flips !== undefined) || (state.flips && state.flips.length !== count * n))
+    return false
+  if (!Number.isInteger(state.observed) || state.observed < 0 || state.observed > observations.length)
+    return false
+  if (state.moves.length !== state.observed) return false
+  for (let k = 0; k < state.observed; k++) {
+    const move = state.moves[k]
+    const observation = observations[k]
+    if (!move || !observation || move.eventId !== observation.eventId || move.kind !== observation.kind)
+      return false
+    if (!(move.bits >= 0 && Number.isFinite(move.bits))) return false
+  }
+  for (const share of state.samples) if (!(share >= 0 && share <= 1)) return false
+  if (state.flips) for (const flip of state.flips) if (flip > 1) return false
+  if (state.figures && !fitsIssues(space, state.figures)) return false
+  let finite = false
+  for (const value of state.logWeight) {
+    if (Number.isNaN(value) || value === Number.POSITIVE_INFINITY) return false
+    if (value > Number.NEGATIVE_INFINITY) finite = true
+  }
+  return finite
+}
+
+/** Whether saved figures per issue are figures a posterior on this space can have. */
+function fitsIssues(space: Space, issues: Record<string, IssuePosterior>): boolean {
+  const uncertain = uncertainIssues(space)
+  if (Object.keys(issues).length !== space.issues.length) return false
+  return space.issues.every((issue) => {
+    const entry = issues[issue.id]
+    const share = (value: unknown) => typeof value === 'number' && value >= 0 && value <= 1
+    return (
+      entry !== undefined &&
+      share(entry.mean) &&
+      share(entry.low) &&
+      share(entry.high) &&
+      entry.estimate === space.share.them[issue.index] &&
+      (uncertain.includes(issue.index) ? share(entry.reversed) : entry.reversed === undefined)
+    )
+  })
+}
+
 /** The posterior over their priorities given the moves of a journal (in order). */
 export function inferPriorities(
   space: Space,
@@ -255,9 +353,30 @@ export class PriorityLearner {
   private logWeight: Float64Array
   private compiled: Compiled[]
   private moves: MoveInformation[]
+  /** The posterior's figures per issue for the moves so far, once computed. */
+  private summary: Record<string, IssuePosterior> | undefined
 
-  constructor(space: Space, options: PosteriorOptions = {}, from?: PriorityLearner) {
+  constructor(space: Space, options: PosteriorOptions = {}, from?: PriorityLearner | Resumed) {
     this.space = space
+    if (from && !(from instanceof PriorityLearner)) {
+      const { state, compiled } = from
+      const n = state.issues
+      this.seed = state.seed
+      this.count = state.count
+      this.random = forkableMulberry32(state.random)
+      this.logPrior = priorDensity(priorParameters(space))
+      this.uncertain = uncertainIssues(space)
+      this.samples = Array.from({ length: state.count }, (_, s) => state.samples.slice(s * n, (s + 1) * n))
+      const flips = state.flips
+      this.flips = flips
+        ? Array.from({ length: state.count }, (_, s) => flips.slice(s * n, (s + 1) * n))
+        : undefined
+      this.logWeight = Float64Array.from(state.logWeight)
+      this.compiled = compiled
+      this.moves = state.moves.map((move) => ({ ...move }))
+      this.summary = state.figures
+      return
+    }
     if (from) {
       // Samples, flips and weights are replaced, never changed in place, once shared: copying the lists is enough.
       this.seed = from.seed
@@ -270,6 +389,7 @@ export class PriorityLearner {
       this.logWeight = from.logWeight
       this.compiled = [...from.compiled]
       this.moves = [...from.moves]
+      this.summary = from.summary
       return
     }
     this.seed = options.seed ?? DEFAULT_SEED
@@ -278,9 +398,7 @@ export class PriorityLearner {
     const random = this.random.next
     const prior = priorParameters(space)
     this.logPrior = priorDensity(prior)
-    this.uncertain = space.issues
-      .filter((issue) => space.plan.issues[issue.index]?.them.uncertain === true)
-      .map((issue) => issue.index)
+    this.uncertain = uncertainIssues(space)
     const uncertain = this.uncertain
     this.samples = Array.from({ length: this.count }, () => drawPrior(prior, random))
     this.flips =
@@ -294,11 +412,65 @@ export class PriorityLearner {
     this.logWeight = new Float64Array(this.count)
     this.compiled = []
     this.moves = []
+    this.summary = undefined
   }
 
   /** A copy that continues on its own. */
   fork(): PriorityLearner {
     return new PriorityLearner(this.space, {}, this)
+  }
+
+  /**
+   * The learner as plain data, to keep (beside a journal, say) and resume later with
+   * `PriorityLearner.resume`: the resumed learner gives exactly what this one gives, from here on.
+   */
+  snapshot(): LearnerState {
+    const n = this.space.issues.length
+    const samples = new Float64Array(this.count * n)
+    this.samples.forEach((w, s) => {
+      samples.set(w, s * n)
+    })
+    const rows = this.flips
+    let flips: Uint8Array | undefined
+    if (rows) {
+      flips = new Uint8Array(this.count * n)
+      rows.forEach((row, s) => {
+        flips?.set(row, s * n)
+      })
+    }
+    return {
+      version: LEARNER_STATE_VERSION,
+      seed: this.seed,
+      count: this.count,
+      issues: n,
+      random: this.random.state(),
+      observed: this.compiled.length,
+      samples,
+      ...(flips ? { flips } : {}),
+      logWeight: Float64Array.from(this.logWeight),
+      moves: this.moves.map((move) => ({ ...move })),
+      ...(this.summary ? { figures: copyIssues(this.summary) } : {}),
+    }
+  }
+
+  /**
+   * A learner continued from a snapshot taken after the first `state.observed` of `observations`
+   * (the journal's moves as they are now; the moves it learned from are compiled again, since the
+   * resampling steps weigh every move so far). Undefined when the state can not be that: another
+   * version of the sampler, other options, another number of issues or uncertain issues, other
+   * moves than those observations, or numbers a sampler never holds (a state read from a damaged
+   * file). Whether the space is the one the state was taken on is the caller's to know (a hash of
+   * the plan, say): the state does not say.
+   */
+  static resume(
+    space: Space,
+    observations: readonly Observation[],
+    state: LearnerState,
+    options: PosteriorOptions = {},
+  ): PriorityLearner | undefined {
+    if (!fitsSpace(space, observations, state, options)) return undefined
+    const compiled = observations.slice(0, state.observed).map((observation) => compile(space, observation))
+    return new PriorityLearner(space, options, { state, compiled })
   }
 
   /** Moves observed so far. */
@@ -308,6 +480,7 @@ export class PriorityLearner {
 
   /** Takes one more of their moves into account. */
   observe(observation: Observation): void {
+    this.summary = undefined
     const { space, count, logPrior, uncertain, compiled } = this
     const random = this.random.next
     const logTarget = (w: Float64Array, f: Uint8Array | undefined) => {
@@ -372,29 +545,11 @@ export class PriorityLearner {
 
   /** The posterior after the moves observed so far. */
   posterior(): Posterior {
-    const { space, samples, flips, moves, seed, count, uncertain } = this
+    const { space, samples, flips, moves, seed, count } = this
     const probability = normalised(this.logWeight)
     const beliefs: Beliefs = { samples, probability, seed, ...(flips ? { flipped: flips } : {}) }
-    const issues: Record<string, IssuePosterior> = {}
-    for (const issue of space.issues) {
-      const values = samples
-        .map((w, s) => ({ value: w[issue.index] ?? 0, p: probability[s] ?? 0 }))
-        .sort((a, b) => a.value - b.value)
-      const mean = values.reduce((sum, { value, p }) => sum + value * p, 0)
-      const entry: IssuePosterior = {
-        mean,
-        low: quantile(values, 0.1),
-        high: quantile(values, 0.9),
-        estimate: space.share.them[issue.index] ?? 0,
-      }
-      if (flips && uncertain.includes(issue.index)) {
-        entry.reversed = flips.reduce(
-          (sum, row, s) => sum + (row[issue.index] ? (probability[s] ?? 0) : 0),
-          0,
-        )
-      }
-      issues[issue.id] = entry
-    }
+    this.summary ??= this.summarise(probability)
+    const issues = copyIssues(this.summary)
     return {
       beliefs,
       issues,
@@ -410,6 +565,42 @@ export class PriorityLearner {
       samples: count,
     }
   }
+  /** Each issue's posterior mean, 80% interval and, if uncertain, the probability it leans the other way. */
+  private summarise(probability: Float64Array): Record<string, IssuePosterior> {
+    const { space, samples, flips, count, uncertain } = this
+    const issues: Record<string, IssuePosterior> = {}
+    // Each issue's shares in increasing order (ties in sample order, as a stable sort leaves them),
+    // sorted as indexes into one column: no object per sample, which a command run once pays for.
+    const column = new Float64Array(count)
+    const order = new Uint32Array(count)
+    for (const issue of space.issues) {
+      for (let s = 0; s < count; s++) {
+        column[s] = samples[s]?.[issue.index] ?? 0
+        order[s] = s
+      }
+      order.sort((a, b) => (column[a] ?? 0) - (column[b] ?? 0) || a - b)
+      let mean = 0
+      for (const s of order) mean += (column[s] ?? 0) * (probability[s] ?? 0)
+      const entry: IssuePosterior = {
+        mean,
+        low: quantile(column, probability, order, 0.1),
+        high: quantile(column, probability, order, 0.9),
+        estimate: space.share.them[issue.index] ?? 0,
+      }
+      if (flips && uncertain.includes(issue.index)) {
+        entry.reversed = flips.reduce(
+          (sum, row, s) => sum + (row[issue.index] ? (probability[s] ?? 0) : 0),
+          0,
+        )
+      }
+      issues[issue.id] = entry
+    }
+    return issues
+  }
+}
+
+function copyIssues(issues: Record<string, IssuePosterior>): Record<string, IssuePosterior> {
+  return Object.fromEntries(Object.entries(issues).map(([id, entry]) => [id, { ...entry }]))
 }
 
 function normalised(logs: Float64Array): Float64Array {
@@ -420,13 +611,14 @@ function normalised(logs: Float64Array): Float64Array {
   return p
 }
 
-function quantile(sorted: readonly { value: number; p: number }[], q: number): number {
+/** The first value, in `order`, at which the probabilities summed in that order reach q (the last value if they never do). */
+function quantile(values: Float64Array, probability: Float64Array, order: Uint32Array, q: number): number {
   let cumulative = 0
-  for (const { value, p } of sorted) {
-    cumulative += p
-    if (cumulative >= q) return value
+  for (const s of order) {
+    cumulative += probability[s] ?? 0
+    if (cumulative >= q) return values[s] ?? 0
   }
-  return sorted.at(-1)?.value ?? 0
+  return values[order[order.length - 1] ?? 0] ?? 0
 }
 
 function systematic(probability: Float64Array, random: Random): number[] {

@@ -5,11 +5,12 @@
  */
 
 import { currentEstimate } from '../inference/estimate'
+import { type Observation, observationKey } from '../inference/observation'
 import {
   type IssuePosterior,
-  inferPriorities,
   type MoveInformation,
   type Posterior,
+  PriorityLearner,
 } from '../inference/posterior'
 import type { Terms } from '../model/plan'
 import { compileRequirements } from '../scoring/constraints'
@@ -64,12 +65,35 @@ export interface NegotiationStatus {
 export interface Negotiation {
   state: NegotiationState
   posterior: Posterior
+  /** The learner behind the posterior, for the next `negotiation` of the same journal grown by a move. */
+  learner?: PriorityLearner
 }
 
-/** Replays the journal and learns from it: the two things every view of a negotiation needs. */
-export function negotiation(space: Space, events: readonly JournalEvent[]): Negotiation {
+/**
+ * Replays the journal and learns from it: the two things every view of a negotiation needs.
+ * `before`: the negotiation of an earlier version of this journal on the same space (the caller
+ * knows the space is the same); when the moves it learned from are the first moves of this one,
+ * only the moves added since are learned, with exactly the posterior learning all of them gives.
+ */
+export function negotiation(
+  space: Space,
+  events: readonly JournalEvent[],
+  before?: Negotiation,
+): Negotiation {
   const state = replay(space, events)
-  return { state, posterior: inferPriorities(space, state.observations) }
+  const observations = state.observations
+  const kept = before?.learner
+  const continues =
+    kept !== undefined &&
+    kept.observed <= observations.length &&
+    before?.state.observations.length === kept.observed &&
+    before.state.observations.every(
+      (observation, k) => observationKey(observation) === observationKey(observations[k] as Observation),
+    )
+  // A fork, so `before` stays what it was (React may compute a memo twice from the same inputs).
+  const learner = continues ? kept.fork() : new PriorityLearner(space)
+  for (const observation of observations.slice(learner.observed)) learner.observe(observation)
+  return { state, posterior: learner.posterior(), learner }
 }
 
 export function negotiationStatus(

@@ -11,6 +11,7 @@ export { bruteFrontier, enumerate, type Scored, TOL } from './brute-force'
 export { event, testId } from './events'
 export { largestPlan, largestPlanYaml } from './largest'
 export { leaks, leakyNegotiationArb } from './leak'
+export { copyLearnerState } from './learner-state'
 export { acmePlan, yamlOf } from './plans'
 export { RENEWAL_B } from './renewal-bundles'
 export {

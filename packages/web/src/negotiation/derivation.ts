@@ -54,7 +54,15 @@ export function useDerivation(
   const space = lastValid.current?.space
 
   const journal = useMemo(() => events.map((entry) => entry.event), [events])
-  const derived = useMemo(() => (space ? negotiation(space, journal) : undefined), [space, journal])
+  // The journal grows a move at a time: the posterior learns only the new move when the plan is the same.
+  const previous = useRef<{ space: Space; derived: Negotiation }>(undefined)
+  const derived = useMemo(() => {
+    if (!space) return undefined
+    const before = previous.current?.space === space ? previous.current.derived : undefined
+    const next = negotiation(space, journal, before)
+    previous.current = { space, derived: next }
+    return next
+  }, [space, journal])
   return { validation, current: lastValid.current, journal, derived }
 }
 

@@ -1,0 +1,41 @@
+/**
+ * `negotiation` continued from the negotiation of an earlier journal gives exactly what replaying
+ * and learning the whole journal gives: when the journal grew, when an early move changed, and when
+ * the earlier journal is not a prefix of this one at all.
+ */
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { compileSpace } from '../scoring/space'
+import { journalArb } from '../testing/journals'
+import { acmePlan } from '../testing/plans'
+import { runs } from '../testing/property-runs'
+import { negotiation } from './status'
+
+const plan = acmePlan()
+const space = compileSpace(plan)
+
+describe('negotiation continued from an earlier one', () => {
+  it('learns the same as learning every move again, whatever the earlier journal was', () => {
+    fc.assert(
+      fc.property(
+        journalArb(plan, { maxEvents: 8 }),
+        journalArb(plan, { maxEvents: 8 }),
+        fc.nat(),
+        (events, other, cut) => {
+          const whole = negotiation(space, events)
+          const prefix = events.slice(0, cut % (events.length + 1))
+          // A prefix of this journal, and an unrelated journal (nothing to continue from).
+          for (const earlier of [prefix, other]) {
+            const before = negotiation(space, earlier)
+            const continued = negotiation(space, events, before)
+            expect(continued.posterior).toEqual(whole.posterior)
+            expect(continued.state).toEqual(whole.state)
+            // The earlier negotiation is left as it was.
+            expect(before.posterior).toEqual(negotiation(space, earlier).posterior)
+          }
+        },
+      ),
+      { numRuns: runs(20) },
+    )
+  })
+})

@@ -1,0 +1,17 @@
+/** A learner's snapshot copied array by array, as one kept outside the process comes back: nothing shared with the learner. */
+import type { LearnerState } from '../inference/posterior'
+
+export function copyLearnerState(state: LearnerState): LearnerState {
+  return {
+    ...state,
+    samples: Float64Array.from(state.samples),
+    logWeight: Float64Array.from(state.logWeight),
+    ...(state.flips ? { flips: Uint8Array.from(state.flips) } : {}),
+    moves: state.moves.map((move) => ({ ...move })),
+    ...(state.figures
+      ? {
+          figures: Object.fromEntries(Object.entries(state.figures).map(([id, entry]) => [id, { ...entry }])),
+        }
+      : {}),
+  }
+}
