@@ -106,7 +106,7 @@ describe('the prior and the posterior are distributions over their weight shares
     )
   })
 
-  it('the posterior after any moves has means summing to 1 inside their intervals', () => {
+  it('the posterior after any moves has means summing to 1 and ordered intervals', () => {
     fc.assert(
       fc.property(planWithConfidence, movesArb, fc.integer({ min: 1, max: 1e9 }), (plan, drawn, seed) => {
         const space = compileSpace(plan)
@@ -120,8 +120,12 @@ describe('the prior and the posterior are distributions over their weight shares
           if (!entry) continue
           expect(entry.mean).toBeGreaterThanOrEqual(0)
           expect(entry.mean).toBeLessThanOrEqual(1)
-          expect(entry.low).toBeLessThanOrEqual(entry.mean + 1e-12)
-          expect(entry.high).toBeGreaterThanOrEqual(entry.mean - 1e-12)
+          // The interval is the weighted 10th to 90th percentile. Under a heavily skewed posterior
+          // (a small issue with a long tail of weight) the mean can lie above the 90th percentile,
+          // so only the order is a law; fast-check found such a case (seed 293327178).
+          expect(entry.low).toBeLessThanOrEqual(entry.high + 1e-12)
+          expect(entry.low).toBeGreaterThanOrEqual(0)
+          expect(entry.high).toBeLessThanOrEqual(1 + 1e-12)
           if (entry.reversed !== undefined) {
             expect(entry.reversed).toBeGreaterThanOrEqual(0)
             expect(entry.reversed).toBeLessThanOrEqual(1 + 1e-12)
