@@ -353,6 +353,8 @@ describe.runIf(browserAvailable)(
       await viewer.page.goto(`${base}/midgame`)
       await viewer.page.getByText('read only (viewer)').waitFor()
       await viewer.page.locator('.priorities .priority').first().waitFor()
+      // A viewer saves nothing, so nothing says "All changes saved".
+      await expect(viewer.page.getByText('All changes saved').count()).resolves.toBe(0)
       // Everything is there to read, nothing to record.
       await expect(viewer.page.getByRole('button', { name: 'Record concession' }).count()).resolves.toBe(0)
       await expect(viewer.page.getByRole('button', { name: 'Record their answer' }).count()).resolves.toBe(0)

@@ -121,6 +121,8 @@ describe.runIf(browserAvailable)('every page fits the screen', { timeout: BROWSE
         await page.waitForLoadState('networkidle')
         await screenshot(page, `layout-${size.name}-${name}`)
         const { wide, culprits } = await overflow(page)
+        const banners = await page.getByRole('banner').count()
+        if (banners !== 1) problems.push(`${name}: ${banners} banner landmarks (one: the app's header)`)
         if (wide > 0)
           problems.push(`${name}: the page is ${wide} px wider than the window (${culprits.join(', ')})`)
         const violations = await checkAccessibility(page, `${name} at ${size.name}`).catch((error: Error) => {

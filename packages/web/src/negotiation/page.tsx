@@ -62,7 +62,8 @@ export function NegotiationPage({
   const current = model.derived.state.stage
   return (
     <div className="negotiation">
-      <header className="negotiation-header">
+      {/* Not a <header>: outside <main> that would be a second banner landmark beside the app's. */}
+      <div className="negotiation-header">
         <div>
           <p className="breadcrumb">
             <Link to={`/w/${workspace.id}`}>{workspace.name}</Link>
@@ -74,9 +75,12 @@ export function NegotiationPage({
           </p>
         </div>
         <div className="header-actions">
-          <output className={`save-state ${model.saveState}`} aria-live="polite">
-            {SAVE_LABELS[model.saveState]}
-          </output>
+          {/* A viewer saves nothing: no save state to report. */}
+          {model.canEdit ? (
+            <output className={`save-state ${model.saveState}`} aria-live="polite">
+              {SAVE_LABELS[model.saveState]}
+            </output>
+          ) : null}
           <a
             className="button secondary"
             href={planFileUrl({ workspaceId: workspace.id, negotiationId })}
@@ -85,7 +89,7 @@ export function NegotiationPage({
             Download plan
           </a>
         </div>
-      </header>
+      </div>
       {model.saveState === 'conflict' ? (
         <Notice kind="error">
           {model.saveError} <Button onClick={() => void model.reload()}>Reload theirs</Button>{' '}
