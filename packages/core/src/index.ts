@@ -321,6 +321,29 @@ export { type BudgetedResult, withWorkBudget } from './work/budget'
 // Linter rules, and English as Parley writes it (counts and lists) for the command line's output.
 
 export { count, listAnd, nounFor, quoted } from './language/english'
+
+// The glossary: every figure and term in a salesperson's words, a one-line explanation and the exact term; plain formatters.
+
+export {
+  FIGURE_TERMS,
+  type FigureTerm,
+  GLOSSARY,
+  type GlossaryEntry,
+  type GlossaryTerm,
+  glossaryEntry,
+  INFORMATION_THRESHOLDS,
+  type PlainInformation,
+  plainInformation,
+  plainLearned,
+  plainNashShare,
+  plainUtility,
+  plainWorth,
+  STAGE_WORDS,
+  type StageTerm,
+  stageEntry,
+  type VerdictTerm,
+  verdictEntry,
+} from './language/glossary'
 export { type LintRule, RULES } from './lint/rules'
 
 // The coach as the other side may see it (`parley coach --shareable`), and the bundle on the table in the counterparty view.

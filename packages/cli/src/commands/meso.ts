@@ -1,5 +1,14 @@
 /** `parley meso PLAN`: two or three bundles worth the same to us that meet the rule in different ways. */
-import { formatBits, frontierReport, type MesoSet, mesoMarkers, mesoView, type Space } from '@parley/core'
+import {
+  formatBits,
+  formatDecimal,
+  frontierReport,
+  type MesoFailure,
+  type MesoSet,
+  mesoMarkers,
+  mesoView,
+  type Space,
+} from '@parley/core'
 import { type CommandContext, planRefused } from '../command-context'
 import { EXIT } from '../exit-codes'
 import { type JournalOptions, openNegotiation } from '../negotiation-file'
@@ -67,9 +76,19 @@ export function printMesoFailure(
   else
     context.out.error(
       result.failure.code === 'below-their-pick'
-        ? `${file}: no MESO set at or above their pick: ${result.failure.message}`
-        : `${file}: no MESO set: ${result.failure.message}`,
+        ? `${file}: no MESO set at or above their pick: ${result.failure.message}${flagsFor(result.failure)}`
+        : `${file}: no MESO set: ${result.failure.message}${flagsFor(result.failure)}`,
     )
+}
+
+/** Core says what to change in words ("a target of 80.2 or less"); here, the flags that ask for it. */
+export function flagsFor(failure: MesoFailure): string {
+  if (typeof failure.suggestedTarget === 'number')
+    return ` (--target ${formatDecimal(failure.suggestedTarget)})`
+  if (failure.suggestedTolerance !== undefined)
+    return ` (--tolerance ${formatDecimal(failure.suggestedTolerance)})`
+  const anotherTarget: readonly MesoFailure['code'][] = ['empty_window', 'already_answered', 'too_few']
+  return anotherTarget.includes(failure.code) ? ' (--target)' : ''
 }
 
 function printMeso({ out }: CommandContext, space: Space, set: MesoSet, estimate: string): void {

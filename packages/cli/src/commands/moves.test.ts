@@ -197,6 +197,9 @@ describe('parley offer', () => {
     const none = await runCaptured(['offer', plan, '--meso', '--target', '100', '--tolerance', '0.01'])
     expect(none.code).toBe(EXIT.no)
     expect(none.stderr).toContain('no MESO set')
+    // Core says what to change in words; the command line adds the flag that asks for it.
+    expect(none.stderr).toMatch(/try a target of ([\d.]+) or less \(--target \1\)/)
+    expect(none.stderr).not.toMatch(/try --target/)
     expect(journalOf(plan)).toEqual([])
   })
 })

@@ -22,7 +22,7 @@ import type { TheirValue } from '../inference/estimate'
 import { listAnd } from '../language/english'
 import { formatLevel, formatLevelWithUnit, inSentence } from '../language/levels'
 import { TOLERANCE } from '../model/limits'
-import type { Level, Terms } from '../model/plan'
+import type { Evidence, Level, Terms } from '../model/plan'
 import type { CompiledConstraint } from '../scoring/constraints'
 import { type Offer, offerFromLevels, termsOf, utilityOf } from '../scoring/offer'
 import { type IssueModel, type Space, scoreLevel } from '../scoring/space'
@@ -184,6 +184,23 @@ export function keepTheirAsks(
 }
 
 /**
+ * The evidence items that speak to a numeric issue: those with a range in the issue's unit (the
+ * market standards, quotes and costs the plan cites), each range low end first.
+ */
+export function evidenceRanges(
+  space: Space,
+  issue: IssueModel,
+): { item: Evidence; index: number; range: [number, number] }[] {
+  if (!issue.numeric) return []
+  const unit = issue.unit.trim().toLowerCase()
+  return (space.plan.evidence ?? []).flatMap((item, index) => {
+    if (!item.range || !item.unit || item.unit.trim().toLowerCase() !== unit) return []
+    const [a, b] = item.range
+    return [{ item, index, range: [Math.min(a, b), Math.max(a, b)] as [number, number] }]
+  })
+}
+
+/**
  * Each numeric term they moved, against every evidence item in the same unit with a range: the
  * market standards, quotes and costs the plan cites.
  */
@@ -192,16 +209,12 @@ export function compareWithStandards(
   ours: Offer | undefined,
   counter: Offer,
 ): StandardComparison[] {
-  const evidence = space.plan.evidence ?? []
   const moved = ours ? changedIssues(space, ours, counter) : space.issues
   const comparisons: StandardComparison[] = []
   for (const issue of moved) {
     const value = counter.values[issue.index]
     if (typeof value !== 'number' || !issue.numeric) continue
-    evidence.forEach((item, index) => {
-      if (!item.range || !item.unit || item.unit.trim().toLowerCase() !== issue.unit.trim().toLowerCase())
-        return
-      const [low, high] = item.range[0] <= item.range[1] ? item.range : [item.range[1], item.range[0]]
+    evidenceRanges(space, issue).forEach(({ item, index, range: [low, high] }) => {
       const position = value < low ? 'below' : value > high ? 'above' : 'within'
       const range = `${formatLevel(low)}–${formatLevelWithUnit(high, issue.unit)}`
       const text = `their ${inSentence(issue.name)} ${formatLevelWithUnit(value, issue.unit)} is ${position === 'within' ? 'within' : position} ${position === 'within' ? 'the range of ' : ''}${inSentence(item.claim)} (${range}${item.source ? `; ${item.source}` : ''})`

@@ -108,8 +108,15 @@ export interface MesoFailure {
   message: string
   target: number
   tolerance: number
-  /** For `below-their-pick`: the highest target at which a set worth at least their pick exists (null: none above our reservation). */
+  /**
+   * For `below-their-pick`: the highest target at which a set worth at least their pick exists (null:
+   * none above our reservation). For `target_too_high`: the highest target within reach.
+   * The message says it in words ("a target of 80.2 or less"); a caller adds its own way of asking
+   * for it (the command line's `--target`).
+   */
   suggestedTarget?: number | null
+  /** For `empty_window`, `already_answered` and `too_few`: the smallest wider tolerance that gives a full set, in points. */
+  suggestedTolerance?: number
 }
 
 export type MesoResult = { ok: true; set: MesoSet } | { ok: false; failure: MesoFailure }
@@ -158,9 +165,14 @@ export function meso(space: Space, options: MesoOptions = {}): MesoResult {
   const reservation = effectiveReservation(space)
   const theirBatna = disagreementPoint(space).them
   const constraints = [...requirements.rule, ...requirements.limits]
-  const fail = (code: MesoFailureCode, message: string, target: number): MesoResult => ({
+  const fail = (
+    code: MesoFailureCode,
+    message: string,
+    target: number,
+    suggested: Pick<MesoFailure, 'suggestedTarget' | 'suggestedTolerance'> = {},
+  ): MesoResult => ({
     ok: false,
-    failure: { code, message, target, tolerance },
+    failure: { code, message, target, tolerance, ...suggested },
   })
 
   // The exact frontier under the rule and our limits explains most failures; on plans too large for
@@ -193,10 +205,12 @@ export function meso(space: Space, options: MesoOptions = {}): MesoResult {
     }
     const reach = maxUsWhere(frontier, theirBatna)
     if (target - tolerance > reach + TOLERANCE) {
+      const suggested = Number(formatPoints(Math.max(reservation, reach - tolerance)))
       return fail(
         'target_too_high',
-        `target ${formatDecimal(target)} is out of reach: while giving them their BATNA ${formatPoints(theirBatna)} the most we can get is ${formatPoints(reach)}; try --target ${formatPoints(Math.max(reservation, reach - tolerance))}`,
+        `target ${formatDecimal(target)} is out of reach: while giving them their BATNA ${formatPoints(theirBatna)} the most we can get is ${formatPoints(reach)}; try a target of ${formatPoints(suggested)} or less`,
         target,
+        { suggestedTarget: suggested },
       )
     }
   }
@@ -235,7 +249,7 @@ export function meso(space: Space, options: MesoOptions = {}): MesoResult {
         message:
           suggested === null
             ? `every set at target ${formatDecimal(target)} is worth less to them than the bundle they picked (${pick}, current estimate), and none above our reservation ${formatPoints(reservation)} is not`
-            : `every set at target ${formatDecimal(target)} is worth less to them than the bundle they picked (${pick}, current estimate); the highest target with a set worth at least that to them is ${formatDecimal(suggested)}: try --target ${formatDecimal(suggested)}`,
+            : `every set at target ${formatDecimal(target)} is worth less to them than the bundle they picked (${pick}, current estimate); the highest target with a set worth at least that to them is ${formatDecimal(suggested)}: try a target of ${formatDecimal(suggested)} or less`,
         target,
         tolerance,
         suggestedTarget: suggested,
@@ -247,12 +261,16 @@ export function meso(space: Space, options: MesoOptions = {}): MesoResult {
     .slice(0, 6)
     .find((value) => searchSet(context, target, value).ok)
   const hint =
-    wider === undefined ? '; try another --target' : `; --tolerance ${formatDecimal(wider)} gives ${count}`
+    wider === undefined
+      ? '; try another target'
+      : `; a tolerance of ${formatDecimal(wider)} points gives ${count}`
+  const suggested = wider === undefined ? {} : { suggestedTolerance: wider }
   if (found.size === 0) {
     return fail(
       'empty_window',
       `no bundle within ${formatDecimal(tolerance)} of target ${formatDecimal(target)} meets the decision rule, our limits, our reservation and their BATNA${hint}`,
       target,
+      suggested,
     )
   }
   if (context.answered.size > 0 && searchSet({ ...context, answered: new Set() }, target, tolerance).ok) {
@@ -261,12 +279,14 @@ export function meso(space: Space, options: MesoOptions = {}): MesoResult {
       'already_answered',
       `every set at target ${formatDecimal(target)} (within ${formatDecimal(tolerance)}) is one they have already answered, and asking again teaches us little${hint}`,
       target,
+      suggested,
     )
   }
   return fail(
     'too_few',
     `only ${found.size} equivalent bundle${found.size === 1 ? '' : 's'} exist${found.size === 1 ? 's' : ''} at target ${formatDecimal(target)} (within ${formatDecimal(tolerance)})${hint}`,
     target,
+    suggested,
   )
 }
 

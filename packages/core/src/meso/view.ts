@@ -28,7 +28,12 @@ export type MesoViewResult =
       ok: false
       failure: MesoFailure
       view: { ok: false } & MesoFailure & {
-          failure: { code: MesoFailure['code']; message: string; suggestedTarget?: number | null }
+          failure: {
+            code: MesoFailure['code']
+            message: string
+            suggestedTarget?: number | null
+            suggestedTolerance?: number
+          }
         }
     }
 
@@ -73,6 +78,9 @@ export function mesoView(
           code: failure.code,
           message: failure.message,
           ...(failure.suggestedTarget !== undefined ? { suggestedTarget: failure.suggestedTarget } : {}),
+          ...(failure.suggestedTolerance !== undefined
+            ? { suggestedTolerance: failure.suggestedTolerance }
+            : {}),
         },
       },
     }

@@ -3,6 +3,7 @@
  * (`parties.them.approvalLimits`) that the bundle breaks, each a reason it is likely to be blocked.
  */
 
+import type { ApprovalLimit } from '../model/plan'
 import { compileConstraint, constraintHolds, describeConstraint } from './constraints'
 import type { Offer } from './offer'
 import type { Space } from './space'
@@ -13,14 +14,20 @@ export interface ApprovalBlock {
   limit: string
 }
 
+/** The approval limits a bundle breaks, as the plan states them, with their places in its list. */
+export function brokenApprovalLimits(space: Space, offer: Offer): { limit: ApprovalLimit; index: number }[] {
+  const limits = space.plan.parties.them.approvalLimits ?? []
+  return limits.flatMap((limit, index) => {
+    const { approver: _, ...constraint } = limit
+    const compiled = compileConstraint(space, constraint, ['parties', 'them', 'approvalLimits', index])
+    return constraintHolds(compiled, offer.values) ? [] : [{ limit, index }]
+  })
+}
+
 /** The approval limits a bundle breaks: each a reason it is likely to be blocked. */
 export function approvalBlocks(space: Space, offer: Offer): ApprovalBlock[] {
-  const limits = space.plan.parties.them.approvalLimits ?? []
-  return limits.flatMap((limit, k) => {
-    const { approver, ...constraint } = limit
-    const compiled = compileConstraint(space, constraint, ['parties', 'them', 'approvalLimits', k])
-    return constraintHolds(compiled, offer.values)
-      ? []
-      : [{ approver, limit: describeConstraint(constraint) }]
-  })
+  return brokenApprovalLimits(space, offer).map(({ limit: { approver, ...constraint } }) => ({
+    approver,
+    limit: describeConstraint(constraint),
+  }))
 }

@@ -2,6 +2,9 @@
  * Requirements on a bundle — the decision rule's items and our walk-away limits — compiled
  * against a space so the scorer and the optimiser test them the same way.
  */
+
+import { listOr } from '../language/english'
+import { formatLevel, formatLevelWithUnit, inSentence } from '../language/levels'
 import { TOLERANCE } from '../model/limits'
 import type { Constraint, Level, Op } from '../model/plan'
 import { formatPath, type PathSegment } from '../model/problem'
@@ -63,6 +66,40 @@ export function describeConstraint(constraint: Constraint): string {
     return `${sum} ${constraint.op} ${value}`
   }
   return `${constraint.issue} ${constraint.op} ${value}`
+}
+
+const OP_WORDS: Record<Constraint['op'], string> = {
+  '<': 'below',
+  '<=': 'at most',
+  '=': 'exactly',
+  '>=': 'at least',
+  '>': 'above',
+  in: '',
+}
+
+/**
+ * A constraint in words, with issue names and units: `annual subscription fee at most 240,000
+ * USD/year`, `support tier premium or enterprise`, `price + 2 × rollout at most 300`.
+ */
+export function constraintInWords(space: Space, constraint: Constraint): string {
+  const nameOf = (id: string) => inSentence(space.byId.get(id)?.name ?? id)
+  const op = OP_WORDS[constraint.op]
+  if (constraint.sum) {
+    const sum = constraint.sum
+      .map((term, k) => {
+        const factor = Math.abs(term.times) === 1 ? '' : `${formatLevel(Math.abs(term.times))} × `
+        const sign = term.times < 0 ? (k === 0 ? '−' : ' − ') : k === 0 ? '' : ' + '
+        return `${sign}${factor}${nameOf(term.issue)}`
+      })
+      .join('')
+    return `${sum} ${op} ${Array.isArray(constraint.value) ? constraint.value.map(formatLevel).join(', ') : formatLevel(constraint.value)}`
+  }
+  const id = constraint.issue ?? ''
+  const unit = space.byId.get(id)?.unit
+  const value = Array.isArray(constraint.value)
+    ? listOr(constraint.value.map((level) => formatLevelWithUnit(level, unit)))
+    : formatLevelWithUnit(constraint.value, unit)
+  return op ? `${nameOf(id)} ${op} ${value}` : `${nameOf(id)} ${value}`
 }
 
 /** Compiles a constraint of a valid plan (its references were checked when the plan was read). */

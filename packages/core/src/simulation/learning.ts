@@ -8,7 +8,7 @@
  * When `parley meso` finds no set, the run does what its message tells the user to do: after
  * `below-their-pick`, it asks again at the suggested target; when too few bundles lie within the
  * tolerance, it widens the tolerance step by step (2, 3, 4, 5, 7.5, 10 points); when none of those
- * helps ("try another --target"), it moves the target by twice the tolerance, up to three steps
+ * helps ("try another target"), it moves the target by twice the tolerance, up to three steps
  * either way (lower first: lower for us leaves more room for them). Without this, most
  * third rounds offered nothing (every set at the default target was a step back from their pick)
  * and the run measured two answers, not three. A round with still no set leaves the error where it was.

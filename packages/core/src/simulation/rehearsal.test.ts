@@ -126,7 +126,7 @@ describe('a rehearsal on our side', () => {
     let rehearsal = startRehearsal(space, { seed: 3, settings })
     const untargeted = stepRehearsal(rehearsal, { kind: 'meso' })
     expect(untargeted.ok || untargeted.refusal.message).toBe(
-      'Parley finds no MESO set now: target 85 is out of reach: while giving them their BATNA 35.0 the most we can get is 82.2; try --target 80.2 (here: meso TARGET, or offer one bundle)',
+      'Parley finds no MESO set now: target 85 is out of reach: while giving them their BATNA 35.0 the most we can get is 82.2; try a target of 80.2 or less (here: meso TARGET, or offer one bundle)',
     )
     rehearsal = play(rehearsal, { kind: 'meso', target: 75 })
     rehearsal = play(rehearsal, { kind: 'walk' })

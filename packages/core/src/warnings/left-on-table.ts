@@ -1,0 +1,72 @@
+/**
+ * Left on the table: a bundle about to be sent that gives them clearly less than another bundle
+ * worth as much to us. Measured against the exact frontier under the current estimate, among bundles
+ * meeting the decision rule and our limits (`estimated-frontier.ts`, through the trade adviser's
+ * `tradeProposal`): the gap is max{ U_them(b) : b on that frontier, U_us(b) ≥ U_us(bundle) } −
+ * U_them(bundle), in points. A bundle on the frontier has a gap of 0.
+ */
+import type { CurrentEstimate } from '../inference/estimate'
+import { changedIssues } from '../journal/positions'
+import { tradeProposal } from '../journal/trade-advice'
+import { listAnd } from '../language/english'
+import { plainUtility } from '../language/glossary'
+import { formatLevelWithUnit, inSentence } from '../language/levels'
+import type { Level } from '../model/plan'
+import { type CompiledConstraint, compileRequirements } from '../scoring/constraints'
+import { formatPoints } from '../scoring/figures'
+import { readOffer, utilityOf } from '../scoring/offer'
+import type { Space } from '../scoring/space'
+import { type BundleToSend, bundleName, type LeftOnTableWarning } from './warning'
+
+/**
+ * Points of U_them a bundle must leave below the estimated frontier to be warned about. 3 points is
+ * the scale of the logit choice model MESO and the learner use (`LOGIT_SCALE`): a bundle 3 points
+ * better for them is e ≈ 2.7 times as likely to be chosen, a difference that changes their answer.
+ * Below it the gap is within what our estimate of them can tell apart, and the MESO set's own
+ * tolerance (2 points for us) makes smaller differences routine.
+ */
+export const LEFT_ON_TABLE_MIN = 3
+
+/** The bundles among `bundles` that leave at least `LEFT_ON_TABLE_MIN` points on the table for them. */
+export function leftOnTable(
+  space: Space,
+  estimate: CurrentEstimate,
+  bundles: readonly BundleToSend[],
+  constraints: readonly CompiledConstraint[] = ruleAndLimits(space),
+): LeftOnTableWarning[] {
+  return bundles.flatMap((bundle) => {
+    const read = readOffer(space, bundle.terms)
+    if (!read.ok) return []
+    const offer = read.offer
+    const utility = { us: utilityOf(space, offer).us, them: estimate.them(offer) }
+    const better = tradeProposal(space, estimate, constraints, utility.us)
+    if (!better) return []
+    const gap = better.utility.them - utility.them
+    if (gap < LEFT_ON_TABLE_MIN) return []
+    const betterRead = readOffer(space, better.terms)
+    if (!betterRead.ok) throw new Error('a frontier bundle does not read back', { cause: betterRead.errors })
+    const changed = changedIssues(space, offer, betterRead.offer)
+    const changes = changed.map(
+      (issue) =>
+        `${inSentence(issue.name)} ${formatLevelWithUnit(better.terms[issue.id] as Level, issue.unit)} instead of ${formatLevelWithUnit(offer.values[issue.index] as Level, issue.unit)}`,
+    )
+    return [
+      {
+        code: 'left_on_table',
+        severity: 'warning',
+        bundle: bundle.label,
+        message: `${bundleName(bundle.label)} leaves ${formatPoints(gap)} points on the table for them: it is worth ${plainUtility(utility.us)} to us and ${plainUtility(utility.them)} to them, while a bundle worth as much to us would be worth ${plainUtility(better.utility.them)} to them (${listAnd(changes)}).`,
+        utility,
+        gap,
+        better,
+        changes: changed.map((issue) => issue.id),
+      },
+    ]
+  })
+}
+
+/** The decision rule and our limits: what every bundle we propose must meet. */
+export function ruleAndLimits(space: Space): CompiledConstraint[] {
+  const requirements = compileRequirements(space)
+  return [...requirements.rule, ...requirements.limits]
+}

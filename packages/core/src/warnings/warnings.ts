@@ -1,0 +1,47 @@
+/**
+ * Every warning a negotiator needs at this point of the negotiation, under one current estimate:
+ * for the bundles about to be sent, what they leave on the table and where they go beyond our
+ * anchor, evidence or their approvers' limits; for the journal, trades that cost them more than
+ * they give, an estimate that moved far on few moves, and bundles sent whose figures changed.
+ * Each kind is its own module; this only gathers them, in that order.
+ */
+import type { CurrentEstimate } from '../inference/estimate'
+import type { Observation } from '../inference/observation'
+import type { Posterior } from '../inference/posterior'
+import type { NegotiationState } from '../journal/replay'
+import type { Space } from '../scoring/space'
+import { beyondOurRange } from './beyond-our-range'
+import { tradesCostingThem } from './costly-trade'
+import { sentFiguresChanged } from './figures-changed'
+import { leftOnTable } from './left-on-table'
+import { thinEvidence } from './thin-evidence'
+import type { BundleToSend, NegotiatorWarning } from './warning'
+
+export interface WarningOptions {
+  /** Bundles about to be sent (a MESO set or a single offer): checked for value left on the table and levels beyond our range. */
+  toSend?: readonly BundleToSend[]
+  /** The posterior behind `estimate`: adds each moved share's 80% interval. */
+  posterior?: Posterior
+  /** The estimate learned from the first observations, for callers that keep them (see `sentFiguresChanged`). */
+  estimateWith?: (observations: readonly Observation[]) => CurrentEstimate
+}
+
+/**
+ * The warnings, under `estimate` (the current estimate: `currentEstimate(space, state, posterior)`),
+ * for the bundles in `options.toSend` and the journal's state.
+ */
+export function negotiatorWarnings(
+  space: Space,
+  state: Pick<NegotiationState, 'applied' | 'offers' | 'observations' | 'concessions'>,
+  estimate: CurrentEstimate,
+  options: WarningOptions = {},
+): NegotiatorWarning[] {
+  const toSend = options.toSend ?? []
+  return [
+    ...leftOnTable(space, estimate, toSend),
+    ...beyondOurRange(space, toSend),
+    ...tradesCostingThem(space, state.concessions, estimate),
+    ...thinEvidence(space, estimate, options.posterior),
+    ...sentFiguresChanged(space, state, estimate, options.estimateWith),
+  ]
+}
