@@ -13,6 +13,7 @@ import { limitAnonymousPosts } from './auth/rate-limits'
 import { createComputePool } from './compute/pool'
 import { type Api, apiPart, createApi, ErrorSchema, json } from './http/api'
 import { readBody } from './http/body'
+import { compressAnswers } from './http/compression'
 import type { Services } from './http/env'
 import { fail } from './http/errors'
 import { apiHeaders } from './http/headers'
@@ -55,6 +56,7 @@ export function createApp(dependencies: AppDependencies): App {
   const serverApi = apiPart(api, 'server')
 
   api.use('/api/*', apiHeaders())
+  api.use('/api/*', compressAnswers())
   api.use('/api/*', async (c, next) => {
     c.set('services', services)
     await next()
@@ -127,7 +129,7 @@ export function createApp(dependencies: AppDependencies): App {
     security: [{ session: [] }, { token: [] }],
   })
 
-  const app = webApp(options.webRoot)
+  const app = webApp(options.webRoot, { serveSourceMaps: options.serveSourceMaps })
   api.get('*', (c, next) => (c.req.path.startsWith('/api/') || c.req.path === '/api' ? next() : app(c)))
 
   api.notFound((c) =>

@@ -45,6 +45,8 @@ export interface ServerOptions {
   compute: ComputeOptions
   /** The built web app (packages/web/dist), served at `/`; none: only the API. */
   webRoot: string | undefined
+  /** Serve the web app's source maps (`.map`), which show its sources; off: they answer 404. */
+  serveSourceMaps: boolean
 }
 
 export const MiB = 1024 * 1024
@@ -84,6 +86,7 @@ export const DEFAULT_OPTIONS: ServerOptions = {
   viewCacheEntries: 256,
   compute: DEFAULT_COMPUTE,
   webRoot: undefined,
+  serveSourceMaps: false,
 }
 
 /** Settings to change: any of them, and any of the compute settings on their own. */

@@ -1,11 +1,14 @@
 /**
  * The web app's files at `/`: hashed assets cached for good, everything else checked each time, any
- * other path answered with the app's page (it routes in the browser). Never a path outside the
- * folder, and with a Content-Security-Policy that lets the page load only its own files.
+ * other path answered with the app's page (it routes in the browser). Each file is sent as the
+ * brotli or gzip copy written beside it at build when the client takes one. Source maps stay on
+ * disk unless the server is told to serve them. Never a path outside the folder, and with a
+ * Content-Security-Policy that lets the page load only its own files.
  */
 import { readFile, stat } from 'node:fs/promises'
-import { extname, join, normalize, resolve, sep } from 'node:path'
+import { basename, extname, join, normalize, resolve, sep } from 'node:path'
 import type { Context } from 'hono'
+import { ENCODINGS, type Encoding, preferredEncoding } from './http/compression'
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -31,17 +34,35 @@ export const APP_HEADERS: readonly (readonly [string, string])[] = [
   ['Cross-Origin-Opener-Policy', 'same-origin'],
 ]
 
-async function fileAt(root: string, path: string): Promise<string | undefined> {
-  const target = resolve(root, `.${normalize(`/${decodeURIComponent(path)}`)}`)
-  if (target !== root && !target.startsWith(root + sep)) return undefined
+/** The file name the build gives each coding's copy of a file. */
+const SUFFIX: Record<Encoding, string> = { br: '.br', gzip: '.gz' }
+
+async function isFile(path: string): Promise<boolean> {
   try {
-    return (await stat(target)).isFile() ? target : undefined
+    return (await stat(path)).isFile()
   } catch {
-    return undefined
+    return false
   }
 }
 
-export function webApp(root: string | undefined) {
+async function fileAt(root: string, path: string): Promise<string | undefined> {
+  const target = resolve(root, `.${normalize(`/${decodeURIComponent(path)}`)}`)
+  if (target !== root && !target.startsWith(root + sep)) return undefined
+  return (await isFile(target)) ? target : undefined
+}
+
+async function codingsOf(file: string): Promise<Encoding[]> {
+  const found: Encoding[] = []
+  for (const encoding of ENCODINGS) if (await isFile(file + SUFFIX[encoding])) found.push(encoding)
+  return found
+}
+
+export interface WebAppOptions {
+  /** Answer requests for `.map` files (and point scripts at them); otherwise they are 404. */
+  serveSourceMaps?: boolean
+}
+
+export function webApp(root: string | undefined, options: WebAppOptions = {}) {
   const folder = root ? resolve(root) : undefined
   return async (c: Context): Promise<Response> => {
     for (const [name, value] of APP_HEADERS) c.header(name, value)
@@ -59,15 +80,19 @@ export function webApp(root: string | undefined) {
     } catch {
       file = undefined
     }
+    // Source maps give away the sources' text and comments: only where the operator asks for them.
+    if (file && extname(file) === '.map' && !options.serveSourceMaps) file = undefined
     if (!file) {
       // Paths with a file extension that do not exist are missing files; the rest are app routes.
       if (extname(path) !== '') return c.body('Not found', 404)
       path = '/index.html'
       file = join(folder, 'index.html')
     }
+    const codings = await codingsOf(file)
+    const encoding = preferredEncoding(c.req.header('Accept-Encoding'), codings)
     let body: Buffer
     try {
-      body = await readFile(file)
+      body = await readFile(encoding ? file + SUFFIX[encoding] : file)
     } catch {
       c.header('Content-Type', 'text/plain; charset=utf-8')
       return c.body(
@@ -81,6 +106,12 @@ export function webApp(root: string | undefined) {
       'Cache-Control',
       path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
     )
+    if (codings.length > 0) c.header('Vary', 'Accept-Encoding')
+    if (encoding) c.header('Content-Encoding', encoding)
+    c.header('Content-Length', String(body.length))
+    // The build writes maps without a comment naming them (a file that would 404 by default).
+    if (options.serveSourceMaps && extname(file) === '.js' && (await isFile(`${file}.map`)))
+      c.header('SourceMap', `${basename(file)}.map`)
     if (c.req.method === 'HEAD') return c.body(null)
     return c.body(new Uint8Array(body))
   }

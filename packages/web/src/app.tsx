@@ -10,6 +10,7 @@ import { PasswordChangeBanner } from './account/password-banner'
 import { Link, matchPath, navigate, usePath } from './router'
 import { SessionProvider, useSession } from './session'
 import { Button, Notice } from './ui/controls'
+import { usePageTitle } from './ui/page-title'
 import { MembersPage } from './workspace/members'
 import { NegotiationsPage } from './workspace/negotiations'
 import { TradeablesPage } from './workspace/tradeables'
@@ -19,6 +20,13 @@ import { TradeablesPage } from './workspace/tradeables'
 const NegotiationPage = lazy(() =>
   import('./negotiation/page').then((module) => ({ default: module.NegotiationPage })),
 )
+
+/** Titles of the pages that are not a workspace's or a negotiation's. */
+const OWN_TITLES: Record<string, readonly string[]> = {
+  '/login': ['Sign in'],
+  '/setup': ['Create the first owner'],
+  '/account': ['Your account'],
+}
 
 export function App() {
   return (
@@ -41,6 +49,8 @@ function Shell() {
 
   const join = matchPath('/join/:token', path)
   const reset = matchPath('/reset/:token', path)
+  // Pages of the workspace and of a negotiation name themselves (they know its name).
+  usePageTitle(join ? ['Join a workspace'] : reset ? ['Set a new password'] : OWN_TITLES[path])
   let page = null
   if (join) page = <JoinPage token={join.token as string} />
   else if (reset) page = <ResetPage token={reset.token as string} />

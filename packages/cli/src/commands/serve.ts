@@ -58,6 +58,7 @@ export async function serveCommand(context: CommandContext, options: ServeOption
         ...(address.publicUrl ? { publicUrl: address.publicUrl } : {}),
         trustProxy: env.PARLEY_TRUST_PROXY === '1' || env.PARLEY_TRUST_PROXY === 'true',
         webRoot: env.PARLEY_WEB_ROOT ?? webRoot(),
+        serveSourceMaps: env.PARLEY_SERVE_SOURCE_MAPS === '1' || env.PARLEY_SERVE_SOURCE_MAPS === 'true',
         compute: compute.compute,
       },
     })

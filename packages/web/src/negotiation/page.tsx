@@ -9,6 +9,7 @@ import { planFileUrl } from '../api/negotiations'
 import { Link, navigate } from '../router'
 import type { Workspace } from '../session'
 import { Button, Notice } from '../ui/controls'
+import { usePageTitle } from '../ui/page-title'
 import { CoachPanel } from './coach-panel'
 import { type NegotiationModel, type SaveState, useNegotiation } from './model'
 import { STAGE_PAGES, stageOfSlug } from './stages'
@@ -50,6 +51,11 @@ export function NegotiationPage({
   const { model, error } = useNegotiation(workspace.id, negotiationId, workspace.role)
   const stage = stageOfSlug(slug)
   const base = `/w/${workspace.id}/n/${negotiationId}`
+  usePageTitle(
+    model
+      ? [STAGE_PAGES.find((page) => page.stage === stage)?.title, model.draft.title || model.record.title]
+      : ['Negotiation', workspace.name],
+  )
   useEffect(() => {
     if (model && !stage) {
       const current = STAGE_PAGES.find((page) => page.stage === model.derived.state.stage) ?? STAGE_PAGES[0]

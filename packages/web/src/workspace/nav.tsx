@@ -1,6 +1,7 @@
 /** The workspace's own navigation: negotiations, members, the tradeables library. */
 import { Link, usePath } from '../router'
 import type { Workspace } from '../session'
+import { usePageTitle } from '../ui/page-title'
 
 export function WorkspaceNav({ workspace }: { workspace: Workspace }) {
   const path = usePath()
@@ -9,6 +10,7 @@ export function WorkspaceNav({ workspace }: { workspace: Workspace }) {
     { to: `/w/${workspace.id}/members`, label: 'Members' },
     { to: `/w/${workspace.id}/tradeables`, label: 'Tradeables library' },
   ]
+  usePageTitle([items.find((item) => item.to === path)?.label, workspace.name])
   return (
     <nav aria-label="Workspace" className="workspace-nav">
       <h1>{workspace.name}</h1>
