@@ -102,17 +102,25 @@ describe('parley meso', () => {
     const run = parley(['meso', example, '--target', '97'])
     expect(run.code).toBe(3)
     expect(run.stderr).toContain('target 97 is out of reach')
-    expect(run.stderr).toMatch(/try --target \d/)
+    // Core words what to change; the command line adds the flag that asks for it.
+    expect(run.stderr).toMatch(/try a target of [\d.]+ or less \(--target [\d.]+\)/)
     const json = parley(['meso', example, '--target', '97', '--json'])
     expect(json.json()).toMatchObject({ ok: false, code: 'target_too_high', target: 97 })
     const narrow = parley(['meso', example, '--target', '50.05', '--tolerance', '0.001', '--json'])
     expect(narrow.code).toBe(3)
-    const { message } = narrow.json() as { message: string }
+    const { message, suggestedTolerance } = narrow.json() as {
+      message: string
+      suggestedTolerance: number
+    }
     expect(message).toMatch(
-      /^only 2 equivalent bundles exist at target 50.05 \(within 0.001\); --tolerance [\d.]+ gives 3$/,
+      /^only 2 equivalent bundles exist at target 50.05 \(within 0.001\); a tolerance of [\d.]+ points gives 3$/,
+    )
+    expect(message).toContain(`a tolerance of ${suggestedTolerance} points`)
+    expect(parley(['meso', example, '--target', '50.05', '--tolerance', '0.001']).stderr).toContain(
+      `(--tolerance ${suggestedTolerance})`,
     )
     // The suggestion works.
-    const suggested = /--tolerance ([\d.]+)/.exec(message)?.[1] ?? ''
+    const suggested = String(suggestedTolerance)
     const wider = parley(['meso', example, '--target', '50.05', '--tolerance', suggested, '--json'])
     expect(wider.code).toBe(0)
     expect((wider.json() as MesoSet).bundles).toHaveLength(3)

@@ -64,7 +64,7 @@ describe('the next MESO set after their pick', () => {
     expect(typeof failure.suggestedTarget).toBe('number')
     const suggested = failure.suggestedTarget as number
     expect(suggested).toBeLessThan(first.target + ABOVE)
-    expect(failure.message).toContain(`--target ${suggested}`)
+    expect(failure.message).toContain(`try a target of ${suggested} or less`)
     const text = parley(['meso', plan, '--target', high])
     expect(text.code).toBe(3)
     expect(text.stderr).toContain('no MESO set at or above their pick')

@@ -343,7 +343,7 @@ export {
   stageEntry,
   type VerdictTerm,
   verdictEntry,
-} from './language/glossary'
+} from './glossary/glossary'
 export { type LintRule, RULES } from './lint/rules'
 
 // The coach as the other side may see it (`parley coach --shareable`), and the bundle on the table in the counterparty view.

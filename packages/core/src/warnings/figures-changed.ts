@@ -4,11 +4,12 @@
  * each bundle sent, U_them under the estimate at the time (learned from the moves recorded before
  * it was sent; the plan's estimate before any) against U_them now, said in words with both figures.
  */
+
+import { plainUtility, plainWorth } from '../glossary/glossary'
 import { type CurrentEstimate, currentEstimate } from '../inference/estimate'
 import type { Observation } from '../inference/observation'
 import type { NegotiationState } from '../journal/replay'
 import { count } from '../language/english'
-import { plainUtility, plainWorth } from '../language/glossary'
 import { formatSigned } from '../scoring/figures'
 import type { Space } from '../scoring/space'
 import { bundleName, type SentFiguresChangedWarning } from './warning'

@@ -5,11 +5,12 @@
  * `tradeProposal`): the gap is max{ U_them(b) : b on that frontier, U_us(b) ≥ U_us(bundle) } −
  * U_them(bundle), in points. A bundle on the frontier has a gap of 0.
  */
+
+import { plainUtility } from '../glossary/glossary'
 import type { CurrentEstimate } from '../inference/estimate'
 import { changedIssues } from '../journal/positions'
 import { tradeProposal } from '../journal/trade-advice'
 import { listAnd } from '../language/english'
-import { plainUtility } from '../language/glossary'
 import { formatLevelWithUnit, inSentence } from '../language/levels'
 import type { Level } from '../model/plan'
 import { type CompiledConstraint, compileRequirements } from '../scoring/constraints'
