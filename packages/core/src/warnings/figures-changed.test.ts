@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest'
+import { currentEstimate } from '../inference/estimate'
+import { negotiation } from '../journal/status'
+import { readOffer } from '../scoring/offer'
+import { event } from '../testing/events'
+import { renewalSpace } from '../testing/renewal'
+import { RENEWAL_B } from '../testing/renewal-bundles'
+import { FIGURE_CHANGE_MIN, sentFiguresChanged } from './figures-changed'
+
+const space = renewalSpace()
+const A = { ...RENEWAL_B, price: 250000, credits: 5 }
+const C = { ...RENEWAL_B, billing: 'annual-upfront', uplift: 0 }
+const sent = event('offer-sent', {
+  bundles: [
+    { label: 'A', terms: A },
+    { label: 'B', terms: { ...RENEWAL_B } },
+    { label: 'C', terms: C },
+  ],
+})
+
+describe('why the figures of bundles already sent changed', () => {
+  it('says nothing while the estimate is still the plan’s', () => {
+    const learned = negotiation(space, [sent])
+    const estimate = currentEstimate(space, learned.state, learned.posterior)
+    expect(sentFiguresChanged(space, learned.state, estimate)).toEqual([])
+  })
+
+  it('gives each sent bundle’s worth to them then and now, when it moved by half a point or more', () => {
+    const learned = negotiation(space, [
+      sent,
+      event('interest-stated', { text: 'credits first', ranking: ['credits', 'uplift'] }),
+      event('bundles-ranked', { order: ['C', 'B', 'A'] }),
+    ])
+    const estimate = currentEstimate(space, learned.state, learned.posterior)
+    const warnings = sentFiguresChanged(space, learned.state, estimate)
+    expect(warnings.length).toBeGreaterThan(0)
+    const plan = currentEstimate(space, { observations: [] })
+    for (const label of ['A', 'B', 'C']) {
+      const terms = label === 'A' ? A : label === 'C' ? C : RENEWAL_B
+      const read = readOffer(space, terms)
+      if (!read.ok) throw new Error('unreadable')
+      const before = plan.them(read.offer)
+      const after = estimate.them(read.offer)
+      const warning = warnings.find((w) => w.bundle === label)
+      expect(warning !== undefined, label).toBe(Math.abs(after - before) >= FIGURE_CHANGE_MIN)
+      if (!warning) continue
+      expect(warning.before).toBeCloseTo(before, 9)
+      expect(warning.after).toBeCloseTo(after, 9)
+      expect(warning.moves).toEqual({ before: 0, after: 2 })
+      expect(warning.severity).toBe('notice')
+      expect(warning.message).toMatch(new RegExp(`^Bundle ${label} of round 1 is now`))
+      expect(warning.message).toContain('when we sent it')
+      expect(warning.message).toContain('our estimate of what they value changed after their answers')
+    }
+  })
+
+  it('compares with the estimate at the time a later set was sent, not with the plan’s', () => {
+    const chosen = event('bundle-chosen', { label: 'B' })
+    const second = event('offer-sent', { bundles: [{ label: 'A', terms: A }] }, 2)
+    const learned = negotiation(space, [sent, chosen, second, event('bundle-chosen', { label: 'A' }, 2)])
+    const estimate = currentEstimate(space, learned.state, learned.posterior)
+    const atSecond = currentEstimate(space, { observations: learned.state.observations.slice(0, 1) })
+    const read = readOffer(space, A)
+    if (!read.ok) throw new Error('unreadable')
+    const warning = sentFiguresChanged(space, learned.state, estimate).find((w) => w.round === 2)
+    if (warning) {
+      expect(warning.before).toBeCloseTo(atSecond.them(read.offer), 9)
+      expect(warning.moves).toEqual({ before: 1, after: 2 })
+      expect(warning.message).toContain('after 1 answer of theirs')
+    } else
+      expect(Math.abs(estimate.them(read.offer) - atSecond.them(read.offer))).toBeLessThan(FIGURE_CHANGE_MIN)
+  })
+})
