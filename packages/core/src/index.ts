@@ -148,6 +148,7 @@ export {
 export {
   type CurrentEstimate,
   currentEstimate,
+  estimateAfter,
   estimateLabel,
   spaceUnderEstimate,
   type TheirValue,
@@ -416,3 +417,27 @@ export {
 } from './simulation/simulate'
 export { type CounterpartTruth, theirSpace, trueUtility, truthSpace } from './simulation/truth'
 export { readTruthDocument, TruthFileSchema, type TruthRead } from './simulation/truth-file'
+
+// Warnings a negotiator needs before a decision, under the current estimate.
+
+export {
+  type BeyondAnchorWarning,
+  type BeyondApprovalWarning,
+  type BeyondEvidenceWarning,
+  type BundleToSend,
+  bundleName,
+  type LeftOnTableWarning,
+  type NegotiatorWarning,
+  type SentFiguresChangedWarning,
+  type ThinEvidenceWarning,
+  type TradeCostsThemWarning,
+  WARNING_CODES,
+  type WarningCode,
+  type WarningSeverity,
+} from './warnings/warning'
+export {
+  bundleWarnings,
+  journalWarnings,
+  negotiatorWarnings,
+  type WarningOptions,
+} from './warnings/warnings'

@@ -5,7 +5,7 @@ import { compileSpace, type Space } from '../scoring/space'
 import { allBundles as levelGrid, planArb } from '../testing/arbitraries'
 import { expectedTheirUtility } from '../testing/brute-force'
 import { runs } from '../testing/property-runs'
-import { currentEstimate, estimateLabel } from './estimate'
+import { currentEstimate, estimateAfter, estimateLabel } from './estimate'
 import type { Observation } from './observation'
 import { inferPriorities } from './posterior'
 
@@ -69,6 +69,57 @@ describe('currentEstimate', () => {
         expect(total).toBeCloseTo(1, 9)
       }),
       { numRuns: runs(40) },
+    )
+  })
+
+  it('after the first k moves, is exactly the estimate learned from those k moves afresh', () => {
+    fc.assert(
+      fc.property(
+        plans,
+        fc.boolean(),
+        fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 1, maxLength: 4 }),
+        (base, uncertain, picks) => {
+          const plan = uncertain
+            ? {
+                ...base,
+                issues: base.issues.map((issue, i) =>
+                  i === 0 ? { ...issue, them: { ...issue.them, uncertain: true } } : issue,
+                ),
+              }
+            : base
+          const space = compileSpace(plan)
+          const bundles = allBundles(space)
+          const observations: Observation[] = picks.map(([a, b], k) => ({
+            kind: 'choice',
+            eventId: `e${k}`,
+            offered: [
+              offerFromLevels(space, bundles[a % bundles.length] as number[]),
+              offerFromLevels(space, bundles[b % bundles.length] as number[]),
+            ],
+            chosen: 0,
+          }))
+          const posterior = inferPriorities(space, observations, { samples: 200 })
+          for (let k = 0; k <= observations.length; k++) {
+            const prefix = observations.slice(0, k)
+            const afresh =
+              k === 0
+                ? currentEstimate(space, { observations: [] })
+                : currentEstimate(
+                    space,
+                    { observations: prefix },
+                    inferPriorities(space, prefix, { samples: 200 }),
+                  )
+            const kept = estimateAfter(space, posterior, k)
+            expect(kept.moves).toBe(k)
+            expect(kept.label).toBe(afresh.label)
+            expect([...kept.direct]).toEqual([...afresh.direct])
+            expect([...kept.reversed]).toEqual([...afresh.reversed])
+            for (const levels of bundles.slice(0, 12))
+              expect(kept.themOfLevels(levels)).toBe(afresh.themOfLevels(levels))
+          }
+        },
+      ),
+      { numRuns: runs(30) },
     )
   })
 

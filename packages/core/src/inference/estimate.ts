@@ -79,6 +79,29 @@ export function currentEstimate(
       else direct[i] = (direct[i] ?? 0) + p * (w[i] ?? 0)
     }
   })
+  return learnedEstimate(space, moves, direct, reversed)
+}
+
+/**
+ * The current estimate as it was after the first `moves` of the posterior's moves: the plan's
+ * estimate for 0, else built from the expected shares the learner kept for that move. The same
+ * figures `currentEstimate` gave for the journal as it was then (the learner is deterministic and
+ * resumable), without learning it again.
+ */
+export function estimateAfter(space: Space, posterior: Posterior, moves: number): CurrentEstimate {
+  if (moves <= 0) return currentEstimate(space, { observations: [] })
+  const move = posterior.moves[moves - 1]
+  if (!move) throw new Error(`the posterior learned from ${posterior.moves.length} moves, not ${moves}`)
+  return learnedEstimate(space, moves, Float64Array.from(move.direct), Float64Array.from(move.reversed))
+}
+
+function learnedEstimate(
+  space: Space,
+  moves: number,
+  direct: Float64Array,
+  reversed: Float64Array,
+): CurrentEstimate {
+  const n = space.issues.length
   const shares = Float64Array.from(direct, (value, i) => value + (reversed[i] ?? 0))
   const fromScores = (score: (index: number) => number) => {
     let total = 0

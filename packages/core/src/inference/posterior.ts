@@ -50,6 +50,14 @@ export interface MoveInformation {
   kind: Observation['kind']
   /** What the move taught us, in bits. */
   bits: number
+  /**
+   * The expected weight shares after this move, per plan issue: `direct` on each issue's score as
+   * estimated, `reversed` on its reversed score (0 unless the issue is uncertain). The current
+   * estimate after the first k moves is built from move k − 1's (`estimateAfter`), so a view can
+   * say what a bundle was worth to them when it was sent without learning the journal again.
+   */
+  direct: number[]
+  reversed: number[]
 }
 
 export interface Posterior {
@@ -227,7 +235,7 @@ export interface PosteriorOptions {
 }
 
 /** Bump whenever the sampler would compute other numbers from the same moves: older snapshots are then not resumed. */
-export const LEARNER_STATE_VERSION = 1
+export const LEARNER_STATE_VERSION = 2
 
 /**
  * A `PriorityLearner` as plain data (`snapshot`, `PriorityLearner.resume`): the samples, their
@@ -267,6 +275,15 @@ function uncertainIssues(space: Space): number[] {
     .map((issue) => issue.index)
 }
 
+/** n expected shares, each within [0, 1]. */
+function fitsShares(shares: unknown, n: number): boolean {
+  return (
+    Array.isArray(shares) &&
+    shares.length === n &&
+    shares.every((share) => typeof share === 'number' && share >= 0 && share <= 1)
+  )
+}
+
 /** Whether a snapshot can be the learner for this space, these options and these moves (see `PriorityLearner.resume`). */
 function fitsSpace(
   space: Space,
@@ -294,6 +311,7 @@ function fitsSpace(
     if (!move || !observation || move.eventId !== observation.eventId || move.kind !== observation.kind)
       return false
     if (!(move.bits >= 0 && Number.isFinite(move.bits))) return false
+    if (!fitsShares(move.direct, n) || !fitsShares(move.reversed, n)) return false
   }
   for (const share of state.samples) if (!(share >= 0 && share <= 1)) return false
   if (state.flips) for (const flip of state.flips) if (flip > 1) return false
@@ -503,7 +521,7 @@ export class PriorityLearner {
       const a = after[s] ?? 0
       if (a > 0) bits += a * Math.log2(a / Math.max(before[s] ?? 0, 1e-300))
     }
-    this.moves.push({ eventId: observation.eventId, kind: observation.kind, bits: Math.max(0, bits) })
+    const information = { eventId: observation.eventId, kind: observation.kind, bits: Math.max(0, bits) }
     this.logWeight = next
     const ess = 1 / after.reduce((sum, value) => sum + value * value, 0)
     if (ess < count / 3) {
@@ -541,6 +559,26 @@ export class PriorityLearner {
       this.samples = resampled
       this.flips = flips
     }
+    this.moves.push({ ...information, ...this.expectedShares() })
+  }
+
+  /** The expected weight shares on each issue's score as estimated and reversed, under the samples as weighted now. */
+  private expectedShares(): { direct: number[]; reversed: number[] } {
+    const n = this.space.issues.length
+    const direct = new Array<number>(n).fill(0)
+    const reversed = new Array<number>(n).fill(0)
+    const probability = normalised(this.logWeight)
+    this.samples.forEach((w, s) => {
+      const p = probability[s] ?? 0
+      const flips = this.flips?.[s]
+      for (let i = 0; i < n; i++) {
+        if (flips?.[i]) reversed[i] = (reversed[i] ?? 0) + p * (w[i] ?? 0)
+        else direct[i] = (direct[i] ?? 0) + p * (w[i] ?? 0)
+      }
+    })
+    // Sums of probabilities times shares can exceed 1 by a rounding error.
+    const clamp = (value: number) => Math.min(1, Math.max(0, value))
+    return { direct: direct.map(clamp), reversed: reversed.map(clamp) }
   }
 
   /** The posterior after the moves observed so far. */

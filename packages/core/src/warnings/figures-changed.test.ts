@@ -6,6 +6,7 @@ import { event } from '../testing/events'
 import { renewalSpace } from '../testing/renewal'
 import { RENEWAL_B } from '../testing/renewal-bundles'
 import { FIGURE_CHANGE_MIN, sentFiguresChanged } from './figures-changed'
+import { negotiatorWarnings } from './warnings'
 
 const space = renewalSpace()
 const A = { ...RENEWAL_B, price: 250000, credits: 5 }
@@ -52,6 +53,9 @@ describe('why the figures of bundles already sent changed', () => {
       expect(warning.message).toContain('when we sent it')
       expect(warning.message).toContain('our estimate of what they value changed after their answers')
     }
+    // All the warnings together take the estimate at sending from the shares the posterior kept.
+    const gathered = negotiatorWarnings(space, learned.state, estimate, { posterior: learned.posterior })
+    expect(gathered.filter((w) => w.code === 'sent_figures_changed')).toEqual(warnings)
   })
 
   it('compares with the estimate at the time a later set was sent, not with the plan’s', () => {

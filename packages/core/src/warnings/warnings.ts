@@ -5,7 +5,7 @@
  * they give, an estimate that moved far on few moves, and bundles sent whose figures changed.
  * Each kind is its own module; this only gathers them, in that order.
  */
-import type { CurrentEstimate } from '../inference/estimate'
+import { type CurrentEstimate, estimateAfter } from '../inference/estimate'
 import type { Observation } from '../inference/observation'
 import type { Posterior } from '../inference/posterior'
 import type { NegotiationState } from '../journal/replay'
@@ -20,7 +20,10 @@ import type { BundleToSend, NegotiatorWarning } from './warning'
 export interface WarningOptions {
   /** Bundles about to be sent (a MESO set or a single offer): checked for value left on the table and levels beyond our range. */
   toSend?: readonly BundleToSend[]
-  /** The posterior behind `estimate`: adds each moved share's 80% interval. */
+  /**
+   * The posterior behind `estimate`: adds each moved share's 80% interval, and gives the estimate
+   * when each bundle was sent from the shares it kept per move (no learning again).
+   */
   posterior?: Posterior
   /** The estimate learned from the first observations, for callers that keep them (see `sentFiguresChanged`). */
   estimateWith?: (observations: readonly Observation[]) => CurrentEstimate
@@ -36,12 +39,40 @@ export function negotiatorWarnings(
   estimate: CurrentEstimate,
   options: WarningOptions = {},
 ): NegotiatorWarning[] {
-  const toSend = options.toSend ?? []
   return [
-    ...leftOnTable(space, estimate, toSend),
-    ...beyondOurRange(space, toSend),
+    ...bundleWarnings(space, estimate, options.toSend ?? []),
+    ...journalWarnings(space, state, estimate, options),
+  ]
+}
+
+/** Before bundles are sent: value they leave on the table for them, and levels beyond our range. */
+export function bundleWarnings(
+  space: Space,
+  estimate: CurrentEstimate,
+  toSend: readonly BundleToSend[],
+): NegotiatorWarning[] {
+  return [...leftOnTable(space, estimate, toSend), ...beyondOurRange(space, toSend)]
+}
+
+/** About the journal: trades that cost them, an estimate moved on thin evidence, sent figures that changed. */
+export function journalWarnings(
+  space: Space,
+  state: Pick<NegotiationState, 'applied' | 'offers' | 'observations' | 'concessions'>,
+  estimate: CurrentEstimate,
+  options: Omit<WarningOptions, 'toSend'> = {},
+): NegotiatorWarning[] {
+  const { posterior } = options
+  return [
     ...tradesCostingThem(space, state.concessions, estimate),
-    ...thinEvidence(space, estimate, options.posterior),
-    ...sentFiguresChanged(space, state, estimate, options.estimateWith),
+    ...thinEvidence(space, estimate, posterior),
+    ...sentFiguresChanged(
+      space,
+      state,
+      estimate,
+      options.estimateWith ??
+        (posterior && posterior.moves.length === estimate.moves
+          ? (observations) => estimateAfter(space, posterior, observations.length)
+          : undefined),
+    ),
   ]
 }
