@@ -1,5 +1,6 @@
 /** `parley meso PLAN`: two or three bundles worth the same to us that meet the rule in different ways. */
 import {
+  bundleWarnings,
   formatBits,
   formatDecimal,
   frontierReport,
@@ -12,6 +13,7 @@ import {
 import { type CommandContext, planRefused } from '../command-context'
 import { EXIT } from '../exit-codes'
 import { type JournalOptions, openNegotiation } from '../negotiation-file'
+import { printWarnings } from '../negotiator-warnings'
 import { pts } from '../output'
 import { writePlot } from './frontier'
 
@@ -59,9 +61,17 @@ export async function mesoCommand(
       if (written !== EXIT.ok) return written
     }
   }
+  const warnings = bundleWarnings(
+    loaded.space,
+    result.estimate,
+    set.bundles.map(({ label, terms }) => ({ label, terms })),
+  )
   if (json) {
-    context.out.json({ ...result.view, ...(learned ? { journal: journal.file } : {}) })
-  } else printMeso(context, loaded.space, set, result.estimate.label)
+    context.out.json({ ...result.view, warnings, ...(learned ? { journal: journal.file } : {}) })
+  } else {
+    printMeso(context, loaded.space, set, result.estimate.label)
+    printWarnings(context.out, 'Before you send it', warnings)
+  }
   return EXIT.ok
 }
 

@@ -1,8 +1,16 @@
 /** `parley status PLAN`: where the negotiation stands, derived from the plan and its journal. */
-import { formatBits, formatMoney, type NegotiationStatus, negotiationStatus } from '@parley/core'
+import {
+  currentEstimate,
+  formatBits,
+  formatMoney,
+  journalWarnings,
+  type NegotiationStatus,
+  negotiationStatus,
+} from '@parley/core'
 import { type CommandContext, planRefused } from '../command-context'
 import { EXIT } from '../exit-codes'
 import { type JournalOptions, openNegotiation } from '../negotiation-file'
+import { printWarnings } from '../negotiator-warnings'
 import { type Output, percent, problemJson, pts, signed } from '../output'
 import { formatTerms } from '../terms'
 
@@ -16,10 +24,25 @@ export async function statusCommand(
   if (!loaded.ok) return planRefused(context, json, loaded.plan.errors)
   const { plan, journal, state, posterior } = loaded
   const status = negotiationStatus(plan.space, journal.events, { state, posterior })
+  const warnings = journalWarnings(plan.space, state, currentEstimate(plan.space, state, posterior), {
+    posterior,
+  })
   if (json)
-    context.out.json({ ...status, journal: journal.file, problems: journal.problems.map(problemJson) })
+    context.out.json({
+      ...status,
+      warnings,
+      journal: journal.file,
+      problems: journal.problems.map(problemJson),
+    })
   else {
     printStatus(context.out, status, journal.exists ? journal.file : null)
+    // Figures of earlier rounds' bundles are history (in --json); the text explains those in play.
+    const latest = state.offers.at(-1)?.eventId
+    printWarnings(
+      context.out,
+      'Warnings',
+      warnings.filter((w) => w.code !== 'sent_figures_changed' || w.eventId === latest),
+    )
     if (journal.problems.length > 0) context.out.problems(journal.problems)
   }
   return EXIT.ok

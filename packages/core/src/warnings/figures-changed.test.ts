@@ -50,8 +50,9 @@ describe('why the figures of bundles already sent changed', () => {
       expect(warning.moves).toEqual({ before: 0, after: 2 })
       expect(warning.severity).toBe('notice')
       expect(warning.message).toMatch(new RegExp(`^Bundle ${label} of round 1 is now`))
-      expect(warning.message).toContain('when we sent it')
-      expect(warning.message).toContain('our estimate of what they value changed after their answers')
+      expect(warning.message).toContain('it read when we sent it')
+      expect(warning.message).toContain(`${after > before ? 'more' : 'less'} than the`)
+      expect(warning.message).toContain('our estimate of what they value changed with their 2 answers since')
     }
     // All the warnings together take the estimate at sending from the shares the posterior kept.
     const gathered = negotiatorWarnings(space, learned.state, estimate, { posterior: learned.posterior })
@@ -70,7 +71,7 @@ describe('why the figures of bundles already sent changed', () => {
     if (warning) {
       expect(warning.before).toBeCloseTo(atSecond.them(read.offer), 9)
       expect(warning.moves).toEqual({ before: 1, after: 2 })
-      expect(warning.message).toContain('after 1 answer of theirs')
+      expect(warning.message).toContain('changed with their 1 answer since')
     } else
       expect(Math.abs(estimate.them(read.offer) - atSecond.them(read.offer))).toBeLessThan(FIGURE_CHANGE_MIN)
   })

@@ -10,7 +10,7 @@ import { type CurrentEstimate, currentEstimate } from '../inference/estimate'
 import type { Observation } from '../inference/observation'
 import type { NegotiationState } from '../journal/replay'
 import { count } from '../language/english'
-import { formatSigned } from '../scoring/figures'
+import { formatPoints } from '../scoring/figures'
 import type { Space } from '../scoring/space'
 import { bundleName, type SentFiguresChangedWarning } from './warning'
 
@@ -55,10 +55,8 @@ export function sentFiguresChanged(
       const before = then.them(bundle.offer)
       const after = estimate.them(bundle.offer)
       if (Math.abs(after - before) < FIGURE_CHANGE_MIN) return []
-      const when =
-        movesBefore === 0
-          ? 'when we sent it'
-          : `when we sent it (after ${count(movesBefore, 'answer')} of theirs)`
+      const change = after - before
+      const since = estimate.moves - movesBefore
       return [
         {
           code: 'sent_figures_changed' as const,
@@ -69,7 +67,7 @@ export function sentFiguresChanged(
           before,
           after,
           moves: { before: movesBefore, after: estimate.moves },
-          message: `${bundleName(bundle.label)} of round ${record.round} is now ${plainWorth(after, 'them')} by our estimate, against ${plainUtility(before)} ${when} (${formatSigned(after - before)} points). The bundle did not change: our estimate of what they value changed after their ${estimate.moves - movesBefore === 1 ? 'answer' : 'answers'}.`,
+          message: `${bundleName(bundle.label)} of round ${record.round} is now ${plainWorth(after, 'them')} by our estimate: ${formatPoints(Math.abs(change))} points ${change > 0 ? 'more' : 'less'} than the ${plainUtility(before)} it read when we sent it. The bundle did not change: our estimate of what they value changed with their ${count(since, 'answer')} since.`,
         },
       ]
     })
