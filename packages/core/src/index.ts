@@ -420,6 +420,7 @@ export { readTruthDocument, TruthFileSchema, type TruthRead } from './simulation
 
 // Warnings a negotiator needs before a decision, under the current estimate.
 
+export { TRADE_COST_MIN, tradesCostingThem } from './warnings/costly-trade'
 export {
   type BeyondAnchorWarning,
   type BeyondApprovalWarning,

@@ -19,12 +19,19 @@ import { RehearsalEntry } from '../trade/rehearsal-panel'
 import { termsText } from '../trade/terms-text'
 import { TheirAnswer } from '../trade/their-answer'
 import { jointGainText } from '../trade/trade-advice'
+import { useJournalWarnings, WarningList } from '../trade/warnings'
 import '../trade/trade.css'
 
 export function MidgamePage({ model }: { model: NegotiationModel }) {
   const { space, journal, derived } = model
   const status = useMemo(() => negotiationStatus(space, journal, derived), [space, journal, derived])
   const meso = useMesoSet(model)
+  const warnings = useJournalWarnings(model)
+  // The figures of the bundles in play (our latest offer) are explained where they are shown.
+  const latestOffer = model.derived.state.offers.at(-1)?.eventId
+  const changed = warnings.filter(
+    (warning) => warning.code === 'sent_figures_changed' && warning.eventId === latestOffer,
+  )
   const table: PlotMarker[] = status.table
     ? [
         {
@@ -56,9 +63,14 @@ export function MidgamePage({ model }: { model: NegotiationModel }) {
       ) : null}
       <Section title="Their answer" id="their-answer">
         <TheirAnswer model={model} status={status} />
+        <WarningList
+          warnings={changed}
+          issues={space.issues}
+          label="Why the figures of our latest offer changed"
+        />
       </Section>
       <Section title="Concessions" id="concessions">
-        <Concessions model={model} status={status} />
+        <Concessions model={model} status={status} warnings={warnings} />
       </Section>
       <Section title="Contingencies" id="contingencies">
         <Contingencies model={model} status={status} />
@@ -67,7 +79,7 @@ export function MidgamePage({ model }: { model: NegotiationModel }) {
         <RealityTest model={model} test={status.realityTest} />
       </Section>
       <Section title="Their priorities" id="their-priorities">
-        <Priorities model={model} status={status} />
+        <Priorities model={model} status={status} warnings={warnings} />
       </Section>
       <Section title="Next move" id="next-move">
         <p className="next-move">{status.nextMove.text}</p>

@@ -13,6 +13,7 @@ import {
   formatPoints,
   formatSigned,
   type NegotiationStatus,
+  type NegotiatorWarning,
 } from '@parley/core'
 import { useMemo, useState } from 'react'
 import { Button, ProblemList, SelectField, TextField } from '../../ui/controls'
@@ -20,9 +21,10 @@ import { ScrollRegion } from '../../ui/scroll-region'
 import type { NegotiationModel } from '../model'
 import { type ConcessionForm, concessionEvent } from './events'
 import { levelOptions } from './level-choice'
-import { previewConcession } from './preview'
+import { previewConcession, previewTradeWarning } from './preview'
 import { RecordingStatus, useRecorder } from './recording'
 import { moneyText, termsText } from './terms-text'
+import { WarningList, warningsOf } from './warnings'
 
 export const FLAG_LABELS: Record<ConcessionFlag, { label: string; why: string }> = {
   gift: { label: 'gift', why: 'a give with nothing back' },
@@ -72,6 +74,10 @@ function ConcessionFormView({ model, status }: { model: NegotiationModel; status
   const position = derived.state.ourPosition
   const preview = useMemo(
     () => (built.ok && moved ? previewConcession(space, journal, derived, built.event) : undefined),
+    [built, moved, space, journal, derived],
+  )
+  const costly = useMemo(
+    () => (built.ok && moved ? previewTradeWarning(space, journal, derived, built.event) : undefined),
     [built, moved, space, journal, derived],
   )
   const fields = ['give', 'get', ...issues.flatMap((i) => [`give.${i.id}`, `get.${i.id}`]), 'trigger']
@@ -154,6 +160,7 @@ function ConcessionFormView({ model, status }: { model: NegotiationModel; status
           ) : null}
         </div>
       ) : null}
+      <WarningList warnings={costly ? [costly] : []} issues={issues} label="Before you propose this trade" />
       <RecordingStatus recorder={recorder} rest={rest} />
       <Button kind="primary" onClick={() => void save()} disabled={recorder.busy}>
         Record concession
@@ -162,7 +169,16 @@ function ConcessionFormView({ model, status }: { model: NegotiationModel; status
   )
 }
 
-export function Concessions({ model, status }: { model: NegotiationModel; status: NegotiationStatus }) {
+export function Concessions({
+  model,
+  status,
+  warnings,
+}: {
+  model: NegotiationModel
+  status: NegotiationStatus
+  /** The journal's warnings; those about recorded trades are shown here. */
+  warnings: readonly NegotiatorWarning[]
+}) {
   const { table } = status
   const lines = status.concessions
   const hasMoney = lines.some((line) => line.money)
@@ -181,6 +197,11 @@ export function Concessions({ model, status }: { model: NegotiationModel; status
         </p>
       )}
       {model.canEdit ? <ConcessionFormView model={model} status={status} /> : null}
+      <WarningList
+        warnings={warningsOf(warnings, 'trade_costs_them')}
+        issues={model.space.issues}
+        label="About the trades recorded"
+      />
       <ScrollRegion label="Concession log">
         <table className="table concession-log">
           <caption>Concession log</caption>

@@ -4,7 +4,14 @@
  * changes: it takes milliseconds. Empty target and tolerance mean core's defaults, and the panel
  * says what core chose. The set can be recorded as sent.
  */
-import { formatBits, formatPoints, MESO_DEFAULTS, type MesoViewResult, mesoView } from '@parley/core'
+import {
+  bundleWarnings,
+  formatBits,
+  formatPoints,
+  MESO_DEFAULTS,
+  type MesoViewResult,
+  mesoView,
+} from '@parley/core'
 import { useMemo, useState } from 'react'
 import { Button, NumberField, SelectField } from '../../ui/controls'
 import type { NegotiationModel } from '../model'
@@ -12,6 +19,7 @@ import { BundleGrid, bundleHeading } from './bundle-grid'
 import { offerSentEvent } from './events'
 import { RecordingStatus, useRecorder } from './recording'
 import { choiceText } from './terms-text'
+import { WarningList } from './warnings'
 
 export interface MesoOptions {
   target: number | undefined
@@ -77,6 +85,18 @@ export function MesoPanel({ model, meso }: { model: NegotiationModel; meso: Meso
   const latest = model.derived.state.offers.at(-1)
   const chosenTarget = result ? (result.ok ? result.set.target : result.failure.target) : undefined
   const { rest } = recorder.place(['bundles'])
+  const estimate = result?.ok ? result.estimate : undefined
+  const warnings = useMemo(
+    () =>
+      set && estimate
+        ? bundleWarnings(
+            model.space,
+            estimate,
+            set.bundles.map(({ label, terms }) => ({ label, terms })),
+          )
+        : [],
+    [set, estimate, model.space],
+  )
   const send = async () => {
     if (!set) return
     await recorder.record(
@@ -150,6 +170,7 @@ export function MesoPanel({ model, meso }: { model: NegotiationModel; meso: Meso
               {latest.bundles.map((bundle) => bundleHeading(bundle)).join(', ')}.
             </p>
           ) : null}
+          <WarningList warnings={warnings} issues={model.space.issues} label="Before you send this set" />
           {model.canEdit ? (
             <>
               <RecordingStatus recorder={recorder} rest={rest} />

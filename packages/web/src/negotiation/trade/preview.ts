@@ -19,6 +19,8 @@ import {
   PREVIEW_EVENT,
   type ReplayedJournal,
   type Space,
+  type TradeCostsThemWarning,
+  tradesCostingThem,
 } from '@parley/core'
 import type { EventBody } from './events'
 import type { FormProblem } from './problems'
@@ -58,6 +60,21 @@ export function previewConcession(
     currentEstimate(space, derived.state, derived.posterior),
   ).at(-1)
   return line ? { ok: true, value: line } : { ok: false, problems: [] }
+}
+
+/** Core's warning when the concession, as it would be recorded, costs them more than it gives them. */
+export function previewTradeWarning(
+  space: Space,
+  events: readonly JournalEvent[],
+  derived: Negotiation,
+  body: EventBody,
+): TradeCostsThemWarning | undefined {
+  const tried = tryEvent(space, { events, state: derived.state }, body)
+  if (!tried.ok) return undefined
+  const estimate = currentEstimate(space, derived.state, derived.posterior)
+  return tradesCostingThem(space, tried.state.concessions, estimate).find(
+    (warning) => warning.eventId === tried.event.id,
+  )
 }
 
 /** What the contingency is worth to each side, as it would be recorded. */

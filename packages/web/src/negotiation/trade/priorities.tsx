@@ -3,12 +3,28 @@
  * interval, drawn as a bar with the plan's estimate marked, so a move that teaches something
  * visibly shifts them; and how much the last move and all moves taught, in bits.
  */
-import { formatBits, formatShare, formatShareInterval, type NegotiationStatus } from '@parley/core'
+import {
+  formatBits,
+  formatShare,
+  formatShareInterval,
+  type NegotiationStatus,
+  type NegotiatorWarning,
+} from '@parley/core'
 import { PrivateMark } from '../../ui/controls'
 import type { NegotiationModel } from '../model'
 import { position, shareScale } from './priority-bars'
+import { WarningList, warningsOf } from './warnings'
 
-export function Priorities({ model, status }: { model: NegotiationModel; status: NegotiationStatus }) {
+export function Priorities({
+  model,
+  status,
+  warnings,
+}: {
+  model: NegotiationModel
+  status: NegotiationStatus
+  /** The journal's warnings; those about thin evidence are shown here. */
+  warnings: readonly NegotiatorWarning[]
+}) {
   const entries = model.space.issues.flatMap((issue) => {
     const entry = status.posterior[issue.id]
     return entry ? [{ issue, entry }] : []
@@ -22,6 +38,11 @@ export function Priorities({ model, status }: { model: NegotiationModel; status:
         updated by every choice, ranking, counter and stated priority. The bar is the 80% interval, the dark
         mark the mean, the hollow mark the plan's estimate. Scale 0–{formatShare(scale)}.
       </p>
+      <WarningList
+        warnings={warningsOf(warnings, 'thin_evidence')}
+        issues={model.space.issues}
+        label="How much our estimate rests on"
+      />
       <ul className="priorities">
         {entries.map(({ issue, entry }) => (
           <li key={issue.id} className="priority">
