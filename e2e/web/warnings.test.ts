@@ -1,0 +1,161 @@
+/**
+ * The warnings a negotiator needs, in the browser where the decision is made, each in the words the
+ * command line gives for the same plan and journal (core words both): value left on the table and a
+ * level beyond our anchor before a MESO set is sent; a trade that costs them, while it is weighed and
+ * once recorded; an estimate moved far on thin evidence; and why the figures of our latest offer
+ * changed after their answer.
+ */
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { parley, ROOT, temporaryFolder } from '../parley'
+import { api, firstOwner, importPlan, OWNER_PASSWORD, type Session } from '../server'
+import { BROWSER_TEST_TIMEOUT, browserAvailable, browserSuite, checkAccessibility, signIn } from './browser'
+
+const EXAMPLE = join(ROOT, 'examples/sales-saas-renewal.yaml')
+const EMAIL = 'owner@example.com'
+const B = {
+  price: 230000,
+  rollout: 60,
+  billing: 'milestone',
+  support: 'premium',
+  credits: 10,
+  term: 36,
+  uplift: 3,
+}
+
+interface Warned {
+  code: string
+  message: string
+}
+
+/** The warnings the command line gives for the plan and these moves (`status --json`). */
+function statusWarnings(moves: object[]): Warned[] {
+  const folder = temporaryFolder()
+  const journal = join(folder, 'journal.jsonl')
+  const lines = moves.map((move, k) => ({
+    id: `01JW${String(k).padStart(22, '0')}`,
+    at: '2026-12-05T10:00:00.000Z',
+    round: 1,
+    planVersion: 1,
+    side: ['bundle-chosen', 'bundles-ranked', 'interest-stated'].includes((move as { type: string }).type)
+      ? 'them'
+      : 'us',
+    ...move,
+  }))
+  writeFileSync(journal, `${lines.map((line) => JSON.stringify(line)).join('\n')}\n`)
+  const run = parley(['status', EXAMPLE, '--journal', journal, '--json'])
+  expect(run.code, run.stderr).toBe(0)
+  return (JSON.parse(run.stdout) as { warnings: Warned[] }).warnings
+}
+
+/** The warning items shown under the list labelled `label`. */
+async function shown(page: Page, label: string): Promise<string[]> {
+  const list = page.getByRole('region', { name: label })
+  return (await list.locator('li').allTextContents()).map((text) => text.replace(/\s+/g, ' ').trim())
+}
+
+describe.runIf(browserAvailable)('warnings a negotiator needs', { timeout: BROWSER_TEST_TIMEOUT * 3 }, () => {
+  const suite = browserSuite()
+  let owner: Session
+
+  beforeAll(async () => {
+    owner = await firstOwner(suite.server, EMAIL)
+  })
+
+  /** The example imported afresh with these moves recorded; the negotiation's page address. */
+  async function negotiationWith(moves: object[]): Promise<string> {
+    const { path } = await importPlan(suite.server.url, owner, EXAMPLE)
+    for (const [k, move] of moves.entries()) {
+      const id = `01JW${String(k).padStart(22, '0')}`
+      const recorded = await api(suite.server.url, owner, 'POST', `${path}/events`, { json: { id, ...move } })
+      expect(recorded.status, await recorded.text()).toBe(201)
+    }
+    return path.replace(/^\/api\/workspaces\/([^/]+)\/negotiations\//, '/w/$1/n/')
+  }
+
+  it('before a MESO set is sent: value left on the table, with the better bundle, and a level beyond our anchor', async () => {
+    const base = await negotiationWith([])
+    const { page } = suite
+    await signIn(page, EMAIL, OWNER_PASSWORD)
+    await page.goto(`${base}/first-move`)
+    await page.locator('caption', { hasText: 'MESO bundles' }).waitFor()
+    const cli = parley(['meso', EXAMPLE, '--json'])
+    const expected = (JSON.parse(cli.stdout) as { warnings: Warned[] }).warnings
+    expect(expected.map((w) => w.code)).toContain('left_on_table')
+    expect(expected.map((w) => w.code)).toContain('beyond_anchor')
+    await page.getByRole('region', { name: 'Before you send this set' }).waitFor()
+    const items = await shown(page, 'Before you send this set')
+    expect(items).toHaveLength(expected.length)
+    for (const [k, warning] of expected.entries()) expect(items[k]).toContain(warning.message)
+    expect(items.find((item) => item.includes('on the table for them'))).toMatch(
+      /Instead: Annual subscription fee/,
+    )
+    await checkAccessibility(page, 'the First move stage with warnings before sending')
+  })
+
+  it('a trade that costs them: while it is weighed, and once recorded', async () => {
+    const moves = [{ type: 'offer-sent', bundles: [{ label: 'B', terms: B }] }]
+    const base = await negotiationWith(moves)
+    const { page } = suite
+    await signIn(page, EMAIL, OWNER_PASSWORD)
+    await page.goto(`${base}/midgame`)
+    await page.getByLabel('We give: Go-live for all claims teams').selectOption('45')
+    await page.getByLabel('We get: Service credit cap').selectOption('5')
+    await page.getByLabel('We get: Renewal price cap').selectOption('7')
+    await page.getByRole('region', { name: 'Before you propose this trade' }).waitFor()
+    const weighed = await shown(page, 'Before you propose this trade')
+    expect(weighed).toHaveLength(1)
+    expect(weighed[0]).toContain('expect a no')
+    await page.getByRole('button', { name: 'Record concession' }).click()
+    await page.getByRole('region', { name: 'About the trades recorded' }).waitFor()
+    const recorded = await shown(page, 'About the trades recorded')
+    const expected = statusWarnings([
+      ...moves,
+      { type: 'concession', give: { rollout: 45 }, get: { credits: 5, uplift: 7 } },
+    ]).filter((w) => w.code === 'trade_costs_them')
+    expect(expected).toHaveLength(1)
+    expect(recorded).toHaveLength(1)
+    expect(recorded[0]).toContain(expected[0]?.message)
+    expect(weighed[0]).toContain(expected[0]?.message)
+  })
+
+  it('an estimate moved far on one stated interest, and why the figures of our latest offer changed', async () => {
+    const moves = [
+      {
+        type: 'offer-sent',
+        bundles: [
+          { label: 'A', terms: { ...B, price: 250000, credits: 5 } },
+          { label: 'B', terms: B },
+          { label: 'C', terms: { ...B, billing: 'annual-upfront', uplift: 0 } },
+        ],
+      },
+      {
+        type: 'interest-stated',
+        text: 'the uplift cap and credits matter far more than the fee',
+        relative: [
+          { issue: 'uplift', over: 'price', factor: 3 },
+          { issue: 'credits', over: 'price', factor: 3 },
+        ],
+      },
+    ]
+    const base = await negotiationWith(moves)
+    const expected = statusWarnings(moves)
+    const thin = expected.filter((w) => w.code === 'thin_evidence')
+    const changed = expected.filter((w) => w.code === 'sent_figures_changed')
+    expect(thin.length).toBeGreaterThan(0)
+    expect(changed.length).toBeGreaterThan(0)
+    const { page } = suite
+    await signIn(page, EMAIL, OWNER_PASSWORD)
+    await page.goto(`${base}/midgame`)
+    await page.getByRole('region', { name: 'How much our estimate rests on' }).waitFor()
+    const thinShown = await shown(page, 'How much our estimate rests on')
+    expect(thinShown).toHaveLength(thin.length)
+    for (const [k, warning] of thin.entries()) expect(thinShown[k]).toContain(warning.message)
+    const changedShown = await shown(page, 'Why the figures of our latest offer changed')
+    expect(changedShown).toHaveLength(changed.length)
+    for (const [k, warning] of changed.entries()) expect(changedShown[k]).toContain(warning.message)
+    await checkAccessibility(page, 'the Midgame stage with warnings')
+  })
+})
