@@ -3,7 +3,8 @@
  * command line gives for the same plan and journal (core words both): value left on the table and a
  * level beyond our anchor before a MESO set is sent; a trade that costs them, while it is weighed and
  * once recorded; an estimate moved far on thin evidence; and why the figures of our latest offer
- * changed after their answer.
+ * changed after their answer. And the words around them: plain by default, the exact terms (bits,
+ * samples, seeds) only behind "Show the maths", a choice the browser keeps.
  */
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -157,5 +158,45 @@ describe.runIf(browserAvailable)('warnings a negotiator needs', { timeout: BROWS
     expect(changedShown).toHaveLength(changed.length)
     for (const [k, warning] of changed.entries()) expect(changedShown[k]).toContain(warning.message)
     await checkAccessibility(page, 'the Midgame stage with warnings')
+  })
+
+  it('words figures plainly, and shows the maths only when asked, remembered on the next visit', async () => {
+    const moves = [
+      {
+        type: 'offer-sent',
+        bundles: [
+          { label: 'A', terms: B },
+          { label: 'B', terms: { ...B, price: 250000, term: 24 } },
+        ],
+      },
+      { type: 'bundle-chosen', label: 'A' },
+    ]
+    const base = await negotiationWith(moves)
+    const { page } = suite
+    await signIn(page, EMAIL, OWNER_PASSWORD)
+    const engineWords = /\bbits\b|\bseed\b|U_us|U_them|Nash|first-move|core['’]s default/g
+    for (const stage of ['first-move', 'midgame', 'debrief']) {
+      await page.goto(`${base}/${stage}`)
+      await page.locator('h2').first().waitFor()
+      await page.waitForLoadState('networkidle')
+      // What a reader sees (closed sections and hidden text excluded), not the DOM's text.
+      // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the point
+      const seen = await page.locator('main').innerText()
+      expect(
+        seen.match(engineWords) ?? [],
+        `${stage}: ${seen.slice(Math.max(0, seen.search(engineWords) - 120), seen.search(engineWords) + 60)}`,
+      ).toEqual([])
+    }
+    await page.goto(`${base}/midgame`)
+    await page.getByText(/We learned (a lot|some|a little|nothing new) from their last move/).waitFor()
+    await page.getByLabel('Show the maths').check()
+    await page
+      .getByText(/The last move taught us [\d.]+ bits; all moves [\d.]+ bits \(\d+ samples, seed \d+\)/)
+      .waitFor()
+    await page.reload()
+    await expect.poll(() => page.getByLabel('Show the maths').isChecked()).toBe(true)
+    await page.getByText(/The last move taught us [\d.]+ bits/).waitFor()
+    await page.getByLabel('Show the maths').uncheck()
+    await page.getByText(/We learned (a lot|some|a little|nothing new) from their last move/).waitFor()
   })
 })

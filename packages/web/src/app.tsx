@@ -10,6 +10,7 @@ import { PasswordChangeBanner } from './account/password-banner'
 import { Link, matchPath, navigate, usePath } from './router'
 import { SessionProvider, useSession } from './session'
 import { Button, Notice } from './ui/controls'
+import { MathsProvider } from './ui/maths'
 import { usePageTitle } from './ui/page-title'
 import { MembersPage } from './workspace/members'
 import { NegotiationsPage } from './workspace/negotiations'
@@ -31,10 +32,12 @@ const OWN_TITLES: Record<string, readonly string[]> = {
 export function App() {
   return (
     <SessionProvider>
-      <a className="skip-link" href="#main">
-        Skip to content
-      </a>
-      <Shell />
+      <MathsProvider>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <Shell />
+      </MathsProvider>
     </SessionProvider>
   )
 }

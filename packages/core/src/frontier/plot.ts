@@ -103,12 +103,27 @@ export function plotReferenceLines(
   return lines
 }
 
-/** The bargaining points, in the order they are listed: the report's field, and the marker's key, label and legend. */
+/**
+ * The bargaining points, in the order they are listed: the report's field, and the marker's key,
+ * label and legend (the exact term), with the words a salesperson uses for it (`plain`).
+ */
 export const BARGAINING_POINTS = [
-  { field: 'nash', key: 'nash', label: 'N', legend: 'Nash' },
-  { field: 'kalaiSmorodinsky', key: 'ks', label: 'KS', legend: 'Kalai–Smorodinsky' },
-  { field: 'maxJoint', key: 'joint', label: 'J', legend: 'Max joint' },
-] as const satisfies readonly { field: keyof FrontierReport; key: string; label: string; legend: string }[]
+  { field: 'nash', key: 'nash', label: 'N', legend: 'Nash', plain: 'Best joint deal (balanced gains)' },
+  {
+    field: 'kalaiSmorodinsky',
+    key: 'ks',
+    label: 'KS',
+    legend: 'Kalai–Smorodinsky',
+    plain: 'Even share of what each side could hope for',
+  },
+  { field: 'maxJoint', key: 'joint', label: 'J', legend: 'Max joint', plain: 'Most value in total' },
+] as const satisfies readonly {
+  field: keyof FrontierReport
+  key: string
+  label: string
+  legend: string
+  plain: string
+}[]
 
 /** The bargaining points of a frontier report that exist, as markers `N`, `KS` and `J`. */
 export function bargainingMarkers(

@@ -9,6 +9,7 @@ import { planFileUrl } from '../api/negotiations'
 import { Link, navigate } from '../router'
 import type { Workspace } from '../session'
 import { Button, Notice } from '../ui/controls'
+import { MathsSwitch } from '../ui/maths'
 import { usePageTitle } from '../ui/page-title'
 import { CoachPanel } from './coach-panel'
 import { type NegotiationModel, type SaveState, useNegotiation } from './model'
@@ -81,6 +82,7 @@ export function NegotiationPage({
           </p>
         </div>
         <div className="header-actions">
+          <MathsSwitch />
           {/* A viewer saves nothing: no save state to report. */}
           {model.canEdit ? (
             <output className={`save-state ${model.saveState}`} aria-live="polite">

@@ -20,8 +20,8 @@ export function DebriefPage({ model }: { model: NegotiationModel }) {
       <DebriefAnswers model={model} prompts={view.prompts} />
       <Section title="Figures" private>
         <p className="hint">
-          As parley debrief gives them; their side valued under the current estimate ({view.figures.estimate}
-          ).
+          The same figures the command line's debrief gives; their side valued under our current estimate (
+          {view.figures.estimate}).
         </p>
         <ul className="debrief-figures">
           {lines.map((line, k) => (

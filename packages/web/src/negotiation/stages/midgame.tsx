@@ -4,7 +4,7 @@
  * Everything shown comes from core's `negotiationStatus` for the plan and the journal, as
  * `parley status` shows it.
  */
-import { formatPoints, negotiationStatus, type PlotMarker } from '@parley/core'
+import { formatPoints, negotiationStatus, type PlotMarker, STAGE_WORDS } from '@parley/core'
 import { useMemo } from 'react'
 import { Notice, PrivateMark, Section } from '../../ui/controls'
 import type { NegotiationModel } from '../model'
@@ -47,7 +47,7 @@ export function MidgamePage({ model }: { model: NegotiationModel }) {
   return (
     <div className="trade-page">
       <p className="where-it-stands">
-        Stage: {status.stage}
+        Stage: {STAGE_WORDS[status.stage].title}
         {status.round > 0 ? ` · round ${status.round}` : ''}
         {status.table
           ? ` · on the table: ${formatPoints(status.table.utility.us)} to us, ${formatPoints(status.table.utility.them)} to them (${status.estimate.label})`

@@ -17,6 +17,7 @@ import {
 } from '@parley/core'
 import { useMemo } from 'react'
 import { FrontierChart } from '../../charts/frontier'
+import { useMaths } from '../../ui/maths'
 import type { NegotiationModel } from '../model'
 import { termsText } from './terms-text'
 
@@ -33,6 +34,7 @@ export function FrontierPanel({
   /** More markers: the bundle on the table, an agreement. */
   extra?: readonly PlotMarker[]
 }) {
+  const maths = useMaths()
   const { space, plan } = model
   const computed = useMemo(() => {
     const exact = frontierView(space, { rule: true })
@@ -44,8 +46,15 @@ export function FrontierPanel({
   const { result, approximate } = computed
   if (!result.ok) return <p className="notice error">No frontier: {result.message}</p>
   const { report } = result
+  // The bargaining points in plain words unless the maths is shown.
+  const pointWords = new Map(
+    BARGAINING_POINTS.map((point) => [point.key, maths ? point.legend : point.plain]),
+  )
   const markers: PlotMarker[] = [
-    ...bargainingMarkers(report),
+    ...bargainingMarkers(report).map((marker) => ({
+      ...marker,
+      legend: pointWords.get(marker.key as (typeof BARGAINING_POINTS)[number]['key']) ?? marker.legend,
+    })),
     ...(meso?.ok
       ? mesoMarkers(meso.set.bundles).map((marker) => ({ ...marker, legend: `Bundle ${marker.legend}` }))
       : []),
@@ -83,12 +92,12 @@ export function FrontierPanel({
       <details className="bargaining-terms">
         <summary>Terms of the bargaining points</summary>
         <dl>
-          {BARGAINING_POINTS.map(({ field, key, label, legend }) => {
+          {BARGAINING_POINTS.map(({ field, key, label, legend, plain }) => {
             const point = report[field]
             return (
               <div key={key}>
                 <dt>
-                  {label} {legend}
+                  {label} {maths ? legend : plain}
                 </dt>
                 <dd>
                   {point

@@ -11,9 +11,11 @@ import {
   MESO_DEFAULTS,
   type MesoViewResult,
   mesoView,
+  plainInformation,
 } from '@parley/core'
 import { useMemo, useState } from 'react'
 import { Button, NumberField, SelectField } from '../../ui/controls'
+import { Figure } from '../../ui/maths'
 import type { NegotiationModel } from '../model'
 import { BundleGrid, bundleHeading } from './bundle-grid'
 import { offerSentEvent } from './events'
@@ -114,8 +116,8 @@ export function MesoPanel({ model, meso }: { model: NegotiationModel; meso: Meso
           problems={invalid.target ? [{ message: invalid.target }] : []}
           hint={
             options.target === undefined && chosenTarget !== undefined
-              ? `Empty: core's default, ${formatPoints(chosenTarget)} (${targetSource(model)})`
-              : 'Leave empty for core’s default'
+              ? `Empty: Parley's suggestion, ${formatPoints(chosenTarget)} (${targetSource(model)})`
+              : 'Leave empty for Parley’s suggestion'
           }
         />
         <NumberField
@@ -125,7 +127,7 @@ export function MesoPanel({ model, meso }: { model: NegotiationModel; meso: Meso
           problems={invalid.tolerance ? [{ message: invalid.tolerance }] : []}
           hint={
             options.tolerance === undefined
-              ? `Empty: core's default, ${MESO_DEFAULTS.tolerance} points either side of the target`
+              ? `Empty: Parley's suggestion, ${MESO_DEFAULTS.tolerance} points either side of the target`
               : 'How far from the target a bundle may be'
           }
         />
@@ -150,7 +152,10 @@ export function MesoPanel({ model, meso }: { model: NegotiationModel; meso: Meso
             {set.bundles.length} bundles worth {formatPoints(set.target)} ± {String(set.tolerance)} to us,
             each meeting the decision rule, keeping our limits and giving them at least their BATNA
             (estimated). {set.model.learned ? 'Chosen under what their moves have taught us. ' : ''}
-            Their choice should tell us {formatBits(set.informativeness)} bits about their priorities.
+            <Figure
+              plain={`Their choice should tell us ${plainInformation(set.informativeness) === 'nothing' ? 'little' : plainInformation(set.informativeness)} about their priorities.`}
+              maths={`Their choice should tell us ${formatBits(set.informativeness)} bits about their weights (logit model, scale ${set.model.logitScale} points, ${set.model.samples} samples, seed ${set.model.seed}).`}
+            />
           </p>
           <BundleGrid
             issues={model.space.issues}

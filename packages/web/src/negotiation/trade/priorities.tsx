@@ -9,8 +9,10 @@ import {
   formatShareInterval,
   type NegotiationStatus,
   type NegotiatorWarning,
+  plainInformation,
 } from '@parley/core'
 import { PrivateMark } from '../../ui/controls'
+import { Figure } from '../../ui/maths'
 import type { NegotiationModel } from '../model'
 import { position, shareScale } from './priority-bars'
 import { WarningList, warningsOf } from './warnings'
@@ -70,9 +72,17 @@ export function Priorities({
         ))}
       </ul>
       <p aria-live="polite">
-        The last move taught us {formatBits(learning.lastBits)} bits; all moves{' '}
-        {formatBits(learning.totalBits)} bits ({learning.samples} samples, seed {learning.seed}).
+        <Figure
+          plain={`We learned ${wordsFor(learning.lastBits)} from their last move, and ${wordsFor(learning.totalBits)} from all their moves.`}
+          maths={`The last move taught us ${formatBits(learning.lastBits)} bits; all moves ${formatBits(learning.totalBits)} bits (${learning.samples} samples, seed ${learning.seed}).`}
+        />
       </p>
     </>
   )
+}
+
+/** `a lot`, `some`, `a little`, `nothing new`. */
+function wordsFor(bits: number): string {
+  const amount = plainInformation(bits)
+  return amount === 'nothing' ? 'nothing new' : amount
 }

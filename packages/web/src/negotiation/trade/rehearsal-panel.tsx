@@ -29,6 +29,7 @@ import {
 } from '@parley/core'
 import { useMemo, useState } from 'react'
 import { Button, NumberField, ProblemList, SelectField, TextField } from '../../ui/controls'
+import { Figure } from '../../ui/maths'
 import { ScrollRegion } from '../../ui/scroll-region'
 import { levelKey, levelOfKey, levelOptions } from './level-choice'
 import { bundleText, moveText, replyText } from './rehearsal-text'
@@ -351,11 +352,17 @@ function RehearsalDebriefView({ rehearsal }: { rehearsal: Rehearsal }) {
         </li>
         {debrief.nash ? (
           <li>
-            Nash point of the true frontier: {termsText(space.issues, debrief.nash.terms)} —{' '}
-            {formatPoints(debrief.nash.us)} to us, {formatPoints(debrief.nash.them)} to them
-            {debrief.nashShare !== undefined
-              ? `; the agreement reached ${formatShare(debrief.nashShare)} of its Nash product`
-              : ''}
+            <Figure plain="The best joint deal" maths="Nash point of the true frontier" />:{' '}
+            {termsText(space.issues, debrief.nash.terms)} — {formatPoints(debrief.nash.us)} to us,{' '}
+            {formatPoints(debrief.nash.them)} to them
+            {debrief.nashShare !== undefined ? (
+              <Figure
+                plain={`; the agreement reached ${formatShare(debrief.nashShare)} of the best joint deal`}
+                maths={`; the agreement reached ${formatShare(debrief.nashShare)} of its Nash product`}
+              />
+            ) : (
+              ''
+            )}
             .
           </li>
         ) : null}
@@ -364,13 +371,18 @@ function RehearsalDebriefView({ rehearsal }: { rehearsal: Rehearsal }) {
         ) : null}
         <li>
           {debrief.left.bundle
-            ? `Value left on the table: ${formatPoints(debrief.left.us)} points for us, ${formatPoints(debrief.left.them)} for them — ${debrief.agreement ? 'a bundle better for both' : 'what a deal at the Nash point would have given over both alternatives'}: ${termsText(space.issues, debrief.left.bundle.terms)}.`
+            ? `Value left on the table: ${formatPoints(debrief.left.us)} points for us, ${formatPoints(debrief.left.them)} for them — ${debrief.agreement ? 'a bundle better for both' : 'what the best joint deal would have given over both alternatives'}: ${termsText(space.issues, debrief.left.bundle.terms)}.`
             : 'Value left on the table: none; no bundle is better for both.'}
         </li>
         <li>
-          What Parley learned of their weights: error {formatDecimal(debrief.learned.priorError, 2)} under the
-          plan's estimate, {formatDecimal(debrief.learned.learnedError, 2)} after{' '}
-          {count(debrief.learned.moves, 'move')} (L1 distance of weight shares to the truth, 0 to 2).
+          How far off our estimate of what matters to them was: {formatDecimal(debrief.learned.priorError, 2)}{' '}
+          under the plan's estimate, {formatDecimal(debrief.learned.learnedError, 2)} after{' '}
+          {count(debrief.learned.moves, 'move')}{' '}
+          <Figure
+            plain="(0 is spot on, 2 as wrong as can be)"
+            maths="(L1 distance of weight shares to the truth, 0 to 2)"
+          />
+          .
         </li>
       </ul>
       <ScrollRegion label="Their weights">
