@@ -276,6 +276,7 @@ export { type LocatedFinding, type SarifLocation, sarifLog } from './lint/sarif'
 
 // Playbooks: the method per context, the coach, phrases, starter plans and face-saving variants.
 
+export { nameWithUnit } from './language/levels'
 export type { FaceSavingVariant } from './playbooks/approval'
 export { type ApplicabilityNote, type CoachOptions, type CoachReport, coach } from './playbooks/coach'
 export { PLAYBOOKS } from './playbooks/library'
