@@ -51,6 +51,7 @@ export {
 
 // Plan text: reading, checking and rewriting a plan file, with problems placed in the source.
 
+export { describeFieldPath, FIELD_LABELS, type FieldPlace, parsePath } from './plan/field-labels'
 export { levelKey, rangeLevels, rangeStepCount } from './plan/levels'
 export { type PlanParse, parsePlanText, placeProblem, tooLargeProblem, utf8Length } from './plan/parse'
 export { planToJson, planToYaml, rewritePlanText } from './plan/rewrite'
