@@ -51,6 +51,7 @@ export {
 
 // Plan text: reading, checking and rewriting a plan file, with problems placed in the source.
 
+export { describeFieldPath, FIELD_LABELS, type FieldPlace, parsePath } from './plan/field-labels'
 export { levelKey, rangeLevels, rangeStepCount } from './plan/levels'
 export { type PlanParse, parsePlanText, placeProblem, tooLargeProblem, utf8Length } from './plan/parse'
 export { planToJson, planToYaml, rewritePlanText } from './plan/rewrite'
@@ -277,6 +278,7 @@ export { type LocatedFinding, type SarifLocation, sarifLog } from './lint/sarif'
 
 // Playbooks: the method per context, the coach, phrases, starter plans and face-saving variants.
 
+export { nameWithUnit } from './language/levels'
 export type { FaceSavingVariant } from './playbooks/approval'
 export { type ApplicabilityNote, type CoachOptions, type CoachReport, coach } from './playbooks/coach'
 export { PLAYBOOKS } from './playbooks/library'

@@ -8,6 +8,7 @@ import {
   type MesoSet,
   mesoMarkers,
   mesoView,
+  nameWithUnit,
   type Space,
 } from '@parley/core'
 import { type CommandContext, planRefused } from '../command-context'
@@ -110,7 +111,7 @@ function printMeso({ out }: CommandContext, space: Space, set: MesoSet, estimate
   )
   const head = ['issue', ...set.bundles.map((bundle) => `${bundle.label}: ${bundle.name}`)]
   const rows: (string | number)[][] = space.issues.map((issue) => [
-    `${issue.name} (${issue.unit})`,
+    nameWithUnit(issue),
     ...set.bundles.map((bundle) => {
       const value = String(bundle.terms[issue.id] ?? '')
       return bundle.emphasis.includes(issue.id) ? c.cyan(`${value} ◆`) : value

@@ -11,6 +11,7 @@ import {
   type JournalEvent,
   mesoView,
   type NegotiationState,
+  nameWithUnit,
   type PathProblem,
   type Problem,
   placeProblem,
@@ -141,7 +142,7 @@ function issueChoices(space: Space, except: Iterable<string> = []): Choice<strin
   const skip = new Set(except)
   return space.issues
     .filter((issue) => !skip.has(issue.id))
-    .map((issue) => ({ value: issue.id, name: `${issue.id}: ${issue.name} (${issue.unit})` }))
+    .map((issue) => ({ value: issue.id, name: `${issue.id}: ${nameWithUnit(issue)}` }))
 }
 
 /** Levels for some issues, one question each, until the person says they are done. */
@@ -182,7 +183,7 @@ async function askBundle(ask: Prompter, space: Space, table: Terms | undefined):
   const words: string[] = []
   for (const issue of space.issues) {
     const level = await ask.select(
-      `${issue.name} (${issue.unit})`,
+      nameWithUnit(issue),
       levelChoices(space, issue.id),
       table?.[issue.id] !== undefined ? String(table[issue.id]) : undefined,
     )

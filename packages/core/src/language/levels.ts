@@ -63,6 +63,11 @@ export function formatLevelWithUnit(level: Level, unit: string | undefined): str
   return `${formatLevel(level)} ${plural === undefined ? unit : nounFor(level, singular ?? unit, plural)}`
 }
 
+/** An issue's name with its unit, as a heading: `Annual price (USD/year)`, or `Support tier` when it has none. */
+export function nameWithUnit(issue: { name: string; unit?: string | undefined }): string {
+  return issue.unit ? `${issue.name} (${issue.unit})` : issue.name
+}
+
 /** An issue name inside a sentence: `Annual price` → `annual price`, but `SLA credits` stays as it is. */
 export function inSentence(name: string): string {
   return /^[A-Z][a-z]/.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name

@@ -85,25 +85,47 @@ export const RangeSchema = z.strictObject({
 })
 export type Range = z.infer<typeof RangeSchema>
 
-const IssueSchema = z.strictObject({
-  id: IssueIdSchema,
-  name,
-  unit: name,
-  description: text.optional(),
-  range: RangeSchema.optional().describe('Levels min, min+step, ..., max (step must divide max - min)'),
-  options: z
-    .array(LevelSchema)
-    .min(1)
-    .max(LIMITS.levelsPerIssue)
-    .optional()
-    .describe('The levels, as texts or numbers'),
-  us: PreferenceSchema.describe('Our weight and scores. Private'),
-  /** Always our estimate of them. */
-  them: TheirPreferenceSchema.describe('Our estimate of their weight and scores. Private'),
-  /** Cheap for us and valuable to them: it funds trades. */
-  tradeable: z.boolean().optional().describe('Cheap for us, valuable to them: it funds trades. Private'),
-  notes: text.optional(),
-})
+/**
+ * An issue with numeric levels (a range, or options that are all numbers) needs a unit: its numbers
+ * mean nothing without one. Text options name themselves, so there the unit may be left out. The
+ * cross-checks report a missing unit; this condition says the same to editors (JSON Schema).
+ */
+const NUMERIC_ISSUE_NEEDS_UNIT = {
+  if: {
+    anyOf: [
+      { required: ['range'] },
+      { required: ['options'], properties: { options: { items: { type: 'number' } } } },
+    ],
+  },
+  // biome-ignore lint/suspicious/noThenProperty: JSON Schema's keyword, never awaited
+  then: { required: ['unit'] },
+}
+
+const IssueSchema = z
+  .strictObject({
+    id: IssueIdSchema,
+    name,
+    unit: name
+      .optional()
+      .describe(
+        'What the levels are counted in (USD/year, days); required for numeric levels, optional for text options',
+      ),
+    description: text.optional(),
+    range: RangeSchema.optional().describe('Levels min, min+step, ..., max (step must divide max - min)'),
+    options: z
+      .array(LevelSchema)
+      .min(1)
+      .max(LIMITS.levelsPerIssue)
+      .optional()
+      .describe('The levels, as texts or numbers'),
+    us: PreferenceSchema.describe('Our weight and scores. Private'),
+    /** Always our estimate of them. */
+    them: TheirPreferenceSchema.describe('Our estimate of their weight and scores. Private'),
+    /** Cheap for us and valuable to them: it funds trades. */
+    tradeable: z.boolean().optional().describe('Cheap for us, valuable to them: it funds trades. Private'),
+    notes: text.optional(),
+  })
+  .meta(NUMERIC_ISSUE_NEEDS_UNIT)
 export type Issue = z.infer<typeof IssueSchema>
 
 const SumTermSchema = z.strictObject({ issue: IssueIdSchema, times: finite })
@@ -184,8 +206,11 @@ export const EvidenceSchema = z.strictObject({
 })
 export type Evidence = z.infer<typeof EvidenceSchema>
 
+/** An anchor as written: its issue may be left out (see `plan/defaults.ts` for what it defaults to). */
 export const AnchorSchema = z.strictObject({
-  issue: IssueIdSchema,
+  issue: IssueIdSchema.optional().describe(
+    'The issue anchored; when left out, the numeraire, else the one money issue of the plan',
+  ),
   low: finite,
   high: finite,
   /** Two lines we can say out loud. */
@@ -193,7 +218,8 @@ export const AnchorSchema = z.strictObject({
   /** Indexes into the plan's evidence list. */
   evidence: z.array(z.number().int().min(0)).max(LIMITS.listItems).optional(),
 })
-export type Anchor = z.infer<typeof AnchorSchema>
+/** An anchor once validated: its issue is always named (given, or its default). */
+export type Anchor = z.infer<typeof AnchorSchema> & { issue: string }
 
 /** How one side's numbers were elicited: kept so they can be revisited (see elicitation/elicitation.ts). */
 const ElicitationSideSchema = z.strictObject({
@@ -222,7 +248,11 @@ export const PlanSchema = z.strictObject({
   context: z.enum(CONTEXTS),
   parties: PartiesSchema,
   decisionRule: DecisionRuleSchema.optional().describe('The agreed test every offer must pass'),
-  issues: z.array(IssueSchema).min(1).max(LIMITS.issues).describe('What is to be agreed, each with a unit'),
+  issues: z
+    .array(IssueSchema)
+    .min(1)
+    .max(LIMITS.issues)
+    .describe('What is to be agreed; numeric issues with a unit'),
   batna: z
     .strictObject({ us: BatnaSchema.optional(), them: BatnaSchema.optional() })
     .optional()
@@ -272,7 +302,14 @@ export const PlanSchema = z.strictObject({
   ),
   notes: text.optional(),
 })
-export type Plan = z.infer<typeof PlanSchema>
+/** A plan as written, before defaults are filled in: what the schema accepts. */
+export type WrittenPlan = z.infer<typeof PlanSchema>
+
+/**
+ * A valid plan, with the defaults a plan may leave out filled in (an anchor's issue): what
+ * `validatePlanValue` returns and every computation reads.
+ */
+export type Plan = Omit<WrittenPlan, 'anchor'> & { anchor?: Anchor }
 
 /** A bundle's terms: one level per issue, keyed by issue id. */
 export type Terms = Record<string, Level>

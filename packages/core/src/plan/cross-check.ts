@@ -17,6 +17,7 @@ import {
   SIDES,
 } from '../model/plan'
 import { type PathProblem, type PathSegment, pathError } from '../model/problem'
+import { defaultAnchorIssue } from './defaults'
 import { levelKey, rangeLevels, rangeStepCount } from './levels'
 import { closest } from './schema-problems'
 
@@ -25,6 +26,7 @@ export interface IssueShape {
   id: string
   index: number
   kind: 'range' | 'options'
+  unit?: string
   /** Undefined when the levels themselves are invalid (already reported). */
   levels?: readonly Level[]
   numeric: boolean
@@ -92,6 +94,7 @@ export function crossCheckPlan(raw: unknown): PathProblem[] {
     }
   })
 
+  const numeraire = typeof raw.numeraire === 'string' ? raw.numeraire : undefined
   if (typeof raw.numeraire === 'string') {
     const shape = findIssue(raw.numeraire, ['numeraire'], issues, problems)
     if (shape?.levels && !shape.numeric) {
@@ -146,8 +149,21 @@ export function crossCheckPlan(raw: unknown): PathProblem[] {
 
   const anchor = AnchorSchema.safeParse(raw.anchor)
   if (raw.anchor !== undefined && anchor.success) {
-    const { issue, low, high } = anchor.data
-    const shape = findIssue(issue, ['anchor', 'issue'], issues, problems)
+    const { low, high } = anchor.data
+    let issue = anchor.data.issue
+    let shape: IssueShape | undefined
+    if (issue !== undefined) shape = findIssue(issue, ['anchor', 'issue'], issues, problems)
+    else {
+      const fallback = defaultAnchorIssue(
+        [...issues.values()].map((known) => ({ ...known, numeric: known.numeric || known.kind === 'range' })),
+        numeraire,
+      )
+      if (fallback.ok) {
+        issue = fallback.issue
+        // An unknown numeraire is reported at the numeraire, once.
+        shape = issues.get(issue)
+      } else problems.push(pathError('required', ['anchor', 'issue'], fallback.message))
+    }
     if (shape?.levels && !shape.numeric) {
       problems.push(
         pathError(
@@ -190,7 +206,27 @@ function checkIssue(rawIssue: unknown, index: number, problems: PathProblem[]): 
   const at: PathSegment[] = ['issues', index]
   const hasRange = rawIssue.range !== undefined
   const hasOptions = rawIssue.options !== undefined
-  let shape: IssueShape = { id: rawIssue.id, index, kind: hasRange ? 'range' : 'options', numeric: false }
+  let shape: IssueShape = {
+    id: rawIssue.id,
+    index,
+    kind: hasRange ? 'range' : 'options',
+    numeric: false,
+    ...(typeof rawIssue.unit === 'string' ? { unit: rawIssue.unit } : {}),
+  }
+  // Numbers mean nothing without a unit; text options name themselves, so there it may be left out.
+  const numericOptions =
+    Array.isArray(rawIssue.options) &&
+    rawIssue.options.length > 0 &&
+    rawIssue.options.every((option) => typeof option === 'number')
+  if (rawIssue.unit === undefined && (hasRange || numericOptions)) {
+    problems.push(
+      pathError(
+        'required',
+        [...at, 'unit'],
+        `is required for ${hasRange ? 'a range' : 'numeric options'}: the unit its numbers are in (USD/year, days)`,
+      ),
+    )
+  }
   if (!hasRange && !hasOptions) {
     problems.push(
       pathError('missing_levels', at, 'needs either a range (min, max, step) or a list of options'),

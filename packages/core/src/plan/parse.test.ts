@@ -389,6 +389,45 @@ describe('parsePlanText', () => {
     )
   })
 
+  it('advises quoting text with a comma that a YAML flow map split into a field of its own', () => {
+    const flow = replace(
+      BASE,
+      `  - id: rollout
+    name: Rollout to all sites
+    unit: days
+    range: { min: 30, max: 120, step: 15 }
+    us:   { weight: 10, prefer: high }
+    them: { weight: 25, prefer: low }`,
+      '  - { id: rollout, name: Rollout, phased, unit: days, range: { min: 30, max: 120, step: 15 }, us: { weight: 10, prefer: high }, them: { weight: 25, prefer: low } }',
+    )
+    expect(errorsOf(flow).map(formatProblem)).toEqual([
+      `acme.yaml:18:35 issues[1].phased: unknown field 'phased': if it belongs to the text before it, quote text that contains a comma, colon or # inside { }: name: "Rollout, phased"`,
+    ])
+  })
+
+  it('advises quoting text with a colon or # when YAML reports an error inside { } or [ ]', () => {
+    const colon = replace(BASE, 'us: { name: Vendor Co }', 'us: { name: Vendor: Co }')
+    expect(errorsOf(colon).map(formatProblem)).toEqual([
+      'acme.yaml:5:15: Block collections are not allowed within flow collections; quote text that contains a comma, colon or # inside { }: name: "Vendor: Co"',
+    ])
+    const hash = replace(
+      BASE,
+      'options: [standard, premium, enterprise]',
+      'options: [standard, premium #2, enterprise]',
+    )
+    const [problem] = errorsOf(hash)
+    expect(problem?.message).toContain(
+      'quote text that contains a comma, colon or # inside [ ]: "premium #2, enterprise"',
+    )
+    expect(problem?.line).toBeGreaterThan(0)
+    expect(problem?.column).toBeGreaterThan(0)
+  })
+
+  it('gives no quoting advice for a bracket left open around a nested list', () => {
+    const open = replace(BASE, 'evidence: [0] }', 'evidence: [0 }')
+    for (const problem of errorsOf(open)) expect(problem.message).not.toContain('quote')
+  })
+
   it('requires the fields the format requires', () => {
     const errors = errorsOf('parley: 1\nissues: []\n')
     expect(errors.map((error) => `${error.path}: ${error.message}`)).toEqual([

@@ -56,10 +56,14 @@ export function placeProblem(
   file?: string,
 ): Problem {
   const position = source?.locate(problem.at, problem.target)
+  // A bare word in a YAML flow map is read as a field: the fix is quoting the text it was cut from.
+  const hint = problem.code === 'unknown_field' ? source?.quoteHint?.(problem.at) : undefined
   return {
     code: problem.code,
     severity: problem.severity,
-    message: problem.message,
+    message: hint
+      ? `unknown field '${String(problem.at.at(-1))}': if it belongs to the text before it, ${hint}`
+      : problem.message,
     path: formatPath(problem.at),
     ...(file !== undefined ? { file } : {}),
     ...(position ?? {}),

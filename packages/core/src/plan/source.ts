@@ -44,6 +44,11 @@ export interface SourceDocument {
   errors: Problem[]
   /** Position of the value (or the field name) at a path; the nearest existing parent when the path is missing. */
   locate(path: readonly PathSegment[], target?: 'key' | 'value'): Position | undefined
+  /**
+   * For a field found at a path that is a bare word inside a YAML flow map (`{ name: Rollout,
+   * phased }` reads `phased` as a field of its own), the advice to quote the text it was cut from.
+   */
+  quoteHint?(path: readonly PathSegment[]): string | undefined
 }
 
 /** Picks the format from a file name: `.json` is JSON, `.yaml`/`.yml` YAML; anything else undefined. */
@@ -124,9 +129,12 @@ function readYaml(text: string, file: string | undefined): SourceDocument {
     return { line, column: col }
   }
   // Unknown tags and similar warnings would silently change meaning; treat them as errors.
-  const errors = [...doc.errors, ...doc.warnings].map((error) =>
-    syntaxError(yamlMessage(error.code, error.message), position(error.pos[0]), file),
-  )
+  const flows = flowCollections(tokens)
+  const errors = [...doc.errors, ...doc.warnings].map((error) => {
+    const hint = flowHint(text, flows, error.pos[0])
+    const message = yamlMessage(error.code, error.message)
+    return syntaxError(hint ? `${message}; ${hint}` : message, position(error.pos[0]), file)
+  })
   let value: unknown
   if (errors.length === 0) {
     try {
@@ -164,7 +172,105 @@ function readYaml(text: string, file: string | undefined): SourceDocument {
     const offset = last?.range?.[0]
     return offset === undefined ? undefined : position(offset)
   }
-  return { format: 'yaml', value, errors, locate }
+  const quoteHint = (path: readonly PathSegment[]): string | undefined => {
+    const key = path.at(-1)
+    let parent: unknown = doc.contents
+    for (const segment of path.slice(0, -1)) {
+      if (isMap(parent))
+        parent = parent.items.find(
+          (item) => isScalar(item.key) && String(item.key.value) === String(segment),
+        )?.value
+      else if (isSeq(parent) && typeof segment === 'number') parent = parent.items[segment]
+      else return undefined
+    }
+    if (!isMap(parent) || !parent.flow) return undefined
+    const at = parent.items.findIndex((item) => isScalar(item.key) && String(item.key.value) === String(key))
+    const pair = parent.items[at]
+    const previous = parent.items[at - 1]
+    const bare = pair && (pair.value === null || (isScalar(pair.value) && pair.value.value === null))
+    if (!bare || !isScalar(pair.key) || !previous || !isScalar(previous.key) || !isScalar(previous.value))
+      return undefined
+    const start = previous.value.range?.[0]
+    const end = pair.key.range?.[1]
+    if (start === undefined || end === undefined) return undefined
+    return quoteAdvice('{ }', String(previous.key.value), text.slice(start, end))
+  }
+  return { format: 'yaml', value, errors, locate, quoteHint }
+}
+
+/** How to write a value that holds a comma, colon or #: `quote text ... inside { }: name: "Rollout, phased"`. */
+function quoteAdvice(brackets: '{ }' | '[ ]', key: string | undefined, value: string): string {
+  const quoted = JSON.stringify(value.trim())
+  return `quote text that contains a comma, colon or # inside ${brackets}: ${key === undefined ? quoted : `${key}: ${quoted}`}`
+}
+
+/** Every flow collection (`{ }` or `[ ]`) of a YAML syntax tree, outermost first. */
+function flowCollections(tokens: readonly CST.Token[]): CST.FlowCollection[] {
+  const found: CST.FlowCollection[] = []
+  const queue: (CST.Token | null | undefined)[] = [...tokens]
+  for (let next = 0; next < queue.length; next++) {
+    const token = queue[next]
+    if (!token) continue
+    if (token.type === 'document') queue.push(token.value)
+    else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      if (token.type === 'flow-collection') found.push(token)
+      for (const entry of token.items) {
+        if ('key' in entry) queue.push(entry.key)
+        queue.push(entry.value)
+      }
+    }
+  }
+  return found
+}
+
+/** The offset just past a token, for the tokens a flow item ends with. */
+function tokenEnd(token: CST.Token): number {
+  return token.offset + ('source' in token && typeof token.source === 'string' ? token.source.length : 0)
+}
+
+/**
+ * The advice for a YAML error inside a flow collection, when the item it is in holds a comma, a
+ * colon or a # (the usual cause: unquoted text such as `{ name: Rollout: phase 1 }`). An unclosed
+ * collection counts as containing every later error, since a `#` starting a comment swallows its end.
+ */
+function flowHint(text: string, flows: readonly CST.FlowCollection[], offset: number): string | undefined {
+  let inside: { flow: CST.FlowCollection; end: number } | undefined
+  for (const flow of flows) {
+    const close = flow.end.find((token) => token.type === 'flow-map-end' || token.type === 'flow-seq-end')
+    const end = close ? close.offset : text.length
+    if (flow.offset <= offset && offset <= end && (!inside || flow.offset >= inside.flow.offset))
+      inside = { flow, end }
+  }
+  if (!inside) return undefined
+  const { flow, end } = inside
+  const items = flow.items
+  let k = items.length - 1
+  while (k > 0 && itemStart(items[k]) > offset) k--
+  const item = items[k]
+  // A nested collection left open is a bracket problem, not text to quote.
+  if (!item || item.value?.type === 'flow-collection') return undefined
+  const next = items[k + 1]
+  const valueStart = item.value?.offset ?? itemStart(item)
+  // An unclosed collection's last item runs to the end of its line.
+  const lineEnd = text.indexOf('\n', valueStart)
+  const stop = next ? itemStart(next) : Math.min(end, lineEnd === -1 ? text.length : lineEnd)
+  const value = text
+    .slice(valueStart, Math.max(stop, offset))
+    .replace(/^,/, '')
+    .replace(/[\s,}\]]+$/, '')
+  if (!/[,:#]/.test(value)) return undefined
+  const key =
+    item.key && 'source' in item.key && typeof item.key.source === 'string' ? item.key.source : undefined
+  return quoteAdvice(flow.start.source === '{' ? '{ }' : '[ ]', key, value)
+}
+
+/** Where a flow item begins: its key, else its value, after any comma before it. */
+function itemStart(item: CST.CollectionItem | undefined): number {
+  if (!item) return Number.POSITIVE_INFINITY
+  const first = item.key ?? item.value
+  if (first) return first.offset
+  const start = item.start.at(-1)
+  return start ? tokenEnd(start) : Number.POSITIVE_INFINITY
 }
 
 function yamlMessage(code: string, message: string): string {

@@ -7,6 +7,7 @@ import type { Plan } from '../model/plan'
 import { PlanSchema } from '../model/plan'
 import { type PathProblem, pathWarning } from '../model/problem'
 import { crossCheckPlan } from './cross-check'
+import { withDefaults } from './defaults'
 import { placeholders } from './placeholders'
 import { schemaProblems } from './schema-problems'
 
@@ -35,7 +36,8 @@ export function validatePlanValue(value: unknown): PlanValidation {
     ...crossCheckPlan(value),
   ]
   if (!parsed.success || errors.length > 0) return { ok: false, errors: dedupe(errors), warnings: [] }
-  return { ok: true, plan: parsed.data, warnings: planWarnings(parsed.data) }
+  const plan = withDefaults(parsed.data)
+  return { ok: true, plan, warnings: planWarnings(plan) }
 }
 
 /** What a valid plan still lacks or gets backwards; never blocks, always worth a look. */

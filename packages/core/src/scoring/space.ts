@@ -11,6 +11,7 @@ import { isNumericLevels, levelKey, rangeLevels } from '../plan/levels'
 export interface IssueModel {
   id: string
   name: string
+  /** Empty when the issue gives none (text options may leave it out). */
   unit: string
   index: number
   kind: 'range' | 'options'
@@ -78,7 +79,7 @@ function compileIssue(issue: Issue, index: number): IssueModel {
   const model: IssueModel = {
     id: issue.id,
     name: issue.name,
-    unit: issue.unit,
+    unit: issue.unit ?? '',
     index,
     kind: issue.range ? 'range' : 'options',
     levels,

@@ -3,7 +3,13 @@
  * (`debriefSentences`): the answers that changed since they were recorded, and a lesson for the
  * workspace's tradeables library drafted from the negotiation.
  */
-import type { AnsweredPrompt, DebriefFigures, NegotiationState, Space } from '@parley/core'
+import {
+  type AnsweredPrompt,
+  type DebriefFigures,
+  type NegotiationState,
+  nameWithUnit,
+  type Space,
+} from '@parley/core'
 import type { TradeableInput } from '@parley/server/contract'
 
 /** Answers typed that differ from the ones recorded (an unanswered prompt left empty is no change). */
@@ -55,7 +61,7 @@ export function lessonDraft(space: Space, state: NegotiationState, figures: Debr
   const issue = id ? space.byId.get(id) : undefined
   return {
     name: issue?.name ?? '',
-    description: issue ? `${issue.name} (${issue.unit}), from ${space.plan.title}` : '',
+    description: issue ? `${nameWithUnit(issue)}, from ${space.plan.title}` : '',
     lesson: '',
     issue: issue?.id ?? '',
   }
