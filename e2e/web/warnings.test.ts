@@ -8,6 +8,7 @@
  */
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { RENEWAL_B } from '@parley/core/testing'
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { parley, ROOT, temporaryFolder } from '../parley'
@@ -16,15 +17,8 @@ import { BROWSER_TEST_TIMEOUT, browserAvailable, browserSuite, checkAccessibilit
 
 const EXAMPLE = join(ROOT, 'examples/sales-saas-renewal.yaml')
 const EMAIL = 'owner@example.com'
-const B = {
-  price: 230000,
-  rollout: 60,
-  billing: 'milestone',
-  support: 'premium',
-  credits: 10,
-  term: 36,
-  uplift: 3,
-}
+/** Bundle B of the renewal example, as core's tests use it. */
+const B = { ...RENEWAL_B }
 
 interface Warned {
   code: string
