@@ -1,6 +1,6 @@
 import { compileSpace, debriefView, type JournalEvent, negotiation, starterPlan } from '@parley/core'
 import { describe, expect, it } from 'vitest'
-import { changedAnswers, issueThatMovedMost, lessonDraft, lessonInput } from './debrief'
+import { changedAnswers, issueThatMovedMost, lessonDraft, lessonInput, withIssue } from './debrief'
 
 describe('debrief answers', () => {
   const prompts = [
@@ -65,5 +65,22 @@ describe('a lesson for the library', () => {
       contexts: ['sales'],
       source: { negotiationId: 'N1' },
     })
+  })
+
+  it('follows another issue chosen with the drafted words, never describing one issue while tied to another', () => {
+    const derived = negotiation(space, journal)
+    const view = debriefView(space, derived.state, derived.posterior)
+    const draft = lessonDraft(space, derived.state, view.figures)
+    const rollout = space.issues.find((issue) => issue.id !== 'support')
+    if (!rollout) throw new Error('the starter plan has one issue')
+    const moved = withIssue(space, draft, rollout.id)
+    expect(moved.issue).toBe(rollout.id)
+    expect(moved.name).toBe(rollout.name)
+    expect(moved.description).toContain(rollout.name)
+    expect(lessonInput(space, moved, 'N1')).toMatchObject({ name: rollout.name, issue: rollout.name })
+    // Words the person wrote stay; choosing no issue clears only drafted words.
+    const written = withIssue(space, { ...draft, name: 'Tier for term', lesson: 'x' }, rollout.id)
+    expect(written).toMatchObject({ name: 'Tier for term', lesson: 'x', issue: rollout.id })
+    expect(withIssue(space, draft, '')).toMatchObject({ name: '', description: '', issue: '' })
   })
 })

@@ -57,13 +57,32 @@ export interface LessonForm {
 
 /** The lesson form as it opens: about the issue that moved most, in this negotiation. */
 export function lessonDraft(space: Space, state: NegotiationState, figures: DebriefFigures): LessonForm {
-  const id = issueThatMovedMost(space, state, figures)
+  return { ...draftWords(space, issueThatMovedMost(space, state, figures)), lesson: '' }
+}
+
+/** The name and description a lesson about an issue starts with, and the issue. */
+function draftWords(space: Space, id: string | undefined): Omit<LessonForm, 'lesson'> {
   const issue = id ? space.byId.get(id) : undefined
   return {
     name: issue?.name ?? '',
     description: issue ? `${nameWithUnit(issue)}, from ${space.plan.title}` : '',
-    lesson: '',
     issue: issue?.id ?? '',
+  }
+}
+
+/**
+ * The form with another issue chosen: a name and description still as drafted for the issue before
+ * follow the new one (so a lesson never describes one issue while tied to another); words the
+ * person wrote are kept.
+ */
+export function withIssue(space: Space, form: LessonForm, issue: string): LessonForm {
+  const before = draftWords(space, form.issue)
+  const after = draftWords(space, issue)
+  return {
+    ...form,
+    issue: after.issue,
+    name: form.name === before.name ? after.name : form.name,
+    description: form.description === before.description ? after.description : form.description,
   }
 }
 

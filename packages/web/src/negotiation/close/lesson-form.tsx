@@ -11,7 +11,7 @@ import { Button, Notice, SelectField, TextField } from '../../ui/controls'
 import { placeProblems, problemLine } from '../../workspace/field-problems'
 import { NameAndDescription } from '../../workspace/library-entry-fields'
 import type { NegotiationModel } from '../model'
-import { type LessonForm as Lesson, lessonDraft, lessonInput } from './debrief'
+import { type LessonForm as Lesson, lessonDraft, lessonInput, withIssue } from './debrief'
 
 export function AddLesson({ model, figures }: { model: NegotiationModel; figures: DebriefFigures }) {
   const formId = useId()
@@ -87,7 +87,7 @@ export function AddLesson({ model, figures }: { model: NegotiationModel; figures
             empty="None"
             options={model.space.issues.map((issue) => ({ value: issue.id, label: issue.name }))}
             problems={placed.at('issue')}
-            onChange={(issue) => change({ issue })}
+            onChange={(issue) => setForm((current) => withIssue(model.space, current, issue))}
           />
           {placed.rest(['name', 'description', 'lesson', 'issue']).length > 0 ? (
             <Notice kind="error">
