@@ -75,7 +75,16 @@ describe('the agreement form', () => {
     const form = initialAgreementForm(space, state)
     expect(form.terms).toEqual(fullBundle)
     expect(form.contingencies).toEqual(['uptime'])
-    expect(form.measures).toEqual([])
+    // The accepted contingency's measurement is carried into the close, not asked for again.
+    const support = space.byId.get('support')
+    expect(form.measures).toEqual([
+      {
+        metric: 'uptime',
+        threshold: '< 99.5',
+        reporting: 'measured by status page; reported monthly',
+        remedy: `${support?.name} moves to enterprise`,
+      },
+    ])
     expect(form.reviewCadence).toBe('')
   })
 

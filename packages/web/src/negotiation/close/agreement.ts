@@ -9,6 +9,7 @@
 import {
   type ContingencyRecord,
   type EventOf,
+  formatLevelWithUnit,
   type Level,
   type NegotiationState,
   readThreshold,
@@ -74,18 +75,42 @@ export function initialAgreementForm(space: Space, state: NegotiationState): Agr
     contingencies: state.contingencies
       .filter((record) => (recorded ? sameContingency(record, recorded.contingencies) : record.accepted))
       .map(contingencyKey),
-    measures: (recorded?.measures ?? []).map((measure) => ({
-      metric: measure.metric,
-      threshold: String(measure.threshold),
-      reporting: measure.reporting,
-      remedy: measure.remedy,
-    })),
+    measures: recorded
+      ? (recorded.measures ?? []).map((measure) => ({
+          metric: measure.metric,
+          threshold: String(measure.threshold),
+          reporting: measure.reporting,
+          remedy: measure.remedy,
+        }))
+      : state.contingencies.filter((record) => record.accepted).map((record) => measureOf(space, record)),
     changeControl: recorded?.changeControl ?? '',
     exit: recorded?.exit ?? '',
     reviewCadence: recorded?.governance?.reviewCadence ?? '',
     dataAccess: recorded?.governance?.dataAccess ?? '',
     escalation: recorded?.governance?.escalation ?? '',
     fairnessStory: recorded?.fairnessStory ?? '',
+  }
+}
+
+/**
+ * An accepted contingency as a measure of the agreement: what is measured and against what, how it
+ * is measured and reported (as the contingency says), and its consequence as the remedy — so the
+ * close carries what was agreed about it instead of asking for it again.
+ */
+export function measureOf(space: Space, record: ContingencyRecord): MeasureForm {
+  const { metric, op, threshold, within, consequence, measurement } = record.contingency
+  const issue = space.byId.get(consequence.issue)
+  const level = issue ? formatLevelWithUnit(consequence.level, issue.unit) : String(consequence.level)
+  return {
+    metric,
+    threshold: `${op === '=' ? '' : `${op} `}${threshold}${within ? ` within ${within}` : ''}`,
+    reporting: [
+      measurement?.source ? `measured by ${measurement.source}` : '',
+      measurement?.reporting ? `reported ${measurement.reporting}` : '',
+    ]
+      .filter(Boolean)
+      .join('; '),
+    remedy: `${issue?.name ?? consequence.issue} moves to ${level}`,
   }
 }
 

@@ -20,6 +20,7 @@ import type { NegotiationModel } from '../model'
 import { BundleGrid, bundleHeading } from './bundle-grid'
 import { offerSentEvent } from './events'
 import { RecordingStatus, useRecorder } from './recording'
+import { sameBundles } from './sent-sets'
 import { choiceText } from './terms-text'
 import { WarningList } from './warnings'
 
@@ -87,6 +88,16 @@ export function MesoPanel({ model, meso }: { model: NegotiationModel; meso: Meso
   const latest = model.derived.state.offers.at(-1)
   const chosenTarget = result ? (result.ok ? result.set.target : result.failure.target) : undefined
   const { rest } = recorder.place(['bundles'])
+  // The set on screen is the one last sent (no answer recorded since): sending it again would open a
+  // second round with the same offers.
+  const alreadySent =
+    set !== undefined &&
+    latest !== undefined &&
+    model.derived.state.offers.length > 0 &&
+    sameBundles(
+      latest.bundles.map((bundle) => bundle.terms),
+      set.bundles.map((bundle) => bundle.terms),
+    )
   const estimate = result?.ok ? result.estimate : undefined
   const warnings = useMemo(
     () =>
@@ -179,7 +190,13 @@ export function MesoPanel({ model, meso }: { model: NegotiationModel; meso: Meso
           {model.canEdit ? (
             <>
               <RecordingStatus recorder={recorder} rest={rest} />
-              <Button kind="primary" onClick={() => void send()} disabled={recorder.busy}>
+              {alreadySent ? (
+                <p className="hint">
+                  This set was recorded as sent in round {latest?.round}: record their answer next, or change
+                  the target for another set.
+                </p>
+              ) : null}
+              <Button kind="primary" onClick={() => void send()} disabled={recorder.busy || alreadySent}>
                 Record as sent
               </Button>
             </>
