@@ -441,6 +441,7 @@ export {
 export {
   bundleWarnings,
   journalWarnings,
+  negotiationWarnings,
   negotiatorWarnings,
   type WarningOptions,
 } from './warnings/warnings'

@@ -1,13 +1,17 @@
 import { readFileSync } from 'node:fs'
 import {
+  bundleWarnings,
+  type CurrentEstimate,
   coach,
   compileSpace,
   debriefView,
   estimateLabel,
   frontierView,
   type JournalEvent,
+  type MesoSet,
   mesoView,
   negotiationStatus,
+  negotiationWarnings,
   type Plan,
   parsePlanText,
   negotiation as replayNegotiation,
@@ -633,14 +637,37 @@ describe.each(backends.map((backend) => [backend.dialect, backend] as const))(
         const roundTrip = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T
 
         const status = await h.call('GET', `${path}/status`, { as: { token: t.viewer.token } })
-        expect(status.body).toEqual(roundTrip({ ...negotiationStatus(space, events, derived), version: 1 }))
+        expect(status.body).toEqual(
+          roundTrip({
+            ...negotiationStatus(space, events, derived),
+            warnings: negotiationWarnings(space, derived),
+            version: 1,
+          }),
+        )
+        // With the warnings: a set was sent, then their answer moved our estimate of what it is worth.
+        expect((status.body.warnings as { code: string }[]).map((w) => w.code)).toContain(
+          'sent_figures_changed',
+        )
+        const warned = (result: { set: MesoSet; estimate: CurrentEstimate }) =>
+          bundleWarnings(
+            space,
+            result.estimate,
+            result.set.bundles.map(({ label, terms }) => ({ label, terms })),
+          )
         // After their pick, the default target gives what core gives; at a target high enough for us
         // that no set is worth their pick to them (the next-set rule), the server refuses as core
         // does, and answers at the target core suggests.
         const learned = await h.call('GET', `${path}/meso`, { as: { token: t.viewer.token } })
         const atDefault = mesoView(space, {}, derived.posterior, derived.state)
         expect(learned.status).toBe(atDefault.ok ? 200 : 422)
-        if (atDefault.ok) expect(learned.body).toEqual(roundTrip({ ...atDefault.view, learned: true }))
+        if (atDefault.ok)
+          expect(learned.body).toEqual(
+            roundTrip({
+              ...atDefault.view,
+              warnings: warned(atDefault),
+              learned: true,
+            }),
+          )
         const high = Array.from({ length: 40 }, (_, k) => 95 - k).find((target) => {
           const result = mesoView(space, { target }, derived.posterior, derived.state)
           return (
@@ -660,7 +687,14 @@ describe.each(backends.map((backend) => [backend.dialect, backend] as const))(
         const meso = await h.call('GET', `${path}/meso?target=${target}`, { as: { token: t.viewer.token } })
         const expected = mesoView(space, { target: target as number }, derived.posterior, derived.state)
         expect(expected.ok).toBe(true)
-        expect(meso.body).toEqual(roundTrip({ ...(expected.ok ? expected.view : {}), learned: true }))
+        if (!expected.ok) throw new Error('unreachable')
+        expect(meso.body).toEqual(
+          roundTrip({
+            ...expected.view,
+            warnings: warned(expected),
+            learned: true,
+          }),
+        )
         const frontier = await h.call('GET', `${path}/frontier?rule=true`, { as: { token: t.viewer.token } })
         const expectedFrontier = frontierView(space, { rule: true })
         // On the plan's estimate, and saying so, as `parley frontier --json` does.

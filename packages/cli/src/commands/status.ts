@@ -1,11 +1,10 @@
 /** `parley status PLAN`: where the negotiation stands, derived from the plan and its journal. */
 import {
-  currentEstimate,
   formatBits,
   formatMoney,
-  journalWarnings,
   type NegotiationStatus,
   negotiationStatus,
+  negotiationWarnings,
 } from '@parley/core'
 import { type CommandContext, planRefused } from '../command-context'
 import { EXIT } from '../exit-codes'
@@ -24,9 +23,7 @@ export async function statusCommand(
   if (!loaded.ok) return planRefused(context, json, loaded.plan.errors)
   const { plan, journal, state, posterior } = loaded
   const status = negotiationStatus(plan.space, journal.events, { state, posterior })
-  const warnings = journalWarnings(plan.space, state, currentEstimate(plan.space, state, posterior), {
-    posterior,
-  })
+  const warnings = negotiationWarnings(plan.space, { state, posterior })
   if (json)
     context.out.json({
       ...status,

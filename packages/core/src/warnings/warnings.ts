@@ -5,7 +5,7 @@
  * they give, an estimate that moved far on few moves, and bundles sent whose figures changed.
  * Each kind is its own module; this only gathers them, in that order.
  */
-import { type CurrentEstimate, estimateAfter } from '../inference/estimate'
+import { type CurrentEstimate, currentEstimate, estimateAfter } from '../inference/estimate'
 import type { Observation } from '../inference/observation'
 import type { Posterior } from '../inference/posterior'
 import type { NegotiationState } from '../journal/replay'
@@ -52,6 +52,18 @@ export function bundleWarnings(
   toSend: readonly BundleToSend[],
 ): NegotiatorWarning[] {
   return [...leftOnTable(space, estimate, toSend), ...beyondOurRange(space, toSend)]
+}
+
+/**
+ * The journal's warnings for a replayed negotiation, under its current estimate: what `parley
+ * status`, the server's status view and the web app's midgame all show.
+ */
+export function negotiationWarnings(
+  space: Space,
+  negotiation: { state: NegotiationState; posterior: Posterior },
+): NegotiatorWarning[] {
+  const { state, posterior } = negotiation
+  return journalWarnings(space, state, currentEstimate(space, state, posterior), { posterior })
 }
 
 /** About the journal: trades that cost them, an estimate moved on thin evidence, sent figures that changed. */

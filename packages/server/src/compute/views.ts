@@ -8,6 +8,7 @@
  * journal), so asking for the coach after the status does not replay the journal again.
  */
 import {
+  bundleWarnings,
   coach,
   compileSpace,
   debriefView,
@@ -20,6 +21,7 @@ import {
   locateFindings,
   mesoView,
   negotiationStatus,
+  negotiationWarnings,
   type Plan,
   readSource,
   negotiation as replayNegotiation,
@@ -90,10 +92,19 @@ function viewOf(request: ViewRequest, space: Space): ViewAnswer {
         derived.state,
       )
       if (!result.ok) return refusal(result.failure.code, result.failure.message, result.view)
-      return answer(200, { ...result.view, learned: learned !== undefined })
+      const warnings = bundleWarnings(
+        space,
+        result.estimate,
+        result.set.bundles.map(({ label, terms }) => ({ label, terms })),
+      )
+      return answer(200, { ...result.view, warnings, learned: learned !== undefined })
     }
     case 'status':
-      return answer(200, { ...negotiationStatus(space, events, derived), version: negotiation.version })
+      return answer(200, {
+        ...negotiationStatus(space, events, derived),
+        warnings: negotiationWarnings(space, derived),
+        version: negotiation.version,
+      })
     case 'coach':
       return answer(200, coach(space, events, query.stage ? { stage: query.stage } : {}, derived))
     case 'lint': {

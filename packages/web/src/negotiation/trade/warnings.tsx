@@ -3,7 +3,7 @@
  * weighed, by their priorities and by the bundles in play. Each says what is wrong in a
  * salesperson's words (core words them); value left on the table also shows the better bundle.
  */
-import { currentEstimate, journalWarnings, type NegotiatorWarning, type WarningCode } from '@parley/core'
+import { type NegotiatorWarning, negotiationWarnings, type WarningCode } from '@parley/core'
 import { useMemo } from 'react'
 import { PrivateMark } from '../../ui/controls'
 import type { NegotiationModel } from '../model'
@@ -12,13 +12,7 @@ import { type IssueLabel, termsText } from './terms-text'
 /** The journal's warnings (trades, thin evidence, sent figures), computed once per journal. */
 export function useJournalWarnings(model: NegotiationModel): NegotiatorWarning[] {
   const { space, derived } = model
-  return useMemo(
-    () =>
-      journalWarnings(space, derived.state, currentEstimate(space, derived.state, derived.posterior), {
-        posterior: derived.posterior,
-      }),
-    [space, derived],
-  )
+  return useMemo(() => negotiationWarnings(space, derived), [space, derived])
 }
 
 export function warningsOf(
