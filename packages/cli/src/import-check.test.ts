@@ -127,6 +127,41 @@ describe.each(backends.map((backend) => [backend.dialect, backend] as const))(
       expect(noNul).toEqual(['negotiations[0].planJson issues[2].unit: must not be empty'])
     })
 
+    it('takes a negotiation with only a draft (version 0, no plan), and names a draft it could not serve', () => {
+      const draftOnly = changed((copy) => {
+        const [negotiation] = copy.negotiations
+        if (!negotiation) throw new Error('no negotiation')
+        copy.negotiations.push({
+          ...negotiation,
+          id: 'draft-only',
+          version: 0,
+          planJson: 'null',
+          planText: null,
+        })
+        copy.drafts.push({
+          negotiationId: 'draft-only',
+          text: 'title: half\nissues: [',
+          format: 'yaml',
+          version: 1,
+          problems: '{"problems":[],"unlisted":0}',
+          valid: 0,
+          updatedBy: negotiation.createdBy,
+          updatedAt: negotiation.createdAt,
+        })
+      })
+      expect(problems(draftOnly)).toEqual([])
+      const broken = structuredClone(draftOnly)
+      const [, second] = broken.negotiations
+      const [draft] = broken.drafts
+      if (!second || !draft) throw new Error('no rows')
+      second.planJson = '{}'
+      draft.problems = '[]'
+      expect(problems(broken)).toEqual([
+        'negotiations[1].planJson: must be null at version 0 (no valid plan yet)',
+        'drafts[0].problems: must be a JSON object with a list of problems and a count of the rest',
+      ])
+    })
+
     it('names journal events, tradeables and audit details the server could not read', () => {
       const found = problems(
         changed((copy) => {

@@ -81,7 +81,11 @@ function planProblems(dump: DatabaseExport): ImportProblem[] {
     const found: ImportProblem[] = []
     const stored = readJsonCell(`${row}.planJson`, negotiation.planJson)
     if (!stored.ok) found.push(stored.problem)
-    else {
+    else if (negotiation.version === 0) {
+      // Imported with problems: no valid plan yet, only its draft (kept as written, problems and all).
+      if (stored.value !== null)
+        found.push({ where: `${row}.planJson`, message: 'must be null at version 0 (no valid plan yet)' })
+    } else {
       const checked = validatePlanValue(stored.value)
       if (!checked.ok) found.push(...pathProblems(`${row}.planJson`, checked.errors))
     }
@@ -113,7 +117,10 @@ function eventProblems(dump: DatabaseExport): ImportProblem[] {
   })
 }
 
-/** The other JSON columns the server parses when it answers: a tradeable's body, an audit entry's detail. */
+/**
+ * The other JSON columns the server parses when it answers: a tradeable's body, a draft's problems
+ * (a list and a count of the rest), an audit entry's detail.
+ */
 function documentProblems(dump: DatabaseExport): ImportProblem[] {
   const found: ImportProblem[] = []
   dump.tradeables.forEach((tradeable, index) => {
@@ -122,6 +129,19 @@ function documentProblems(dump: DatabaseExport): ImportProblem[] {
     if (!body.ok) found.push(body.problem)
     else if (body.value === null || typeof body.value !== 'object' || Array.isArray(body.value))
       found.push({ where: cell, message: 'must be a JSON object (the fields of the tradeable)' })
+  })
+  dump.drafts.forEach((draft, index) => {
+    const cell = `drafts[${index}].problems`
+    const problems = readJsonCell(cell, draft.problems)
+    if (!problems.ok) found.push(problems.problem)
+    else {
+      const value = problems.value as { problems?: unknown; unlisted?: unknown } | null
+      if (!Array.isArray(value?.problems) || typeof value?.unlisted !== 'number')
+        found.push({
+          where: cell,
+          message: 'must be a JSON object with a list of problems and a count of the rest',
+        })
+    }
   })
   dump.audit.forEach((entry, index) => {
     if (entry.detail === null) return

@@ -22,6 +22,7 @@ import { createMemo } from './memo'
 import { type ServerOverrides, serverOptions } from './options'
 import { accountRoutes } from './routes/accounts'
 import { auditRoutes } from './routes/audit'
+import { draftRoutes } from './routes/drafts'
 import { journalRoutes } from './routes/journal'
 import { linkRoutes } from './routes/links'
 import { negotiationRoutes } from './routes/negotiations'
@@ -101,6 +102,7 @@ export function createApp(dependencies: AppDependencies): App {
   linkRoutes(api)
   workspaceRoutes(api)
   negotiationRoutes(api)
+  draftRoutes(api)
   journalRoutes(api)
   viewRoutes(api)
   tradeableRoutes(api)

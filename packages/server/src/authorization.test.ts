@@ -108,6 +108,15 @@ const CASES: RouteCase[] = [
   }),
   routeCase('GET /api/workspaces/{workspaceId}/negotiations/{negotiationId}', 'viewer', 200),
   routeCase('DELETE /api/workspaces/{workspaceId}/negotiations/{negotiationId}', 'editor', 204),
+  routeCase('PATCH /api/workspaces/{workspaceId}/negotiations/{negotiationId}', 'editor', 200, {
+    body: () => ({ title: 'Renamed', archived: true }),
+  }),
+  routeCase('POST /api/workspaces/{workspaceId}/negotiations/{negotiationId}/duplicate', 'editor', 201),
+  routeCase('GET /api/workspaces/{workspaceId}/negotiations/{negotiationId}/draft', 'viewer', 200),
+  routeCase('PUT /api/workspaces/{workspaceId}/negotiations/{negotiationId}/draft', 'editor', 200, {
+    body: () => ({ text: 'title: half-typed\nissues: [', format: 'yaml' }),
+    headers: { 'if-match': '"1"' },
+  }),
   routeCase('GET /api/workspaces/{workspaceId}/negotiations/{negotiationId}/plan', 'viewer', 200),
   routeCase('PUT /api/workspaces/{workspaceId}/negotiations/{negotiationId}/plan', 'editor', 200, {
     raw: { text: EXAMPLE, type: 'application/yaml' },
@@ -156,6 +165,12 @@ describe.runIf(sqlite)(
         as: owner,
         raw: { text: EXAMPLE, type: 'application/yaml' },
       })
+      // Every negotiation of the fixtures has a draft, for the draft routes to read and write.
+      const draft = await h.call('PUT', `${ws}/negotiations/${negotiation.body.id}/draft`, {
+        as: owner,
+        json: { text: 'title: draft', format: 'yaml' },
+      })
+      if (draft.status !== 200) throw new Error(`fixture: ${draft.status} ${draft.text}`)
       const tradeable = await h.call('POST', `${ws}/tradeables`, {
         as: owner,
         json: { name: 'Training seats' },

@@ -19,7 +19,7 @@ import {
 import type { EventDecision, JournalSoFar, Negotiation, StoredEvent } from '@parley/store'
 import type { ProblemJson } from './http/errors'
 import type { Memo } from './memo'
-import { spaceOf } from './plans'
+import { hasPlan, PLAN_IS_DRAFT, spaceOf } from './plans'
 
 /** SHA-256 of the event as sent, with keys in a fixed order, so a retry matches however it is serialised. */
 export function requestHash(raw: unknown): string {
@@ -78,6 +78,8 @@ export async function decideEvent(
       message: `this journal holds ${LIMITS.journalEvents} events, the most allowed; start a new negotiation for what follows`,
       path: '',
     }
+  // Checked by the route before; a plan once valid never goes back to a draft, so this is a guard.
+  if (!hasPlan(negotiation)) return { ok: false, code: 'plan_is_draft', message: PLAN_IS_DRAFT, path: '' }
   const space = spaceOf(memo, negotiation)
   const key = journalKey(negotiation, journal.count, journal.lastId)
   let replayed = memo.peek<ReplayedJournal>(key)

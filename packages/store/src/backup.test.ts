@@ -152,7 +152,7 @@ async function populate(store: Store): Promise<void> {
       actor,
     )
   }
-  await store.createNegotiation(
+  const empty = await store.createNegotiation(
     {
       workspaceId: workspace.id,
       title: 'Empty',
@@ -160,6 +160,37 @@ async function populate(store: Store): Promise<void> {
       planJson: '{}',
       planText: '{}',
       planFormat: 'json',
+    },
+    actor,
+  )
+  await store.archiveNegotiation(workspace.id, empty.id, true, actor)
+  // Imported with problems: no valid plan yet, only a draft (2026120501_drafts).
+  await store.createNegotiation(
+    {
+      workspaceId: workspace.id,
+      title: 'Half done',
+      context: 'custom',
+      planJson: null,
+      planText: null,
+      planFormat: null,
+      draft: {
+        text: 'title: Half done\nissues: [ # 😀\n',
+        format: 'yaml',
+        problems: '{"problems":[]}',
+        valid: false,
+      },
+    },
+    actor,
+  )
+  await store.saveDraft(
+    {
+      workspaceId: workspace.id,
+      negotiationId: negotiation.id,
+      expectedVersion: undefined,
+      text: 'issues: []\n',
+      format: 'yaml',
+      problems: '{"problems":[],"unlisted":0}',
+      valid: true,
     },
     actor,
   )
@@ -207,6 +238,18 @@ describe(`export and import, ${sqlite.dialect} to ${postgres.dialect} to ${sqlit
       passwordChangedVia: 'reset-link',
     })
     expect(first.apiTokens.map((token) => token.expiresAt)).toContain('2026-12-25T12:00:00.000Z')
+    expect(first.negotiations.map((n) => [n.title, n.version, n.archivedAt !== null])).toEqual(
+      expect.arrayContaining([
+        ['Empty', 1, true],
+        ['Half done', 0, false],
+      ]),
+    )
+    expect(first.drafts.map((draft) => [draft.version, draft.valid])).toEqual(
+      expect.arrayContaining([
+        [1, 0],
+        [1, 1],
+      ]),
+    )
     expect(JSON.stringify(first)).not.toContain('session-1')
 
     // Through a file, as the CLI does, and through the reader's validation.
@@ -216,7 +259,7 @@ describe(`export and import, ${sqlite.dialect} to ${postgres.dialect} to ${sqlit
     const middle = await fresh(postgres)
     expect(await middle.importAll(read.dump)).toEqual({
       ok: true,
-      value: { users: 3, workspaces: 1, negotiations: 2, events: 5, tradeables: 1 },
+      value: { users: 3, workspaces: 1, negotiations: 3, events: 5, drafts: 2, tradeables: 1 },
     })
     const second = await middle.exportAll()
     expect(second.from).toBe(postgres.dialect)
@@ -296,6 +339,7 @@ describe.each(backends)('importing a large export on $dialect', (backend) => {
       updatedAt: at,
       lastActivityAt: at,
       eventCount: 1000,
+      archivedAt: null,
       planJson: '{}',
       planText: null,
       planFormat: null,
@@ -323,7 +367,7 @@ describe.each(backends)('importing a large export on $dialect', (backend) => {
     expect(readDatabaseExport(dump).ok).toBe(true)
     expect(await store.importAll(dump)).toEqual({
       ok: true,
-      value: { users: 300, workspaces: 1, negotiations: 2, events: 2000, tradeables: 0 },
+      value: { users: 300, workspaces: 1, negotiations: 2, events: 2000, drafts: 0, tradeables: 0 },
     })
     expect(contents(await store.exportAll())).toEqual(contents(dump))
     const result = await store.appendEvent(noteEvent({ workspaceId: 'w', negotiationId: 'n2' }, 'next'), {

@@ -10,6 +10,7 @@ import { fieldsOf, rowOf } from './columns'
 import type {
   ApiTokenRow,
   AuditRow,
+  DraftRow,
   EventRow,
   InvitationRow,
   MembershipRow,
@@ -65,6 +66,7 @@ function dumpToRows(dump: DatabaseExport) {
     passwordResets: dump.passwordResets.map((fields) => rowOf<PasswordResetRow>(fields)),
     negotiations: dump.negotiations.map((fields) => rowOf<NegotiationRow>(fields)),
     events: dump.events.map((fields) => rowOf<EventRow>(fields)),
+    drafts: dump.drafts.map((fields) => rowOf<DraftRow>(fields)),
     tradeables: dump.tradeables.map((fields) => rowOf<TradeableRow>(fields)),
     audit: dump.audit.map((fields) => rowOf<AuditRow>(fields)),
   }
@@ -86,6 +88,7 @@ export function backup(ctx: StoreContext): Pick<Store, 'exportAll' | 'importAll'
         const passwordResets = await trx.selectFrom('password_resets').selectAll().execute()
         const negotiations = await trx.selectFrom('negotiations').selectAll().execute()
         const events = await trx.selectFrom('events').selectAll().execute()
+        const drafts = await trx.selectFrom('drafts').selectAll().execute()
         const tradeables = await trx.selectFrom('tradeables').selectAll().execute()
         const audit = await trx.selectFrom('audit_log').selectAll().execute()
         const settings = await trx.selectFrom('settings').selectAll().execute()
@@ -112,6 +115,7 @@ export function backup(ctx: StoreContext): Pick<Store, 'exportAll' | 'importAll'
               (row) => row.seq,
             ),
           ),
+          drafts: drafts.map(fieldsOf).sort(byKey((row) => row.negotiationId)),
           tradeables: tradeables.map(fieldsOf).sort(byKey((row) => row.id)),
           audit: audit.map(fieldsOf).sort(byKey((row) => row.seq)),
           settings: settings.map((row) => ({ key: row.key, value: row.value })).sort(byKey((row) => row.key)),
@@ -157,6 +161,7 @@ export function backup(ctx: StoreContext): Pick<Store, 'exportAll' | 'importAll'
         for (const chunk of chunks(rows.negotiations))
           await trx.insertInto('negotiations').values(chunk).execute()
         for (const chunk of chunks(rows.events)) await trx.insertInto('events').values(chunk).execute()
+        for (const chunk of chunks(rows.drafts)) await trx.insertInto('drafts').values(chunk).execute()
         for (const chunk of chunks(rows.tradeables))
           await trx.insertInto('tradeables').values(chunk).execute()
         for (const chunk of chunks(rows.audit)) await trx.insertInto('audit_log').values(chunk).execute()
@@ -183,6 +188,7 @@ export function backup(ctx: StoreContext): Pick<Store, 'exportAll' | 'importAll'
             workspaces: dump.workspaces.length,
             negotiations: dump.negotiations.length,
             events: dump.events.length,
+            drafts: dump.drafts.length,
             tradeables: dump.tradeables.length,
           },
         }

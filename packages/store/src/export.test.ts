@@ -43,6 +43,7 @@ function sample(): DatabaseExport {
       updatedAt: at,
       lastActivityAt: at,
       eventCount: 2,
+      archivedAt: null,
       planJson: '{}',
       planText: null,
       planFormat: null,

@@ -77,12 +77,14 @@ const negotiation = z.object({
   workspaceId: id,
   title: text,
   context: text,
-  version: count(1),
+  // 0: imported with problems, no valid plan yet (planJson is `null`).
+  version: count(0),
   createdBy: id,
   createdAt: timestamp,
   updatedAt: timestamp,
   lastActivityAt: timestamp,
   eventCount: count(0),
+  archivedAt: laterTimestamp,
   planJson: text,
   planText: z.string().nullable(),
   planFormat: z.enum(['yaml', 'json']).nullable(),
@@ -96,6 +98,17 @@ const event = z.object({
   requestHash: text,
   createdBy: id,
   createdAt: timestamp,
+})
+
+const draft = z.object({
+  negotiationId: id,
+  text: z.string().nullable(),
+  format: z.enum(['yaml', 'json']),
+  version: count(1),
+  problems: text,
+  valid: z.union([z.literal(0), z.literal(1)]),
+  updatedBy: id,
+  updatedAt: timestamp,
 })
 
 const tradeable = z.object({
@@ -135,6 +148,8 @@ export const exportSchema = z
     passwordResets: z.array(passwordReset),
     negotiations: z.array(negotiation),
     events: z.array(event),
+    /** Added after format 1 was first written: files made before it have none. */
+    drafts: z.array(draft).default([]),
     tradeables: z.array(tradeable),
     audit: z.array(auditEntry),
     settings: z.array(setting),
@@ -180,6 +195,7 @@ export const exportSchema = z
     unique('negotiations', dump.negotiations, 'id', (row) => row.id)
     unique('events', dump.events, 'seq', (row) => `${row.negotiationId} ${row.seq}`)
     unique('events', dump.events, 'id', (row) => `${row.negotiationId} ${row.id}`)
+    unique('drafts', dump.drafts, 'negotiationId', (row) => row.negotiationId)
     unique('tradeables', dump.tradeables, 'id', (row) => row.id)
     unique('audit', dump.audit, 'seq', (row) => String(row.seq))
     unique('settings', dump.settings, 'key', (row) => row.key)
@@ -225,6 +241,14 @@ export const exportSchema = z
     references(
       'events',
       dump.events,
+      'negotiationId',
+      (row) => row.negotiationId,
+      'negotiation',
+      negotiations,
+    )
+    references(
+      'drafts',
+      dump.drafts,
       'negotiationId',
       (row) => row.negotiationId,
       'negotiation',

@@ -56,6 +56,7 @@ describe.each(backends)('negotiations on $dialect', (backend) => {
       updatedAt: clock.iso(),
       lastActivityAt: clock.iso(),
       eventCount: 0,
+      archivedAt: null,
       planJson: '{"issues":[{"name":"price"}]}',
       planText: '# our plan\nissues:\n  - name: price\n',
       planFormat: 'yaml',
@@ -121,6 +122,7 @@ describe.each(backends)('negotiations on $dialect', (backend) => {
       updatedAt: b.updatedAt,
       lastActivityAt: clock.iso(),
       eventCount: 1,
+      archivedAt: null,
     })
     expect(c.id).not.toBe(b.id)
   })

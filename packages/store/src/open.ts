@@ -8,6 +8,7 @@ import { apiTokens } from './api-tokens'
 import { auditLog } from './audit'
 import { backup } from './backup'
 import { connect, openSqliteReader, reasonOf, StoreOpenError } from './connect'
+import { drafts } from './drafts'
 import { invitations } from './invitations'
 import { journal } from './journal'
 import type { StoreLocation } from './location'
@@ -78,6 +79,7 @@ export async function openStore(location: StoreLocation, options: OpenOptions = 
     ...invitations(ctx),
     ...passwordResets(ctx),
     ...negotiations(ctx),
+    ...drafts(ctx),
     ...journal(ctx),
     ...tradeables(ctx),
     ...auditLog(ctx),

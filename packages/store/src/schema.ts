@@ -90,6 +90,22 @@ export interface NegotiationsTable {
   updated_at: string
   last_activity_at: string
   event_count: number
+  /** When it was archived (hidden from the list); null: not archived (migration 2026120501). */
+  archived_at: string | null
+}
+
+/** The latest draft of a negotiation's plan (migration 2026120501); `text` null: cleared. */
+export interface DraftsTable {
+  negotiation_id: string
+  text: string | null
+  format: PlanFormat
+  version: number
+  /** The problems found in the text, as JSON text (the server's draft problems). */
+  problems: string
+  /** 1 when the text is a valid plan. */
+  valid: number
+  updated_by: string
+  updated_at: string
 }
 
 export interface EventsTable {
@@ -144,6 +160,7 @@ export interface Database {
   password_resets: PasswordResetsTable
   negotiations: NegotiationsTable
   events: EventsTable
+  drafts: DraftsTable
   tradeables: TradeablesTable
   audit_log: AuditLogTable
   rate_limits: RateLimitsTable
@@ -156,6 +173,7 @@ export type WorkspaceRow = Selectable<WorkspacesTable>
 export type InvitationRow = Selectable<InvitationsTable>
 export type NegotiationRow = Selectable<NegotiationsTable>
 export type EventRow = Selectable<EventsTable>
+export type DraftRow = Selectable<DraftsTable>
 export type TradeableRow = Selectable<TradeablesTable>
 export type AuditRow = Selectable<AuditLogTable>
 export type NewAuditRow = Insertable<AuditLogTable>

@@ -116,14 +116,42 @@ export interface NegotiationSummary {
   /** The latest plan change or journal event. */
   lastActivityAt: Timestamp
   eventCount: number
+  /** When it was archived (hidden from the list by default); null: not archived. */
+  archivedAt: Timestamp | null
 }
 
 export interface Negotiation extends NegotiationSummary {
-  /** The plan as validated JSON text (the core schema's shape). */
-  planJson: string
+  /**
+   * The plan as validated JSON text (the core schema's shape); null while the negotiation has never
+   * had a valid plan (imported with problems: version 0, only a draft).
+   */
+  planJson: string | null
   /** The text the user wrote, kept so a download gives back their comments and key order. */
   planText: string | null
   planFormat: PlanFormat | null
+}
+
+/** The latest draft of a negotiation's plan: any text within the limits, valid or not, with its problems. */
+export interface Draft {
+  negotiationId: string
+  text: string
+  format: PlanFormat
+  /** 1, 2, 3, ... counted per negotiation, never reused (a cleared draft's successor goes on counting). */
+  version: number
+  /** The problems found in the text, as JSON text (written and read by the server). */
+  problems: string
+  /** Whether the text is a valid plan (then `PUT .../plan` with it would be accepted). */
+  valid: boolean
+  updatedBy: string
+  updatedAt: Timestamp
+}
+
+/** A draft as it is written: its text with what the server found in it. */
+export interface DraftInput {
+  text: string
+  format: PlanFormat
+  problems: string
+  valid: boolean
 }
 
 export interface StoredEvent {
@@ -176,10 +204,42 @@ export interface NewNegotiation {
   workspaceId: string
   title: string
   context: string
-  planJson: string
+  /** Null: no valid plan yet (the negotiation starts at version 0, with its draft). */
+  planJson: string | null
   planText: string | null
   planFormat: PlanFormat | null
+  /** A draft to keep beside the plan (version 1). */
+  draft?: DraftInput
+  /** The negotiation this one copies: audited as `negotiation.duplicate`. */
+  duplicateOf?: string
 }
+
+/**
+ * A new title, from the plan's version it was based on: the server writes it into the plan (and
+ * into the draft, when there is one) so the title and the plan's own never disagree.
+ */
+export interface NegotiationRename {
+  workspaceId: string
+  negotiationId: string
+  title: string
+  expectedVersion: number
+  /** The plan with its new title; null when there is no valid plan yet (version 0). */
+  plan: { planJson: string; planText: string | null } | null
+  /** The draft with its new title, from the draft version it was based on; null: no draft. */
+  draft: (DraftInput & { expectedVersion: number }) | null
+}
+
+export interface DraftSave extends DraftInput {
+  workspaceId: string
+  negotiationId: string
+  /** The draft version the text was based on; undefined: none given (refused when a draft exists). */
+  expectedVersion: number | undefined
+}
+
+export type DraftSaveResult =
+  | { ok: true; value: Draft }
+  | { ok: false; code: 'not_found'; message: string }
+  | { ok: false; code: 'stale' | 'version_required'; message: string; current: number }
 
 export interface PlanUpdate {
   workspaceId: string
@@ -191,6 +251,8 @@ export interface PlanUpdate {
   planJson: string
   planText: string | null
   planFormat: PlanFormat | null
+  /** Clears the draft in the same transaction if it is still at this version (the plan saved is the draft). */
+  clearDraft?: number
 }
 
 /** What the caller decides about a new event, seeing the journal as it stands under the lock. */
@@ -395,7 +457,8 @@ export interface Store {
 
   // Negotiations
   createNegotiation(input: NewNegotiation, actor: Actor): Promise<Negotiation>
-  listNegotiations(workspaceId: string): Promise<NegotiationSummary[]>
+  /** The active negotiations, or with `archived: true` the archived ones. */
+  listNegotiations(workspaceId: string, options?: { archived?: boolean }): Promise<NegotiationSummary[]>
   getNegotiation(workspaceId: string, id: string): Promise<Negotiation | null>
   /**
    * The caller's role in the workspace and the negotiation, in one lookup (every request on a
@@ -409,6 +472,24 @@ export interface Store {
   /** Compare-and-set on the version: exactly one of two updates from the same version wins. */
   updatePlan(update: PlanUpdate, actor: Actor): Promise<PlanUpdateResult>
   deleteNegotiation(workspaceId: string, id: string, actor: Actor): Promise<boolean>
+  /** A new title, compare-and-set on the plan's version and the draft's. */
+  renameNegotiation(
+    rename: NegotiationRename,
+    actor: Actor,
+  ): Promise<Outcome<NegotiationSummary, 'not_found' | 'stale'>>
+  /** Archives or restores; null: no such negotiation. Archiving one already archived changes nothing. */
+  archiveNegotiation(
+    workspaceId: string,
+    id: string,
+    archived: boolean,
+    actor: Actor,
+  ): Promise<NegotiationSummary | null>
+
+  // Drafts: the latest plan text of a negotiation, valid or not, beside its last valid plan.
+  /** Null: no negotiation, or no draft (never made, or cleared by saving it as the plan). */
+  getDraft(workspaceId: string, negotiationId: string): Promise<Draft | null>
+  /** Compare-and-set on the draft's version; the first draft (or one after a clear) needs none. */
+  saveDraft(save: DraftSave, actor: Actor): Promise<DraftSaveResult>
 
   // The journal: append-only, idempotent by the client's event id.
   /** The journal in order; `afterSeq` gives only what came after (for polling). Null: no such negotiation. */
@@ -447,6 +528,7 @@ export interface ImportCounts {
   workspaces: number
   negotiations: number
   events: number
+  drafts: number
   tradeables: number
 }
 
@@ -471,8 +553,11 @@ export interface DatabaseExport {
     expiresAt: Timestamp
     usedAt: Timestamp | null
   }[]
-  negotiations: Negotiation[]
+  /** Rows as stored: `planJson` is the text `null` for a negotiation at version 0. */
+  negotiations: (Omit<Negotiation, 'planJson'> & { planJson: string })[]
   events: StoredEvent[]
+  /** Drafts as stored: a cleared draft has no text, and keeps its version. */
+  drafts: (Omit<Draft, 'text' | 'valid'> & { text: string | null; valid: number })[]
   tradeables: Tradeable[]
   audit: AuditEntry[]
   settings: { key: string; value: string }[]

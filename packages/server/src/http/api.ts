@@ -186,6 +186,7 @@ export const ERRORS = {
   408: errorResponse(meaningOf(408)),
   409: errorResponse(meaningOf(409)),
   410: errorResponse(meaningOf(410)),
+  412: errorResponse(meaningOf(412)),
   413: errorResponse(meaningOf(413)),
   415: errorResponse(meaningOf(415)),
   422: errorResponse(meaningOf(422)),

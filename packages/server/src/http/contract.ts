@@ -17,6 +17,11 @@ import type {
   ApiTokenSchema,
   AuditEntrySchema,
   AuditListSchema,
+  DraftInputSchema,
+  DraftProblemSchema,
+  DraftSavedSchema,
+  DraftSchema,
+  ImportedDraftSchema,
   InvitationInputSchema,
   InvitationLinkSchema,
   InvitationListSchema,
@@ -29,6 +34,7 @@ import type {
   MemberSchema,
   MeSchema,
   NameSchema,
+  NegotiationChangeSchema,
   NegotiationListSchema,
   NegotiationSchema,
   NegotiationSummarySchema,
@@ -93,6 +99,11 @@ export type NegotiationList = z.output<typeof NegotiationListSchema>
 export type TradeableList = z.output<typeof TradeableListSchema>
 export type Tradeable = z.output<typeof TradeableSchema>
 export type AuditList = z.output<typeof AuditListSchema>
+export type Draft = z.output<typeof DraftSchema>
+export type DraftSaved = z.output<typeof DraftSavedSchema>
+export type DraftProblem = z.output<typeof DraftProblemSchema>
+/** What importing a plan with problems answers: a negotiation with only a draft. */
+export type ImportedDraft = z.output<typeof ImportedDraftSchema>
 
 // The document describes a plan and an event as open maps (their own schemas are plan.v1.json and
 // the journal's event types); what the server sends back is only ever a plan core's PlanSchema
@@ -112,3 +123,5 @@ export type InvitationInput = z.input<typeof InvitationInputSchema>
 export type AcceptInput = z.input<typeof AcceptSchema>
 export type NewPasswordInput = z.input<typeof NewPasswordSchema>
 export type TradeableInput = z.input<typeof TradeableInputSchema>
+export type NegotiationChangeInput = z.input<typeof NegotiationChangeSchema>
+export type DraftInput = z.input<typeof DraftInputSchema>

@@ -74,6 +74,35 @@ export function problemJson(problem: Problem): ProblemJson {
   }
 }
 
+/** A problem of a draft: where it is, in the plan and in the text (1-based, null when not known). */
+export interface DraftProblemJson {
+  code: string
+  path: string
+  message: string
+  line: number | null
+  column: number | null
+}
+
+/**
+ * The problems of a draft as the API lists them: the first MAX_LISTED_PROBLEMS, clipped as an
+ * error's are, and how many more there are.
+ */
+export function draftProblemsJson(problems: readonly Problem[]): {
+  problems: DraftProblemJson[]
+  unlisted: number
+} {
+  return {
+    problems: problems.slice(0, MAX_LISTED_PROBLEMS).map((problem) => ({
+      code: problem.code,
+      path: clipPath(problem.path),
+      message: clip(problem.message, MAX_MESSAGE_LENGTH),
+      line: problem.line ?? null,
+      column: problem.line === undefined ? null : (problem.column ?? 1),
+    })),
+    unlisted: Math.max(0, problems.length - MAX_LISTED_PROBLEMS),
+  }
+}
+
 export function pathProblemJson(problem: PathProblem): ProblemJson {
   return { code: problem.code, message: problem.message, path: formatPath(problem.at) }
 }

@@ -56,8 +56,81 @@ export const NegotiationSummarySchema = z
     updatedAt: z.string(),
     lastActivityAt: z.string(),
     eventCount: z.number().int(),
+    hasPlan: z.boolean().openapi({
+      description:
+        'False while it has never had a valid plan (imported with problems: version 0, only a draft); nothing is computed until it has one',
+    }),
+    archivedAt: z
+      .string()
+      .nullable()
+      .openapi({ description: 'When it was archived (hidden from the list unless ?archived=true)' }),
   })
   .openapi('NegotiationSummary')
+
+/** The longest title a negotiation may be given (rename, duplicate). */
+export const TITLE_MAX_LENGTH = 200
+
+export const NegotiationChangeSchema = z
+  .strictObject({
+    title: z
+      .string()
+      .trim()
+      .min(1, { message: 'must not be empty: give the negotiation a title' })
+      .max(TITLE_MAX_LENGTH)
+      .optional(),
+    archived: z.boolean().optional(),
+  })
+  .refine((change) => change.title !== undefined || change.archived !== undefined, {
+    message: 'send a title, archived, or both',
+  })
+  .openapi('NegotiationChange')
+
+export const DraftProblemSchema = z
+  .object({
+    code: z.string(),
+    path: z.string().openapi({ description: 'Where in the plan, as `parley check` writes it' }),
+    message: z.string(),
+    line: z.number().int().nullable().openapi({ description: '1-based; null when not known' }),
+    column: z.number().int().nullable().openapi({ description: '1-based; null when not known' }),
+  })
+  .openapi('DraftProblem')
+
+const draftProblems = {
+  problems: z.array(DraftProblemSchema),
+  unlisted: z.number().int().openapi({ description: 'How many more problems there are than are listed' }),
+}
+
+export const DraftSchema = z
+  .object({
+    text: z.string(),
+    format: z.enum(['yaml', 'json']),
+    version: z.number().int().openapi({ description: 'Send it back in If-Match to save the next draft' }),
+    valid: z.boolean().openapi({ description: 'Whether PUT .../plan would accept the text as it is' }),
+    ...draftProblems,
+    updatedAt: z.string(),
+    updatedBy: z.string(),
+  })
+  .openapi('Draft')
+
+export const DraftSavedSchema = DraftSchema.omit({ text: true }).openapi('DraftSaved')
+
+export const DraftInputSchema = z
+  .strictObject({
+    text: z.string().openapi({ description: 'The plan text as typed, valid or not' }),
+    format: z.enum(['yaml', 'json']),
+  })
+  .openapi('DraftInput')
+
+export const ImportedDraftSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    draft: z.literal(true),
+    version: z.literal(0).openapi({ description: 'No valid plan yet: PUT .../plan with If-Match "0"' }),
+    draftVersion: z.number().int(),
+    ...draftProblems,
+  })
+  .openapi('ImportedDraft')
 
 export const NegotiationSchema = NegotiationSummarySchema.extend({
   plan: z

@@ -11,7 +11,7 @@ import { fail, failWith } from '../http/errors'
 import { JournalSchema, NegotiationParams, StoredEventSchema } from '../http/schemas'
 import { decideEvent, eventIdOf, requestHash } from '../journal'
 import { MAX_STORED_INTEGER } from '../options'
-import { findNegotiation } from './negotiations'
+import { findNegotiation, findPlannedNegotiation } from './negotiations'
 
 function storedJson(event: StoredEvent) {
   return {
@@ -104,7 +104,7 @@ export function journalRoutes(api: Api): void {
         )
       const id = eventIdOf(raw)
       if (!id.ok) return failWith(c, [id.problem])
-      const found = await findNegotiation(c, params, 'editor')
+      const found = await findPlannedNegotiation(c, params, 'editor')
       if (found instanceof Response) return found
       const { store, now, memo } = c.get('services')
       const time = now()
@@ -140,6 +140,7 @@ export function journalRoutes(api: Api): void {
           const { decision } = result
           if (decision.code === 'journal_full')
             return fail(c, 'journal_full', decision.message, decision.path)
+          if (decision.code === 'plan_is_draft') return fail(c, 'plan_is_draft', decision.message)
           const list = Array.isArray(decision.detail)
             ? (decision.detail as { code: string; message: string; path: string }[])
             : []

@@ -23,7 +23,7 @@ import type { AppEnv } from '../http/env'
 import { fail } from '../http/errors'
 import { NegotiationParams } from '../http/schemas'
 import { VERSION } from '../version'
-import { findNegotiation } from './negotiations'
+import { findPlannedNegotiation } from './negotiations'
 
 /** Computes (or recalls) a view of the negotiation in the path, and answers with it. */
 async function answerView(
@@ -31,7 +31,7 @@ async function answerView(
   params: { workspaceId: string; negotiationId: string },
   asked: ViewQuery,
 ): Promise<Response> {
-  const found = await findNegotiation(c, params, 'viewer')
+  const found = await findPlannedNegotiation(c, params, 'viewer')
   if (found instanceof Response) return found
   const { store, memo, compute } = c.get('services')
   const query = normaliseQuery(asked)
@@ -130,7 +130,7 @@ export function viewRoutes(api: Api): void {
             .optional(),
         }),
       },
-      responses: { 200: anyJson('The frontier'), ...errors(400, 401, 404), ...computeErrors },
+      responses: { 200: anyJson('The frontier'), ...errors(400, 401, 404, 409), ...computeErrors },
     },
     async (c) => {
       const { rule, epsilon } = c.req.valid('query')
@@ -156,7 +156,7 @@ export function viewRoutes(api: Api): void {
           tolerance: z.coerce.number().positive().max(100).optional(),
         }),
       },
-      responses: { 200: anyJson('The MESO set'), ...errors(400, 401, 404), ...computeErrors },
+      responses: { 200: anyJson('The MESO set'), ...errors(400, 401, 404, 409), ...computeErrors },
     },
     async (c) => {
       const { count, target, tolerance } = c.req.valid('query')
@@ -175,7 +175,7 @@ export function viewRoutes(api: Api): void {
       path: `${base}/status`,
       summary: 'Where the negotiation stands (as `parley status --json`)',
       request: { params: NegotiationParams },
-      responses: { 200: anyJson('The status'), ...errors(401, 404), ...computeErrors },
+      responses: { 200: anyJson('The status'), ...errors(401, 404, 409), ...computeErrors },
     },
     async (c) => answerView(c, c.req.valid('param'), { view: 'status' }),
   )
@@ -186,7 +186,7 @@ export function viewRoutes(api: Api): void {
       path: `${base}/coach`,
       summary: 'The playbook for the current stage, or ?stage=... (as `parley coach --json`)',
       request: { params: NegotiationParams, query: z.object({ stage: z.enum(STAGES).optional() }) },
-      responses: { 200: anyJson('The coach'), ...errors(400, 401, 404), ...computeErrors },
+      responses: { 200: anyJson('The coach'), ...errors(400, 401, 404, 409), ...computeErrors },
     },
     async (c) => {
       const { stage } = c.req.valid('query')
@@ -204,7 +204,7 @@ export function viewRoutes(api: Api): void {
         params: NegotiationParams,
         query: z.object({ format: z.enum(['json', 'sarif']).optional() }),
       },
-      responses: { 200: anyJson('Findings'), ...errors(400, 401, 404), ...computeErrors },
+      responses: { 200: anyJson('Findings'), ...errors(400, 401, 404, 409), ...computeErrors },
     },
     async (c) =>
       answerView(c, c.req.valid('param'), { view: 'lint', format: c.req.valid('query').format ?? 'json' }),
@@ -217,7 +217,7 @@ export function viewRoutes(api: Api): void {
       summary:
         'The debrief prompts with the answers recorded, and the figures of the outcome (as `parley debrief --json`)',
       request: { params: NegotiationParams },
-      responses: { 200: anyJson('The debrief'), ...errors(401, 404), ...computeErrors },
+      responses: { 200: anyJson('The debrief'), ...errors(401, 404, 409), ...computeErrors },
     },
     async (c) => answerView(c, c.req.valid('param'), { view: 'debrief' }),
   )

@@ -11,6 +11,7 @@ const backends = await testBackends()
 const TABLES = [
   'api_tokens',
   'audit_log',
+  'drafts',
   'events',
   'invitations',
   'memberships',
@@ -60,7 +61,7 @@ describe.each(backends)('migrations on $dialect', ({ dialect }) => {
     }
   })
 
-  it('enforces the foreign keys that cascade and the checks on roles and password changes', async () => {
+  it('enforces the foreign keys that cascade and the checks on roles, password changes and drafts', async () => {
     const { location, drop } = await freshLocation(dialect)
     drops.push(drop)
     const store = await openStore(location)
@@ -90,6 +91,48 @@ describe.each(backends)('migrations on $dialect', ({ dialect }) => {
         .set({ password_changed_via: 'machine', password_changed_at: at })
         .execute()
       await expect(sql`update users set password_changed_via = 'magic'`.execute(db)).rejects.toThrow()
+      // A draft belongs to a negotiation that exists, in a format Parley reads (2026120501_drafts).
+      const draft = {
+        negotiation_id: 'missing',
+        text: 'title: x',
+        format: 'yaml' as const,
+        version: 1,
+        problems: '{"problems":[],"unlisted":0}',
+        valid: 0,
+        updated_by: 'u',
+        updated_at: at,
+      }
+      await expect(db.insertInto('drafts').values(draft).execute()).rejects.toThrow()
+      await db
+        .insertInto('negotiations')
+        .values({
+          id: 'n',
+          workspace_id: 'w',
+          title: 'N',
+          context: 'sales',
+          plan_json: 'null',
+          plan_text: null,
+          plan_format: null,
+          version: 0,
+          created_by: 'u',
+          created_at: at,
+          updated_at: at,
+          last_activity_at: at,
+          event_count: 0,
+          archived_at: null,
+        })
+        .execute()
+      await expect(
+        sql`insert into drafts (negotiation_id, text, format, version, problems, valid, updated_by, updated_at) values ('n', 'x', 'toml', 1, '{}', 0, 'u', ${at})`.execute(
+          db,
+        ),
+      ).rejects.toThrow()
+      await db
+        .insertInto('drafts')
+        .values({ ...draft, negotiation_id: 'n' })
+        .execute()
+      await db.deleteFrom('negotiations').where('id', '=', 'n').execute()
+      expect(await db.selectFrom('drafts').selectAll().execute()).toEqual([])
     } finally {
       await db.destroy()
     }

@@ -12,10 +12,12 @@ import { type Kysely, type Migration, type MigrationResult, Migrator } from 'kys
 import type { Database } from '../schema'
 import * as initial from './2026112501_initial'
 import * as accountSecurity from './2026120301_account_security'
+import * as drafts from './2026120501_drafts'
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026112501_initial': initial,
   '2026120301_account_security': accountSecurity,
+  '2026120501_drafts': drafts,
 }
 
 export const LATEST_MIGRATION: string = Object.keys(MIGRATIONS).sort().at(-1) ?? ''

@@ -87,6 +87,7 @@ export function emptyDump(from: 'sqlite' | 'postgres' = 'sqlite'): DatabaseExpor
     passwordResets: [],
     negotiations: [],
     events: [],
+    drafts: [],
     tradeables: [],
     audit: [],
     settings: [],
