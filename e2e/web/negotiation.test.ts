@@ -251,4 +251,56 @@ describe.runIf(browserAvailable)('a negotiation in the browser', { timeout: BROW
     const after = await api(server.url, owner, 'GET', record)
     expect(((await after.json()) as { title: string }).title).toBe('Renewal (meanwhile)')
   })
+
+  it('imports a plan with problems as a draft: problems in words, repaired in the app, then used as the plan', async () => {
+    const { page } = suite
+    await signIn(page, EMAIL, OWNER_PASSWORD)
+    await page.waitForURL(`**/w/${owner.workspaceId}`)
+    const valid = readFileSync(EXAMPLE, 'utf8')
+    // Two problems a person makes: a negative weight, and an unquoted comma inside { }.
+    const broken = valid
+      .replace('us: { weight: 35, prefer: high }', 'us: { weight: -35, prefer: high }')
+      .replace(/name: Annual subscription fee/, 'name: { text: Annual fee, per year }')
+    expect(broken).not.toBe(valid)
+    await page.getByLabel('Or import a plan file (.yaml or .json)').setInputFiles({
+      name: 'broken.yaml',
+      mimeType: 'application/yaml',
+      buffer: Buffer.from(broken),
+    })
+    await page.getByRole('heading', { level: 1, name: 'Plan with problems' }).waitFor()
+    await page.getByText('Nothing is computed from it until it is valid').waitFor()
+    const problems = page.locator('.draft-problems li')
+    await problems.first().waitFor()
+    const listed = (await problems.allTextContents()).join('\n')
+    // By issue and field in words, never the raw path.
+    expect(listed).toMatch(/Issue "?[^"\n]+"? → /)
+    expect(listed).not.toMatch(/issues\[\d+\]/)
+    await screenshot(page, 'draft-with-problems')
+    await checkAccessibility(page, 'a plan imported with problems')
+    // A problem's link puts the cursor on its line in the plan's text.
+    await page
+      .getByRole('button', { name: /^Go to line \d+$/ })
+      .first()
+      .click()
+    expect(
+      await page.evaluate(
+        () =>
+          (globalThis as unknown as { document: { activeElement: { id: string } } }).document.activeElement
+            .id,
+      ),
+    ).toBe('draft-text')
+
+    // The list says it is a draft, and computes nothing from it.
+    const list = await suite.newPage()
+    await signIn(list.page, EMAIL, OWNER_PASSWORD)
+    await list.page.getByText('Plan has problems (draft)').waitFor()
+
+    // Repaired in the app: the draft saves as it is typed, then becomes the plan.
+    await page.getByLabel('Plan (YAML)').fill(valid)
+    await page.getByRole('heading', { name: 'No problems left' }).waitFor()
+    await page.getByRole('button', { name: 'Use this plan' }).click()
+    await page.waitForURL(/\/prepare$/)
+    await page.getByRole('heading', { level: 1, name: EXAMPLE_TITLE }).waitFor()
+    await saveState(page, 'All changes saved').waitFor()
+  })
 })

@@ -6,13 +6,16 @@
  */
 import type { Plan } from '@parley/core'
 import type {
+  Draft,
+  DraftSaved,
+  ImportedDraft,
   Journal,
   Negotiation,
   NegotiationList,
   NegotiationSummary,
   StoredEvent,
 } from '@parley/server/contract'
-import { http, path, request, versionOf } from './http'
+import { ApiError, http, path, request, versionOf } from './http'
 
 /** Which negotiation: the workspace it is in and its id. */
 export interface NegotiationAt {
@@ -51,12 +54,15 @@ export async function createNegotiation(workspaceId: string, plan: Plan): Promis
   return (await http.post<Negotiation>(path`/api/workspaces/${workspaceId}/negotiations`, plan)).body
 }
 
-/** A negotiation from a plan file, kept as written (comments and all). */
+/**
+ * A negotiation from a plan file, kept as written (comments and all); a plan with problems comes
+ * back as a draft to repair (`draft: true`), nothing computed from it until it is valid.
+ */
 export async function importPlanFile(
   workspaceId: string,
   file: { text: string; type: 'application/json' | 'application/yaml' },
-): Promise<Negotiation> {
-  const answer = await request<Negotiation>(
+): Promise<Negotiation | ImportedDraft> {
+  const answer = await request<Negotiation | ImportedDraft>(
     'POST',
     path`/api/workspaces/${workspaceId}/negotiations/import`,
     {
@@ -91,4 +97,43 @@ export async function listEvents(at: NegotiationAt): Promise<StoredEvent[]> {
 /** Appends an event; the same id sent again is answered as the first time, and recorded once. */
 export async function appendEvent(at: NegotiationAt, event: JournalEventInput): Promise<StoredEvent> {
   return (await http.post<StoredEvent>(`${negotiationPath(at)}/events`, event)).body
+}
+
+/** The latest draft of the plan's text, with its problems; undefined when there is none. */
+export async function getDraft(at: NegotiationAt): Promise<Draft | undefined> {
+  try {
+    return (await http.get<Draft>(`${negotiationPath(at)}/draft`)).body
+  } catch (caught) {
+    if (caught instanceof ApiError && caught.code === 'no_draft') return undefined
+    throw caught
+  }
+}
+
+/** Keeps the plan's text as typed, valid or not, from the draft `version` (none for the first). */
+export async function saveDraft(
+  at: NegotiationAt,
+  draft: { text: string; format: 'yaml' | 'json' },
+  version: number | undefined,
+): Promise<DraftSaved> {
+  return (
+    await request<DraftSaved>('PUT', `${negotiationPath(at)}/draft`, {
+      json: draft,
+      ...(version !== undefined ? { headers: { 'if-match': `"${version}"` } } : {}),
+    })
+  ).body
+}
+
+/** Makes a valid plan text the negotiation's plan, from plan `version` (0 for a negotiation with only a draft). */
+export async function savePlanText(
+  at: NegotiationAt,
+  draft: { text: string; format: 'yaml' | 'json' },
+  version: number,
+): Promise<VersionedNegotiation> {
+  return versioned(
+    await request<Negotiation>('PUT', `${negotiationPath(at)}/plan`, {
+      text: draft.text,
+      type: draft.format === 'json' ? 'application/json' : 'application/yaml',
+      headers: { 'if-match': `"${version}"` },
+    }),
+  )
 }

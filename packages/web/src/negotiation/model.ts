@@ -7,6 +7,7 @@
 import type { JournalEvent, Negotiation, Plan, Space } from '@parley/core'
 import type { Negotiation as NegotiationRecord, StoredEvent } from '@parley/server/contract'
 import { useCallback, useEffect, useMemo, useState } from 'react'
+import { ApiError } from '../api/http'
 import { getNegotiation, listEvents } from '../api/negotiations'
 import { canEdit, type Role } from '../workspace/roles'
 import { type SaveState, useAutosave } from './autosave'
@@ -63,9 +64,11 @@ export function useNegotiation(
   workspaceId: string,
   negotiationId: string,
   role: Role,
-): { model: NegotiationModel | undefined; error: string | undefined } {
+): { model: NegotiationModel | undefined; error: string | undefined; draftOnly?: true } {
   const at = useMemo(() => ({ workspaceId, negotiationId }), [workspaceId, negotiationId])
   const [error, setError] = useState<string>()
+  // Imported with problems and never valid since: only a draft to repair, nothing to compute.
+  const [draftOnly, setDraftOnly] = useState(false)
   const recovery = useDraftRecovery(negotiationId)
   const editing = usePlanEditing(recovery)
   const journal = useJournal(at)
@@ -89,7 +92,8 @@ export function useNegotiation(
       reset()
       check(loaded.negotiation.plan)
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught))
+      if (caught instanceof ApiError && caught.code === 'plan_is_draft') setDraftOnly(true)
+      else setError(caught instanceof Error ? caught.message : String(caught))
     }
   }, [at, show, showEvents, reset, check])
   useEffect(() => {
@@ -98,6 +102,7 @@ export function useNegotiation(
 
   const conflict = useConflictResolution(at, editing, autosave.save, load)
 
+  if (draftOnly) return { model: undefined, error: undefined, draftOnly: true }
   if (error) return { model: undefined, error }
   const { record, draft } = editing
   if (!record || !draft || !validation || !current || !derived) return { model: undefined, error: undefined }

@@ -12,6 +12,7 @@ import { Button, Notice } from '../ui/controls'
 import { MathsSwitch } from '../ui/maths'
 import { usePageTitle } from '../ui/page-title'
 import { CoachPanel } from './coach-panel'
+import { DraftRepair } from './draft-repair'
 import { type NegotiationModel, type SaveState, useNegotiation } from './model'
 import { STAGE_PAGES, stageOfSlug } from './stages'
 import { ClosePage } from './stages/close'
@@ -49,7 +50,7 @@ export function NegotiationPage({
   negotiationId: string
   slug?: string
 }) {
-  const { model, error } = useNegotiation(workspace.id, negotiationId, workspace.role)
+  const { model, error, draftOnly } = useNegotiation(workspace.id, negotiationId, workspace.role)
   const stage = stageOfSlug(slug)
   const base = `/w/${workspace.id}/n/${negotiationId}`
   usePageTitle(
@@ -63,6 +64,7 @@ export function NegotiationPage({
       navigate(`${base}/${current?.slug ?? 'prepare'}`, { replace: true })
     }
   }, [model, stage, base])
+  if (draftOnly) return <DraftRepair workspace={workspace} negotiationId={negotiationId} />
   if (error) return <Notice kind="error">This negotiation could not be loaded: {error}</Notice>
   if (!model || !stage) return <p aria-busy="true">Loading…</p>
   const Page = PAGES[stage]

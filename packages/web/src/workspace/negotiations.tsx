@@ -8,6 +8,7 @@ import {
   compileSpace,
   type Plan,
   negotiation as replayNegotiation,
+  STAGE_WORDS,
   starterPlan,
 } from '@parley/core'
 import type { NegotiationSummary } from '@parley/server/contract'
@@ -47,12 +48,20 @@ export function NegotiationsPage({ workspace }: { workspace: Workspace }) {
       const found: Record<string, string> = {}
       await Promise.all(
         negotiations.map(async (item) => {
+          // Only a draft with problems: nothing to replay until its plan is valid.
+          if (!item.hasPlan) {
+            found[item.id] = 'Plan has problems (draft)'
+            return
+          }
           const at = { workspaceId: workspace.id, negotiationId: item.id }
           const [record, events] = await Promise.all([getNegotiation(at), listEvents(at)])
-          found[item.id] = replayNegotiation(
-            compileSpace(record.negotiation.plan),
-            events.map((e) => e.event),
-          ).state.stage
+          found[item.id] =
+            STAGE_WORDS[
+              replayNegotiation(
+                compileSpace(record.negotiation.plan),
+                events.map((e) => e.event),
+              ).state.stage
+            ].title
         }),
       )
       setStages(found)
