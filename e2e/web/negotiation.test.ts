@@ -96,11 +96,11 @@ describe.runIf(browserAvailable)('a negotiation in the browser', { timeout: BROW
     const currentTitle = STAGES.find((stage) => stage.slug === current)?.title ?? current
     await expect(stageLink(page, currentTitle).textContent()).resolves.toContain('where you are')
 
-    // Back to the list: the new negotiation is there with the same stage.
+    // Back to the list: the new negotiation is there with the same stage, by its name.
     await page.getByRole('link', { name: "Owner's workspace" }).click()
     await page.waitForURL(`**/w/${owner.workspaceId}`)
     const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: 'Acme renewal 2027' }) })
-    await row.getByRole('cell', { name: current, exact: true }).waitFor()
+    await row.getByRole('cell', { name: currentTitle, exact: true }).waitFor()
     await screenshot(page, 'negotiations')
     await checkAccessibility(page, 'the negotiations page')
 
@@ -302,5 +302,49 @@ describe.runIf(browserAvailable)('a negotiation in the browser', { timeout: BROW
     await page.waitForURL(/\/prepare$/)
     await page.getByRole('heading', { level: 1, name: EXAMPLE_TITLE }).waitFor()
     await saveState(page, 'All changes saved').waitFor()
+  })
+
+  it('renames, names both sides, duplicates, archives, restores and deletes a negotiation', async () => {
+    const { page } = suite
+    await signIn(page, EMAIL, OWNER_PASSWORD)
+    await page.waitForURL(`**/w/${owner.workspaceId}`)
+    const base = await createFromTemplate(page, { title: 'Manage me', other: 'Someone' })
+    await page.goto(`${base}/setup`)
+    await page.getByLabel('Title', { exact: true }).fill('Harbor renewal 2027')
+    await page.getByLabel('Our side', { exact: true }).fill('Brightline Systems')
+    await page.getByLabel('Their side', { exact: true }).fill('Harbor Logistics')
+    await page.getByRole('heading', { level: 1, name: 'Harbor renewal 2027' }).waitFor()
+    await page.getByText('Brightline Systems and Harbor Logistics').waitFor()
+    await saveState(page, 'All changes saved').waitFor()
+
+    // Duplicate: the copy opens, titled as a copy.
+    await page.getByText('Manage', { exact: true }).click()
+    await page.getByRole('button', { name: 'Duplicate' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Copy of Harbor renewal 2027' }).waitFor()
+    const copy = new URL(page.url()).pathname.replace(/\/[a-z-]+$/, '')
+    expect(copy).not.toBe(base)
+
+    // Archive the original: out of the list, in the archived list, restored from there.
+    await page.goto(`${base}/setup`)
+    await page.getByText('Manage', { exact: true }).click()
+    await page.getByRole('button', { name: 'Archive' }).click()
+    await page.waitForURL(`**/w/${owner.workspaceId}`)
+    await page.getByRole('link', { name: 'Copy of Harbor renewal 2027' }).waitFor()
+    expect(await page.getByRole('link', { name: 'Harbor renewal 2027', exact: true }).count()).toBe(0)
+    await page.getByLabel('Show archived negotiations instead').check()
+    await page.getByRole('button', { name: 'Restore Harbor renewal 2027' }).click()
+    await page.getByText('No archived negotiation.').waitFor()
+    await page.getByLabel('Show archived negotiations instead').uncheck()
+    await page.getByRole('link', { name: 'Harbor renewal 2027', exact: true }).waitFor()
+
+    // Delete the copy, confirmed: gone from the list.
+    await page.goto(`${copy}/setup`)
+    await page.getByText('Manage', { exact: true }).click()
+    await page.getByRole('button', { name: 'Delete…' }).click()
+    await page.getByRole('button', { name: 'Delete for good' }).click()
+    await page.waitForURL(`**/w/${owner.workspaceId}`)
+    await page.getByRole('link', { name: 'Harbor renewal 2027', exact: true }).waitFor()
+    expect(await page.getByRole('link', { name: 'Copy of Harbor renewal 2027' }).count()).toBe(0)
+    await checkAccessibility(page, 'the negotiations list after managing')
   })
 })

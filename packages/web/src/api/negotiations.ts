@@ -40,10 +40,29 @@ function versioned(answer: { body: Negotiation; headers: Headers }): VersionedNe
   return { negotiation: answer.body, version: versionOf(answer.headers) ?? answer.body.version }
 }
 
-/** The workspace's negotiations, most recently active first. */
-export async function listNegotiations(workspaceId: string): Promise<NegotiationSummary[]> {
-  return (await http.get<NegotiationList>(path`/api/workspaces/${workspaceId}/negotiations`)).body
-    .negotiations
+/** The workspace's negotiations, most recently active first: those in use, or the archived ones. */
+export async function listNegotiations(
+  workspaceId: string,
+  options: { archived?: boolean } = {},
+): Promise<NegotiationSummary[]> {
+  const query = options.archived ? '?archived=true' : ''
+  return (await http.get<NegotiationList>(`${path`/api/workspaces/${workspaceId}/negotiations`}${query}`))
+    .body.negotiations
+}
+
+/** Archives (hidden from the list, kept whole) or restores a negotiation. */
+export async function archiveNegotiation(at: NegotiationAt, archived: boolean): Promise<NegotiationSummary> {
+  return (await http.patch<NegotiationSummary>(negotiationPath(at), { archived })).body
+}
+
+/** A copy with the plan (and any draft) but not the journal, titled "Copy of …". */
+export async function duplicateNegotiation(at: NegotiationAt): Promise<NegotiationSummary> {
+  return (await http.post<NegotiationSummary>(`${negotiationPath(at)}/duplicate`)).body
+}
+
+/** Deletes a negotiation and its journal for good (audited). */
+export async function deleteNegotiation(at: NegotiationAt): Promise<void> {
+  await http.delete<unknown>(negotiationPath(at))
 }
 
 export async function getNegotiation(at: NegotiationAt): Promise<VersionedNegotiation> {

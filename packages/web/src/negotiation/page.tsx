@@ -13,6 +13,7 @@ import { MathsSwitch } from '../ui/maths'
 import { usePageTitle } from '../ui/page-title'
 import { CoachPanel } from './coach-panel'
 import { DraftRepair } from './draft-repair'
+import { ManageNegotiation } from './manage'
 import { type NegotiationModel, type SaveState, useNegotiation } from './model'
 import { STAGE_PAGES, stageOfSlug } from './stages'
 import { ClosePage } from './stages/close'
@@ -98,6 +99,13 @@ export function NegotiationPage({
           >
             Download plan
           </a>
+          {model.canEdit ? (
+            <ManageNegotiation
+              workspaceId={workspace.id}
+              negotiationId={negotiationId}
+              title={model.record.title}
+            />
+          ) : null}
         </div>
       </div>
       {model.saveState === 'conflict' ? (

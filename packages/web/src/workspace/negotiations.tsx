@@ -1,6 +1,7 @@
 /**
- * A workspace's negotiations, most recently active first, with the stage each is at; a new one
- * from a context's starter plan, or from a plan file (kept as written, comments and all).
+ * A workspace's negotiations, most recently active first, with the stage each is at (the archived
+ * ones on request, each restorable); a new one from a context's starter plan, or from a plan file
+ * (kept as written, comments and all).
  */
 import {
   CONTEXTS,
@@ -15,6 +16,7 @@ import type { NegotiationSummary } from '@parley/server/contract'
 import { useCallback, useEffect, useState } from 'react'
 import { ApiError } from '../api/http'
 import {
+  archiveNegotiation,
   createNegotiation,
   getNegotiation,
   importPlanFile,
@@ -40,9 +42,10 @@ export function NegotiationsPage({ workspace }: { workspace: Workspace }) {
   const [list, setList] = useState<NegotiationSummary[]>()
   const [stages, setStages] = useState<Record<string, string>>({})
   const [error, setError] = useState<string>()
+  const [archived, setArchived] = useState(false)
   const load = useCallback(async () => {
     try {
-      const negotiations = await listNegotiations(workspace.id)
+      const negotiations = await listNegotiations(workspace.id, { archived })
       setList(negotiations)
       // The stage comes from replaying each journal over its plan, as everywhere else.
       const found: Record<string, string> = {}
@@ -68,10 +71,18 @@ export function NegotiationsPage({ workspace }: { workspace: Workspace }) {
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : String(caught))
     }
-  }, [workspace.id])
+  }, [workspace.id, archived])
   useEffect(() => {
     void load()
   }, [load])
+  const restore = async (negotiationId: string) => {
+    try {
+      await archiveNegotiation({ workspaceId: workspace.id, negotiationId }, false)
+      await load()
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : String(caught))
+    }
+  }
   const canEdit = canEditAs(workspace.role)
   return (
     <div className="page workspace">
@@ -79,10 +90,25 @@ export function NegotiationsPage({ workspace }: { workspace: Workspace }) {
       <main id="main">
         {error ? <Notice kind="error">{error}</Notice> : null}
         <Section title="Negotiations">
+          <label className="maths-switch">
+            <input
+              type="checkbox"
+              checked={archived}
+              onChange={(event) => {
+                setList(undefined)
+                setArchived(event.target.checked)
+              }}
+            />{' '}
+            Show archived negotiations instead
+          </label>
           {!list ? (
             <p aria-busy="true">Loading…</p>
           ) : list.length === 0 ? (
-            <p>No negotiation yet.{canEdit ? ' Start one below.' : ''}</p>
+            <p>
+              {archived
+                ? 'No archived negotiation.'
+                : `No negotiation yet.${canEdit ? ' Start one below.' : ''}`}
+            </p>
           ) : (
             <ScrollRegion label="Negotiations">
               <table className="table">
@@ -93,6 +119,7 @@ export function NegotiationsPage({ workspace }: { workspace: Workspace }) {
                     <th scope="col">Stage</th>
                     <th scope="col">Moves</th>
                     <th scope="col">Last activity</th>
+                    {archived && canEdit ? <th scope="col">Restore</th> : null}
                   </tr>
                 </thead>
                 <tbody>
@@ -109,6 +136,11 @@ export function NegotiationsPage({ workspace }: { workspace: Workspace }) {
                           {new Date(item.lastActivityAt).toLocaleString()}
                         </time>
                       </td>
+                      {archived && canEdit ? (
+                        <td>
+                          <Button onClick={() => void restore(item.id)}>Restore {item.title}</Button>
+                        </td>
+                      ) : null}
                     </tr>
                   ))}
                 </tbody>
