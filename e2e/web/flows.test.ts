@@ -167,8 +167,8 @@ describe.runIf(browserAvailable)(
 
       await page.getByRole('button', { name: 'Record as sent' }).click()
       await page.getByText(/Last sent \(round 1\)/).waitFor()
-      // The set on screen was just sent: sending it again would open a duplicate round.
-      await page.getByText('This set was recorded as sent in round 1').waitFor()
+      // Until they answer, another set would open a second round: the button waits.
+      await page.getByText('Round 1 was recorded as sent and has no answer yet').waitFor()
       expect(await page.getByRole('button', { name: 'Record as sent' }).isDisabled()).toBe(true)
 
       // Midgame: their choice teaches something about their priorities.

@@ -4,7 +4,7 @@
  * core. The save state and any conflict sit in the header.
  */
 import type { Stage } from '@parley/core'
-import { type ReactNode, useEffect } from 'react'
+import { type ComponentType, lazy, Suspense, useEffect } from 'react'
 import { planFileUrl } from '../api/negotiations'
 import { Link, navigate } from '../router'
 import type { Workspace } from '../session'
@@ -16,21 +16,40 @@ import { DraftRepair } from './draft-repair'
 import { ManageNegotiation } from './manage'
 import { type NegotiationModel, type SaveState, useNegotiation } from './model'
 import { STAGE_PAGES, stageOfSlug } from './stages'
-import { ClosePage } from './stages/close'
-import { DebriefPage } from './stages/debrief'
-import { FirstMovePage } from './stages/first-move'
-import { MidgamePage } from './stages/midgame'
-import { PreparePage } from './stages/prepare'
-import { SetupPage } from './stages/setup'
 import { PlanProblems } from './unsaved-problems'
 
-const PAGES: Record<Stage, (props: { model: NegotiationModel }) => ReactNode> = {
-  prepare: PreparePage,
-  setup: SetupPage,
-  'first-move': FirstMovePage,
-  midgame: MidgamePage,
-  close: ClosePage,
-  debrief: DebriefPage,
+type StagePage = ComponentType<{ model: NegotiationModel }>
+
+/** Each stage's page loads when it is opened: the first visit to one stage does not fetch the others (nor the simulator behind Rehearse). */
+function stagePage<M>(load: () => Promise<M>, pick: (module: M) => StagePage) {
+  return lazy(async () => ({ default: pick(await load()) }))
+}
+
+const PAGES: Record<Stage, StagePage> = {
+  prepare: stagePage(
+    () => import('./stages/prepare'),
+    (m) => m.PreparePage,
+  ),
+  setup: stagePage(
+    () => import('./stages/setup'),
+    (m) => m.SetupPage,
+  ),
+  'first-move': stagePage(
+    () => import('./stages/first-move'),
+    (m) => m.FirstMovePage,
+  ),
+  midgame: stagePage(
+    () => import('./stages/midgame'),
+    (m) => m.MidgamePage,
+  ),
+  close: stagePage(
+    () => import('./stages/close'),
+    (m) => m.ClosePage,
+  ),
+  debrief: stagePage(
+    () => import('./stages/debrief'),
+    (m) => m.DebriefPage,
+  ),
 }
 
 const SAVE_LABELS: Record<SaveState, string> = {
@@ -160,7 +179,9 @@ export function NegotiationPage({
           </ol>
         </nav>
         <main className="stage-main" id="main">
-          <Page model={model} />
+          <Suspense fallback={<p aria-busy="true">Loading…</p>}>
+            <Page model={model} />
+          </Suspense>
         </main>
         <aside className="coach" aria-label="Coach">
           <CoachPanel model={model} stage={stage} />

@@ -7,7 +7,7 @@ import type { NegotiationModel } from '../model'
 import { Discovery } from '../trade/discovery'
 import { FrontierPanel } from '../trade/frontier-panel'
 import { MesoPanel, useMesoSet } from '../trade/meso-panel'
-import { RehearsalEntry } from '../trade/rehearsal-panel'
+import { RehearsalEntry } from '../trade/rehearsal-entry'
 import '../trade/trade.css'
 
 export function FirstMovePage({ model }: { model: NegotiationModel }) {

@@ -17,10 +17,10 @@ import { useMemo, useState } from 'react'
 import { Button, NumberField, SelectField } from '../../ui/controls'
 import { Figure } from '../../ui/maths'
 import type { NegotiationModel } from '../model'
+import { awaitingAnswer } from './awaiting-answer'
 import { BundleGrid, bundleHeading } from './bundle-grid'
 import { offerSentEvent } from './events'
 import { RecordingStatus, useRecorder } from './recording'
-import { sameBundles } from './sent-sets'
 import { choiceText } from './terms-text'
 import { WarningList } from './warnings'
 
@@ -88,16 +88,9 @@ export function MesoPanel({ model, meso }: { model: NegotiationModel; meso: Meso
   const latest = model.derived.state.offers.at(-1)
   const chosenTarget = result ? (result.ok ? result.set.target : result.failure.target) : undefined
   const { rest } = recorder.place(['bundles'])
-  // The set on screen is the one last sent (no answer recorded since): sending it again would open a
-  // second round with the same offers.
-  const alreadySent =
-    set !== undefined &&
-    latest !== undefined &&
-    model.derived.state.offers.length > 0 &&
-    sameBundles(
-      latest.bundles.map((bundle) => bundle.terms),
-      set.bundles.map((bundle) => bundle.terms),
-    )
+  // Our latest set has no answer recorded yet: another set now would open a second round before
+  // they answered the first (record their answer in the midgame first).
+  const awaiting = awaitingAnswer(model.derived.state)
   const estimate = result?.ok ? result.estimate : undefined
   const warnings = useMemo(
     () =>
@@ -190,13 +183,13 @@ export function MesoPanel({ model, meso }: { model: NegotiationModel; meso: Meso
           {model.canEdit ? (
             <>
               <RecordingStatus recorder={recorder} rest={rest} />
-              {alreadySent ? (
+              {awaiting ? (
                 <p className="hint">
-                  This set was recorded as sent in round {latest?.round}: record their answer next, or change
-                  the target for another set.
+                  Round {latest?.round} was recorded as sent and has no answer yet: record their answer in the
+                  midgame before sending another set.
                 </p>
               ) : null}
-              <Button kind="primary" onClick={() => void send()} disabled={recorder.busy || alreadySent}>
+              <Button kind="primary" onClick={() => void send()} disabled={recorder.busy || awaiting}>
                 Record as sent
               </Button>
             </>
