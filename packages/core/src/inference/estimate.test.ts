@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import type { Plan } from '../model/plan'
 import { offerFromLevels, utilityOf } from '../scoring/offer'
 import { compileSpace, type Space } from '../scoring/space'
 import { allBundles as levelGrid, planArb } from '../testing/arbitraries'
@@ -8,6 +9,16 @@ import { runs } from '../testing/property-runs'
 import { currentEstimate, estimateAfter, estimateLabel } from './estimate'
 import type { Observation } from './observation'
 import { inferPriorities } from './posterior'
+
+/** The plan with its first issue marked uncertain for them. */
+function firstUncertain(plan: Plan): Plan {
+  return {
+    ...plan,
+    issues: plan.issues.map((issue, i) =>
+      i === 0 ? { ...issue, them: { ...issue.them, uncertain: true } } : issue,
+    ),
+  }
+}
 
 const allBundles = (space: Space) => [...levelGrid(space.issues.map((issue) => issue.levels.length))]
 
@@ -38,14 +49,7 @@ describe('currentEstimate', () => {
     fc.assert(
       fc.property(plans, fc.boolean(), fc.nat(), fc.nat(), (base, uncertain, pick, second) => {
         // Mark the first issue uncertain half the time, so the reversed direction is weighed too.
-        const plan = uncertain
-          ? {
-              ...base,
-              issues: base.issues.map((issue, i) =>
-                i === 0 ? { ...issue, them: { ...issue.them, uncertain: true } } : issue,
-              ),
-            }
-          : base
+        const plan = uncertain ? firstUncertain(base) : base
         const space = compileSpace(plan)
         const bundles = allBundles(space)
         const a = bundles[pick % bundles.length] as number[]
@@ -79,14 +83,7 @@ describe('currentEstimate', () => {
         fc.boolean(),
         fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 1, maxLength: 4 }),
         (base, uncertain, picks) => {
-          const plan = uncertain
-            ? {
-                ...base,
-                issues: base.issues.map((issue, i) =>
-                  i === 0 ? { ...issue, them: { ...issue.them, uncertain: true } } : issue,
-                ),
-              }
-            : base
+          const plan = uncertain ? firstUncertain(base) : base
           const space = compileSpace(plan)
           const bundles = allBundles(space)
           const observations: Observation[] = picks.map(([a, b], k) => ({
