@@ -157,7 +157,7 @@ describe.runIf(browserAvailable)('the issues grid', { timeout: BROWSER_TEST_TIME
     await expect(support.getAttribute('aria-invalid')).resolves.toBe('true')
     const described = await description(page, support)
     expect(described).toContain('must be greater than 0')
-    await saveState(page, 'Not saved').waitFor()
+    await saveState(page, 'Draft saved (with problems)').waitFor()
     await screenshot(page, 'prepare-issues-grid-invalid')
 
     // Fixed again by typing a number.

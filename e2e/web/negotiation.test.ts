@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { ROOT } from '../parley'
-import { api, firstOwner, OWNER_PASSWORD, type Session } from '../server'
+import { api, firstOwner, importPlan, OWNER_PASSWORD, type Session } from '../server'
 import {
   BROWSER_TEST_TIMEOUT,
   browserAvailable,
@@ -302,6 +302,39 @@ describe.runIf(browserAvailable)('a negotiation in the browser', { timeout: BROW
     await page.waitForURL(/\/prepare$/)
     await page.getByRole('heading', { level: 1, name: EXAMPLE_TITLE }).waitFor()
     await saveState(page, 'All changes saved').waitFor()
+  })
+
+  it('says a draft typed as text is kept beside a valid plan, which the figures still come from, and repairs it', async () => {
+    const { page, server } = suite
+    const { id, path } = await importPlan(server.url, owner, EXAMPLE)
+    const valid = readFileSync(EXAMPLE, 'utf8')
+    // A draft saved through the API as text with a syntax error: the form cannot show it.
+    const kept = await api(server.url, owner, 'PUT', `${path}/draft`, {
+      json: {
+        text: valid.replace('us: { weight: 35, prefer: high }', 'us: { weight: 35, prefer: high'),
+        format: 'yaml',
+      },
+    })
+    expect(kept.status, await kept.text()).toBe(200)
+    await signIn(page, EMAIL, OWNER_PASSWORD)
+    await page.goto(`/w/${owner.workspaceId}/n/${id}/midgame`)
+    const notice = page.getByText('is kept as text that this form cannot show')
+    await notice.waitFor()
+    await page
+      .getByText('The figures come from the last valid plan (version 1), not from the draft.')
+      .waitFor()
+    await page.getByRole('link', { name: 'Repair the draft as text' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Plan with problems' }).waitFor()
+    await page.getByText('Until then the figures come from the last valid plan.').waitFor()
+    await page.getByLabel('Plan (YAML)').fill(valid.replace(EXAMPLE_TITLE, 'Repaired as text'))
+    await page.getByRole('heading', { name: 'No problems left' }).waitFor()
+    await page.getByRole('button', { name: 'Use this plan' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Repaired as text' }).waitFor()
+    await saveState(page, 'All changes saved').waitFor()
+    const plan = await api(server.url, owner, 'GET', path)
+    expect(plan.headers.get('etag')).toBe('"2"')
+    expect((await api(server.url, owner, 'GET', `${path}/draft`)).status).toBe(404)
+    await expect(page.getByText('is kept as text that this form cannot show').count()).resolves.toBe(0)
   })
 
   it('renames, names both sides, duplicates, archives, restores and deletes a negotiation', async () => {

@@ -95,7 +95,9 @@ describe.runIf(browserAvailable)(
       await saveState(page, 'All changes saved').waitFor()
       expect((await saved()).batna?.us?.utility).toBe(45)
 
-      // A reservation no utility can be: core's message under the field, and nothing saved.
+      // A reservation no utility can be: core's message under the field. The plan keeps its last valid
+      // version (every figure comes from it), while the edit is kept as the team's draft, so the next
+      // edit (a stakeholder) is not held back by it.
       await reservation.fill('150')
       // The message is the one `parley check` gives for the same plan.
       const folder = temporaryFolder()
@@ -107,28 +109,57 @@ describe.runIf(browserAvailable)(
       expect(cli?.message).toBe('must be at most 100, not 150')
       await batna.getByText(cli?.message ?? '?', { exact: true }).waitFor()
       await expect(reservation.getAttribute('aria-invalid')).resolves.toBe('true')
-      await saveState(page, 'Not saved: fix the problems marked below').waitFor()
-      // Every error is also listed under the header, with its path, whether or not a field shows it.
-      await page.getByText('One problem keeps the plan from being saved').click()
+      await saveState(page, 'Draft saved (with problems), shared with your team').waitFor()
+      // Every error is also listed under the header, at its field in words, whether or not a field shows it.
+      await page.getByText('One problem keeps the figures from following your edits').click()
       await page
         .getByRole('listitem')
-        .filter({ hasText: 'reservation: must be at most 100, not 150' })
+        .filter({ hasText: 'Reservation (walk-away): must be at most 100, not 150' })
         .waitFor()
+      await page.getByText('The figures come from the last valid plan (version').first().waitFor()
       expect((await saved()).reservation).toBe(60)
-      await reservation.fill('58')
-      await expect.poll(async () => (await saved()).reservation, { timeout: WAIT }).toBe(58)
-      await expect(page.getByText('One problem keeps the plan from being saved').count()).resolves.toBe(0)
 
-      // A stakeholder: the new name field has the focus.
+      // A stakeholder while the reservation is still wrong: the new name field has the focus.
       const map = region(page, 'Counterparty map')
       await map.getByRole('button', { name: 'Add a stakeholder' }).click()
       await page.keyboard.type('Priya Raman')
       await map.getByRole('group', { name: 'Priya Raman' }).getByLabel('Role').fill('Procurement lead')
+      const draft = async () => {
+        const answer = await api(server.url, owner, 'GET', `${record}/draft`)
+        return answer.status === 200 ? ((await answer.json()) as { text: string; valid: boolean }) : undefined
+      }
       await expect
-        .poll(async () => (await saved()).parties.them.stakeholders?.map((person) => person.name), {
-          timeout: WAIT,
-        })
-        .toContain('Priya Raman')
+        .poll(async () => (await draft())?.text ?? '', { timeout: WAIT })
+        .toContain('Procurement lead')
+      const kept = JSON.parse((await draft())?.text ?? '{}') as PlanRecord['plan']
+      expect(kept.reservation).toBe(150)
+      expect(kept.parties.them.stakeholders?.map((person) => person.name)).toContain('Priya Raman')
+      expect((await saved()).parties.them.stakeholders?.map((person) => person.name) ?? []).not.toContain(
+        'Priya Raman',
+      )
+
+      // The team sees the draft: another editor's browser opens it in the form, problems and all.
+      const other = await suite.newPage()
+      await signIn(other.page, EMAIL, OWNER_PASSWORD)
+      await other.page.goto(`${base}/prepare`)
+      await other.page.getByText("Your team's draft of this plan (1 problem").waitFor()
+      await expect(
+        region(other.page, 'Our BATNA and reservation')
+          .getByLabel('Reservation: our walk-away utility (0–100)')
+          .inputValue(),
+      ).resolves.toBe('150')
+      await region(other.page, 'Counterparty map').getByRole('group', { name: 'Priya Raman' }).waitFor()
+      await other.context.close()
+
+      // Fixed: saved as the plan with both edits, and the draft is gone.
+      await reservation.fill('58')
+      await expect.poll(async () => (await saved()).reservation, { timeout: WAIT }).toBe(58)
+      await saveState(page, 'All changes saved').waitFor()
+      await expect(
+        page.getByText('One problem keeps the figures from following your edits').count(),
+      ).resolves.toBe(0)
+      expect((await saved()).parties.them.stakeholders?.map((person) => person.name)).toContain('Priya Raman')
+      expect(await draft()).toBeUndefined()
 
       // An evidence item, cited by the anchor.
       const pack = region(page, 'Evidence')

@@ -1,43 +1,68 @@
 /**
- * Saving the plan as it is edited: a valid draft shortly after the last change, from the version it
- * was based on; an invalid one waits until it is fixed; a conflict stops saving until it is settled
- * (conflicts.ts). The state is always shown, and leaving with work not yet saved asks first.
+ * Saving the plan as it is edited, shortly after the last change: a valid plan is saved as the plan,
+ * from the version it was based on; a plan with problems is kept as the team's draft (shared-draft.ts)
+ * beside the last valid plan, so no edit waits on one field. A conflict stops saving until it is
+ * settled (conflicts.ts). The state is always shown, and leaving with work not yet saved asks first.
  */
 import type { Plan } from '@parley/core'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { type NegotiationAt, savePlan } from '../api/negotiations'
+import { type NegotiationAt, saveDraft, savePlan } from '../api/negotiations'
 import { saveFailure } from './conflicts'
 import type { PlanEditing } from './plan-editing'
+import { draftText, type SharedDraft, sharedDraftOf } from './shared-draft'
 
-export type SaveState = 'saved' | 'unsaved' | 'saving' | 'invalid' | 'conflict' | 'error'
+export type SaveState = 'saved' | 'unsaved' | 'saving' | 'draft' | 'conflict' | 'error'
 
-/** How long after the last change a valid draft is saved. */
+/** How long after the last change the plan (or its draft) is saved. */
 export const SAVE_DELAY_MS = 700
 
 export interface Autosave {
   saveState: SaveState
   saveError: string | undefined
-  /** Saves `plan` from version `from`. */
-  save(plan: Plan, from: number): Promise<void>
-  /** Back to saved, as after loading. */
-  reset(): void
+  /** The team's draft kept beside the plan, if any. */
+  sharedDraft: SharedDraft | undefined
+  /** Saves `plan` from version `from`: as the plan when valid, else as the draft. */
+  save(plan: Plan, from: number, valid: boolean): Promise<void>
+  /** As after loading: saved, with the draft the server keeps (if any). */
+  reset(shared: SharedDraft | undefined): void
+  /** The next save is made from this draft (after a conflict, the one saved meanwhile). */
+  follow(shared: SharedDraft | undefined): void
 }
 
 export function useAutosave(
   at: NegotiationAt,
-  editing: Pick<PlanEditing, 'record' | 'draft' | 'version' | 'pending' | 'saved'>,
+  editing: Pick<PlanEditing, 'record' | 'draft' | 'version' | 'pending' | 'saved' | 'keptAsDraft'>,
   valid: boolean,
 ): Autosave {
-  const { record, draft, version, pending, saved } = editing
+  const { record, draft, version, pending, saved, keptAsDraft } = editing
   const [saveState, setSaveState] = useState<SaveState>('saved')
   const [saveError, setSaveError] = useState<string>()
+  const [sharedDraft, setSharedDraft] = useState<SharedDraft>()
+  // Read by saves in flight: the draft version the next draft save is made from.
+  const shared = useRef<SharedDraft | undefined>(undefined)
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined)
 
+  const share = useCallback((next: SharedDraft | undefined) => {
+    shared.current = next
+    setSharedDraft(next)
+  }, [])
+
   const save = useCallback(
-    async (plan: Plan, from: number) => {
+    async (plan: Plan, from: number, planValid: boolean) => {
       setSaveState('saving')
       try {
-        if (saved(await savePlan(at, plan, from), plan)) setSaveState('saved')
+        if (planValid) {
+          // Saving the plan clears a draft that holds the same plan: keep this one there first, so
+          // the team's draft never outlives the fix.
+          if (shared.current)
+            share(sharedDraftOf(await saveDraft(at, draftText(plan), shared.current.version)))
+          const answer = await savePlan(at, plan, from)
+          share(undefined)
+          if (saved(answer, plan)) setSaveState('saved')
+        } else {
+          share(sharedDraftOf(await saveDraft(at, draftText(plan), shared.current?.version)))
+          if (keptAsDraft(plan)) setSaveState('draft')
+        }
         setSaveError(undefined)
       } catch (caught) {
         const failure = saveFailure(caught)
@@ -45,36 +70,36 @@ export function useAutosave(
         setSaveError(failure.message)
       }
     },
-    [at, saved],
+    [at, saved, keptAsDraft, share],
   )
 
-  const reset = useCallback(() => {
-    setSaveState('saved')
-    setSaveError(undefined)
-  }, [])
+  const reset = useCallback(
+    (kept: SharedDraft | undefined) => {
+      share(kept)
+      setSaveState(kept && !kept.valid ? 'draft' : 'saved')
+      setSaveError(undefined)
+    },
+    [share],
+  )
 
-  // Save a valid draft shortly after the last change; an invalid one waits until it is fixed.
+  // Save shortly after the last change: the plan when valid, else the draft.
   useEffect(() => {
     if (!draft || !record || pending.current !== draft) return
     if (saveState === 'conflict') return
-    if (!valid) {
-      setSaveState('invalid')
-      return
-    }
     setSaveState('unsaved')
     clearTimeout(timer.current)
-    timer.current = setTimeout(() => void save(draft, version.current), SAVE_DELAY_MS)
+    timer.current = setTimeout(() => void save(draft, version.current, valid), SAVE_DELAY_MS)
     return () => clearTimeout(timer.current)
   }, [draft, record, valid, save, saveState, pending, version])
 
-  // Leaving with work not yet saved asks first.
+  // Leaving with work not yet saved asks first (a kept draft is saved: the team has it).
   useEffect(() => {
     const warn = (event: BeforeUnloadEvent) => {
-      if (saveState !== 'saved') event.preventDefault()
+      if (saveState !== 'saved' && saveState !== 'draft') event.preventDefault()
     }
     window.addEventListener('beforeunload', warn)
     return () => window.removeEventListener('beforeunload', warn)
   }, [saveState])
 
-  return { saveState, saveError, save, reset }
+  return { saveState, saveError, sharedDraft, save, reset, follow: share }
 }

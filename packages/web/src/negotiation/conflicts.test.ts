@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '../api/http'
-import { CONFLICT_MESSAGE, saveFailure } from './conflicts'
+import { CONFLICT_MESSAGE, DRAFT_CONFLICT_MESSAGE, saveFailure } from './conflicts'
 
-const refusal = (status: number, message: string) =>
-  new ApiError(status, { error: { code: 'x', message, path: '' } }, new Headers())
+const refusal = (status: number, message: string, code = 'x') =>
+  new ApiError(status, { error: { code, message, path: '' } }, new Headers())
 
 describe('a save that failed', () => {
   it('is a conflict when someone else saved meanwhile (409)', () => {
@@ -11,6 +11,14 @@ describe('a save that failed', () => {
       state: 'conflict',
       message: CONFLICT_MESSAGE,
     })
+  })
+
+  it("is a conflict when someone else saved the team's draft meanwhile (412, or 428 for a first draft)", () => {
+    for (const failed of [
+      refusal(412, 'the draft changed since version 2', 'stale_draft'),
+      refusal(428, 'send If-Match with the draft version', 'version_required'),
+    ])
+      expect(saveFailure(failed)).toEqual({ state: 'conflict', message: DRAFT_CONFLICT_MESSAGE })
   })
 
   it("is an error with the server's message otherwise", () => {

@@ -10,6 +10,7 @@ import type { Draft, DraftProblem } from '@parley/server/contract'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { ApiError } from '../api/http'
 import { getDraft, saveDraft, savePlanText } from '../api/negotiations'
+import { Link } from '../router'
 import type { Workspace } from '../session'
 import { Button, Notice, Section } from '../ui/controls'
 import { usePageTitle } from '../ui/page-title'
@@ -46,7 +47,19 @@ export function problemsInWords(
   }))
 }
 
-export function DraftRepair({ workspace, negotiationId }: { workspace: Workspace; negotiationId: string }) {
+export function DraftRepair({
+  workspace,
+  negotiationId,
+  planVersion = 0,
+  back,
+}: {
+  workspace: Workspace
+  negotiationId: string
+  /** The version of the last valid plan (0: none yet), which the repaired plan replaces. */
+  planVersion?: number
+  /** Where the negotiation's pages are, for a negotiation that has a valid plan beside the draft. */
+  back?: string
+}) {
   const at = useMemo(() => ({ workspaceId: workspace.id, negotiationId }), [workspace.id, negotiationId])
   const editable = canEdit(workspace.role)
   const [draft, setDraft] = useState<Draft>()
@@ -104,7 +117,7 @@ export function DraftRepair({ workspace, negotiationId }: { workspace: Workspace
   const adoptPlan = async () => {
     setBusy(true)
     try {
-      await savePlanText(at, { text, format }, 0)
+      await savePlanText(at, { text, format }, planVersion)
       // A fresh load: the negotiation now opens with its plan, its journal and every computation.
       globalThis.location?.assign(`/w/${workspace.id}/n/${negotiationId}/prepare`)
     } catch (caught) {
@@ -134,7 +147,13 @@ export function DraftRepair({ workspace, negotiationId }: { workspace: Workspace
           <p className="subtitle">
             Kept as a draft the whole team sees. Nothing is computed from it until it is valid: fix the
             problems below, then use it as the plan.
+            {back ? ' Until then the figures come from the last valid plan.' : ''}
           </p>
+          {back ? (
+            <p>
+              <Link to={back}>Back to the negotiation</Link>
+            </p>
+          ) : null}
         </div>
         {editable ? (
           <output className={`save-state ${saving}`} aria-live="polite">

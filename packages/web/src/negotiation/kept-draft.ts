@@ -24,7 +24,7 @@ const PlanShapeSchema = z.looseObject({
 })
 
 /** A plan as being edited: the shape of a plan, whether or not it is valid yet. */
-const DraftPlanSchema = z.custom<Plan>((value) => PlanShapeSchema.safeParse(value).success, {
+export const DraftPlanSchema = z.custom<Plan>((value) => PlanShapeSchema.safeParse(value).success, {
   message: 'is not shaped like a plan',
 })
 

@@ -1,6 +1,7 @@
 /**
  * One negotiation in the browser, composed from its parts: the plan as edited (plan-editing.ts),
- * saved automatically when valid (autosave.ts), with a conflict to settle when someone else saved
+ * saved automatically, as the plan when valid and as the team's draft while it has problems
+ * (autosave.ts, shared-draft.ts), with a conflict to settle when someone else saved
  * meanwhile (conflicts.ts) and unsaved work offered back on the next visit (draft-recovery.ts); its
  * journal (journal.ts); and everything derived from both (derivation.ts).
  */
@@ -8,7 +9,7 @@ import type { JournalEvent, Negotiation, Plan, Space } from '@parley/core'
 import type { Negotiation as NegotiationRecord, StoredEvent } from '@parley/server/contract'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { ApiError } from '../api/http'
-import { getNegotiation, listEvents } from '../api/negotiations'
+import { getDraft, getNegotiation, listEvents } from '../api/negotiations'
 import { canEdit, type Role } from '../workspace/roles'
 import { type SaveState, useAutosave } from './autosave'
 import { useConflictResolution } from './conflicts'
@@ -23,6 +24,7 @@ import {
 import { useDraftRecovery } from './draft-recovery'
 import { type Appended, useJournal } from './journal'
 import { usePlanEditing } from './plan-editing'
+import { draftPlan, type SharedDraft, sharedDraftOf } from './shared-draft'
 
 export type { SaveState, Validation }
 
@@ -43,6 +45,13 @@ export interface NegotiationModel {
   edit(change: (draft: Plan) => Plan): void
   saveState: SaveState
   saveError: string | undefined
+  /**
+   * The team's draft kept beside the plan: while it has problems the form shows it and the figures
+   * come from the last valid plan. `inForm` is false for a draft the form cannot show (text typed in
+   * the text view that does not read as a plan, or kept from before the plan was last saved): it is
+   * repaired as text.
+   */
+  sharedDraft: (SharedDraft & { inForm: boolean }) | undefined
   /** After a conflict: take the server's version, or save mine over it. */
   reload(): Promise<void>
   keepMine(): Promise<void>
@@ -79,28 +88,43 @@ export function useNegotiation(
     journal: events,
   } = useDerivation(editing.draft, editing.record?.plan, journal.events)
   const autosave = useAutosave(at, editing, validation?.ok ?? false)
+  // A kept draft the form cannot show (see `sharedDraft`).
+  const [textDraft, setTextDraft] = useState<SharedDraft>()
 
-  const { show } = editing
+  const { show, showDraft } = editing
   const { show: showEvents } = journal
   const { reset } = autosave
   const { check } = recovery
   const load = useCallback(async () => {
     try {
-      const [loaded, stored] = await Promise.all([getNegotiation(at), listEvents(at)])
+      const [loaded, stored, kept] = await Promise.all([getNegotiation(at), listEvents(at), getDraft(at)])
       show(loaded)
       showEvents(stored)
-      reset()
+      const plan = kept && kept.updatedAt >= loaded.negotiation.updatedAt ? draftPlan(kept) : undefined
+      // Only an editor works on the draft: a viewer sees the plan, and is told a draft is kept.
+      if (kept && plan && canEdit(role)) showDraft(plan, kept.valid)
+      reset(kept && plan ? sharedDraftOf(kept) : undefined)
+      setTextDraft(kept && !plan ? sharedDraftOf(kept) : undefined)
       check(loaded.negotiation.plan)
     } catch (caught) {
       if (caught instanceof ApiError && caught.code === 'plan_is_draft') setDraftOnly(true)
       else setError(caught instanceof Error ? caught.message : String(caught))
     }
-  }, [at, show, showEvents, reset, check])
+  }, [at, role, show, showDraft, showEvents, reset, check])
   useEffect(() => {
     void load()
   }, [load])
 
-  const conflict = useConflictResolution(at, editing, autosave.save, load)
+  const { save, follow } = autosave
+  const draftValid = validation?.ok ?? false
+  const saveOver = useCallback(
+    (plan: Plan, from: number, kept: Parameters<typeof sharedDraftOf>[0] | undefined) => {
+      follow(kept && sharedDraftOf(kept))
+      return save(plan, from, draftValid)
+    },
+    [follow, save, draftValid],
+  )
+  const conflict = useConflictResolution(at, editing, saveOver, load)
 
   if (draftOnly) return { model: undefined, error: undefined, draftOnly: true }
   if (error) return { model: undefined, error }
@@ -121,6 +145,11 @@ export function useNegotiation(
     edit: editing.edit,
     saveState: autosave.saveState,
     saveError: autosave.saveError,
+    sharedDraft: autosave.sharedDraft
+      ? { ...autosave.sharedDraft, inForm: true }
+      : textDraft
+        ? { ...textDraft, inForm: false }
+        : undefined,
     reload: conflict.reload,
     keepMine: conflict.keepMine,
     recovered: recovered ? { savedAt: recovered.savedAt } : undefined,

@@ -12,11 +12,15 @@ import { Button, Notice } from '../ui/controls'
 import { MathsSwitch } from '../ui/maths'
 import { usePageTitle } from '../ui/page-title'
 import { CoachPanel } from './coach-panel'
+import { PlanProblems } from './draft-problems'
 import { DraftRepair } from './draft-repair'
 import { ManageNegotiation } from './manage'
 import { type NegotiationModel, type SaveState, useNegotiation } from './model'
+import { SharedDraftNotice } from './shared-draft-notice'
 import { STAGE_PAGES, stageOfSlug } from './stages'
-import { PlanProblems } from './unsaved-problems'
+
+/** The page of a kept draft that the form cannot show, repaired as text. */
+const DRAFT_SLUG = 'draft'
 
 type StagePage = ComponentType<{ model: NegotiationModel }>
 
@@ -56,7 +60,7 @@ const SAVE_LABELS: Record<SaveState, string> = {
   saved: 'All changes saved',
   unsaved: 'Unsaved changes…',
   saving: 'Saving…',
-  invalid: 'Not saved: fix the problems marked below',
+  draft: 'Draft saved (with problems), shared with your team',
   conflict: 'Not saved: conflict',
   error: 'Not saved',
 }
@@ -79,13 +83,22 @@ export function NegotiationPage({
       : ['Negotiation', workspace.name],
   )
   useEffect(() => {
-    if (model && !stage) {
+    if (model && !stage && slug !== DRAFT_SLUG) {
       const current = STAGE_PAGES.find((page) => page.stage === model.derived.state.stage) ?? STAGE_PAGES[0]
       navigate(`${base}/${current?.slug ?? 'prepare'}`, { replace: true })
     }
-  }, [model, stage, base])
+  }, [model, stage, base, slug])
   if (draftOnly) return <DraftRepair workspace={workspace} negotiationId={negotiationId} />
   if (error) return <Notice kind="error">This negotiation could not be loaded: {error}</Notice>
+  if (model && slug === DRAFT_SLUG)
+    return (
+      <DraftRepair
+        workspace={workspace}
+        negotiationId={negotiationId}
+        planVersion={model.record.version}
+        back={`${base}/${STAGE_PAGES.find((page) => page.stage === model.derived.state.stage)?.slug ?? 'prepare'}`}
+      />
+    )
   if (!model || !stage) return <p aria-busy="true">Loading…</p>
   const Page = PAGES[stage]
   const current = model.derived.state.stage
@@ -135,8 +148,9 @@ export function NegotiationPage({
           </Button>
         </Notice>
       ) : null}
+      <SharedDraftNotice model={model} base={base} />
       {model.canEdit && !model.validation.ok ? (
-        <PlanProblems errors={model.validation.errors} base={base} />
+        <PlanProblems errors={model.validation.errors} draft={model.draft} base={base} />
       ) : null}
       {model.saveState === 'error' ? (
         <Notice kind="error">

@@ -20,8 +20,15 @@ export interface PlanEditing {
   pending: RefObject<Plan | undefined>
   /** Shows the negotiation as read: its plan becomes the draft. */
   show(loaded: VersionedNegotiation): void
+  /**
+   * Shows the negotiation as read, with the team's draft (shared-draft.ts) in place of its plan
+   * when there is one to edit; a valid draft is a change to save as the plan.
+   */
+  showDraft(plan: Plan, valid: boolean): void
   /** Takes in the answer to saving `plan`; true when `plan` was the latest change. */
   saved(answer: VersionedNegotiation, plan: Plan): boolean
+  /** `plan` was kept as the team's draft; true when it was the latest change. */
+  keptAsDraft(plan: Plan): boolean
   edit(change: (draft: Plan) => Plan): void
   /** Puts back a draft kept from an earlier visit, to be saved from the version it was based on. */
   restore(kept: KeptDraft): void
@@ -42,10 +49,25 @@ export function usePlanEditing(storage: Pick<DraftRecovery, 'keep' | 'forget'>):
     setDraft(loaded.negotiation.plan)
   }, [])
 
+  const showDraft = useCallback((plan: Plan, valid: boolean) => {
+    if (valid) pending.current = plan
+    setDraft(plan)
+  }, [])
+
   const saved = useCallback(
     (answer: VersionedNegotiation, plan: Plan) => {
       version.current = answer.version
       setRecord(answer.negotiation)
+      if (pending.current !== plan) return false
+      pending.current = undefined
+      forget()
+      return true
+    },
+    [forget],
+  )
+
+  const keptAsDraft = useCallback(
+    (plan: Plan) => {
       if (pending.current !== plan) return false
       pending.current = undefined
       forget()
@@ -78,5 +100,5 @@ export function usePlanEditing(storage: Pick<DraftRecovery, 'keep' | 'forget'>):
     forget()
   }, [forget])
 
-  return { record, draft, version, pending, show, saved, edit, restore, drop }
+  return { record, draft, version, pending, show, showDraft, saved, keptAsDraft, edit, restore, drop }
 }

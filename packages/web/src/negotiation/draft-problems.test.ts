@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { stageOfPath } from './unsaved-problems'
+import { stageOfPath } from './draft-problems'
 
 describe('the stage that edits a path', () => {
   it('sends the decision rule to Set up and the rest of the plan to Prepare', () => {
