@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { parsePlanText, type Plan } from '@parley/core'
+import { type Plan, parsePlanText } from '@parley/core'
 import { describe, expect, it } from 'vitest'
 import { draftPlan, draftText, sharedDraftOf } from './shared-draft'
 
