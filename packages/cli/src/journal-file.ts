@@ -1,4 +1,5 @@
 /** The journal file beside a plan (`acme.journal.jsonl`): reading it into events, and appending one. */
+import { createHash } from 'node:crypto'
 import { appendFile, readFile, stat } from 'node:fs/promises'
 import { type JournalEvent, type Problem, readEvent, readJournalText } from '@parley/core'
 
@@ -17,6 +18,8 @@ export interface LoadedJournal {
   problems: Problem[]
   /** Whether the file ends mid-line (an append must start on a new line). */
   endsMidLine: boolean
+  /** The hash of the file's text, for a journal read from a file. */
+  hash?: string
   /**
    * For a journal kept on a team server: records an event there (the server checks it again and
    * may refuse it); a file's journal has none and is appended to.
@@ -26,7 +29,18 @@ export interface LoadedJournal {
   ) => Promise<{ ok: true; event: JournalEvent } | { ok: false; problems: Problem[] }>
 }
 
-export async function loadJournal(file: string): Promise<LoadedJournal> {
+/** A journal as read before, kept with the hash of its text (replay-cache). */
+export type ReadJournal = Pick<LoadedJournal, 'events' | 'lines' | 'problems'> & { hash: string }
+
+export function journalHash(text: string, file: string): string {
+  return createHash('sha256').update(`${file}\n${text}`).digest('hex')
+}
+
+/**
+ * Reads the journal file. `read`: the same journal as read before (kept beside it), used instead of
+ * checking every event again when the text is the same, byte for byte.
+ */
+export async function loadJournal(file: string, read?: ReadJournal): Promise<LoadedJournal> {
   let text: string
   try {
     await stat(file)
@@ -51,11 +65,23 @@ export async function loadJournal(file: string): Promise<LoadedJournal> {
       endsMidLine: false,
     }
   }
-  const read = readJournalText(text, file)
+  const hash = journalHash(text, file)
+  const endsMidLine = text.length > 0 && !text.endsWith('\n')
+  if (read?.hash === hash)
+    return {
+      file,
+      exists: true,
+      events: read.events,
+      lines: read.lines,
+      problems: read.problems,
+      endsMidLine,
+      hash,
+    }
+  const lineByLine = readJournalText(text, file)
   const events: JournalEvent[] = []
   const lines: number[] = []
-  const problems: Problem[] = [...read.problems]
-  for (const line of read.lines) {
+  const problems: Problem[] = [...lineByLine.problems]
+  for (const line of lineByLine.lines) {
     const event = readEvent(line.value)
     if (event.ok) {
       events.push(event.event)
@@ -68,7 +94,7 @@ export async function loadJournal(file: string): Promise<LoadedJournal> {
         })),
       )
   }
-  return { file, exists: true, events, lines, problems, endsMidLine: text.length > 0 && !text.endsWith('\n') }
+  return { file, exists: true, events, lines, problems, endsMidLine, hash }
 }
 
 /** Appends one event as a line; a file cut off mid-line gets a new line first, so the fragment stays on its own. */

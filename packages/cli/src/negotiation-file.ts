@@ -1,9 +1,13 @@
-/** A plan and its journal, loaded together, with the replay and what it has taught us. */
+/**
+ * A plan and its journal, loaded together, with the replay and what it has taught us. The cache
+ * beside the journal (posterior-cache.ts) keeps the posterior, and the plan as checked and the
+ * journal as read, so an unchanged negotiation is not read and checked again on every command.
+ */
 import { type NegotiationState, type Posterior, type Problem, replay } from '@parley/core'
 import type { CommandContext } from './command-context'
 import { journalPathFor, type LoadedJournal, loadJournal } from './journal-file'
 import { type LoadedPlan, loadPlan } from './plan-file'
-import { cachedPosterior, posteriorCachePathFor } from './posterior-cache'
+import { cachedPosterior, type KeptReplay, posteriorCachePathFor, readReplayCache } from './posterior-cache'
 import { chooseServer, openRemoteNegotiation, type ServerOption } from './team-server'
 
 /** What every command that reads a plan and its journal takes: where the journal is (or the server), and --json. */
@@ -23,15 +27,18 @@ export type LoadedNegotiation =
   | { ok: false; plan: Extract<LoadedPlan, { ok: false }> }
 
 export async function loadNegotiation(planFile: string, journalFile?: string): Promise<LoadedNegotiation> {
-  const plan = await loadPlan(planFile)
+  const journalPath = journalFile ?? journalPathFor(planFile)
+  const kept = (await readReplayCache(posteriorCachePathFor(journalPath))) ?? null
+  const plan = await loadPlan(planFile, kept?.plan)
   if (!plan.ok) return { ok: false, plan }
-  return negotiationOf(plan, await loadJournal(journalFile ?? journalPathFor(planFile)))
+  return negotiationOf(plan, await loadJournal(journalPath, kept?.journal), kept)
 }
 
 /** A plan and a journal read from wherever they are kept (files, or a team server), replayed. */
 export async function negotiationOf(
   plan: Extract<LoadedPlan, { ok: true }>,
   journal: LoadedJournal,
+  kept?: KeptReplay | null,
 ): Promise<LoadedNegotiation> {
   const state = replay(plan.space, journal.events)
   // Kept beside the journal, once there is one: a plan alone has nothing learned to keep, and a
@@ -41,6 +48,20 @@ export async function negotiationOf(
     plan.text,
     state.observations,
     journal.exists && !journal.post ? posteriorCachePathFor(journal.file) : undefined,
+    {
+      ...(plan.hash ? { plan: { hash: plan.hash, plan: plan.plan, warnings: plan.warnings } } : {}),
+      ...(journal.hash
+        ? {
+            journal: {
+              hash: journal.hash,
+              events: journal.events,
+              lines: journal.lines,
+              problems: journal.problems,
+            },
+          }
+        : {}),
+    },
+    kept,
   )
   return { ok: true, plan, journal, state, posterior }
 }

@@ -1,4 +1,5 @@
 /** Reads plan files (and other documents) from disk for the commands; all checking is core's. */
+import { createHash } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
 import {
   compileSpace,
@@ -8,6 +9,7 @@ import {
   type Plan,
   type Problem,
   parsePlanText,
+  readSource,
   type SourceDocument,
   type SourceFormat,
   type Space,
@@ -24,8 +26,22 @@ export type LoadedPlan =
       warnings: Problem[]
       source: SourceDocument
       text: string
+      /** The text's hash (`checkedPlanHash`), for a plan read from a file. */
+      hash?: string
     }
   | { ok: false; file: string; errors: Problem[] }
+
+/** A plan as core checked it, kept with the hash of the text it was read from (replay-cache). */
+export interface CheckedPlan {
+  hash: string
+  plan: Plan
+  warnings: Problem[]
+}
+
+/** What keys a checked plan: the text and the file's name (problems name the file). */
+export function checkedPlanHash(text: string, file: string): string {
+  return createHash('sha256').update(`${file}\n${text}`).digest('hex')
+}
 
 function fileProblem(file: string, code: string, message: string): Problem {
   return { code, severity: 'error', message, path: '', file }
@@ -72,7 +88,11 @@ export function formatOf(file: string): SourceFormat | undefined {
   return sourceFormatOf(file)
 }
 
-export async function loadPlan(file: string): Promise<LoadedPlan> {
+/**
+ * Reads and checks a plan file. `checked`: the same plan as checked before (kept beside its journal),
+ * used instead of reading it again when the text is the same, byte for byte.
+ */
+export async function loadPlan(file: string, checked?: CheckedPlan): Promise<LoadedPlan> {
   const format = formatOf(file)
   if (!format) {
     return {
@@ -85,6 +105,24 @@ export async function loadPlan(file: string): Promise<LoadedPlan> {
   }
   const read = await readTextFile(file)
   if (!read.ok) return { ok: false, file, errors: read.errors }
+  const hash = checkedPlanHash(read.text, file)
+  if (checked?.hash === hash) {
+    // Read again only if a problem must be placed in it (lint, check).
+    let source: SourceDocument | undefined
+    return {
+      ok: true,
+      file,
+      plan: checked.plan,
+      space: compileSpace(checked.plan),
+      warnings: checked.warnings,
+      get source() {
+        source ??= readSource(read.text, format, file)
+        return source
+      },
+      text: read.text,
+      hash,
+    }
+  }
   const parsed = parsePlanText(read.text, { format, file })
   if (!parsed.ok) return { ok: false, file, errors: [...parsed.errors, ...parsed.warnings] }
   return {
@@ -95,5 +133,6 @@ export async function loadPlan(file: string): Promise<LoadedPlan> {
     warnings: parsed.warnings,
     source: parsed.source,
     text: read.text,
+    hash,
   }
 }

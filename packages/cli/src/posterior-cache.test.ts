@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest'
 import { runCaptured } from './captured-run'
 import { renewalNegotiation } from './example-negotiation'
 import { EXIT } from './exit-codes'
-import { journalPathFor, loadJournal } from './journal-file'
-import { loadPlan } from './plan-file'
+import { journalHash, journalPathFor, loadJournal } from './journal-file'
+import { checkedPlanHash, loadPlan } from './plan-file'
 import { cachedPosterior, decodeCache, posteriorCachePathFor, prefixKeys } from './posterior-cache'
 
 const B = RENEWAL_B
@@ -132,6 +132,44 @@ describe('the posterior kept beside the journal', () => {
     expect(after.fresh).not.toEqual(before.fresh)
     expect(after.cached).toEqual(after.fresh)
     expect(cacheIn(after.file)?.key).toBe(after.keys[4])
+  })
+
+  it('keeps the plan as checked and the journal as read, and uses them only while their text is the same', async () => {
+    const plan = renewalNegotiation(MOVES)
+    const journal = journalPathFor(plan)
+    expect((await runCaptured(['status', plan])).code).toBe(EXIT.ok)
+    const kept = cacheIn(posteriorCachePathFor(journal))
+    const planText = readFileSync(plan, 'utf8')
+    const loaded = await loadPlan(plan)
+    if (!loaded.ok) throw new Error('the example does not load')
+    expect(kept?.plan).toEqual({
+      hash: checkedPlanHash(planText, plan),
+      plan: loaded.plan,
+      warnings: loaded.warnings,
+    })
+    expect(kept?.journal?.hash).toBe(journalHash(readFileSync(journal, 'utf8'), journal))
+    expect(kept?.journal?.events).toEqual((await loadJournal(journal)).events)
+
+    // Used while the text is the same: a kept plan marked as such comes back instead of a new reading,
+    // with the file's text and its source read only when asked for.
+    if (!kept?.plan || !kept.journal) throw new Error('the cache keeps both')
+    const marked = { ...kept.plan, plan: { ...kept.plan.plan, title: 'as kept' } }
+    const fromCache = await loadPlan(plan, marked)
+    expect(fromCache.ok && fromCache.plan.title).toBe('as kept')
+    expect(fromCache.ok && fromCache.source.value).toEqual(loaded.source.value)
+    const keptNote = { ...kept.journal, events: kept.journal.events.slice(0, 1) }
+    expect((await loadJournal(journal, keptNote)).events).toHaveLength(1)
+
+    // A byte changed (a comment) reads them again, and the next command keeps the new reading.
+    writeFileSync(plan, `${planText}# a comment\n`)
+    appendFileSync(journal, `${JSON.stringify({ type: 'note', text: 'later' })}\n`)
+    const reread = await loadPlan(plan, marked)
+    expect(reread.ok && reread.plan.title).toBe(loaded.plan.title)
+    expect(await loadJournal(journal, keptNote)).toEqual(await loadJournal(journal))
+    expect((await runCaptured(['status', plan])).code).toBe(EXIT.ok)
+    expect(cacheIn(posteriorCachePathFor(journal))?.plan?.hash).toBe(
+      checkedPlanHash(`${planText}# a comment\n`, plan),
+    )
   })
 
   describe('a damaged cache is ignored and replaced, never trusted', () => {

@@ -11,6 +11,11 @@
  * or fails its checksum is ignored and replaced. It is only ever written whole (a temporary file
  * renamed over it), and a failure to write it (a read-only folder) costs the next run time, nothing else.
  *
+ * The same file keeps the plan as core checked it and the journal's events as read, each with the
+ * hash of the text (and name) of its file: a command whose plan and journal are unchanged since takes
+ * them from here instead of reading YAML and checking every field and event again, which costs more
+ * than the rest of a replay. A byte changed in either file, or another Parley version, reads them again.
+ *
  * The file: the line `parley posterior cache`, a 4-byte little-endian length, a JSON header of that
  * length, zero padding to a multiple of 8 bytes, then the samples (float64), the log weights
  * (float64) and, when an issue is uncertain, the directions (one byte each).
@@ -30,6 +35,8 @@ import {
   type Space,
 } from '@parley/core'
 import { writeFilesAtomically } from './atomic-write'
+import type { ReadJournal } from './journal-file'
+import type { CheckedPlan } from './plan-file'
 import { VERSION } from './version'
 
 const MAGIC = 'parley posterior cache\n'
@@ -53,6 +60,17 @@ interface Header {
   moves: MoveInformation[]
   /** The posterior's figures per issue (see `LearnerState.figures`). */
   figures?: Record<string, IssuePosterior>
+  /** The plan as checked, and the journal as read, when they were kept with it. */
+  plan?: CheckedPlan
+  journal?: ReadJournal
+}
+
+/** What a cache file holds: the learner's state after its moves, and the plan and journal it was kept with. */
+export interface KeptReplay {
+  key: string
+  state: LearnerState
+  plan?: CheckedPlan
+  journal?: ReadJournal
 }
 
 /** Hashes of the plan and each prefix of the moves: `keys[k]` stands for the plan and the first k moves. */
@@ -66,17 +84,34 @@ export function prefixKeys(planText: string, observations: readonly Observation[
 
 /** Over the header's other fields and the body: a changed byte anywhere is caught, figures in the header included. */
 function checksumOf(header: Omit<Header, 'checksum'>, body: Uint8Array): string {
-  const { key, version, seed, count, issues, random, observed, flips, moves, figures } = header
+  const { key, version, seed, count, issues, random, observed, flips, moves, figures, plan, journal } = header
   return createHash('sha256')
     .update(
-      JSON.stringify([key, version, seed, count, issues, random, observed, flips, moves, figures ?? null]),
+      JSON.stringify([
+        key,
+        version,
+        seed,
+        count,
+        issues,
+        random,
+        observed,
+        flips,
+        moves,
+        figures ?? null,
+        plan ?? null,
+        journal ?? null,
+      ]),
     )
     .update(body)
     .digest('hex')
 }
 
-/** The bytes of the file for a learner's state, keyed by `key`. */
-export function encodeCache(state: LearnerState, key: string): Uint8Array {
+/** The bytes of the file for a learner's state, keyed by `key`, with the plan and journal it was learned from. */
+export function encodeCache(
+  state: LearnerState,
+  key: string,
+  kept: { plan?: CheckedPlan; journal?: ReadJournal } = {},
+): Uint8Array {
   const samples = state.samples.byteLength
   const weights = state.logWeight.byteLength
   const body = new Uint8Array(samples + weights + (state.flips?.byteLength ?? 0))
@@ -94,6 +129,8 @@ export function encodeCache(state: LearnerState, key: string): Uint8Array {
     flips: state.flips !== undefined,
     moves: state.moves,
     ...(state.figures ? { figures: state.figures } : {}),
+    ...(kept.plan ? { plan: kept.plan } : {}),
+    ...(kept.journal ? { journal: kept.journal } : {}),
   }
   const header: Header = { ...fields, checksum: checksumOf(fields, body) }
   const json = Buffer.from(JSON.stringify(header))
@@ -108,7 +145,7 @@ export function encodeCache(state: LearnerState, key: string): Uint8Array {
 }
 
 /** The key and state a file holds, or undefined for anything that is not a whole, intact cache. */
-export function decodeCache(bytes: Uint8Array): { key: string; state: LearnerState } | undefined {
+export function decodeCache(bytes: Uint8Array): KeptReplay | undefined {
   try {
     const magic = Buffer.byteLength(MAGIC)
     if (bytes.length < magic + 4 || Buffer.from(bytes.subarray(0, magic)).toString('latin1') !== MAGIC)
@@ -141,6 +178,8 @@ export function decodeCache(bytes: Uint8Array): { key: string; state: LearnerSta
         moves: header.moves,
         ...(header.figures ? { figures: header.figures } : {}),
       },
+      ...(header.plan ? { plan: header.plan } : {}),
+      ...(header.journal ? { journal: header.journal } : {}),
     }
   } catch {
     return undefined
@@ -167,24 +206,44 @@ function isHeader(value: unknown): value is Header {
         typeof (move as MoveInformation).kind === 'string' &&
         typeof (move as MoveInformation).bits === 'number',
     ) &&
-    (header.figures === undefined || (typeof header.figures === 'object' && header.figures !== null))
+    (header.figures === undefined || (typeof header.figures === 'object' && header.figures !== null)) &&
+    (header.plan === undefined || isKept(header.plan, ['plan'], ['warnings'])) &&
+    (header.journal === undefined || isKept(header.journal, [], ['events', 'lines', 'problems']))
   )
+}
+
+function isKept(value: unknown, objects: readonly string[], arrays: readonly string[]): boolean {
+  if (typeof value !== 'object' || value === null) return false
+  const kept = value as Record<string, unknown>
+  return (
+    typeof kept.hash === 'string' &&
+    objects.every((key) => typeof kept[key] === 'object' && kept[key] !== null) &&
+    arrays.every((key) => Array.isArray(kept[key]))
+  )
+}
+
+/** The cache file beside a journal, read; undefined when there is none or it is not whole and intact. */
+export async function readReplayCache(file: string): Promise<KeptReplay | undefined> {
+  return decodeCache(await readFile(file).catch(() => new Uint8Array()))
 }
 
 /**
  * The posterior for a journal's moves (what `inferPriorities` gives for them), resumed from the
  * cache file beside the journal when it was learned from a prefix of these moves on this plan, and
- * the cache brought up to date. `file`: the cache's path, or undefined to keep none (no journal yet).
+ * the cache brought up to date, with the plan and journal to keep beside it (`keep`). `file`: the
+ * cache's path, or undefined to keep none (no journal yet). `read`: the cache as already read, if it was.
  */
 export async function cachedPosterior(
   space: Space,
   planText: string,
   observations: readonly Observation[],
   file: string | undefined,
+  keep: { plan?: CheckedPlan; journal?: ReadJournal } = {},
+  read?: KeptReplay | null,
 ): Promise<Posterior> {
   if (file === undefined) return inferPriorities(space, observations)
   const keys = prefixKeys(planText, observations)
-  const cached = decodeCache(await readFile(file).catch(() => new Uint8Array()))
+  const cached = read === undefined ? await readReplayCache(file) : (read ?? undefined)
   const resumed =
     cached && cached.key === keys[cached.state.observed]
       ? PriorityLearner.resume(space, observations, cached.state)
@@ -194,9 +253,16 @@ export async function cachedPosterior(
   for (const observation of observations.slice(start)) learner.observe(observation)
   // Before the snapshot, so that it keeps the figures per issue too.
   const posterior = learner.posterior()
-  if (!resumed || start < observations.length) {
+  const stale = (kept: { hash: string } | undefined, now: { hash: string } | undefined) =>
+    now !== undefined && kept?.hash !== now.hash
+  if (
+    !resumed ||
+    start < observations.length ||
+    stale(cached?.plan, keep.plan) ||
+    stale(cached?.journal, keep.journal)
+  ) {
     await writeFilesAtomically(
-      [{ path: file, text: encodeCache(learner.snapshot(), keys[observations.length] ?? '') }],
+      [{ path: file, text: encodeCache(learner.snapshot(), keys[observations.length] ?? '', keep) }],
       { overwrite: true },
     ).catch(() => undefined)
   }
