@@ -26,7 +26,13 @@ export async function lintCommand(
   if (!loaded.ok) return planRefused(context, format !== 'text', loaded.plan.errors)
   const { plan, journal, state, posterior } = loaded
   const findings = locateFindings(lintNegotiation(plan.space, journal.events, { state, posterior }), {
-    plan: { name: plan.file, source: plan.source },
+    // Read (parsing the file again, when it came from the cache) only to place a finding in the plan.
+    plan: {
+      name: plan.file,
+      get source() {
+        return plan.source
+      },
+    },
     journal: { name: journal.file, lines: journal.lines },
   })
   if (format === 'sarif') context.out.json(sarifLog(findings, { version: VERSION }))
