@@ -1,9 +1,11 @@
 /**
  * Every page at a phone's size (390x844) and a laptop's (1280x800): the page never scrolls
  * sideways (wide tables scroll inside a region of their own, reachable by keyboard), axe finds no
- * serious or critical violation, and a screenshot of each is kept for review in test-output/.
+ * serious or critical violation, each page has a title of its own, and a screenshot of each is
+ * kept for review in test-output/.
  * The negotiation is the sales example with a few moves, so every stage has content.
  */
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -71,11 +73,26 @@ describe.runIf(browserAvailable)('every page fits the screen', { timeout: BROWSE
   const suite = browserSuite()
   let owner: Session
   let negotiation: string
+  /** A negotiation imported with problems: only a draft to repair. */
+  let draft: string
 
   beforeAll(async () => {
     owner = await firstOwner(suite.server, EMAIL)
     const { path } = await importPlan(suite.server.url, owner, EXAMPLE)
     negotiation = path.replace(/^\/api\/workspaces\/([^/]+)\/negotiations\//, `/w/$1/n/`)
+    const broken = readFileSync(EXAMPLE, 'utf8').replace(
+      'us: { weight: 35, prefer: high }',
+      'us: { weight: -35, prefer: high }',
+    )
+    const imported = await api(
+      suite.server.url,
+      owner,
+      'POST',
+      `/api/workspaces/${owner.workspaceId}/negotiations/import`,
+      { yaml: broken },
+    )
+    expect(imported.status).toBe(201)
+    draft = `/w/${owner.workspaceId}/n/${((await imported.json()) as { id: string }).id}`
     const bundle = {
       price: 230000,
       rollout: 60,
@@ -113,13 +130,19 @@ describe.runIf(browserAvailable)('every page fits the screen', { timeout: BROWSE
         { name: 'tradeables', path: `/w/${owner.workspaceId}/tradeables` },
         { name: 'account', path: '/account' },
         ...STAGES.map((stage) => ({ name: stage, path: `${negotiation}/${stage}` })),
+        { name: 'draft', path: draft },
       ]
       const problems: string[] = []
+      const titles = new Map<string, string>()
       for (const { name, path } of pages) {
         await page.goto(path)
         await page.locator('h1').first().waitFor()
         await page.waitForLoadState('networkidle')
         await screenshot(page, `layout-${size.name}-${name}`)
+        const title = await page.title()
+        const same = titles.get(title)
+        if (same) problems.push(`${name}: the same title as ${same} ("${title}")`)
+        titles.set(title, name)
         const { wide, culprits } = await overflow(page)
         const banners = await page.getByRole('banner').count()
         if (banners !== 1) problems.push(`${name}: ${banners} banner landmarks (one: the app's header)`)
