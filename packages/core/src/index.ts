@@ -228,6 +228,7 @@ export {
   type EventType,
   type JournalEvent,
 } from './journal/events'
+export { type FloorField, floorFieldsChanged, floorIsSealed } from './journal/floor'
 export { JOINT_GAIN_MIN, type JointGain, jointGain } from './journal/joint-gain'
 export { type JournalLine, type JournalText, readJournalText } from './journal/jsonl'
 export type { NextMove } from './journal/next-move'

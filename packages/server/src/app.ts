@@ -23,6 +23,7 @@ import { type ServerOverrides, serverOptions } from './options'
 import { accountRoutes } from './routes/accounts'
 import { auditRoutes } from './routes/audit'
 import { draftRoutes } from './routes/drafts'
+import { floorChangeRoutes } from './routes/floor-changes'
 import { journalRoutes } from './routes/journal'
 import { linkRoutes } from './routes/links'
 import { negotiationRoutes } from './routes/negotiations'
@@ -103,6 +104,7 @@ export function createApp(dependencies: AppDependencies): App {
   workspaceRoutes(api)
   negotiationRoutes(api)
   draftRoutes(api)
+  floorChangeRoutes(api)
   journalRoutes(api)
   viewRoutes(api)
   tradeableRoutes(api)

@@ -113,6 +113,7 @@ const CASES: RouteCase[] = [
   }),
   routeCase('POST /api/workspaces/{workspaceId}/negotiations/{negotiationId}/duplicate', 'editor', 201),
   routeCase('GET /api/workspaces/{workspaceId}/negotiations/{negotiationId}/draft', 'viewer', 200),
+  routeCase('GET /api/workspaces/{workspaceId}/negotiations/{negotiationId}/floor-changes', 'viewer', 200),
   routeCase('PUT /api/workspaces/{workspaceId}/negotiations/{negotiationId}/draft', 'editor', 200, {
     body: () => ({ text: 'title: half-typed\nissues: [', format: 'yaml' }),
     headers: { 'if-match': '"1"' },

@@ -90,12 +90,14 @@ export function auditLog(ctx: StoreContext): Pick<Store, 'listAudit'> {
   return {
     async listAudit(workspaceId, options = {}) {
       const limit = Math.min(Math.max(Math.trunc(options.limit ?? AUDIT_PAGE_DEFAULT), 1), AUDIT_PAGE_MAX)
-      const { before } = options
+      const { before, target, action } = options
       const rows = await ctx.db
         .selectFrom('audit_log')
         .selectAll()
         .where('workspace_id', '=', workspaceId)
         .$if(before !== undefined, (query) => query.where('seq', '<', before ?? 0))
+        .$if(target !== undefined, (query) => query.where('target', '=', target ?? ''))
+        .$if(action !== undefined, (query) => query.where('action', '=', action ?? ''))
         .orderBy('seq', 'desc')
         .limit(limit)
         .execute()

@@ -217,6 +217,19 @@ export function negotiations(ctx: StoreContext): Pick<Store, NegotiationMethods>
             ...(cleared ? { draftCleared: true } : {}),
           },
         })
+        if (update.floorChange)
+          await writeAudit(ctx, trx, {
+            workspaceId: update.workspaceId,
+            userId: actor.userId,
+            action: 'negotiation.floor_change',
+            target: `negotiation:${row.id}`,
+            detail: {
+              fields: update.floorChange.fields,
+              reason: update.floorChange.reason,
+              from: update.expectedVersion,
+              to: row.version,
+            },
+          })
         return { ok: true, value: rowToNegotiation(row) }
       })
     },

@@ -253,6 +253,11 @@ export interface PlanUpdate {
   planFormat: PlanFormat | null
   /** Clears the draft in the same transaction if it is still at this version (the plan saved is the draft). */
   clearDraft?: number
+  /**
+   * Our floor moved after the first offer: which parts (field names, never their values) and why,
+   * audited as `negotiation.floor_change` with the update.
+   */
+  floorChange?: { fields: string[]; reason: string }
 }
 
 /** What the caller decides about a new event, seeing the journal as it stands under the lock. */
@@ -514,7 +519,11 @@ export interface Store {
   deleteTradeable(workspaceId: string, id: string, actor: Actor): Promise<boolean>
 
   // The audit log, newest first.
-  listAudit(workspaceId: string, options?: { before?: number; limit?: number }): Promise<AuditEntry[]>
+  /** `target` and `action` keep only the entries about one thing (`negotiation:ID`) and of one kind. */
+  listAudit(
+    workspaceId: string,
+    options?: { before?: number; limit?: number; target?: string; action?: string },
+  ): Promise<AuditEntry[]>
 
   // Backup and move between backends.
   /** Every table that matters, as one JSON-ready value (sessions and rate-limit counters are left out). */

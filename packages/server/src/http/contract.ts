@@ -21,6 +21,7 @@ import type {
   DraftProblemSchema,
   DraftSavedSchema,
   DraftSchema,
+  FloorChangesSchema,
   ImportedDraftSchema,
   InvitationInputSchema,
   InvitationLinkSchema,
@@ -100,6 +101,7 @@ export type TradeableList = z.output<typeof TradeableListSchema>
 export type Tradeable = z.output<typeof TradeableSchema>
 export type AuditList = z.output<typeof AuditListSchema>
 export type Draft = z.output<typeof DraftSchema>
+export type FloorChanges = z.output<typeof FloorChangesSchema>
 export type DraftSaved = z.output<typeof DraftSavedSchema>
 export type DraftProblem = z.output<typeof DraftProblemSchema>
 /** What importing a plan with problems answers: a negotiation with only a draft. */

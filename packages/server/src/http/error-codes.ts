@@ -30,6 +30,10 @@ export const ERROR_CODES = {
     meaning: 'text with a character the API does not take (NUL, a lone surrogate)',
   },
   required: { status: 400, meaning: 'a field this request needs is missing' },
+  floor_change_reason_required: {
+    status: 400,
+    meaning: 'the reservation or a limit changed after our first offer, without floorChangeReason',
+  },
   too_deep: { status: 400, meaning: 'the body nests deeper than the API reads' },
   too_many_fields: { status: 400, meaning: 'an object of the body has more fields than the API reads' },
   unauthenticated: { status: 401, meaning: 'not signed in' },

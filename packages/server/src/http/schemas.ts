@@ -309,3 +309,18 @@ export const TokenParams = z.object({
     .max(200)
     .openapi({ param: { name: 'token', in: 'path' } }),
 })
+
+export const FloorChangesSchema = z
+  .object({
+    changes: z.array(
+      z.object({
+        at: z.string(),
+        userId: z.string().nullable(),
+        fields: z.array(z.enum(['reservation', 'limits'])),
+        reason: z.string(),
+        from: z.number().int().openapi({ description: 'The plan version before the change' }),
+        to: z.number().int().openapi({ description: 'The plan version it made' }),
+      }),
+    ),
+  })
+  .openapi('FloorChanges')

@@ -9,6 +9,7 @@ import { z } from '@hono/zod-openapi'
 import { PlanSchema, type Problem, planToJson, planToYaml } from '@parley/core'
 import type { Negotiation, NegotiationSummary, Role } from '@parley/store'
 import type { Context } from 'hono'
+import { checkFloorChange, FLOOR_REASON_MAX_LENGTH } from '../floor'
 import { refusal } from '../http/access'
 import { type Api, apiPart, errors, json } from '../http/api'
 import { isYamlType, mediaType, shapeLimits } from '../http/body'
@@ -287,6 +288,12 @@ export function negotiationRoutes(api: Api): void {
         headers: z.object({
           'if-match': z.string().optional().openapi({ description: 'The ETag you read: "3"' }),
         }),
+        query: z.object({
+          floorChangeReason: z.string().max(FLOOR_REASON_MAX_LENGTH).optional().openapi({
+            description:
+              'Why our floor moved: required (else 400 floor_change_reason_required) when the reservation or a limit changes after our first offer; audited with the fields that moved',
+          }),
+        }),
         body: planBody,
       },
       responses: {
@@ -311,6 +318,13 @@ export function negotiationRoutes(api: Api): void {
       if (!input) return fail(c, 'required', NO_PLAN)
       const read = readPlan(input, { text: found.planText, format: found.planFormat })
       if (!read.ok) return failWith(c, read.errors.map(problemJson))
+      const floor = await checkFloorChange(
+        c.get('services'),
+        found,
+        read.plan,
+        c.req.valid('query').floorChangeReason,
+      )
+      if (!floor.ok) return fail(c, floor.code, floor.message, 'floorChangeReason')
       const identity = c.get('identity')
       const draft = await c.get('services').store.getDraft(params.workspaceId, params.negotiationId)
       const updated = await c.get('services').store.updatePlan(
@@ -324,6 +338,7 @@ export function negotiationRoutes(api: Api): void {
           planText: read.planText,
           planFormat: read.planFormat,
           ...(draft && isDraftSaved(draft, input, read) ? { clearDraft: draft.version } : {}),
+          ...(floor.floorChange ? { floorChange: floor.floorChange } : {}),
         },
         { userId: identity?.user.id ?? null },
       )
