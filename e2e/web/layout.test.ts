@@ -3,11 +3,14 @@
  * sideways (wide tables scroll inside a region of their own, reachable by keyboard), axe finds no
  * serious or critical violation, each page has a title of its own, and a screenshot of each is
  * kept for review in test-output/.
- * The negotiation is the sales example with a few moves, so every stage has content.
+ * The negotiation is the sales example with a few moves, so every stage has content. On the same
+ * negotiation, the guided flow: each stage's checklist with the state of each ask in words, the way
+ * on to the next stage, a long stage's in-page index, the rail and the coach kept in view while the
+ * stage scrolls, and on a phone the coach in a drawer.
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { ROOT } from '../parley'
 import { api, firstOwner, importPlan, OWNER_PASSWORD, type Session } from '../server'
@@ -16,6 +19,7 @@ import {
   browserAvailable,
   browserSuite,
   checkAccessibility,
+  type OpenPage,
   screenshot,
   signIn,
 } from './browser'
@@ -156,4 +160,115 @@ describe.runIf(browserAvailable)('every page fits the screen', { timeout: BROWSE
       }
       expect(problems).toEqual([])
     })
+
+  /** A stage of the negotiation, opened and settled. */
+  async function openStage({ page }: OpenPage, stage: string): Promise<void> {
+    await page.goto(`${negotiation}/${stage}`)
+    await page.locator('h1').first().waitFor()
+    await page.getByRole('region', { name: 'What the method asks here' }).waitFor()
+  }
+
+  /** Where an element stands in the window: its top and bottom in CSS pixels. */
+  async function place(locator: Locator): Promise<{ top: number; bottom: number }> {
+    const box = await locator.boundingBox()
+    if (!box) throw new Error('not shown')
+    return { top: box.y, bottom: box.y + box.height }
+  }
+
+  it('guides each stage: what the method asks, done or to do in words, and the way on', async () => {
+    const open = await suite.newPage()
+    const { page } = open
+    await signIn(page, EMAIL, OWNER_PASSWORD)
+    await openStage(open, 'first-move')
+    const guide = page.getByRole('region', { name: 'What the method asks here' })
+    // The example has no interest recorded; its first offer was a set of two bundles within the rule.
+    const items = guide.getByRole('listitem')
+    await expect(items.allTextContents()).resolves.toEqual([
+      expect.stringMatching(/^○ To do:? Their interests heard and written down$/),
+      expect.stringMatching(/^✓ Done:? Two or three bundles offered together, each meeting the rule$/),
+    ])
+    await expect(guide.getByText('1 of 2 done').isVisible()).resolves.toBe(true)
+
+    await guide.getByRole('link', { name: 'Continue to Midgame' }).click()
+    await page.waitForURL(/\/midgame$/)
+    const rail = page.getByRole('navigation', { name: 'Stages of the method' })
+    await expect(rail.getByRole('link', { name: /^Midgame/ }).getAttribute('aria-current')).resolves.toBe(
+      'page',
+    )
+    // Their choice is recorded and the concession got something back.
+    const midgame = page.getByRole('region', { name: 'What the method asks here' }).getByRole('listitem')
+    await expect(
+      midgame.filter({ hasText: 'Their answer to our offer recorded' }).textContent(),
+    ).resolves.toMatch(/^✓ Done/)
+    await expect(midgame.filter({ hasText: 'No concession given away' }).textContent()).resolves.toMatch(
+      /^✓ Done/,
+    )
+
+    // The example is fully prepared; Debrief is the last stage, with nowhere to continue to.
+    await openStage(open, 'prepare')
+    await expect(
+      page.getByRole('region', { name: 'What the method asks here' }).getByText('7 of 7 done').count(),
+    ).resolves.toBe(1)
+    await openStage(open, 'debrief')
+    await expect(page.getByRole('link', { name: /^Continue to/ }).count()).resolves.toBe(0)
+  })
+
+  it('indexes a long stage, keeps the rail and the coach in view, and on a phone opens the coach as a drawer', async () => {
+    const desktop = await suite.newPage({ viewport: { width: 1280, height: 800 } })
+    let page = desktop.page
+    await signIn(page, EMAIL, OWNER_PASSWORD)
+    // Set up is short: no index. Prepare is long: an index of its sections, each link a jump.
+    await openStage(desktop, 'setup')
+    await page.getByRole('heading', { name: 'Decision rule' }).waitFor()
+    await expect(page.getByRole('navigation', { name: 'On this page' }).count()).resolves.toBe(0)
+    await openStage(desktop, 'prepare')
+    const index = page.getByRole('navigation', { name: 'On this page' })
+    await index.getByRole('link', { name: 'Anchor' }).waitFor()
+    const links = await index.getByRole('link').allTextContents()
+    expect(links.slice(0, 2)).toEqual(['Our BATNA and reservation', 'Issues'])
+    expect(links).toContain('Counterparty map')
+    await index.getByRole('link', { name: 'Counterparty map' }).click()
+    await page.waitForURL(/#counterparty$/)
+    const heading = await place(page.getByRole('heading', { level: 2, name: /^Counterparty map/ }))
+    expect(heading.top).toBeGreaterThanOrEqual(0)
+    expect(heading.top).toBeLessThan(120)
+
+    // At the foot of the long stage, the rail and the coach are still on the screen.
+    await page.evaluate('window.scrollTo(0, 1e6)')
+    await expect.poll(() => page.evaluate('window.scrollY')).toBeGreaterThan(1000)
+    for (const kept of [
+      page.getByRole('navigation', { name: 'Stages of the method' }),
+      page.getByRole('complementary', { name: 'Coach' }),
+    ]) {
+      const { top, bottom } = await place(kept)
+      expect(top).toBeGreaterThanOrEqual(0)
+      expect(bottom).toBeLessThanOrEqual(800)
+    }
+
+    // On a phone: no coach under the stage, a Coach button that opens it in a dialog, Escape closes it.
+    const phone = await suite.newPage({ viewport: { width: 390, height: 844 } })
+    page = phone.page
+    await signIn(page, EMAIL, OWNER_PASSWORD)
+    await openStage(phone, 'midgame')
+    await expect(page.getByRole('complementary', { name: 'Coach' }).count()).resolves.toBe(0)
+    await page.evaluate('window.scrollTo(0, 1e6)')
+    const opener = page.getByRole('button', { name: 'Coach', exact: true })
+    const button = await place(opener)
+    expect(button.bottom).toBeLessThanOrEqual(844)
+    const rail = await place(page.getByRole('navigation', { name: 'Stages of the method' }))
+    expect(rail.top).toBeGreaterThanOrEqual(0)
+    await opener.click()
+    const drawer = page.getByRole('dialog', { name: 'Coach' })
+    await drawer.getByRole('heading', { name: 'Coach' }).waitFor()
+    await drawer.getByText('Moves for this stage').waitFor()
+    await checkAccessibility(page, 'the coach drawer on a phone')
+    await page.keyboard.press('Escape')
+    await expect.poll(() => drawer.isVisible()).toBe(false)
+    await expect
+      .poll(() => opener.evaluate((element) => element === element.ownerDocument.activeElement))
+      .toBe(true)
+    await opener.click()
+    await drawer.getByRole('button', { name: 'Close the coach' }).click()
+    await expect.poll(() => drawer.isVisible()).toBe(false)
+  })
 })

@@ -277,13 +277,14 @@ export { lintNegotiation } from './lint/negotiation'
 export type { LintSeverity } from './lint/rules'
 export { type LocatedFinding, type SarifLocation, sarifLog } from './lint/sarif'
 
-// Playbooks: the method per context, the coach, phrases, starter plans and face-saving variants.
+// Playbooks: the method per context, the coach, each stage's checklist, phrases, starter plans and face-saving variants.
 
 export { nameWithUnit } from './language/levels'
 export type { FaceSavingVariant } from './playbooks/approval'
 export { type ApplicabilityNote, type CoachOptions, type CoachReport, coach } from './playbooks/coach'
 export { PLAYBOOKS } from './playbooks/library'
 export { type FilledPhrase, formatLevel, formatLevelWithUnit, type PhraseStyle } from './playbooks/phrases'
+export { type ChecklistItem, stageChecklist } from './playbooks/stage-checklist'
 export { starterPlan, starterPlanYaml } from './playbooks/starters'
 export type { TimelineStep } from './playbooks/timeline'
 export type {

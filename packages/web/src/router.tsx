@@ -2,7 +2,7 @@
  * Routing by the address bar, small enough to read: a path is matched against patterns such as
  * `/w/:workspace/n/:negotiation/:stage`; links and `navigate` push history entries.
  */
-import { type AnchorHTMLAttributes, type MouseEvent, useEffect, useState } from 'react'
+import { type ComponentProps, type MouseEvent, useEffect, useState } from 'react'
 
 export type Params = Record<string, string>
 
@@ -43,7 +43,7 @@ export function usePath(): string {
   return path
 }
 
-export function Link({ to, children, ...rest }: { to: string } & AnchorHTMLAttributes<HTMLAnchorElement>) {
+export function Link({ to, children, ...rest }: { to: string } & ComponentProps<'a'>) {
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return
     event.preventDefault()

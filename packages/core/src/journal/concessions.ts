@@ -89,6 +89,24 @@ function pointsPerUnit(
   return us > 0 ? { us, them, unit: issue.unit } : undefined
 }
 
+/** What our give costs us, in points of our utility: from our latest position to it with the give applied. */
+function giveCost(space: Space, record: ConcessionRecord): number {
+  return utilityOf(space, record.ourPosition).us - utilityOf(space, record.ourPositionAfterGive).us
+}
+
+/**
+ * A gift: a give that costs us something, with no get. A give that costs us nothing is no gift;
+ * more likely it was recorded the wrong way round.
+ */
+function isGiftOf(record: ConcessionRecord, giveCostUs: number): boolean {
+  return Object.keys(record.give).length > 0 && Object.keys(record.get).length === 0 && giveCostUs > 1e-9
+}
+
+/** Whether a concession is a gift (the method's warning), as the concession log flags it. */
+export function isGift(space: Space, record: ConcessionRecord): boolean {
+  return isGiftOf(record, giveCost(space, record))
+}
+
 /**
  * The log of the negotiation's concessions, in journal order, each valued from the sides' latest
  * positions (see `ConcessionLine`), with its flags and the running balance. `theirWeights` is the
@@ -105,8 +123,7 @@ export function concessionLog(
   let oneWay = 0
   const them = (offer: Offer) => theirUtility(space, theirWeights, offer)
   return records.map((record) => {
-    const giveCostUs =
-      utilityOf(space, record.ourPosition).us - utilityOf(space, record.ourPositionAfterGive).us
+    const giveCostUs = giveCost(space, record)
     const getValueUs =
       utilityOf(space, record.theirPositionAfterGet).us - utilityOf(space, record.theirPosition).us
     const valueUs = getValueUs - giveCostUs
@@ -117,9 +134,8 @@ export function concessionLog(
       them(record.theirPosition)
     const gave = Object.keys(record.give).length > 0
     const got = Object.keys(record.get).length > 0
-    // A give that costs us nothing is no gift; more likely it was recorded the wrong way round.
     const costly = giveCostUs > 1e-9
-    const gift = gave && !got && costly
+    const gift = isGiftOf(record, giveCostUs)
     const flags: ConcessionFlag[] = []
     if (gave && giveCostUs < -1e-9) flags.push('give_gains_us')
     if (gift) flags.push('gift')

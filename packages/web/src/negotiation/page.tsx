@@ -11,12 +11,13 @@ import type { Workspace } from '../session'
 import { Button, Notice } from '../ui/controls'
 import { MathsSwitch } from '../ui/maths'
 import { usePageTitle } from '../ui/page-title'
-import { CoachPanel } from './coach-panel'
+import { CoachPlace } from './coach-place'
 import { PlanProblems } from './draft-problems'
 import { DraftRepair } from './draft-repair'
 import { ManageNegotiation } from './manage'
 import { type NegotiationModel, type SaveState, useNegotiation } from './model'
 import { SharedDraftNotice } from './shared-draft-notice'
+import { StageGuide } from './stage-guide'
 import { STAGE_PAGES, stageOfSlug } from './stages'
 
 /** The page of a kept draft that the form cannot show, repaired as text. */
@@ -54,6 +55,16 @@ const PAGES: Record<Stage, StagePage> = {
     () => import('./stages/debrief'),
     (m) => m.DebriefPage,
   ),
+}
+
+/**
+ * On a phone the stage rail is a strip that scrolls sideways: the link of the stage shown is
+ * scrolled into it, so the strip says where you are without a swipe. Elsewhere nothing moves.
+ */
+function bringIntoStrip(link: HTMLAnchorElement | null): void {
+  const strip = link?.closest('ol')
+  if (!link || !strip || strip.scrollWidth <= strip.clientWidth) return
+  strip.scrollLeft += link.getBoundingClientRect().left - strip.getBoundingClientRect().left - 16
 }
 
 const SAVE_LABELS: Record<SaveState, string> = {
@@ -182,6 +193,7 @@ export function NegotiationPage({
                 <Link
                   to={`${base}/${page.slug}`}
                   aria-current={page.stage === stage ? 'page' : undefined}
+                  ref={page.stage === stage ? bringIntoStrip : undefined}
                   className={page.stage === current ? 'current-stage' : undefined}
                 >
                   <span className="stage-title">{page.title}</span>
@@ -193,13 +205,13 @@ export function NegotiationPage({
           </ol>
         </nav>
         <main className="stage-main" id="main">
-          <Suspense fallback={<p aria-busy="true">Loading…</p>}>
-            <Page model={model} />
-          </Suspense>
+          <StageGuide model={model} stage={stage} base={base}>
+            <Suspense fallback={<p aria-busy="true">Loading…</p>}>
+              <Page model={model} />
+            </Suspense>
+          </StageGuide>
         </main>
-        <aside className="coach" aria-label="Coach">
-          <CoachPanel model={model} stage={stage} />
-        </aside>
+        <CoachPlace model={model} stage={stage} />
       </div>
     </div>
   )

@@ -4,6 +4,7 @@
  * readers. Numbers keep what the user typed while it is not yet a number.
  */
 import { type ReactNode, useEffect, useId, useState } from 'react'
+import { useIndexedSection, WithinSectionMark } from './section-index'
 
 export interface FieldProblem {
   message: string
@@ -238,6 +239,7 @@ export function PrivateMark({ children = 'Private' }: { children?: ReactNode }) 
   )
 }
 
+/** A titled box of a page; one with an id and a text title lists itself in the page's in-page index (`section-index.tsx`). */
 export function Section(props: {
   title: ReactNode
   children: ReactNode
@@ -246,6 +248,7 @@ export function Section(props: {
   id?: string
 }) {
   const id = useId()
+  useIndexedSection(props.id, props.title)
   return (
     <section className={`section ${props.private ? 'private' : ''}`} aria-labelledby={id} id={props.id}>
       <header className="section-header">
@@ -254,7 +257,7 @@ export function Section(props: {
         </h2>
         {props.actions ? <div className="section-actions">{props.actions}</div> : null}
       </header>
-      {props.children}
+      <WithinSectionMark>{props.children}</WithinSectionMark>
     </section>
   )
 }
