@@ -283,6 +283,7 @@ export type { FaceSavingVariant } from './playbooks/approval'
 export { type ApplicabilityNote, type CoachOptions, type CoachReport, coach } from './playbooks/coach'
 export { PLAYBOOKS } from './playbooks/library'
 export { type FilledPhrase, formatLevel, formatLevelWithUnit, type PhraseStyle } from './playbooks/phrases'
+export { blankStarterPlan, type StarterNames, starterHint } from './playbooks/starter-blanks'
 export { starterPlan, starterPlanYaml } from './playbooks/starters'
 export type { TimelineStep } from './playbooks/timeline'
 export type {
