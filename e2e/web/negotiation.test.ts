@@ -62,7 +62,9 @@ describe.runIf(browserAvailable)('a negotiation in the browser', { timeout: BROW
     await page.getByRole('button', { name: 'Create from the sales template' }).click()
     await page.getByText('Give the negotiation a title to create it').waitFor()
     await expect(titleField.getAttribute('aria-invalid')).resolves.toBe('true')
-    await expect(titleField.evaluate((input) => input === document.activeElement)).resolves.toBe(true)
+    await expect(titleField.evaluate((input) => input === input.ownerDocument.activeElement)).resolves.toBe(
+      true,
+    )
     expect(new URL(page.url()).pathname).toBe(`/w/${owner.workspaceId}`)
     await page.getByText('No negotiation yet.').waitFor()
 

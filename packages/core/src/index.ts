@@ -314,7 +314,7 @@ export {
 
 export { draftFairnessStory, type FairnessStoryOptions } from './close/fairness'
 export type { DebriefFigures } from './debrief/figures'
-export { type DebriefSentences, debriefSentences } from './debrief/sentences'
+export { type DebriefSentences, type DebriefWording, debriefSentences } from './debrief/sentences'
 export { type AnsweredPrompt, type DebriefView, debriefView } from './debrief/view'
 
 // Randomness and work: seeded generators and the work budget long computations run under.
@@ -337,6 +337,8 @@ export {
   glossaryEntry,
   INFORMATION_THRESHOLDS,
   type PlainInformation,
+  plainBundleName,
+  plainEstimateLabel,
   plainInformation,
   plainLearned,
   plainNashShare,
