@@ -209,6 +209,16 @@ describe.runIf(browserAvailable)('warnings a negotiator needs', { timeout: BROWS
         `${stage}: …${seen.slice(Math.max(0, at - 120), at + 60)}…`,
       ).toEqual([])
     }
+    // The rehearsal, once opened on the Midgame stage: no seed, no generator's name.
+    await seenWith('midgame')
+    const rehearsal = page.locator('.rehearsal')
+    await rehearsal.getByRole('button', { name: 'Rehearse' }).click()
+    await rehearsal.getByRole('button', { name: 'Start the rehearsal' }).waitFor()
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the point
+    const rehearsalText = await rehearsal.innerText()
+    expect(rehearsalText.match(engineWords) ?? []).toEqual([])
+    expect(rehearsalText).not.toMatch(/\bSeed\b|\bperturbed\b|\breordered\b/)
+
     // The plain words stand where the exact ones were.
     const firstMove = await seenWith('first-move')
     expect(firstMove).toMatch(/A: led by Annual subscription fee/)
@@ -235,6 +245,9 @@ describe.runIf(browserAvailable)('warnings a negotiator needs', { timeout: BROWS
       const seen = await seenWith(stage)
       for (const pattern of patterns) expect(seen, stage).toMatch(pattern)
     }
+    await seenWith('midgame')
+    await rehearsal.getByRole('button', { name: 'Rehearse' }).click()
+    await rehearsal.getByLabel('Seed').waitFor()
     await page.getByLabel('Show the maths').uncheck()
   })
 
