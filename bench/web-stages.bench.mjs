@@ -13,7 +13,8 @@
 // page, taken by a MutationObserver the moment each appears, while Playwright waits for them): the
 // stage's heading (the first `h2` of the stage's main column) and its first control (the first
 // input, select, textarea or button there); with the compressed JavaScript transferred (Resource
-// Timing's `encodedBodySize` of every script). Targets: at most 250 KB and within 3 s.
+// Timing's `encodedBodySize` of every script). Targets: at most 250 KB and within 3 s. Where the
+// time went: when the last script and the last API answer before the heading had arrived.
 //
 // Tables, never a test: skipped with a message when Chromium is not at PARLEY_CHROMIUM or
 // /usr/bin/chromium (and the first loads when the app is not built).
@@ -185,13 +186,20 @@ if (!existsSync('packages/web/dist/index.html')) {
           const main = page.locator('main#main')
           await main.locator('h2').first().waitFor({ timeout: 30_000 })
           await main.locator('input, select, textarea, button').first().waitFor({ timeout: 30_000 })
-          const measured = await page.evaluate(() => ({
-            ...globalThis.__firstSeen,
-            script: performance
-              .getEntriesByType('resource')
-              .filter((entry) => new URL(entry.name).pathname.endsWith('.js'))
-              .reduce((sum, entry) => sum + entry.encodedBodySize, 0),
-          }))
+          const measured = await page.evaluate(() => {
+            const resources = performance.getEntriesByType('resource')
+            const scripts = resources.filter((entry) => new URL(entry.name).pathname.endsWith('.js'))
+            const seen = globalThis.__firstSeen
+            // Where the time went: the last script and the last API answer before the heading.
+            const before = (entries) =>
+              Math.max(0, ...entries.filter((e) => e.responseEnd <= seen.heading).map((e) => e.responseEnd))
+            return {
+              ...seen,
+              script: scripts.reduce((sum, entry) => sum + entry.encodedBodySize, 0),
+              scriptsLoaded: before(scripts),
+              apiAnswered: before(resources.filter((e) => new URL(e.name).pathname.startsWith('/api/'))),
+            }
+          })
           loads.push({ slug, ...measured })
           await browserContext.close()
         }
@@ -205,7 +213,17 @@ if (!existsSync('packages/web/dist/index.html')) {
   }
   printTable(
     `First load of each stage page, CPU slowed ${CPU_SLOWDOWN}x (Chromium ${executablePath}; ${sales.name} with a ${sales.events.length}-event journal; median of ${LOADS} cold loads, from navigation start)`,
-    ['stage', 'heading', 'first control', 'worst of both', 'JavaScript (compressed)', '≤ 250 KB', '≤ 3 s'],
+    [
+      'stage',
+      'scripts loaded',
+      'API answered',
+      'heading',
+      'first control',
+      'worst of both',
+      'JavaScript (compressed)',
+      '≤ 250 KB',
+      '≤ 3 s',
+    ],
     STAGE_SLUGS.map((slug) => {
       const of = loads.filter((load) => load.slug === slug)
       const heading = median(of.map((load) => load.heading))
@@ -214,6 +232,8 @@ if (!existsSync('packages/web/dist/index.html')) {
       const script = Math.max(...of.map((load) => load.script))
       return [
         slug,
+        `${Math.round(median(of.map((load) => load.scriptsLoaded)))} ms`,
+        `${Math.round(median(of.map((load) => load.apiAnswered)))} ms`,
         `${Math.round(heading)} ms`,
         `${Math.round(control)} ms`,
         `${Math.round(worst)} ms`,
