@@ -58,5 +58,6 @@ export async function prepare({ url, token }, yaml) {
         }),
       )
     ).id
-  return { headers, workspace: workspace.id, negotiation }
+  // `cookie`: the owner's browser session, for a benchmark that opens the app in a browser.
+  return { headers, cookie, workspace: workspace.id, negotiation }
 }

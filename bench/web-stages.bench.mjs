@@ -4,14 +4,29 @@
 // recomputation over 50 ms. The rows follow the app: the derivation every stage shares (the plan
 // checked, the journal replayed and learned from), once on opening a negotiation and again after a
 // move is recorded (which continues from the last one); then what each stage computes from it
-// (midgame: status, MESO, coach, lint; prepare: the frontier; debrief). A table, never a test:
-// skipped with a message when Chromium is not at PARLEY_CHROMIUM or /usr/bin/chromium.
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+// (midgame: status, MESO, coach, lint; prepare: the frontier; debrief).
+//
+// Then the first load of each stage page as a newcomer's browser makes it (issue 15): `parley serve`
+// with the built app (run `node scripts/build.mjs` first), the sales example with its 30-event
+// journal, a fresh browser context per load (signed in, nothing cached), Chromium's CPU slowed 4x
+// (CDP `Emulation.setCPUThrottlingRate`). Timed from navigation start (`performance.now()` in the
+// page, taken by a MutationObserver the moment each appears, while Playwright waits for them): the
+// stage's heading (the first `h2` of the stage's main column) and its first control (the first
+// input, select, textarea or button there); with the compressed JavaScript transferred (Resource
+// Timing's `encodedBodySize` of every script). Targets: at most 250 KB and within 3 s. Where the
+// time went: when the last script and the last API answer before the heading had arrived.
+//
+// Tables, never a test: skipped with a message when Chromium is not at PARLEY_CHROMIUM or
+// /usr/bin/chromium (and the first loads when the app is not built).
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { build } from 'esbuild'
 import { chromium } from 'playwright-core'
 import { loadCore } from './load-core.mjs'
-import { printTable } from './machine.mjs'
+import { median, printTable } from './machine.mjs'
 import { negotiationJournal } from './negotiation-journal.mjs'
+import { json, prepare, start } from './serve.mjs'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7)
 const executablePath = process.env.PARLEY_CHROMIUM || '/usr/bin/chromium'
@@ -114,3 +129,118 @@ printTable(
   ['example', 'recomputation', 'first', 'median', '≤ 50 ms'],
   rows,
 )
+
+// First loads of the stage pages.
+const LOADS = Number(process.env.BENCH_LOADS ?? 3)
+const CPU_SLOWDOWN = 4
+const STAGE_SLUGS = ['prepare', 'setup', 'first-move', 'midgame', 'close', 'debrief']
+const JS_BUDGET = 250 * 1024
+const SHOWN_WITHIN = 3000
+
+if (!existsSync('packages/web/dist/index.html')) {
+  console.log('\nweb-stages first loads: skipped, the web app is not built (node scripts/build.mjs)')
+} else {
+  const sales = examples.find((example) => example.name === 'sales-saas-renewal') ?? examples[0]
+  const folder = mkdtempSync(join(tmpdir(), 'parley-bench-'))
+  const server = await start({ PARLEY_DATA: folder })
+  const loads = []
+  try {
+    const context = await prepare(server, readFileSync(`examples/${sales.name}.yaml`, 'utf8'))
+    const id = await context.negotiation()
+    const record = `${server.url}/api/workspaces/${context.workspace}/negotiations/${id}`
+    for (const event of sales.events)
+      await json(
+        await fetch(`${record}/events`, {
+          method: 'POST',
+          headers: { ...context.headers, 'content-type': 'application/json' },
+          body: JSON.stringify(event),
+        }),
+      )
+    const [name, value] = context.cookie.split('=')
+    const firstLoads = await chromium.launch({
+      executablePath,
+      args: ['--headless', '--no-sandbox', '--disable-gpu'],
+    })
+    try {
+      for (let run = 0; run < LOADS; run++) {
+        for (const slug of STAGE_SLUGS) {
+          // A fresh context: the session cookie only, no cache, as a first visit to the stage.
+          const browserContext = await firstLoads.newContext()
+          await browserContext.addCookies([{ name, value: value.split(';')[0], url: server.url }])
+          await browserContext.addInitScript(() => {
+            const seen = {}
+            globalThis.__firstSeen = seen
+            const look = () => {
+              const main = document.querySelector('main#main')
+              if (!main) return
+              if (seen.heading === undefined && main.querySelector('h2')) seen.heading = performance.now()
+              if (seen.control === undefined && main.querySelector('input, select, textarea, button'))
+                seen.control = performance.now()
+            }
+            new MutationObserver(look).observe(document, { childList: true, subtree: true })
+          })
+          const page = await browserContext.newPage()
+          const cdp = await browserContext.newCDPSession(page)
+          await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN })
+          await page.goto(`${server.url}/w/${context.workspace}/n/${id}/${slug}`)
+          const main = page.locator('main#main')
+          await main.locator('h2').first().waitFor({ timeout: 30_000 })
+          await main.locator('input, select, textarea, button').first().waitFor({ timeout: 30_000 })
+          const measured = await page.evaluate(() => {
+            const resources = performance.getEntriesByType('resource')
+            const scripts = resources.filter((entry) => new URL(entry.name).pathname.endsWith('.js'))
+            const seen = globalThis.__firstSeen
+            // Where the time went: the last script and the last API answer before the heading.
+            const before = (entries) =>
+              Math.max(0, ...entries.filter((e) => e.responseEnd <= seen.heading).map((e) => e.responseEnd))
+            return {
+              ...seen,
+              script: scripts.reduce((sum, entry) => sum + entry.encodedBodySize, 0),
+              scriptsLoaded: before(scripts),
+              apiAnswered: before(resources.filter((e) => new URL(e.name).pathname.startsWith('/api/'))),
+            }
+          })
+          loads.push({ slug, ...measured })
+          await browserContext.close()
+        }
+      }
+    } finally {
+      await firstLoads.close()
+    }
+  } finally {
+    server.child.kill('SIGTERM')
+    rmSync(folder, { recursive: true, force: true })
+  }
+  printTable(
+    `First load of each stage page, CPU slowed ${CPU_SLOWDOWN}x (Chromium ${executablePath}; ${sales.name} with a ${sales.events.length}-event journal; median of ${LOADS} cold loads, from navigation start)`,
+    [
+      'stage',
+      'scripts loaded',
+      'API answered',
+      'heading',
+      'first control',
+      'worst of both',
+      'JavaScript (compressed)',
+      '≤ 250 KB',
+      '≤ 3 s',
+    ],
+    STAGE_SLUGS.map((slug) => {
+      const of = loads.filter((load) => load.slug === slug)
+      const heading = median(of.map((load) => load.heading))
+      const control = median(of.map((load) => load.control))
+      const worst = Math.max(...of.map((load) => Math.max(load.heading, load.control)))
+      const script = Math.max(...of.map((load) => load.script))
+      return [
+        slug,
+        `${Math.round(median(of.map((load) => load.scriptsLoaded)))} ms`,
+        `${Math.round(median(of.map((load) => load.apiAnswered)))} ms`,
+        `${Math.round(heading)} ms`,
+        `${Math.round(control)} ms`,
+        `${Math.round(worst)} ms`,
+        `${(script / 1024).toFixed(1)} KB`,
+        script <= JS_BUDGET ? 'yes' : 'NO',
+        worst <= SHOWN_WITHIN ? 'yes' : 'NO',
+      ]
+    }),
+  )
+}

@@ -425,9 +425,13 @@ describe.runIf(browserAvailable)(
         '--json',
       ]).figures
       expect(figures.surplus).not.toBeNull()
+      // In plain words by default; line for line as the command line prints it with the maths shown.
+      await page.getByText(`Above our walk-away point: ${signed(figures.surplus ?? 0)} points`).waitFor()
+      await page.getByLabel('Show the maths').check()
       await page
         .getByText(`Our surplus over the reservation: ${signed(figures.surplus ?? 0)} points`)
         .waitFor()
+      await page.getByLabel('Show the maths').uncheck()
 
       await page.getByRole('button', { name: 'Add a lesson to the tradeables library' }).click()
       const lesson = page.getByRole('form', { name: 'Lesson for the tradeables library' })

@@ -53,11 +53,43 @@ describe.runIf(browserAvailable)('a negotiation in the browser', { timeout: BROW
     const { page } = suite
     await signIn(page, EMAIL, OWNER_PASSWORD)
     await page.waitForURL(`**/w/${owner.workspaceId}`)
+
+    // Without a title the form asks for one, and creates nothing; the template's title is only
+    // the field's placeholder.
+    const titleField = page.getByLabel('Title', { exact: true })
+    await expect(titleField.getAttribute('placeholder')).resolves.toBe('Customer subscription 2027')
+    await expect(titleField.inputValue()).resolves.toBe('')
+    await page.getByRole('button', { name: 'Create from the sales template' }).click()
+    await page.getByText('Give the negotiation a title to create it').waitFor()
+    await expect(titleField.getAttribute('aria-invalid')).resolves.toBe('true')
+    await expect(titleField.evaluate((input) => input === input.ownerDocument.activeElement)).resolves.toBe(
+      true,
+    )
+    expect(new URL(page.url()).pathname).toBe(`/w/${owner.workspaceId}`)
+    await page.getByText('No negotiation yet.').waitFor()
+
     const base = await createFromTemplate(page, { title: 'Acme renewal 2027', other: 'Acme Corp' })
     expect(base).toMatch(new RegExp(`^/w/${owner.workspaceId}/n/[^/]+$`))
     await page.getByRole('heading', { level: 1, name: 'Acme renewal 2027' }).waitFor()
     await saveState(page, 'All changes saved').waitFor()
     await expect(page.getByText('Acme Corp').first().isVisible()).resolves.toBe(true)
+
+    // The template's blanks are the fields' placeholders, never their values, nor in the plan stored.
+    const approvalPath = page.getByLabel('Approval path')
+    await expect(approvalPath.getAttribute('placeholder')).resolves.toBe('who signs, in which order')
+    await expect(approvalPath.inputValue()).resolves.toBe('')
+    const planFile = await api(
+      suite.server.url,
+      owner,
+      'GET',
+      `/api${base.replace('/w/', '/workspaces/').replace('/n/', '/negotiations/')}/plan?format=json`,
+    )
+    const stored = await planFile.text()
+    expect(stored).not.toMatch(/<[^<>\s=]/)
+    expect(JSON.parse(stored)).toMatchObject({
+      title: 'Acme renewal 2027',
+      parties: { them: { name: 'Acme Corp' } },
+    })
 
     // The stage rail lists the six stages in the method's order, and marks the one shown.
     const rail = page.getByRole('navigation', { name: 'Stages of the method' }).getByRole('link')

@@ -161,22 +161,26 @@ describe.runIf(browserAvailable)(
       expect((await saved()).parties.them.stakeholders?.map((person) => person.name)).toContain('Priya Raman')
       expect(await draft()).toBeUndefined()
 
-      // An evidence item, cited by the anchor.
+      // An evidence item, cited by the anchor (the template lists none: its benchmark is only the
+      // first claim's placeholder).
       const pack = region(page, 'Evidence')
       await pack.getByRole('button', { name: 'Add evidence' }).click()
-      const item = pack.getByRole('group', { name: /^Evidence 2/ })
+      const item = pack.getByRole('group', { name: /^Evidence 1/ })
+      await expect(item.getByLabel('Claim').getAttribute('placeholder')).resolves.toMatch(
+        /^benchmark, e\.g\./,
+      )
       await item.getByLabel('Claim').fill('Analyst range for 300 seats')
       await item.getByLabel('Low end').fill('100000')
       await item.getByLabel('High end').fill('130000')
       await region(page, 'Anchor')
-        .getByLabel('Cites evidence 2: Analyst range for 300 seats (100,000–130,000)')
+        .getByLabel('Cites evidence 1: Analyst range for 300 seats (100,000–130,000)')
         .check()
-      await expect.poll(async () => (await saved()).anchor?.evidence, { timeout: WAIT }).toEqual([0, 1])
-      expect((await saved()).evidence?.[1]).toEqual({
+      await expect.poll(async () => (await saved()).anchor?.evidence, { timeout: WAIT }).toEqual([0])
+      expect((await saved()).evidence?.[0]).toEqual({
         claim: 'Analyst range for 300 seats',
         range: [100000, 130000],
       })
-      await expect(pack.getByRole('group', { name: /^Evidence 2/ }).textContent()).resolves.toContain(
+      await expect(pack.getByRole('group', { name: /^Evidence 1/ }).textContent()).resolves.toContain(
         'cited by the anchor',
       )
       await saveState(page, 'All changes saved').waitFor()
@@ -185,17 +189,18 @@ describe.runIf(browserAvailable)(
 
       // Removing an item leaves the others' fields as they were, even what is still being typed.
       await pack.getByRole('button', { name: 'Add evidence' }).click()
-      const third = pack.getByRole('group', { name: /^Evidence 3/ })
-      await third.getByLabel('Claim').fill('Renewal uplift survey')
-      await third.getByLabel('Low end').fill('about 5')
+      const second = pack.getByRole('group', { name: /^Evidence 2/ })
+      await second.getByLabel('Claim').fill('Renewal uplift survey')
+      await second.getByLabel('Low end').fill('about 5')
       await pack
-        .getByRole('group', { name: /^Evidence 2/ })
+        .getByRole('group', { name: /^Evidence 1/ })
         .getByRole('button', { name: /^Remove/ })
         .click()
-      const moved = pack.getByRole('group', { name: /^Evidence 2/ })
+      const moved = pack.getByRole('group', { name: /^Evidence 1/ })
       await expect(moved.getByLabel('Claim').inputValue()).resolves.toBe('Renewal uplift survey')
       await expect(moved.getByLabel('Low end').inputValue()).resolves.toBe('about 5')
-      await expect.poll(async () => (await saved()).anchor?.evidence, { timeout: WAIT }).toEqual([0])
+      // The anchor no longer cites the item removed.
+      await expect.poll(async () => (await saved()).anchor?.evidence ?? [], { timeout: WAIT }).toEqual([])
 
       // Set up: another condition of the decision rule, on the support tier.
       await page

@@ -3,8 +3,9 @@
  * command line gives for the same plan and journal (core words both): value left on the table and a
  * level beyond our anchor before a MESO set is sent; a trade that costs them, while it is weighed and
  * once recorded; an estimate moved far on thin evidence; and why the figures of our latest offer
- * changed after their answer. And the words around them: plain by default, the exact terms (bits,
- * samples, seeds) only behind "Show the maths", a choice the browser keeps.
+ * changed after their answer. And the words around them: plain by default on every stage (no
+ * utilities, bits, L1, MESO ids, issue ids or command-line words), the exact terms only behind
+ * "Show the maths", a choice the browser keeps.
  */
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -152,6 +153,102 @@ describe.runIf(browserAvailable)('warnings a negotiator needs', { timeout: BROWS
     expect(changedShown).toHaveLength(changed.length)
     for (const [k, warning] of changed.entries()) expect(changedShown[k]).toContain(warning.message)
     await checkAccessibility(page, 'the Midgame stage with warnings')
+  })
+
+  it('shows no engine word on any stage by default, and the exact terms with the maths', async () => {
+    const moves = [
+      {
+        type: 'offer-sent',
+        bundles: [
+          { label: 'A', terms: B },
+          { label: 'B', terms: { ...B, price: 250000, term: 24 } },
+        ],
+      },
+      { type: 'bundle-chosen', label: 'A' },
+      { type: 'agreed', terms: { ...B, support: 'enterprise', term: 36 } },
+    ]
+    const base = await negotiationWith(moves)
+    const { page } = suite
+    await signIn(page, EMAIL, OWNER_PASSWORD)
+    // Utilities, Nash, bits, L1, seeds, core's MESO names and `(est., …)`, issue and stage ids,
+    // command-line flags and commands: the words of the engine and of `parley`, not of a salesperson.
+    const issueIds = ['price', 'rollout', 'billing', 'support', 'credits', 'term', 'uplift'].join('|')
+    const engineWords = new RegExp(
+      [
+        String.raw`\bU_(us|them)\b`,
+        String.raw`\bNash\b`,
+        String.raw`\bbits\b`,
+        String.raw`\bL1\b`,
+        String.raw`\bseeds?\b`,
+        String.raw`\best\.`,
+        String.raw`\b[a-z_]+-optimised\b`,
+        String.raw`\b[a-z]+_[a-z_]+\b`,
+        String.raw`\bid (${issueIds})\b`,
+        String.raw`\b(${issueIds}) (>=|<=|=|<|>|in) `,
+        String.raw`\bfirst-move\b`,
+        String.raw`(^|\s)--[a-z]`,
+        String.raw`\bcore['’]s\b`,
+        String.raw`\bparley [a-z]`,
+        String.raw`\bcommand line['’]s\b`,
+      ].join('|'),
+      'g',
+    )
+    const stages = ['prepare', 'setup', 'first-move', 'midgame', 'close', 'debrief']
+    const seenWith = async (stage: string) => {
+      await page.goto(`${base}/${stage}`)
+      await page.locator('h2').first().waitFor()
+      await page.waitForLoadState('networkidle')
+      // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the point
+      return page.locator('body').innerText()
+    }
+    for (const stage of stages) {
+      const seen = await seenWith(stage)
+      const at = seen.search(engineWords)
+      expect(
+        seen.match(engineWords) ?? [],
+        `${stage}: …${seen.slice(Math.max(0, at - 120), at + 60)}…`,
+      ).toEqual([])
+    }
+    // The rehearsal, once opened on the Midgame stage: no seed, no generator's name.
+    await seenWith('midgame')
+    const rehearsal = page.locator('.rehearsal')
+    await rehearsal.getByRole('button', { name: 'Rehearse' }).click()
+    await rehearsal.getByRole('button', { name: 'Start the rehearsal' }).waitFor()
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the point
+    const rehearsalText = await rehearsal.innerText()
+    expect(rehearsalText.match(engineWords) ?? []).toEqual([])
+    expect(rehearsalText).not.toMatch(/\bSeed\b|\bperturbed\b|\breordered\b/)
+
+    // The plain words stand where the exact ones were.
+    const firstMove = await seenWith('first-move')
+    expect(firstMove).toMatch(/A: led by Annual subscription fee/)
+    const debrief = await seenWith('debrief')
+    expect(debrief).toMatch(
+      /The agreement: worth \d+ of 100 to us, worth \d+ of 100 to them \(our estimate after 1 move\)/,
+    )
+    expect(debrief).toMatch(/Annual subscription fee: estimated \d+%, learned \d+%/)
+
+    // With the maths shown, the exact terms are there for an expert, as the command line prints them.
+    await page.getByLabel('Show the maths').check()
+    const exact: Record<string, RegExp[]> = {
+      prepare: [/\bid price\b/, /As in the plan file: price >= 190000/],
+      setup: [/As in the plan file: rollout <= 60/],
+      'first-move': [/\bA: price-optimised\b/, /\bNash\b/],
+      midgame: [/\(est\., learned from 1 move\)/],
+      debrief: [
+        /Agreement: U_us [\d.]+, U_them [\d.]+ \(est\., learned from 1 move\)/,
+        /\(L1 [\d.]+\)/,
+        /parley debrief/,
+      ],
+    }
+    for (const [stage, patterns] of Object.entries(exact)) {
+      const seen = await seenWith(stage)
+      for (const pattern of patterns) expect(seen, stage).toMatch(pattern)
+    }
+    await seenWith('midgame')
+    await rehearsal.getByRole('button', { name: 'Rehearse' }).click()
+    await rehearsal.getByLabel('Seed').waitFor()
+    await page.getByLabel('Show the maths').uncheck()
   })
 
   it('words figures plainly, and shows the maths only when asked, remembered on the next visit', async () => {

@@ -285,6 +285,7 @@ export { type ApplicabilityNote, type CoachOptions, type CoachReport, coach } fr
 export { PLAYBOOKS } from './playbooks/library'
 export { type FilledPhrase, formatLevel, formatLevelWithUnit, type PhraseStyle } from './playbooks/phrases'
 export { type ChecklistItem, stageChecklist } from './playbooks/stage-checklist'
+export { blankStarterPlan, type StarterNames, starterHint } from './playbooks/starter-blanks'
 export { starterPlan, starterPlanYaml } from './playbooks/starters'
 export type { TimelineStep } from './playbooks/timeline'
 export type {
@@ -315,7 +316,7 @@ export {
 
 export { draftFairnessStory, type FairnessStoryOptions } from './close/fairness'
 export type { DebriefFigures } from './debrief/figures'
-export { type DebriefSentences, debriefSentences } from './debrief/sentences'
+export { type DebriefSentences, type DebriefWording, debriefSentences } from './debrief/sentences'
 export { type AnsweredPrompt, type DebriefView, debriefView } from './debrief/view'
 
 // Randomness and work: seeded generators and the work budget long computations run under.
@@ -338,6 +339,8 @@ export {
   glossaryEntry,
   INFORMATION_THRESHOLDS,
   type PlainInformation,
+  plainBundleName,
+  plainEstimateLabel,
   plainInformation,
   plainLearned,
   plainNashShare,

@@ -40,6 +40,35 @@ describe('the debrief figures', () => {
     })
   })
 
+  it('reads in plain words for the web app by default: no U_us, Nash, L1 or issue id', () => {
+    const plain = debriefSentences(figures, {
+      plain: { issueNames: { rollout: 'Rollout', price: 'Annual price' }, estimateMoves: 4 },
+    })
+    expect(plain).toEqual({
+      lines: [
+        'The agreement: worth 61 of 100 to us, worth 58 of 100 to them (our estimate after 4 moves)',
+        'It is one of the best possible deals: nothing left on the table',
+        'It reached 93% of the best joint deal',
+        'Above our walk-away point: -2.3 points',
+        'Concessions reciprocated: 2 of 3 (we got back 0.4% of what we gave, in our points)',
+        'Rounds taken: 4',
+        'How well we had guessed them: our estimate moved 12.3% of the way across',
+      ],
+      misjudged: [
+        { issue: 'rollout', text: 'Rollout: estimated 25%, learned 40%' },
+        { issue: 'price', text: 'Annual price: estimated 35%, learned 30%' },
+      ],
+    })
+    const off = debriefSentences(
+      { ...figures, distanceToFrontier: 3.21 },
+      {
+        plain: { issueNames: {}, estimateMoves: 4 },
+      },
+    )
+    expect(off.lines[1]).toBe('Distance to the best possible deals: 3.2 points for both sides')
+    expect(off.misjudged[0]?.text).toBe('rollout: estimated 25%, learned 40%')
+  })
+
   it('says what is missing before an agreement', () => {
     const lines = debriefSentences({
       ...figures,

@@ -4,6 +4,8 @@ import {
   FIGURE_TERMS,
   GLOSSARY,
   glossaryEntry,
+  plainBundleName,
+  plainEstimateLabel,
   plainInformation,
   plainLearned,
   plainNashShare,
@@ -72,5 +74,21 @@ describe('plain figures', () => {
   it('writes a share of the best joint deal as a whole percent', () => {
     expect(plainNashShare(0.853)).toBe('85% of the best joint deal')
     expect(plainNashShare(1)).toBe('100% of the best joint deal')
+  })
+})
+
+describe('plain names of an estimate and of a bundle', () => {
+  it('says which estimate a figure is under without the abbreviation', () => {
+    expect(plainEstimateLabel(0)).toBe('our estimate')
+    expect(plainEstimateLabel(1)).toBe('our estimate after 1 move')
+    expect(plainEstimateLabel(3)).toBe('our estimate after 3 moves')
+  })
+
+  it('names a MESO bundle by the issue it leads with, never by its id', () => {
+    const names = { price: 'Annual price', onboarding_training_days: 'Onboarding training' }
+    expect(plainBundleName('price-optimised', names)).toBe('led by Annual price')
+    expect(plainBundleName('onboarding_training_days-optimised', names)).toBe('led by Onboarding training')
+    expect(plainBundleName('balanced-b', names)).toBe('balanced')
+    expect(plainBundleName('Our favourite', names)).toBe('Our favourite')
   })
 })

@@ -261,3 +261,24 @@ export function plainLearned(bits: number): string {
 export function plainNashShare(share: number): string {
   return `${formatDecimal(Math.round(share * 100), 0)}% of the best joint deal`
 }
+
+/**
+ * Which estimate of their side a figure is under, as a salesperson says it: `our estimate` (the
+ * plan's) or `our estimate after 3 moves`. The exact label is core's `estimateLabel`
+ * (`est., plan`, `est., learned from 3 moves`), shown with the maths.
+ */
+export function plainEstimateLabel(moves: number): string {
+  return moves === 0 ? 'our estimate' : `our estimate after ${moves} ${moves === 1 ? 'move' : 'moves'}`
+}
+
+/**
+ * A MESO bundle's name in words: `price-optimised` → `led by Annual price` (the issue it is most
+ * generous to them on, by its name), `balanced-b` → `balanced`. `issueNames` maps issue ids to
+ * names; a name of another shape is kept as it is.
+ */
+export function plainBundleName(name: string, issueNames: Readonly<Record<string, string>>): string {
+  const led = /^(.+)-optimised$/.exec(name)?.[1]
+  if (led !== undefined) return `led by ${issueNames[led] ?? led}`
+  if (/^balanced-[a-z0-9]+$/.test(name)) return 'balanced'
+  return name
+}

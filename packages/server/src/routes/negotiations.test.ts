@@ -4,7 +4,7 @@
  * negotiation is renamed, archived, restored, duplicated and deleted, each audited.
  */
 import { readFileSync } from 'node:fs'
-import { LIMITS } from '@parley/core'
+import { blankStarterPlan, CONTEXTS, LIMITS } from '@parley/core'
 import { testBackends } from '@parley/store/testing'
 import { describe, expect, it } from 'vitest'
 import { MAX_LISTED_PROBLEMS } from '../options'
@@ -259,6 +259,42 @@ describe.each(backends.map((backend) => [backend.dialect, backend] as const))(
         // After the clear, no If-Match is needed; the old version does not match.
         expect((await put(id, { text: 'b: 1', format: 'yaml' }, '"2"')).status).toBe(412)
         expect((await put(id, { text: 'b: 1', format: 'yaml' })).body.version).toBe(2)
+      })
+    })
+
+    describe('creating from a template', () => {
+      it('stores the template as the app sends it: no placeholder as a value, and opens at once', async () => {
+        for (const context of CONTEXTS) {
+          const plan = blankStarterPlan(context, { title: `Acme ${context}`, them: 'Acme Corp' })
+          const reply = await h.call('POST', base(), { as: asEditor(), json: plan })
+          expect(reply.status, context).toBe(201)
+          const stored = await h.call('GET', `${base()}/${reply.body.id}/plan?format=json`, {
+            as: asEditor(),
+          })
+          expect(stored.status).toBe(200)
+          // No `<Customer>`-style blank anywhere (the operators of a rule are `"<="`, never `<` and a word).
+          expect(stored.text).not.toMatch(/<[^<>\s=]/)
+          expect(JSON.parse(stored.text).parties).toMatchObject({
+            us: { name: 'Us' },
+            them: { name: 'Acme Corp' },
+          })
+          // A valid plan: every view of it is computed, none is a draft.
+          const status = await h.call('GET', `${base()}/${reply.body.id}/status`, { as: asEditor() })
+          expect(status.status).toBe(200)
+        }
+      })
+
+      it('refuses a plan without a title, or one of spaces only, naming the field', async () => {
+        for (const title of ['', '   ']) {
+          const plan = blankStarterPlan('sales', { title })
+          const reply = await h.call('POST', base(), { as: asEditor(), json: plan })
+          expect(reply.status, JSON.stringify(title)).toBe(400)
+          expect(reply.body.error).toMatchObject({ path: 'title' })
+          expect(reply.body.error.message).toMatch(/^title: must not be empty/)
+        }
+        const list = await h.call('GET', base(), { as: asEditor() })
+        const titles = (list.body.negotiations as { title: string }[]).map((item) => item.title)
+        expect(titles.filter((title) => title.trim() === '')).toEqual([])
       })
     })
 

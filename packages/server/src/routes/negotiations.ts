@@ -113,6 +113,8 @@ function planInput(c: Context<AppEnv>, file: boolean): PlanInput | undefined {
   return file ? { text, format: 'json', limits } : { value: c.get('body') }
 }
 
+const UNTITLED = 'must not be empty: give the negotiation a title'
+
 const NO_PLAN =
   'send a plan: JSON (Content-Type: application/json) or a plan file (Content-Type: application/yaml)'
 
@@ -194,6 +196,9 @@ export function negotiationRoutes(api: Api): void {
           )
         }
         if (!read.ok) return failWith(c, read.errors.map(problemJson))
+        // The schema refuses an empty title; one of spaces only would list as a blank line.
+        if (read.plan.title.trim() === '')
+          return failWith(c, [{ code: 'too_small', path: 'title', message: UNTITLED }])
         const negotiation = await c.get('services').store.createNegotiation(
           {
             workspaceId,

@@ -90,7 +90,7 @@ export function referenceLines(data: PlotData): ReferenceLine[] {
         // Above the line, unless that would leave the plot.
         labelY: y - 5 < PLOT.top + 10 ? y + 14 : y - 5,
         anchor: 'end',
-        label: `their BATNA ${formatPoints(value)} (est.)`,
+        label: `their BATNA ${formatPoints(value)} (our estimate)`,
         value,
       }
     }

@@ -1,10 +1,11 @@
 /**
  * Fields bound to a place in the plan: each reads its value from the draft at a path, shows what
  * core says at that path (the check's problems and the linter's findings, as `parley check` and
- * `parley lint` word them), writes back with `setIn`, and is read-only for viewers. Sections say
- * only what is theirs: the path, the label and the hint.
+ * `parley lint` word them), writes back with `setIn`, and is read-only for viewers. An empty text
+ * field shows the context's template text as its placeholder (core's `starterHint`), since a plan
+ * created in the app never stores it. Sections say only what is theirs: the path, the label and the hint.
  */
-import { formatPath, type PathSegment } from '@parley/core'
+import { formatPath, type PathSegment, starterHint } from '@parley/core'
 import type { ReactNode } from 'react'
 import { type FieldProblem, NumberField, TextField } from '../ui/controls'
 import type { NegotiationModel } from './model'
@@ -33,6 +34,7 @@ export function PlanTextField(
       multiline={props.multiline}
       type={props.type}
       value={fieldText(value)}
+      placeholder={starterHint(model.draft.context, at)}
       disabled={!model.canEdit}
       problems={[...problemsFor(model, formatPath(at)), ...(props.problems ?? [])]}
       onChange={(text) =>

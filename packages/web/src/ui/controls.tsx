@@ -50,6 +50,8 @@ export function TextField(
     placeholder?: string
     type?: string
     autoComplete?: string
+    /** Said to screen readers; the form asks for the value itself, in words, when it is missing. */
+    required?: boolean
   },
 ) {
   const { id, problemId, hintId, invalid } = useFieldIds(props.problems)
@@ -60,6 +62,7 @@ export function TextField(
     value: props.value,
     disabled: props.disabled,
     placeholder: props.placeholder,
+    'aria-required': props.required || undefined,
     'aria-invalid': invalid || undefined,
     'aria-describedby': described,
   }

@@ -4,16 +4,16 @@
  * (kept as written, comments and all).
  */
 import {
+  blankStarterPlan,
   CONTEXTS,
   type Context,
   compileSpace,
-  type Plan,
   negotiation as replayNegotiation,
   STAGE_WORDS,
-  starterPlan,
+  starterHint,
 } from '@parley/core'
 import type { NegotiationSummary } from '@parley/server/contract'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { ApiError } from '../api/http'
 import {
   archiveNegotiation,
@@ -157,22 +157,23 @@ export function NegotiationsPage({ workspace }: { workspace: Workspace }) {
 function NewNegotiation({ workspace }: { workspace: Workspace }) {
   const [context, setContext] = useState<Context>('sales')
   const [title, setTitle] = useState('')
+  const [us, setUs] = useState('')
   const [them, setThem] = useState('')
   const [error, setError] = useState<string>()
+  const [untitled, setUntitled] = useState(false)
   const [busy, setBusy] = useState(false)
+  const titleRef = useRef<HTMLDivElement>(null)
   const create = async () => {
+    // The template's title is only a hint: a negotiation is never created under it.
+    if (!title.trim()) {
+      setUntitled(true)
+      titleRef.current?.querySelector('input')?.focus()
+      return
+    }
     setBusy(true)
     setError(undefined)
     try {
-      const starter = starterPlan(context)
-      const plan: Plan = {
-        ...starter,
-        ...(title.trim() ? { title: title.trim() } : {}),
-        parties: {
-          ...starter.parties,
-          them: { ...starter.parties.them, ...(them.trim() ? { name: them.trim() } : {}) },
-        },
-      }
+      const plan = blankStarterPlan(context, { title: title.trim(), us, them })
       const created = await createNegotiation(workspace.id, plan)
       navigate(`/w/${workspace.id}/n/${created.id}/prepare`)
     } catch (caught) {
@@ -219,8 +220,33 @@ function NewNegotiation({ workspace }: { workspace: Workspace }) {
           onChange={setContext}
           hint="Starts from the context's playbook: typical issues, tradeables and questions"
         />
-        <TextField label="Title" value={title} onChange={setTitle} placeholder="Acme renewal 2027" />
-        <TextField label="Other side" value={them} onChange={setThem} placeholder="Acme Corp" />
+        <div ref={titleRef}>
+          <TextField
+            label="Title"
+            value={title}
+            onChange={(text) => {
+              setTitle(text)
+              if (text.trim()) setUntitled(false)
+            }}
+            placeholder={starterHint(context, ['title'])}
+            required
+            problems={untitled ? [{ message: 'Give the negotiation a title to create it' }] : []}
+          />
+        </div>
+        <TextField
+          label="Our side"
+          value={us}
+          onChange={setUs}
+          placeholder={starterHint(context, ['parties', 'us', 'name'])}
+          hint="Us, if left empty"
+        />
+        <TextField
+          label="Other side"
+          value={them}
+          onChange={setThem}
+          placeholder={starterHint(context, ['parties', 'them', 'name'])}
+          hint="Them, if left empty"
+        />
       </div>
       <Button kind="primary" onClick={() => void create()} disabled={busy}>
         Create from the {context} template

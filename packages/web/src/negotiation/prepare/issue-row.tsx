@@ -8,6 +8,7 @@
 import { formatShare, type Issue, levelKey, type Side } from '@parley/core'
 import { type ReactNode, useId } from 'react'
 import { type FieldProblem, ProblemList } from '../../ui/controls'
+import { useMaths } from '../../ui/maths'
 import type { PreferenceMode } from './issue-edits'
 import {
   type CellKey,
@@ -45,6 +46,11 @@ interface RowProps {
 }
 
 /** How a row names its issue in labels, even while its name is empty. */
+/** The issue's id, as the plan file and the command line name it: shown with the maths only. */
+function IssueId({ id }: { id: string }) {
+  return useMaths() ? <span className="issue-id">id {id}</span> : null
+}
+
 function issueName(issue: Issue, index: number): string {
   return issue.name?.trim() ? issue.name : `issue ${index + 1}`
 }
@@ -231,7 +237,7 @@ export function IssueRow({
     <tr>
       <th scope="row" className={`issue-name ${invalid(['name']) ?? ''}`}>
         {text('name', `Name of issue ${index + 1}`)}
-        <span className="issue-id">id {issue.id}</span>
+        <IssueId id={issue.id} />
       </th>
       <td className={`unit ${invalid(['unit']) ?? ''}`}>{text('unit', `Unit of ${name}`)}</td>
       <td className={`levels ${invalid(['kind', 'min', 'max', 'step', 'options']) ?? ''}`}>
@@ -396,7 +402,7 @@ export function ReadOnlyIssueRow({ issue, index, cells, problems, shares }: RowP
     <tr>
       <th scope="row" className="issue-name">
         {issue.name}
-        <span className="issue-id">id {issue.id}</span>
+        <IssueId id={issue.id} />
         <ProblemList id={`issue-${index}-name-problems`} problems={byCell.get('name') ?? []} />
       </th>
       {cell(issue.unit, ['unit'])}

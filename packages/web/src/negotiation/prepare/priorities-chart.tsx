@@ -155,7 +155,7 @@ function NumbersTable({ layout }: { layout: MatrixLayout }) {
               Our weight
             </th>
             <th scope="col" className="number">
-              Their weight (est.)
+              Their weight (our estimate)
             </th>
             <th scope="col">Where</th>
             <th scope="col">Tradeable</th>
@@ -200,7 +200,7 @@ function Suggestions({ model, layout }: { model: NegotiationModel; layout: Matri
             <li key={point.id}>
               <span>
                 <strong>{point.label}</strong>: {formatShare(point.us)} of our weight,{' '}
-                {formatShare(point.them)} of theirs (est.)
+                {formatShare(point.them)} of theirs (our estimate)
               </span>
               {model.canEdit ? (
                 <Button

@@ -23,6 +23,7 @@ import {
   SelectField,
 } from '../../ui/controls'
 import { useItemKeys } from '../../ui/item-keys'
+import { useMaths } from '../../ui/maths'
 import { levelLabel, levelOfKey, levelOptions } from '../close/levels'
 import type { NegotiationModel } from '../model'
 import { problemsBelow, problemsFor, unclaimed } from '../plan-problems'
@@ -92,6 +93,7 @@ export function ConstraintEditor({
   const subject = space.byId.get(constraint.issue ?? '')
   const claimed = [`${path}.issue`, `${path}.op`, `${path}.value`, `${path}.sum`, `${path}.approver`]
   const rest = unclaimed(model.problemsUnder(path), claimed)
+  const maths = useMaths()
   const described = constraint.value !== undefined ? describeConstraint(constraint) : undefined
 
   return (
@@ -190,7 +192,8 @@ export function ConstraintEditor({
         }))}
       />
       <div className="constraint-footer">
-        {described ? (
+        {/* The plan file's own syntax names issues by id: an expert's view, shown with the maths. */}
+        {described && maths ? (
           <p className="hint">
             As in the plan file: <code>{described}</code>
           </p>

@@ -7,21 +7,35 @@ import '../close/close.css'
 import { debriefSentences, debriefView } from '@parley/core'
 import { useMemo } from 'react'
 import { Section } from '../../ui/controls'
+import { useMaths } from '../../ui/maths'
 import { DebriefAnswers } from '../close/debrief-answers'
 import { AddLesson } from '../close/lesson-form'
+import { useEstimateLabel } from '../estimate-words'
 import type { NegotiationModel } from '../model'
 
 export function DebriefPage({ model }: { model: NegotiationModel }) {
   const { state, posterior } = model.derived
   const view = useMemo(() => debriefView(model.space, state, posterior), [model.space, state, posterior])
-  const { lines, misjudged } = debriefSentences(view.figures)
+  // Plain words by default; with the maths, line for line what `parley debrief` prints.
+  const maths = useMaths()
+  const moves = state.observations.length
+  const issueNames = useMemo(
+    () => Object.fromEntries(model.space.issues.map((issue) => [issue.id, issue.name])),
+    [model.space],
+  )
+  const { lines, misjudged } = debriefSentences(
+    view.figures,
+    maths ? {} : { plain: { issueNames, estimateMoves: moves } },
+  )
+  const estimate = useEstimateLabel(moves)
   return (
     <div className="debrief-stage">
       <DebriefAnswers model={model} prompts={view.prompts} />
       <Section title="Figures" private>
         <p className="hint">
-          The same figures the command line's debrief gives; their side valued under our current estimate (
-          {view.figures.estimate}).
+          {maths
+            ? `The same figures \`parley debrief\` gives; their side valued under our current estimate (${estimate}).`
+            : `Their side is valued by ${estimate}.`}
         </p>
         <ul className="debrief-figures">
           {lines.map((line, k) => (
@@ -31,8 +45,13 @@ export function DebriefPage({ model }: { model: NegotiationModel }) {
                 <ul aria-label="The issues we misjudged most">
                   {misjudged.map((item) => (
                     <li key={item.issue}>
-                      {item.text}{' '}
-                      <span className="hint">({model.space.byId.get(item.issue)?.name ?? item.issue})</span>
+                      {item.text}
+                      {maths ? (
+                        <span className="hint">
+                          {' '}
+                          ({model.space.byId.get(item.issue)?.name ?? item.issue})
+                        </span>
+                      ) : null}
                     </li>
                   ))}
                 </ul>

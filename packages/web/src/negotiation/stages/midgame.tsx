@@ -7,6 +7,7 @@
 import { formatPoints, negotiationStatus, type PlotMarker, STAGE_WORDS } from '@parley/core'
 import { useMemo } from 'react'
 import { Notice, PrivateMark, Section } from '../../ui/controls'
+import { useEstimateLabel } from '../estimate-words'
 import type { NegotiationModel } from '../model'
 import { Concessions } from '../trade/concessions'
 import { Contingencies } from '../trade/contingencies'
@@ -27,6 +28,7 @@ export function MidgamePage({ model }: { model: NegotiationModel }) {
   const status = useMemo(() => negotiationStatus(space, journal, derived), [space, journal, derived])
   const meso = useMesoSet(model)
   const warnings = useJournalWarnings(model)
+  const estimate = useEstimateLabel(status.estimate.moves)
   // The figures of the bundles in play (our latest offer) are explained where they are shown.
   const latestOffer = model.derived.state.offers.at(-1)?.eventId
   const changed = warnings.filter(
@@ -50,14 +52,14 @@ export function MidgamePage({ model }: { model: NegotiationModel }) {
         Stage: {STAGE_WORDS[status.stage].title}
         {status.round > 0 ? ` · round ${status.round}` : ''}
         {status.table
-          ? ` · on the table: ${formatPoints(status.table.utility.us)} to us, ${formatPoints(status.table.utility.them)} to them (${status.estimate.label})`
+          ? ` · on the table: ${formatPoints(status.table.utility.us)} to us, ${formatPoints(status.table.utility.them)} to them (${estimate})`
           : ''}{' '}
         · <a href="#next-move">next move</a>
       </p>
       {status.jointGain ? (
         <Notice kind="info">
           <PrivateMark>For our side only</PrivateMark> <strong>Joint gain in sight:</strong> a bundle better
-          for both sides than the table, {jointGainText(status.jointGain, status.estimate.label)} —{' '}
+          for both sides than the table, {jointGainText(status.jointGain, estimate)} —{' '}
           <span className="terms">{termsText(space.issues, status.jointGain.terms)}</span>
         </Notice>
       ) : null}

@@ -4,7 +4,15 @@
  * and, by our estimate, to them, what their choice of it would tell us, and whose approval it
  * would likely not get.
  */
-import { type ApprovalBlock, formatLevelWithUnit, formatPoints, type Terms } from '@parley/core'
+import {
+  type ApprovalBlock,
+  formatLevelWithUnit,
+  formatPoints,
+  plainBundleName,
+  type Terms,
+} from '@parley/core'
+import { useMemo } from 'react'
+import { useMaths } from '../../ui/maths'
 import { ScrollRegion } from '../../ui/scroll-region'
 import type { IssueLabel } from './terms-text'
 
@@ -20,8 +28,27 @@ export interface GridBundle {
   likelyBlocked?: readonly ApprovalBlock[]
 }
 
-export function bundleHeading(bundle: Pick<GridBundle, 'label' | 'name'>): string {
-  return bundle.name ? `${bundle.label}: ${bundle.name}` : bundle.label
+/**
+ * A bundle's heading: `A: led by Annual price` (core's plain name), or with the maths shown core's
+ * own `A: price-optimised`. `issueNames` is undefined when the maths is shown (see `useBundleWords`).
+ */
+export function bundleHeading(
+  bundle: Pick<GridBundle, 'label' | 'name'>,
+  issueNames: Readonly<Record<string, string>> | undefined,
+): string {
+  if (!bundle.name) return bundle.label
+  return `${bundle.label}: ${issueNames ? plainBundleName(bundle.name, issueNames) : bundle.name}`
+}
+
+/** The issue names a bundle heading is worded with, or undefined when the maths is shown. */
+export function useBundleWords(
+  issues: readonly Pick<IssueLabel, 'id' | 'name'>[],
+): Readonly<Record<string, string>> | undefined {
+  const maths = useMaths()
+  return useMemo(
+    () => (maths ? undefined : Object.fromEntries(issues.map((issue) => [issue.id, issue.name]))),
+    [maths, issues],
+  )
 }
 
 export function BundleGrid({
@@ -36,6 +63,7 @@ export function BundleGrid({
   const notes = bundles.some((bundle) => bundle.note)
   const blocked = bundles.some((bundle) => (bundle.likelyBlocked?.length ?? 0) > 0)
   const emphasis = bundles.some((bundle) => (bundle.emphasis?.length ?? 0) > 0)
+  const words = useBundleWords(issues)
   return (
     <ScrollRegion label={caption}>
       <table className="table bundle-grid">
@@ -45,7 +73,7 @@ export function BundleGrid({
             <th scope="col">Issue</th>
             {bundles.map((bundle) => (
               <th scope="col" key={bundle.label}>
-                {bundleHeading(bundle)}
+                {bundleHeading(bundle, words)}
               </th>
             ))}
           </tr>

@@ -18,6 +18,7 @@ import {
 import { useMemo, useState } from 'react'
 import { Button, ProblemList, SelectField, TextField } from '../../ui/controls'
 import { ScrollRegion } from '../../ui/scroll-region'
+import { useEstimateLabel } from '../estimate-words'
 import type { NegotiationModel } from '../model'
 import { type ConcessionForm, concessionEvent } from './events'
 import { levelOptions } from './level-choice'
@@ -65,6 +66,7 @@ const MOVES = [
 
 function ConcessionFormView({ model, status }: { model: NegotiationModel; status: NegotiationStatus }) {
   const recorder = useRecorder(model)
+  const estimate = useEstimateLabel(status.estimate.moves)
   const [form, setForm] = useState<ConcessionForm>(EMPTY)
   const issues = model.space.issues
   const table = status.table
@@ -151,7 +153,7 @@ function ConcessionFormView({ model, status }: { model: NegotiationModel; status
       {preview?.ok ? (
         <div className={`concession-preview ${preview.value.gift ? 'is-gift' : ''}`} aria-live="polite">
           <strong>If recorded:</strong> value to us {formatSigned(preview.value.valueUs)}, to them{' '}
-          {formatSigned(preview.value.valueThem)} ({status.estimate.label})
+          {formatSigned(preview.value.valueThem)} ({estimate})
           {preview.value.money ? ` — ${money(preview.value)}` : ''}; balance becomes us{' '}
           {formatSigned(preview.value.balance.us)}, them {formatSigned(preview.value.balance.them)}.
           <Flags flags={preview.value.flags} />
@@ -180,6 +182,7 @@ export function Concessions({
   warnings: readonly NegotiatorWarning[]
 }) {
   const { table } = status
+  const estimate = useEstimateLabel(status.estimate.moves)
   const lines = status.concessions
   const hasMoney = lines.some((line) => line.money)
   return (
@@ -187,8 +190,7 @@ export function Concessions({
       {table ? (
         <p className="on-the-table">
           <strong>On the table</strong> ({table.source}): {termsText(model.space.issues, table.terms)} — worth{' '}
-          {formatPoints(table.utility.us)} to us, {formatPoints(table.utility.them)} to them (
-          {status.estimate.label}).
+          {formatPoints(table.utility.us)} to us, {formatPoints(table.utility.them)} to them ({estimate}).
         </p>
       ) : (
         <p>
@@ -214,7 +216,7 @@ export function Concessions({
                 Value to us
               </th>
               <th scope="col" className="number">
-                Value to them ({status.estimate.label})
+                Value to them ({estimate})
               </th>
               {hasMoney ? <th scope="col">Money equivalent</th> : null}
               <th scope="col">Trigger</th>

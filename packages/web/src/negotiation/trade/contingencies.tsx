@@ -79,7 +79,7 @@ const TEXT_TERMS = {
 function valueText(value: ContingencyValue): string {
   if (!value.us || !value.them || !value.beliefs)
     return "no beliefs given: add each side's probability to see what it is worth"
-  return `expected gain: us ${formatSigned(value.us.gain)}, them ${formatSigned(value.them.gain)} (we think it happens with ${formatShare(value.beliefs.us)}, they with ${formatShare(value.beliefs.them)}, est.)`
+  return `expected gain: us ${formatSigned(value.us.gain)}, them ${formatSigned(value.them.gain)} (we think it happens with ${formatShare(value.beliefs.us)}; they, by our estimate, with ${formatShare(value.beliefs.them)})`
 }
 
 function JointValue({ value }: { value: ContingencyValue }) {

@@ -12,6 +12,7 @@ import {
   type MesoViewResult,
   mesoMarkers,
   type PlotMarker,
+  plainBundleName,
   plotReferences,
   sampleUtilities,
 } from '@parley/core'
@@ -19,6 +20,7 @@ import { useMemo } from 'react'
 import { FrontierChart } from '../../charts/frontier'
 import { useMaths } from '../../ui/maths'
 import type { NegotiationModel } from '../model'
+import { useBundleWords } from './bundle-grid'
 import { termsText } from './terms-text'
 
 /** The cloud behind the frontier: the same seeded sample the command line plots. */
@@ -36,6 +38,7 @@ export function FrontierPanel({
 }) {
   const maths = useMaths()
   const { space, plan } = model
+  const words = useBundleWords(space.issues)
   const computed = useMemo(() => {
     const exact = frontierView(space, { rule: true })
     if (exact.ok || exact.code !== 'too_large') return { result: exact, approximate: undefined }
@@ -56,7 +59,12 @@ export function FrontierPanel({
       legend: pointWords.get(marker.key as (typeof BARGAINING_POINTS)[number]['key']) ?? marker.legend,
     })),
     ...(meso?.ok
-      ? mesoMarkers(meso.set.bundles).map((marker) => ({ ...marker, legend: `Bundle ${marker.legend}` }))
+      ? mesoMarkers(
+          meso.set.bundles.map((bundle) => ({
+            ...bundle,
+            name: words ? plainBundleName(bundle.name, words) : bundle.name,
+          })),
+        ).map((marker) => ({ ...marker, legend: `Bundle ${marker.legend}` }))
       : []),
     ...extra,
   ]

@@ -18,7 +18,7 @@ import { Button, NumberField, SelectField } from '../../ui/controls'
 import { Figure } from '../../ui/maths'
 import type { NegotiationModel } from '../model'
 import { awaitingAnswer } from './awaiting-answer'
-import { BundleGrid, bundleHeading } from './bundle-grid'
+import { BundleGrid, bundleHeading, useBundleWords } from './bundle-grid'
 import { offerSentEvent } from './events'
 import { RecordingStatus, useRecorder } from './recording'
 import { choiceText } from './terms-text'
@@ -83,6 +83,7 @@ function targetSource(model: NegotiationModel): string {
 
 export function MesoPanel({ model, meso }: { model: NegotiationModel; meso: MesoState }) {
   const recorder = useRecorder(model)
+  const words = useBundleWords(model.space.issues)
   const { options, setOptions, invalid, result } = meso
   const set = result?.ok ? result.set : undefined
   const latest = model.derived.state.offers.at(-1)
@@ -176,7 +177,7 @@ export function MesoPanel({ model, meso }: { model: NegotiationModel; meso: Meso
           {latest ? (
             <p className="hint">
               Last sent (round {latest.round}):{' '}
-              {latest.bundles.map((bundle) => bundleHeading(bundle)).join(', ')}.
+              {latest.bundles.map((bundle) => bundleHeading(bundle, words)).join(', ')}.
             </p>
           ) : null}
           <WarningList warnings={warnings} issues={model.space.issues} label="Before you send this set" />

@@ -4,14 +4,16 @@
  * moves issues their way, what accepting it would give away and the trade to propose instead; and
  * the warning when nothing in play beats our BATNA.
  */
-import { estimateLabel, formatPoints, type RealityTest as RealityTestResult } from '@parley/core'
+import { formatPoints, type RealityTest as RealityTestResult } from '@parley/core'
 import { Notice, PrivateMark } from '../../ui/controls'
 import { ScrollRegion } from '../../ui/scroll-region'
+import { useEstimateLabel } from '../estimate-words'
 import type { NegotiationModel } from '../model'
 import { termsText } from './terms-text'
 import { giveawayText, proposalText } from './trade-advice'
 
 export function RealityTest({ model, test }: { model: NegotiationModel; test: RealityTestResult }) {
+  const estimate = useEstimateLabel(model.derived.state.observations.length)
   if (test.items.length === 0) return <p>Nothing in play yet: the test runs once an offer is on the table.</p>
   return (
     <>
@@ -31,7 +33,7 @@ export function RealityTest({ model, test }: { model: NegotiationModel; test: Re
                 Value to us
               </th>
               <th scope="col" className="number">
-                Value to them ({estimateLabel(model.derived.state.observations.length)})
+                Value to them ({estimate})
               </th>
               <th scope="col">Terms</th>
             </tr>
@@ -49,13 +51,7 @@ export function RealityTest({ model, test }: { model: NegotiationModel; test: Re
                     <div className="trade-advice">
                       <p className="giveaway">{giveawayText(item)}</p>
                       <p className="proposal">
-                        <strong>
-                          {proposalText(
-                            model.space.issues,
-                            item,
-                            estimateLabel(model.derived.state.observations.length),
-                          )}
-                        </strong>
+                        <strong>{proposalText(model.space.issues, item, estimate)}</strong>
                       </p>
                     </div>
                   ) : null}

@@ -29,7 +29,7 @@ import {
 } from '@parley/core'
 import { useMemo, useState } from 'react'
 import { Button, NumberField, ProblemList, SelectField, TextField } from '../../ui/controls'
-import { Figure } from '../../ui/maths'
+import { Figure, useMaths } from '../../ui/maths'
 import { ScrollRegion } from '../../ui/scroll-region'
 import { levelKey, levelOfKey, levelOptions } from './level-choice'
 import { bundleText, moveText, replyText } from './rehearsal-text'
@@ -52,7 +52,21 @@ export function RehearsalEntry({ space }: { space: Space }) {
   )
 }
 
+/** Which estimate our figures are under: in words, or core's label (`est., …`) with the maths. */
+function useRehearsalEstimate(): string | undefined {
+  return useMaths() ? undefined : 'our estimate'
+}
+
+/** How their hidden truth is drawn, in words; core's generator names with the maths. */
+const GENERATOR_WORDS: Record<GeneratorName, string> = {
+  prior: 'as our estimate of them says',
+  perturbed: 'close to our estimate of them',
+  reordered: 'their priorities in another order',
+}
+
 function RehearsalPanel({ space }: { space: Space }) {
+  const maths = useMaths()
+  const estimate = useRehearsalEstimate()
   const [role, setRole] = useState<RehearsalRole>('us')
   const [generator, setGenerator] = useState<GeneratorName>(SIMULATE_DEFAULTS.generator)
   const [seed, setSeed] = useState<number | undefined>(SIMULATE_DEFAULTS.seed)
@@ -105,14 +119,20 @@ function RehearsalPanel({ space }: { space: Space }) {
           label="Their hidden truth"
           value={generator}
           onChange={setGenerator}
-          options={GENERATOR_NAMES.map((name) => ({ value: name, label: name }))}
+          options={GENERATOR_NAMES.map((name) => ({
+            value: name,
+            label: maths ? name : GENERATOR_WORDS[name],
+          }))}
         />
-        <NumberField
-          label="Seed"
-          value={seed}
-          onChange={setSeed}
-          problems={seedOk ? [] : [{ message: 'must be a whole number from 0 to 4294967295' }]}
-        />
+        {/* The seed replays a rehearsal exactly: an expert's setting, shown with the maths. */}
+        {maths ? (
+          <NumberField
+            label="Seed"
+            value={seed}
+            onChange={setSeed}
+            problems={seedOk ? [] : [{ message: 'must be a whole number from 0 to 4294967295' }]}
+          />
+        ) : null}
         <NumberField
           label="Rounds"
           value={rounds}
@@ -139,7 +159,7 @@ function RehearsalPanel({ space }: { space: Space }) {
           // Exchanges are only ever appended: their position is their identity.
           // biome-ignore lint/suspicious/noArrayIndexKey: an append-only log
           <li key={k}>
-            {moveText(space.issues, exchange.move)} {replyText(space.issues, rehearsal, exchange)}
+            {moveText(space.issues, exchange.move)} {replyText(space.issues, rehearsal, exchange, estimate)}
           </li>
         ))}
       </ol>
@@ -196,6 +216,7 @@ function BundleForm(props: {
 
 function OurMoves({ rehearsal, play }: { rehearsal: Rehearsal; play: (move: RehearsalMove) => void }) {
   const { space } = rehearsal.setup
+  const estimate = useRehearsalEstimate()
   const [target, setTarget] = useState<number | undefined>()
   const [showCoach, setShowCoach] = useState(false)
   const table = rehearsal.state.table
@@ -205,10 +226,15 @@ function OurMoves({ rehearsal, play }: { rehearsal: Rehearsal; play: (move: Rehe
       {table ? (
         <p>
           On the table ({table.source}):{' '}
-          {bundleText(space.issues, rehearsal, {
-            terms: table.terms,
-            levels: Int32Array.from(table.offer.levelIndex),
-          })}
+          {bundleText(
+            space.issues,
+            rehearsal,
+            {
+              terms: table.terms,
+              levels: Int32Array.from(table.offer.levelIndex),
+            },
+            estimate,
+          )}
         </p>
       ) : null}
       <div className="form-row">
@@ -282,6 +308,7 @@ function TheirTruth({ rehearsal }: { rehearsal: Rehearsal }) {
 
 function TheirMoves({ rehearsal, play }: { rehearsal: Rehearsal; play: (move: RehearsalMove) => void }) {
   const { space } = rehearsal.setup
+  const estimate = useRehearsalEstimate()
   const [priorities, setPriorities] = useState('')
   if (rehearsal.askedPriorities) {
     const ranking = priorities
@@ -310,7 +337,7 @@ function TheirMoves({ rehearsal, play }: { rehearsal: Rehearsal; play: (move: Re
       <ul>
         {offered.map((bundle) => (
           <li key={bundle.label}>
-            {bundleText(space.issues, rehearsal, bundle)}{' '}
+            {bundleText(space.issues, rehearsal, bundle, estimate)}{' '}
             <Button
               onClick={() => play({ kind: 'accept', ...(bundle.label ? { label: bundle.label } : {}) })}
             >

@@ -18,17 +18,21 @@ function names(issues: readonly IssueLabel[], ids: readonly string[]): string {
   return ids.map((id) => issues.find((issue) => issue.id === id)?.name ?? id).join(', ')
 }
 
-/** A bundle with the figures the person may see. */
+/**
+ * A bundle with the figures the person may see. `estimate` words which estimate their figure is
+ * under (the app's plain words); core's exact label (`est., plan`) when left out.
+ */
 export function bundleText(
   issues: readonly IssueLabel[],
   rehearsal: Rehearsal,
   bundle: RehearsalBundle,
+  estimate?: string,
 ): string {
   const seen = rehearsalFigures(rehearsal, bundle.levels)
   const figures =
     rehearsal.setup.role === 'them'
       ? `worth ${formatPoints(seen.them ?? 0)} to you`
-      : `${formatPoints(seen.us)} to us, ${formatPoints(seen.estimate.them)} to them (${seen.estimate.label})`
+      : `${formatPoints(seen.us)} to us, ${formatPoints(seen.estimate.them)} to them (${estimate ?? seen.estimate.label})`
   return `${bundle.label ? `${bundle.label}: ` : ''}${termsText(issues, bundle.terms)} — ${figures}`
 }
 
@@ -62,6 +66,7 @@ export function replyText(
   issues: readonly IssueLabel[],
   rehearsal: Rehearsal,
   exchange: RehearsalExchange,
+  estimate?: string,
 ): string {
   const { reply } = exchange
   const us = rehearsal.setup.role === 'us'
@@ -75,7 +80,7 @@ export function replyText(
         ? `They agree${reply.bundle.label ? ` to ${reply.bundle.label}` : ''}: ${termsText(issues, reply.bundle.terms)}.`
         : `Parley accepts your counter: ${termsText(issues, reply.bundle.terms)}.`
     case 'countered':
-      return `${reply.order.length > 1 ? `They rank ${reply.order.join(', ')} and counter` : 'They counter'}: ${bundleText(issues, rehearsal, reply.counter)}.`
+      return `${reply.order.length > 1 ? `They rank ${reply.order.join(', ')} and counter` : 'They counter'}: ${bundleText(issues, rehearsal, reply.counter, estimate)}.`
     case 'left':
       return 'They walk away: nothing on the table beats their alternative for them.'
     case 'ended':

@@ -8,7 +8,7 @@ import { useState } from 'react'
 import { Link } from '../../router'
 import { Button, CheckboxField, ProblemList, SelectField, TextField } from '../../ui/controls'
 import type { NegotiationModel } from '../model'
-import { BundleGrid, bundleHeading } from './bundle-grid'
+import { BundleGrid, bundleHeading, useBundleWords } from './bundle-grid'
 import { type AnswerForm, type AnswerKind, answerEvent } from './events'
 import { levelKey, levelOptions } from './level-choice'
 import { moveItem } from './ordering'
@@ -65,8 +65,9 @@ function RankingList({
 export function TheirAnswer({ model, status }: { model: NegotiationModel; status: NegotiationStatus }) {
   const latest = model.derived.state.offers.at(-1)
   const labels = latest?.bundles.map((bundle) => bundle.label) ?? []
+  const words = useBundleWords(model.space.issues)
   const names = Object.fromEntries(
-    latest?.bundles.map((bundle) => [bundle.label, bundleHeading(bundle)]) ?? [],
+    latest?.bundles.map((bundle) => [bundle.label, bundleHeading(bundle, words)]) ?? [],
   )
   const recorder = useRecorder(model)
   const [form, setForm] = useState<AnswerForm>({
