@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { RENEWAL_B } from '@parley/core/testing'
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { ROOT } from '../parley'
@@ -367,6 +368,36 @@ describe.runIf(browserAvailable)('a negotiation in the browser', { timeout: BROW
     expect(plan.headers.get('etag')).toBe('"2"')
     expect((await api(server.url, owner, 'GET', `${path}/draft`)).status).toBe(404)
     await expect(page.getByText('is kept as text that this form cannot show').count()).resolves.toBe(0)
+  })
+
+  it('asks why our floor moved after the first offer, and saves the change with the reason', async () => {
+    const { page, server } = suite
+    const { id, path } = await importPlan(server.url, owner, EXAMPLE)
+    const sent = await api(server.url, owner, 'POST', `${path}/events`, {
+      json: {
+        id: '01JF0000000000000000000F20',
+        type: 'offer-sent',
+        bundles: [{ label: 'A', terms: RENEWAL_B }],
+      },
+    })
+    expect(sent.status, await sent.text()).toBe(201)
+    await signIn(page, EMAIL, OWNER_PASSWORD)
+    await page.goto(`/w/${owner.workspaceId}/n/${id}/prepare`)
+    await saveState(page, 'All changes saved').waitFor()
+    await page.getByLabel('Reservation: our walk-away utility (0–100)').fill('41')
+    await saveState(page, 'Not saved: say why our floor moved').waitFor()
+    const reason = 'Their budget was cut; approved by our VP'
+    await page.getByLabel('Why our floor moved').fill(reason)
+    await page.getByRole('button', { name: 'Save with this reason' }).click()
+    await saveState(page, 'All changes saved').waitFor()
+    const plan = (await (await api(server.url, owner, 'GET', path)).json()) as {
+      plan: { reservation: number }
+    }
+    expect(plan.plan.reservation).toBe(41)
+    const history = (await (await api(server.url, owner, 'GET', `${path}/floor-changes`)).json()) as {
+      changes: { reason: string; fields: string[] }[]
+    }
+    expect(history.changes).toEqual([expect.objectContaining({ reason, fields: ['reservation'] })])
   })
 
   it('renames, names both sides, duplicates, archives, restores and deletes a negotiation', async () => {

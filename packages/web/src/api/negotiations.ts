@@ -92,14 +92,19 @@ export async function importPlanFile(
   return answer.body
 }
 
-/** Saves the plan from `version`; refused with 409 when the plan has moved on since. */
+/**
+ * Saves the plan from `version`; refused with 409 when the plan has moved on since, and with 400
+ * `floor_change_reason_required` when it moves our floor after the first offer without `floorChangeReason`.
+ */
 export async function savePlan(
   at: NegotiationAt,
   plan: Plan,
   version: number,
+  floorChangeReason?: string,
 ): Promise<VersionedNegotiation> {
+  const query = floorChangeReason ? `?floorChangeReason=${encodeURIComponent(floorChangeReason)}` : ''
   return versioned(
-    await http.put<Negotiation>(`${negotiationPath(at)}/plan`, plan, { 'if-match': `"${version}"` }),
+    await http.put<Negotiation>(`${negotiationPath(at)}/plan${query}`, plan, { 'if-match': `"${version}"` }),
   )
 }
 

@@ -11,7 +11,7 @@ import { saveFailure } from './conflicts'
 import type { PlanEditing } from './plan-editing'
 import { draftText, type SharedDraft, sharedDraftOf } from './shared-draft'
 
-export type SaveState = 'saved' | 'unsaved' | 'saving' | 'draft' | 'conflict' | 'error'
+export type SaveState = 'saved' | 'unsaved' | 'saving' | 'draft' | 'reason' | 'conflict' | 'error'
 
 /** How long after the last change the plan (or its draft) is saved. */
 export const SAVE_DELAY_MS = 700
@@ -21,8 +21,11 @@ export interface Autosave {
   saveError: string | undefined
   /** The team's draft kept beside the plan, if any. */
   sharedDraft: SharedDraft | undefined
-  /** Saves `plan` from version `from`: as the plan when valid, else as the draft. */
-  save(plan: Plan, from: number, valid: boolean): Promise<void>
+  /**
+   * Saves `plan` from version `from`: as the plan when valid, else as the draft. A plan that moves our
+   * floor after the first offer waits in state `reason` until `floorChangeReason` is given.
+   */
+  save(plan: Plan, from: number, valid: boolean, floorChangeReason?: string): Promise<void>
   /** As after loading: saved, with the draft the server keeps (if any). */
   reset(shared: SharedDraft | undefined): void
   /** The next save is made from this draft (after a conflict, the one saved meanwhile). */
@@ -41,6 +44,8 @@ export function useAutosave(
   // Read by saves in flight: the draft version the next draft save is made from.
   const shared = useRef<SharedDraft | undefined>(undefined)
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined)
+  // The plan refused for want of a reason for moving our floor: not saved again until edited or given one.
+  const refused = useRef<Plan | undefined>(undefined)
 
   const share = useCallback((next: SharedDraft | undefined) => {
     shared.current = next
@@ -48,7 +53,7 @@ export function useAutosave(
   }, [])
 
   const save = useCallback(
-    async (plan: Plan, from: number, planValid: boolean) => {
+    async (plan: Plan, from: number, planValid: boolean, floorChangeReason?: string) => {
       setSaveState('saving')
       try {
         if (planValid) {
@@ -56,7 +61,7 @@ export function useAutosave(
           // the team's draft never outlives the fix.
           if (shared.current)
             share(sharedDraftOf(await saveDraft(at, draftText(plan), shared.current.version)))
-          const answer = await savePlan(at, plan, from)
+          const answer = await savePlan(at, plan, from, floorChangeReason)
           share(undefined)
           if (saved(answer, plan)) setSaveState('saved')
         } else {
@@ -66,6 +71,7 @@ export function useAutosave(
         setSaveError(undefined)
       } catch (caught) {
         const failure = saveFailure(caught)
+        refused.current = failure.state === 'reason' ? plan : undefined
         setSaveState(failure.state)
         setSaveError(failure.message)
       }
@@ -85,7 +91,7 @@ export function useAutosave(
   // Save shortly after the last change: the plan when valid, else the draft.
   useEffect(() => {
     if (!draft || !record || pending.current !== draft) return
-    if (saveState === 'conflict') return
+    if (saveState === 'conflict' || (saveState === 'reason' && refused.current === draft)) return
     setSaveState('unsaved')
     clearTimeout(timer.current)
     timer.current = setTimeout(() => void save(draft, version.current, valid), SAVE_DELAY_MS)

@@ -21,6 +21,18 @@ describe('a save that failed', () => {
       expect(saveFailure(failed)).toEqual({ state: 'conflict', message: DRAFT_CONFLICT_MESSAGE })
   })
 
+  it('waits for a reason when it moves our floor after the first offer (400 floor_change_reason_required)', () => {
+    const failed = refusal(
+      400,
+      'the reservation changed after our first offer went out',
+      'floor_change_reason_required',
+    )
+    expect(saveFailure(failed)).toEqual({
+      state: 'reason',
+      message: 'the reservation changed after our first offer went out',
+    })
+  })
+
   it("is an error with the server's message otherwise", () => {
     expect(saveFailure(refusal(400, 'title: is required'))).toEqual({
       state: 'error',

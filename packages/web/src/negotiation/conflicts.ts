@@ -14,7 +14,10 @@ export const CONFLICT_MESSAGE = 'Someone else saved this plan while you were edi
 export const DRAFT_CONFLICT_MESSAGE = 'Someone else saved a draft of this plan while you were editing it.'
 
 /** What a failed save means: a conflict when someone else saved meanwhile, else an error to show. */
-export function saveFailure(caught: unknown): { state: 'conflict' | 'error'; message: string } {
+export function saveFailure(caught: unknown): { state: 'conflict' | 'reason' | 'error'; message: string } {
+  // Our floor moved after the first offer: the change waits for the reason the team will see.
+  if (caught instanceof ApiError && caught.code === 'floor_change_reason_required')
+    return { state: 'reason', message: caught.message }
   if (caught instanceof ApiError && caught.status === 409)
     return { state: 'conflict', message: CONFLICT_MESSAGE }
   if (caught instanceof ApiError && (caught.code === 'stale_draft' || caught.code === 'version_required'))

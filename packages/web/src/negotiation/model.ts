@@ -52,6 +52,8 @@ export interface NegotiationModel {
    * repaired as text.
    */
   sharedDraft: (SharedDraft & { inForm: boolean }) | undefined
+  /** Saves the change waiting in state `reason` (it moves our floor after the first offer), with why. */
+  saveWithReason(reason: string): Promise<void>
   /** After a conflict: take the server's version, or save mine over it. */
   reload(): Promise<void>
   keepMine(): Promise<void>
@@ -152,6 +154,8 @@ export function useNegotiation(
         : undefined,
     reload: conflict.reload,
     keepMine: conflict.keepMine,
+    saveWithReason: (reason) =>
+      save(editing.pending.current ?? draft, editing.version.current, draftValid, reason),
     recovered: recovered ? { savedAt: recovered.savedAt } : undefined,
     restoreRecovered: () => {
       if (!recovered) return

@@ -14,6 +14,7 @@ import { usePageTitle } from '../ui/page-title'
 import { CoachPlace } from './coach-place'
 import { PlanProblems } from './draft-problems'
 import { DraftRepair } from './draft-repair'
+import { FloorReason } from './floor-reason'
 import { ManageNegotiation } from './manage'
 import { type NegotiationModel, type SaveState, useNegotiation } from './model'
 import { SharedDraftNotice } from './shared-draft-notice'
@@ -72,6 +73,7 @@ const SAVE_LABELS: Record<SaveState, string> = {
   unsaved: 'Unsaved changes…',
   saving: 'Saving…',
   draft: 'Draft saved (with problems), shared with your team',
+  reason: 'Not saved: say why our floor moved',
   conflict: 'Not saved: conflict',
   error: 'Not saved',
 }
@@ -159,6 +161,7 @@ export function NegotiationPage({
           </Button>
         </Notice>
       ) : null}
+      {model.saveState === 'reason' ? <FloorReason model={model} /> : null}
       <SharedDraftNotice model={model} base={base} />
       {model.canEdit && !model.validation.ok ? (
         <PlanProblems errors={model.validation.errors} draft={model.draft} base={base} />
