@@ -91,7 +91,12 @@ export function learningRun(
       total += Math.abs((posterior.issues[issue.id]?.mean ?? 0) - (truth.weights[issue.index] ?? 0))
     return total
   }
-  const errors = [error()]
+  // e_0 is the plan's estimate's error: what every view shows before the first move (the prior's
+  // centre; the prior's own mean lies a little off it, by how its readings spread).
+  let estimateError = 0
+  for (const issue of space.issues)
+    estimateError += Math.abs((space.share.them[issue.index] ?? 0) - (truth.weights[issue.index] ?? 0))
+  const errors = [estimateError]
   for (let round = 1; round <= rounds; round++) {
     const bundles = learningOffer(prepared, journal)
     if (bundles.length < 2) {
