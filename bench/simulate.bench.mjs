@@ -31,7 +31,9 @@ const TABLE = process.env.BENCH_TABLE ?? 'strategies'
 // the learning table BENCH_CONFIDENCES and BENCH_ANSWER_KINDS; all of them when unset.
 const subset = (name, all) => {
   const wanted = process.env[name]?.split(',').filter(Boolean)
-  return wanted?.length ? all.filter((value) => wanted.includes(typeof value === 'string' ? value : value.name)) : all
+  return wanted?.length
+    ? all.filter((value) => wanted.includes(typeof value === 'string' ? value : value.name))
+    : all
 }
 const GENERATORS = subset('BENCH_GENERATORS', ['prior', 'perturbed', 'reordered'])
 const folder = mkdtempSync(join(tmpdir(), 'parley-bench-simulate-'))

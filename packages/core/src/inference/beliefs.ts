@@ -13,6 +13,12 @@
  * 30 times the share) spread a plan's small issues far more than its large ones and, at low and
  * medium confidence, far more than real estimates err: three answers then moved the posterior
  * further from the truth than the plan's estimate (see docs/mathematics.md, "How these values were chosen").
+ *
+ * The learner's prior (`posterior.ts`) reads the estimate a second way too, with probability
+ * REORDER_SHARE (0.05 at medium and high confidence): its weights right but partly in the wrong order (`readingPriorDensity`, below),
+ * so that answers saying the order is wrong can move the weight onto the issues swapped rather than
+ * onto the largest ones. MESO's first set, the simulator's `prior` generator and `priorBeliefs`
+ * use the first reading alone.
  */
 import { gamma, mulberry32 } from '../random'
 import type { Space } from '../scoring/space'
@@ -49,14 +55,20 @@ const priorCache = new Map<string, Beliefs>()
 export interface PriorParameters {
   shape: number[]
   rate: number[]
+  /** The prior probability of its second reading (`readingPriorDensity`): the mean of REORDER_SHARE over the issues' confidences. */
+  reorderShare: number
 }
 
 export function priorParameters(space: Space): PriorParameters {
   const shape = space.issues.map(
     (issue) => PRIOR_SHAPE[space.plan.issues[issue.index]?.them.confidence ?? 'medium'],
   )
+  let reorderShare = 0
+  for (const issue of space.issues)
+    reorderShare += REORDER_SHARE[space.plan.issues[issue.index]?.them.confidence ?? 'medium']
   return {
     shape,
+    reorderShare: space.issues.length > 0 ? reorderShare / space.issues.length : 0,
     // A share of 0 (an issue they do not care about) stays at (almost) 0.
     rate: space.issues.map(
       (issue, i) => (shape[i] ?? 1) / Math.max(space.share.them[issue.index] ?? 0, 1e-12),
@@ -104,11 +116,14 @@ export function priorDensity(prior: PriorParameters): (w: ArrayLike<number>) => 
 /**
  * The prior's second reading of the estimate: its weights right (each within a Gamma factor of
  * shape REORDER_SHAPE, ±REORDER_SHAPE^-1/2), but partly in the wrong order. Its prior probability
- * is REORDER_SHARE; within it the order π is a Mallows model under the Cayley distance,
+ * is REORDER_SHARE of the issues' confidence (their mean over the plan's issues): none at `low`,
+ * where the first reading already lets every weight be far off and a tight second one drew the
+ * posterior to the wrong swaps (the GENIUS Travel domain: 26% down after three ranked sets without
+ * it, 15% with it, for counterparts drawn from the prior); within it the order π is a Mallows model under the Cayley distance,
  * P(π) ∝ REORDER_RATE^(n − cycles(π)) — each swap of two issues' estimated shares a factor
  * REORDER_RATE — and issue i's weight is centred on the estimated share of issue π(i).
  */
-export const REORDER_SHARE = 0.05
+export const REORDER_SHARE = { low: 0, medium: 0.05, high: 0.05 } as const
 export const REORDER_RATE = 0.1
 export const REORDER_SHAPE = 40
 
@@ -165,7 +180,7 @@ export function readingPriorDensity(
   const shapes = [prior.shape, prior.shape.map((a) => Math.max(a, REORDER_SHAPE))]
   const parts = shapes.map((shape, c) => {
     let total = 0
-    let constant = Math.log(c === 1 ? REORDER_SHARE : 1 - REORDER_SHARE)
+    let constant = Math.log(c === 1 ? prior.reorderShare : 1 - prior.reorderShare)
     for (const a of shape) {
       total += a
       constant += a * Math.log(a) - logGamma(a)
@@ -195,8 +210,9 @@ export function drawReading(
   random: () => number,
 ): { reading: Reading; order: Int32Array; w: Float64Array } {
   const n = prior.shape.length
-  const reading: Reading = random() < REORDER_SHARE ? 1 : 0
-  const order = reading === 1 ? drawOrder(n, REORDER_RATE, random) : Int32Array.from({ length: n }, (_, i) => i)
+  const reading: Reading = random() < prior.reorderShare ? 1 : 0
+  const order =
+    reading === 1 ? drawOrder(n, REORDER_RATE, random) : Int32Array.from({ length: n }, (_, i) => i)
   const w = Float64Array.from(prior.shape, (shape, i) => {
     const a = reading === 1 ? Math.max(shape, REORDER_SHAPE) : shape
     const k = order[i] ?? i

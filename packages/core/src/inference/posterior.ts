@@ -4,7 +4,10 @@
  *
  * - Prior (`beliefs.ts`): each weight is its estimated share times an independent Gamma factor of
  *   mean 1 and shape 3, 5 or 10 for `them.confidence` low, medium (default) or high, renormalised;
- *   an uncertain issue's direction is as estimated or reversed with probability 1/2 each.
+ *   an uncertain issue's direction is as estimated or reversed with probability 1/2 each. With
+ *   probability 0.05 (at medium and high confidence; 0 at low) a sample reads the estimate the other way (`readingPriorDensity`): its weights
+ *   right (shape 40) but partly in another order, a Mallows order under the Cayley distance (each
+ *   swap of two issues' estimated shares a factor 0.1).
  * - Moves, with their likelihoods: a choice among bundles (logit on U_them, scale 3 points), a
  *   ranking (Plackett–Luce on the same scale), a rejection with a counter (the counter beats each
  *   bundle rejected, logistically on the same scale), stated priorities (each ordered pair, and each
@@ -13,7 +16,8 @@
  *   not list are unknown, not least important.
  * - Sampling: 2,000 draws from the prior, reweighted move by move; whenever fewer than a third are
  *   effectively in use, they are resampled and moved by a few Metropolis–Hastings steps (local
- *   Dirichlet proposals) that keep the posterior exact in the limit. The seed is fixed and reported,
+ *   Dirichlet proposals; in the second reading, swaps of two issues' places in the order, with or
+ *   without their weights; once, a switch of reading) that keep the posterior exact in the limit. The seed is fixed and reported,
  *   so the same journal always gives the same numbers.
  * - What a move taught us: the Kullback–Leibler divergence of the posterior after it from the one
  *   before, in bits.
