@@ -27,7 +27,15 @@ const COUNTERPARTS = Number(process.env.BENCH_COUNTERPARTS ?? 200)
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 2)
 const ANSWERS = process.env.BENCH_ANSWERS ?? 'rank'
 const TABLE = process.env.BENCH_TABLE ?? 'strategies'
-const GENERATORS = ['prior', 'perturbed', 'reordered']
+// A subset while exploring (comma-separated): BENCH_GENERATORS, BENCH_PLANS (plan names), and for
+// the learning table BENCH_CONFIDENCES and BENCH_ANSWER_KINDS; all of them when unset.
+const subset = (name, all) => {
+  const wanted = process.env[name]?.split(',').filter(Boolean)
+  return wanted?.length
+    ? all.filter((value) => wanted.includes(typeof value === 'string' ? value : value.name))
+    : all
+}
+const GENERATORS = subset('BENCH_GENERATORS', ['prior', 'perturbed', 'reordered'])
 const folder = mkdtempSync(join(tmpdir(), 'parley-bench-simulate-'))
 
 /** A plan object written to a file the command can read. */
@@ -90,7 +98,7 @@ const GENIUS_DOMAINS = existsSync(GENIUS_FOLDER)
 if (GENIUS_DOMAINS.length === 0)
   console.warn(`simulate bench: ${GENIUS_FOLDER} is missing; the GENIUS domains are left out`)
 
-const PLAN_SOURCES = [...EXAMPLE_PLANS, ...SYNTHETIC_PLANS, ...GENIUS_DOMAINS]
+const PLAN_SOURCES = subset('BENCH_PLANS', [...EXAMPLE_PLANS, ...SYNTHETIC_PLANS, ...GENIUS_DOMAINS])
 
 const figure = (value, digits = 1) => (value === null || value === undefined ? '—' : value.toFixed(digits))
 const percent = (value) => (value === null ? '—' : `${(value * 100).toFixed(1)}%`)
@@ -98,8 +106,8 @@ const signedPercent = (value) => `${value > 0 ? '+' : ''}${(value * 100).toFixed
 
 // ---- The learning table (BENCH_TABLE=learning). ----
 
-const CONFIDENCES = ['low', 'medium', 'high']
-const ANSWER_KINDS = ['rank', 'pick']
+const CONFIDENCES = subset('BENCH_CONFIDENCES', ['low', 'medium', 'high'])
+const ANSWER_KINDS = subset('BENCH_ANSWER_KINDS', ['rank', 'pick'])
 
 /** The change the issue asks for at a confidence and answer kind (a fraction, negative: down), or 0: never worse. */
 function learningTarget(confidence, answers) {
@@ -155,7 +163,11 @@ async function learningTables() {
   for (const generator of GENERATORS) {
     const rows = PLAN_SOURCES.map((source) => [
       source.name,
-      ...columns.map((column) => signedPercent(change(find(generator, source.name, column)))),
+      ...columns.map((column) => {
+        const result = find(generator, source.name, column)
+        // BENCH_RAW=1: the errors themselves too, e0 -> e3.
+        return `${signedPercent(change(result))}${process.env.BENCH_RAW ? ` (${result.mean[0].toFixed(3)} -> ${result.mean.at(-1).toFixed(3)})` : ''}`
+      }),
     ])
     const changes = columns.map((column) =>
       PLAN_SOURCES.map((source) => change(find(generator, source.name, column))),

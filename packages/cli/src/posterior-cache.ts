@@ -18,7 +18,8 @@
  *
  * The file: the line `parley posterior cache`, a 4-byte little-endian length, a JSON header of that
  * length, zero padding to a multiple of 8 bytes, then the samples (float64), the log weights
- * (float64) and, when an issue is uncertain, the directions (one byte each).
+ * (float64), the samples' orders (int32), their readings of the estimate (one byte per sample) and,
+ * when an issue is uncertain, the directions (one byte each).
  */
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
@@ -114,10 +115,14 @@ export function encodeCache(
 ): Uint8Array {
   const samples = state.samples.byteLength
   const weights = state.logWeight.byteLength
-  const body = new Uint8Array(samples + weights + (state.flips?.byteLength ?? 0))
+  const orders = state.orders.byteLength
+  const readings = state.readings.byteLength
+  const body = new Uint8Array(samples + weights + orders + readings + (state.flips?.byteLength ?? 0))
   body.set(new Uint8Array(state.samples.buffer, state.samples.byteOffset, samples), 0)
   body.set(new Uint8Array(state.logWeight.buffer, state.logWeight.byteOffset, weights), samples)
-  if (state.flips) body.set(state.flips, samples + weights)
+  body.set(new Uint8Array(state.orders.buffer, state.orders.byteOffset, orders), samples + weights)
+  body.set(state.readings, samples + weights + orders)
+  if (state.flips) body.set(state.flips, samples + weights + orders + readings)
   const fields: Omit<Header, 'checksum'> = {
     key,
     version: state.version,
@@ -156,8 +161,10 @@ export function decodeCache(bytes: Uint8Array): KeptReplay | undefined {
     if (!isHeader(header)) return undefined
     const cells = header.count * header.issues
     const start = Math.ceil((magic + 4 + length) / 8) * 8
-    const sizes = [cells * 8, header.count * 8, header.flips ? cells : 0] as const
-    if (bytes.length !== start + sizes[0] + sizes[1] + sizes[2]) return undefined
+    const sizes = [cells * 8, header.count * 8, cells * 4, header.count, header.flips ? cells : 0] as const
+    const offsets = [0, sizes[0], sizes[0] + sizes[1], sizes[0] + sizes[1] + sizes[2]] as const
+    const flipsAt = offsets[3] + sizes[3]
+    if (bytes.length !== start + flipsAt + sizes[4]) return undefined
     // A copy, aligned for the float views and no longer tied to the file's buffer (a Buffer's
     // `slice` would be a view, hence the copy by hand).
     const body = new Uint8Array(bytes.length - start)
@@ -172,9 +179,11 @@ export function decodeCache(bytes: Uint8Array): KeptReplay | undefined {
         issues: header.issues,
         random: header.random,
         observed: header.observed,
-        samples: new Float64Array(body.buffer, 0, cells),
-        logWeight: new Float64Array(body.buffer, sizes[0], header.count),
-        ...(header.flips ? { flips: new Uint8Array(body.buffer, sizes[0] + sizes[1], cells) } : {}),
+        samples: new Float64Array(body.buffer, offsets[0], cells),
+        logWeight: new Float64Array(body.buffer, offsets[1], header.count),
+        orders: new Int32Array(body.buffer, offsets[2], cells),
+        readings: new Uint8Array(body.buffer, offsets[3], header.count),
+        ...(header.flips ? { flips: new Uint8Array(body.buffer, flipsAt, cells) } : {}),
         moves: header.moves,
         ...(header.figures ? { figures: header.figures } : {}),
       },

@@ -13,6 +13,12 @@
  * 30 times the share) spread a plan's small issues far more than its large ones and, at low and
  * medium confidence, far more than real estimates err: three answers then moved the posterior
  * further from the truth than the plan's estimate (see docs/mathematics.md, "How these values were chosen").
+ *
+ * The learner's prior (`posterior.ts`) reads the estimate a second way too, with probability
+ * REORDER_SHARE (0.05 at medium and high confidence): its weights right but partly in the wrong order (`readingPriorDensity`, below),
+ * so that answers saying the order is wrong can move the weight onto the issues swapped rather than
+ * onto the largest ones. MESO's first set, the simulator's `prior` generator and `priorBeliefs`
+ * use the first reading alone.
  */
 import { gamma, mulberry32 } from '../random'
 import type { Space } from '../scoring/space'
@@ -49,14 +55,20 @@ const priorCache = new Map<string, Beliefs>()
 export interface PriorParameters {
   shape: number[]
   rate: number[]
+  /** The prior probability of its second reading (`readingPriorDensity`): the mean of REORDER_SHARE over the issues' confidences. */
+  reorderShare: number
 }
 
 export function priorParameters(space: Space): PriorParameters {
   const shape = space.issues.map(
     (issue) => PRIOR_SHAPE[space.plan.issues[issue.index]?.them.confidence ?? 'medium'],
   )
+  let reorderShare = 0
+  for (const issue of space.issues)
+    reorderShare += REORDER_SHARE[space.plan.issues[issue.index]?.them.confidence ?? 'medium']
   return {
     shape,
+    reorderShare: space.issues.length > 0 ? reorderShare / space.issues.length : 0,
     // A share of 0 (an issue they do not care about) stays at (almost) 0.
     rate: space.issues.map(
       (issue, i) => (shape[i] ?? 1) / Math.max(space.share.them[issue.index] ?? 0, 1e-12),
@@ -99,6 +111,118 @@ export function priorDensity(prior: PriorParameters): (w: ArrayLike<number>) => 
     }
     return value - total * Math.log(scaled)
   }
+}
+
+/**
+ * The prior's second reading of the estimate: its weights right (each within a Gamma factor of
+ * shape REORDER_SHAPE, ±REORDER_SHAPE^-1/2), but partly in the wrong order. Its prior probability
+ * is REORDER_SHARE of the issues' confidence (their mean over the plan's issues): none at `low`,
+ * where the first reading already lets every weight be far off and a tight second one drew the
+ * posterior to the wrong swaps (the GENIUS Travel domain: 26% down after three ranked sets without
+ * it, 15% with it, for counterparts drawn from the prior); within it the order π is a Mallows model under the Cayley distance,
+ * P(π) ∝ REORDER_RATE^(n − cycles(π)) — each swap of two issues' estimated shares a factor
+ * REORDER_RATE — and issue i's weight is centred on the estimated share of issue π(i).
+ */
+export const REORDER_SHARE = { low: 0, medium: 0.05, high: 0.05 } as const
+export const REORDER_RATE = 0.1
+export const REORDER_SHAPE = 40
+
+/** A draw of π from P(π) ∝ ρ^(n − cycles(π)) (the Chinese restaurant construction with θ = 1/ρ). */
+export function drawOrder(n: number, rate: number, random: () => number): Int32Array {
+  const order = Int32Array.from({ length: n }, (_, i) => i)
+  if (rate <= 0) return order
+  const theta = 1 / rate
+  for (let j = 1; j < n; j++) {
+    // j opens a cycle of its own with probability θ / (θ + j), else joins one after a uniform earlier element.
+    if (random() < theta / (theta + j)) continue
+    const m = Math.floor(random() * j)
+    order[j] = order[m] ?? m
+    order[m] = j
+  }
+  return order
+}
+
+/** ln P(π) under the Mallows–Cayley prior: (n − cycles) ln ρ − Σ_{j<n} ln(1 + jρ). */
+export function logOrderPrior(order: ArrayLike<number>, rate: number): number {
+  const n = order.length
+  let cycles = 0
+  const seen = new Uint8Array(n)
+  for (let i = 0; i < n; i++) {
+    if (seen[i]) continue
+    cycles++
+    for (let j = i; !seen[j]; j = order[j] ?? j) seen[j] = 1
+  }
+  let total = 0
+  for (let j = 1; j < n; j++) total -= Math.log1p(j * rate)
+  if (cycles === n) return total
+  return rate > 0 ? total + (n - cycles) * Math.log(rate) : Number.NEGATIVE_INFINITY
+}
+
+/** Whether an order is the estimate's own. */
+function isIdentity(order: ArrayLike<number>): boolean {
+  for (let i = 0; i < order.length; i++) if (order[i] !== i) return false
+  return true
+}
+
+/** A sample's reading of the estimate: 0 its order with the confidence's spread, 1 its weights (tight) in the order π. */
+export type Reading = 0 | 1
+
+/**
+ * ln of the prior's density at shares w in a reading, with the order π (the identity in reading 0)
+ * and the reading's own probability: ln P(reading) + ln P(π | reading) + ln p(w | π, reading).
+ */
+export function readingPriorDensity(
+  prior: PriorParameters,
+): (w: ArrayLike<number>, order: ArrayLike<number>, reading: number) => number {
+  const n = prior.shape.length
+  const share = prior.shape.map((a, i) => a / (prior.rate[i] ?? 1))
+  const logShare = share.map((e) => Math.log(e))
+  const shapes = [prior.shape, prior.shape.map((a) => Math.max(a, REORDER_SHAPE))]
+  const parts = shapes.map((shape, c) => {
+    let total = 0
+    let constant = Math.log(c === 1 ? prior.reorderShare : 1 - prior.reorderShare)
+    for (const a of shape) {
+      total += a
+      constant += a * Math.log(a) - logGamma(a)
+    }
+    return { shape, total, constant: constant + logGamma(total) }
+  })
+  return (w, order, reading) => {
+    const part = parts[reading] as (typeof parts)[number]
+    let value = part.constant
+    if (reading === 1) value += logOrderPrior(order, REORDER_RATE)
+    else if (!isIdentity(order)) return Number.NEGATIVE_INFINITY
+    let scaled = 0
+    for (let i = 0; i < n; i++) {
+      const a = part.shape[i] ?? 1
+      const k = order[i] ?? i
+      const x = Math.max(w[i] ?? 0, 1e-300)
+      value += (a - 1) * Math.log(x) - a * (logShare[k] ?? 0)
+      scaled += (a / (share[k] ?? 1)) * x
+    }
+    return value - part.total * Math.log(scaled)
+  }
+}
+
+/** One draw from the prior: the reading, the order, and the weight shares. */
+export function drawReading(
+  prior: PriorParameters,
+  random: () => number,
+): { reading: Reading; order: Int32Array; w: Float64Array } {
+  const n = prior.shape.length
+  const reading: Reading = random() < prior.reorderShare ? 1 : 0
+  const order =
+    reading === 1 ? drawOrder(n, REORDER_RATE, random) : Int32Array.from({ length: n }, (_, i) => i)
+  const w = Float64Array.from(prior.shape, (shape, i) => {
+    const a = reading === 1 ? Math.max(shape, REORDER_SHAPE) : shape
+    const k = order[i] ?? i
+    const estimate = (prior.shape[k] ?? 1) / (prior.rate[k] ?? 1)
+    return (Math.max(gamma(a, random), 1e-300) * estimate) / a
+  })
+  let total = 0
+  for (const x of w) total += x
+  for (let i = 0; i < n; i++) w[i] = (w[i] ?? 0) / total
+  return { reading, order, w }
 }
 
 /** ln Γ(x) for x > 0 (Lanczos). */

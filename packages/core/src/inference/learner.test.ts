@@ -106,6 +106,17 @@ describe('PriorityLearner', () => {
       ],
       ['directions missing for an uncertain issue', (({ flips: _, ...rest }) => rest)(state)],
       ['a log weight that is not a number', { ...state, logWeight: state.logWeight.map(() => Number.NaN) }],
+      ['an order that is not a permutation', { ...state, orders: state.orders.map(() => 0) }],
+      ['orders cut short', { ...state, orders: state.orders.slice(1) }],
+      ['a reading other than 0 or 1', { ...state, readings: state.readings.map(() => 2) }],
+      [
+        "another order than the estimate's in the reading that keeps it",
+        {
+          ...state,
+          readings: state.readings.map(() => 0),
+          orders: state.orders.map((_, k) => (k < state.issues ? (k + 1) % state.issues : k % state.issues)),
+        },
+      ],
       ['more moves than the journal has', state, moves.slice(0, 2)],
       ['moves of other events', state, moves.map((move) => ({ ...move, eventId: `x${move.eventId}` }))],
       ['a count of moves that disagrees', { ...state, observed: 2 }],

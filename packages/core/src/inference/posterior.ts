@@ -4,7 +4,10 @@
  *
  * - Prior (`beliefs.ts`): each weight is its estimated share times an independent Gamma factor of
  *   mean 1 and shape 3, 5 or 10 for `them.confidence` low, medium (default) or high, renormalised;
- *   an uncertain issue's direction is as estimated or reversed with probability 1/2 each.
+ *   an uncertain issue's direction is as estimated or reversed with probability 1/2 each. With
+ *   probability 0.05 (at medium and high confidence; 0 at low) a sample reads the estimate the other way (`readingPriorDensity`): its weights
+ *   right (shape 40) but partly in another order, a Mallows order under the Cayley distance (each
+ *   swap of two issues' estimated shares a factor 0.1).
  * - Moves, with their likelihoods: a choice among bundles (logit on U_them, scale 3 points), a
  *   ranking (Plackett–Luce on the same scale), a rejection with a counter (the counter beats each
  *   bundle rejected, logistically on the same scale), stated priorities (each ordered pair, and each
@@ -13,7 +16,8 @@
  *   not list are unknown, not least important.
  * - Sampling: 2,000 draws from the prior, reweighted move by move; whenever fewer than a third are
  *   effectively in use, they are resampled and moved by a few Metropolis–Hastings steps (local
- *   Dirichlet proposals) that keep the posterior exact in the limit. The seed is fixed and reported,
+ *   Dirichlet proposals; in the second reading, swaps of two issues' places in the order, with or
+ *   without their weights; once, a switch of reading) that keep the posterior exact in the limit. The seed is fixed and reported,
  *   so the same journal always gives the same numbers.
  * - What a move taught us: the Kullback–Leibler divergence of the posterior after it from the one
  *   before, in bits.
@@ -23,7 +27,14 @@ import { dirichlet, type ForkableRandom, forkableMulberry32, type Random } from 
 import type { Offer } from '../scoring/offer'
 import { type Space, scoreLevel } from '../scoring/space'
 import type { Beliefs } from './beliefs'
-import { DEFAULT_SEED, drawPrior, LOGIT_SCALE, logGamma, priorDensity, priorParameters } from './beliefs'
+import {
+  DEFAULT_SEED,
+  drawReading,
+  LOGIT_SCALE,
+  logGamma,
+  priorParameters,
+  readingPriorDensity,
+} from './beliefs'
 
 export { logGamma } from './beliefs'
 
@@ -235,7 +246,7 @@ export interface PosteriorOptions {
 }
 
 /** Bump whenever the sampler would compute other numbers from the same moves: older snapshots are then not resumed. */
-export const LEARNER_STATE_VERSION = 2
+export const LEARNER_STATE_VERSION = 3
 
 /**
  * A `PriorityLearner` as plain data (`snapshot`, `PriorityLearner.resume`): the samples, their
@@ -256,6 +267,10 @@ export interface LearnerState {
   samples: Float64Array
   /** Sample s's directions at the same places (1: the issue leans the other way); only when an issue is uncertain. */
   flips?: Uint8Array
+  /** Sample s's order at the same places: issue i's weight is centred on the estimated share of issue orders[s × issues + i]. */
+  orders: Int32Array
+  /** Sample s's reading of the estimate (`beliefs.ts`): 0 its order, weights spread by the confidence; 1 its weights, in the order above. */
+  readings: Uint8Array
   /** Each sample's unnormalised log weight. */
   logWeight: Float64Array
   moves: MoveInformation[]
@@ -299,6 +314,14 @@ function fitsSpace(
   if (state.issues !== n || !Number.isInteger(count) || count < 1 || !Number.isInteger(state.random))
     return false
   if (state.samples.length !== count * n || state.logWeight.length !== count) return false
+  if (!(state.orders instanceof Int32Array) || state.orders.length !== count * n) return false
+  if (!(state.readings instanceof Uint8Array) || state.readings.length !== count) return false
+  for (let s = 0; s < count; s++) {
+    // Reading 0 keeps the estimate's own order; reading 1 any order.
+    const order = state.orders.subarray(s * n, (s + 1) * n)
+    const reading = state.readings[s] ?? 0
+    if (reading > 1 || !isOrder(order) || (reading === 0 && order.some((k, i) => k !== i))) return false
+  }
   const uncertain = uncertainIssues(space).length > 0
   if (uncertain !== (state.flips !== undefined) || (state.flips && state.flips.length !== count * n))
     return false
@@ -322,6 +345,16 @@ function fitsSpace(
     if (value > Number.NEGATIVE_INFINITY) finite = true
   }
   return finite
+}
+
+/** Whether a row is a permutation of 0..n-1. */
+function isOrder(row: Int32Array): boolean {
+  const seen = new Uint8Array(row.length)
+  for (const k of row) {
+    if (!(k >= 0 && k < row.length) || seen[k]) return false
+    seen[k] = 1
+  }
+  return true
 }
 
 /** Whether saved figures per issue are figures a posterior on this space can have. */
@@ -364,10 +397,12 @@ export class PriorityLearner {
   private readonly seed: number
   private readonly count: number
   private readonly random: ForkableRandom
-  private readonly logPrior: (w: ArrayLike<number>) => number
+  private readonly logPrior: (w: ArrayLike<number>, order: ArrayLike<number>, reading: number) => number
   private readonly uncertain: number[]
   private samples: Float64Array[]
   private flips: Uint8Array[] | undefined
+  private orders: Int32Array[]
+  private readings: Uint8Array
   private logWeight: Float64Array
   private compiled: Compiled[]
   private moves: MoveInformation[]
@@ -382,9 +417,11 @@ export class PriorityLearner {
       this.seed = state.seed
       this.count = state.count
       this.random = forkableMulberry32(state.random)
-      this.logPrior = priorDensity(priorParameters(space))
+      this.logPrior = readingPriorDensity(priorParameters(space))
       this.uncertain = uncertainIssues(space)
       this.samples = Array.from({ length: state.count }, (_, s) => state.samples.slice(s * n, (s + 1) * n))
+      this.orders = Array.from({ length: state.count }, (_, s) => state.orders.slice(s * n, (s + 1) * n))
+      this.readings = Uint8Array.from(state.readings)
       const flips = state.flips
       this.flips = flips
         ? Array.from({ length: state.count }, (_, s) => flips.slice(s * n, (s + 1) * n))
@@ -404,6 +441,8 @@ export class PriorityLearner {
       this.uncertain = from.uncertain
       this.samples = [...from.samples]
       this.flips = from.flips ? [...from.flips] : undefined
+      this.orders = [...from.orders]
+      this.readings = from.readings
       this.logWeight = from.logWeight
       this.compiled = [...from.compiled]
       this.moves = [...from.moves]
@@ -415,10 +454,13 @@ export class PriorityLearner {
     this.random = forkableMulberry32(this.seed ^ 0x5bd1e995)
     const random = this.random.next
     const prior = priorParameters(space)
-    this.logPrior = priorDensity(prior)
+    this.logPrior = readingPriorDensity(prior)
     this.uncertain = uncertainIssues(space)
     const uncertain = this.uncertain
-    this.samples = Array.from({ length: this.count }, () => drawPrior(prior, random))
+    const draws = Array.from({ length: this.count }, () => drawReading(prior, random))
+    this.orders = draws.map((draw) => draw.order)
+    this.samples = draws.map((draw) => draw.w)
+    this.readings = Uint8Array.from(draws, (draw) => draw.reading)
     this.flips =
       uncertain.length > 0
         ? Array.from({ length: this.count }, () => {
@@ -450,6 +492,10 @@ export class PriorityLearner {
     })
     const rows = this.flips
     let flips: Uint8Array | undefined
+    const orders = new Int32Array(this.count * n)
+    this.orders.forEach((row, s) => {
+      orders.set(row, s * n)
+    })
     if (rows) {
       flips = new Uint8Array(this.count * n)
       rows.forEach((row, s) => {
@@ -465,6 +511,8 @@ export class PriorityLearner {
       observed: this.compiled.length,
       samples,
       ...(flips ? { flips } : {}),
+      orders,
+      readings: Uint8Array.from(this.readings),
       logWeight: Float64Array.from(this.logWeight),
       moves: this.moves.map((move) => ({ ...move })),
       ...(this.summary ? { figures: copyIssues(this.summary) } : {}),
@@ -501,8 +549,9 @@ export class PriorityLearner {
     this.summary = undefined
     const { space, count, logPrior, uncertain, compiled } = this
     const random = this.random.next
-    const logTarget = (w: Float64Array, f: Uint8Array | undefined) => {
-      let total = logPrior(w)
+    const logTarget = (w: Float64Array, f: Uint8Array | undefined, o: Int32Array, c: number) => {
+      let total = logPrior(w, o, c)
+      if (total === Number.NEGATIVE_INFINITY) return total
       for (const move of compiled) total += logLikelihood(move, w, f)
       return total
     }
@@ -529,12 +578,19 @@ export class PriorityLearner {
       const chosen = systematic(after, random)
       const resampled: Float64Array[] = chosen.map((s) => Float64Array.from(samples[s] as Float64Array))
       const flips = flipsNow ? chosen.map((s) => Uint8Array.from(flipsNow[s] as Uint8Array)) : undefined
+      const ordersNow = this.orders
+      const orders = chosen.map((s) => ordersNow[s] as Int32Array)
+      const readingsNow = this.readings
+      const readings = Uint8Array.from(chosen, (s) => readingsNow[s] ?? 0)
+      const n = space.issues.length
       this.logWeight = new Float64Array(count)
       for (let s = 0; s < count; s++) {
         let w = resampled[s] as Float64Array
         let wTerms = dirichletTerms(proposalAlpha(w))
         let f = flips?.[s]
-        let current = logTarget(w, f)
+        let o = orders[s] as Int32Array
+        let c = readings[s] ?? 0
+        let current = logTarget(w, f, o, c)
         for (let step = 0; step < 4; step++) {
           const proposed = dirichlet(wTerms.alpha, random)
           let proposedFlips = f
@@ -543,7 +599,7 @@ export class PriorityLearner {
             const i = uncertain[Math.floor(random() * uncertain.length)] ?? 0
             proposedFlips[i] = proposedFlips[i] ? 0 : 1
           }
-          const candidate = logTarget(proposed, proposedFlips)
+          const candidate = logTarget(proposed, proposedFlips, o, c)
           const proposedTerms = dirichletTerms(proposalAlpha(proposed))
           const ratio = candidate - current + logDirichlet(w, proposedTerms) - logDirichlet(proposed, wTerms)
           if (Math.log(random()) < ratio) {
@@ -552,12 +608,47 @@ export class PriorityLearner {
             f = proposedFlips
             current = candidate
           }
+          // A swap of two issues' places in the order: with their weights (the answers may say their
+          // weights are the other way round), or alone (the weights fit the other order's centres).
+          if (n >= 2 && c === 1) {
+            const i = Math.floor(random() * n)
+            const j = (i + 1 + Math.floor(random() * (n - 1))) % n
+            const swapped = Int32Array.from(o)
+            swapped[i] = o[j] ?? j
+            swapped[j] = o[i] ?? i
+            let moved = w
+            if (random() < 0.5) {
+              moved = Float64Array.from(w)
+              moved[i] = w[j] ?? 0
+              moved[j] = w[i] ?? 0
+            }
+            const candidate = logTarget(moved, f, swapped, c)
+            if (Math.log(random()) < candidate - current) {
+              if (moved !== w) {
+                w = moved
+                wTerms = dirichletTerms(proposalAlpha(w))
+              }
+              o = swapped
+              current = candidate
+            }
+          }
         }
+        // Once per resampling, the other reading of the estimate with the same weights and order
+        // (the order must be the estimate's own to leave reading 1): once, not every step, since
+        // each proposal weighs every move again.
+        {
+          const candidate = logTarget(w, f, o, 1 - c)
+          if (Math.log(random()) < candidate - current) c = 1 - c
+        }
+        readings[s] = c
         resampled[s] = w
+        orders[s] = o
         if (flips && f) flips[s] = f
       }
       this.samples = resampled
       this.flips = flips
+      this.orders = orders
+      this.readings = readings
     }
     this.moves.push({ ...information, ...this.expectedShares() })
   }

@@ -1,7 +1,7 @@
 /**
  * Where a counterpart's hidden truth comes from. Each generator starts from the plan's estimate of
  * them (weights as shares ê, scores as estimated) and draws, from a seeded stream:
- * - `prior`: w drawn from the learner's own prior (each share ê_i times a Gamma factor of mean 1 and
+ * - `prior`: w drawn from the learner's own prior in its first reading, the estimate's order (each share ê_i times a Gamma factor of mean 1 and
  *   shape 3, 5 or 10 for the issue's `them.confidence` low, medium, high, renormalised; see
  *   `inference/beliefs.ts`); an issue marked `them.uncertain` is reversed with probability 1/2, as
  *   the learner's prior assumes. The case Parley's model is right about.

@@ -3,7 +3,8 @@
  * (`parley meso` with the journal so far, at its default target), each answered by the
  * counterpart — a ranking of the set by default, or a single pick — with nothing closed in
  * between. The error after k answers is e_k = sum_i |mean_i - w_i|, the L1 distance between the
- * posterior mean weight shares and the true shares (0 to 2); e_0 is the prior's.
+ * posterior mean weight shares and the true shares (0 to 2); e_0 is the plan's estimate's (what every view
+ * shows before the first move, and the prior's centre).
  *
  * When `parley meso` finds no set, the run does what its message tells the user to do: after
  * `below-their-pick`, it asks again at the suggested target; when too few bundles lie within the
@@ -91,7 +92,12 @@ export function learningRun(
       total += Math.abs((posterior.issues[issue.id]?.mean ?? 0) - (truth.weights[issue.index] ?? 0))
     return total
   }
-  const errors = [error()]
+  // e_0 is the plan's estimate's error: what every view shows before the first move (the prior's
+  // centre; the prior's own mean lies a little off it, by how its readings spread).
+  let estimateError = 0
+  for (const issue of space.issues)
+    estimateError += Math.abs((space.share.them[issue.index] ?? 0) - (truth.weights[issue.index] ?? 0))
+  const errors = [estimateError]
   for (let round = 1; round <= rounds; round++) {
     const bundles = learningOffer(prepared, journal)
     if (bundles.length < 2) {

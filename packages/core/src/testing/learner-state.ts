@@ -6,6 +6,8 @@ export function copyLearnerState(state: LearnerState): LearnerState {
     ...state,
     samples: Float64Array.from(state.samples),
     logWeight: Float64Array.from(state.logWeight),
+    orders: Int32Array.from(state.orders),
+    readings: Uint8Array.from(state.readings),
     ...(state.flips ? { flips: Uint8Array.from(state.flips) } : {}),
     moves: state.moves.map((move) => ({ ...move })),
     ...(state.figures
