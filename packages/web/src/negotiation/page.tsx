@@ -26,9 +26,26 @@ const DRAFT_SLUG = 'draft'
 
 type StagePage = ComponentType<{ model: NegotiationModel }>
 
-/** Each stage's page loads when it is opened: the first visit to one stage does not fetch the others (nor the simulator behind Rehearse). */
+/**
+ * Each stage's page loads when it is opened: the first visit to one stage does not fetch the others
+ * (nor the simulator behind Rehearse). Its code is asked for as soon as the address names the stage,
+ * beside the negotiation's own requests, not after them (`preloadStage`).
+ */
+const PRELOADS = new Map<StagePage, () => Promise<unknown>>()
 function stagePage<M>(load: () => Promise<M>, pick: (module: M) => StagePage) {
-  return lazy(async () => ({ default: pick(await load()) }))
+  let loading: Promise<M> | undefined
+  const start = () => {
+    loading ??= load()
+    return loading
+  }
+  const page = lazy(async () => ({ default: pick(await start()) }))
+  PRELOADS.set(page, start)
+  return page
+}
+
+function preloadStage(stage: Stage | undefined): void {
+  // A failure shows when the page renders (React.lazy gets the same promise); not twice here.
+  if (stage) PRELOADS.get(PAGES[stage])?.().catch(() => undefined)
 }
 
 const PAGES: Record<Stage, StagePage> = {
@@ -87,8 +104,9 @@ export function NegotiationPage({
   negotiationId: string
   slug?: string
 }) {
-  const { model, error, draftOnly } = useNegotiation(workspace.id, negotiationId, workspace.role)
   const stage = stageOfSlug(slug)
+  useEffect(() => preloadStage(stage), [stage])
+  const { model, error, draftOnly } = useNegotiation(workspace.id, negotiationId, workspace.role)
   const base = `/w/${workspace.id}/n/${negotiationId}`
   usePageTitle(
     model
