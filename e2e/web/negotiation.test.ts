@@ -386,6 +386,8 @@ describe.runIf(browserAvailable)('a negotiation in the browser', { timeout: BROW
     await saveState(page, 'All changes saved').waitFor()
     await page.getByLabel('Reservation: our walk-away utility (0–100)').fill('41')
     await saveState(page, 'Not saved: say why our floor moved').waitFor()
+    await screenshot(page, 'floor-reason-asked')
+    await checkAccessibility(page, 'a change of our floor waiting for its reason')
     const reason = 'Their budget was cut; approved by our VP'
     await page.getByLabel('Why our floor moved').fill(reason)
     await page.getByRole('button', { name: 'Save with this reason' }).click()
@@ -398,6 +400,10 @@ describe.runIf(browserAvailable)('a negotiation in the browser', { timeout: BROW
       changes: { reason: string; fields: string[] }[]
     }
     expect(history.changes).toEqual([expect.objectContaining({ reason, fields: ['reservation'] })])
+    // Beside the reservation, the team sees that the floor moved, and why.
+    await page.getByText('Our floor moved after the first offer').waitFor()
+    await page.getByRole('listitem').filter({ hasText: reason }).waitFor()
+    await screenshot(page, 'floor-moved')
   })
 
   it('renames, names both sides, duplicates, archives, restores and deletes a negotiation', async () => {

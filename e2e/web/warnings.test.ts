@@ -20,6 +20,17 @@ const EXAMPLE = join(ROOT, 'examples/sales-saas-renewal.yaml')
 const EMAIL = 'owner@example.com'
 /** Bundle B of the renewal example, as core's tests use it. */
 const B = { ...RENEWAL_B }
+/** Our set of two, and their choice of A: the moves the plain-words tests start from. */
+const SENT_AND_CHOSEN = [
+  {
+    type: 'offer-sent',
+    bundles: [
+      { label: 'A', terms: B },
+      { label: 'B', terms: { ...B, price: 250000, term: 24 } },
+    ],
+  },
+  { type: 'bundle-chosen', label: 'A' },
+]
 
 interface Warned {
   code: string
@@ -156,17 +167,7 @@ describe.runIf(browserAvailable)('warnings a negotiator needs', { timeout: BROWS
   })
 
   it('shows no engine word on any stage by default, and the exact terms with the maths', async () => {
-    const moves = [
-      {
-        type: 'offer-sent',
-        bundles: [
-          { label: 'A', terms: B },
-          { label: 'B', terms: { ...B, price: 250000, term: 24 } },
-        ],
-      },
-      { type: 'bundle-chosen', label: 'A' },
-      { type: 'agreed', terms: { ...B, support: 'enterprise', term: 36 } },
-    ]
+    const moves = [...SENT_AND_CHOSEN, { type: 'agreed', terms: { ...B, support: 'enterprise', term: 36 } }]
     const base = await negotiationWith(moves)
     const { page } = suite
     await signIn(page, EMAIL, OWNER_PASSWORD)
@@ -252,16 +253,7 @@ describe.runIf(browserAvailable)('warnings a negotiator needs', { timeout: BROWS
   })
 
   it('words figures plainly, and shows the maths only when asked, remembered on the next visit', async () => {
-    const moves = [
-      {
-        type: 'offer-sent',
-        bundles: [
-          { label: 'A', terms: B },
-          { label: 'B', terms: { ...B, price: 250000, term: 24 } },
-        ],
-      },
-      { type: 'bundle-chosen', label: 'A' },
-    ]
+    const moves = SENT_AND_CHOSEN
     const base = await negotiationWith(moves)
     const { page } = suite
     await signIn(page, EMAIL, OWNER_PASSWORD)

@@ -1,7 +1,7 @@
 /** The journal file beside a plan (`acme.journal.jsonl`): reading it into events, and appending one. */
-import { createHash } from 'node:crypto'
 import { appendFile, readFile, stat } from 'node:fs/promises'
 import { type JournalEvent, type Problem, readEvent, readJournalText } from '@parley/core'
+import { fileTextHash } from './plan-file'
 
 /** `acme.yaml` → `acme.journal.jsonl`, in the same folder. */
 export function journalPathFor(planPath: string): string {
@@ -32,10 +32,6 @@ export interface LoadedJournal {
 /** A journal as read before, kept with the hash of its text (replay-cache). */
 export type ReadJournal = Pick<LoadedJournal, 'events' | 'lines' | 'problems'> & { hash: string }
 
-export function journalHash(text: string, file: string): string {
-  return createHash('sha256').update(`${file}\n${text}`).digest('hex')
-}
-
 /**
  * Reads the journal file. `read`: the same journal as read before (kept beside it), used instead of
  * checking every event again when the text is the same, byte for byte.
@@ -65,7 +61,7 @@ export async function loadJournal(file: string, read?: ReadJournal): Promise<Loa
       endsMidLine: false,
     }
   }
-  const hash = journalHash(text, file)
+  const hash = fileTextHash(text, file)
   const endsMidLine = text.length > 0 && !text.endsWith('\n')
   if (read?.hash === hash)
     return {

@@ -26,7 +26,7 @@ export type LoadedPlan =
       warnings: Problem[]
       source: SourceDocument
       text: string
-      /** The text's hash (`checkedPlanHash`), for a plan read from a file. */
+      /** The text's hash (`fileTextHash`), for a plan read from a file. */
       hash?: string
     }
   | { ok: false; file: string; errors: Problem[] }
@@ -38,8 +38,11 @@ export interface CheckedPlan {
   warnings: Problem[]
 }
 
-/** What keys a checked plan: the text and the file's name (problems name the file). */
-export function checkedPlanHash(text: string, file: string): string {
+/**
+ * What keys a file's reading kept in the replay cache (a checked plan, a journal's events): its text
+ * and its name, since the problems found in it name the file.
+ */
+export function fileTextHash(text: string, file: string): string {
   return createHash('sha256').update(`${file}\n${text}`).digest('hex')
 }
 
@@ -105,7 +108,7 @@ export async function loadPlan(file: string, checked?: CheckedPlan): Promise<Loa
   }
   const read = await readTextFile(file)
   if (!read.ok) return { ok: false, file, errors: read.errors }
-  const hash = checkedPlanHash(read.text, file)
+  const hash = fileTextHash(read.text, file)
   if (checked?.hash === hash) {
     // Read again only if a problem must be placed in it (lint, check).
     let source: SourceDocument | undefined

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest'
 import { runCaptured } from './captured-run'
 import { renewalNegotiation } from './example-negotiation'
 import { EXIT } from './exit-codes'
-import { journalHash, journalPathFor, loadJournal } from './journal-file'
-import { checkedPlanHash, loadPlan } from './plan-file'
+import { journalPathFor, loadJournal } from './journal-file'
+import { fileTextHash, loadPlan } from './plan-file'
 import { cachedPosterior, decodeCache, posteriorCachePathFor, prefixKeys } from './posterior-cache'
 
 const B = RENEWAL_B
@@ -143,11 +143,11 @@ describe('the posterior kept beside the journal', () => {
     const loaded = await loadPlan(plan)
     if (!loaded.ok) throw new Error('the example does not load')
     expect(kept?.plan).toEqual({
-      hash: checkedPlanHash(planText, plan),
+      hash: fileTextHash(planText, plan),
       plan: loaded.plan,
       warnings: loaded.warnings,
     })
-    expect(kept?.journal?.hash).toBe(journalHash(readFileSync(journal, 'utf8'), journal))
+    expect(kept?.journal?.hash).toBe(fileTextHash(readFileSync(journal, 'utf8'), journal))
     expect(kept?.journal?.events).toEqual((await loadJournal(journal)).events)
 
     // Used while the text is the same: a kept plan marked as such comes back instead of a new reading,
@@ -168,7 +168,7 @@ describe('the posterior kept beside the journal', () => {
     expect(await loadJournal(journal, keptNote)).toEqual(await loadJournal(journal))
     expect((await runCaptured(['status', plan])).code).toBe(EXIT.ok)
     expect(cacheIn(posteriorCachePathFor(journal))?.plan?.hash).toBe(
-      checkedPlanHash(`${planText}# a comment\n`, plan),
+      fileTextHash(`${planText}# a comment\n`, plan),
     )
   })
 

@@ -8,6 +8,7 @@ import type { Plan } from '@parley/core'
 import type {
   Draft,
   DraftSaved,
+  FloorChanges,
   ImportedDraft,
   Journal,
   Negotiation,
@@ -121,6 +122,11 @@ export async function listEvents(at: NegotiationAt): Promise<StoredEvent[]> {
 /** Appends an event; the same id sent again is answered as the first time, and recorded once. */
 export async function appendEvent(at: NegotiationAt, event: JournalEventInput): Promise<StoredEvent> {
   return (await http.post<StoredEvent>(`${negotiationPath(at)}/events`, event)).body
+}
+
+/** When our floor moved after the first offer, newest first: when, who, which fields and why. */
+export async function listFloorChanges(at: NegotiationAt): Promise<FloorChanges['changes']> {
+  return (await http.get<FloorChanges>(`${negotiationPath(at)}/floor-changes`)).body.changes
 }
 
 /** The latest draft of the plan's text, with its problems; undefined when there is none. */

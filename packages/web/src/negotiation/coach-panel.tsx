@@ -8,6 +8,11 @@ import { useMemo } from 'react'
 import { PrivateMark } from '../ui/controls'
 import type { NegotiationModel } from './model'
 
+/** A playbook line as a sentence: one full stop at the end, whether or not it has one already. */
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`
+}
+
 export function useCoach(model: NegotiationModel, stage: Stage): CoachReport {
   return useMemo(
     () => coach(model.space, model.journal, { stage }, model.derived),
@@ -48,7 +53,7 @@ export function CoachPanel({ model, stage }: { model: NegotiationModel; stage: S
               <strong>{move.title}</strong> — {move.when}
               <p>{move.how}</p>
               <p className="hint">
-                Signal to adjust: {move.signal}. Risk: {move.risk} → {move.safeguard}
+                Signal to adjust: {sentence(move.signal)} Risk: {move.risk} → {move.safeguard}
               </p>
             </li>
           ))}

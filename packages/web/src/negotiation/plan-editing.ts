@@ -54,18 +54,7 @@ export function usePlanEditing(storage: Pick<DraftRecovery, 'keep' | 'forget'>):
     setDraft(plan)
   }, [])
 
-  const saved = useCallback(
-    (answer: VersionedNegotiation, plan: Plan) => {
-      version.current = answer.version
-      setRecord(answer.negotiation)
-      if (pending.current !== plan) return false
-      pending.current = undefined
-      forget()
-      return true
-    },
-    [forget],
-  )
-
+  // `plan` is kept (as the plan, or as the team's draft): the change is done if it was the latest.
   const keptAsDraft = useCallback(
     (plan: Plan) => {
       if (pending.current !== plan) return false
@@ -74,6 +63,15 @@ export function usePlanEditing(storage: Pick<DraftRecovery, 'keep' | 'forget'>):
       return true
     },
     [forget],
+  )
+
+  const saved = useCallback(
+    (answer: VersionedNegotiation, plan: Plan) => {
+      version.current = answer.version
+      setRecord(answer.negotiation)
+      return keptAsDraft(plan)
+    },
+    [keptAsDraft],
   )
 
   const edit = useCallback(

@@ -11,6 +11,7 @@ import { BatnaSection } from '../prepare/batna-section'
 import { CounterpartyMap } from '../prepare/counterparty-map'
 import { Elicitation } from '../prepare/elicitation'
 import { EvidencePack } from '../prepare/evidence-pack'
+import { FloorHistory } from '../prepare/floor-history'
 import { IssuesGrid } from '../prepare/issues-grid'
 import { PrioritiesChart } from '../prepare/priorities-chart'
 
@@ -19,6 +20,7 @@ export function PreparePage({ model }: { model: NegotiationModel }) {
     <div className="prepare-page">
       <Section title="Our BATNA and reservation" id="batna" private>
         <BatnaSection model={model} />
+        <FloorHistory model={model} />
       </Section>
       <Section title="Issues" id="issues">
         <IssuesGrid model={model} />
