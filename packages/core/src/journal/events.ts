@@ -53,6 +53,11 @@ const common = {
   planVersion: z.union([z.string().min(1).max(64), z.number().int().min(0)]),
   /** Anything worth remembering about the move. Private. */
   note: text.optional(),
+  /**
+   * Where the move came from when not typed in by our team: `deal-room` for an answer the other
+   * side gave through a share link (recorded by the server, never by a client's say-so).
+   */
+  source: z.enum(['deal-room']).optional(),
 }
 
 const OfferedBundleSchema = z.strictObject({

@@ -35,6 +35,11 @@ export interface ViewBundle {
   name: string | null
   /** Issue names where the bundle leans (a property of the offer, not of anyone's figures). */
   emphasis: string[]
+  /**
+   * One line in the method's voice on which of their stated interests the bundle serves, built
+   * from its terms and their stated interests only (null while nothing they said bears on it).
+   */
+  rationale: string | null
   terms: Terms
 }
 
@@ -169,12 +174,14 @@ export function counterpartyView(
         label: bundle.label,
         name: bundle.name ?? null,
         emphasis: bundle.emphasis.map(issueName),
+        rationale: null,
         terms: copyTerms(bundle.terms),
       }))
     : (latest?.bundles.map((bundle) => ({
         label: bundle.label,
         name: bundle.name ?? null,
         emphasis: [],
+        rationale: null,
         terms: copyTerms(bundle.terms),
       })) ?? [])
   const agreed = state?.agreed?.event
