@@ -191,6 +191,8 @@ describe.runIf(browserAvailable)('warnings a negotiator needs', { timeout: BROWS
         String.raw`\bcore['’]s\b`,
         String.raw`\bparley [a-z]`,
         String.raw`\bcommand line['’]s\b`,
+        String.raw`\bPareto\b`,
+        String.raw`\bDisagreement point\b`,
       ].join('|'),
       'g',
     )
@@ -219,6 +221,14 @@ describe.runIf(browserAvailable)('warnings a negotiator needs', { timeout: BROWS
     const rehearsalText = await rehearsal.innerText()
     expect(rehearsalText.match(engineWords) ?? []).toEqual([])
     expect(rehearsalText).not.toMatch(/\bSeed\b|\bperturbed\b|\breordered\b/)
+    // Playing them, the question about priorities is answered by choosing issues by name, not typing ids.
+    await rehearsal.getByLabel('You play').selectOption('them')
+    await rehearsal.getByRole('button', { name: 'Start the rehearsal' }).click()
+    await rehearsal.getByText('What matters most to you, most important first').waitFor()
+    await rehearsal.getByLabel('1st priority').selectOption({ label: 'Go-live for all claims teams' })
+    await rehearsal.getByLabel('2nd priority').selectOption({ label: 'Annual subscription fee' })
+    await rehearsal.getByRole('button', { name: 'Answer', exact: true }).click()
+    await rehearsal.getByText('You said what matters most: Go-live for all claims teams, Annual subscription fee.').waitFor()
 
     // The plain words stand where the exact ones were.
     const firstMove = await seenWith('first-move')

@@ -28,6 +28,7 @@ export const FIGURE_TERMS = [
   'nash-share',
   'joint-gain',
   'frontier',
+  'disagreement',
   'batna',
   'reservation',
   'aspiration',
@@ -82,6 +83,11 @@ const FIGURES: Record<FigureTerm, Omit<GlossaryEntry, 'term'>> = {
     plain: 'Best possible deals',
     explanation: 'Deals where neither side can get more without the other getting less.',
     expert: 'Pareto frontier of the outcome space (under the decision rule when asked)',
+  },
+  disagreement: {
+    plain: 'If nobody agrees',
+    explanation: 'Where each side stands with no deal: our fallback and our estimate of theirs, out of 100.',
+    expert: 'Disagreement point: (BATNA_us, BATNA_them), the origin of the Nash product',
   },
   batna: {
     plain: 'Our fallback',

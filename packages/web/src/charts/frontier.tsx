@@ -54,11 +54,14 @@ function Swatch({ kind }: { kind: string }) {
 export function FrontierChart({
   data,
   label,
+  frontierName = 'Best possible deals',
   caption,
 }: {
   data: PlotData
-  /** The chart's accessible name; starts with "Pareto frontier". */
+  /** The chart's accessible name. */
   label: string
+  /** What the frontier is called in the legend: plain words, or the exact term with the maths shown. */
+  frontierName?: string
   /** Said under the chart (sizes, the rule, epsilon). */
   caption?: string
 }) {
@@ -161,7 +164,7 @@ export function FrontierChart({
         <li>
           <Swatch kind="frontier" />
           <span>
-            Pareto frontier ({data.frontier.length} point{data.frontier.length === 1 ? '' : 's'})
+            {frontierName} ({data.frontier.length} point{data.frontier.length === 1 ? '' : 's'})
           </span>
         </li>
         {lines.map((line) => (
@@ -189,7 +192,7 @@ export function FrontierChart({
       <div className="visually-hidden">
         <table>
           <caption>
-            Points on the Pareto frontier chart
+            Points on the chart of {frontierName.toLowerCase()}
             {shown < data.frontier.length ? ` (${shown} of the ${data.frontier.length} frontier points)` : ''}
           </caption>
           <thead>

@@ -20,7 +20,7 @@ export function FirstMovePage({ model }: { model: NegotiationModel }) {
       <Section title="MESO set" id="meso">
         <MesoPanel model={model} meso={meso} />
       </Section>
-      <Section title="Pareto frontier" id="frontier">
+      <Section title="Best possible deals" id="frontier">
         <FrontierPanel model={model} meso={meso.result} />
       </Section>
       <Section title="Rehearse" id="rehearse" private>

@@ -88,7 +88,7 @@ export function MidgamePage({ model }: { model: NegotiationModel }) {
         <h3>The next MESO set</h3>
         <MesoPanel model={model} meso={meso} />
         <details className="frontier-details">
-          <summary>The offers on the Pareto frontier</summary>
+          <summary>The best possible deals</summary>
           <FrontierPanel model={model} meso={meso.result} extra={table} />
         </details>
       </Section>

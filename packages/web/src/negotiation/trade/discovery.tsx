@@ -25,17 +25,26 @@ export function PriorityPicker({
   onChange,
   problems,
   disabled,
+  summary = 'Issues this shows they care about most (optional)',
+  open = false,
 }: {
   issues: readonly IssueLabel[]
   ranking: readonly string[]
   onChange: (ranking: string[]) => void
   problems: readonly { message: string }[]
   disabled?: boolean
+  /** What the picker is asked as. */
+  summary?: string
+  /** Open from the start (when the ranking is the question itself, not an optional extra). */
+  open?: boolean
 }) {
   const slots = Math.min(issues.length, ranking.length + 1)
   return (
-    <details className="priority-picker" open={ranking.length > 0 || problems.length > 0 ? true : undefined}>
-      <summary>Issues this shows they care about most (optional)</summary>
+    <details
+      className="priority-picker"
+      open={open || ranking.length > 0 || problems.length > 0 ? true : undefined}
+    >
+      <summary>{summary}</summary>
       <fieldset>
         <legend className="visually-hidden">Their priorities from this answer, most important first</legend>
         <div className="form-row">

@@ -8,6 +8,7 @@ import {
   bargainingMarkers,
   formatPoints,
   frontierView,
+  glossaryEntry,
   groupThousands,
   type MesoViewResult,
   mesoMarkers,
@@ -22,6 +23,9 @@ import { useMaths } from '../../ui/maths'
 import type { NegotiationModel } from '../model'
 import { useBundleWords } from './bundle-grid'
 import { termsText } from './terms-text'
+
+const frontierWords = glossaryEntry('frontier')
+const disagreementWords = glossaryEntry('disagreement')
 
 /** The cloud behind the frontier: the same seeded sample the command line plots. */
 const CLOUD = 1500
@@ -94,8 +98,13 @@ export function FrontierPanel({
           ...plotReferences(plan),
           markers,
         }}
-        label={`Pareto frontier: ${summary}; value to us across, value to them (estimated) up, 0 to 100`}
-        caption={`Disagreement point: us ${formatPoints(report.disagreement.us)}, them ${formatPoints(report.disagreement.them)} (each side's BATNA).`}
+        label={`${frontierWords.plain}: ${summary}; value to us across, value to them (estimated) up, 0 to 100`}
+        frontierName={maths ? 'Pareto frontier' : frontierWords.plain}
+        caption={
+          maths
+            ? `${disagreementWords.expert}: us ${formatPoints(report.disagreement.us)}, them ${formatPoints(report.disagreement.them)}.`
+            : `${disagreementWords.plain}: worth ${formatPoints(report.disagreement.us)} to us and about ${formatPoints(report.disagreement.them)} to them (each side's fallback).`
+        }
       />
       <details className="bargaining-terms">
         <summary>Terms of the bargaining points</summary>

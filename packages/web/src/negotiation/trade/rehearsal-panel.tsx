@@ -28,9 +28,10 @@ import {
   type Terms,
 } from '@parley/core'
 import { useMemo, useState } from 'react'
-import { Button, NumberField, ProblemList, SelectField, TextField } from '../../ui/controls'
+import { Button, NumberField, ProblemList, SelectField } from '../../ui/controls'
 import { Figure, useMaths } from '../../ui/maths'
 import { ScrollRegion } from '../../ui/scroll-region'
+import { PriorityPicker } from './discovery'
 import { levelKey, levelOfKey, levelOptions } from './level-choice'
 import { bundleText, moveText, replyText } from './rehearsal-text'
 import { termsText } from './terms-text'
@@ -309,24 +310,24 @@ function TheirTruth({ rehearsal }: { rehearsal: Rehearsal }) {
 function TheirMoves({ rehearsal, play }: { rehearsal: Rehearsal; play: (move: RehearsalMove) => void }) {
   const { space } = rehearsal.setup
   const estimate = useRehearsalEstimate()
-  const [priorities, setPriorities] = useState('')
+  const [ranking, setRanking] = useState<string[]>([])
   if (rehearsal.askedPriorities) {
-    const ranking = priorities
-      .split(/[\s,]+/)
-      .filter((word) => word !== '')
-      .map((word) => space.issues.find((issue) => issue.id === word || issue.name === word)?.id ?? word)
     return (
-      <div className="form-row">
-        <TextField
-          label="What matters most to you (issue ids, most important first)"
-          value={priorities}
-          onChange={setPriorities}
-          placeholder={space.issues.map((issue) => issue.id).join(', ')}
+      <div>
+        <PriorityPicker
+          issues={space.issues}
+          ranking={ranking}
+          onChange={setRanking}
+          problems={[]}
+          summary="What matters most to you, most important first"
+          open
         />
-        <Button kind="primary" onClick={() => play({ kind: 'priorities', ranking })}>
-          Answer
-        </Button>
-        <Button onClick={() => play({ kind: 'priorities', ranking: [] })}>Say nothing</Button>
+        <div className="form-row">
+          <Button kind="primary" onClick={() => play({ kind: 'priorities', ranking })}>
+            Answer
+          </Button>
+          <Button onClick={() => play({ kind: 'priorities', ranking: [] })}>Say nothing</Button>
+        </div>
       </div>
     )
   }
