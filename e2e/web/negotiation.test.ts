@@ -167,6 +167,7 @@ describe.runIf(browserAvailable)('a negotiation in the browser', { timeout: BROW
     // Edited in the browser, the file comes back with that one value changed and every comment,
     // key and line around it as it was.
     await page.goto(page.url().replace(/\/[a-z-]+$/, '/prepare'))
+    await page.getByRole('button', { name: 'Show the reservation and aspiration' }).click()
     await page.getByLabel('Reservation: our walk-away utility (0–100)').fill('52')
     await saveState(page, 'All changes saved').waitFor()
     const [edited] = await Promise.all([
@@ -279,6 +280,7 @@ describe.runIf(browserAvailable)('a negotiation in the browser', { timeout: BROW
       data: { ...current.plan, title: 'Renewal (meanwhile)' },
     })
     expect(meanwhile.status(), await meanwhile.text()).toBe(200)
+    await mine.page.getByRole('button', { name: 'Show the reservation and aspiration' }).click()
     await mine.page.getByLabel('Reservation: our walk-away utility (0–100)').fill('50')
     await saveState(mine.page, 'Not saved: conflict').waitFor()
     const after = await api(server.url, owner, 'GET', record)
@@ -384,6 +386,7 @@ describe.runIf(browserAvailable)('a negotiation in the browser', { timeout: BROW
     await signIn(page, EMAIL, OWNER_PASSWORD)
     await page.goto(`/w/${owner.workspaceId}/n/${id}/prepare`)
     await saveState(page, 'All changes saved').waitFor()
+    await page.getByRole('button', { name: 'Show the reservation and aspiration' }).click()
     await page.getByLabel('Reservation: our walk-away utility (0–100)').fill('41')
     await saveState(page, 'Not saved: say why our floor moved').waitFor()
     await screenshot(page, 'floor-reason-asked')

@@ -89,9 +89,25 @@ describe.runIf(browserAvailable)(
         .getByRole('group', { name: 'Our BATNA' })
         .getByLabel('Worth to us (utility points, 0–100)')
         .fill('45')
+      // Our floor is sealed until revealed on purpose, so a screen shared in a call does not show it.
       const reservation = batna.getByLabel('Reservation: our walk-away utility (0–100)')
+      await expect(reservation.count()).resolves.toBe(0)
+      await batna
+        .getByText('Our walk-away limits: hidden so a shared screen does not show our floor.')
+        .waitFor()
+      await batna
+        .getByText('The reservation and aspiration: hidden so a shared screen does not show our floor.')
+        .waitFor()
+      await batna.getByRole('button', { name: 'Show the reservation and aspiration' }).click()
       await reservation.fill('60')
       await expect.poll(async () => (await saved()).reservation, { timeout: WAIT }).toBe(60)
+      // The next view of the page seals it again: a reveal is for one moment, not a setting.
+      await saveState(page, 'All changes saved').waitFor()
+      await page.goto(`${base}/setup`)
+      await page.locator('h2').first().waitFor()
+      await page.goto(`${base}/prepare`)
+      await batna.getByRole('button', { name: 'Show the reservation and aspiration' }).click()
+      await expect(reservation.inputValue()).resolves.toBe('60')
       await saveState(page, 'All changes saved').waitFor()
       expect((await saved()).batna?.us?.utility).toBe(45)
 
@@ -258,8 +274,14 @@ describe.runIf(browserAvailable)(
         for (const name of names) {
           const section = region(viewer.page, name)
           await section.waitFor()
+          // Our floor is sealed until revealed (a button that only shows): revealed, it is read only too.
+          const reveal = section.locator('button.reveal', { hasText: /^Show / })
+          while ((await reveal.count()) > 0) await reveal.first().click()
+          if (name === 'Our BATNA and reservation') {
+            await section.getByLabel('Reservation: our walk-away utility (0–100)').waitFor()
+          }
           const editable = section.locator(
-            'input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button',
+            'input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not(.reveal)',
           )
           await expect(editable.count(), `controls a viewer could use in ${name}`).resolves.toBe(0)
         }

@@ -228,7 +228,9 @@ describe.runIf(browserAvailable)('warnings a negotiator needs', { timeout: BROWS
     await rehearsal.getByLabel('1st priority').selectOption({ label: 'Go-live for all claims teams' })
     await rehearsal.getByLabel('2nd priority').selectOption({ label: 'Annual subscription fee' })
     await rehearsal.getByRole('button', { name: 'Answer', exact: true }).click()
-    await rehearsal.getByText('You said what matters most: Go-live for all claims teams, Annual subscription fee.').waitFor()
+    await rehearsal
+      .getByText('You said what matters most: Go-live for all claims teams, Annual subscription fee.')
+      .waitFor()
 
     // The plain words stand where the exact ones were.
     const firstMove = await seenWith('first-move')

@@ -15,6 +15,7 @@ import { CoachPlace } from './coach-place'
 import { PlanProblems } from './draft-problems'
 import { DraftRepair } from './draft-repair'
 import { FloorReason } from './floor-reason'
+import { FloorSealProvider } from './floor-seal'
 import { ManageNegotiation } from './manage'
 import { type NegotiationModel, type SaveState, useNegotiation } from './model'
 import { SharedDraftNotice } from './shared-draft-notice'
@@ -227,9 +228,12 @@ export function NegotiationPage({
         </nav>
         <main className="stage-main" id="main">
           <StageGuide model={model} stage={stage} base={base}>
-            <Suspense fallback={<p aria-busy="true">Loading…</p>}>
-              <Page model={model} />
-            </Suspense>
+            {/* Keyed by the stage: each page view starts with our floor sealed. */}
+            <FloorSealProvider key={stage}>
+              <Suspense fallback={<p aria-busy="true">Loading…</p>}>
+                <Page model={model} />
+              </Suspense>
+            </FloorSealProvider>
           </StageGuide>
         </main>
         <CoachPlace model={model} stage={stage} />

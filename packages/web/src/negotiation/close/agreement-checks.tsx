@@ -6,6 +6,7 @@ import type { Finding, RealityItem } from '@parley/core'
 import { formatPoints as pts, formatSigned as signed } from '@parley/core'
 import { useId } from 'react'
 import { PrivateMark } from '../../ui/controls'
+import { Sealed } from '../floor-seal'
 import type { AgreementAssessment } from './assessment'
 import { findingPath } from './assessment'
 
@@ -16,22 +17,32 @@ const VERDICT: Record<RealityItem['verdict'], string> = {
 }
 
 export function RealityOfTerms({ item }: { item: RealityItem }) {
-  const margin = (label: string, value: number | null) =>
+  const margin = (label: string, value: number | null, sealed?: string) =>
     value === null ? null : (
       <li>
-        {label}: {signed(value)}
+        {label}:{' '}
+        {sealed ? (
+          <Sealed inline what={sealed}>
+            {signed(value)}
+          </Sealed>
+        ) : (
+          signed(value)
+        )}
       </li>
     )
   return (
     <div className="close-reality">
       <p className={`close-verdict ${item.verdict.replace(' ', '-')}`}>
-        <strong>{VERDICT[item.verdict]}</strong> — {item.reason}
+        <strong>{VERDICT[item.verdict]}</strong> —{' '}
+        <Sealed inline what="why (it quotes our floor)">
+          {item.reason}
+        </Sealed>
       </p>
       <ul>
         <li>
           Value to us: {pts(item.utility.us)} · to them (estimated): {pts(item.utility.them)}
         </li>
-        {margin('Over our reservation', item.margin.reservation)}
+        {margin('Over our reservation', item.margin.reservation, 'the margin')}
         {margin('Over our BATNA', item.margin.batnaUs)}
         {margin('Over their BATNA (estimated)', item.margin.batnaThem)}
         <li>{item.meetsDecisionRule ? 'Meets the decision rule' : 'Does not meet the decision rule'}</li>

@@ -9,6 +9,7 @@ import { type Batna, formatPoints, frontierReport, type PathSegment } from '@par
 import { useMemo } from 'react'
 import { Button, ProblemList } from '../../ui/controls'
 import { useItemKeys } from '../../ui/item-keys'
+import { SealAgain, Sealed, useFloorRevealed } from '../floor-seal'
 import type { NegotiationModel } from '../model'
 import { PlanNumberField, PlanTextField } from '../plan-fields'
 import { problemsFor } from '../plan-problems'
@@ -29,54 +30,64 @@ export function BatnaSection({ model }: { model: NegotiationModel }) {
   return (
     <div className="batna-section">
       <p className="hint">Nothing in this section is ever shown to the other side.</p>
+      <SealAgain />
       <Reach model={model} />
       <ProblemList problems={problemsFor(model, 'batna')} />
       <div className="batna-sides">
         <BatnaFields model={model} side="us" />
         <BatnaFields model={model} side="them" />
       </div>
-      <div className="form-row">
-        <PlanNumberField
-          model={model}
-          at={['reservation']}
-          label="Reservation: our walk-away utility (0–100)"
-          hint="The worst deal we would accept; at least our BATNA"
-        />
-        <PlanNumberField
-          model={model}
-          at={['aspiration']}
-          label="Aspiration: the utility we aim for (0–100)"
-          hint="Ambitious but defensible; above the reservation"
-        />
-      </div>
+      <Sealed
+        what="the reservation and aspiration"
+        open={model.problemsUnder('reservation').length + model.problemsUnder('aspiration').length > 0}
+      >
+        <div className="form-row">
+          <PlanNumberField
+            model={model}
+            at={['reservation']}
+            label="Reservation: our walk-away utility (0–100)"
+            hint="The worst deal we would accept; at least our BATNA"
+          />
+          <PlanNumberField
+            model={model}
+            at={['aspiration']}
+            label="Aspiration: the utility we aim for (0–100)"
+            hint="Ambitious but defensible; above the reservation"
+          />
+        </div>
+      </Sealed>
       <h3>Walk-away limits</h3>
       <p className="hint">
         Our hard bound on an issue, in its own unit (“price at least 190,000”): nothing Parley proposes breaks
         them.
       </p>
       <ProblemList problems={problemsFor(model, 'limits')} />
-      {limits.length === 0 ? <p>No limits.</p> : null}
-      {limits.map((constraint, k) => (
-        <ConstraintEditor
-          key={limitKeys.keyOf(k)}
-          model={model}
-          at={['limits', k]}
-          constraint={constraint}
-          legend={`Limit ${k + 1}`}
-          removeLabel={`Remove limit ${k + 1}`}
-          onRemove={() => {
-            limitKeys.removing(k)
-            model.edit((plan) => setIn(plan, ['limits', k], undefined))
-          }}
-        />
-      ))}
-      {!disabled && first ? (
-        <Button
-          onClick={() => model.edit((plan) => setIn(plan, ['limits', limits.length], issueConstraint(first)))}
-        >
-          Add a walk-away limit
-        </Button>
-      ) : null}
+      <Sealed what="our walk-away limits" open={model.problemsUnder('limits').length > 0}>
+        {limits.length === 0 ? <p>No limits.</p> : null}
+        {limits.map((constraint, k) => (
+          <ConstraintEditor
+            key={limitKeys.keyOf(k)}
+            model={model}
+            at={['limits', k]}
+            constraint={constraint}
+            legend={`Limit ${k + 1}`}
+            removeLabel={`Remove limit ${k + 1}`}
+            onRemove={() => {
+              limitKeys.removing(k)
+              model.edit((plan) => setIn(plan, ['limits', k], undefined))
+            }}
+          />
+        ))}
+        {!disabled && first ? (
+          <Button
+            onClick={() =>
+              model.edit((plan) => setIn(plan, ['limits', limits.length], issueConstraint(first)))
+            }
+          >
+            Add a walk-away limit
+          </Button>
+        ) : null}
+      </Sealed>
     </div>
   )
 }
@@ -139,13 +150,14 @@ const x = (value: number) => SCALE.left + (Math.min(100, Math.max(0, value)) / 1
 /** What the plan can reach for us, in words and on a 0–100 scale with our BATNA, reservation and aspiration. */
 function Reach({ model }: { model: NegotiationModel }) {
   const reach = useReach(model)
+  const revealed = useFloorRevealed()
   const { draft } = model
   const figure = (value: unknown) =>
     typeof value === 'number' && value >= 0 && value <= 100 ? value : undefined
   const candidates: (ScaleMark | undefined)[] = [
     mark('batna', 'Our BATNA', figure(draft.batna?.us?.utility)),
-    mark('reservation', 'Reservation', figure(draft.reservation)),
-    mark('aspiration', 'Aspiration', figure(draft.aspiration)),
+    revealed ? mark('reservation', 'Reservation', figure(draft.reservation)) : undefined,
+    revealed ? mark('aspiration', 'Aspiration', figure(draft.aspiration)) : undefined,
   ]
   const marks = placeMarks(
     candidates.filter((m): m is ScaleMark => m !== undefined),

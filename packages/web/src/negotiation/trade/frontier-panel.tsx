@@ -20,6 +20,7 @@ import {
 import { useMemo } from 'react'
 import { FrontierChart } from '../../charts/frontier'
 import { useMaths } from '../../ui/maths'
+import { useFloorRevealed } from '../floor-seal'
 import type { NegotiationModel } from '../model'
 import { useBundleWords } from './bundle-grid'
 import { termsText } from './terms-text'
@@ -41,6 +42,7 @@ export function FrontierPanel({
   extra?: readonly PlotMarker[]
 }) {
   const maths = useMaths()
+  const revealed = useFloorRevealed()
   const { space, plan } = model
   const words = useBundleWords(space.issues)
   const computed = useMemo(() => {
@@ -96,6 +98,7 @@ export function FrontierPanel({
           frontier: report.frontier,
           cloud,
           ...plotReferences(plan),
+          ...(revealed ? {} : { reservation: null }),
           markers,
         }}
         label={`${frontierWords.plain}: ${summary}; value to us across, value to them (estimated) up, 0 to 100`}

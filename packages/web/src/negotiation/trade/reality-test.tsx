@@ -8,6 +8,7 @@ import { formatPoints, type RealityTest as RealityTestResult } from '@parley/cor
 import { Notice, PrivateMark } from '../../ui/controls'
 import { ScrollRegion } from '../../ui/scroll-region'
 import { useEstimateLabel } from '../estimate-words'
+import { Sealed } from '../floor-seal'
 import type { NegotiationModel } from '../model'
 import { termsText } from './terms-text'
 import { giveawayText, proposalText } from './trade-advice'
@@ -46,7 +47,9 @@ export function RealityTest({ model, test }: { model: NegotiationModel; test: Re
                   <span className={`verdict ${item.verdict.replace(' ', '-')}`}>{item.verdict}</span>
                 </td>
                 <td>
-                  {item.reason}
+                  <Sealed inline what="why (it quotes our floor)">
+                    {item.reason}
+                  </Sealed>
                   {item.proposal ? (
                     <div className="trade-advice">
                       <p className="giveaway">{giveawayText(item)}</p>
