@@ -25,7 +25,11 @@ import {
 import type { Block, ChartBlock, ParleyDocument } from './model'
 
 const ORDERED = 'parley-ordered'
-const HEADING_LEVELS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const
+const HEADING_LEVELS = {
+  1: HeadingLevel.HEADING_1,
+  2: HeadingLevel.HEADING_2,
+  3: HeadingLevel.HEADING_3,
+} as const
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: 'B8B8C2' }
 const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER }
 
@@ -55,7 +59,9 @@ function table(columns: string[], rows: string[][]): Table {
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
       new TableRow({ tableHeader: true, children: columns.map((column) => cell(column, true)) }),
-      ...rows.map((row) => new TableRow({ children: columns.map((_, index) => cell(row[index] ?? '', false)) })),
+      ...rows.map(
+        (row) => new TableRow({ children: columns.map((_, index) => cell(row[index] ?? '', false)) }),
+      ),
     ],
   })
 }
@@ -83,14 +89,23 @@ function blockContent(block: Block, listNumber: () => number): (Paragraph | Tabl
       ]
     case 'chart': {
       const data = chartRows(block)
-      return [caption(`${block.title} (chart data)`), table(data.columns, data.rows), new Paragraph({ text: '' })]
+      return [
+        caption(`${block.title} (chart data)`),
+        table(data.columns, data.rows),
+        new Paragraph({ text: '' }),
+      ]
     }
   }
 }
 
 function marking(text: string | null, withPageNumber: boolean): Paragraph[] {
   const paragraphs = text
-    ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text, bold: true, color: '990D0D' })] })]
+    ? [
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          children: [new TextRun({ text, bold: true, color: '990D0D' })],
+        }),
+      ]
     : []
   if (withPageNumber) {
     paragraphs.push(
@@ -128,7 +143,13 @@ export async function renderDocx(doc: ParleyDocument): Promise<Uint8Array> {
         footers: { default: new Footer({ children: marking(doc.marking, true) }) },
         children: [
           new Paragraph({ text: doc.title, heading: HeadingLevel.TITLE }),
-          ...(doc.subtitle ? [new Paragraph({ children: [new TextRun({ text: doc.subtitle, italics: true, color: '5F5F6B' })] })] : []),
+          ...(doc.subtitle
+            ? [
+                new Paragraph({
+                  children: [new TextRun({ text: doc.subtitle, italics: true, color: '5F5F6B' })],
+                }),
+              ]
+            : []),
           ...doc.blocks.flatMap((block) => blockContent(block, listNumber)),
         ],
       },

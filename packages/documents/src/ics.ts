@@ -73,5 +73,36 @@ export function renderIcs(doc: ParleyDocument, options: IcsOptions): IcsResult {
       },
     }
   }
-  return { ok: true, text: created.value }
+  return { ok: true, text: refold(created.value) }
+}
+
+/**
+ * The text with every content line folded at 75 octets, as RFC 5545 asks (3.1). The `ics` package
+ * folds at 75 characters, which Greek (2 octets each) and Chinese (3) overrun; a fold never cuts a
+ * character in two.
+ */
+export function refold(text: string): string {
+  const encoder = new TextEncoder()
+  const lines = text.replace(/\r\n[ \t]/g, '').split('\r\n')
+  return lines
+    .map((line) => {
+      const parts: string[] = []
+      let part = ''
+      let octets = 0
+      for (const character of line) {
+        const size = encoder.encode(character).length
+        // A continuation line starts with a space, which counts towards its 75.
+        const limit = parts.length === 0 ? 75 : 74
+        if (octets + size > limit) {
+          parts.push(part)
+          part = ''
+          octets = 0
+        }
+        part += character
+        octets += size
+      }
+      parts.push(part)
+      return parts.join('\r\n ')
+    })
+    .join('\r\n')
 }

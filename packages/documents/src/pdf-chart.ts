@@ -47,8 +47,14 @@ export function drawChart(page: PDFPage, chart: ChartBlock, box: Box, fonts: Pdf
   }
   drawLine(page, chart.title, { x: box.x, y: box.y + box.height - 12 }, fonts, title)
 
-  const xs = [...chart.series.flatMap((series) => series.points.map(([x]) => x)), ...chart.marks.map((m) => m.x)]
-  const ys = [...chart.series.flatMap((series) => series.points.map(([, y]) => y)), ...chart.marks.map((m) => m.y)]
+  const xs = [
+    ...chart.series.flatMap((series) => series.points.map(([x]) => x)),
+    ...chart.marks.map((m) => m.x),
+  ]
+  const ys = [
+    ...chart.series.flatMap((series) => series.points.map(([, y]) => y)),
+    ...chart.marks.map((m) => m.y),
+  ]
   const xRange = axisRange(xs)
   const yRange = axisRange(ys)
   const toX = (x: number) => plot.x + ((x - xRange.min) / (xRange.max - xRange.min)) * plot.width
@@ -59,8 +65,18 @@ export function drawChart(page: PDFPage, chart: ChartBlock, box: Box, fonts: Pdf
     const yValue = yRange.min + ((yRange.max - yRange.min) * tick) / 4
     const x = toX(xValue)
     const y = toY(yValue)
-    page.drawLine({ start: { x, y: plot.y }, end: { x, y: plot.y + plot.height }, thickness: 0.4, color: GRID })
-    page.drawLine({ start: { x: plot.x, y }, end: { x: plot.x + plot.width, y }, thickness: 0.4, color: GRID })
+    page.drawLine({
+      start: { x, y: plot.y },
+      end: { x, y: plot.y + plot.height },
+      thickness: 0.4,
+      color: GRID,
+    })
+    page.drawLine({
+      start: { x: plot.x, y },
+      end: { x: plot.x + plot.width, y },
+      thickness: 0.4,
+      color: GRID,
+    })
     const xText = tickLabel(xValue, xRange.max - xRange.min)
     const yText = tickLabel(yValue, yRange.max - yRange.min)
     drawLine(page, xText, { x: x - textWidth(xText, fonts, label) / 2, y: plot.y - 11 }, fonts, label)
@@ -84,7 +100,12 @@ export function drawChart(page: PDFPage, chart: ChartBlock, box: Box, fonts: Pdf
       page.drawCircle({ x: toX(x), y: toY(y), size: 1.8, color: colour })
     })
     const legendX = box.x + 44 + index * 130
-    page.drawLine({ start: { x: legendX, y: box.y + 4 }, end: { x: legendX + 14, y: box.y + 4 }, thickness: 2, color: colour })
+    page.drawLine({
+      start: { x: legendX, y: box.y + 4 },
+      end: { x: legendX + 14, y: box.y + 4 },
+      thickness: 2,
+      color: colour,
+    })
     drawLine(page, series.name, { x: legendX + 18, y: box.y + 1 }, fonts, label)
   })
   for (const mark of chart.marks) {

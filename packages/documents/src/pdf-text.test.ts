@@ -5,7 +5,8 @@ import { columnWidths } from './pdf'
 import { wrapText } from './pdf-text'
 
 // A measure where every character is 1 wide and a Chinese one 2, like a real font's proportions.
-const measure = (text: string) => [...text].reduce((width, c) => width + (/[\u4e00-\u9fff]/.test(c) ? 2 : 1), 0)
+const measure = (text: string) =>
+  [...text].reduce((width, c) => width + (/[\u4e00-\u9fff]/.test(c) ? 2 : 1), 0)
 
 describe('wrapText', () => {
   it('breaks Latin and Greek text at spaces', () => {
@@ -24,7 +25,9 @@ describe('wrapText', () => {
   })
 
   it('keeps every character but the spaces, each line within the width', () => {
-    const text = fc.array(fc.constantFrom('a', 'β', ' ', '京', 'word', 'x'), { maxLength: 60 }).map((parts) => parts.join(''))
+    const text = fc
+      .array(fc.constantFrom('a', 'β', ' ', '京', 'word', 'x'), { maxLength: 60 })
+      .map((parts) => parts.join(''))
     fc.assert(
       fc.property(text, fc.integer({ min: 2, max: 30 }), (input, width) => {
         const lines = wrapText(input, width, measure)
@@ -46,7 +49,10 @@ describe('columnWidths', () => {
       fc.property(fc.array(fc.integer({ min: 1, max: 500 }), { minLength: 1, maxLength: 12 }), (natural) => {
         const widths = columnWidths(natural, 480)
         expect(widths.reduce((a, b) => a + b, 0)).toBeCloseTo(480, 6)
-        if (natural.reduce((a, b) => a + b, 0) > 480) widths.forEach((w, i) => expect(w).toBeLessThanOrEqual(natural[i]! + 1e-9))
+        if (natural.reduce((a, b) => a + b, 0) > 480) {
+          for (const [index, width] of widths.entries())
+            expect(width).toBeLessThanOrEqual(natural[index]! + 1e-9)
+        }
       }),
       { numRuns: runs(200) },
     )

@@ -39,8 +39,7 @@ export function textRuns(text: string, fonts: PdfFonts, bold: boolean): Run[] {
   const runs: Run[] = []
   for (const character of printable(text)) {
     const code = character.codePointAt(0) ?? 0
-    const font =
-      fonts.latinCharacters.has(code) || !fonts.cjkCharacters.has(code) ? latin : fonts.cjk
+    const font = fonts.latinCharacters.has(code) || !fonts.cjkCharacters.has(code) ? latin : fonts.cjk
     const last = runs[runs.length - 1]
     if (last && last.font === font) last.text += character
     else runs.push({ text: character, font })

@@ -3,7 +3,13 @@ import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { renderPdf } from './pdf'
 import { internalBrief, mesoSheet, NAMES, termSheet } from './testing/documents'
-import { extractPdfPages, extractPdfText, pdfTitle, renderPdfPages, undrawableCharacters } from './testing/read'
+import {
+  extractPdfPages,
+  extractPdfText,
+  pdfTitle,
+  renderPdfPages,
+  undrawableCharacters,
+} from './testing/read'
 
 // pdf.js returns runs as they were drawn; compare without the spaces and line ends it adds or drops.
 const squash = (text: string) => text.replace(/\s+/g, '')
@@ -38,7 +44,12 @@ describe('renderPdf', () => {
     }
     expect(text).not.toContain('Confidential')
     // Every glyph is really drawn, not only mapped back to text.
-    expect(await undrawableCharacters(bytes, `${NAMES.us}${NAMES.them}${NAMES.greekIssue}${NAMES.chineseIssue} 90 天 Offers`)).toEqual([])
+    expect(
+      await undrawableCharacters(
+        bytes,
+        `${NAMES.us}${NAMES.them}${NAMES.greekIssue}${NAMES.chineseIssue} 90 天 Offers`,
+      ),
+    ).toEqual([])
     // Subsets of the fonts only: a page of text stays far below the 11 MB of font files.
     expect(bytes.length).toBeLessThan(150_000)
   })
@@ -73,7 +84,13 @@ describe('renderPdf', () => {
 
   it('draws the chart with its title, axis labels and labelled points', () => {
     const text = squash(briefPages.join('\n'))
-    for (const term of ['Frontier and bundles', 'Utility for us (points)', 'Utility for them (points)', 'No deal', 'Pareto frontier']) {
+    for (const term of [
+      'Frontier and bundles',
+      'Utility for us (points)',
+      'Utility for them (points)',
+      'No deal',
+      'Pareto frontier',
+    ]) {
       expect(text).toContain(squash(term))
     }
   })

@@ -5,7 +5,7 @@
  * internal document at the top and bottom of every page, so no page printed alone loses it.
  */
 import fontkit from '@pdf-lib/fontkit'
-import { type PDFDocument as Pdf, PDFDocument, type PDFPage, rgb } from 'pdf-lib'
+import { PDFDocument, type PDFPage, type PDFDocument as Pdf, rgb } from 'pdf-lib'
 import subsetFont from 'subset-font'
 import { type DocumentFonts, loadDocumentFonts } from './fonts'
 import type { Block, ChartBlock, ParleyDocument } from './model'
@@ -60,7 +60,13 @@ function drawWrapped(cursor: PdfCursor, text: string, style: TextStyle, indent =
   for (const line of wrapText(text, width, (part) => textWidth(part, cursor.fonts, style))) {
     ensureSpace(cursor, lineHeight(style))
     cursor.y -= lineHeight(style)
-    drawLine(cursor.page, line, { x: PAGE.margin + indent, y: cursor.y + style.size * 0.3 }, cursor.fonts, style)
+    drawLine(
+      cursor.page,
+      line,
+      { x: PAGE.margin + indent, y: cursor.y + style.size * 0.3 },
+      cursor.fonts,
+      style,
+    )
   }
 }
 
@@ -70,7 +76,13 @@ function drawList(cursor: PdfCursor, ordered: boolean, items: string[]): void {
     ensureSpace(cursor, lineHeight(BODY))
     // The marker goes on the item's first line, which the space just made sure of.
     const baseline = cursor.y - lineHeight(BODY) + BODY.size * 0.3
-    drawLine(cursor.page, ordered ? `${index + 1}.` : '•', { x: PAGE.margin + 4, y: baseline }, cursor.fonts, BODY)
+    drawLine(
+      cursor.page,
+      ordered ? `${index + 1}.` : '•',
+      { x: PAGE.margin + 4, y: baseline },
+      cursor.fonts,
+      BODY,
+    )
     drawWrapped(cursor, item, BODY, indent)
     cursor.y -= 2
   })
@@ -116,13 +128,14 @@ function drawTable(cursor: PdfCursor, table: Extract<Block, { kind: 'table' }>):
   const headStyle: TextStyle = { size, bold: true, color: INK }
   const padding = 4
   const measure = (text: string, style: TextStyle) => textWidth(text, cursor.fonts, style)
-  const natural = table.columns.map((column, index) =>
-    Math.max(
-      measure(column, headStyle),
-      ...table.rows.map((row) => Math.min(measure(row[index] ?? '', cellStyle), CONTENT_WIDTH / 2)),
-    ) +
-    2 * padding +
-    1,
+  const natural = table.columns.map(
+    (column, index) =>
+      Math.max(
+        measure(column, headStyle),
+        ...table.rows.map((row) => Math.min(measure(row[index] ?? '', cellStyle), CONTENT_WIDTH / 2)),
+      ) +
+      2 * padding +
+      1,
   )
   const widths = columnWidths(natural, CONTENT_WIDTH)
   const layout = (cells: string[], style: TextStyle) => {
@@ -200,7 +213,12 @@ function drawBlock(cursor: PdfCursor, block: Block): void {
 function drawChartBlock(cursor: PdfCursor, chart: ChartBlock): void {
   const height = 300
   ensureSpace(cursor, height)
-  drawChart(cursor.page, chart, { x: PAGE.margin, y: cursor.y - height, width: CONTENT_WIDTH, height }, cursor.fonts)
+  drawChart(
+    cursor.page,
+    chart,
+    { x: PAGE.margin, y: cursor.y - height, width: CONTENT_WIDTH, height },
+    cursor.fonts,
+  )
   cursor.y -= height
 }
 
@@ -241,7 +259,13 @@ export function documentCharacters(doc: ParleyDocument): string {
         texts.push(block.caption ?? '', ...block.columns, ...block.rows.flat())
         break
       case 'chart':
-        texts.push(block.title, block.xLabel, block.yLabel, ...block.series.map((s) => s.name), ...block.marks.map((m) => m.label))
+        texts.push(
+          block.title,
+          block.xLabel,
+          block.yLabel,
+          ...block.series.map((s) => s.name),
+          ...block.marks.map((m) => m.label),
+        )
         break
     }
   }
@@ -264,7 +288,9 @@ export async function renderPdf(doc: ParleyDocument, options: PdfOptions = {}): 
       subsetFont(file, characters, { targetFormat: 'truetype', keepFeatures: [] }),
     ),
   )
-  const [regular, bold, cjk] = await Promise.all(subsets.map((bytes) => pdf.embedFont(bytes, { subset: false })))
+  const [regular, bold, cjk] = await Promise.all(
+    subsets.map((bytes) => pdf.embedFont(bytes, { subset: false })),
+  )
   if (!regular || !bold || !cjk) throw new Error('renderPdf: a font was not embedded')
   const fonts: PdfFonts = {
     regular,
@@ -281,7 +307,12 @@ export async function renderPdf(doc: ParleyDocument, options: PdfOptions = {}): 
   pdf.setCreationDate(now)
   pdf.setModificationDate(now)
 
-  const cursor: PdfCursor = { pdf, fonts, page: pdf.addPage([PAGE.width, PAGE.height]), y: PAGE.height - PAGE.top }
+  const cursor: PdfCursor = {
+    pdf,
+    fonts,
+    page: pdf.addPage([PAGE.width, PAGE.height]),
+    y: PAGE.height - PAGE.top,
+  }
   drawWrapped(cursor, doc.title, { size: 20, bold: true, color: INK })
   if (doc.subtitle) drawWrapped(cursor, doc.subtitle, { size: 11, bold: false, color: MUTED })
   cursor.y -= 14

@@ -3,6 +3,10 @@ declare module 'subset-font' {
   export default function subsetFont(
     font: Uint8Array,
     text: string,
-    options?: { targetFormat?: 'truetype' | 'sfnt' | 'woff' | 'woff2'; noHinting?: boolean; keepFeatures?: string[] },
+    options?: {
+      targetFormat?: 'truetype' | 'sfnt' | 'woff' | 'woff2'
+      noHinting?: boolean
+      keepFeatures?: string[]
+    },
   ): Promise<Uint8Array>
 }

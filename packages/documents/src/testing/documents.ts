@@ -8,11 +8,11 @@ import type { ParleyDocument } from '../model'
 
 /** Names a test looks for in every format. */
 export const NAMES = {
-  us: 'Ακρόπολη Λογισμικό Α.Ε.',
+  us: 'Ακρόπολη Λογισμικό ΑΕ',
   them: '北京云海科技有限公司',
   greekIssue: 'Διάρκεια σύμβασης',
   chineseIssue: '付款条件',
-  marking: 'Confidential: internal to Ακρόπολη Λογισμικό Α.Ε.. Never send to the other side.',
+  marking: 'Confidential: internal to Ακρόπολη Λογισμικό ΑΕ. Never send to the other side.',
 } as const
 
 const parties = `${NAMES.us} and ${NAMES.them}, 5 December 2026`
@@ -144,7 +144,17 @@ export const internalBrief: ParleyDocument = {
     {
       kind: 'table',
       caption: 'A wide table: many columns shrink the type',
-      columns: ['Issue', 'Our weight', 'Their weight', 'Our score A', 'Our score B', 'Our score C', 'Their A', 'Their B', 'Their C'],
+      columns: [
+        'Issue',
+        'Our weight',
+        'Their weight',
+        'Our score A',
+        'Our score B',
+        'Our score C',
+        'Their A',
+        'Their B',
+        'Their C',
+      ],
       rows: [
         ['Annual price (EUR)', '0.45', '0.20', '80', '60', '50', '40', '60', '70'],
         [NAMES.greekIssue, '0.15', '0.30', '70', '40', '70', '30', '90', '30'],
@@ -162,9 +172,7 @@ export const cadence: ParleyDocument = {
   title: 'Review cadence',
   subtitle: parties,
   marking: null,
-  blocks: [
-    { kind: 'paragraph', text: 'We review the agreement together every two weeks, six times.' },
-  ],
+  blocks: [{ kind: 'paragraph', text: 'We review the agreement together every two weeks, six times.' }],
   calendar: {
     summary: `Contract review: ${NAMES.us} / ${NAMES.them}`,
     description: `Review of the agreed terms: price, ${NAMES.greekIssue}, ${NAMES.chineseIssue}.`,

@@ -16,7 +16,12 @@ type RenderParameters = Parameters<PDFPageProxy['render']>[0]
 
 async function openPdf(bytes: Uint8Array) {
   // pdf.js takes ownership of the buffer it is given: hand it a copy.
-  return getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false, disableFontFace: true }).promise
+  return getDocument({
+    data: new Uint8Array(bytes),
+    useSystemFonts: false,
+    isEvalSupported: false,
+    disableFontFace: true,
+  }).promise
 }
 
 /** Each page's text, items joined by spaces (pdf.js gives one item per drawn run). */
@@ -80,7 +85,9 @@ export async function undrawableCharacters(bytes: Uint8Array, text: string): Pro
       if (!hasOutline(font, Number.parseInt(glyph ?? '0', 16))) blank.add(character)
     }
   }
-  return [...new Set(text.replace(/\s/g, ''))].filter((character) => !mapped.has(character) || blank.has(character))
+  return [...new Set(text.replace(/\s/g, ''))].filter(
+    (character) => !mapped.has(character) || blank.has(character),
+  )
 }
 
 /** The PDF's title as its metadata says. */
