@@ -5,7 +5,7 @@
  * internal document at the top and bottom of every page, so no page printed alone loses it.
  */
 import fontkit from '@pdf-lib/fontkit'
-import { PDFDocument, type PDFPage, type PDFDocument as Pdf, rgb } from 'pdf-lib'
+import { PDFDocument, type PDFPage, rgb } from 'pdf-lib'
 import subsetFont from 'subset-font'
 import { type DocumentFonts, loadDocumentFonts } from './fonts'
 import type { Block, ChartBlock, ParleyDocument } from './model'
@@ -37,7 +37,7 @@ const HEADINGS: Record<1 | 2 | 3, TextStyle> = {
 
 /** Where the next line goes: the page being filled and the top of the free space on it. */
 export interface PdfCursor {
-  pdf: Pdf
+  pdf: PDFDocument
   fonts: PdfFonts
   page: PDFPage
   y: number
@@ -223,7 +223,7 @@ function drawChartBlock(cursor: PdfCursor, chart: ChartBlock): void {
 }
 
 /** The marking at the top and bottom and "Page n of m" under it, on every page once all are laid out. */
-function drawPageFurniture(pdf: Pdf, fonts: PdfFonts, marking: string | null): void {
+function drawPageFurniture(pdf: PDFDocument, fonts: PdfFonts, marking: string | null): void {
   const pages = pdf.getPages()
   const style: TextStyle = { size: 8, bold: true, color: rgb(0.6, 0.05, 0.05) }
   const centred = (page: PDFPage, text: string, y: number, lineStyle: TextStyle) => {
