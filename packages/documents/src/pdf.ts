@@ -123,6 +123,7 @@ export function columnWidths(natural: number[], total: number): number[] {
 }
 
 function drawTable(cursor: PdfCursor, table: Extract<Block, { kind: 'table' }>): void {
+  if (table.columns.length === 0) return
   const size = tableFontSize(table.columns.length)
   const cellStyle: TextStyle = { size, bold: false, color: INK }
   const headStyle: TextStyle = { size, bold: true, color: INK }
