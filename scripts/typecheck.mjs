@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os'
 const PROJECTS = [
   'packages/core',
   'packages/store',
+  'packages/documents',
   'packages/server',
   'packages/web',
   'packages/cli',
