@@ -21,7 +21,7 @@ import type { NegotiationState } from '../journal/replay'
 import { listAnd } from '../language/english'
 import { formatLevel, formatLevelWithUnit, inSentence } from '../language/levels'
 import type { Context, Level, Terms } from '../model/plan'
-import { describeConstraint } from '../scoring/constraints'
+import { constraintInWords, describeConstraint } from '../scoring/constraints'
 import type { Space } from '../scoring/space'
 
 export interface ViewIssue {
@@ -96,6 +96,8 @@ export interface ViewContingency {
 }
 
 export interface ViewAgreement {
+  /** The day it was recorded, `YYYY-MM-DD` (UTC). */
+  date: string
   terms: Terms
   contingencies: ViewContingency[]
   measures: { metric: string; threshold: number | string; reporting: string; remedy: string }[]
@@ -110,7 +112,8 @@ export interface CounterpartyView {
   context: Context
   parties: { us: string; them: string }
   issues: ViewIssue[]
-  decisionRule: { statement: string | null; require: string[] } | null
+  /** `require` as the plan writes it (issue ids); `requireInWords` with issue names and units, for documents. */
+  decisionRule: { statement: string | null; require: string[]; requireInWords: string[] } | null
   /** Shareable evidence only (items marked `shareable: false` are left out). */
   evidence: ViewEvidence[]
   /** What they told us matters to them (`interest-stated` events), oldest first. */
@@ -132,7 +135,18 @@ export interface CounterpartyView {
   /** The bundle on the table now, if any. */
   table: ViewTable | null
   contingencies: ViewContingency[]
+  /**
+   * The concessions as both sides saw them on the table: the levels each side moved to, in order
+   * (never what a move cost or earned anyone, nor its note or trigger).
+   */
+  moves: ViewMove[]
   agreement: ViewAgreement | null
+}
+
+/** A concession as the table showed it: the levels we moved to (give) and they moved to (get). */
+export interface ViewMove {
+  give: Terms
+  get: Terms
 }
 
 /** A bundle about to be offered, as the view takes it (only what may be said about it). */
@@ -318,6 +332,9 @@ export function counterpartyView(
       ? {
           statement: plan.decisionRule.statement ?? null,
           require: (plan.decisionRule.require ?? []).map(describeConstraint),
+          requireInWords: (plan.decisionRule.require ?? []).map((constraint) =>
+            constraintInWords(space, constraint),
+          ),
         }
       : null,
     evidence: shared.map(({ item }) => ({
@@ -350,8 +367,13 @@ export function counterpartyView(
     contingencies: (state?.contingencies ?? []).map((record) =>
       contingencyView(space, record.contingency, record.accepted),
     ),
+    moves: (state?.concessions ?? []).map((record) => ({
+      give: copyTerms(record.give),
+      get: copyTerms(record.get),
+    })),
     agreement: agreed
       ? {
+          date: agreed.at.slice(0, 10),
           terms: copyTerms(agreed.terms),
           contingencies: (agreed.contingencies ?? []).map((contingency) =>
             contingencyView(space, contingency, true),
