@@ -5,12 +5,14 @@
  */
 import type { Block, ChartBlock, ParleyDocument } from './document'
 
-/** Backslash-escapes what CommonMark reads as markup inside a line. */
+/** Backslash-escapes what CommonMark reads as markup inside a line (a table cell, say). */
 function escapeInline(text: string): string {
-  return text
-    .replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`)
-    .replace(/\r?\n/g, ' ')
-    .replace(/^([#+=-]|\d+[.)])/, (match) => `\\${match}`)
+  return text.replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ')
+}
+
+/** As `escapeInline`, for text that starts a line: a leading `#`, `-` or `1.` would open a block. */
+function escapeLine(text: string): string {
+  return escapeInline(text).replace(/^([#+=-]|\d+[.)])/, (match) => `\\${match}`)
 }
 
 function table(columns: string[], rows: string[][], caption: string | null): string[] {
@@ -36,9 +38,9 @@ function block(b: Block): string[] {
     case 'heading':
       return [`${'#'.repeat(b.level)} ${escapeInline(b.text)}`]
     case 'paragraph':
-      return [escapeInline(b.text)]
+      return [escapeLine(b.text)]
     case 'list':
-      return b.items.map((item, k) => `${b.ordered ? `${k + 1}.` : '-'} ${escapeInline(item)}`)
+      return b.items.map((item, k) => `${b.ordered ? `${k + 1}.` : '-'} ${escapeLine(item)}`)
     case 'table':
       return table(b.columns, b.rows, b.caption)
     case 'chart':

@@ -15,6 +15,10 @@ export interface CounterpartyDocumentOptions {
   today?: string
 }
 
+function capitalised(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`
+}
+
 /** The decision rule as agreed, in words (issue names, never ids), or nothing when there is none. */
 export function decisionRuleBlocks(view: CounterpartyView): Block[] {
   const rule = view.decisionRule
@@ -22,7 +26,11 @@ export function decisionRuleBlocks(view: CounterpartyView): Block[] {
   const blocks: Block[] = [{ kind: 'heading', level: 2, text: 'The test we agreed' }]
   if (rule.statement?.trim()) blocks.push({ kind: 'paragraph', text: `${withoutFullStop(rule.statement)}.` })
   if (rule.requireInWords.length > 0)
-    blocks.push({ kind: 'list', ordered: false, items: rule.requireInWords.map((text) => `${text}.`) })
+    blocks.push({
+      kind: 'list',
+      ordered: false,
+      items: rule.requireInWords.map((text) => `${capitalised(text)}.`),
+    })
   return blocks
 }
 

@@ -25,7 +25,8 @@ export function termSheet(
   const rows = view.issues.flatMap((issue) => {
     const level = agreement.terms[issue.id]
     if (level === undefined) return []
-    return [[issue.name, formatLevel(level), issue.unit]]
+    // A text option names itself; its unit (`tier`) would only repeat the issue.
+    return [[issue.name, formatLevel(level), typeof level === 'number' ? issue.unit : '']]
   })
   const blocks: Block[] = [
     { kind: 'heading', level: 1, text: `Term sheet: ${view.title}` },

@@ -239,7 +239,8 @@ function statedInterests(space: Space, state: NegotiationState | undefined): Vie
 /**
  * The rationale line of a bundle, from its terms, its emphasis and their stated interests only
  * (never a utility): the emphasised issues they said matter ("Puts rollout first, as you asked:
- * rollout 45 days."), else the emphasis alone ("Leans on support tier: support tier premium."),
+ * 45 days."), else the emphasis alone ("Leans on support tier and term: support tier premium; term
+ * 36 months."),
  * else nothing to say. A recorded offer's emphasis is only where the bundles differ, so it is
  * said as a difference ("On rollout, which you raised: ...", "Where it differs: ...").
  */
@@ -249,16 +250,17 @@ export function bundleRationale(
   interests: readonly ViewInterest[],
 ): string | null {
   const asked = new Set(interests.flatMap((interest) => interest.issues))
-  const levelOf = (name: string) => {
+  const levelOf = (name: string): [string, string] | undefined => {
     const issue = issues.find((candidate) => candidate.name === name)
     const level = issue ? bundle.terms[issue.id] : undefined
-    return level === undefined ? undefined : `${inSentence(name)} ${formatLevelWithUnit(level, issue?.unit)}`
+    return level === undefined ? undefined : [inSentence(name), formatLevelWithUnit(level, issue?.unit)]
   }
-  const said = (names: string[]) =>
-    names
-      .map(levelOf)
-      .filter((text): text is string => text !== undefined)
-      .join('; ')
+  // One issue: its level alone (the name was just said); several: each name with its level.
+  const said = (names: string[]) => {
+    const parts = names.map(levelOf).filter((part): part is [string, string] => part !== undefined)
+    if (parts.length === 1) return parts[0]?.[1] ?? ''
+    return parts.map(([name, level]) => `${name} ${level}`).join('; ')
+  }
   const served = bundle.emphasis.filter((name) => asked.has(name))
   const meso = bundle.emphasisFrom === 'meso'
   if (served.length > 0) {
