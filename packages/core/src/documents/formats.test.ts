@@ -71,7 +71,7 @@ describe('renderHtml', () => {
     expect(body.indexOf(marked)).toBeLessThan(body.indexOf('<h1>'))
     expect(body.lastIndexOf(marked)).toBeGreaterThan(body.indexOf('</table>'))
     expect(html).toMatch(
-      /@media print \{[^]*position: fixed[^]*content: "Confidential: internal to Γαλήνη & 北方/,
+      /@media print \{[\s\S]*position: fixed[\s\S]*content: "Confidential: internal to Γαλήνη & 北方/,
     )
   })
 
