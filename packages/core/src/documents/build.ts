@@ -37,12 +37,13 @@ export function buildDocument(
   options: BuildDocumentOptions = {},
 ): ParleyDocument | DocumentFailure {
   const today = options.today !== undefined ? { today: options.today } : {}
+  const agreedOn = state?.agreed ? { agreedOn: state.agreed.event.at.slice(0, 10) } : {}
   const learned = options.learned !== undefined ? { learned: options.learned } : {}
   switch (kind) {
     case 'meso':
       return mesoSheet(counterpartyViewForSheet(space, state, options.learned).view, today)
     case 'terms':
-      return termSheet(counterpartyView(space, state), today)
+      return termSheet(counterpartyView(space, state), { ...today, ...agreedOn })
     case 'fairness': {
       const style = options.style ?? space.plan.culture?.style
       return fairnessStoryDocument(counterpartyView(space, state), { ...today, ...(style ? { style } : {}) })
@@ -50,6 +51,7 @@ export function buildDocument(
     case 'cadence':
       return cadenceDocument(counterpartyView(space, state), {
         ...today,
+        ...agreedOn,
         ...(options.durationMinutes !== undefined ? { durationMinutes: options.durationMinutes } : {}),
       })
     case 'brief':

@@ -102,8 +102,10 @@ function occurrences(rule: Recurrence, months: number | undefined): number | nul
 }
 
 export interface CadenceOptions {
-  /** `YYYY-MM-DD`: the first review when the agreement has no date, and the subtitle's date. */
+  /** `YYYY-MM-DD`: the first review when the agreement's date is not given, and the subtitle's date. */
   today?: string
+  /** The day the agreement was recorded, `YYYY-MM-DD`: the first review. */
+  agreedOn?: string
   /** Length of each review, in minutes (60 by default). */
   durationMinutes?: number
 }
@@ -130,7 +132,7 @@ export function cadenceDocument(
       'cadence-unreadable',
       `Parley can not read a recurrence in "${cadence}": say it with one of ${listAnd(CADENCE_WORDS.map((word) => `"${word}"`))}.`,
     )
-  const start = agreement.date || options.today
+  const start = options.agreedOn ?? options.today
   if (!start) return documentFailure('no-date', 'Give the date of the first review.')
   const months = termMonths(view)
   const count = occurrences(rule, months)

@@ -13,6 +13,11 @@ import { evidenceLine, issueHeading, levelCell, partiesLine } from './wording'
 export interface CounterpartyDocumentOptions {
   /** Today, `YYYY-MM-DD`: the date in the subtitle (none without it). */
   today?: string
+  /**
+   * The day the agreement was recorded, `YYYY-MM-DD` (the journal's `agreed` event). A date is
+   * shareable, but it is not in the view: the leak tests could not tell its day from a figure.
+   */
+  agreedOn?: string
 }
 
 function capitalised(text: string): string {

@@ -32,7 +32,7 @@ export function termSheet(
     { kind: 'heading', level: 1, text: `Term sheet: ${view.title}` },
     {
       kind: 'paragraph',
-      text: `The terms ${view.parties.us} and ${view.parties.them} agreed on ${longDate(agreement.date)}.`,
+      text: `The terms ${view.parties.us} and ${view.parties.them} agreed${options.agreedOn ? ` on ${longDate(options.agreedOn)}` : ''}.`,
     },
     { kind: 'table', caption: 'Agreed terms', columns: ['Issue', 'Agreed', 'Unit'], rows, primary: true },
   ]

@@ -96,8 +96,6 @@ export interface ViewContingency {
 }
 
 export interface ViewAgreement {
-  /** The day it was recorded, `YYYY-MM-DD` (UTC). */
-  date: string
   terms: Terms
   contingencies: ViewContingency[]
   measures: { metric: string; threshold: number | string; reporting: string; remedy: string }[]
@@ -375,7 +373,6 @@ export function counterpartyView(
     })),
     agreement: agreed
       ? {
-          date: agreed.at.slice(0, 10),
           terms: copyTerms(agreed.terms),
           contingencies: (agreed.contingencies ?? []).map((contingency) =>
             contingencyView(space, contingency, true),
