@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { replay } from '../journal/replay'
+import { parsePlanText } from '../plan/parse'
 import { compileSpace } from '../scoring/space'
 import { event } from '../testing/events'
-import { acmePlan } from '../testing/plans'
+import { acmePlan, yamlOf } from '../testing/plans'
 import { counterpartyView } from './counterparty-view'
 
 const space = compileSpace(acmePlan())
@@ -90,6 +91,9 @@ describe('what the view adds for documents', () => {
       evidence: [internal, benchmark, { ...internal, claim: 'Our price book floor' }],
       anchor: { issue: 'price', low: 120000, high: 135000, evidence: [0, 1, 2] },
     })
+    // A plan file may say it, and reads back the same.
+    const read = parsePlanText(yamlOf(space.plan), { format: 'yaml' })
+    expect(read.ok && read.plan.evidence?.[0]?.shareable).toBe(false)
     const shared = counterpartyView(space)
     expect(shared.evidence.map((item) => item.claim)).toEqual(['Market price for 500 seats'])
     expect(shared.anchor?.evidence).toEqual([0])
