@@ -4,6 +4,7 @@
  * the fairness story's line for their decision maker, and the documents for us with their marking.
  */
 import { describe, expect, it } from 'vitest'
+import { inferPriorities } from '../inference/posterior'
 import type { JournalEvent } from '../journal/events'
 import { replay } from '../journal/replay'
 import { mesoView } from '../meso/view'
@@ -76,7 +77,8 @@ const primary = (doc: ParleyDocument) => doc.blocks.find((block) => block.kind =
 describe('the MESO sheet', () => {
   it('shows the set parley meso proposes now when no offer was sent, an issue per row by name and unit', () => {
     const state = replay(space, [stated])
-    const proposed = mesoView(space, {}, undefined, state)
+    // As `parley meso` calls it: with the journal's posterior once the journal holds an event.
+    const proposed = mesoView(space, {}, inferPriorities(space, state.observations), state)
     if (!proposed.ok) throw new Error('the renewal example has a MESO set')
     expect(counterpartyViewForSheet(space, state).source).toBe('meso')
     const table = primary(built('meso', [stated]))

@@ -77,8 +77,8 @@ function issueMapBlocks(space: Space, state: NegotiationState | undefined, learn
   ]
 }
 
-function counterpartyMapBlocks(plan: Plan): Block[] {
-  const them = plan.parties.them
+function counterpartyMapBlocks(space: Space): Block[] {
+  const them = space.plan.parties.them
   const people = (them.stakeholders ?? []).map((person) => {
     const parts = [
       person.role,
@@ -247,7 +247,7 @@ export function preparationBrief(
       { kind: 'heading', level: 1, text: `Preparation brief: ${plan.title}` },
       ...walkAwayBlocks(space),
       ...issueMapBlocks(space, state, options.learned),
-      ...counterpartyMapBlocks(plan),
+      ...counterpartyMapBlocks(space),
       ...evidenceBlocks(plan),
       ...anchorBlocks(space),
       ...frontierBlocks(space),

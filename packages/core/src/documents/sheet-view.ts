@@ -18,8 +18,9 @@ export interface SheetView {
 }
 
 /**
- * `learned`: the posterior from the journal, when the caller keeps one; with observations and none
- * given, it is inferred here, as `parley meso` would.
+ * `learned`: the posterior from the journal, when the caller keeps one (pass it: it is the same
+ * one `parley meso` and the server's MESO view use). Left out, it is inferred here whenever the
+ * journal holds an event, as `parley meso` does.
  */
 export function counterpartyViewForSheet(
   space: Space,
