@@ -10,6 +10,7 @@ import { frontierReport } from '../frontier/report'
 import { currentEstimate } from '../inference/estimate'
 import type { Posterior } from '../inference/posterior'
 import type { NegotiationState } from '../journal/replay'
+import { withoutFullStop } from '../language/english'
 import { formatLevel } from '../language/levels'
 import type { Plan } from '../model/plan'
 import { constraintInWords } from '../scoring/constraints'
@@ -31,12 +32,18 @@ function walkAwayBlocks(space: Space): Block[] {
   const { plan } = space
   const items: string[] = []
   const batna = plan.batna?.us
-  items.push(
-    batna
-      ? `Our BATNA: ${batna.description ?? 'no description'} (worth ${points(batna.utility)}${batna.cost !== undefined ? `; cost ${batna.cost}` : ''}${batna.timing ? `; ${batna.timing}` : ''}${batna.risk ? `; risk: ${batna.risk}` : ''}).`
-      : 'Our BATNA: not written down yet.',
-  )
-  if (batna?.improve) items.push(`Improving it: ${batna.improve}.`)
+  const bare = (text: string | number | undefined) =>
+    text === undefined ? undefined : withoutFullStop(String(text))
+  if (batna) {
+    const details = [
+      `worth ${points(batna.utility)}`,
+      ...(batna.cost !== undefined ? [`cost: ${bare(batna.cost)}`] : []),
+      ...(batna.timing ? [`timing: ${bare(batna.timing)}`] : []),
+      ...(batna.risk ? [`risk: ${bare(batna.risk)}`] : []),
+    ]
+    items.push(`Our BATNA: ${bare(batna.description) ?? 'no description'} (${details.join('; ')}).`)
+  } else items.push('Our BATNA: not written down yet.')
+  if (batna?.improve) items.push(`Improving it: ${bare(batna.improve)}.`)
   items.push(
     plan.reservation !== undefined
       ? `Reservation (walk away below): ${points(plan.reservation)}.`
@@ -47,7 +54,7 @@ function walkAwayBlocks(space: Space): Block[] {
   const theirs = plan.batna?.them
   if (theirs)
     items.push(
-      `Their BATNA (our estimate): ${theirs.description ?? 'no description'} (worth ${points(theirs.utility)} to them).`,
+      `Their BATNA (our estimate): ${bare(theirs.description) ?? 'no description'} (worth ${points(theirs.utility)} to them).`,
     )
   return [
     { kind: 'heading', level: 2, text: 'Walk-away' },
