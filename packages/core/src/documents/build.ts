@@ -30,6 +30,10 @@ export interface BuildDocumentOptions {
   durationMinutes?: number
 }
 
+/**
+ * Builds one kind of document for a negotiation (`state` undefined: the plan alone). The documents
+ * for them see only the counterparty view; a document that can not be built yet is a failure value.
+ */
 export function buildDocument(
   kind: DocumentKind,
   space: Space,

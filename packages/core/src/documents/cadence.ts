@@ -110,6 +110,10 @@ export interface CadenceOptions {
   durationMinutes?: number
 }
 
+/**
+ * The review cadence as a document with its calendar event, from the counterparty view's agreement;
+ * a failure before the agreement, without a cadence, or with one `parseCadence` can not read.
+ */
 export function cadenceDocument(
   view: CounterpartyView,
   options: CadenceOptions = {},

@@ -35,6 +35,7 @@ function termsWords(space: Space, terms: Terms): string {
   return parts.length > 0 ? parts.join('; ') : '—'
 }
 
+/** The concession log, for us only (marked on every page), with the figures `concessionLog` computes. */
 export function concessionLogDocument(
   space: Space,
   state: NegotiationState,

@@ -12,6 +12,7 @@ function field(text: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe
 }
 
+/** The primary table as RFC 4180 CSV, or a `no-table` failure for a document without one. */
 export function renderCsv(doc: ParleyDocument): string | DocumentFailure {
   const table = doc.blocks.find((block) => block.kind === 'table' && block.primary)
   if (table?.kind !== 'table')

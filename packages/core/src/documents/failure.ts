@@ -18,6 +18,7 @@ export interface DocumentFailure {
   message: string
 }
 
+/** A failure value. */
 export function documentFailure(code: DocumentFailureCode, message: string): DocumentFailure {
   return { code, message }
 }

@@ -48,6 +48,7 @@ export function faceSavingLine(view: CounterpartyView): string | null {
   return `So ${who} can tell the board that the outcome ${why}.`
 }
 
+/** The fairness story from the counterparty view: the agreed story when one was recorded, else a draft. */
 export function fairnessStoryDocument(
   view: CounterpartyView,
   options: FairnessDocumentOptions = {},

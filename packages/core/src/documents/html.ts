@@ -6,6 +6,7 @@
  */
 import type { Block, ChartBlock, ParleyDocument } from './document'
 
+/** Text made safe for HTML content and attribute values. */
 export function escapeHtml(text: string): string {
   return text
     .replaceAll('&', '&amp;')
@@ -112,6 +113,7 @@ export interface HtmlOptions {
   lang?: string
 }
 
+/** The document as one standalone HTML page, in `options.lang` (English by default). */
 export function renderHtml(doc: ParleyDocument, options: HtmlOptions = {}): string {
   const marking = doc.marking
   const markingCss = marking

@@ -48,6 +48,7 @@ function block(b: Block): string[] {
   }
 }
 
+/** The document as Markdown, the marking (when there is one) first and last. */
 export function renderMarkdown(doc: ParleyDocument): string {
   const marking = doc.marking ? [`**${escapeInline(doc.marking)}**`] : []
   const subtitle = doc.subtitle ? [`*${escapeInline(doc.subtitle)}*`] : []

@@ -48,6 +48,10 @@ export function evidenceBlocks(view: CounterpartyView, heading: string): Block[]
   ]
 }
 
+/**
+ * The MESO sheet from the counterparty view: its bundles side by side (a failure when it has none).
+ * Pass the view `counterpartyViewForSheet` chooses, so the sheet shows what `parley meso` would.
+ */
 export function mesoSheet(
   view: CounterpartyView,
   options: CounterpartyDocumentOptions = {},

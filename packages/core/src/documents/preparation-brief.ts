@@ -237,6 +237,7 @@ function mesoBlocks(space: Space, state: NegotiationState | undefined, learned?:
   ]
 }
 
+/** The preparation brief, for us only (marked on every page): reads the plan and the journal. */
 export function preparationBrief(
   space: Space,
   state: NegotiationState | undefined,

@@ -12,6 +12,7 @@ import type { CounterpartyDocumentOptions } from './meso-sheet'
 import { decisionRuleBlocks } from './meso-sheet'
 import { longDate, partiesLine } from './wording'
 
+/** The term sheet from the counterparty view's agreement; `not-agreed` before there is one. */
 export function termSheet(
   view: CounterpartyView,
   options: CounterpartyDocumentOptions = {},

@@ -31,6 +31,7 @@ function blockText(block: Block): string[] {
   }
 }
 
+/** Every word and figure of the document, one block per line: for leak tests of any format. */
 export function documentText(doc: ParleyDocument): string {
   return [
     ...(doc.marking ? [doc.marking] : []),
