@@ -32,9 +32,9 @@ const negotiationArb = leakyNegotiationArb().chain(({ plan, events }) =>
     )
     const agreed: JournalEvent = {
       id: testId(),
-      // A date whose day and month no private figure rounds to (they lie between 11 and 100): a
-      // date is shareable, but the matcher can not tell "26 November" from a rounded 26.
-      at: '2027-01-05T10:00:00.000Z',
+      // Dates are shareable, but the matcher can not tell a day from a rounded figure (11 to 100)
+      // or a year from a limit (1,001 to 3,599): so a day, month and year outside both.
+      at: '3801-01-05T10:00:00.000Z',
       planVersion: 'v',
       round: 2,
       side: 'us',
@@ -71,7 +71,7 @@ describe('documents for them', () => {
         const decider = plan.parties.them.stakeholders?.find((person) => person.decides)
         let built = 0
         for (const kind of DOCUMENT_KINDS) {
-          const doc = buildDocument(kind, space, state, { today: '2026-12-05' })
+          const doc = buildDocument(kind, space, state, { today: '3801-01-06' })
           if (isDocumentFailure(doc)) continue
           const texts = rendered(doc)
           if (DOCUMENT_AUDIENCE[kind] === 'internal') {
