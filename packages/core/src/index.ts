@@ -302,22 +302,63 @@ export type {
 // Counterparty view: the allow-listed projection that may leave for the other side.
 
 export {
+  bundleRationale,
   type CounterpartyView,
   counterpartyView,
   type ProposedBundle,
   type ViewAgreement,
   type ViewBundle,
   type ViewContingency,
+  type ViewDecider,
   type ViewEvidence,
+  type ViewInterest,
   type ViewIssue,
+  type ViewMove,
 } from './sharing/counterparty-view'
 
 // Close and debrief: the fairness story, the debrief's figures, sentences and view.
 
-export { draftFairnessStory, type FairnessStoryOptions } from './close/fairness'
+export { draftFairnessStory, type FairnessStoryOptions, fairnessStoryFromView } from './close/fairness'
 export type { DebriefFigures } from './debrief/figures'
 export { type DebriefSentences, type DebriefWording, debriefSentences } from './debrief/sentences'
 export { type AnsweredPrompt, type DebriefView, debriefView } from './debrief/view'
+
+// Documents: the builders (the other side's from the counterparty view alone), and the pure formats.
+
+export { type BuildDocumentOptions, buildDocument } from './documents/build'
+export { CADENCE_WORDS, cadenceDocument, parseCadence, type Recurrence } from './documents/cadence'
+export { concessionLogDocument } from './documents/concession-log'
+export { renderCsv } from './documents/csv'
+export {
+  type Audience,
+  type Block,
+  type CalendarEvent,
+  type ChartBlock,
+  DOCUMENT_AUDIENCE,
+  DOCUMENT_FORMATS,
+  DOCUMENT_KINDS,
+  type DocumentFormat,
+  type DocumentKind,
+  type ParleyDocument,
+} from './documents/document'
+export {
+  DOCUMENT_FAILURE_CODES,
+  type DocumentFailure,
+  type DocumentFailureCode,
+  isDocumentFailure,
+} from './documents/failure'
+export {
+  type FairnessDocumentOptions,
+  faceSavingLine,
+  fairnessStoryDocument,
+} from './documents/fairness-story'
+export { escapeHtml, type HtmlOptions, renderHtml } from './documents/html'
+export { renderMarkdown } from './documents/markdown'
+export { type CounterpartyDocumentOptions, mesoSheet } from './documents/meso-sheet'
+export { type InternalDocumentOptions, preparationBrief } from './documents/preparation-brief'
+export { counterpartyViewForSheet, type SheetView } from './documents/sheet-view'
+export { termSheet } from './documents/term-sheet'
+export { documentText } from './documents/text'
 
 // Randomness and work: seeded generators and the work budget long computations run under.
 

@@ -20,7 +20,7 @@ import {
   type PhraseStyle,
 } from '../playbooks/phrases'
 import type { Space } from '../scoring/space'
-import { type CounterpartyView, counterpartyView } from '../sharing/counterparty-view'
+import { type CounterpartyView, counterpartyView, type ViewMove } from '../sharing/counterparty-view'
 
 export interface FairnessStoryOptions {
   /**
@@ -33,10 +33,7 @@ export interface FairnessStoryOptions {
 }
 
 /** A concession as the story tells it: the levels each side moved to, and nothing more. */
-export interface SharedMove {
-  give: Terms
-  get: Terms
-}
+export type SharedMove = ViewMove
 
 /** Everything the story may use: the counterparty view, the terms, and the moves' levels. */
 export interface ShareableStory {
@@ -58,8 +55,8 @@ function shareableStory(space: Space, state: NegotiationState, terms: Terms | un
   return {
     view,
     terms: chosen ? copyTerms(chosen) : undefined,
-    // Only the levels: a concession's note and trigger are ours, its values in points are private.
-    moves: state.concessions.map((record) => ({ give: copyTerms(record.give), get: copyTerms(record.get) })),
+    // Only the levels (the view's moves): a concession's note, trigger and values are ours.
+    moves: view.moves,
   }
 }
 
@@ -190,4 +187,19 @@ export function draftFairnessStory(
 ): string {
   const style = options.style ?? space.plan.culture?.style ?? 'direct'
   return writeFairnessStory(shareableStory(space, state, options.terms), style)
+}
+
+/**
+ * The story from the counterparty view alone (what the documents for them are built from): the
+ * terms given, else the agreement's, else the bundle on the table; the moves as the view has them.
+ */
+export function fairnessStoryFromView(
+  view: CounterpartyView,
+  options: { terms?: Terms; style?: PhraseStyle } = {},
+): string {
+  const terms = options.terms ?? view.agreement?.terms ?? view.table?.terms
+  return writeFairnessStory(
+    { view, terms: terms ? copyTerms(terms) : undefined, moves: view.moves },
+    options.style,
+  )
 }

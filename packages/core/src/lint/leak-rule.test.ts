@@ -114,3 +114,41 @@ describe('the leak rule', () => {
     expect(leaked(countered)).toEqual([])
   })
 })
+
+describe('the internal-evidence rule', () => {
+  const internal = (rationale: string): Plan => ({
+    ...seatPlan(rationale),
+    evidence: [
+      ...(seatPlan().evidence ?? []),
+      { claim: 'Deals lost to rivals 12% cheaper', source: 'Q3 win/loss interviews', shareable: false },
+    ],
+  })
+  const found = (plan: Plan, events: JournalEvent[] = []) => {
+    const space = compileSpace(plan)
+    return lint({ space, events, state: replay(space, events), phrases: [] }).filter(
+      (finding) => finding.id === 'internal-evidence-in-shared-text',
+    )
+  }
+
+  it('finds an internal source quoted in the anchor rationale, with its place', () => {
+    const [finding, ...rest] = found(internal('Per our q3 WIN/LOSS interviews, comparable tools cost more.'))
+    expect(rest).toEqual([])
+    expect(finding?.place).toMatchObject({ document: 'plan', at: ['anchor', 'rationale'] })
+    expect(finding?.message).toContain('"Q3 win/loss interviews" is the source of evidence 2')
+  })
+
+  it('finds its claim in an agreed fairness story in the journal', () => {
+    const events = [
+      event('agreed', {
+        terms: { price: 34, rollout: 45, support: 'premium' },
+        fairnessStory: 'Deals lost to rivals 12% cheaper told us where to land.',
+      }),
+    ]
+    const [finding] = found(internal(RATIONALE), events)
+    expect(finding?.place).toMatchObject({ document: 'journal', event: 0, at: ['fairnessStory'] })
+  })
+
+  it('does not count the internal item itself, nor shareable evidence, as a citation', () => {
+    expect(found(internal(RATIONALE))).toEqual([])
+  })
+})

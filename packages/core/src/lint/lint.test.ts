@@ -77,6 +77,17 @@ describe('lint', () => {
       'privateFigure',
       () => ({ plan: plan({ decisionRule: { statement: 'Anything above 55 works for us' } }) }),
     ],
+    [
+      'internalEvidence',
+      () => ({
+        plan: plan({
+          evidence: [
+            { claim: 'Lost deals went to cheaper rivals', source: 'win/loss interviews', shareable: false },
+          ],
+          anchor: { issue: 'price', low: 120000, high: 135000, rationale: 'Our win/loss interviews say so.' },
+        }),
+      }),
+    ],
     ['winWin', () => ({ plan: plan(), phrases: ['This is a win-win for both of us.'] })],
     [
       'gift',
@@ -303,6 +314,7 @@ describe('lint', () => {
     expect(errors.sort()).toEqual([
       'agreement-below-batna',
       'agreement-below-reservation',
+      'internal-evidence-in-shared-text',
       'offer-below-reservation',
       'offer-breaks-rule',
       'private-figure-in-shared-text',

@@ -42,7 +42,7 @@ import {
   unreachableReservation,
   unverifiable,
 } from './plan-checks'
-import { pressure, privateFigure, textsForThem, winWin } from './text-checks'
+import { internalEvidence, pressure, privateFigure, textsForThem, winWin } from './text-checks'
 
 export const LINT_PASSES: readonly LintPass[] = [
   lintPass({
@@ -67,7 +67,7 @@ export const LINT_PASSES: readonly LintPass[] = [
   lintPass({
     name: 'each text meant for them',
     subjects: ({ input }) => textsForThem(input),
-    checks: [privateFigure, winWin, pressure],
+    checks: [privateFigure, internalEvidence, winWin, pressure],
   }),
   lintPass({
     name: 'discovery',

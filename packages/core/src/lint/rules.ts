@@ -59,6 +59,12 @@ export const RULES = {
     'a reservation, BATNA or limit figure in text meant for them',
     'Take the figure out; share the rationale and the range, never the floor: "Comparable deals run from X to Y because ...".',
   ),
+  internalEvidence: rule(
+    'internal-evidence-in-shared-text',
+    'error',
+    'an internal source (evidence marked shareable: false) cited in text meant for them',
+    'Take the claim and the source out; cite shareable evidence instead, or, if the source may be shown to them after all, remove `shareable: false`.',
+  ),
   winWin: rule(
     'win-win-without-numbers',
     'warning',

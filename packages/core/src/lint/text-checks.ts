@@ -36,7 +36,8 @@ export function textsForThem(input: LintInput): SharedText[] {
   add(plan.decisionRule?.statement, { document: 'plan', at: ['decisionRule', 'statement'] })
   add(plan.anchor?.rationale, { document: 'plan', at: ['anchor', 'rationale'] })
   plan.evidence?.forEach((item, k) => {
-    add(item.claim, { document: 'plan', at: ['evidence', k, 'claim'] })
+    // An internal source is not meant for them: its own claim is no citation of it.
+    if (item.shareable !== false) add(item.claim, { document: 'plan', at: ['evidence', k, 'claim'] })
   })
   input.events?.forEach((event, index) => {
     const place = (at: PathSegment[]): FindingPlace => ({
@@ -157,6 +158,38 @@ export const privateFigure: LintCheck<SharedText> = {
       place,
       message: `"${match.found}" is our ${match.figure.field}: it must not appear in text meant for them`,
     })),
+}
+
+/** Texts shorter than this are too common to be told apart as a citation ("pricing", "CRM"). */
+const CITED_MIN_LENGTH = 8
+
+/**
+ * An internal source cited to them: the claim or the source of an evidence item marked
+ * `shareable: false`, found in the text (case and spacing aside).
+ */
+export const internalEvidence: LintCheck<SharedText> = {
+  rule: RULES.internalEvidence,
+  check: ({ text, place }, { plan }) => {
+    const normal = (value: string) => value.toLowerCase().replace(/\s+/g, ' ').trim()
+    const haystack = normal(text)
+    return (plan.evidence ?? []).flatMap((item, k) => {
+      if (item.shareable !== false) return []
+      const cited = [
+        ['claim', item.claim],
+        ['source', item.source],
+      ] as const
+      return cited.flatMap(([part, value]) => {
+        const needle = value ? normal(value).replace(/[.\s]+$/, '') : ''
+        if (needle.length < CITED_MIN_LENGTH || !haystack.includes(needle)) return []
+        return [
+          {
+            place,
+            message: `"${value}" is the ${part} of evidence ${k + 1}, an internal source (shareable: false): it must not appear in text meant for them`,
+          },
+        ]
+      })
+    })
+  },
 }
 
 export const winWin: LintCheck<SharedText> = {

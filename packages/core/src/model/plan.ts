@@ -203,6 +203,14 @@ export const EvidenceSchema = z.strictObject({
   // A bare year in YAML is a number; a month or a date stays a string under the YAML 1.2 core schema.
   date: z.union([text, z.number().int()]).optional(),
   url: text.optional(),
+  /**
+   * False for an internal source (win/loss interviews, our price book): we reason from it, but it
+   * never reaches the other side (the counterparty view leaves it out). True when left out.
+   */
+  shareable: z
+    .boolean()
+    .optional()
+    .describe('False for an internal source we never cite to them (win/loss interviews, our price book)'),
 })
 export type Evidence = z.infer<typeof EvidenceSchema>
 

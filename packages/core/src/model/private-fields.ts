@@ -15,7 +15,11 @@ export const PRIVATE_FIELDS = [
   { field: 'issues[].notes', why: 'our notes' },
   { field: 'notes', why: 'our notes' },
   { field: 'parties.us.notes', why: 'our notes' },
-  { field: 'parties.them.stakeholders', why: 'the counterparty map' },
+  {
+    field: 'parties.them.stakeholders',
+    why: 'the counterparty map (but the name and role of a decision maker: the people we address)',
+  },
+  { field: 'evidence[shareable=false]', why: 'internal sources: win/loss interviews, our price book' },
   { field: 'parties.them.approvalPath', why: 'the counterparty map' },
   { field: 'parties.them.budgetCycle', why: 'the counterparty map' },
   { field: 'parties.them.politics', why: 'the counterparty map' },

@@ -158,7 +158,9 @@ export function fillSlots(view: CounterpartyView, picks: PhrasePicks = {}): Slot
       put('label', bundle.label, labelSources)
       const terms = bundleTermsText(view, bundle)
       put('bundleTerms', terms.text, terms.sources)
-      if (bundle.emphasis.length > 0)
+      // Only MESO's emphasis says where a bundle leans; a recorded offer's is a mere difference,
+      // which the grouped terms already say.
+      if (bundle.emphasis.length > 0 && bundle.emphasisFrom === 'meso')
         put(
           'emphasis',
           listAnd(bundle.emphasis.map((name) => inSentence(name))),

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { replay } from '../journal/replay'
+import { parsePlanText } from '../plan/parse'
 import { compileSpace } from '../scoring/space'
 import { event } from '../testing/events'
-import { acmePlan } from '../testing/plans'
+import { acmePlan, yamlOf } from '../testing/plans'
 import { counterpartyView } from './counterparty-view'
 
 const space = compileSpace(acmePlan())
@@ -77,5 +78,91 @@ describe('the bundle on the table, in the counterparty view', () => {
     )
     expect(proposed.contingencies[0]?.accepted).toBe(false)
     expect(JSON.stringify(proposed)).not.toMatch(/0\.37|0\.61|beliefs/)
+  })
+})
+
+describe('what the view adds for documents', () => {
+  it('leaves out evidence marked shareable: false and points the anchor at the shared list', () => {
+    const plan = acmePlan()
+    const benchmark = { claim: 'Market price for 500 seats', range: [95000, 125000] as [number, number] }
+    const internal = { claim: 'Lost deals went 12% cheaper', source: 'win/loss interviews', shareable: false }
+    const space = compileSpace({
+      ...plan,
+      evidence: [internal, benchmark, { ...internal, claim: 'Our price book floor' }],
+      anchor: { issue: 'price', low: 120000, high: 135000, evidence: [0, 1, 2] },
+    })
+    // A plan file may say it, and reads back the same.
+    const read = parsePlanText(yamlOf(space.plan), { format: 'yaml' })
+    expect(read.ok && read.plan.evidence?.[0]?.shareable).toBe(false)
+    const shared = counterpartyView(space)
+    expect(shared.evidence.map((item) => item.claim)).toEqual(['Market price for 500 seats'])
+    expect(shared.anchor?.evidence).toEqual([0])
+    expect(JSON.stringify(shared)).not.toMatch(/win\/loss|price book|12% cheaper/)
+  })
+
+  it('carries their stated interests with issue names, never the factors of a relative statement', () => {
+    const stated = view(
+      event('interest-stated', {
+        text: 'Speed first',
+        ranking: ['rollout'],
+        relative: [{ issue: 'rollout', over: 'price', factor: 2.5 }],
+      }),
+    )
+    expect(stated.statedInterests).toEqual([
+      { text: 'Speed first', issues: ['Rollout to all sites', 'Annual price'] },
+    ])
+    expect(JSON.stringify(stated.statedInterests)).not.toContain('2.5')
+  })
+
+  it('names only the decision maker, by name and role, from the counterparty map', () => {
+    const plan = acmePlan()
+    const space = compileSpace({
+      ...plan,
+      parties: {
+        ...plan.parties,
+        them: {
+          ...plan.parties.them,
+          stakeholders: [
+            {
+              name: 'Dana Okafor',
+              role: 'CFO',
+              decides: true,
+              faceSaving: 'a capped spend',
+              notes: 'hates surprises',
+            },
+            { name: 'Sam Ortiz', role: 'Sourcing', interests: ['a savings number'] },
+          ],
+        },
+      },
+    })
+    const shared = counterpartyView(space)
+    expect(shared.decider).toEqual([{ name: 'Dana Okafor', role: 'CFO' }])
+    expect(JSON.stringify(shared)).not.toMatch(/Sam Ortiz|capped spend|surprises|savings number/)
+  })
+
+  it("gives a recorded offer's bundles the issues where they differ, and a rationale from what they stated", () => {
+    const shared = view(event('interest-stated', { text: 'Speed first', ranking: ['rollout'] }), offered)
+    expect(shared.bundles.map((bundle) => [bundle.emphasis, bundle.emphasisFrom])).toEqual([
+      [['Annual price', 'Rollout to all sites', 'Support tier'], 'terms'],
+      [['Annual price', 'Rollout to all sites', 'Support tier'], 'terms'],
+    ])
+    expect(shared.bundles.map((bundle) => bundle.rationale)).toEqual([
+      'On rollout to all sites, which you raised: 45 days.',
+      'On rollout to all sites, which you raised: 60 days.',
+    ])
+  })
+
+  it('says a proposed bundle puts a stated interest first, or where it leans, and never a utility', () => {
+    const stated = replay(space, [event('interest-stated', { text: 'Speed first', ranking: ['rollout'] })])
+    const shared = counterpartyView(space, stated, [
+      { label: 'A', emphasis: ['rollout'], terms: A },
+      { label: 'B', emphasis: ['support', 'price'], terms: B },
+      { label: 'C', emphasis: [], terms: A },
+    ])
+    expect(shared.bundles.map((bundle) => bundle.rationale)).toEqual([
+      'Puts rollout to all sites first, as you asked: 45 days.',
+      'Leans on support tier and annual price: support tier enterprise; annual price 110,000 USD/year.',
+      null,
+    ])
   })
 })

@@ -69,6 +69,12 @@ export function privateFigures(plan: Plan): PrivateFigure[] {
     words(`issues[${k}].notes`, issue.notes)
   })
   words('notes', plan.notes)
+  plan.evidence?.forEach((item, k) => {
+    // Internal sources (`shareable: false`): what they say and where it comes from stay ours.
+    if (item.shareable !== false) return
+    words(`evidence[${k}].claim`, item.claim)
+    words(`evidence[${k}].source`, item.source)
+  })
   words('parties.us.notes', plan.parties.us.notes)
   const them = plan.parties.them
   words('parties.them.approvalPath', them.approvalPath)
@@ -76,8 +82,11 @@ export function privateFigures(plan: Plan): PrivateFigure[] {
   words('parties.them.politics', them.politics)
   words('parties.them.notes', them.notes)
   them.stakeholders?.forEach((person, k) => {
-    words(`parties.them.stakeholders[${k}].name`, person.name)
-    words(`parties.them.stakeholders[${k}].role`, person.role)
+    // A decision maker's name and role are how both sides address them (the view carries them).
+    if (person.decides !== true) {
+      words(`parties.them.stakeholders[${k}].name`, person.name)
+      words(`parties.them.stakeholders[${k}].role`, person.role)
+    }
     words(`parties.them.stakeholders[${k}].faceSaving`, person.faceSaving)
     words(`parties.them.stakeholders[${k}].notes`, person.notes)
     person.interests?.forEach((interest, i) => {

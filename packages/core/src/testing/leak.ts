@@ -23,6 +23,16 @@ const ODD_WORDS = [
   'quandrel',
 ]
 
+/**
+ * Their decision maker: name and role are shareable (the people we address), so they come from a
+ * pool no private word uses, in several scripts (a document must carry them intact).
+ */
+const DECIDERS = [
+  { name: 'Dana Whitfield', role: 'Chief Operating Officer' },
+  { name: 'Ελένη Παπαδοπούλου', role: 'Διευθύντρια Προμηθειών' },
+  { name: '王晓明', role: '采购总监' },
+] as const
+
 /** A private number: two decimals, between 11.11 and 99.99, never a whole or half number. */
 const oddNumber = fc
   .integer({ min: 1111, max: 9999 })
@@ -98,6 +108,8 @@ export function leakyNegotiationArb(): fc.Arbitrary<{ plan: Plan; events: Journa
           batnaWords: oddWords,
           theirWords: oddWords,
           stakeholder: oddWords,
+          decider: fc.constantFrom(...DECIDERS),
+          internal: oddWords,
           politics: oddWords,
           notes: oddWords,
           limitOffset: fc.integer({ min: 1, max: 99 }),
@@ -124,12 +136,13 @@ export function leakyNegotiationArb(): fc.Arbitrary<{ plan: Plan; events: Journa
                 name: 'South Party',
                 stakeholders: [
                   {
-                    name: r.stakeholder,
-                    role: `${r.stakeholder} role`,
+                    name: r.decider.name,
+                    role: r.decider.role,
                     decides: true,
                     interests: [r.theirWords],
                     faceSaving: r.politics,
                   },
+                  { name: r.stakeholder, role: `${r.stakeholder} role`, interests: [r.notes] },
                 ],
                 approvalPath: r.politics,
                 budgetCycle: `${r.notes} cycle`,
@@ -164,6 +177,8 @@ export function leakyNegotiationArb(): fc.Arbitrary<{ plan: Plan; events: Journa
                 }
               : {}),
             evidence: [
+              // An internal source, cited by the anchor: it must never reach them.
+              { claim: `${r.internal} interviews`, source: `${r.internal} price book`, shareable: false },
               {
                 claim: 'Published benchmark',
                 range: [1000, 5000],
@@ -181,7 +196,7 @@ export function leakyNegotiationArb(): fc.Arbitrary<{ plan: Plan; events: Journa
                     low: numeric.range.max - 100,
                     high: numeric.range.max,
                     rationale: 'The benchmark supports it',
-                    evidence: [0],
+                    evidence: [0, 1],
                   },
                 }
               : {}),
