@@ -32,12 +32,25 @@ await build({
   outfile: 'packages/cli/dist/simulate-worker.cjs',
 })
 
-/** The main bundle refers to that one instead of including it. */
+// The command that writes documents has a bundle of its own too: the PDF and DOCX writers are
+// large, and only `parley export --as counterparty|internal` needs them. The font stays in
+// node_modules (resolved from the bundle at run time).
+await build({
+  ...common,
+  entryPoints: ['packages/cli/src/document-commands.ts'],
+  outfile: 'packages/cli/dist/parley-documents.cjs',
+})
+
+/** The main bundle refers to those instead of including them. */
 const serverCommandsApart = {
   name: 'server-commands-apart',
   setup(build) {
     build.onResolve({ filter: /^\.\/server-commands$/ }, () => ({
       path: './parley-server.cjs',
+      external: true,
+    }))
+    build.onResolve({ filter: /^\.\/document-commands$/ }, () => ({
+      path: './parley-documents.cjs',
       external: true,
     }))
   },

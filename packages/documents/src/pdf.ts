@@ -4,6 +4,7 @@
  * they run onto, charts drawn as lines and labelled points, "Page n of m", and the marking of an
  * internal document at the top and bottom of every page, so no page printed alone loses it.
  */
+/// <reference path="./subset-font.d.ts" />
 import fontkit from '@pdf-lib/fontkit'
 import { PDFDocument, type PDFPage, rgb } from 'pdf-lib'
 import subsetFont from 'subset-font'

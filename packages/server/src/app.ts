@@ -22,6 +22,7 @@ import { createMemo } from './memo'
 import { type ServerOverrides, serverOptions } from './options'
 import { accountRoutes } from './routes/accounts'
 import { auditRoutes } from './routes/audit'
+import { documentRoutes } from './routes/documents'
 import { draftRoutes } from './routes/drafts'
 import { floorChangeRoutes } from './routes/floor-changes'
 import { journalRoutes } from './routes/journal'
@@ -107,6 +108,7 @@ export function createApp(dependencies: AppDependencies): App {
   floorChangeRoutes(api)
   journalRoutes(api)
   viewRoutes(api)
+  documentRoutes(api)
   tradeableRoutes(api)
   auditRoutes(api)
 

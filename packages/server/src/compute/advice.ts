@@ -12,6 +12,7 @@ const COMMANDS: Record<ViewName, string> = {
   coach: 'parley coach',
   lint: 'parley lint',
   debrief: 'parley debrief',
+  document: 'parley export',
 }
 
 /** How to make the view smaller, or where to compute it instead: `…; <this>`. */

@@ -4,7 +4,7 @@
  * the negotiation as stored (plan and journal as JSON text) and the view's parameters in a
  * normalised form: two requests that must give the same answer have the same key.
  */
-import type { Stage } from '@parley/core'
+import type { DocumentKind, Stage } from '@parley/core'
 import type { PlanFormat } from '@parley/store'
 
 export type ViewQuery =
@@ -14,6 +14,7 @@ export type ViewQuery =
   | { view: 'coach'; stage?: Stage }
   | { view: 'lint'; format: 'json' | 'sarif' }
   | { view: 'debrief' }
+  | { view: 'document'; kind: DocumentKind }
 
 export type ViewName = ViewQuery['view']
 
@@ -93,6 +94,8 @@ export function queryKey(query: ViewQuery): string {
       return `coach:${query.stage ?? '-'}`
     case 'lint':
       return `lint:${query.format}`
+    case 'document':
+      return `document:${query.kind}`
     case 'status':
     case 'debrief':
       return query.view

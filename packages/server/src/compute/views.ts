@@ -8,6 +8,7 @@
  * journal), so asking for the coach after the status does not replay the journal again.
  */
 import {
+  buildDocument,
   bundleWarnings,
   coach,
   compileSpace,
@@ -16,6 +17,7 @@ import {
   estimateLabel,
   findingsJson,
   frontierView,
+  isDocumentFailure,
   type JournalEvent,
   lintNegotiation,
   locateFindings,
@@ -118,6 +120,12 @@ function viewOf(request: ViewRequest, space: Space): ViewAnswer {
     }
     case 'debrief':
       return answer(200, debriefView(space, derived.state, derived.posterior))
+    case 'document': {
+      // The MESO sheet with no offer sent proposes the set `meso` would, under what was learned.
+      const built = buildDocument(query.kind, space, derived.state, { learned: derived.posterior })
+      if (isDocumentFailure(built)) return refusal(built.code, built.message)
+      return answer(200, built)
+    }
   }
 }
 
@@ -155,6 +163,7 @@ export function overBudget(space: Space, query: ViewQuery, workBudget: number): 
     coach: "the coach's advice (it checks the MESO set it suggests)",
     lint: 'checking the plan (it checks that a MESO set exists)',
     debrief: 'the debrief',
+    document: 'this document',
   }[query.view]
   return refusal('over_budget', `${what} for this plan (${size}) ${over}; ${smallerOrLocal(query.view)}`, {
     workBudget,

@@ -527,7 +527,7 @@ export async function findPlannedNegotiation(
   return hasPlan(found) ? found : fail(c, 'plan_is_draft', PLAN_IS_DRAFT)
 }
 
-function fileName(title: string): string {
+export function fileName(title: string): string {
   const slug = title
     .normalize('NFKD')
     .replace(/[^\w\s-]/g, '')

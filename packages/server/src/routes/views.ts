@@ -33,6 +33,25 @@ async function answerView(
 ): Promise<Response> {
   const found = await findPlannedNegotiation(c, params, 'viewer')
   if (found instanceof Response) return found
+  const answer = await computedView(c, found, asked)
+  if (answer instanceof Response) return answer
+  c.header('Content-Type', 'application/json')
+  return c.body(answer.json, answer.status)
+}
+
+/** The negotiation as a view needs it (a planned negotiation of the store). */
+export type PlannedNegotiation = Exclude<Awaited<ReturnType<typeof findPlannedNegotiation>>, Response>
+
+/**
+ * A view of a negotiation already found and authorised (by a member's role, or by a deal room's
+ * link): computed in the pool, or recalled; a refusal of the pool as its response.
+ */
+export async function computedView(
+  c: Context<AppEnv>,
+  found: PlannedNegotiation,
+  asked: ViewQuery,
+): Promise<ViewAnswer | Response> {
+  const params = { workspaceId: found.workspaceId, negotiationId: found.id }
   const { store, memo, compute } = c.get('services')
   const query = normaliseQuery(asked)
   const stored = readsJournal(query.view)
@@ -60,8 +79,7 @@ async function answerView(
     answer = outcome.answer
     memo.set(key, answer)
   }
-  c.header('Content-Type', 'application/json')
-  return c.body(answer.json, answer.status)
+  return answer
 }
 
 /** The pool's refusals, in words that say what to do. */

@@ -4,7 +4,7 @@
  * refused (409) rather than overwriting it; an event carries an id made by the caller, so a retry
  * is recorded once. Each returns the server's own type.
  */
-import type { Plan } from '@parley/core'
+import type { DocumentFormat, DocumentKind, Plan } from '@parley/core'
 import type {
   Draft,
   DraftSaved,
@@ -112,6 +112,11 @@ export async function savePlan(
 /** Where the plan file downloads from: as its author wrote it (a link, not a call). */
 export function planFileUrl(at: NegotiationAt): string {
   return `${negotiationPath(at)}/plan`
+}
+
+/** A document of the negotiation as a file (`…/documents/meso?format=pdf`). */
+export function documentUrl(at: NegotiationAt, kind: DocumentKind, format: DocumentFormat): string {
+  return `${negotiationPath(at)}/documents/${kind}?format=${format}`
 }
 
 /** The journal, in order. */

@@ -4,9 +4,10 @@
  * pitfalls before it is recorded. Viewers read the recorded agreement only.
  */
 import '../close/close.css'
-import { Notice } from '../../ui/controls'
+import { Notice, Section } from '../../ui/controls'
 import { AgreementSection } from '../close/agreement-form'
 import { RecordedAgreement } from '../close/recorded-agreement'
+import { DocumentDownloads } from '../documents/downloads'
 import type { NegotiationModel } from '../model'
 
 export function ClosePage({ model }: { model: NegotiationModel }) {
@@ -19,6 +20,18 @@ export function ClosePage({ model }: { model: NegotiationModel }) {
       ) : agreed ? null : (
         <Notice kind="info">No agreement is recorded yet.</Notice>
       )}
+      {agreed ? (
+        <Section title="Documents" id="documents">
+          <DocumentDownloads
+            model={model}
+            kinds={
+              agreed.event.governance?.reviewCadence
+                ? ['terms', 'fairness', 'cadence']
+                : ['terms', 'fairness']
+            }
+          />
+        </Section>
+      ) : null}
     </div>
   )
 }

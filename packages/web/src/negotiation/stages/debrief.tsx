@@ -10,6 +10,7 @@ import { Section } from '../../ui/controls'
 import { useMaths } from '../../ui/maths'
 import { DebriefAnswers } from '../close/debrief-answers'
 import { AddLesson } from '../close/lesson-form'
+import { DocumentDownloads } from '../documents/downloads'
 import { useEstimateLabel } from '../estimate-words'
 import type { NegotiationModel } from '../model'
 
@@ -65,6 +66,9 @@ export function DebriefPage({ model }: { model: NegotiationModel }) {
           <AddLesson model={model} figures={view.figures} />
         </Section>
       ) : null}
+      <Section title="Documents" id="documents" private>
+        <DocumentDownloads model={model} kinds={['concessions']} />
+      </Section>
     </div>
   )
 }

@@ -3,6 +3,7 @@
  * the same to us that meet the rule in different ways (MESO), seen against the Pareto frontier.
  */
 import { Section } from '../../ui/controls'
+import { DocumentDownloads } from '../documents/downloads'
 import type { NegotiationModel } from '../model'
 import { Discovery } from '../trade/discovery'
 import { FrontierPanel } from '../trade/frontier-panel'
@@ -22,6 +23,9 @@ export function FirstMovePage({ model }: { model: NegotiationModel }) {
       </Section>
       <Section title="Best possible deals" id="frontier">
         <FrontierPanel model={model} meso={meso.result} />
+      </Section>
+      <Section title="Documents" id="documents">
+        <DocumentDownloads model={model} kinds={['meso']} />
       </Section>
       <Section title="Rehearse" id="rehearse" private>
         <RehearsalEntry space={model.space} />

@@ -7,6 +7,7 @@
 import { formatPoints, negotiationStatus, type PlotMarker, STAGE_WORDS } from '@parley/core'
 import { useMemo } from 'react'
 import { Notice, PrivateMark, Section } from '../../ui/controls'
+import { DocumentDownloads } from '../documents/downloads'
 import { useEstimateLabel } from '../estimate-words'
 import type { NegotiationModel } from '../model'
 import { Concessions } from '../trade/concessions'
@@ -91,6 +92,9 @@ export function MidgamePage({ model }: { model: NegotiationModel }) {
           <summary>The best possible deals</summary>
           <FrontierPanel model={model} meso={meso.result} extra={table} />
         </details>
+      </Section>
+      <Section title="Documents" id="documents">
+        <DocumentDownloads model={model} kinds={['meso', 'concessions']} />
       </Section>
       <Section title="Rehearse" id="rehearse" private>
         <RehearsalEntry space={model.space} />

@@ -5,6 +5,7 @@
  * anchor worksheet. Core checks the plan as it is typed, as `parley check` does.
  */
 import { Section } from '../../ui/controls'
+import { DocumentDownloads } from '../documents/downloads'
 import type { NegotiationModel } from '../model'
 import { AnchorWorksheet } from '../prepare/anchor-worksheet'
 import { BatnaSection } from '../prepare/batna-section'
@@ -39,6 +40,9 @@ export function PreparePage({ model }: { model: NegotiationModel }) {
       </Section>
       <Section title="Anchor" id="anchor">
         <AnchorWorksheet model={model} />
+      </Section>
+      <Section title="Documents" id="documents" private>
+        <DocumentDownloads model={model} kinds={['brief']} />
       </Section>
     </div>
   )
