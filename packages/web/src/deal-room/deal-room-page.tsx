@@ -190,7 +190,11 @@ function Answer({ token, room, reload }: { token: string; room: DealRoom; reload
   const attempts = useMemo(() => answerAttempts(), [])
   const [bundle, setBundle] = useState(labels[0] ?? '')
   const [ranking, setRanking] = useState<string[]>(labels)
-  const [counter, setCounter] = useState<Record<string, string>>({})
+  // A counter names every issue (against several bundles it must): it starts from the first one.
+  const first = view.bundles[0]
+  const [counter, setCounter] = useState<Record<string, string>>(() =>
+    Object.fromEntries(Object.entries(first?.terms ?? {}).map(([issue, level]) => [issue, String(level)])),
+  )
   const [comment, setComment] = useState('')
   const [busy, setBusy] = useState(false)
   const [outcome, setOutcome] = useState<Outcome>()
@@ -291,7 +295,8 @@ function Answer({ token, room, reload }: { token: string; room: DealRoom; reload
         <fieldset className="dr-answer">
           <legend>Turn it down, with a counter</legend>
           <p className="hint">
-            The level you would take on each issue; leave an issue empty to say nothing of it.
+            The level you would take on each issue, starting from option {first?.label}: change what you would
+            have instead.
           </p>
           {view.issues.map((issue) => (
             <CounterField
