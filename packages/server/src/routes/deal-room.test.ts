@@ -382,6 +382,15 @@ describe.each(backends.map((backend) => [backend.dialect, backend] as const))(
       expect(posted.status).toBe(429)
       h.clock.advance(60_001)
       expect((await h.call('GET', `/api/deal-room/${first.token}`)).status).toBe(200)
+      // An answer larger than any the room takes is refused for its size, before anything reads it.
+      const counter = Object.fromEntries(
+        Array.from({ length: 200 }, (_, k) => [`issue-${k}`, 'x'.repeat(100)]),
+      )
+      const large = await h.call('POST', `/api/deal-room/${first.token}/answers`, {
+        json: { answerId: randomUUID(), offerId: 'o', type: 'reject', counter },
+      })
+      expect(large.status).toBe(413)
+      expect(large.body.error.message).toContain('an answer may be at most 16 KiB')
     })
   },
 )
