@@ -22,12 +22,14 @@ import { createMemo } from './memo'
 import { type ServerOverrides, serverOptions } from './options'
 import { accountRoutes } from './routes/accounts'
 import { auditRoutes } from './routes/audit'
+import { dealRoomRoutes } from './routes/deal-room'
 import { documentRoutes } from './routes/documents'
 import { draftRoutes } from './routes/drafts'
 import { floorChangeRoutes } from './routes/floor-changes'
 import { journalRoutes } from './routes/journal'
 import { linkRoutes } from './routes/links'
 import { negotiationRoutes } from './routes/negotiations'
+import { shareLinkRoutes } from './routes/share-links'
 import { tradeableRoutes } from './routes/tradeables'
 import { viewRoutes } from './routes/views'
 import { workspaceRoutes } from './routes/workspaces'
@@ -111,6 +113,8 @@ export function createApp(dependencies: AppDependencies): App {
   documentRoutes(api)
   tradeableRoutes(api)
   auditRoutes(api)
+  shareLinkRoutes(api)
+  dealRoomRoutes(api)
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',
@@ -130,7 +134,7 @@ export function createApp(dependencies: AppDependencies): App {
       title: 'Parley API',
       version: VERSION,
       description:
-        'Workspaces, negotiations (plans and journals) and their computed views. Errors are `{ "error": { "code", "message", "path" } }`. Sign in with a session cookie (browsers) or a bearer API token (scripts); only health, this document, sign-in, setup and the invitation and password-reset links work without.',
+        'Workspaces, negotiations (plans and journals) and their computed views. Errors are `{ "error": { "code", "message", "path" } }`. Sign in with a session cookie (browsers) or a bearer API token (scripts); only health, this document, sign-in, setup, the invitation and password-reset links and the deal room (share links for the other side, under /api/deal-room) work without.',
     },
     security: [{ session: [] }, { token: [] }],
   })

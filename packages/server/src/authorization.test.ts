@@ -3,7 +3,9 @@
  * signed-in non-member, viewer, editor, owner), each on fresh fixtures, with the status each must
  * get. A workspace the caller is not in answers 404, never 403; a role too low answers 403.
  */
+import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
+import { RENEWAL_B } from '@parley/core/testing'
 import { testBackends } from '@parley/store/testing'
 import { describe, expect, it } from 'vitest'
 import { invite, ORIGIN, PASSWORD, suiteTeam } from './testing/harness'
@@ -27,6 +29,10 @@ interface Fixtures {
   resetToken: string
   memberId: string
   tokenId: string
+  /** A share link of the negotiation, its token, and the offer its room shows. */
+  shareLinkId: string
+  shareToken: string
+  offerId: string
 }
 
 interface RouteCase {
@@ -139,6 +145,20 @@ const CASES: RouteCase[] = [
   }),
   routeCase('DELETE /api/workspaces/{workspaceId}/tradeables/{tradeableId}', 'editor', 204),
   routeCase('GET /api/workspaces/{workspaceId}/audit', 'viewer', 200),
+  routeCase('GET /api/workspaces/{workspaceId}/negotiations/{negotiationId}/share-links', 'viewer', 200),
+  routeCase('POST /api/workspaces/{workspaceId}/negotiations/{negotiationId}/share-links', 'editor', 201, {
+    body: () => ({ label: 'Their CFO' }),
+  }),
+  routeCase(
+    'DELETE /api/workspaces/{workspaceId}/negotiations/{negotiationId}/share-links/{linkId}',
+    'editor',
+    204,
+  ),
+  // The deal room is the other side's: the link is all it takes, whoever else is signed in.
+  routeCase('GET /api/deal-room/{token}', 'public', 200),
+  routeCase('POST /api/deal-room/{token}/answers', 'public', 201, {
+    body: (f) => ({ answerId: randomUUID(), offerId: f.offerId, type: 'choose', bundle: 'A' }),
+  }),
 ]
 
 const RANK = { viewer: 0, editor: 1, owner: 2 } as const
@@ -205,7 +225,26 @@ describe.runIf(sqlite)(
         as: owner,
         json: { role: 'viewer' },
       })
-      for (const reply of [negotiation, tradeable, invitation, reset, token, spare, spareInvitation])
+      const offerId = nextId()
+      const offer = await h.call('POST', `${ws}/negotiations/${negotiation.body.id}/events`, {
+        as: owner,
+        json: { id: offerId, type: 'offer-sent', bundles: [{ label: 'A', terms: RENEWAL_B }] },
+      })
+      const share = await h.call('POST', `${ws}/negotiations/${negotiation.body.id}/share-links`, {
+        as: owner,
+        json: {},
+      })
+      for (const reply of [
+        negotiation,
+        tradeable,
+        invitation,
+        reset,
+        token,
+        spare,
+        spareInvitation,
+        offer,
+        share,
+      ])
         if (reply.status !== 201) throw new Error(`fixture: ${reply.status} ${reply.text}`)
       return {
         spareWorkspaceId: spare.body.id,
@@ -216,6 +255,9 @@ describe.runIf(sqlite)(
         resetToken: reset.body.token,
         memberId: member.id,
         tokenId: token.body.id,
+        shareLinkId: share.body.id,
+        shareToken: share.body.token,
+        offerId,
       }
     }
 
@@ -245,9 +287,14 @@ describe.runIf(sqlite)(
             .replace('{invitationId}', f.invitationId)
             .replace('{userId}', f.memberId)
             .replace('{tokenId}', f.tokenId)
+            .replace('{linkId}', f.shareLinkId)
             .replace(
               '{token}',
-              route.path.startsWith('/api/invitations') ? f.spareInvitationToken : f.resetToken,
+              route.path.startsWith('/api/invitations')
+                ? f.spareInvitationToken
+                : route.path.startsWith('/api/deal-room')
+                  ? f.shareToken
+                  : f.resetToken,
             )
           const as = caller === 'nobody' ? undefined : { token: t[caller].token }
           const body = route.body?.(f, caller)

@@ -19,7 +19,7 @@ import {
 import type { EventDecision, JournalSoFar, Negotiation, StoredEvent } from '@parley/store'
 import type { ProblemJson } from './http/errors'
 import type { Memo } from './memo'
-import { hasPlan, PLAN_IS_DRAFT, spaceOf } from './plans'
+import { hasPlan, PLAN_IS_DRAFT, type PlannedNegotiation, spaceOf } from './plans'
 
 /** SHA-256 of the event as sent, with keys in a fixed order, so a retry matches however it is serialised. */
 export function requestHash(raw: unknown): string {
@@ -64,6 +64,22 @@ function journalKey(negotiation: Negotiation, count: number, lastId: string | nu
   return `journal:${negotiation.id}@${negotiation.version}#${count}:${lastId ?? ''}`
 }
 
+/** The journal so far with the state it replays to, remembered so an append replays nothing. */
+export async function replayedJournal(
+  memo: Memo,
+  negotiation: PlannedNegotiation,
+  journal: JournalSoFar,
+): Promise<ReplayedJournal> {
+  const key = journalKey(negotiation, journal.count, journal.lastId)
+  let replayed = memo.peek<ReplayedJournal>(key)
+  if (!replayed) {
+    const events = storedEvents(await journal.load())
+    replayed = { events, state: replay(spaceOf(memo, negotiation), events) }
+    memo.set(key, replayed)
+  }
+  return replayed
+}
+
 export async function decideEvent(
   memo: Memo,
   raw: Record<string, unknown>,
@@ -81,13 +97,7 @@ export async function decideEvent(
   // Checked by the route before; a plan once valid never goes back to a draft, so this is a guard.
   if (!hasPlan(negotiation)) return { ok: false, code: 'plan_is_draft', message: PLAN_IS_DRAFT, path: '' }
   const space = spaceOf(memo, negotiation)
-  const key = journalKey(negotiation, journal.count, journal.lastId)
-  let replayed = memo.peek<ReplayedJournal>(key)
-  if (!replayed) {
-    const events = storedEvents(await journal.load())
-    replayed = { events, state: replay(space, events) }
-    memo.set(key, replayed)
-  }
+  const replayed = await replayedJournal(memo, negotiation, journal)
   // Core's admission, over the remembered replay: a retraction is checked against the whole
   // journal, anything else applied to the state so far, so an append replays nothing.
   const admitted = admitEvent(space, replayed, raw, {

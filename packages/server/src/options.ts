@@ -32,6 +32,11 @@ export interface ServerOptions {
   loginLimit: { perAddress: number; perEmailAndAddress: number; windowMs: number }
   /** Uses of setup, invitation and reset links allowed per window, per client address (counted before the body is read). */
   linkLimit: { perAddress: number; windowMs: number }
+  /**
+   * Uses of the deal room (the other side's share links) allowed per window: per client address
+   * (opening or answering, any link: a guess at a link is a use too) and per link.
+   */
+  dealRoomLimit: { perAddress: number; perLink: number; windowMs: number }
   password: ScryptParameters
   /** Read the client address and scheme from X-Forwarded-For/-Proto (only behind a proxy you run). */
   trustProxy: boolean
@@ -79,6 +84,7 @@ export const DEFAULT_OPTIONS: ServerOptions = {
   passwordResetHours: 24,
   loginLimit: { perAddress: 30, perEmailAndAddress: 10, windowMs: 15 * 60_000 },
   linkLimit: { perAddress: 60, windowMs: 15 * 60_000 },
+  dealRoomLimit: { perAddress: 120, perLink: 120, windowMs: 15 * 60_000 },
   password: DEFAULT_SCRYPT,
   trustProxy: false,
   publicUrl: undefined,

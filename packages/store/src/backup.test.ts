@@ -143,6 +143,43 @@ async function populate(store: Store): Promise<void> {
       planJson: '{"issues":[]}',
       planText: null,
       planFormat: null,
+      // The history of our floor is the audit log's: it must survive a move between backends.
+      floorChange: { fields: ['reservation'], reason: 'Their CFO capped the budget' },
+    },
+    actor,
+  )
+  // Share links (hashes only): one used, one revoked, one with an expiry (2026120502_share_links).
+  const used = await store.createShareLink(
+    {
+      workspaceId: workspace.id,
+      negotiationId: negotiation.id,
+      tokenHash: 'share-1',
+      label: 'Their CFO',
+      expiresAt: null,
+    },
+    actor,
+  )
+  if (!used) throw new Error('no share link')
+  await store.touchShareLink(used.id, '2026-11-25T12:04:00.000Z')
+  const gone = await store.createShareLink(
+    {
+      workspaceId: workspace.id,
+      negotiationId: negotiation.id,
+      tokenHash: 'share-2',
+      label: '',
+      expiresAt: null,
+    },
+    actor,
+  )
+  if (!gone) throw new Error('no share link')
+  await store.revokeShareLink(workspace.id, negotiation.id, gone.id, actor)
+  await store.createShareLink(
+    {
+      workspaceId: workspace.id,
+      negotiationId: negotiation.id,
+      tokenHash: 'share-3',
+      label: 'Procurement «EU»',
+      expiresAt: '2099-01-01T00:00:00.000Z',
     },
     actor,
   )
@@ -251,6 +288,22 @@ describe(`export and import, ${sqlite.dialect} to ${postgres.dialect} to ${sqlit
       ]),
     )
     expect(JSON.stringify(first)).not.toContain('session-1')
+    expect(first.audit.filter((entry) => entry.action === 'negotiation.floor_change')).toHaveLength(1)
+    expect(
+      first.audit
+        .filter((entry) => entry.action.startsWith('share_link.'))
+        .map((e) => e.action)
+        .sort(),
+    ).toEqual(['share_link.create', 'share_link.create', 'share_link.create', 'share_link.revoke'])
+    expect(
+      first.shareLinks
+        .map((link) => [link.tokenHash, link.lastUsedAt !== null, link.revokedAt !== null])
+        .sort(),
+    ).toEqual([
+      ['share-1', true, false],
+      ['share-2', false, true],
+      ['share-3', false, false],
+    ])
 
     // Through a file, as the CLI does, and through the reader's validation.
     const read = readDatabaseExport(JSON.parse(JSON.stringify(first)))
@@ -259,7 +312,7 @@ describe(`export and import, ${sqlite.dialect} to ${postgres.dialect} to ${sqlit
     const middle = await fresh(postgres)
     expect(await middle.importAll(read.dump)).toEqual({
       ok: true,
-      value: { users: 3, workspaces: 1, negotiations: 3, events: 5, drafts: 2, tradeables: 1 },
+      value: { users: 3, workspaces: 1, negotiations: 3, events: 5, drafts: 2, tradeables: 1, shareLinks: 3 },
     })
     const second = await middle.exportAll()
     expect(second.from).toBe(postgres.dialect)
@@ -275,6 +328,17 @@ describe(`export and import, ${sqlite.dialect} to ${postgres.dialect} to ${sqlit
     const negotiation = first.negotiations.find((n) => n.eventCount === 5)!
     expect(await middle.findUserByEmail('FIRST@example.com')).toEqual(owner)
     expect(await middle.getSession('session-1')).toBeNull()
+    // The links still open the room, and the floor's history is still the negotiation's.
+    expect(await middle.findShareLink('share-1')).toMatchObject({
+      label: 'Their CFO',
+      negotiationId: negotiation.id,
+    })
+    expect(
+      await middle.listAudit(workspace.id, {
+        target: `negotiation:${negotiation.id}`,
+        action: 'negotiation.floor_change',
+      }),
+    ).toHaveLength(1)
     const appended = await middle.appendEvent(
       noteEvent({ workspaceId: workspace.id, negotiationId: negotiation.id }, 'after-import'),
       { userId: owner.id },
@@ -367,7 +431,15 @@ describe.each(backends)('importing a large export on $dialect', (backend) => {
     expect(readDatabaseExport(dump).ok).toBe(true)
     expect(await store.importAll(dump)).toEqual({
       ok: true,
-      value: { users: 300, workspaces: 1, negotiations: 2, events: 2000, drafts: 0, tradeables: 0 },
+      value: {
+        users: 300,
+        workspaces: 1,
+        negotiations: 2,
+        events: 2000,
+        drafts: 0,
+        tradeables: 0,
+        shareLinks: 0,
+      },
     })
     expect(contents(await store.exportAll())).toEqual(contents(dump))
     const result = await store.appendEvent(noteEvent({ workspaceId: 'w', negotiationId: 'n2' }, 'next'), {

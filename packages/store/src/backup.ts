@@ -16,6 +16,7 @@ import type {
   MembershipRow,
   NegotiationRow,
   PasswordResetRow,
+  ShareLinkRow,
   TradeableRow,
   UserRow,
   WorkspaceRow,
@@ -68,6 +69,7 @@ function dumpToRows(dump: DatabaseExport) {
     events: dump.events.map((fields) => rowOf<EventRow>(fields)),
     drafts: dump.drafts.map((fields) => rowOf<DraftRow>(fields)),
     tradeables: dump.tradeables.map((fields) => rowOf<TradeableRow>(fields)),
+    shareLinks: dump.shareLinks.map((fields) => rowOf<ShareLinkRow>(fields)),
     audit: dump.audit.map((fields) => rowOf<AuditRow>(fields)),
   }
 }
@@ -90,6 +92,7 @@ export function backup(ctx: StoreContext): Pick<Store, 'exportAll' | 'importAll'
         const events = await trx.selectFrom('events').selectAll().execute()
         const drafts = await trx.selectFrom('drafts').selectAll().execute()
         const tradeables = await trx.selectFrom('tradeables').selectAll().execute()
+        const shareLinks = await trx.selectFrom('share_links').selectAll().execute()
         const audit = await trx.selectFrom('audit_log').selectAll().execute()
         const settings = await trx.selectFrom('settings').selectAll().execute()
         return {
@@ -117,6 +120,7 @@ export function backup(ctx: StoreContext): Pick<Store, 'exportAll' | 'importAll'
           ),
           drafts: drafts.map(fieldsOf).sort(byKey((row) => row.negotiationId)),
           tradeables: tradeables.map(fieldsOf).sort(byKey((row) => row.id)),
+          shareLinks: shareLinks.map(fieldsOf).sort(byKey((row) => row.id)),
           audit: audit.map(fieldsOf).sort(byKey((row) => row.seq)),
           settings: settings.map((row) => ({ key: row.key, value: row.value })).sort(byKey((row) => row.key)),
         }
@@ -164,6 +168,8 @@ export function backup(ctx: StoreContext): Pick<Store, 'exportAll' | 'importAll'
         for (const chunk of chunks(rows.drafts)) await trx.insertInto('drafts').values(chunk).execute()
         for (const chunk of chunks(rows.tradeables))
           await trx.insertInto('tradeables').values(chunk).execute()
+        for (const chunk of chunks(rows.shareLinks))
+          await trx.insertInto('share_links').values(chunk).execute()
         for (const chunk of chunks(rows.audit)) await trx.insertInto('audit_log').values(chunk).execute()
         if (ctx.dialect === 'postgres') {
           // Explicit seqs do not move the identity's sequence; without this the next entry collides.
@@ -190,6 +196,7 @@ export function backup(ctx: StoreContext): Pick<Store, 'exportAll' | 'importAll'
             events: dump.events.length,
             drafts: dump.drafts.length,
             tradeables: dump.tradeables.length,
+            shareLinks: dump.shareLinks.length,
           },
         }
       })

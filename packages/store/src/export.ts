@@ -121,6 +121,19 @@ const tradeable = z.object({
   updatedAt: timestamp,
 })
 
+const shareLink = z.object({
+  id,
+  workspaceId: id,
+  negotiationId: id,
+  tokenHash: id,
+  label: text,
+  createdBy: id,
+  createdAt: timestamp,
+  expiresAt: nullableTimestamp,
+  lastUsedAt: nullableTimestamp,
+  revokedAt: nullableTimestamp,
+})
+
 const auditEntry = z.object({
   seq: count(1),
   workspaceId: id.nullable(),
@@ -151,6 +164,8 @@ export const exportSchema = z
     /** Added after format 1 was first written: files made before it have none. */
     drafts: z.array(draft).default([]),
     tradeables: z.array(tradeable),
+    /** Added after format 1 was first written: files made before it have none. */
+    shareLinks: z.array(shareLink).default([]),
     audit: z.array(auditEntry),
     settings: z.array(setting),
   })
@@ -197,6 +212,8 @@ export const exportSchema = z
     unique('events', dump.events, 'id', (row) => `${row.negotiationId} ${row.id}`)
     unique('drafts', dump.drafts, 'negotiationId', (row) => row.negotiationId)
     unique('tradeables', dump.tradeables, 'id', (row) => row.id)
+    unique('shareLinks', dump.shareLinks, 'id', (row) => row.id)
+    unique('shareLinks', dump.shareLinks, 'tokenHash', (row) => row.tokenHash)
     unique('audit', dump.audit, 'seq', (row) => String(row.seq))
     unique('settings', dump.settings, 'key', (row) => row.key)
 
@@ -261,6 +278,14 @@ export const exportSchema = z
       (row) => row.workspaceId,
       'workspace',
       workspaces,
+    )
+    references(
+      'shareLinks',
+      dump.shareLinks,
+      'negotiationId',
+      (row) => row.negotiationId,
+      'negotiation',
+      negotiations,
     )
   })
 

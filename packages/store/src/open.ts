@@ -20,6 +20,7 @@ import { rateLimits } from './rate-limits'
 import { sessions } from './sessions'
 import { settings } from './settings'
 import { setup } from './setup'
+import { shareLinks } from './share-links'
 import type { Store } from './store'
 import { tradeables } from './tradeables'
 import type { StoreContext } from './transactions'
@@ -79,6 +80,7 @@ export async function openStore(location: StoreLocation, options: OpenOptions = 
     ...invitations(ctx),
     ...passwordResets(ctx),
     ...negotiations(ctx),
+    ...shareLinks(ctx),
     ...drafts(ctx),
     ...journal(ctx),
     ...tradeables(ctx),

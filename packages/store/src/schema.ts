@@ -108,6 +108,21 @@ export interface DraftsTable {
   updated_at: string
 }
 
+/** A link the team gave the other side of one negotiation (migration 2026120502); only its hash is kept. */
+export interface ShareLinksTable {
+  id: string
+  workspace_id: string
+  negotiation_id: string
+  token_hash: string
+  label: string
+  created_by: string
+  created_at: string
+  /** Null: lasts until revoked. */
+  expires_at: string | null
+  last_used_at: string | null
+  revoked_at: string | null
+}
+
 export interface EventsTable {
   negotiation_id: string
   seq: number
@@ -161,6 +176,7 @@ export interface Database {
   negotiations: NegotiationsTable
   events: EventsTable
   drafts: DraftsTable
+  share_links: ShareLinksTable
   tradeables: TradeablesTable
   audit_log: AuditLogTable
   rate_limits: RateLimitsTable
@@ -174,6 +190,7 @@ export type InvitationRow = Selectable<InvitationsTable>
 export type NegotiationRow = Selectable<NegotiationsTable>
 export type EventRow = Selectable<EventsTable>
 export type DraftRow = Selectable<DraftsTable>
+export type ShareLinkRow = Selectable<ShareLinksTable>
 export type TradeableRow = Selectable<TradeablesTable>
 export type AuditRow = Selectable<AuditLogTable>
 export type NewAuditRow = Insertable<AuditLogTable>

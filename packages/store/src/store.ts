@@ -104,6 +104,25 @@ export interface Invitation {
   revokedAt: Timestamp | null
 }
 
+/**
+ * A share link: the team gives it to the other side of one negotiation, who open the deal room
+ * with it and answer without an account. Only the hash of its secret is kept (`findShareLink`).
+ */
+export interface ShareLink {
+  id: string
+  workspaceId: string
+  negotiationId: string
+  /** What the team calls it ("Their CFO"); may be empty. */
+  label: string
+  createdBy: string
+  createdAt: Timestamp
+  /** Null: lasts until revoked. */
+  expiresAt: Timestamp | null
+  /** When the other side last opened or answered with it; null: never. */
+  lastUsedAt: Timestamp | null
+  revokedAt: Timestamp | null
+}
+
 export interface NegotiationSummary {
   id: string
   workspaceId: string
@@ -460,6 +479,27 @@ export interface Store {
     now: Timestamp
   }): Promise<Outcome<PasswordChange, 'invalid' | 'expired' | 'used' | 'reset_not_allowed'>>
 
+  // Share links: the deal room's links to one negotiation, for the other side (no account).
+  /** Null: no such negotiation in the workspace. Audited as `share_link.create`. */
+  createShareLink(
+    input: {
+      workspaceId: string
+      negotiationId: string
+      tokenHash: string
+      label: string
+      expiresAt: Timestamp | null
+    },
+    actor: Actor & { userId: string },
+  ): Promise<ShareLink | null>
+  /** The links of one negotiation, newest first, revoked ones included. */
+  listShareLinks(workspaceId: string, negotiationId: string): Promise<ShareLink[]>
+  /** The link behind a token, whatever its state (the caller tells revoked and expired). */
+  findShareLink(tokenHash: string): Promise<ShareLink | null>
+  /** Records a use of the link (written at most once a minute, so reads stay mostly reads). */
+  touchShareLink(id: string, now: Timestamp): Promise<void>
+  /** Revokes at once; false: no such link on that negotiation, or revoked already. Audited as `share_link.revoke`. */
+  revokeShareLink(workspaceId: string, negotiationId: string, id: string, actor: Actor): Promise<boolean>
+
   // Negotiations
   createNegotiation(input: NewNegotiation, actor: Actor): Promise<Negotiation>
   /** The active negotiations, or with `archived: true` the archived ones. */
@@ -539,6 +579,7 @@ export interface ImportCounts {
   events: number
   drafts: number
   tradeables: number
+  shareLinks: number
 }
 
 /** The export file: `parley export-db` writes it, `parley import-db` reads it (validated by `exportSchema`). */
@@ -568,6 +609,8 @@ export interface DatabaseExport {
   /** Drafts as stored: a cleared draft has no text, and keeps its version. */
   drafts: (Omit<Draft, 'text' | 'valid'> & { text: string | null; valid: number })[]
   tradeables: Tradeable[]
+  /** Share links as stored (hashes only). Added after format 1 was first written: older files have none. */
+  shareLinks: (ShareLink & { tokenHash: string })[]
   audit: AuditEntry[]
   settings: { key: string; value: string }[]
 }

@@ -1,7 +1,8 @@
 /**
  * The app's pages by address: signing in and the one-time links, your account, a workspace's
- * negotiations, its members and tradeables, and a negotiation at one of the method's stages. Under
- * the header, a notice when your password was set by another route than your own change here.
+ * negotiations, its members and tradeables, a negotiation at one of the method's stages, and the
+ * deal room the other side opens with a share link (no account). Under the header, a notice when
+ * your password was set by another route than your own change here.
  */
 import { lazy, type ReactElement, Suspense, useEffect } from 'react'
 import { AccountPage } from './account/account-page'
@@ -20,6 +21,10 @@ import { TradeablesPage } from './workspace/tradeables'
 // workspace pages start without them.
 const NegotiationPage = lazy(() =>
   import('./negotiation/page').then((module) => ({ default: module.NegotiationPage })),
+)
+// The other side's page: opened with a share link and no account, it loads only its own code.
+const DealRoomPage = lazy(() =>
+  import('./deal-room/deal-room-page').then((module) => ({ default: module.DealRoomPage })),
 )
 
 /** Titles of the pages that are not a workspace's or a negotiation's. */
@@ -45,17 +50,23 @@ export function App() {
 function Shell() {
   const path = usePath()
   const session = useSession()
-  const open = ['/login', '/setup'].includes(path) || path.startsWith('/join/') || path.startsWith('/reset/')
+  const open =
+    ['/login', '/setup'].includes(path) ||
+    path.startsWith('/join/') ||
+    path.startsWith('/reset/') ||
+    path.startsWith('/d/')
   useEffect(() => {
     if (session.user === null && !open) navigate(session.setupNeeded ? '/setup' : '/login', { replace: true })
   }, [session.user, session.setupNeeded, open])
 
   const join = matchPath('/join/:token', path)
   const reset = matchPath('/reset/:token', path)
+  const dealRoom = matchPath('/d/:token', path)
   // Pages of the workspace and of a negotiation name themselves (they know its name).
   usePageTitle(join ? ['Join a workspace'] : reset ? ['Set a new password'] : OWN_TITLES[path])
   let page = null
-  if (join) page = <JoinPage token={join.token as string} />
+  if (dealRoom) page = <DealRoomPage token={dealRoom.token as string} />
+  else if (join) page = <JoinPage token={join.token as string} />
   else if (reset) page = <ResetPage token={reset.token as string} />
   else if (path === '/login') page = <LoginPage />
   else if (path === '/setup') page = <SetupPage />

@@ -100,11 +100,19 @@ export const EventSchemas = {
     type: z.literal('offer-sent'),
     bundles: z.array(OfferedBundleSchema).min(1).max(5),
   }),
-  'bundle-chosen': z.strictObject({ ...common, type: z.literal('bundle-chosen'), label }),
+  'bundle-chosen': z.strictObject({
+    ...common,
+    type: z.literal('bundle-chosen'),
+    label,
+    /** What they said with their choice, in their words: shared between the sides, not a private note. */
+    comment: text.optional(),
+  }),
   'bundles-ranked': z.strictObject({
     ...common,
     type: z.literal('bundles-ranked'),
     order: z.array(label).min(2).max(5),
+    /** What they said with their ranking, in their words: shared between the sides, not a private note. */
+    comment: text.optional(),
   }),
   'offer-rejected': z.strictObject({
     ...common,

@@ -1,9 +1,10 @@
 /**
  * Counting attempts in the database, so every instance behind a load balancer shares the count.
  *
- * The routes anyone may call without signing in (sign-in, setup, and using an invitation or a
- * reset link) are counted per client address by a middleware that runs before the body is read, so
- * a flood of large bodies costs the server a counter update each, not a parse. Sign-in is counted a
+ * The routes anyone may call without signing in (sign-in, setup, using an invitation or a reset
+ * link, and answering in the deal room) are counted per client address by a middleware that runs
+ * before the body is read, so a flood of large bodies costs the server a counter update each, not a
+ * parse. Sign-in is counted a
  * second time, in its handler, per email and address together: a stranger guessing someone's
  * password from their own address uses up only their own attempts, and can not lock the real person
  * out (there is no count per email alone, which would let anyone do exactly that).
@@ -69,7 +70,22 @@ const ANONYMOUS_POSTS: readonly {
     path: /^\/api\/(setup|invitations\/[^/]+\/accept|password-resets\/[^/]+)$/,
     counter: (c) => linkCounter(c),
   },
+  {
+    path: /^\/api\/deal-room\/[^/]+\/answers$/,
+    counter: (c) => dealRoomCounter(c),
+  },
 ]
+
+/** Uses of the deal room, any link, counted per address: the other side's, or someone guessing links. */
+export function dealRoomCounter(c: Context<AppEnv>) {
+  const { dealRoomLimit } = c.get('services').options
+  return {
+    key: `deal-room:${clientAddress(c)}`,
+    limit: dealRoomLimit.perAddress,
+    windowMs: dealRoomLimit.windowMs,
+    what: 'uses of deal-room links',
+  }
+}
 
 /** Uses of setup, invitation and reset links share one count per address. */
 export function linkCounter(c: Context<AppEnv>) {

@@ -1,5 +1,6 @@
 /**
- * The secrets the server hands out (session cookies, API tokens, invitation, reset and setup links):
+ * The secrets the server hands out (session cookies, API tokens, invitation, reset, setup and share
+ * links):
  * 256 random bits with a prefix that says what each is, stored only as their SHA-256.
  */
 import { createHash, randomBytes } from 'node:crypto'
@@ -10,6 +11,7 @@ export const SECRET_KINDS = {
   invitation: 'pin_',
   passwordReset: 'prs_',
   setup: 'psu_',
+  shareLink: 'pdr_',
 } as const
 
 export type SecretKind = keyof typeof SECRET_KINDS

@@ -7,9 +7,18 @@
  * Answers are what the server sends (`z.output`), request bodies what a client may send (`z.input`).
  */
 import type { z } from '@hono/zod-openapi'
-import type { JournalEvent, Plan } from '@parley/core'
+import type { CounterpartyView, JournalEvent, Plan } from '@parley/core'
 import type { PASSWORD_MIN_LENGTH } from '../auth/passwords'
 import type { ErrorSchema } from './api'
+import type {
+  AnswerInputSchema,
+  DealRoomSchema,
+  NewShareLinkSchema,
+  RecordedAnswerSchema,
+  ShareLinkInputSchema,
+  ShareLinkListSchema,
+  ShareLinkSchema,
+} from './deal-room-schemas'
 import type {
   AcceptSchema,
   ApiTokenInputSchema,
@@ -114,7 +123,16 @@ export type Negotiation = Omit<z.output<typeof NegotiationSchema>, 'plan'> & { p
 export type StoredEvent = Omit<z.output<typeof StoredEventSchema>, 'event'> & { event: JournalEvent }
 export type Journal = Omit<z.output<typeof JournalSchema>, 'events'> & { events: StoredEvent[] }
 
+// The deal room: the team's share links, and what the other side reads and sends through one.
+export type ShareLink = z.output<typeof ShareLinkSchema>
+export type ShareLinkList = z.output<typeof ShareLinkListSchema>
+export type NewShareLink = z.output<typeof NewShareLinkSchema>
+export type DealRoom = Omit<z.output<typeof DealRoomSchema>, 'view'> & { view: CounterpartyView }
+export type RecordedAnswer = Omit<z.output<typeof RecordedAnswerSchema>, 'event'> & { event: JournalEvent }
+
 // Request bodies
+export type ShareLinkInput = z.input<typeof ShareLinkInputSchema>
+export type AnswerInput = z.input<typeof AnswerInputSchema>
 export type SetupInput = z.input<typeof SetupSchema>
 export type LoginInput = z.input<typeof LoginSchema>
 export type ProfileInput = z.input<typeof ProfileSchema>

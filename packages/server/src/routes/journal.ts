@@ -5,7 +5,8 @@
  */
 import { z } from '@hono/zod-openapi'
 import { EVENT_TYPES, LIMITS } from '@parley/core'
-import type { StoredEvent } from '@parley/store'
+import type { AppendResult, StoredEvent } from '@parley/store'
+import type { Context } from 'hono'
 import { type Api, apiPart, errors, json } from '../http/api'
 import { fail, failWith } from '../http/errors'
 import { JournalSchema, NegotiationParams, StoredEventSchema } from '../http/schemas'
@@ -13,7 +14,45 @@ import { decideEvent, eventIdOf, requestHash } from '../journal'
 import { MAX_STORED_INTEGER } from '../options'
 import { findNegotiation, findPlannedNegotiation } from './negotiations'
 
-function storedJson(event: StoredEvent) {
+/**
+ * A refused append as the API answers it: the event's problems listed with their paths (core's
+ * messages, which name each issue by its name), or why the journal took nothing.
+ */
+export function refusedEvent(
+  c: Context,
+  result: Exclude<AppendResult, { ok: true }>,
+  eventId: string,
+  notFound: string,
+): Response {
+  switch (result.code) {
+    case 'not_found':
+      return fail(c, 'not_found', notFound)
+    case 'id_conflict':
+      return fail(
+        c,
+        'id_conflict',
+        `event ${eventId} is already in the journal with a different body; a retry must send the same event, a new event needs a new id`,
+        'id',
+      )
+    default: {
+      const { decision } = result
+      if (decision.code === 'journal_full') return fail(c, 'journal_full', decision.message, decision.path)
+      if (decision.code === 'plan_is_draft') return fail(c, 'plan_is_draft', decision.message)
+      if (decision.code === 'stale_offer') return fail(c, 'stale_offer', decision.message, decision.path)
+      if (decision.code === 'negotiation_closed')
+        return fail(c, 'negotiation_closed', decision.message, decision.path)
+      const list = Array.isArray(decision.detail)
+        ? (decision.detail as { code: string; message: string; path: string }[])
+        : []
+      return failWith(
+        c,
+        list.length > 0 ? list : [{ code: decision.code, message: decision.message, path: decision.path }],
+      )
+    }
+  }
+}
+
+export function storedJson(event: StoredEvent) {
   return {
     seq: event.seq,
     createdBy: event.createdBy,
@@ -104,6 +143,16 @@ export function journalRoutes(api: Api): void {
         )
       const id = eventIdOf(raw)
       if (!id.ok) return failWith(c, [id.problem])
+      // Only the deal room marks a move as the other side's own answer (routes/deal-room.ts).
+      if (raw.source !== undefined)
+        return failWith(c, [
+          {
+            code: 'source_not_allowed',
+            message:
+              'is set by the server alone, on an answer the other side gave through a share link; leave it out',
+            path: 'source',
+          },
+        ])
       const found = await findPlannedNegotiation(c, params, 'editor')
       if (found instanceof Response) return found
       const { store, now, memo } = c.get('services')
@@ -126,32 +175,7 @@ export function journalRoutes(api: Api): void {
         )
         return c.json(storedJson(result.event), 201)
       }
-      switch (result.code) {
-        case 'not_found':
-          return fail(c, 'not_found', `no negotiation ${params.negotiationId} in this workspace`)
-        case 'id_conflict':
-          return fail(
-            c,
-            'id_conflict',
-            `event ${id.id} is already in the journal with a different body; a retry must send the same event, a new event needs a new id`,
-            'id',
-          )
-        default: {
-          const { decision } = result
-          if (decision.code === 'journal_full')
-            return fail(c, 'journal_full', decision.message, decision.path)
-          if (decision.code === 'plan_is_draft') return fail(c, 'plan_is_draft', decision.message)
-          const list = Array.isArray(decision.detail)
-            ? (decision.detail as { code: string; message: string; path: string }[])
-            : []
-          return failWith(
-            c,
-            list.length > 0
-              ? list
-              : [{ code: decision.code, message: decision.message, path: decision.path }],
-          )
-        }
-      }
+      return refusedEvent(c, result, id.id, `no negotiation ${params.negotiationId} in this workspace`)
     },
   )
 }

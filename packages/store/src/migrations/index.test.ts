@@ -20,6 +20,7 @@ const TABLES = [
   'rate_limits',
   'sessions',
   'settings',
+  'share_links',
   'tradeables',
   'users',
   'workspaces',

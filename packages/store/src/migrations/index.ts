@@ -1,8 +1,8 @@
 /**
  * The schema's history as a static map, applied in name order when a store opens. A map rather than
  * a folder scan so the server bundles with esbuild and no file is looked up at run time. To change
- * the schema, add a file named `YYYYMMDDNN_what.ts` and list it here (share links will be the next
- * one); never edit a merged migration.
+ * the schema, add a file named `YYYYMMDDNN_what.ts` and list it here; never edit a merged
+ * migration.
  *
  * Kysely's migrator serialises concurrent runs: on PostgreSQL with an advisory lock, so two server
  * instances starting at once against one database both succeed and apply each migration once; on
@@ -13,11 +13,13 @@ import type { Database } from '../schema'
 import * as initial from './2026112501_initial'
 import * as accountSecurity from './2026120301_account_security'
 import * as drafts from './2026120501_drafts'
+import * as shareLinks from './2026120502_share_links'
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026112501_initial': initial,
   '2026120301_account_security': accountSecurity,
   '2026120501_drafts': drafts,
+  '2026120502_share_links': shareLinks,
 }
 
 export const LATEST_MIGRATION: string = Object.keys(MIGRATIONS).sort().at(-1) ?? ''

@@ -89,6 +89,7 @@ export function emptyDump(from: 'sqlite' | 'postgres' = 'sqlite'): DatabaseExpor
     events: [],
     drafts: [],
     tradeables: [],
+    shareLinks: [],
     audit: [],
     settings: [],
   }

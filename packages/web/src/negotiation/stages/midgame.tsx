@@ -1,6 +1,7 @@
 /**
- * The midgame: record their answer, trade (never gift), propose contingent terms where beliefs
- * differ, reality-test what is in play, and watch what their moves teach about their priorities.
+ * The midgame: record their answer (or read the one they gave in the deal room), trade (never
+ * gift), propose contingent terms where beliefs differ, reality-test what is in play, share a link
+ * with the other side, and watch what their moves teach about their priorities.
  * Everything shown comes from core's `negotiationStatus` for the plan and the journal, as
  * `parley status` shows it.
  */
@@ -12,12 +13,14 @@ import { useEstimateLabel } from '../estimate-words'
 import type { NegotiationModel } from '../model'
 import { Concessions } from '../trade/concessions'
 import { Contingencies } from '../trade/contingencies'
+import { dealRoomNews } from '../trade/deal-room-answer'
 import { FrontierPanel } from '../trade/frontier-panel'
 import { JournalTimeline } from '../trade/journal-timeline'
 import { MesoPanel, useMesoSet } from '../trade/meso-panel'
 import { Priorities } from '../trade/priorities'
 import { RealityTest } from '../trade/reality-test'
 import { RehearsalEntry } from '../trade/rehearsal-entry'
+import { SharePanel } from '../trade/share-panel'
 import { termsText } from '../trade/terms-text'
 import { TheirAnswer } from '../trade/their-answer'
 import { jointGainText } from '../trade/trade-advice'
@@ -30,6 +33,10 @@ export function MidgamePage({ model }: { model: NegotiationModel }) {
   const meso = useMesoSet(model)
   const warnings = useJournalWarnings(model)
   const estimate = useEstimateLabel(status.estimate.moves)
+  const news = useMemo(
+    () => dealRoomNews(journal, model.plan.parties.them.name, space.issues),
+    [journal, model.plan.parties.them.name, space.issues],
+  )
   // The figures of the bundles in play (our latest offer) are explained where they are shown.
   const latestOffer = model.derived.state.offers.at(-1)?.eventId
   const changed = warnings.filter(
@@ -57,6 +64,11 @@ export function MidgamePage({ model }: { model: NegotiationModel }) {
           : ''}{' '}
         · <a href="#next-move">next move</a>
       </p>
+      {news ? (
+        <Notice kind="info">
+          <strong>From the deal room:</strong> {news}
+        </Notice>
+      ) : null}
       {status.jointGain ? (
         <Notice kind="info">
           <PrivateMark>For our side only</PrivateMark> <strong>Joint gain in sight:</strong> a bundle better
@@ -92,6 +104,9 @@ export function MidgamePage({ model }: { model: NegotiationModel }) {
           <summary>The best possible deals</summary>
           <FrontierPanel model={model} meso={meso.result} extra={table} />
         </details>
+      </Section>
+      <Section title="Share with them" id="share">
+        <SharePanel model={model} />
       </Section>
       <Section title="Documents" id="documents">
         <DocumentDownloads model={model} kinds={['meso', 'concessions']} />

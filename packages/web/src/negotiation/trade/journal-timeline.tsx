@@ -54,6 +54,19 @@ export function JournalTimeline({ model }: { model: NegotiationModel }) {
   const lines = journalLines(model.space.issues, model.journal, state.retracted, state.findings).filter(
     (line) => line.type !== 'retract' || line.skipped.length > 0,
   )
+  // The other side's own answers, given through a share link, and what they said with them.
+  const fromDealRoom = new Map(
+    model.journal
+      .filter((event) => event.source === 'deal-room')
+      .map((event) => [
+        event.id,
+        event.type === 'bundle-chosen' || event.type === 'bundles-ranked'
+          ? event.comment
+          : event.type === 'offer-rejected'
+            ? event.reason
+            : undefined,
+      ]),
+  )
   const buttons = useRef(new Map<string, HTMLButtonElement | null>())
   if (lines.length === 0) return <p>No moves recorded yet.</p>
   const close = (id: string) => {
@@ -72,8 +85,10 @@ export function JournalTimeline({ model }: { model: NegotiationModel }) {
             <span className="side">{line.side === 'us' ? 'Us' : 'Them'}</span>
             <span className="type">{line.typeLabel}</span>
             <span className="hint">round {line.round}</span>
+            {fromDealRoom.has(line.id) ? <span className="deal-room-mark">from the deal room</span> : null}
           </div>
           <p className="summary">{line.summary}</p>
+          {fromDealRoom.get(line.id) ? <p className="summary">“{fromDealRoom.get(line.id)}”</p> : null}
           {line.retracted ? (
             <p className="flag">
               Retracted

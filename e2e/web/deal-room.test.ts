@@ -1,0 +1,139 @@
+/**
+ * The deal room in the browser: the team makes a share link on the midgame stage; the other side
+ * opens it in a browser with no account, chooses a bundle, ranks them, sends a counter at a level
+ * the plan does not have (told which issue, nothing recorded) and then a good one; a double click
+ * records one answer; the team's midgame shows what they answered; a revoked link and an expired
+ * one open nothing.
+ */
+import { join } from 'node:path'
+import { RENEWAL_B } from '@parley/core/testing'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { ROOT } from '../parley'
+import { api, firstOwner, importPlan, OWNER_PASSWORD, type Session } from '../server'
+import { BROWSER_TEST_TIMEOUT, browserAvailable, browserSuite, checkAccessibility, signIn } from './browser'
+
+const EXAMPLE = join(ROOT, 'examples/sales-saas-renewal.yaml')
+const EMAIL = 'owner@example.com'
+const OFFER_ID = '01JH0000000000000000000001'
+
+interface StoredEvent {
+  event: { type: string; source?: string }
+}
+
+describe.runIf(browserAvailable)('the deal room in the browser', { timeout: BROWSER_TEST_TIMEOUT }, () => {
+  const suite = browserSuite()
+  let owner: Session
+
+  beforeAll(async () => {
+    owner = await firstOwner(suite.server, EMAIL)
+  })
+
+  /** The events the other side recorded through the deal room, by type. */
+  async function dealRoomEvents(path: string): Promise<string[]> {
+    const journal = (await (await api(suite.server.url, owner, 'GET', `${path}/events`)).json()) as {
+      events: StoredEvent[]
+    }
+    return journal.events
+      .filter((stored) => stored.event.source === 'deal-room')
+      .map((stored) => stored.event.type)
+  }
+
+  async function expectNoRoom(page: Page, url: string): Promise<void> {
+    await page.goto(url)
+    await page.getByRole('alert').filter({ hasText: 'this link does not open a deal room' }).waitFor()
+    expect(new URL(page.url()).pathname).toBe(new URL(url).pathname)
+  }
+
+  it('lets the other side answer through a share link, once per answer, until it is revoked', async () => {
+    const { id, path } = await importPlan(suite.server.url, owner, EXAMPLE)
+    const sent = await api(suite.server.url, owner, 'POST', `${path}/events`, {
+      json: {
+        id: OFFER_ID,
+        type: 'offer-sent',
+        bundles: [
+          { label: 'A', terms: RENEWAL_B },
+          { label: 'B', terms: { ...RENEWAL_B, price: 240000, support: 'standard' } },
+        ],
+      },
+    })
+    expect(sent.status).toBe(201)
+
+    // The team makes a link on the midgame stage and copies it.
+    const { page } = suite
+    await signIn(page, EMAIL, OWNER_PASSWORD)
+    await page.goto(`/w/${owner.workspaceId}/n/${id}/midgame`)
+    const share = page.getByRole('region', { name: 'Share with them' })
+    await share.getByLabel('Label (for us only)').fill('Their CFO')
+    await share.getByRole('button', { name: 'Create link' }).click()
+    const url = await share.getByLabel('Link for them (shown once)').inputValue()
+    expect(url).toMatch(/\/d\/pdr_[A-Za-z0-9_-]{43}$/)
+    await share.getByRole('cell', { name: 'never' }).first().waitFor()
+
+    // The other side, in a browser of their own with no account.
+    const guest = (await suite.newPage()).page
+    await guest.goto(url)
+    await guest
+      .getByRole('heading', { level: 1, name: 'Calder Mutual claims platform renewal and expansion, FY2027' })
+      .waitFor()
+    expect(new URL(guest.url()).pathname).toBe(new URL(url).pathname)
+    await guest.getByRole('heading', { name: 'Option A' }).waitFor()
+    await guest.getByRole('heading', { name: 'Option B' }).waitFor()
+    await expect(guest.getByText('Annual subscription fee').first().isVisible()).resolves.toBe(true)
+    await checkAccessibility(guest, 'the deal room')
+
+    // Choose B with a comment: a double click, and another click, record one answer.
+    await guest.getByLabel('Comment (optional)').fill('B works for our budget')
+    await guest.getByLabel('Option', { exact: true }).selectOption('B')
+    const choose = guest.getByRole('button', { name: 'Choose this option' })
+    await choose.dblclick()
+    await guest.getByText('Sent: you chose option B.').waitFor()
+    await choose.click()
+    await guest.getByText('Sent: you chose option B.').waitFor()
+    expect(await dealRoomEvents(path)).toEqual(['bundle-chosen'])
+
+    // Rank them.
+    await guest.getByLabel('Comment (optional)').fill('')
+    await guest.getByLabel('Place 1').selectOption('B')
+    await guest.getByLabel('Place 2').selectOption('A')
+    await guest.getByRole('button', { name: 'Send this ranking' }).click()
+    await guest.getByText('Sent: you ranked the options B, A.').waitFor()
+
+    // A counter at a level the plan does not have: which issue, and nothing recorded.
+    const price = guest.getByLabel('Annual subscription fee (USD/year)')
+    await price.fill('300000')
+    await guest.getByRole('button', { name: 'Send the counter' }).click()
+    await guest.getByRole('alert').filter({ hasText: 'Annual subscription fee' }).waitFor()
+    expect(await dealRoomEvents(path)).toEqual(['bundle-chosen', 'bundles-ranked'])
+    await price.fill('210000')
+    await guest.getByLabel('Comment (optional)').fill('Our budget is fixed this year')
+    await guest.getByRole('button', { name: 'Send the counter' }).click()
+    await guest.getByText('Sent: you turned the offer down, with your counter.').waitFor()
+    expect(await dealRoomEvents(path)).toEqual(['bundle-chosen', 'bundles-ranked', 'offer-rejected'])
+
+    // The team's midgame shows what they answered, and where from.
+    await page.reload()
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Calder Mutual Insurance turned our offer down in the deal room' })
+      .waitFor()
+    await expect(page.getByText('from the deal room', { exact: true }).count()).resolves.toBe(3)
+    const used = page.getByRole('region', { name: 'Share with them' }).getByRole('row', { name: /Their CFO/ })
+    await expect(used.getByRole('cell').nth(1).textContent()).resolves.not.toBe('never')
+
+    // Revoked: the page and the API open nothing.
+    await page.getByRole('button', { name: 'Revoke Their CFO' }).click()
+    await used.getByRole('cell', { name: 'revoked' }).waitFor()
+    await expectNoRoom(guest, url)
+    const token = new URL(url).pathname.split('/').at(-1) ?? ''
+    expect((await fetch(`${suite.server.url}/api/deal-room/${token}`)).status).toBe(404)
+
+    // An expired link opens nothing either.
+    const expiresAt = new Date(Date.now() + 1000).toISOString()
+    const made = await api(suite.server.url, owner, 'POST', `${path}/share-links`, { json: { expiresAt } })
+    expect(made.status).toBe(201)
+    const brief = ((await made.json()) as { url: string }).url
+    await new Promise((resolve) => setTimeout(resolve, Date.parse(expiresAt) - Date.now() + 100))
+    await expectNoRoom(guest, brief)
+  })
+})

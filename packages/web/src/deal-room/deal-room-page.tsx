@@ -1,0 +1,370 @@
+/**
+ * The deal room: the page the other side opens with a share link, with no account. It shows only
+ * what the server sends (core's counterparty view: the parties, the issues with their units, the
+ * decision rule as agreed, the bundles of the latest offer side by side with their rationale,
+ * contingent terms proposed, and the agreed terms after close) and lets them choose a bundle, rank
+ * them, or reject the offer with a counter and a comment. Loaded on its own (a lazy route), so the
+ * guest downloads this page and not the team's workbench.
+ */
+import type { CounterpartyView, Level, Terms } from '@parley/core'
+import type { AnswerInput, DealRoom } from '@parley/server/contract'
+import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react'
+import { answerDealRoom, getDealRoom } from '../api/deal-room'
+import { ApiError, type ApiProblem } from '../api/http'
+import { Button, Notice, ProblemList, Section, SelectField, TextField } from '../ui/controls'
+import { usePageTitle } from '../ui/page-title'
+import { answerAttempts } from './answer-id'
+import './deal-room.css'
+
+type Issue = CounterpartyView['issues'][number]
+
+/** The longest comment the server takes (the deal room's limit). */
+const COMMENT_MAX_LENGTH = 2000
+
+/** A level as people read it: numbers grouped (`230,000`), with the issue's unit. */
+export function levelText(level: Level, unit: string): string {
+  const text = typeof level === 'number' ? level.toLocaleString('en-US') : String(level)
+  return unit ? `${text} ${unit}` : text
+}
+
+function termsList(issues: readonly Issue[], terms: Terms): ReactNode {
+  return (
+    <ul className="dr-terms">
+      {issues
+        .filter((issue) => terms[issue.id] !== undefined)
+        .map((issue) => (
+          <li key={issue.id}>
+            {issue.name}: <strong>{levelText(terms[issue.id] as Level, issue.unit)}</strong>
+          </li>
+        ))}
+    </ul>
+  )
+}
+
+type Outcome = { kind: 'sent'; text: string } | { kind: 'refused'; message: string; problems: ApiProblem[] }
+
+export function DealRoomPage({ token }: { token: string }) {
+  const [room, setRoom] = useState<DealRoom>()
+  const [gone, setGone] = useState<string>()
+  const load = useCallback(async () => {
+    try {
+      setRoom(await getDealRoom(token))
+    } catch (caught) {
+      setGone(caught instanceof Error ? caught.message : String(caught))
+    }
+  }, [token])
+  useEffect(() => {
+    void load()
+  }, [load])
+  usePageTitle(room ? [room.view.title, 'Deal room'] : ['Deal room'])
+  if (gone)
+    return (
+      <main id="main" className="page narrow">
+        <h1>Deal room</h1>
+        <Notice kind="error">{gone}</Notice>
+      </main>
+    )
+  if (!room) return <p aria-busy="true">Loading…</p>
+  return <Room token={token} room={room} reload={load} />
+}
+
+function Room({ token, room, reload }: { token: string; room: DealRoom; reload: () => Promise<void> }) {
+  const { view } = room
+  const proposed = view.contingencies.filter((contingency) => !contingency.accepted)
+  return (
+    <main id="main" className="page deal-room">
+      <h1>{view.title}</h1>
+      <p className="dr-parties">
+        Between <strong>{view.parties.us}</strong> and <strong>{view.parties.them}</strong>
+      </p>
+      {view.agreement ? (
+        <Section title="Agreed terms">
+          {termsList(view.issues, view.agreement.terms)}
+          {view.agreement.contingencies.length > 0 ? (
+            <ul>
+              {view.agreement.contingencies.map((contingency) => (
+                <li key={contingency.wording}>{contingency.wording}</li>
+              ))}
+            </ul>
+          ) : null}
+          {view.agreement.fairnessStory ? <p>{view.agreement.fairnessStory}</p> : null}
+        </Section>
+      ) : null}
+      <Section title="What is on the table">
+        {view.bundles.length === 0 ? (
+          <p>No offer yet: this page shows it as soon as it is sent.</p>
+        ) : (
+          <Bundles view={view} />
+        )}
+      </Section>
+      {proposed.length > 0 ? (
+        <Section title="Contingent terms proposed">
+          <ul>
+            {proposed.map((contingency) => (
+              <li key={contingency.wording}>{contingency.wording}</li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+      <Section title="The issues">
+        <table className="dr-issues">
+          <thead>
+            <tr>
+              <th scope="col">Issue</th>
+              <th scope="col">Unit</th>
+              <th scope="col">Possible levels</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.issues.map((issue) => (
+              <tr key={issue.id}>
+                <th scope="row">{issue.name}</th>
+                <td>{issue.unit || '—'}</td>
+                <td>{levelsText(issue)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {view.decisionRule ? (
+          <div className="dr-rule">
+            <h3>The decision rule, as agreed</h3>
+            {view.decisionRule.statement ? <p>{view.decisionRule.statement}</p> : null}
+            {view.decisionRule.require.length > 0 ? (
+              <ul>
+                {view.decisionRule.require.map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
+        ) : null}
+      </Section>
+      {!room.closed && room.offerId && view.bundles.length > 0 ? (
+        <Answer token={token} room={room} reload={reload} />
+      ) : null}
+    </main>
+  )
+}
+
+function levelsText(issue: Issue): string {
+  const { levels } = issue
+  const numeric = levels.every((level) => typeof level === 'number')
+  if (numeric && levels.length > 6) {
+    const first = levels[0] as number
+    const last = levels.at(-1) as number
+    const step = (levels[1] as number) - first
+    return `${levelText(first, '')} to ${levelText(last, '')}, in steps of ${levelText(step, '')}`
+  }
+  return levels.map((level) => levelText(level, '')).join(', ')
+}
+
+function Bundles({ view }: { view: CounterpartyView }) {
+  return (
+    <div className="dr-bundles">
+      {view.bundles.map((bundle) => (
+        <article key={bundle.label} className="dr-bundle" aria-label={`Option ${bundle.label}`}>
+          <h3>
+            Option {bundle.label}
+            {bundle.name ? `: ${bundle.name}` : ''}
+          </h3>
+          {bundle.rationale ? <p className="dr-rationale">{bundle.rationale}</p> : null}
+          {termsList(view.issues, bundle.terms)}
+        </article>
+      ))}
+    </div>
+  )
+}
+
+const ANSWER_WORDS = {
+  choose: (answer: AnswerInput) => `you chose option ${answer.bundle}`,
+  rank: (answer: AnswerInput) => `you ranked the options ${answer.ranking?.join(', ')}`,
+  reject: (answer: AnswerInput) =>
+    answer.counter && Object.keys(answer.counter).length > 0
+      ? 'you turned the offer down, with your counter'
+      : 'you turned the offer down',
+} as const
+
+function Answer({ token, room, reload }: { token: string; room: DealRoom; reload: () => Promise<void> }) {
+  const { view } = room
+  const labels = view.bundles.map((bundle) => bundle.label)
+  const attempts = useMemo(() => answerAttempts(), [])
+  const [bundle, setBundle] = useState(labels[0] ?? '')
+  const [ranking, setRanking] = useState<string[]>(labels)
+  // A counter names every issue (against several bundles it must): it starts from the first one.
+  const first = view.bundles[0]
+  const [counter, setCounter] = useState<Record<string, string>>(() =>
+    Object.fromEntries(Object.entries(first?.terms ?? {}).map(([issue, level]) => [issue, String(level)])),
+  )
+  const [comment, setComment] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [outcome, setOutcome] = useState<Outcome>()
+
+  const send = async (answer: Omit<AnswerInput, 'answerId' | 'offerId'>) => {
+    if (busy) return
+    const content = { ...answer, offerId: room.offerId ?? '', ...(comment.trim() ? { comment } : {}) }
+    const full: AnswerInput = { ...content, answerId: attempts.idFor(content) }
+    setBusy(true)
+    try {
+      await answerDealRoom(token, full)
+      setOutcome({ kind: 'sent', text: `Sent: ${ANSWER_WORDS[full.type](full)}.` })
+    } catch (caught) {
+      if (!(caught instanceof ApiError) || caught.status === 0 || caught.status >= 500) {
+        // Not refused: the same answer may be sent again with the same id, and is recorded once.
+        setOutcome({
+          kind: 'refused',
+          message: 'The answer could not be sent; try again.',
+          problems: [],
+        })
+        return
+      }
+      attempts.forget()
+      setOutcome({ kind: 'refused', message: caught.message, problems: caught.problems })
+      // A newer offer is on the table: show it.
+      if (caught.code === 'stale_offer') await reload()
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const problemsAt = (path: string) =>
+    outcome?.kind === 'refused' ? outcome.problems.filter((problem) => problem.path === path) : []
+  const counterTerms = (): Terms => {
+    const terms: Terms = {}
+    for (const issue of view.issues) {
+      const text = counter[issue.id]?.trim()
+      if (!text) continue
+      const numeric = issue.levels.every((level) => typeof level === 'number')
+      terms[issue.id] = numeric && Number.isFinite(Number(text)) ? Number(text) : text
+    }
+    return terms
+  }
+  const rankingProblem = new Set(ranking).size !== ranking.length ? 'Give each option one place.' : undefined
+
+  return (
+    <Section title="Your answer">
+      <p className="hint">
+        Your answer, and your comment, go to {view.parties.us}. Send one of the three below.
+      </p>
+      <TextField
+        label="Comment (optional)"
+        hint={`Shared with ${view.parties.us}, at most ${COMMENT_MAX_LENGTH.toLocaleString('en-US')} characters`}
+        multiline
+        value={comment}
+        onChange={setComment}
+        problems={problemsAt('comment')}
+      />
+      <div className="dr-answers">
+        <fieldset className="dr-answer">
+          <legend>Choose an option</legend>
+          <SelectField
+            label="Option"
+            value={bundle}
+            options={labels.map((label) => ({ value: label, label: `Option ${label}` }))}
+            onChange={setBundle}
+            problems={problemsAt('bundle')}
+          />
+          <Button kind="primary" disabled={busy} onClick={() => void send({ type: 'choose', bundle })}>
+            Choose this option
+          </Button>
+        </fieldset>
+        {labels.length > 1 ? (
+          <fieldset className="dr-answer">
+            <legend>Rank the options</legend>
+            {ranking.map((label, place) => (
+              <SelectField
+                // biome-ignore lint/suspicious/noArrayIndexKey: a place in the ranking is its position
+                key={place}
+                label={`Place ${place + 1}`}
+                value={label}
+                options={labels.map((option) => ({ value: option, label: `Option ${option}` }))}
+                onChange={(value) => setRanking(ranking.map((old, k) => (k === place ? value : old)))}
+              />
+            ))}
+            <ProblemList
+              problems={[...(rankingProblem ? [{ message: rankingProblem }] : []), ...problemsAt('ranking')]}
+            />
+            <Button
+              kind="primary"
+              disabled={busy || rankingProblem !== undefined}
+              onClick={() => void send({ type: 'rank', ranking })}
+            >
+              Send this ranking
+            </Button>
+          </fieldset>
+        ) : null}
+        <fieldset className="dr-answer">
+          <legend>Turn it down, with a counter</legend>
+          <p className="hint">
+            The level you would take on each issue, starting from option {first?.label}: change what you would
+            have instead.
+          </p>
+          {view.issues.map((issue) => (
+            <CounterField
+              key={issue.id}
+              issue={issue}
+              value={counter[issue.id] ?? ''}
+              onChange={(value) => setCounter({ ...counter, [issue.id]: value })}
+              problems={problemsAt(`counter.${issue.id}`)}
+            />
+          ))}
+          <Button
+            kind="danger"
+            disabled={busy}
+            onClick={() => {
+              const terms = counterTerms()
+              void send({ type: 'reject', ...(Object.keys(terms).length > 0 ? { counter: terms } : {}) })
+            }}
+          >
+            Send the counter
+          </Button>
+        </fieldset>
+      </div>
+      <output aria-live="polite">
+        {outcome?.kind === 'sent' ? <Notice kind="success">{outcome.text}</Notice> : null}
+        {outcome?.kind === 'refused' ? (
+          <Notice kind="error">
+            {outcome.message}
+            {outcome.problems.length > 1 ? (
+              <ProblemList problems={outcome.problems.map((problem) => ({ message: problem.message }))} />
+            ) : null}
+          </Notice>
+        ) : null}
+      </output>
+    </Section>
+  )
+}
+
+/** A level for one issue: a choice of the plan's levels, or a number typed where the levels are a range. */
+function CounterField({
+  issue,
+  value,
+  onChange,
+  problems,
+}: {
+  issue: Issue
+  value: string
+  onChange: (value: string) => void
+  problems: readonly { message: string }[]
+}) {
+  const numeric = issue.levels.every((level) => typeof level === 'number')
+  if (numeric && issue.levels.length > 6)
+    return (
+      <TextField
+        label={`${issue.name}${issue.unit ? ` (${issue.unit})` : ''}`}
+        hint={levelsText(issue)}
+        value={value}
+        onChange={onChange}
+        problems={problems}
+      />
+    )
+  return (
+    <SelectField
+      label={`${issue.name}${issue.unit ? ` (${issue.unit})` : ''}`}
+      value={value}
+      empty="—"
+      options={issue.levels.map((level) => ({ value: String(level), label: levelText(level, issue.unit) }))}
+      onChange={onChange}
+      problems={problems}
+    />
+  )
+}
