@@ -2,12 +2,17 @@
 import { writeFileSync } from 'node:fs'
 import { importTypeScript } from './typescript-entry.mjs'
 
-/** `parley serve` and the database commands load the server lazily; the reference never runs them. */
+/** `parley serve`, the database commands and the document writers load lazily; the reference never runs them. */
 const serverCommandsApart = {
   name: 'server-commands-apart',
   setup(build) {
     build.onResolve({ filter: /^\.\/server-commands$/ }, () => ({
       path: './server-commands.mjs',
+      external: true,
+    }))
+    // The document writers (PDF, DOCX, fonts) load lazily too.
+    build.onResolve({ filter: /^\.\/document-commands$/ }, () => ({
+      path: './document-commands.mjs',
       external: true,
     }))
   },

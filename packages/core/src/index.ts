@@ -334,6 +334,7 @@ export {
   type Block,
   type CalendarEvent,
   type ChartBlock,
+  COUNTERPARTY_DOCUMENT_KINDS,
   DOCUMENT_AUDIENCE,
   DOCUMENT_FORMATS,
   DOCUMENT_KINDS,

@@ -136,6 +136,8 @@ const CASES: RouteCase[] = [
   ...['frontier', 'meso', 'status', 'coach', 'lint', 'debrief'].map((view) =>
     routeCase(`GET /api/workspaces/{workspaceId}/negotiations/{negotiationId}/${view}`, 'viewer', 200),
   ),
+  // A document of ours: a viewer reads everything the team has (the brief is marked confidential).
+  routeCase('GET /api/workspaces/{workspaceId}/negotiations/{negotiationId}/documents/{kind}', 'viewer', 200),
   routeCase('GET /api/workspaces/{workspaceId}/tradeables', 'viewer', 200),
   routeCase('POST /api/workspaces/{workspaceId}/tradeables', 'editor', 201, {
     body: () => ({ name: 'Case study' }),
@@ -156,6 +158,7 @@ const CASES: RouteCase[] = [
   ),
   // The deal room is the other side's: the link is all it takes, whoever else is signed in.
   routeCase('GET /api/deal-room/{token}', 'public', 200),
+  routeCase('GET /api/deal-room/{token}/documents/{kind}', 'public', 200),
   routeCase('POST /api/deal-room/{token}/answers', 'public', 201, {
     body: (f) => ({ answerId: randomUUID(), offerId: f.offerId, type: 'choose', bundle: 'A' }),
   }),
@@ -288,6 +291,8 @@ describe.runIf(sqlite)(
             .replace('{userId}', f.memberId)
             .replace('{tokenId}', f.tokenId)
             .replace('{linkId}', f.shareLinkId)
+            // The other side's document, in a format quick to make (the formats have tests of their own).
+            .replace('{kind}', 'meso?format=md')
             .replace(
               '{token}',
               route.path.startsWith('/api/invitations')

@@ -23,6 +23,14 @@ export const DOCUMENT_AUDIENCE: Record<DocumentKind, Audience> = {
   concessions: 'internal',
 }
 
+/** The kinds written for the other side, the only ones a deal room serves (`DOCUMENT_AUDIENCE` agrees: tested). */
+export const COUNTERPARTY_DOCUMENT_KINDS = [
+  'meso',
+  'terms',
+  'fairness',
+  'cadence',
+] as const satisfies readonly DocumentKind[]
+
 export const DOCUMENT_FORMATS = ['md', 'html', 'pdf', 'docx', 'csv', 'ics'] as const
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number]
 

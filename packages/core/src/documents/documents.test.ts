@@ -13,7 +13,12 @@ import { compileSpace } from '../scoring/space'
 import { event } from '../testing/events'
 import { renewalSpace } from '../testing/renewal'
 import { buildDocument } from './build'
-import { DOCUMENT_AUDIENCE, DOCUMENT_KINDS, type ParleyDocument } from './document'
+import {
+  COUNTERPARTY_DOCUMENT_KINDS,
+  DOCUMENT_AUDIENCE,
+  DOCUMENT_KINDS,
+  type ParleyDocument,
+} from './document'
 import { type DocumentFailure, isDocumentFailure } from './failure'
 import { counterpartyViewForSheet } from './sheet-view'
 import { documentText } from './text'
@@ -230,5 +235,11 @@ describe('every example', () => {
       expect(doc.audience).toBe(DOCUMENT_AUDIENCE[kind])
       expect(doc.marking === null).toBe(doc.audience === 'counterparty')
     }
+  })
+
+  it('the kinds a deal room serves are exactly those written for the other side', () => {
+    expect([...COUNTERPARTY_DOCUMENT_KINDS].sort()).toEqual(
+      DOCUMENT_KINDS.filter((kind) => DOCUMENT_AUDIENCE[kind] === 'counterparty').sort(),
+    )
   })
 })

@@ -13,7 +13,7 @@ import { replay } from '../journal/replay'
 import type { Terms } from '../model/plan'
 import { compileSpace } from '../scoring/space'
 import { testId } from '../testing/events'
-import { leaks, leakyNegotiationArb } from '../testing/leak'
+import { closableLeakyNegotiationArb, leaks } from '../testing/leak'
 import { runs } from '../testing/property-runs'
 import { buildDocument } from './build'
 import { renderCsv } from './csv'
@@ -23,38 +23,7 @@ import { renderHtml } from './html'
 import { renderMarkdown } from './markdown'
 import { documentText } from './text'
 
-/** The leaky negotiations, half of them closed with an agreement that has a review cadence. */
-const negotiationArb = leakyNegotiationArb().chain(({ plan, events }) =>
-  fc.boolean().map((close) => {
-    if (!close) return { plan, events }
-    const terms: Terms = Object.fromEntries(
-      plan.issues.map((issue) => [issue.id, issue.options?.[0] ?? issue.range?.min ?? 0]),
-    )
-    const agreed: JournalEvent = {
-      id: testId(),
-      // Dates are shareable, but the matcher can not tell a day from a rounded figure (11 to 100)
-      // or a year from a limit (1,001 to 3,599): so a day, month and year outside both.
-      at: '3801-01-05T10:00:00.000Z',
-      planVersion: 'v',
-      round: 2,
-      side: 'us',
-      type: 'agreed',
-      terms,
-      measures: [
-        {
-          metric: 'service uptime',
-          threshold: 'the agreed level',
-          reporting: 'monthly report',
-          remedy: 'service credit',
-        },
-      ],
-      changeControl: 'written change requests',
-      exit: 'off-ramp after two missed service levels',
-      governance: { reviewCadence: 'quarterly business review' },
-    }
-    return { plan, events: [...events, agreed] }
-  }),
-)
+const negotiationArb = closableLeakyNegotiationArb()
 
 function rendered(doc: ParleyDocument): string[] {
   const csv = renderCsv(doc)

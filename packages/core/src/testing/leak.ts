@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check'
 import type { JournalEvent } from '../journal/events'
-import type { Issue, Plan } from '../model/plan'
+import type { Issue, Plan, Terms } from '../model/plan'
 import { privateFigureMatcher, privateFigures } from '../sharing/private-figures'
 import { testId } from './events'
 
@@ -250,6 +250,41 @@ export function leakyNegotiationArb(): fc.Arbitrary<{ plan: Plan; events: Journa
           return { plan, events: moves.slice(0, r.moves) }
         }),
     )
+}
+
+/** The leaky negotiations, half of them closed with an agreement that has a review cadence. */
+export function closableLeakyNegotiationArb(): fc.Arbitrary<{ plan: Plan; events: JournalEvent[] }> {
+  return leakyNegotiationArb().chain(({ plan, events }) =>
+    fc.boolean().map((close) => {
+      if (!close) return { plan, events }
+      const terms: Terms = Object.fromEntries(
+        plan.issues.map((issue) => [issue.id, issue.options?.[0] ?? issue.range?.min ?? 0]),
+      )
+      const agreed: JournalEvent = {
+        id: testId(),
+        // Dates are shareable, but the matcher can not tell a day from a rounded figure (11 to 100)
+        // or a year from a limit (1,001 to 3,599): so a day, month and year outside both.
+        at: '3801-01-05T10:00:00.000Z',
+        planVersion: 'v',
+        round: 2,
+        side: 'us',
+        type: 'agreed',
+        terms,
+        measures: [
+          {
+            metric: 'service uptime',
+            threshold: 'the agreed level',
+            reporting: 'monthly report',
+            remedy: 'service credit',
+          },
+        ],
+        changeControl: 'written change requests',
+        exit: 'off-ramp after two missed service levels',
+        governance: { reviewCadence: 'quarterly business review' },
+      }
+      return { plan, events: [...events, agreed] }
+    }),
+  )
 }
 
 /** Every private value of the plan found in the texts, in any of its usual formats. */

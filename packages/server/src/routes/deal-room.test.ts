@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { leaks, leakyNegotiationArb, RENEWAL_B } from '@parley/core/testing'
 import { runs } from '@parley/core/testing/runs'
+import { extractPdfText } from '@parley/documents/testing'
 import { testBackends } from '@parley/store/testing'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -326,9 +327,53 @@ describe.each(backends.map((backend) => [backend.dialect, backend] as const))(
       ).toBe(400)
     })
 
+    it("serves the negotiation's documents: every kind to the team, the other side's kinds only through a link", async () => {
+      const { path } = await negotiationWithOffer(h, t)
+      // The team: the MESO sheet as a PDF that reads back, the brief (ours) to a viewer too.
+      const pdf = await h.app.request(`${path}/documents/meso?format=pdf`, {
+        headers: { authorization: `Bearer ${t.viewer.token}` },
+      })
+      expect(pdf.status).toBe(200)
+      expect(pdf.headers.get('content-type')).toBe('application/pdf')
+      expect(pdf.headers.get('content-disposition')).toMatch(/^attachment; filename=".*-offers\.pdf"$/)
+      expect(pdf.headers.get('cache-control')).toBe('private, no-store')
+      const text = await extractPdfText(new Uint8Array(await pdf.arrayBuffer()))
+      expect(text).toContain('Annual subscription fee')
+      const brief = await h.call('GET', `${path}/documents/brief?format=md`, {
+        as: { token: t.viewer.token },
+      })
+      expect(brief.status, brief.text).toBe(200)
+      expect(brief.text).toContain('Confidential: internal to Brightline Systems')
+      // Nothing is agreed: no term sheet yet, and the message says what to do.
+      const terms = await h.call('GET', `${path}/documents/terms?format=md`, {
+        as: { token: t.viewer.token },
+      })
+      expect(terms.status).toBe(422)
+      expect(terms.body.error.message).toMatch(/record the agreement first/)
+      // Not a member: the same 404 as for the negotiation itself.
+      expect((await h.call('GET', `${path}/documents/meso?format=md`)).status).toBe(401)
+
+      // The other side: the MESO sheet of the offer on the table, and never a document of ours.
+      const link = await makeLink(h, t, path)
+      const sheet = await h.call('GET', `/api/deal-room/${link.token}/documents/meso?format=md`)
+      expect(sheet.status, sheet.text).toBe(200)
+      expect(sheet.headers.get('content-type')).toBe('text/markdown; charset=utf-8')
+      expect(sheet.text).toContain('| Annual subscription fee (USD/year) |')
+      expect(sheet.text).not.toMatch(/Confidential|reservation|BATNA/i)
+      for (const kind of ['brief', 'concessions']) {
+        const refused = await h.call('GET', `/api/deal-room/${link.token}/documents/${kind}?format=md`)
+        expect(refused.status, kind).toBe(400)
+        expect(refused.text).not.toContain('Confidential')
+      }
+      await h.call('DELETE', `${path}/share-links/${link.id}`, { as: { token: t.editor.token } })
+      expect((await h.call('GET', `/api/deal-room/${link.token}/documents/meso?format=md`)).status).toBe(404)
+    })
+
     it('shows the other side no private value of the plan or the journal', async () => {
       await fc.assert(
         fc.asyncProperty(leakyNegotiationArb(), async ({ plan, events }) => {
+          // Each case in a window of its own: this test reads many documents, not a guesser's traffic.
+          h.clock.advance(16 * 60 * 1000)
           const made = await h.call('POST', `/api/workspaces/${t.workspaceId}/negotiations`, {
             as: { token: t.editor.token },
             json: plan,
@@ -351,7 +396,18 @@ describe.each(backends.map((backend) => [backend.dialect, backend] as const))(
           const link = await makeLink(h, t, path)
           const room = await h.call('GET', `/api/deal-room/${link.token}`)
           expect(room.status, room.text).toBe(200)
-          expect(leaks(plan, [room.text])).toEqual([])
+          const documents: string[] = []
+          for (const kind of ['meso', 'terms', 'fairness', 'cadence']) {
+            for (const format of ['md', 'html', 'csv', 'ics']) {
+              const document = await h.call(
+                'GET',
+                `/api/deal-room/${link.token}/documents/${kind}?format=${format}`,
+              )
+              expect([200, 422], document.text).toContain(document.status)
+              documents.push(document.text)
+            }
+          }
+          expect(leaks(plan, [room.text, ...documents])).toEqual([])
         }),
         { numRuns: runs(8) },
       )

@@ -6,6 +6,8 @@
  * link's state is not told to whoever guesses it. Uses are counted per address and per link.
  */
 
+import { z } from '@hono/zod-openapi'
+import { COUNTERPARTY_DOCUMENT_KINDS } from '@parley/core'
 import type { ShareLink } from '@parley/store'
 import type { Context } from 'hono'
 import { clientAddress, limitAttempts } from '../auth/rate-limits'
@@ -23,6 +25,7 @@ import { fail, failWith } from '../http/errors'
 import { TokenParams } from '../http/schemas'
 import { requestHash } from '../journal'
 import { hasPlan, type PlannedNegotiation } from '../plans'
+import { DocumentQuery, documentResponse } from './documents'
 import { refusedEvent } from './journal'
 
 /** The one answer for every link that does not open the room, whatever the reason. */
@@ -71,6 +74,34 @@ export function dealRoomRoutes(api: Api): void {
       )
     return next()
   })
+
+  dealRoomApi.route(
+    {
+      method: 'get',
+      path: '/api/deal-room/{token}/documents/{kind}',
+      summary:
+        'A document for the other side (the MESO sheet, and after the close the term sheet, fairness story and review cadence), built only from the counterparty view, as md, html, pdf, docx, csv or ics',
+      security: [],
+      request: {
+        params: TokenParams.extend({ kind: z.enum(COUNTERPARTY_DOCUMENT_KINDS) }),
+        query: DocumentQuery,
+      },
+      responses: {
+        200: { description: 'The document as a file (Content-Disposition: attachment)' },
+        ...errors(404, 429),
+        422: json(
+          z.record(z.string(), z.unknown()),
+          'The document can not be made yet (the message says why)',
+        ),
+      },
+    },
+    async (c) => {
+      const { token, kind } = c.req.valid('param')
+      const room = await openRoom(c, token)
+      if (room instanceof Response) return room
+      return documentResponse(c, room.negotiation, kind, c.req.valid('query').format)
+    },
+  )
 
   dealRoomApi.route(
     {

@@ -18,8 +18,9 @@ import type { Context } from 'hono'
 import { type Api, apiPart, errors, json } from '../http/api'
 import type { AppEnv } from '../http/env'
 import { NegotiationParams } from '../http/schemas'
+import type { PlannedNegotiation } from '../plans'
 import { fileName, findPlannedNegotiation } from './negotiations'
-import { computedView, type PlannedNegotiation } from './views'
+import { computedView } from './views'
 
 /** What each document is called in a file name. */
 const FILE_WORDS: Record<DocumentKind, string> = {

@@ -22,6 +22,7 @@ import { type Api, apiPart, errors, json } from '../http/api'
 import type { AppEnv } from '../http/env'
 import { fail } from '../http/errors'
 import { NegotiationParams } from '../http/schemas'
+import type { PlannedNegotiation } from '../plans'
 import { VERSION } from '../version'
 import { findPlannedNegotiation } from './negotiations'
 
@@ -38,9 +39,6 @@ async function answerView(
   c.header('Content-Type', 'application/json')
   return c.body(answer.json, answer.status)
 }
-
-/** The negotiation as a view needs it (a planned negotiation of the store). */
-export type PlannedNegotiation = Exclude<Awaited<ReturnType<typeof findPlannedNegotiation>>, Response>
 
 /**
  * A view of a negotiation already found and authorised (by a member's role, or by a deal room's

@@ -129,9 +129,9 @@ function Room({ token, room, reload }: { token: string; room: DealRoom; reload: 
           <div className="dr-rule">
             <h3>The decision rule, as agreed</h3>
             {view.decisionRule.statement ? <p>{view.decisionRule.statement}</p> : null}
-            {view.decisionRule.require.length > 0 ? (
+            {view.decisionRule.requireInWords.length > 0 ? (
               <ul>
-                {view.decisionRule.require.map((line) => (
+                {view.decisionRule.requireInWords.map((line) => (
                   <li key={line}>{line}</li>
                 ))}
               </ul>
@@ -142,7 +142,81 @@ function Room({ token, room, reload }: { token: string; room: DealRoom; reload: 
       {!room.closed && room.offerId && view.bundles.length > 0 ? (
         <Answer token={token} room={room} reload={reload} />
       ) : null}
+      <Downloads token={token} room={room} />
     </main>
+  )
+}
+
+/** The documents of the room to keep: the options now, and after the close what was agreed. */
+function Downloads({ token, room }: { token: string; room: DealRoom }) {
+  const { view } = room
+  const documents: { kind: string; name: string; formats: [string, string][] }[] = [
+    ...(view.bundles.length > 0
+      ? [
+          {
+            kind: 'meso',
+            name: 'The options',
+            formats: [
+              ['pdf', 'PDF'],
+              ['docx', 'Word'],
+              ['csv', 'CSV'],
+            ] as [string, string][],
+          },
+        ]
+      : []),
+    ...(view.agreement
+      ? [
+          {
+            kind: 'terms',
+            name: 'The term sheet',
+            formats: [
+              ['pdf', 'PDF'],
+              ['docx', 'Word'],
+            ] as [string, string][],
+          },
+          {
+            kind: 'fairness',
+            name: 'Why it is fair',
+            formats: [
+              ['pdf', 'PDF'],
+              ['docx', 'Word'],
+            ] as [string, string][],
+          },
+          ...(view.agreement.governance.reviewCadence
+            ? [
+                {
+                  kind: 'cadence',
+                  name: 'Review meetings',
+                  formats: [['ics', 'Calendar']] as [string, string][],
+                },
+              ]
+            : []),
+        ]
+      : []),
+  ]
+  if (documents.length === 0) return null
+  return (
+    <Section title="Download">
+      <ul className="dr-downloads">
+        {documents.map((document) => (
+          <li key={document.kind}>
+            {document.name}:{' '}
+            {document.formats.map(([format, name], k) => (
+              <span key={format}>
+                {k > 0 ? ' · ' : null}
+                <a
+                  href={`/api/deal-room/${encodeURIComponent(token)}/documents/${document.kind}?format=${format}`}
+                  download
+                  aria-label={`${document.name} as ${name}`}
+                >
+                  {name}
+                </a>
+              </span>
+            ))}
+          </li>
+        ))}
+      </ul>
+    </Section>
   )
 }
 
