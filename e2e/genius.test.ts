@@ -295,7 +295,11 @@ describe('parley export --as genius', () => {
   it('has help with an example', () => {
     const help = parley(['export', '--help'])
     expect(help.code).toBe(0)
-    expect(help.stdout).toContain('  parley export examples/sales-saas-renewal.yaml --as genius -o genius/acme')
-    expect(help.stdout).toContain('  parley export examples/sales-saas-renewal.yaml --as counterparty -o offers.pdf')
+    expect(help.stdout).toContain(
+      '  parley export examples/sales-saas-renewal.yaml --as genius -o genius/acme',
+    )
+    expect(help.stdout).toContain(
+      '  parley export examples/sales-saas-renewal.yaml --as counterparty -o offers.pdf',
+    )
   })
 })

@@ -3,10 +3,12 @@
  * opens it in a browser with no account, chooses a bundle, ranks them, sends a counter at a level
  * the plan does not have (told which issue, nothing recorded) and then a good one; a double click
  * records one answer; the team's midgame shows what they answered; a revoked link and an expired
- * one open nothing.
+ * one open nothing. The page and the PDF they download hold nothing of ours.
  */
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { RENEWAL_B } from '@parley/core/testing'
+import { extractPdfText } from '@parley/documents/testing'
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { ROOT } from '../parley'
@@ -81,6 +83,28 @@ describe.runIf(browserAvailable)('the deal room in the browser', { timeout: BROW
     await guest.getByRole('heading', { name: 'Option B' }).waitFor()
     await expect(guest.getByText('Annual subscription fee').first().isVisible()).resolves.toBe(true)
     await checkAccessibility(guest, 'the deal room')
+    // Nothing of ours on the rendered page: our BATNA, their BATNA as we estimate it, the internal
+    // evidence, the reservation's figure.
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the point
+    const seen = await guest.locator('body').innerText()
+    for (const secret of [
+      'current 300-seat contract run to its end',
+      "Vantora's quote",
+      'Discovery call with Priya Raman',
+      'Brightline delivery estimate',
+      'reservation',
+      'BATNA',
+    ])
+      expect(seen).not.toContain(secret)
+    // Their copy of the options: a PDF from the room that reads back with the terms, and nothing of ours.
+    const [download] = await Promise.all([
+      guest.waitForEvent('download'),
+      guest.getByRole('link', { name: 'The options as PDF' }).click(),
+    ])
+    expect(download.suggestedFilename()).toMatch(/-offers\.pdf$/)
+    const sheet = await extractPdfText(new Uint8Array(readFileSync(await download.path())))
+    expect(sheet.replace(/\s+/g, '')).toContain('Annualsubscriptionfee')
+    expect(sheet).not.toMatch(/Discovery call|delivery estimate|reservation|BATNA/)
 
     // Choose B with a comment: a double click, and another click, record one answer.
     await guest.getByLabel('Comment (optional)').fill('B works for our budget')
