@@ -150,7 +150,7 @@ export async function importDbCommand(
     }
     const counts = imported.value
     context.out.error(
-      `Imported ${counts.workspaces} workspace(s), ${counts.users} user(s), ${counts.negotiations} negotiation(s), ${counts.events} journal event(s) and ${counts.tradeables} tradeable(s) into ${describeLocation(opened.location)}.`,
+      `Imported ${counts.workspaces} workspace(s), ${counts.users} user(s), ${counts.negotiations} negotiation(s), ${counts.events} journal event(s), ${counts.tradeables} tradeable(s) and ${counts.shareLinks} share link(s) into ${describeLocation(opened.location)}.`,
     )
     return EXIT.ok
   } finally {
