@@ -135,7 +135,12 @@ describe.runIf(browserAvailable)('the deal room in the browser', { timeout: BROW
     await guest.getByText('Sent: you turned the offer down, with your counter.').waitFor()
     expect(await dealRoomEvents(path)).toEqual(['bundle-chosen', 'bundles-ranked', 'offer-rejected'])
 
-    // The team's midgame shows what they answered, and where from.
+    // The team's midgame, left open, shows what they answered as it arrives, and where from.
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Calder Mutual Insurance turned our offer down in the deal room' })
+      .waitFor()
+    // Read again (the links' last use is read when the page opens).
     await page.reload()
     await page
       .getByRole('status')

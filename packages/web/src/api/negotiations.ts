@@ -119,9 +119,10 @@ export function documentUrl(at: NegotiationAt, kind: DocumentKind, format: Docum
   return `${negotiationPath(at)}/documents/${kind}?format=${format}`
 }
 
-/** The journal, in order. */
-export async function listEvents(at: NegotiationAt): Promise<StoredEvent[]> {
-  return (await http.get<Journal>(`${negotiationPath(at)}/events`)).body.events
+/** The journal, in order; with `after`, only what was stored since that sequence number. */
+export async function listEvents(at: NegotiationAt, after?: number): Promise<StoredEvent[]> {
+  const since = after === undefined ? '' : `?after=${after}`
+  return (await http.get<Journal>(`${negotiationPath(at)}/events${since}`)).body.events
 }
 
 /** Appends an event; the same id sent again is answered as the first time, and recorded once. */

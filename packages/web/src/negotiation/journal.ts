@@ -4,14 +4,20 @@
  * the server records the event once.
  */
 import type { StoredEvent } from '@parley/server/contract'
-import { useCallback, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { monotonicFactory } from 'ulid'
 import { ApiError, type ApiProblem } from '../api/http'
-import { appendEvent, type NegotiationAt } from '../api/negotiations'
+import { appendEvent, listEvents, type NegotiationAt } from '../api/negotiations'
 
 // The same ULID maker `parley journal add` uses (monotonic, so two moves in one millisecond still
 // sort in the order they were made).
 const ulid = monotonicFactory()
+
+/**
+ * How often an open negotiation asks for what others recorded since (a teammate's move, their
+ * answer from the deal room): often enough to see it during a call, and only while the tab is seen.
+ */
+const POLL_MS = 5000
 
 /** Tries after the first before giving up on a server that can not be reached or fails. */
 const RETRIES = 4
@@ -29,6 +35,30 @@ export interface JournalState {
 
 export function useJournal(at: NegotiationAt): JournalState {
   const [events, setEvents] = useState<StoredEvent[]>([])
+  const read = useRef(false)
+  const latest = useRef(0)
+  latest.current = events.at(-1)?.seq ?? 0
+
+  // New events from elsewhere join the journal as they are stored, so their answer from the deal
+  // room shows on the midgame stage without a reload. Nothing is asked before the journal is read.
+  useEffect(() => {
+    const timer = setInterval(() => {
+      if (!read.current || document.visibilityState !== 'visible') return
+      listEvents(at, latest.current).then(
+        (fresh) => {
+          if (fresh.length === 0) return
+          setEvents((current) => {
+            const known = new Set(current.map((entry) => entry.seq))
+            const added = fresh.filter((entry) => !known.has(entry.seq))
+            return added.length === 0 ? current : [...current, ...added]
+          })
+        },
+        // A missed poll is asked again at the next one.
+        () => undefined,
+      )
+    }, POLL_MS)
+    return () => clearInterval(timer)
+  }, [at])
 
   const append = useCallback(
     async (raw: Record<string, unknown>): Promise<Appended> => {
@@ -52,5 +82,10 @@ export function useJournal(at: NegotiationAt): JournalState {
     [at],
   )
 
-  return { events, show: setEvents, append }
+  const show = useCallback((shown: StoredEvent[]) => {
+    read.current = true
+    setEvents(shown)
+  }, [])
+
+  return { events, show, append }
 }
