@@ -13,7 +13,14 @@ import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { ROOT } from '../parley'
 import { api, firstOwner, importPlan, OWNER_PASSWORD, type Session } from '../server'
-import { BROWSER_TEST_TIMEOUT, browserAvailable, browserSuite, checkAccessibility, signIn } from './browser'
+import {
+  BROWSER_TEST_TIMEOUT,
+  browserAvailable,
+  browserSuite,
+  checkAccessibility,
+  screenshot,
+  signIn,
+} from './browser'
 
 const EXAMPLE = join(ROOT, 'examples/sales-saas-renewal.yaml')
 const EMAIL = 'owner@example.com'
@@ -96,6 +103,15 @@ describe.runIf(browserAvailable)('the deal room in the browser', { timeout: BROW
       'BATNA',
     ])
       expect(seen).not.toContain(secret)
+    // On a phone: nothing wider than the screen, nothing unreachable.
+    await guest.setViewportSize({ width: 390, height: 844 })
+    await expect(
+      guest.evaluate('document.documentElement.scrollWidth - window.innerWidth'),
+    ).resolves.toBeLessThanOrEqual(0)
+    await checkAccessibility(guest, 'the deal room on a phone')
+    await screenshot(guest, 'deal-room-phone')
+    await guest.setViewportSize({ width: 1280, height: 800 })
+    await screenshot(guest, 'deal-room-desktop')
     // Their copy of the options: a PDF from the room that reads back with the terms, and nothing of ours.
     const [download] = await Promise.all([
       guest.waitForEvent('download'),
