@@ -180,5 +180,20 @@ describe.runIf(browserAvailable)('the deal room in the browser', { timeout: BROW
     const brief = ((await made.json()) as { url: string }).url
     await new Promise((resolve) => setTimeout(resolve, Date.parse(expiresAt) - Date.now() + 100))
     await expectNoRoom(guest, brief)
+
+    // The team's own downloads: the offers sheet from the midgame, the brief (ours) from Prepare.
+    const downloaded = async (name: string) => {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name }).click(),
+      ])
+      return readFileSync(await download.path(), 'utf8')
+    }
+    const offers = await downloaded('Offers sheet as Markdown')
+    expect(offers).toContain('| Annual subscription fee (USD/year) |')
+    expect(offers).not.toContain('Confidential')
+    await page.goto(page.url().replace(/\/midgame$/, '/prepare'))
+    const ours = await downloaded('Preparation brief as Markdown')
+    expect(ours).toContain('Confidential: internal to Brightline Systems. Never send to the other side.')
   })
 })
