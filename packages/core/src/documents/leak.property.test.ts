@@ -8,11 +8,8 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { JournalEvent } from '../journal/events'
 import { replay } from '../journal/replay'
-import type { Terms } from '../model/plan'
 import { compileSpace } from '../scoring/space'
-import { testId } from '../testing/events'
 import { closableLeakyNegotiationArb, leaks } from '../testing/leak'
 import { runs } from '../testing/property-runs'
 import { buildDocument } from './build'
