@@ -68,7 +68,16 @@ export function DealRoomPage({ token }: { token: string }) {
   return <Room token={token} room={room} reload={load} />
 }
 
-function Room({ token, room, reload }: { token: string; room: DealRoom; reload: () => Promise<void> }) {
+/** The room as the other side sees it, from what the server sent (exported for the leak test of the rendered page). */
+export function Room({
+  token,
+  room,
+  reload,
+}: {
+  token: string
+  room: DealRoom
+  reload: () => Promise<void>
+}) {
   const { view } = room
   const proposed = view.contingencies.filter((contingency) => !contingency.accepted)
   return (
