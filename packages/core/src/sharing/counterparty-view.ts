@@ -39,9 +39,11 @@ export interface ViewEvidence {
   date: string | null
 }
 
-/** An interest they stated, in their words, with the issues (by name) it concerns. */
+/**
+ * An interest they stated, as the issues (by name) it concerns. Never its text: our team writes it
+ * (`heard "…"`), and it may carry what their champion told us in confidence.
+ */
 export interface ViewInterest {
-  text: string
   /** Issue names, in the order they named them. */
   issues: string[]
 }
@@ -228,7 +230,6 @@ function statedInterests(space: Space, state: NegotiationState | undefined): Vie
       ...(event.relative ?? []).flatMap((relation) => [relation.issue, relation.over]),
     ]
     return {
-      text: event.text,
       issues: [...new Set(ids)].map((id) => space.byId.get(id)?.name ?? id),
     }
   })
