@@ -200,7 +200,7 @@ describe('parley export-db and import-db', () => {
     try {
       const imported = parley(['import-db', file], { env: databaseEnv(target) })
       expect(imported.stderr).toContain(
-        'Imported 1 workspace(s), 1 user(s), 1 negotiation(s), 5 journal event(s) and 1 tradeable(s)',
+        'Imported 1 workspace(s), 1 user(s), 1 negotiation(s), 5 journal event(s), 1 tradeable(s) and 0 share link(s)',
       )
       expect(imported.code).toBe(0)
       const back = join(temporaryFolder(), 'back.json')
