@@ -29,39 +29,47 @@ import { userVerb } from './verbs/user'
 import type { Verb, VerbRun } from './verbs/verb'
 import { VERSION } from './version'
 
-/** The verbs in the order `parley --help` lists them. */
-const VERBS: readonly Verb[] = [
-  checkVerb,
-  scoreVerb,
-  frontierVerb,
-  mesoVerb,
-  journalVerb,
+/**
+ * The verbs in the order `parley --help` lists them, each with the command it declares (a test
+ * checks the names against what each declares): a run of one command declares that one alone, since
+ * declaring every option of every verb costs a command run once more than the rest of its start.
+ */
+export const VERBS: readonly (readonly [name: string, verb: Verb])[] = [
+  ['check', checkVerb],
+  ['score', scoreVerb],
+  ['frontier', frontierVerb],
+  ['meso', mesoVerb],
+  ['journal', journalVerb],
   ...MOVE_VERB_DECLARATIONS,
-  statusVerb,
-  coachVerb,
-  lintVerb,
-  debriefVerb,
-  simulateVerb,
-  rehearseVerb,
-  initVerb,
-  importVerb,
-  exportVerb,
-  serveVerb,
-  userVerb,
-  exportDbVerb,
-  importDbVerb,
-  completionVerb,
+  ['status', statusVerb],
+  ['coach', coachVerb],
+  ['lint', lintVerb],
+  ['debrief', debriefVerb],
+  ['simulate', simulateVerb],
+  ['rehearse', rehearseVerb],
+  ['init', initVerb],
+  ['import', importVerb],
+  ['export', exportVerb],
+  ['serve', serveVerb],
+  ['user', userVerb],
+  ['export-db', exportDbVerb],
+  ['import-db', importDbVerb],
+  // `__complete` is not listed: it completes from every verb's declaration, so it needs them all.
+  ['completion', completionVerb],
 ]
 
 export async function runParley(argv: readonly string[], streams: Streams, cwd: string): Promise<number> {
   const context: CommandContext = { out: new Output(streams), cwd, env: streams.env }
   let exitCode: number = EXIT.ok
-  const program = buildProgram({
-    context,
-    exit: (code: number) => {
-      exitCode = code
+  const program = buildProgram(
+    {
+      context,
+      exit: (code: number) => {
+        exitCode = code
+      },
     },
-  })
+    argv[0],
+  )
 
   try {
     await program.parseAsync([...argv], { from: 'user' })
@@ -75,9 +83,11 @@ export async function runParley(argv: readonly string[], streams: Streams, cwd: 
 /**
  * The `parley` program with every verb declared on it, ready to parse: nothing runs until it does.
  * Its help and errors are written to the context's streams; the reference in docs/cli.md is read
- * from the same tree.
+ * from the same tree. `command`: the first word of the command line; when it names a verb, that
+ * verb alone is declared (anything else, such as `help` or a misspelt verb, declares them all, so
+ * the help and the "did you mean" list every verb).
  */
-export function buildProgram(run: VerbRun): Command {
+export function buildProgram(run: VerbRun, command?: string): Command {
   const { out } = run.context
   const program = new Command('parley')
   program
@@ -94,7 +104,9 @@ export function buildProgram(run: VerbRun): Command {
       writeErr: (text) => out.streams.stderr.write(text),
       outputError: (text, write) => write(out.errColour.red(text)),
     })
-  for (const verb of VERBS) verb(program, run)
+  const named = VERBS.find(([name]) => name === command)?.[1]
+  const verbs = named ? [named] : VERBS.map(([, verb]) => verb)
+  for (const verb of verbs) verb(program, run)
   return program
 }
 

@@ -198,14 +198,15 @@ export const retractVerb: Verb = (program, { context, exit }) => {
     )
 }
 
-export const MOVE_VERB_DECLARATIONS: readonly Verb[] = [
-  offerVerb,
-  replyVerb,
-  concedeVerb,
-  heardVerb,
-  proposeContingencyVerb,
-  acceptContingencyVerb,
-  agreeVerb,
-  noteVerb,
-  retractVerb,
+/** The move verbs, each with the name of the command it declares. */
+export const MOVE_VERB_DECLARATIONS: readonly (readonly [name: string, verb: Verb])[] = [
+  ['offer', offerVerb],
+  ['reply', replyVerb],
+  ['concede', concedeVerb],
+  ['heard', heardVerb],
+  ['propose-contingency', proposeContingencyVerb],
+  ['accept-contingency', acceptContingencyVerb],
+  ['agree', agreeVerb],
+  ['note', noteVerb],
+  ['retract', retractVerb],
 ]

@@ -68,6 +68,9 @@ export function currentEstimate(
       },
     }
   }
+  // The learner keeps the expected shares after each move: the latest are these, unless the
+  // posterior was learned from other moves than the state's.
+  if (posterior && posterior.moves.length === moves) return estimateAfter(space, posterior, moves)
   const { beliefs } = posterior ?? inferPriorities(space, state.observations)
   const direct = new Float64Array(n)
   const reversed = new Float64Array(n)

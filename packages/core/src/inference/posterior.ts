@@ -316,11 +316,19 @@ function fitsSpace(
   if (state.samples.length !== count * n || state.logWeight.length !== count) return false
   if (!(state.orders instanceof Int32Array) || state.orders.length !== count * n) return false
   if (!(state.readings instanceof Uint8Array) || state.readings.length !== count) return false
+  // One pass over the orders, without a view or a buffer per sample: a resumed command pays for it.
+  const seen = new Int32Array(n)
+  const { orders, readings } = state
   for (let s = 0; s < count; s++) {
     // Reading 0 keeps the estimate's own order; reading 1 any order.
-    const order = state.orders.subarray(s * n, (s + 1) * n)
-    const reading = state.readings[s] ?? 0
-    if (reading > 1 || !isOrder(order) || (reading === 0 && order.some((k, i) => k !== i))) return false
+    const reading = readings[s] as number
+    const start = s * n
+    if (reading > 1) return false
+    for (let i = 0; i < n; i++) {
+      const k = orders[start + i] as number
+      if (reading === 0 ? k !== i : !(k >= 0 && k < n) || seen[k] === s + 1) return false
+      seen[k] = s + 1
+    }
   }
   const uncertain = uncertainIssues(space).length > 0
   if (uncertain !== (state.flips !== undefined) || (state.flips && state.flips.length !== count * n))
@@ -336,8 +344,12 @@ function fitsSpace(
     if (!(move.bits >= 0 && Number.isFinite(move.bits))) return false
     if (!fitsShares(move.direct, n) || !fitsShares(move.reversed, n)) return false
   }
-  for (const share of state.samples) if (!(share >= 0 && share <= 1)) return false
-  if (state.flips) for (const flip of state.flips) if (flip > 1) return false
+  const { samples, flips } = state
+  for (let k = 0; k < samples.length; k++) {
+    const share = samples[k] as number
+    if (!(share >= 0 && share <= 1)) return false
+  }
+  if (flips) for (let k = 0; k < flips.length; k++) if ((flips[k] as number) > 1) return false
   if (state.figures && !fitsIssues(space, state.figures)) return false
   let finite = false
   for (const value of state.logWeight) {
@@ -345,16 +357,6 @@ function fitsSpace(
     if (value > Number.NEGATIVE_INFINITY) finite = true
   }
   return finite
-}
-
-/** Whether a row is a permutation of 0..n-1. */
-function isOrder(row: Int32Array): boolean {
-  const seen = new Uint8Array(row.length)
-  for (const k of row) {
-    if (!(k >= 0 && k < row.length) || seen[k]) return false
-    seen[k] = 1
-  }
-  return true
 }
 
 /** Whether saved figures per issue are figures a posterior on this space can have. */
@@ -419,13 +421,17 @@ export class PriorityLearner {
       this.random = forkableMulberry32(state.random)
       this.logPrior = readingPriorDensity(priorParameters(space))
       this.uncertain = uncertainIssues(space)
-      this.samples = Array.from({ length: state.count }, (_, s) => state.samples.slice(s * n, (s + 1) * n))
-      this.orders = Array.from({ length: state.count }, (_, s) => state.orders.slice(s * n, (s + 1) * n))
+      // Views into copies of the state's buffers, not a copy per sample: rows are replaced, never
+      // changed in place, and the copies keep the caller's state untouched.
+      const rows = <T extends Float64Array | Int32Array | Uint8Array>(all: T): T[] => {
+        const rows: T[] = new Array(state.count)
+        for (let s = 0; s < state.count; s++) rows[s] = all.subarray(s * n, (s + 1) * n) as T
+        return rows
+      }
+      this.samples = rows(state.samples.slice())
+      this.orders = rows(state.orders.slice())
       this.readings = Uint8Array.from(state.readings)
-      const flips = state.flips
-      this.flips = flips
-        ? Array.from({ length: state.count }, (_, s) => flips.slice(s * n, (s + 1) * n))
-        : undefined
+      this.flips = state.flips ? rows(state.flips.slice()) : undefined
       this.logWeight = Float64Array.from(state.logWeight)
       this.compiled = compiled
       this.moves = state.moves.map((move) => ({ ...move }))
@@ -733,10 +739,17 @@ function copyIssues(issues: Record<string, IssuePosterior>): Record<string, Issu
 }
 
 function normalised(logs: Float64Array): Float64Array {
-  const max = Math.max(...logs)
-  const p = Float64Array.from(logs, (value) => Math.exp(value - max))
-  const total = p.reduce((sum, value) => sum + value, 0)
-  for (let s = 0; s < p.length; s++) p[s] = (p[s] ?? 0) / total
+  // Plain loops: a command run once pays for spreads and callbacks before they are compiled.
+  let max = Number.NEGATIVE_INFINITY
+  for (let s = 0; s < logs.length; s++) if ((logs[s] as number) > max) max = logs[s] as number
+  const p = new Float64Array(logs.length)
+  let total = 0
+  for (let s = 0; s < logs.length; s++) {
+    const value = Math.exp((logs[s] as number) - max)
+    p[s] = value
+    total += value
+  }
+  for (let s = 0; s < p.length; s++) p[s] = (p[s] as number) / total
   return p
 }
 
