@@ -4,8 +4,8 @@
  * terminal and never with NO_COLOR.
  */
 import { formatProblem, groupThousands, type Problem } from '@parley/core'
-import Table from 'cli-table3'
 import { createColors } from 'picocolors'
+import { type Alignment, boxTable } from './box-table'
 
 export interface Streams {
   stdout: NodeJS.WritableStream & { isTTY?: boolean }
@@ -60,15 +60,12 @@ export class Output {
     }
   }
 
-  table(head: string[], rows: (string | number)[][], align?: ('left' | 'right')[]): string {
-    const table = new Table({
-      head: head.map((cell) => this.colour.bold(cell)),
-      style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
-      chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-      ...(align ? { colAligns: align } : {}),
-    })
-    for (const row of rows) table.push(row.map(String))
-    return table.toString()
+  table(head: string[], rows: (string | number)[][], align?: Alignment[]): string {
+    return boxTable(
+      head.map((cell) => this.colour.bold(cell)),
+      rows.map((row) => row.map(String)),
+      align,
+    )
   }
 }
 

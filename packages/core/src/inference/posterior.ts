@@ -401,9 +401,15 @@ export class PriorityLearner {
   private readonly random: ForkableRandom
   private readonly logPrior: (w: ArrayLike<number>, order: ArrayLike<number>, reading: number) => number
   private readonly uncertain: number[]
-  private samples: Float64Array[]
-  private flips: Uint8Array[] | undefined
-  private orders: Int32Array[]
+  private sampleRows: Float64Array[]
+  private flipRows: Uint8Array[] | undefined
+  private orderRows: Int32Array[]
+  /**
+   * A resumed learner's samples, orders and directions as the snapshot's flat buffers (copied),
+   * cut into a view per sample only when something reads them: a command whose moves the snapshot
+   * already learned from reads its figures and expected shares, never the samples.
+   */
+  private flat: { samples: Float64Array; orders: Int32Array; flips: Uint8Array | undefined } | undefined
   private readings: Uint8Array
   private logWeight: Float64Array
   private compiled: Compiled[]
@@ -415,23 +421,21 @@ export class PriorityLearner {
     this.space = space
     if (from && !(from instanceof PriorityLearner)) {
       const { state, compiled } = from
-      const n = state.issues
       this.seed = state.seed
       this.count = state.count
       this.random = forkableMulberry32(state.random)
       this.logPrior = readingPriorDensity(priorParameters(space))
       this.uncertain = uncertainIssues(space)
-      // Views into copies of the state's buffers, not a copy per sample: rows are replaced, never
-      // changed in place, and the copies keep the caller's state untouched.
-      const rows = <T extends Float64Array | Int32Array | Uint8Array>(all: T): T[] => {
-        const rows: T[] = new Array(state.count)
-        for (let s = 0; s < state.count; s++) rows[s] = all.subarray(s * n, (s + 1) * n) as T
-        return rows
+      // Copies, so that the caller's state stays as it is; cut into rows when first read.
+      this.sampleRows = []
+      this.orderRows = []
+      this.flipRows = undefined
+      this.flat = {
+        samples: state.samples.slice(),
+        orders: state.orders.slice(),
+        flips: state.flips?.slice(),
       }
-      this.samples = rows(state.samples.slice())
-      this.orders = rows(state.orders.slice())
       this.readings = Uint8Array.from(state.readings)
-      this.flips = state.flips ? rows(state.flips.slice()) : undefined
       this.logWeight = Float64Array.from(state.logWeight)
       this.compiled = compiled
       this.moves = state.moves.map((move) => ({ ...move }))
@@ -445,9 +449,9 @@ export class PriorityLearner {
       this.random = from.random.fork()
       this.logPrior = from.logPrior
       this.uncertain = from.uncertain
-      this.samples = [...from.samples]
-      this.flips = from.flips ? [...from.flips] : undefined
-      this.orders = [...from.orders]
+      this.sampleRows = [...from.samples]
+      this.flipRows = from.flips ? [...from.flips] : undefined
+      this.orderRows = [...from.orders]
       this.readings = from.readings
       this.logWeight = from.logWeight
       this.compiled = [...from.compiled]
@@ -464,10 +468,10 @@ export class PriorityLearner {
     this.uncertain = uncertainIssues(space)
     const uncertain = this.uncertain
     const draws = Array.from({ length: this.count }, () => drawReading(prior, random))
-    this.orders = draws.map((draw) => draw.order)
-    this.samples = draws.map((draw) => draw.w)
+    this.orderRows = draws.map((draw) => draw.order)
+    this.sampleRows = draws.map((draw) => draw.w)
     this.readings = Uint8Array.from(draws, (draw) => draw.reading)
-    this.flips =
+    this.flipRows =
       uncertain.length > 0
         ? Array.from({ length: this.count }, () => {
             const row = new Uint8Array(space.issues.length)
@@ -479,6 +483,52 @@ export class PriorityLearner {
     this.compiled = []
     this.moves = []
     this.summary = undefined
+  }
+
+  /** The snapshot's flat buffers, if still flat, cut into a view per sample (rows are replaced, never changed in place). */
+  private unflatten(): void {
+    const flat = this.flat
+    if (!flat) return
+    this.flat = undefined
+    const n = this.space.issues.length
+    const rows = <T extends Float64Array | Int32Array | Uint8Array>(all: T): T[] => {
+      const rows: T[] = new Array(this.count)
+      for (let s = 0; s < this.count; s++) rows[s] = all.subarray(s * n, (s + 1) * n) as T
+      return rows
+    }
+    this.sampleRows = rows(flat.samples)
+    this.orderRows = rows(flat.orders)
+    this.flipRows = flat.flips ? rows(flat.flips) : undefined
+  }
+
+  private get samples(): Float64Array[] {
+    this.unflatten()
+    return this.sampleRows
+  }
+
+  private set samples(rows: Float64Array[]) {
+    this.unflatten()
+    this.sampleRows = rows
+  }
+
+  private get orders(): Int32Array[] {
+    this.unflatten()
+    return this.orderRows
+  }
+
+  private set orders(rows: Int32Array[]) {
+    this.unflatten()
+    this.orderRows = rows
+  }
+
+  private get flips(): Uint8Array[] | undefined {
+    this.unflatten()
+    return this.flipRows
+  }
+
+  private set flips(rows: Uint8Array[] | undefined) {
+    this.unflatten()
+    this.flipRows = rows
   }
 
   /** A copy that continues on its own. */
@@ -680,9 +730,20 @@ export class PriorityLearner {
 
   /** The posterior after the moves observed so far. */
   posterior(): Posterior {
-    const { space, samples, flips, moves, seed, count } = this
+    const { space, moves, seed, count } = this
     const probability = normalised(this.logWeight)
-    const beliefs: Beliefs = { samples, probability, seed, ...(flips ? { flipped: flips } : {}) }
+    // The samples only when a view reads them (MESO and lint weigh bundles by them; status does not).
+    const learner = this
+    const uncertain = this.flat ? this.flat.flips !== undefined : this.flipRows !== undefined
+    const beliefs: Beliefs = {
+      get samples() {
+        return learner.samples
+      },
+      probability,
+      seed,
+    }
+    // Not spread in: a spread reads the getter.
+    if (uncertain) Object.defineProperty(beliefs, 'flipped', { get: () => learner.flips, enumerable: true })
     this.summary ??= this.summarise(probability)
     const issues = copyIssues(this.summary)
     return {

@@ -57,12 +57,27 @@ export function estimatedFrontier(
   value: TheirValue,
   constraints: readonly CompiledConstraint[],
 ): Frontier | undefined {
+  // The same space, estimate and constraints give the same frontier: the warnings on a MESO set
+  // ask for it once per bundle, and a command run once pays for each.
+  const bySpace = computed.get(space) ?? new WeakMap()
+  computed.set(space, bySpace)
+  const byValue = bySpace.get(value) ?? new WeakMap()
+  bySpace.set(value, byValue)
+  if (byValue.has(constraints)) return byValue.get(constraints)?.frontier
   const exact = computeFrontier(spaceAsEstimated(space, value), {
     constraints,
     maxPoints: ADVICE_FRONTIER_LIMIT,
   })
-  return exact.ok ? exact.frontier : undefined
+  const frontier = exact.ok ? exact.frontier : undefined
+  byValue.set(constraints, { frontier })
+  return frontier
 }
+
+/** Frontiers computed, by space, estimate and constraints (all kept by their callers, never changed). */
+const computed = new WeakMap<
+  Space,
+  WeakMap<TheirValue, WeakMap<readonly CompiledConstraint[], { frontier: Frontier | undefined }>>
+>()
 
 /** The level indices of frontier point k. */
 export function frontierLevels(frontier: Frontier, k: number): Int32Array {
