@@ -7,8 +7,11 @@
 // journal (`*.journal.jsonl.cache`) is written by a warm-up run, as the first command after a
 // move writes it; the `no cache` column is a run with that file removed.
 //
-// In process: a fresh process loads the command line, then `runParley` is timed once cold (what a
-// real run pays) and, warm, as the median of BENCH_WARM more runs (bench/replay-worker.mjs).
+// In process, cold: what a real run pays once Node has started and loaded the command line, as
+// the installed `parley` reports it with PARLEY_TIMING=1 (its bundle with the V8 code cache the
+// build warms); the median of the same runs as the whole process. Warm: a fresh process loads the
+// command line and runs the command BENCH_WARM + 1 times; the median of all but the first
+// (bench/replay-worker.mjs).
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -48,15 +51,22 @@ const synthetic = core.syntheticPlan(12, 10)
 const synthetic12x10 = negotiation('synthetic-12x10.yaml', core.yamlOf(synthetic), synthetic)
 
 const parley = (args) =>
-  spawnSync(process.execPath, ['packages/cli/bin/parley.js', ...args], { encoding: 'utf8' })
+  spawnSync(process.execPath, ['packages/cli/bin/parley.js', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, PARLEY_TIMING: '1' },
+  })
 const cacheOf = (plan) => plan.replace(/\.yaml$/, '.journal.jsonl.cache')
-const timed = (args) => {
+/** The whole process's time, and the command's own as the process reports it (PARLEY_TIMING). */
+const timedRun = (args) => {
   const start = process.hrtime.bigint()
   const result = parley(args)
+  const ms = Number(process.hrtime.bigint() - start) / 1e6
   if (result.status !== 0 && !(args[0] === 'lint' && result.status === 3))
     throw new Error(`parley ${args.join(' ')} exited ${result.status}: ${result.stderr}`)
-  return Number(process.hrtime.bigint() - start) / 1e6
+  const own = /parley: ran in ([\d.]+) ms/.exec(result.stderr)
+  return { ms, inProcess: own ? Number(own[1]) : Number.NaN }
 }
+const timed = (args) => timedRun(args).ms
 
 // --- The whole process, against --version in the same run (alternating, so both see the same load).
 parley(['--version'])
@@ -67,11 +77,14 @@ for (const [name, plan] of examples) {
     rmSync(cacheOf(plan), { force: true })
     const noCache = timed([command, plan])
     const times = []
+    const inProcess = []
     for (let run = 0; run < RUNS; run++) {
       version.push(timed(['--version']))
-      times.push(timed([command, plan]))
+      const timing = timedRun([command, plan])
+      times.push(timing.ms)
+      inProcess.push(timing.inProcess)
     }
-    whole.set(`${name} ${command}`, { median: median(times), noCache })
+    whole.set(`${name} ${command}`, { median: median(times), noCache, inProcess: median(inProcess) })
   }
 }
 const versionMs = median(version)
@@ -89,8 +102,9 @@ await build({
   logLevel: 'warning',
   define: { 'import.meta.url': '__parleyModuleUrl' },
   banner: { js: "const __parleyModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  external: ['./server-commands', 'better-sqlite3', 'pg', 'pg-native', 'piscina'],
+  external: ['./server-commands', './document-commands', 'better-sqlite3', 'pg', 'pg-native', 'piscina'],
 })
+/** Warm: the same command run again in one process (the first run, cold, is the whole process's own time above). */
 function inProcess(args) {
   const runs = []
   for (let run = 0; run < Math.max(1, Math.ceil(RUNS / 2)); run++) {
@@ -108,7 +122,7 @@ const rows = []
 for (const [name, plan] of examples) {
   for (const command of COMMANDS) {
     const process = whole.get(`${name} ${command}`)
-    const inside = inProcess([command, plan])
+    const inside = { cold: process.inProcess, warm: inProcess([command, plan]).warm }
     const ratio = process.median / versionMs
     rows.push([
       name,
@@ -140,8 +154,12 @@ printTable(
 )
 
 timed(['meso', synthetic12x10])
-const meso = inProcess(['meso', synthetic12x10])
-const mesoProcess = median(Array.from({ length: RUNS }, () => timed(['meso', synthetic12x10])))
+const mesoRuns = Array.from({ length: RUNS }, () => timedRun(['meso', synthetic12x10]))
+const meso = {
+  cold: median(mesoRuns.map((run) => run.inProcess)),
+  warm: inProcess(['meso', synthetic12x10]).warm,
+}
+const mesoProcess = median(mesoRuns.map((run) => run.ms))
 printTable(
   'parley meso on a 12x10 plan (12 issues x 10 levels) with a 30-event journal',
   ['process', 'in process (cold)', 'warm', '< 100 ms in process'],

@@ -68,6 +68,15 @@ describe('parley (the command)', () => {
     expect(parley(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/)
   })
 
+  it('says the time a command took on stderr with PARLEY_TIMING, and prints the same on stdout', () => {
+    const plain = parley(['check', plan, '--json'])
+    const timed = parley(['check', plan, '--json'], { env: { PARLEY_TIMING: '1' } })
+    expect(timed.code).toBe(plain.code)
+    expect(timed.stdout).toBe(plain.stdout)
+    expect(plain.stderr).not.toMatch(/ran in/)
+    expect(timed.stderr).toMatch(/^parley: ran in \d+\.\d ms\n$/m)
+  })
+
   it('exits 2 on bad usage: unknown command, unknown flag, missing argument or no command', () => {
     expect(parley(['chek', plan]).code).toBe(2)
     expect(parley(['chek', plan]).stderr).toContain("unknown command 'chek'")

@@ -2,8 +2,9 @@
 // file plus a V8 code cache for it, so it starts fast (no TypeScript loader at run time, and no
 // recompiling of the bundle on every start). Run by `npm install` through `prepare`.
 import { spawnSync } from 'node:child_process'
-import { existsSync, rmSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import { build } from 'esbuild'
 import { buildComputeWorker, common } from './bundles.mjs'
 import { INITIAL_JS_BUDGET, initialJavaScript } from './web-size.mjs'
@@ -86,13 +87,39 @@ console.log(
   `web app: initial JavaScript ${(size.gzipped / 1024).toFixed(1)} KB gzipped (${(size.raw / 1024).toFixed(0)} KB raw; budget ${INITIAL_JS_BUDGET / 1024} KB gzipped)`,
 )
 
-// Warm the code cache with the work a typical run does; the command line loads it if V8 accepts it.
+// Warm the code cache with the work typical runs do: a plan checked, moves recorded, and the
+// commands that replay a journal, on an example copied to a scratch folder. Each run loads the
+// cache the one before wrote and writes it again with what it compiled too, so the cache ends up
+// holding every function those commands run (a function not in it is compiled when first called).
 rmSync(cache, { force: true })
 const example = 'examples/sales-saas-renewal.yaml'
 if (existsSync(example)) {
-  const run = spawnSync(process.execPath, ['packages/cli/bin/parley.js', 'check', example, '--json'], {
-    env: { ...process.env, PARLEY_WRITE_CODE_CACHE: '1' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
-  if (run.status !== 0) console.warn('build: warming the code cache failed; parley will start without it')
+  const scratch = mkdtempSync(join(tmpdir(), 'parley-code-cache-'))
+  const plan = join(scratch, 'plan.yaml')
+  copyFileSync(example, plan)
+  const runs = [
+    ['check', example, '--json'],
+    ['frontier', plan],
+    ['offer', plan, '--meso'],
+    ['reply', plan, '--ranked', 'B,A,C'],
+    ['status', plan],
+    ['meso', plan],
+    ['coach', plan],
+    ['lint', plan],
+    ['debrief', plan],
+    ['status', plan, '--json'],
+  ]
+  for (const args of runs) {
+    const run = spawnSync(process.execPath, ['packages/cli/bin/parley.js', ...args], {
+      env: { ...process.env, PARLEY_WRITE_CODE_CACHE: '1', NO_COLOR: '1' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+      encoding: 'utf8',
+    })
+    // `lint` exits 3 when it finds something: it ran.
+    if (run.status !== 0 && run.status !== 3) {
+      console.warn(`build: warming the code cache with \`parley ${args[0]}\` failed (${run.stderr.trim()})`)
+      break
+    }
+  }
+  rmSync(scratch, { recursive: true, force: true })
 }

@@ -79,6 +79,9 @@ const CONVENTIONS = [
   'level for every issue; a range also takes off-grid values inside it (a counter at 117,500 on a 5,000 step is',
   'scored by the same formula). `{ "terms": {...} }` is accepted as well as the bare map. A journal event is given',
   'the same way; its fields are in [the journal](journal.md).',
+  '',
+  '`PARLEY_TIMING=1` adds one line to stderr at the end, `parley: ran in N ms`: the command\'s own time, without',
+  'starting Node and loading the command line (the benchmarks read it).',
 ]
 
 function commandSection(command: Command, listed: readonly Command[]): string[] {
