@@ -80,7 +80,7 @@ const CONVENTIONS = [
   'scored by the same formula). `{ "terms": {...} }` is accepted as well as the bare map. A journal event is given',
   'the same way; its fields are in [the journal](journal.md).',
   '',
-  '`PARLEY_TIMING=1` adds one line to stderr at the end, `parley: ran in N ms`: the command\'s own time, without',
+  "`PARLEY_TIMING=1` adds one line to stderr at the end, `parley: ran in N ms`: the command's own time, without",
   'starting Node and loading the command line (the benchmarks read it).',
 ]
 
