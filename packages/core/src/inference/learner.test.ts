@@ -108,6 +108,22 @@ describe('PriorityLearner', () => {
       ['a log weight that is not a number', { ...state, logWeight: state.logWeight.map(() => Number.NaN) }],
       ['an order that is not a permutation', { ...state, orders: state.orders.map(() => 0) }],
       ['orders cut short', { ...state, orders: state.orders.slice(1) }],
+      [
+        'an order that names an issue twice, in the reading that may reorder',
+        {
+          ...state,
+          readings: state.readings.map(() => 1),
+          orders: state.orders.map((_, k) => (k === state.issues * 5 + 1 ? 0 : k % state.issues)),
+        },
+      ],
+      [
+        'an order that names no issue, in the reading that may reorder',
+        {
+          ...state,
+          readings: state.readings.map(() => 1),
+          orders: state.orders.map((_, k) => (k === state.issues * 7 ? state.issues : k % state.issues)),
+        },
+      ],
       ['a reading other than 0 or 1', { ...state, readings: state.readings.map(() => 2) }],
       [
         "another order than the estimate's in the reading that keeps it",
@@ -139,6 +155,21 @@ describe('PriorityLearner', () => {
           PriorityLearner.resume(space, observations ?? moves, changed, options ?? { samples: 50 }),
         ).toBeUndefined()
       })
+    it('and an order in the reading that may reorder, each issue once, is', () => {
+      const reordered = {
+        ...state,
+        readings: state.readings.map(() => 1),
+        orders: state.orders.map((_, k) => (k + 1) % state.issues),
+      }
+      expect(PriorityLearner.resume(space, moves, reordered, { samples: 50 })).toBeDefined()
+    })
+    it('and a resumed learner leaves the snapshot it came from as it was, whatever it learns next', () => {
+      const kept = copyLearnerState(state)
+      const resumed = PriorityLearner.resume(space, moves, state, { samples: 50 })
+      for (const move of moves.slice(3)) resumed?.observe(move)
+      resumed?.snapshot()
+      expect(state).toEqual(kept)
+    })
     it('and the snapshot itself is', () => {
       expect(PriorityLearner.resume(space, moves, state, { samples: 50 })?.posterior()).toEqual(
         learner.posterior(),

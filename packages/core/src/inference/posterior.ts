@@ -506,29 +506,14 @@ export class PriorityLearner {
     return this.sampleRows
   }
 
-  private set samples(rows: Float64Array[]) {
-    this.unflatten()
-    this.sampleRows = rows
-  }
-
   private get orders(): Int32Array[] {
     this.unflatten()
     return this.orderRows
   }
 
-  private set orders(rows: Int32Array[]) {
-    this.unflatten()
-    this.orderRows = rows
-  }
-
   private get flips(): Uint8Array[] | undefined {
     this.unflatten()
     return this.flipRows
-  }
-
-  private set flips(rows: Uint8Array[] | undefined) {
-    this.unflatten()
-    this.flipRows = rows
   }
 
   /** A copy that continues on its own. */
@@ -701,9 +686,10 @@ export class PriorityLearner {
         orders[s] = o
         if (flips && f) flips[s] = f
       }
-      this.samples = resampled
-      this.flips = flips
-      this.orders = orders
+      // Read through the getters above, so no longer flat.
+      this.sampleRows = resampled
+      this.flipRows = flips
+      this.orderRows = orders
       this.readings = readings
     }
     this.moves.push({ ...information, ...this.expectedShares() })
