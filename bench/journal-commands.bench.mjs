@@ -64,7 +64,11 @@ const timedRun = (args) => {
   if (result.status !== 0 && !(args[0] === 'lint' && result.status === 3))
     throw new Error(`parley ${args.join(' ')} exited ${result.status}: ${result.stderr}`)
   const own = /parley: ran in ([\d.]+) ms/.exec(result.stderr)
-  return { ms, inProcess: own ? Number(own[1]) : Number.NaN }
+  if (!own)
+    throw new Error(
+      `parley ${args.join(' ')} did not report its time (PARLEY_TIMING): rebuild it with \`node scripts/build.mjs\``,
+    )
+  return { ms, inProcess: Number(own[1]) }
 }
 const timed = (args) => timedRun(args).ms
 
@@ -104,8 +108,8 @@ await build({
   banner: { js: "const __parleyModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   external: ['./server-commands', './document-commands', 'better-sqlite3', 'pg', 'pg-native', 'piscina'],
 })
-/** Warm: the same command run again in one process (the first run, cold, is the whole process's own time above). */
-function inProcess(args) {
+/** Warm: the same command run again in one process (cold, its first run, is the whole process's own time above). */
+function warmInProcess(args) {
   const runs = []
   for (let run = 0; run < Math.max(1, Math.ceil(RUNS / 2)); run++) {
     const result = spawnSync(process.execPath, ['bench/replay-worker.mjs', bundle, ...args], {
@@ -114,7 +118,7 @@ function inProcess(args) {
     if (result.status !== 0) throw new Error(`replay-worker ${args.join(' ')}: ${result.stderr}`)
     runs.push(JSON.parse(result.stdout))
   }
-  return { cold: median(runs.map((run) => run.cold)), warm: median(runs.map((run) => run.warm)) }
+  return median(runs.map((run) => run.warm))
 }
 
 const ms = (value) => `${value.toFixed(value < 10 ? 1 : 0)} ms`
@@ -122,7 +126,7 @@ const rows = []
 for (const [name, plan] of examples) {
   for (const command of COMMANDS) {
     const process = whole.get(`${name} ${command}`)
-    const inside = { cold: process.inProcess, warm: inProcess([command, plan]).warm }
+    const inside = { cold: process.inProcess, warm: warmInProcess([command, plan]) }
     const ratio = process.median / versionMs
     rows.push([
       name,
@@ -157,7 +161,7 @@ timed(['meso', synthetic12x10])
 const mesoRuns = Array.from({ length: RUNS }, () => timedRun(['meso', synthetic12x10]))
 const meso = {
   cold: median(mesoRuns.map((run) => run.inProcess)),
-  warm: inProcess(['meso', synthetic12x10]).warm,
+  warm: warmInProcess(['meso', synthetic12x10]),
 }
 const mesoProcess = median(mesoRuns.map((run) => run.ms))
 printTable(

@@ -163,6 +163,9 @@ describe('PriorityLearner', () => {
       }
       expect(PriorityLearner.resume(space, moves, reordered, { samples: 50 })).toBeDefined()
     })
+    it('and a resumed learner, before it reads a sample, gives back the snapshot it came from', () => {
+      expect(PriorityLearner.resume(space, moves, state, { samples: 50 })?.snapshot()).toEqual(state)
+    })
     it('and a resumed learner leaves the snapshot it came from as it was, whatever it learns next', () => {
       const kept = copyLearnerState(state)
       const resumed = PriorityLearner.resume(space, moves, state, { samples: 50 })

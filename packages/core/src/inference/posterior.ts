@@ -430,11 +430,7 @@ export class PriorityLearner {
       this.sampleRows = []
       this.orderRows = []
       this.flipRows = undefined
-      this.flat = {
-        samples: state.samples.slice(),
-        orders: state.orders.slice(),
-        flips: state.flips?.slice(),
-      }
+      this.flat = copyFlat(state)
       this.readings = Uint8Array.from(state.readings)
       this.logWeight = Float64Array.from(state.logWeight)
       this.compiled = compiled
@@ -485,6 +481,23 @@ export class PriorityLearner {
     this.summary = undefined
   }
 
+  /** The rows joined into flat buffers, a sample after another. */
+  private joined(): { samples: Float64Array; orders: Int32Array; flips: Uint8Array | undefined } {
+    const n = this.space.issues.length
+    const join = <T extends Float64Array | Int32Array | Uint8Array>(rows: readonly T[], all: T): T => {
+      rows.forEach((row, s) => {
+        all.set(row, s * n)
+      })
+      return all
+    }
+    const flips = this.flipRows
+    return {
+      samples: join(this.sampleRows, new Float64Array(this.count * n)),
+      orders: join(this.orderRows, new Int32Array(this.count * n)),
+      flips: flips ? join(flips, new Uint8Array(this.count * n)) : undefined,
+    }
+  }
+
   /** The snapshot's flat buffers, if still flat, cut into a view per sample (rows are replaced, never changed in place). */
   private unflatten(): void {
     const flat = this.flat
@@ -527,22 +540,7 @@ export class PriorityLearner {
    */
   snapshot(): LearnerState {
     const n = this.space.issues.length
-    const samples = new Float64Array(this.count * n)
-    this.samples.forEach((w, s) => {
-      samples.set(w, s * n)
-    })
-    const rows = this.flips
-    let flips: Uint8Array | undefined
-    const orders = new Int32Array(this.count * n)
-    this.orders.forEach((row, s) => {
-      orders.set(row, s * n)
-    })
-    if (rows) {
-      flips = new Uint8Array(this.count * n)
-      rows.forEach((row, s) => {
-        flips?.set(row, s * n)
-      })
-    }
+    const { samples, orders, flips } = this.flat ? copyFlat(this.flat) : this.joined()
     return {
       version: LEARNER_STATE_VERSION,
       seed: this.seed,
@@ -779,6 +777,10 @@ export class PriorityLearner {
     }
     return issues
   }
+}
+
+function copyFlat(flat: { samples: Float64Array; orders: Int32Array; flips?: Uint8Array | undefined }) {
+  return { samples: flat.samples.slice(), orders: flat.orders.slice(), flips: flat.flips?.slice() }
 }
 
 function copyIssues(issues: Record<string, IssuePosterior>): Record<string, IssuePosterior> {
