@@ -234,6 +234,26 @@ describe('parley journal and status', () => {
     expect(human.stdout).toContain('Concession log')
     expect(human.stdout).toContain('Their priorities')
     expect(human.stdout).toContain('Reality test')
+    // No issue is marked uncertain: no direction column, which would be empty on every row.
+    expect(human.stdout).not.toMatch(/│ {2}│$/m)
+    expect(human.stdout).not.toContain('lean the other way')
+  })
+
+  it("shows their priorities with the chance they lean the other way when an issue's direction is uncertain", () => {
+    const { plan } = workspace()
+    writeFileSync(
+      plan,
+      readFileSync(plan, 'utf8').replace(
+        'them: { weight: 15, scores: { standard: 0, premium: 70, enterprise: 100 } }',
+        'them: { weight: 15, scores: { standard: 0, premium: 70, enterprise: 100 }, uncertain: true }',
+      ),
+    )
+    parley(['journal', 'add', plan, JSON.stringify(set)])
+    parley(['journal', 'add', plan, '{"type":"bundles-ranked","order":["C","A","B"]}'])
+    const human = parley(['status', plan])
+    expect(human.code).toBe(0)
+    expect(human.stdout).toMatch(/│ support +│.*│ \d+% they lean the other way +│$/m)
+    expect(human.stdout).toMatch(/│ price +│.*│ +│$/m)
   })
 
   it('uses what it learned for the next MESO set', () => {

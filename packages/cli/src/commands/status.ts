@@ -92,15 +92,21 @@ function printStatus(out: Output, status: NegotiationStatus, journal: string | n
   }
   out.print()
   out.print(c.bold('Their priorities (our estimate, updated by their moves; 80% interval)'))
+  // The direction column only when an issue is marked uncertain: an empty column reads as a fault.
+  const uncertain = Object.values(status.posterior).some((entry) => entry.reversed !== undefined)
   const rows = Object.entries(status.posterior).map(([id, entry]) => [
     id,
     percent(entry.mean),
     `${percent(entry.low)}–${percent(entry.high)}`,
     percent(entry.estimate),
     '█'.repeat(Math.round(entry.mean * 40)),
-    entry.reversed !== undefined ? `${Math.round(entry.reversed * 100)}% they lean the other way` : '',
+    ...(uncertain
+      ? [entry.reversed !== undefined ? `${Math.round(entry.reversed * 100)}% they lean the other way` : '']
+      : []),
   ])
-  out.print(out.table(['issue', 'mean', '80% interval', 'plan estimate', '', ''], rows))
+  out.print(
+    out.table(['issue', 'mean', '80% interval', 'plan estimate', '', ...(uncertain ? [''] : [])], rows),
+  )
   out.print(
     `The last move taught us ${formatBits(status.learning.lastBits)} bits; all moves ${formatBits(status.learning.totalBits)} bits (${status.learning.samples} samples, seed ${status.learning.seed}).`,
   )
