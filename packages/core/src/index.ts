@@ -259,8 +259,11 @@ export {
 export { readThreshold } from './journal/threshold'
 export {
   compareWithStandards,
+  counterGiveaway,
+  type Giveaway,
+  giveawayInWords,
+  LOPSIDED_SHARE,
   type OurLastOffer,
-  oneSidedGiveaway,
   ourLastOffer,
   type StandardComparison,
   type TradeBundle,

@@ -2,6 +2,7 @@
 import {
   formatBits,
   formatMoney,
+  giveawayInWords,
   type NegotiationStatus,
   negotiationStatus,
   negotiationWarnings,
@@ -138,7 +139,7 @@ function printStatus(out: Output, status: NegotiationStatus, journal: string | n
       )
       if (item.giveaway !== undefined)
         out.print(
-          `    ${c.yellow('Giveaway:')} accepting it gives away ${pts(item.giveaway)} of our points for nothing (against our last offer)`,
+          `    ${c.yellow('Giveaway:')} accepting it gives away ${giveawayInWords(item.giveaway, item.givenBack)} (against our last offer)`,
         )
       if (item.proposal)
         out.print(

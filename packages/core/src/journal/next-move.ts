@@ -1,9 +1,9 @@
 /** The suggested next move, from where the negotiation stands and the method's rules of play. */
-import { formatPoints } from '../scoring/figures'
 import type { Space } from '../scoring/space'
 import type { ConcessionLine } from './concessions'
 import type { RealityTest } from './reality'
 import type { NegotiationState } from './replay'
+import { giveawayInWords } from './trade-advice'
 
 export interface NextMove {
   /** What to do, in one sentence. */
@@ -65,7 +65,7 @@ export function nextMove(
         const counter = reality.items.find((item) => item.label === 'their counter')
         if (counter?.advice && counter.giveaway !== undefined)
           return {
-            text: `${counter.advice}, rather than accept their counter: as it stands it gives away ${formatPoints(counter.giveaway)} of our points for nothing`,
+            text: `${counter.advice}, rather than accept their counter: as it stands it gives away ${giveawayInWords(counter.giveaway, counter.givenBack)}`,
           }
         return counter
           ? { text: `reality-test their counter: ${counter.verdict} (${counter.reason})` }

@@ -11,6 +11,7 @@ import { RENEWAL_B } from '../testing/renewal-bundles'
 import type { JournalEvent } from './events'
 import { JOINT_GAIN_MIN } from './joint-gain'
 import { negotiation, negotiationStatus } from './status'
+import { LOPSIDED_SHARE } from './trade-advice'
 
 const B = RENEWAL_B
 
@@ -85,6 +86,34 @@ describe('the reality test as a trade adviser', () => {
     expect(item.giveaway).toBeUndefined()
     expect(item.proposal).toBeUndefined()
     expect(status.nextMove.text).toContain('reality-test their counter: accept')
+  })
+
+  it('answers a counter that gives back next to nothing for what it takes with a trade too', () => {
+    const space = renewalSpace()
+    // They take 30,000 off the price and give back the standard support tier, which we prefer a little.
+    const counter = { ...B, price: 200000, support: 'standard' }
+    const { item, status } = counterItem(space, [
+      event('offer-sent', { bundles: [{ label: 'B', terms: B }] }),
+      event('offer-rejected', { counter: { terms: counter } }),
+    ])
+    const givenBack = usOf(space, { ...B, support: 'standard' }) - usOf(space, B)
+    const takes = usOf(space, B) - usOf(space, { ...B, price: 200000 })
+    expect(givenBack).toBeGreaterThan(0)
+    expect(givenBack).toBeLessThan(LOPSIDED_SHARE * takes)
+    expect(item.verdict).toBe('counter')
+    expect(item.giveaway).toBeCloseTo(usOf(space, B) - usOf(space, counter), 9)
+    expect(item.givenBack).toBeCloseTo(givenBack, 9)
+    expect(item.reason).toContain(
+      `it moves annual subscription fee 200,000 USD/year their way from our last offer (B) and gives back only`,
+    )
+    expect(item.reason).toContain(
+      `worth ${givenBack.toFixed(1)} of the ${takes.toFixed(1)} points it takes: accepting gives away ${item.giveaway?.toFixed(1)} points`,
+    )
+    expect(item.reason).not.toContain('for nothing')
+    expect(item.proposal?.utility.us).toBeGreaterThanOrEqual(usOf(space, B) - 1e-9)
+    expect(status.nextMove.text).toContain(
+      `as it stands it gives away ${item.giveaway?.toFixed(1)} of our points (it takes ${takes.toFixed(1)} and gives back ${givenBack.toFixed(1)})`,
+    )
   })
 
   it('reads a counter to a set against the bundle they chose from it', () => {

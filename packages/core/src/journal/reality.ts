@@ -2,7 +2,8 @@
  * The reality test: every bundle in play against our reservation, both BATNAs, our limits and the
  * decision rule, with a plain verdict — accept, counter, or walk away — and the reason. Their
  * counter is also read against our last offer (`trade-advice.ts`): one that only moves issues their
- * way and gives us nothing back is answered with a conditional trade at our target, never accepted,
+ * way, or gives back less than a quarter of what it takes, is answered with a conditional trade at
+ * our target, never accepted,
  * and every numeric term they moved is compared with the evidence pack's standards.
  */
 import type { TheirValue } from '../inference/estimate'
@@ -18,7 +19,7 @@ import { changedIssues } from './positions'
 import type { NegotiationState } from './replay'
 import {
   compareWithStandards,
-  oneSidedGiveaway,
+  counterGiveaway,
   ourLastOffer,
   ourPointsOn,
   type StandardComparison,
@@ -41,10 +42,13 @@ export interface RealityItem {
   verdict: Verdict
   reason: string
   /**
-   * Their counter only: the points of U_us we would give for nothing by accepting it, against our
-   * last offer, when it only moves issues their way (then the verdict is `counter`).
+   * Their counter only: the points of U_us we would give away by accepting it, against our last
+   * offer, when it only moves issues their way or gives back less than a quarter of what it takes
+   * (then the verdict is `counter`).
    */
   giveaway?: number
+  /** With `giveaway`, when the counter gives something back: what it gives back, in our points (absent when nothing). */
+  givenBack?: number
   /** With `giveaway`: the conditional trade to offer instead, at our current target. */
   proposal?: TradeBundle
   /** With `proposal`: what to say, `counter with … if they accept …`. */
@@ -155,18 +159,29 @@ function adviseOnCounter(
   const standards = compareWithStandards(space, ours?.offer, counter)
   const advised: RealityItem = { ...item, ...(standards.length > 0 ? { standards } : {}) }
   const evidence = standards.length > 0 ? `; ${standardsInWords(space, standards)}` : ''
-  const giveaway = ours ? oneSidedGiveaway(space, ours.offer, counter) : undefined
-  if (!ours || giveaway === undefined) return { ...advised, reason: `${item.reason}${evidence}` }
+  const lopsided = ours ? counterGiveaway(space, ours.offer, counter) : undefined
+  if (!ours || lopsided === undefined) return { ...advised, reason: `${item.reason}${evidence}` }
+  const giveaway = lopsided.points
+  const givenBack = lopsided.gives > 0 ? { givenBack: lopsided.gives } : {}
   const requirements = compileRequirements(space)
   const target = Math.max(utilityOf(space, ours.offer).us, space.plan.reservation ?? Number.NEGATIVE_INFINITY)
   const constraints = [...requirements.rule, ...requirements.limits]
   const traded = tradeProposal(space, value, constraints, target, { ours: ours.offer, counter })
   const proposal = traded ?? heldOffer(space, value, requirements, ours.offer)
   const moved = changedIssues(space, ours.offer, counter)
-  const asks = `it only moves ${listAnd(termsInWords(counter, moved))} their way from our last offer (${ours.label}) and gives us nothing back: accepting gives away ${formatPoints(giveaway)} points for nothing`
+  const ourWay = moved.filter(
+    (issue) =>
+      ourPointsOn(space, issue, counter.values[issue.index] as Level) >
+      ourPointsOn(space, issue, ours.offer.values[issue.index] as Level),
+  )
+  const theirWay = moved.filter((issue) => !ourWay.includes(issue))
+  const asks =
+    lopsided.gives > 0
+      ? `it moves ${listAnd(termsInWords(counter, theirWay))} their way from our last offer (${ours.label}) and gives back only ${listAnd(termsInWords(counter, ourWay))}, worth ${formatPoints(lopsided.gives)} of the ${formatPoints(lopsided.takes)} points it takes: accepting gives away ${formatPoints(giveaway)} points`
+      : `it only moves ${listAnd(termsInWords(counter, moved))} their way from our last offer (${ours.label}) and gives us nothing back: accepting gives away ${formatPoints(giveaway)} points for nothing`
   if (!proposal) {
     // Nothing meets our limits at our target: we cannot improve on it by trading, so the verdict stands.
-    return { ...advised, giveaway, reason: `${item.reason}; ${asks}${evidence}` }
+    return { ...advised, giveaway, ...givenBack, reason: `${item.reason}; ${asks}${evidence}` }
   }
   const read = readOffer(space, proposal.terms)
   if (!read.ok) throw new Error('a proposal does not read back')
@@ -179,6 +194,7 @@ function adviseOnCounter(
     ...advised,
     verdict: 'counter',
     giveaway,
+    ...givenBack,
     proposal,
     advice,
     reason: `${before}${asks}; ${advice}${evidence}`,

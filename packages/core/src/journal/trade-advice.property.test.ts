@@ -11,6 +11,7 @@ import { runs } from '../testing/property-runs'
 import { JOINT_GAIN_MIN, jointGain } from './joint-gain'
 import { realityTest } from './reality'
 import { replay } from './replay'
+import { LOPSIDED_SHARE } from './trade-advice'
 
 const small = planArb({ maxIssues: 4, maxLevels: 5, constraints: true }).filter(
   (plan) => compileSpace(plan).outcomes <= 1500,
@@ -46,7 +47,7 @@ function termsOfLevels(space: Space, levels: readonly number[]) {
 }
 
 describe('the reality test on their counter (against brute force)', () => {
-  it('never accepts a one-sided counter, and proposes the best trade for them at our target', () => {
+  it('never accepts a one-sided or lopsided counter, and proposes the best trade for them at our target', () => {
     fc.assert(
       fc.property(caseArb, ({ plan, ours, theirs }) => {
         const space = compileSpace(plan)
@@ -68,16 +69,25 @@ describe('the reality test on their counter (against brute force)', () => {
         }
         const usOurs = utilityOf(space, offerFromLevels(space, ours)).us
         const usTheirs = utilityOf(space, offerFromLevels(space, theirs)).us
-        const nothingBack = changed.every(
-          (i) => ourPart(space, i, theirs[i] ?? 0) <= ourPart(space, i, ours[i] ?? 0) + 1e-7,
-        )
-        const oneSided = changed.length > 0 && nothingBack && usOurs - usTheirs > 1e-7
-        if (!oneSided) {
+        // What it takes from us and gives back, issue by issue, in our points.
+        let takes = 0
+        let gives = 0
+        for (const i of changed) {
+          const gain = ourPart(space, i, theirs[i] ?? 0) - ourPart(space, i, ours[i] ?? 0)
+          if (gain > 0) gives += gain
+          else takes -= gain
+        }
+        const lopsided =
+          changed.length > 0 && gives <= LOPSIDED_SHARE * takes + 1e-7 && usOurs - usTheirs > 1e-7
+        if (!lopsided) {
           expect(item.giveaway).toBeUndefined()
+          expect(item.givenBack).toBeUndefined()
           expect(item.proposal).toBeUndefined()
           return
         }
         expect(item.giveaway).toBeCloseTo(usOurs - usTheirs, 9)
+        if (gives > 1e-7) expect(item.givenBack).toBeCloseTo(gives, 9)
+        else expect(item.givenBack).toBeUndefined()
         const target = Math.max(usOurs, plan.reservation ?? Number.NEGATIVE_INFINITY)
         const reachable = enumerate(space, constraints).filter((bundle) => bundle.us >= target - 1e-7)
         // Our own offer reaches the target unless it was under our reservation.

@@ -1,7 +1,8 @@
 /**
  * The reality test as a trade adviser: their counter read against our last offer, not only
- * against our limits. A counter that moves issues their way and gives us nothing back is a request
- * for points for nothing; the answer is a conditional trade at our current target instead.
+ * against our limits. A counter that moves issues their way and gives us nothing (or next to nothing)
+ * back is a request for points for nothing; the answer is a conditional trade at our current target
+ * instead.
  *
  * Definitions (docs/journal.md, "The reality test as a trade adviser", says the same):
  * - Our last offer: our position when they countered, as replay keeps it (`ourPosition`, the same
@@ -9,8 +10,13 @@
  *   chose or ranked first from our latest set, moved by our concessions since; when they countered
  *   a set without choosing from it, the bundle of that set that differs from their counter on the
  *   fewest issues (the first of them on a tie).
- * - One-sided: the counter differs from our last offer on at least one issue, no changed issue is
- *   better for us, and it is worth less to us than our last offer. The giveaway is that loss:
+ * - What a counter takes and gives, against our last offer, in our points: it takes the sum of what
+ *   we lose on the issues it moves their way, and gives back the sum of what we gain on the issues it
+ *   moves ours (each issue's share times our score, so takes − gives is the loss in U_us).
+ * - One-sided: it differs from our last offer on at least one issue, is worth less to us than our
+ *   last offer, and gives nothing back. Lopsided: the same, but it gives back something worth less
+ *   than a quarter of what it takes (`LOPSIDED_SHARE`): a request for points with next to nothing in
+ *   return, answered like a one-sided one. The giveaway is the loss either way:
  *   U_us(our last offer) − U_us(counter), in points.
  * - Our current target: what our last offer is worth to us, never below our reservation.
  * - The proposal: among bundles that meet the decision rule and our limits and are worth at least
@@ -24,6 +30,7 @@ import { formatLevel, formatLevelWithUnit, inSentence } from '../language/levels
 import { TOLERANCE } from '../model/limits'
 import type { Evidence, Level, Terms } from '../model/plan'
 import type { CompiledConstraint } from '../scoring/constraints'
+import { formatPoints } from '../scoring/figures'
 import { type Offer, offerFromLevels, termsOf, utilityOf } from '../scoring/offer'
 import { type IssueModel, type Space, scoreLevel } from '../scoring/space'
 import { theirUtility } from './concessions'
@@ -82,21 +89,50 @@ export function ourPointsOn(space: Space, issue: IssueModel, level: Level): numb
 }
 
 /**
- * Whether their counter only moves issues their way and asks nothing we value in return, against
- * our last offer; the points we would give for nothing by accepting it when so, else undefined.
+ * A counter that gives back less than this share of what it takes from us (in our points) is read
+ * as a request for points with next to nothing in return. Trading 15 points of ours for 3 is not a
+ * trade a negotiator accepts on sight; a quarter leaves room for the uneven trades real counters
+ * make (take 10,000 off the price for the 36-month term we value is accepted).
  */
-export function oneSidedGiveaway(space: Space, ours: Offer, counter: Offer): number | undefined {
+export const LOPSIDED_SHARE = 0.25
+
+/** What accepting a lopsided counter gives away, against our last offer, in our points. */
+export interface Giveaway {
+  /** The loss in U_us: `takes - gives`. */
+  points: number
+  /** What we lose on the issues it moves their way. */
+  takes: number
+  /** What we gain on the issues it moves our way: 0 when it only moves issues their way. */
+  gives: number
+}
+
+/**
+ * Whether their counter, against our last offer, takes from us and gives back nothing or less than
+ * `LOPSIDED_SHARE` of it (see the header); what accepting it gives away when so, else undefined.
+ */
+export function counterGiveaway(space: Space, ours: Offer, counter: Offer): Giveaway | undefined {
   const changed = changedIssues(space, ours, counter)
   if (changed.length === 0) return undefined
   const tolerance = TOLERANCE * 100
+  let takes = 0
+  let gives = 0
   for (const issue of changed) {
     const gain =
       ourPointsOn(space, issue, counter.values[issue.index] as Level) -
       ourPointsOn(space, issue, ours.values[issue.index] as Level)
-    if (gain > tolerance) return undefined
+    if (gain > 0) gives += gain
+    else takes -= gain
   }
-  const giveaway = utilityOf(space, ours).us - utilityOf(space, counter).us
-  return giveaway > tolerance ? giveaway : undefined
+  if (gives > LOPSIDED_SHARE * takes + tolerance) return undefined
+  const points = utilityOf(space, ours).us - utilityOf(space, counter).us
+  return points > tolerance ? { points, takes, gives: gives > tolerance ? gives : 0 } : undefined
+}
+
+/** What accepting gives away: `12.0 of our points for nothing`, or `12.0 of our points (it takes 15.0 and gives back 3.0)`. */
+export function giveawayInWords(giveaway: number, givenBack: number | undefined): string {
+  return givenBack === undefined || givenBack <= 0
+    ? `${formatPoints(giveaway)} of our points for nothing`
+    : `${formatPoints(giveaway)} of our points (it takes ${formatPoints(giveaway + givenBack)} and gives back ${formatPoints(givenBack)})`
 }
 
 /**

@@ -58,6 +58,8 @@ describe('sentences', () => {
     ['is it?', 'is it?'],
     ['they said "yes."', 'they said "yes."'],
     ['they said "yes"', 'they said "yes."'],
+    ['it takes 13.1 (and gives back 0.9)', 'it takes 13.1 (and gives back 0.9).'],
+    ['see the plan (section 2.)', 'see the plan (section 2.)'],
   ])('%j ends as %j', (text, expected) => {
     expect(sentence(text)).toBe(expected)
   })

@@ -63,8 +63,12 @@ export function withoutFullStop(text: string): string {
 export function sentence(text: string): string {
   const trimmed = text.trim()
   if (/[?!]["'”’)]?$/.test(trimmed)) return trimmed.replace(/\.+(?=[?!])/g, '')
-  const quoted = /^(.*?)([.\s]*)(["'”’)])$/.exec(trimmed)
-  // A quote or bracket at the end: the full stop goes inside, once.
+  // A closing bracket ends an aside within the sentence: the full stop goes after it (unless the
+  // aside already ends with one).
+  if (/\.\)$/.test(trimmed)) return trimmed
+  if (trimmed.endsWith(')')) return `${trimmed}.`
+  const quoted = /^(.*?)([.\s]*)(["'”’])$/.exec(trimmed)
+  // A quote at the end: the full stop goes inside, once.
   if (quoted) return `${withoutFullStop(quoted[1] ?? '')}.${quoted[3]}`
   return `${withoutFullStop(trimmed)}.`
 }

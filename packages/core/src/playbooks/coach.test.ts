@@ -408,4 +408,19 @@ describe('the advice on a counter that only moves issues their way (issue 12)', 
     )
     expect(JSON.stringify(shareableCoach(report))).not.toContain('give away')
   })
+
+  it('says what a counter that gives back next to nothing takes and gives, without "for nothing"', () => {
+    const space = renewalSpace()
+    const B = RENEWAL_B
+    const report = coach(space, [
+      event('offer-sent', { bundles: [{ label: 'B', terms: B }] }),
+      event('offer-rejected', { counter: { terms: { ...B, price: 200000, support: 'standard' } } }),
+    ])
+    const line = report.advice.find((text) => text.startsWith('Their counter gives back next to nothing'))
+    expect(line).toMatch(
+      /: counter with .*, rather than accept it, which would give away \d+\.\d of our points \(it takes \d+\.\d and gives back \d+\.\d\)\.$/,
+    )
+    expect(report.advice.some((text) => text.startsWith('Their counter only moves'))).toBe(false)
+    expect(JSON.stringify(shareableCoach(report))).not.toContain('give away')
+  })
 })

@@ -19,6 +19,7 @@ import { inferPriorities } from '../inference/posterior'
 import type { JournalEvent } from '../journal/events'
 import { realityTest } from '../journal/reality'
 import { type NegotiationState, replay, type Stage } from '../journal/replay'
+import { giveawayInWords } from '../journal/trade-advice'
 import { listAnd, nounFor, sentence, withoutFullStop } from '../language/english'
 import { type MesoBundle, meso } from '../meso/meso'
 import type { Context, Side } from '../model/plan'
@@ -302,7 +303,7 @@ export function coach(
     advice.push(
       'The debrief is for your side: there is nothing here to say to them. Answer the debrief prompts (parley debrief) while memories are fresh.',
     )
-  // Their counter only moved issues their way: say the trade to offer, as status's next move does.
+  // Their counter only moved issues their way (or gave next to nothing back): say the trade to offer, as status's next move does.
   if (!closed && state.table?.source === 'counter') {
     const counter = realityTest(space, state, currentEstimate(space, state, posterior)).items.find(
       (item) => item.label === 'their counter',
@@ -310,7 +311,7 @@ export function coach(
     if (counter?.advice && counter.giveaway !== undefined)
       advice.push(
         sentence(
-          `Their counter only moves issues their way and gives us nothing back: ${counter.advice}, rather than accept it, which would give away ${formatPoints(counter.giveaway)} of our points for nothing`,
+          `${counter.givenBack === undefined ? 'Their counter only moves issues their way and gives us nothing back' : 'Their counter gives back next to nothing for what it takes'}: ${counter.advice}, rather than accept it, which would give away ${giveawayInWords(counter.giveaway, counter.givenBack)}`,
         ),
       )
   }

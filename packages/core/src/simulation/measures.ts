@@ -1,7 +1,9 @@
 /**
- * How good an agreement is, judged against the truth the simulator knows: the TRUE frontier
- * (every bundle meeting the decision rule, scored by us and by the counterpart's true
- * preferences), the Nash product and the distance to the frontier.
+ * How good an agreement is, judged against the truth the simulator knows: the TRUE frontier of
+ * the deals we could make (every bundle meeting the decision rule and keeping our limits, scored by
+ * us and by the counterpart's true preferences), the Nash product and the distance to the frontier.
+ * Our limits are part of it because no strategy may agree to a bundle that breaks them: a point
+ * beyond them is value no way of negotiating could create, only a change of our limits.
  * - nashShare = (U_us - d_us)(U_them - d_them) / max over the true frontier of the same product,
  *   d = (our BATNA, their true BATNA); factors below 0 count as 0; undefined when no bundle
  *   beats both BATNAs (no product to share).
@@ -14,7 +16,7 @@ import type { CompiledConstraint } from '../scoring/constraints'
 import type { Space } from '../scoring/space'
 import { type CounterpartTruth, truthSpace } from './truth'
 
-/** The frontier of the true space under the decision rule: exact, or within 0.01 points when too large for exact mode. */
+/** The frontier of the true space under the given constraints (the rule; with our limits, the deals we could make): exact, or within 0.01 points when too large for exact mode. */
 export function trueFrontier(
   space: Space,
   truth: CounterpartTruth,

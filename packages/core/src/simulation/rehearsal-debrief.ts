@@ -5,11 +5,12 @@
  *
  * - The outcome point: the agreement's (U_us, U_them), or both BATNAs d = (our BATNA, their true
  *   BATNA) without one.
+ * - The true frontier is that of the deals we could have made: bundles meeting the rule and keeping
+ *   our limits, as `parley simulate` measures against.
  * - The Nash point: the true frontier point with the largest Nash product (U_us - d_us)(U_them -
  *   d_them), both gains at least 0 (`bestNashProduct`); `nashShare` and `frontierDistance` are
  *   `measures.ts`'s, as `parley simulate` reports them (agreements only).
- * - Value left on the table: with an agreement, the point of the true frontier of bundles that also
- *   keep our limits (deals we could have made) better for both (at least as good for each side,
+ * - Value left on the table: with an agreement, the point of the true frontier better for both (at least as good for each side,
  *   within 0.01 points) whose gains over the agreement have the largest product (the largest total
  *   when no point gains both sides), and the gains for each side; zero when no such point exists.
  *   Without an agreement, the Nash point's gains over both BATNAs: what a deal could have given
@@ -19,7 +20,6 @@
  *   `parley status` would show for it), with each issue's three shares.
  */
 
-import type { Frontier } from '../frontier/frontier'
 import { currentEstimate } from '../inference/estimate'
 import { TOLERANCE } from '../model/limits'
 import type { Terms } from '../model/plan'
@@ -76,14 +76,16 @@ export const OUTCOME_TEXT: Readonly<Record<RehearsalDebrief['outcome'], string>>
 /** The debrief of a rehearsal, ended or not. */
 export function rehearsalDebrief(rehearsal: Rehearsal): RehearsalDebrief {
   const { setup, end } = rehearsal
-  const { space, truth, frontier, feasible, prepared } = setup
+  const { space, truth, frontier, prepared } = setup
   const d = { us: prepared.batnaUs, them: truth.batna }
-  const pointOf = (of: Frontier, k: number): DebriefPoint => ({
-    terms: termsOfLevels(space, of.levels.subarray(k * of.issueCount, (k + 1) * of.issueCount)),
-    us: of.us[k] ?? 0,
-    them: of.them[k] ?? 0,
+  const pointAt = (k: number): DebriefPoint => ({
+    terms: termsOfLevels(
+      space,
+      frontier.levels.subarray(k * frontier.issueCount, (k + 1) * frontier.issueCount),
+    ),
+    us: frontier.us[k] ?? 0,
+    them: frontier.them[k] ?? 0,
   })
-  const pointAt = (k: number) => pointOf(frontier, k)
 
   const best = bestNashProduct(frontier, d)
   let nashIndex = -1
@@ -107,9 +109,9 @@ export function rehearsalDebrief(rehearsal: Rehearsal): RehearsalDebrief {
   if (agreement) {
     let chosen = -1
     let chosenKey: [number, number] = [Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY]
-    for (let k = 0; k < feasible.size; k++) {
-      const gu = (feasible.us[k] ?? 0) - agreement.us
-      const gt = (feasible.them[k] ?? 0) - agreement.them
+    for (let k = 0; k < frontier.size; k++) {
+      const gu = (frontier.us[k] ?? 0) - agreement.us
+      const gt = (frontier.them[k] ?? 0) - agreement.them
       if (gu < -TOLERANCE || gt < -TOLERANCE || gu + gt <= TOLERANCE) continue
       const key: [number, number] = [Math.max(0, gu) * Math.max(0, gt), gu + gt]
       if (key[0] > chosenKey[0] || (key[0] === chosenKey[0] && key[1] > chosenKey[1])) {
@@ -118,7 +120,7 @@ export function rehearsalDebrief(rehearsal: Rehearsal): RehearsalDebrief {
       }
     }
     if (chosen >= 0) {
-      const bundle = pointOf(feasible, chosen)
+      const bundle = pointAt(chosen)
       left = {
         us: Math.max(0, bundle.us - agreement.us),
         them: Math.max(0, bundle.them - agreement.them),

@@ -78,7 +78,8 @@ describe('a rehearsal on our side', () => {
     const simulation = simulationSettings({ ...settings, deadline: 3 })
     const truth = drawTruth(space, 'perturbed', simulation, mulberry32(counterpartSeed(7, 0, 0)))
     const prepared = preparePlan(space, simulation)
-    const frontier = trueFrontier(space, truth, prepared.requirements.rule)
+    // The deals we could have made: the rule and our limits kept, as `parley simulate` measures.
+    const frontier = trueFrontier(space, truth, prepared.constraints)
     const end = rehearsal.end
     if (end?.kind !== 'agreed') throw new Error('expected an agreement')
     const point = { us: ourUtility(space, end.bundle.levels), them: trueUtility(truth, end.bundle.levels) }
@@ -95,8 +96,8 @@ describe('a rehearsal on our side', () => {
     // Value left: a frontier point at least as good for both, or nothing when the agreement is on the frontier.
     expect(debrief.left.us).toBeGreaterThanOrEqual(0)
     expect(debrief.left.them).toBeGreaterThanOrEqual(0)
-    // Value left: measured against the deals we could have made (the rule and our limits kept).
-    const feasible = trueFrontier(space, truth, prepared.constraints)
+    // Value left: measured against the same frontier.
+    const feasible = frontier
     const better: number[] = []
     for (let k = 0; k < feasible.size; k++) {
       const gu = (feasible.us[k] ?? 0) - point.us

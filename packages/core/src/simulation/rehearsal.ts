@@ -78,10 +78,8 @@ export interface RehearsalSetup {
   prepared: PreparedPlan
   /** Their hidden true preferences and BATNA. */
   truth: CounterpartTruth
-  /** The frontier under their true preferences (bundles meeting the decision rule): `parley simulate`'s. */
+  /** The frontier under their true preferences of the deals we could have made (bundles meeting the decision rule and keeping our limits): what `parley simulate` measures against. */
   frontier: Frontier
-  /** The same, of the bundles that also keep our limits: the deals we could have made. */
-  feasible: Frontier
   /** Their best bundle meeting the rule, and its true utility. */
   best: { levels: Int32Array; utility: number }
 }
@@ -193,8 +191,8 @@ export function rehearsalSetup(space: Space, options: RehearsalOptions = {}): Re
   const settings = simulationSettings({ posteriorSamples: 2000, ...options.settings })
   const prepared = preparePlan(space, settings)
   const truth = drawTruth(space, generator, settings, mulberry32(counterpartSeed(seed, 0, 0)))
-  const frontier = trueFrontier(space, truth, prepared.requirements.rule)
-  const best = theirBestPoint(frontier) ?? {
+  const ruleFrontier = trueFrontier(space, truth, prepared.requirements.rule)
+  const best = theirBestPoint(ruleFrontier) ?? {
     levels: new Int32Array(space.issues.length),
     utility: Number.NEGATIVE_INFINITY,
   }
@@ -205,8 +203,10 @@ export function rehearsalSetup(space: Space, options: RehearsalOptions = {}): Re
     generator: truthSourceName(generator),
     prepared,
     truth,
-    frontier,
-    feasible: trueFrontier(space, truth, prepared.constraints),
+    frontier:
+      prepared.requirements.limits.length === 0
+        ? ruleFrontier
+        : trueFrontier(space, truth, prepared.constraints),
     best,
   }
 }

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import type { Plan } from '../model/plan'
+import { mulberry32 } from '../random'
 import { compileSpace } from '../scoring/space'
+import { renewalSpace } from '../testing/renewal'
 import { syntheticPlan } from '../testing/synthetic'
-import { STRATEGY_NAMES } from './settings'
+import { drawTruth } from './generators'
+import { bestNashProduct, frontierDistance, nashShare, trueFrontier } from './measures'
+import { preparePlan } from './prepared'
+import { STRATEGY_NAMES, simulationSettings } from './settings'
 import {
   counterpartSeed,
   runSimulationTask,
@@ -70,6 +75,38 @@ describe('simulate', () => {
     for (let index = 0; index < 200; index++)
       for (let stream = 0; stream < 3; stream++) seeds.add(counterpartSeed(20261125, index, stream))
     expect(seeds.size).toBe(600)
+  })
+
+  it('measures agreements against the true frontier of the deals we could make (our limits kept)', () => {
+    // The renewal's limits (price, rollout, credits) cut off bundles they would value most.
+    const renewal = renewalSpace()
+    const light: SimulationOptions = { ...options, counterparts: 4 }
+    const outcomes = simulateCounterparts(renewal, light, [0, 1, 2, 3])
+    const prepared = preparePlan(renewal, simulationSettings(light.settings))
+    let differs = 0
+    let agreements = 0
+    for (const outcome of outcomes) {
+      const truth = drawTruth(
+        renewal,
+        'perturbed',
+        prepared.settings,
+        mulberry32(counterpartSeed(options.seed ?? 0, outcome.index, 0)),
+      )
+      const possible = trueFrontier(renewal, truth, prepared.constraints)
+      const ruleOnly = trueFrontier(renewal, truth, prepared.requirements.rule)
+      const d = { us: prepared.batnaUs, them: truth.batna }
+      for (const play of outcome.plays) {
+        if (!play.agreed) continue
+        agreements++
+        const point = { us: play.us, them: play.them }
+        expect(play.frontierDistance).toBeCloseTo(frontierDistance(point, possible), 9)
+        expect(play.nashShare).toBeCloseTo(nashShare(point, bestNashProduct(possible, d), d) ?? Number.NaN, 9)
+        if (Math.abs(frontierDistance(point, ruleOnly) - frontierDistance(point, possible)) > 1e-6) differs++
+      }
+    }
+    expect(agreements).toBeGreaterThan(0)
+    // The limits matter here: against the rule alone some agreements would read further off.
+    expect(differs).toBeGreaterThan(0)
   })
 
   it('plays a truth set by hand and single picks', () => {

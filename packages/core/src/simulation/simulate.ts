@@ -6,7 +6,7 @@
  *
  * Per strategy: agreementRate over all counterparts; over agreements only, meanRounds, meanUs,
  * meanThem (their TRUE utility), meanJoint (U_us + U_them), nashShare and frontierDistance
- * (`measures.ts`); for `parley`, posteriorError [e_0..e_R] from the learning run (`learning.ts`).
+ * (`measures.ts`, against the true frontier of bundles meeting the rule and keeping our limits); for `parley`, posteriorError [e_0..e_R] from the learning run (`learning.ts`).
  * Figures with no agreement to average over are null.
  */
 
@@ -136,11 +136,18 @@ function playCounterpart(
     settings,
     mulberry32(counterpartSeed(options.seed, index, 0)),
   )
-  const frontier = trueFrontier(space, truth, prepared.requirements.rule)
-  const best = theirBestPoint(frontier) ?? {
+  // Its best bundle (its aspiration's top) knows nothing of our limits. Agreements are measured
+  // against the true frontier of the deals we could make — bundles meeting the rule and keeping our
+  // limits — since no strategy may agree to any other.
+  const ruleFrontier = trueFrontier(space, truth, prepared.requirements.rule)
+  const best = theirBestPoint(ruleFrontier) ?? {
     levels: new Int32Array(space.issues.length),
     utility: Number.NEGATIVE_INFINITY,
   }
+  const frontier =
+    prepared.requirements.limits.length === 0
+      ? ruleFrontier
+      : trueFrontier(space, truth, prepared.constraints)
   const d = { us: prepared.batnaUs, them: truth.batna }
   const bestProduct = bestNashProduct(frontier, d)
   const plays = STRATEGY_NAMES.map((name): PlayOutcome => {

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import { oneSidedGiveaway } from '../journal/trade-advice'
+import { currentEstimate } from '../inference/estimate'
+import { counterGiveaway } from '../journal/trade-advice'
 import { mulberry32 } from '../random'
 import { constraintHolds } from '../scoring/constraints'
 import { offerFromLevels } from '../scoring/offer'
 import { compileSpace } from '../scoring/space'
+import { enumerate } from '../testing/brute-force'
 import { acmePlan } from '../testing/plans'
 import { syntheticPlan } from '../testing/synthetic'
 import { Counterpart } from './counterpart'
 import { drawTruth } from './generators'
+import { SimulatedJournal } from './journal'
 import { theirBestPoint, trueFrontier } from './measures'
 import { ourTarget, preparePlan } from './prepared'
 import { type SimulationSettings, STRATEGY_NAMES, simulationSettings } from './settings'
@@ -120,7 +123,36 @@ describe('single offer', () => {
 })
 
 describe("Parley's method", () => {
-  it('offers MESO sets equal for us and holds its target while they do not concede (trade, not gift)', () => {
+  it('leads its first offer with the bundle best for them at its target under the current estimate, however much more it gives us (brute force)', () => {
+    let above = 0
+    for (const [plan, seed] of [
+      [space, 2],
+      [synthetic, 3],
+      [synthetic, 4],
+    ] as const) {
+      const { prepared, counterpart } = setup({}, seed, plan)
+      const [first] = makeStrategy('parley', prepared, counterpart(), 'rank').offer(1)
+      if (!first) throw new Error('no first offer')
+      // The same discovery answer, from a counterpart with the same stream, in a journal of our own.
+      const journal = new SimulatedJournal(prepared)
+      const stated = counterpart().discovery()
+      journal.add('interest-stated', {
+        text: 'what matters most to you?',
+        ranking: stated.map((i) => plan.issues[i]?.id as string),
+      })
+      const estimate = currentEstimate(plan, journal.state, journal.posterior())
+      const target = ourTarget(prepared, 1)
+      const reach = enumerate(plan, prepared.constraints).filter((bundle) => bundle.us >= target - 1e-9)
+      const best = Math.max(...reach.map((bundle) => estimate.them(offerFromLevels(plan, bundle.levels))))
+      expect(estimate.them(offerFromLevels(plan, first))).toBeCloseTo(best, 9)
+      expect(ourUtility(plan, first)).toBeGreaterThanOrEqual(target - 1e-9)
+      if (ourUtility(plan, first) > target + prepared.settings.mesoTolerance) above++
+    }
+    // At least one case where it lies beyond the set's tolerance above the target: better for both.
+    expect(above).toBeGreaterThan(0)
+  })
+
+  it('offers sets equal for us and holds its target while they do not concede (trade, not gift)', () => {
     // A counterpart that does not move before the deadline: each counter is its best bundle.
     const { prepared, counterpart } = setup(
       { deadline: 4, theirExponent: 0.01, reciprocity: 0 },
@@ -133,12 +165,17 @@ describe("Parley's method", () => {
     const outcome = negotiate(prepared, them, wrapped)
     expect(outcome.round).toBe(4)
     expect(offers).toHaveLength(4)
+    // Never under the target by more than the set's tolerance; above it only by the bundle best for
+    // them at the target (better for both) and bundles equal to it for us.
+    const top = Math.max(...offers.flat().map((levels) => ourUtility(synthetic, levels)))
     for (const offer of offers) {
       expect(offer.length).toBeGreaterThanOrEqual(2)
-      for (const levels of offer)
-        expect(Math.abs(ourUtility(synthetic, levels) - prepared.opening)).toBeLessThanOrEqual(
-          prepared.settings.mesoTolerance + 1e-9,
-        )
+      for (const levels of offer) {
+        const us = ourUtility(synthetic, levels)
+        expect(us).toBeGreaterThanOrEqual(prepared.opening - prepared.settings.mesoTolerance - 1e-9)
+        if (us > prepared.opening + prepared.settings.mesoTolerance + 1e-9)
+          expect(top - us).toBeLessThanOrEqual(prepared.settings.mesoTolerance + 1e-9)
+      }
     }
   })
 
@@ -154,7 +191,7 @@ describe("Parley's method", () => {
     expect(last).toBeLessThan(first - 1)
   })
 
-  it("answers a counter that only moves issues their way with the reality test's trade, not by accepting it", () => {
+  it("answers a counter that only moves issues their way, or gives back next to nothing, with the reality test's trade, not by accepting it", () => {
     let seen = 0
     for (let seed = 1; seed <= 4; seed++) {
       const { prepared, counterpart } = setup({ deadline: 6 }, seed, synthetic)
@@ -180,7 +217,7 @@ describe("Parley's method", () => {
         answer: (round, order, counter) => {
           const accepted = strategy.answer(round, order, counter)
           const ours = offers.at(-1)?.[order[0] ?? 0] as Int32Array
-          const giveaway = oneSidedGiveaway(
+          const giveaway = counterGiveaway(
             synthetic,
             offerFromLevels(synthetic, ours),
             offerFromLevels(synthetic, counter),

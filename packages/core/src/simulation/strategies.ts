@@ -17,11 +17,13 @@
  *   an offer of up to `mesoCount` bundles at the round's target tau, all chosen under what Parley has
  *   learned from the journal (the current estimate, as `parley status` uses): first the reality
  *   test's trade when their last counter only moved issues their way (at our last offer's value, or
- *   at tau once we have conceded below it); then the bundle best for them at tau under the current
- *   estimate and under the posterior's most probable sample (each only when within the MESO
- *   tolerance above tau: equal for us); then the bundles of the MESO set `parley meso --target tau`
- *   gives with the journal that are worth at least tau to us, at least two bundles in all when the
- *   set has them (or the bundle best for them under the posterior mean when no set exists). Trade,
+ *   at tau once we have conceded below it); then the bundle best for them with U_us at least tau
+ *   under the current estimate (even when it gives us more than tau: then it is better for both);
+ *   then, to fill the offer, the bundles most likely to be their best (`likelyBest`: best for them
+ *   under posterior draws, equal for us, chosen to raise the expected worth to them of the best
+ *   bundle offered); then the bundles of the MESO set `parley meso --target tau` gives with the
+ *   journal that are worth at least tau to us, at least two bundles in all when the set has them
+ *   (or the bundle best for them under the posterior mean when no set exists). Trade,
  *   don't gift: our target moves half a step down the schedule, tau(1 + k/2) after k such rounds,
  *   only for each round in which their counter asked less for them than their previous one (their
  *   utility under the current estimate); otherwise we hold it. The reality test (`parley status`)
@@ -32,12 +34,13 @@
  */
 
 import { computeFrontier } from '../frontier/frontier'
-import { meanWeights } from '../inference/beliefs'
+import { meanWeights, utilityTable } from '../inference/beliefs'
 import { currentEstimate } from '../inference/estimate'
 import { theirUtility } from '../journal/concessions'
 import { jointGain } from '../journal/joint-gain'
 import { realityTest } from '../journal/reality'
 import { ourLastOffer, tradeProposal } from '../journal/trade-advice'
+import { bestForThem, searchProblem } from '../meso/search'
 import { type MesoViewResult, mesoView } from '../meso/view'
 import { TOLERANCE } from '../model/limits'
 import type { Level, Terms } from '../model/plan'
@@ -286,19 +289,18 @@ export function parleyMethod(
       const target = ourTarget(prepared, 1 + concessions * CONCESSION_STEP)
       const set = parleyOffer(prepared, journal, target)
       // Beside the set, the bundle best for them at the target under the current estimate: a set
-      // teaches, this one creates value; with the reality test's trade ahead of both when there is one.
+      // teaches, this one creates value; with the reality test's trade ahead of both when there is
+      // one. It is offered even when it gives us more than the set's tolerance above the target:
+      // then it is better for both than the set's bundles (under the estimate), which it leads.
       const estimate = currentEstimate(space, journal.state, journal.posterior())
       const best = tradeProposal(space, estimate, prepared.constraints, target)
-      // Only when it is equal for us in the set's sense (within its tolerance of the target).
-      const efficient =
-        best && best.utility.us <= target + prepared.settings.mesoTolerance
-          ? levelsOf(prepared, best.terms)
-          : undefined
+      const efficient = best ? levelsOf(prepared, best.terms) : undefined
+      const head = [proposal, efficient].filter((levels): levels is Int32Array => levels !== undefined)
       const bundles: Int32Array[] = []
       // The set's bundles under the target (its tolerance goes both ways) only when nothing else is offered.
       const atTarget = set.filter((levels) => ourUtility(space, levels) >= target - TOLERANCE)
-      for (const levels of [proposal, efficient, plausible(prepared, journal, target), ...atTarget])
-        if (levels && !bundles.some((kept) => sameBundle(kept, levels))) bundles.push(levels)
+      for (const levels of [...head, ...likelyBest(prepared, journal, target, head), ...atTarget])
+        if (!bundles.some((kept) => sameBundle(kept, levels))) bundles.push(levels)
       // Always a set of at least two when the round's MESO set has them: their ranking teaches us.
       for (const levels of set)
         if (bundles.length < 2 && !bundles.some((kept) => sameBundle(kept, levels))) bundles.push(levels)
@@ -350,25 +352,81 @@ export function parleyMethod(
   }
 }
 
+/** Posterior draws whose best bundles `likelyBest` chooses from. */
+const LIKELY_DRAWS = 24
+
 /**
- * The bundle best for them at the target under one draw of the posterior (its most probable
- * sample, the first on ties): efficient if the truth is near that draw rather than the mean.
+ * The bundles that fill the offer beside `head` (the trade and the bundle best for them under the
+ * current estimate), chosen to make the best of what we offer worth most to them: among the bundles
+ * best for them, each under one of `LIKELY_DRAWS` draws of the posterior (systematic resampling by
+ * probability), at least the target to us and within the MESO tolerance of the head's value to us
+ * (equal for us), greedily those that most raise the expected U_them of the best bundle offered,
+ * E_posterior[max over offered bundles], until the offer has `mesoCount` bundles. Since they agree
+ * to the best of what we offer once it is good enough for them, this puts the agreement near their
+ * true frontier when the estimate is off.
  */
-function plausible(
+function likelyBest(
   prepared: PreparedPlan,
   journal: SimulatedJournal,
   target: number,
-): Int32Array | undefined {
+  head: readonly Int32Array[],
+): Int32Array[] {
+  const { space, settings } = prepared
+  const slots = settings.mesoCount - head.length
+  if (slots <= 0) return []
   const { beliefs } = journal.posterior()
-  let best = 0
-  for (let s = 1; s < beliefs.samples.length; s++)
-    if ((beliefs.probability[s] ?? 0) > (beliefs.probability[best] ?? 0)) best = s
-  const sample = beliefs.samples[best]
-  if (!sample) return undefined
-  const bundle = tradeProposal(prepared.space, sample, prepared.constraints, target)
-  return bundle && bundle.utility.us <= target + prepared.settings.mesoTolerance
-    ? levelsOf(prepared, bundle.terms)
-    : undefined
+  const ours = head.map((levels) => ourUtility(space, levels))
+  const problem = searchProblem(space, {
+    usLow:
+      Math.max(target, prepared.reservation, ...ours.map((us) => us - settings.mesoTolerance)) - TOLERANCE,
+    usHigh: Math.max(target + settings.mesoTolerance, ...ours),
+    themLow: Number.NEGATIVE_INFINITY,
+    constraints: prepared.constraints,
+  })
+  const samples = beliefs.samples.length
+  const cumulative = new Float64Array(samples)
+  let total = 0
+  for (let s = 0; s < samples; s++) cumulative[s] = total += beliefs.probability[s] ?? 0
+  const pool: Int32Array[] = []
+  const known = (levels: Int32Array) =>
+    pool.some((kept) => sameBundle(kept, levels)) || head.some((kept) => sameBundle(kept, levels))
+  for (let k = 0, s = 0; k < LIKELY_DRAWS; k++) {
+    const u = ((k + 0.5) / LIKELY_DRAWS) * total
+    while (s + 1 < samples && (cumulative[s] ?? 0) < u) s++
+    const weights = beliefs.samples[s]
+    const levels = weights ? bestForThem(problem, weights) : undefined
+    if (levels && !known(levels)) pool.push(levels)
+  }
+  if (pool.length === 0) return []
+  const table = utilityTable(space, beliefs, [...head, ...pool])
+  // Per draw, the best of what is offered so far.
+  const best = new Float64Array(samples).fill(Number.NEGATIVE_INFINITY)
+  const raise = (row: Float64Array) => {
+    for (let s = 0; s < samples; s++) best[s] = Math.max(best[s] ?? 0, row[s] ?? 0)
+  }
+  for (let h = 0; h < head.length; h++) raise(table[h] as Float64Array)
+  const chosen: Int32Array[] = []
+  const taken = new Set<number>()
+  while (chosen.length < slots) {
+    let pick = -1
+    let pickValue = Number.NEGATIVE_INFINITY
+    for (let c = 0; c < pool.length; c++) {
+      if (taken.has(c)) continue
+      const row = table[head.length + c] as Float64Array
+      let value = 0
+      for (let s = 0; s < samples; s++)
+        value += (beliefs.probability[s] ?? 0) * Math.max(best[s] ?? 0, row[s] ?? 0)
+      if (value > pickValue + 1e-12) {
+        pickValue = value
+        pick = c
+      }
+    }
+    if (pick < 0) break
+    taken.add(pick)
+    raise(table[head.length + pick] as Float64Array)
+    chosen.push(pool[pick] as Int32Array)
+  }
+  return chosen
 }
 
 function levelsOf(prepared: PreparedPlan, terms: Terms): Int32Array {

@@ -4,14 +4,14 @@
  * same figures `parley status` prints, through core's formatters. For our side only: every line
  * quotes our points.
  */
-import { formatPoints, formatSigned, type JointGain, type RealityItem } from '@parley/core'
+import { formatPoints, formatSigned, giveawayInWords, type JointGain, type RealityItem } from '@parley/core'
 import { type IssueLabel, termsText } from './terms-text'
 
 /** `Accepting it gives away 13.1 of our points for nothing (against our last offer).`, or nothing. */
 export function giveawayText(item: RealityItem): string | undefined {
   return item.giveaway === undefined
     ? undefined
-    : `Accepting it gives away ${formatPoints(item.giveaway)} of our points for nothing (against our last offer).`
+    : `Accepting it gives away ${giveawayInWords(item.giveaway, item.givenBack)} (against our last offer).`
 }
 
 /** `Propose instead: 69.9 to us, 61.8 to them (est., learned from 1 move) — Annual subscription fee …`, or nothing. */
