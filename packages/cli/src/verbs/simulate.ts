@@ -42,10 +42,12 @@ const PARAMETERS = SIMULATION_PARAMETERS.map(
 const HELP = `
 Each counterpart has hidden true preferences (weights and scores) and a BATNA drawn around our
 estimate of theirs; every strategy meets the same counterparts:
-  parley            discovery, then MESO sets chosen under the posterior learned from the journal,
-                    with the bundles best for them at our target under it; our target steps down
-                    half a step only when their counter conceded (trade, don't gift); the reality
-                    test decides their counter: a one-sided one is answered with its proposed trade
+  parley            discovery, then sets chosen under the posterior learned from the journal: the
+                    bundle best for them at our target under the current estimate, the bundles
+                    most likely to be their best under the posterior, MESO bundles; our target
+                    steps down half a step only when their counter conceded (trade, don't gift);
+                    the reality test decides their counter: a one-sided or lopsided one (giving
+                    back under a quarter of what it takes) is answered with its proposed trade
   single-offer      one bundle a round, best for them under the plan's estimate at our target, which
                     falls on a time schedule from the opening to our reservation
   split-difference  opens like single-offer, then meets each counter halfway on every issue
@@ -60,8 +62,9 @@ times our concession, agrees to a bundle worth a(t), and otherwise counters by m
 issue towards what it values. Settings (--set NAME=VALUE, repeatable), with their defaults:
 ${PARAMETERS}
 Columns: agreement rate over all counterparts; over agreements only, rounds, U_us, U_them (true), joint
-(U_us + U_them), share of the best Nash product on the true frontier (disagreement point: both true BATNAs),
-distance to the nearest true frontier point (points); posterior error e0 -> eR of the learning run (parley).
+(U_us + U_them), share of the best Nash product on the true frontier of the deals we could make (bundles
+meeting the rule and keeping our limits; disagreement point: both true BATNAs), distance to the nearest
+true frontier point (points); posterior error e0 -> eR of the learning run (parley).
 Exit codes: 0 done, 1 invalid plan, truth file or flag value, 2 bad usage.`
 
 export const simulateVerb: Verb = (program, { context, exit }) => {
