@@ -1,8 +1,8 @@
 // The evaluation of the whole method (issue 12), not a unit test: `parley simulate` over every plan
 // source below with each generator, 200 counterparts each (BENCH_COUNTERPARTS), one table per
 // generator, each row a strategy on a plan. The parley row is checked against the issue's targets:
-// agreement at least as often as both baselines, agreements within 2 points of the true frontier and
-// closer than both, at least the baselines' U_us, more joint value than both, and the posterior's
+// agreement at least as often as both baselines, agreements within 2 points of the true frontier
+// (of the deals we could make: the rule and our limits kept) and closer than both (or on it), at least the baselines' U_us, more joint value than both, and the posterior's
 // error after three answered sets down 30% against the prior's (20% with BENCH_ANSWERS=pick).
 // Then the timing target: 200 counterparts x 3 strategies on the synthetic 10x5 plan under 60 s
 // with --workers 2 (BENCH_WORKERS). Runs the built command (`npm run build` first).
@@ -256,10 +256,12 @@ function targets(parley, baselines) {
     ['agree', parley.agreementRate >= best('agreementRate', Math.max) - 1e-12],
     [
       'frontier',
+      // Closer than both baselines, unless every agreement is on the frontier already (nothing can be closer).
       parley.frontierDistance !== null &&
         parley.frontierDistance <= 2 &&
-        parley.frontierDistance <
-          Math.min(...baselines.map((b) => b.frontierDistance ?? Number.POSITIVE_INFINITY)),
+        (parley.frontierDistance < 1e-9 ||
+          parley.frontierDistance <
+            Math.min(...baselines.map((b) => b.frontierDistance ?? Number.POSITIVE_INFINITY))),
     ],
     ['U_us', (parley.meanUs ?? Number.NEGATIVE_INFINITY) >= best('meanUs', Math.max) - 1e-12],
     ['joint', (parley.meanJoint ?? Number.NEGATIVE_INFINITY) > best('meanJoint', Math.max)],
