@@ -10,8 +10,8 @@
  * - The Nash point: the true frontier point with the largest Nash product (U_us - d_us)(U_them -
  *   d_them), both gains at least 0 (`bestNashProduct`); `nashShare` and `frontierDistance` are
  *   `measures.ts`'s, as `parley simulate` reports them (agreements only).
- * - Value left on the table: with an agreement, the point of the true frontier better for both (at least as good for each side,
- *   within 0.01 points) whose gains over the agreement have the largest product (the largest total
+ * - Value left on the table: with an agreement, the point of the true frontier better for both (at
+ *   least as good for each side, within 0.01 points) whose gains over the agreement have the largest product (the largest total
  *   when no point gains both sides), and the gains for each side; zero when no such point exists.
  *   Without an agreement, the Nash point's gains over both BATNAs: what a deal could have given
  *   each side.

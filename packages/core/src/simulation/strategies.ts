@@ -16,7 +16,8 @@
  * - `parley`, Parley's method: discovery first (they are asked what matters most), then every round
  *   an offer of up to `mesoCount` bundles at the round's target tau, all chosen under what Parley has
  *   learned from the journal (the current estimate, as `parley status` uses): first the reality
- *   test's trade when their last counter only moved issues their way (at our last offer's value, or
+ *   test's trade when their last counter only moved issues their way, or gave back under a quarter
+ *   of what it took (at our last offer's value, or
  *   at tau once we have conceded below it); then the bundle best for them with U_us at least tau
  *   under the current estimate (even when it gives us more than tau: then it is better for both);
  *   then, to fill the offer, the bundles most likely to be their best (`likelyBest`: best for them
@@ -30,7 +31,7 @@
  *   decides their counter: `accept` closes, unless a bundle better for both (`status`'s joint gain)
  *   exists under the current estimate, which is then offered beside their counter; `counter` with a
  *   proposal is answered by the next offer. In round T, with no next offer to trade with, a one-sided
- *   counter that meets the rule, our limits and R is accepted: it beats no agreement.
+ *   or lopsided counter that meets the rule, our limits and R is accepted: it beats no agreement.
  */
 
 import { computeFrontier } from '../frontier/frontier'
