@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { defineConfig } from 'vitest/config'
 
 /**
@@ -7,6 +8,10 @@ import { defineConfig } from 'vitest/config'
  *
  * Property and fuzz tests run scaled by one factor, PARLEY_PROPERTY_SCALE: quick (0.25) by default,
  * full (1) when CI=true, so a developer's run answers fast and CI runs every case it always ran.
+ *
+ * At least two test files run at once, also on a 2-core machine (where Vitest's default is one):
+ * most of the slow files wait on Chromium, a server or a child process, so two overlap well (the
+ * whole suite from about 12 minutes to under 8 there, with every timing assertion still met).
  */
 const scale = Number(process.env.PARLEY_PROPERTY_SCALE ?? (process.env.CI === 'true' ? 1 : 0.25))
 
@@ -14,6 +19,7 @@ export default defineConfig({
   test: {
     env: { TZ: 'UTC' },
     testTimeout: 30_000,
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     provide: { propertyScale: Number.isFinite(scale) && scale > 0 ? scale : 1 },
     setupFiles: ['testing/property-runs.setup.ts'],
     projects: [
