@@ -43,8 +43,9 @@ const HELP = `
 Each counterpart has hidden true preferences (weights and scores) and a BATNA drawn around our
 estimate of theirs; every strategy meets the same counterparts:
   parley            discovery, then sets chosen under the posterior learned from the journal: the
-                    bundle best for them at our target under the current estimate, the bundles
-                    most likely to be their best under the posterior, MESO bundles; our target
+                    bundle best for them at our target under the current estimate (within a
+                    point of it, the one best for us), the bundles most likely to be their best
+                    under the posterior, MESO bundles; our target
                     steps down half a step only when their counter conceded (trade, don't gift);
                     the reality test decides their counter: a one-sided or lopsided one (giving
                     back under a quarter of what it takes) is answered with its proposed trade

@@ -19,7 +19,8 @@
  *   test's trade when their last counter only moved issues their way, or gave back under a quarter
  *   of what it took (at our last offer's value, or
  *   at tau once we have conceded below it); then the bundle best for them with U_us at least tau
- *   under the current estimate (even when it gives us more than tau: then it is better for both);
+ *   under the current estimate, or within a point of it for them the one best for us
+ *   (`bestForThemAtTarget`; even when it gives us more than tau: then it is better for both);
  *   then, to fill the offer, the bundles most likely to be their best (`likelyBest`: best for them
  *   under posterior draws, equal for us, chosen to raise the expected worth to them of the best
  *   bundle offered); then the bundles of the MESO set `parley meso --target tau` gives with the
@@ -36,8 +37,9 @@
 
 import { computeFrontier } from '../frontier/frontier'
 import { meanWeights, utilityTable } from '../inference/beliefs'
-import { currentEstimate } from '../inference/estimate'
+import { currentEstimate, type TheirValue } from '../inference/estimate'
 import { theirUtility } from '../journal/concessions'
+import { estimatedFrontier, frontierLevels } from '../journal/estimated-frontier'
 import { jointGain } from '../journal/joint-gain'
 import { realityTest } from '../journal/reality'
 import { ourLastOffer, tradeProposal } from '../journal/trade-advice'
@@ -294,8 +296,7 @@ export function parleyMethod(
       // one. It is offered even when it gives us more than the set's tolerance above the target:
       // then it is better for both than the set's bundles (under the estimate), which it leads.
       const estimate = currentEstimate(space, journal.state, journal.posterior())
-      const best = tradeProposal(space, estimate, prepared.constraints, target)
-      const efficient = best ? levelsOf(prepared, best.terms) : undefined
+      const efficient = bestForThemAtTarget(prepared, estimate, target)
       const head = [proposal, efficient].filter((levels): levels is Int32Array => levels !== undefined)
       const bundles: Int32Array[] = []
       // The set's bundles under the target (its tolerance goes both ways) only when nothing else is offered.
@@ -351,6 +352,38 @@ export function parleyMethod(
       return false
     },
   }
+}
+
+/**
+ * Differences to them under this many points are below what the current estimate can tell apart
+ * (its errors are several points): among bundles that close to the best for them, ours is the one
+ * that gives us most. On a flat frontier (GENIUS's Car, where both sides reach 55 and 99 points at
+ * once) the strictly best for them could cost us 10 points for a tenth of a point to them.
+ */
+export const THEIR_INDIFFERENCE = 1
+
+/**
+ * The bundle best for them with U_us at least the target, under the current estimate (a point of
+ * the estimated frontier under the rule and our limits), or, among those within
+ * `THEIR_INDIFFERENCE` of it for them, the one that gives us most.
+ */
+function bestForThemAtTarget(
+  prepared: PreparedPlan,
+  estimate: TheirValue,
+  target: number,
+): Int32Array | undefined {
+  const frontier = estimatedFrontier(prepared.space, estimate, prepared.constraints)
+  if (!frontier) return undefined
+  let best = Number.NEGATIVE_INFINITY
+  for (let k = 0; k < frontier.size; k++)
+    if ((frontier.us[k] ?? 0) >= target - TOLERANCE) best = Math.max(best, frontier.them[k] ?? 0)
+  let pick = -1
+  for (let k = 0; k < frontier.size; k++) {
+    const us = frontier.us[k] ?? 0
+    if (us < target - TOLERANCE || (frontier.them[k] ?? 0) < best - THEIR_INDIFFERENCE) continue
+    if (pick < 0 || us > (frontier.us[pick] ?? 0)) pick = k
+  }
+  return pick < 0 ? undefined : frontierLevels(frontier, pick)
 }
 
 /** Posterior draws whose best bundles `likelyBest` chooses from. */
