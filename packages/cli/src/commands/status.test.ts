@@ -14,6 +14,7 @@ interface StatusJson {
       verdict: string
       reason: string
       giveaway?: number
+      givenBack?: number
       proposal?: { terms: Record<string, unknown>; utility: { us: number; them: number } }
     }[]
   }
@@ -47,6 +48,29 @@ describe('parley status: the reality test as a trade adviser', () => {
       /Proposal: U_us \d+\.\d, U_them \d+\.\d \(est\., learned from 1 move\) — price /,
     )
     expect(text.stdout).toMatch(/Next move: counter with /)
+  })
+
+  it('says what a counter that gives back next to nothing takes and gives back, in JSON and in text', async () => {
+    const plan = renewalNegotiation([
+      { type: 'offer-sent', bundles: [{ label: 'B', terms: B }] },
+      {
+        type: 'offer-rejected',
+        side: 'them',
+        counter: { terms: { ...B, price: 200000, support: 'standard' } },
+      },
+    ])
+    const status = JSON.parse((await runCaptured(['status', plan, '--json'])).stdout) as StatusJson
+    const counter = status.realityTest.items.find((item) => item.label === 'their counter')
+    expect(counter?.verdict).toBe('counter')
+    const giveaway = counter?.giveaway ?? 0
+    const givenBack = counter?.givenBack ?? 0
+    expect(givenBack).toBeGreaterThan(0)
+    expect(counter?.proposal).toBeDefined()
+    const text = await runCaptured(['status', plan])
+    expect(text.stdout).toContain(
+      `Giveaway: accepting it gives away ${giveaway.toFixed(1)} of our points against our last offer (it takes ${(giveaway + givenBack).toFixed(1)} and gives back ${givenBack.toFixed(1)})`,
+    )
+    expect(text.stdout).not.toContain('for nothing')
   })
 
   it('shows the joint gain in sight over the table, with what it adds for each side', async () => {

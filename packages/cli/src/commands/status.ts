@@ -139,7 +139,7 @@ function printStatus(out: Output, status: NegotiationStatus, journal: string | n
       )
       if (item.giveaway !== undefined)
         out.print(
-          `    ${c.yellow('Giveaway:')} accepting it gives away ${giveawayInWords(item.giveaway, item.givenBack)} (against our last offer)`,
+          `    ${c.yellow('Giveaway:')} accepting it gives away ${giveawayInWords(item.giveaway, item.givenBack, true)}`,
         )
       if (item.proposal)
         out.print(

@@ -128,11 +128,15 @@ export function counterGiveaway(space: Space, ours: Offer, counter: Offer): Give
   return points > tolerance ? { points, takes, gives: gives > tolerance ? gives : 0 } : undefined
 }
 
-/** What accepting gives away: `12.0 of our points for nothing`, or `12.0 of our points (it takes 15.0 and gives back 3.0)`. */
-export function giveawayInWords(giveaway: number, givenBack: number | undefined): string {
+/**
+ * What accepting gives away: `12.0 of our points for nothing`, or `12.0 of our points (it takes
+ * 15.0 and gives back 3.0)`; with `against`, saying what it is measured from: `… for nothing
+ * (against our last offer)`, `12.0 of our points against our last offer (it takes …)`.
+ */
+export function giveawayInWords(giveaway: number, givenBack: number | undefined, against = false): string {
   return givenBack === undefined || givenBack <= 0
-    ? `${formatPoints(giveaway)} of our points for nothing`
-    : `${formatPoints(giveaway)} of our points (it takes ${formatPoints(giveaway + givenBack)} and gives back ${formatPoints(givenBack)})`
+    ? `${formatPoints(giveaway)} of our points for nothing${against ? ' (against our last offer)' : ''}`
+    : `${formatPoints(giveaway)} of our points${against ? ' against our last offer' : ''} (it takes ${formatPoints(giveaway + givenBack)} and gives back ${formatPoints(givenBack)})`
 }
 
 /**

@@ -30,6 +30,20 @@ describe('the trade advice on the trading screens', () => {
     )
   })
 
+  it('says what a counter that gives back next to nothing takes and gives, not "for nothing"', () => {
+    const lopsided = negotiationStatus(
+      space,
+      journalOf(space, [
+        { type: 'offer-sent', bundles: [{ label: 'B', terms: B }] },
+        { type: 'offer-rejected', counter: { terms: { ...B, price: 200000, support: 'standard' } } },
+      ]),
+    ).realityTest.items.find((item) => item.label === 'their counter')
+    if (!lopsided?.giveaway || !lopsided.givenBack) throw new Error('not read as lopsided')
+    expect(giveawayText(lopsided)).toBe(
+      `Accepting it gives away ${lopsided.giveaway.toFixed(1)} of our points against our last offer (it takes ${(lopsided.giveaway + lopsided.givenBack).toFixed(1)} and gives back ${lopsided.givenBack.toFixed(1)}).`,
+    )
+  })
+
   it('says nothing of a giveaway or a proposal for a bundle that is not a one-sided counter', () => {
     const ours = negotiationStatus(
       space,

@@ -11,7 +11,7 @@ import { type IssueLabel, termsText } from './terms-text'
 export function giveawayText(item: RealityItem): string | undefined {
   return item.giveaway === undefined
     ? undefined
-    : `Accepting it gives away ${giveawayInWords(item.giveaway, item.givenBack)} (against our last offer).`
+    : `Accepting it gives away ${giveawayInWords(item.giveaway, item.givenBack, true)}.`
 }
 
 /** `Propose instead: 69.9 to us, 61.8 to them (est., learned from 1 move) — Annual subscription fee …`, or nothing. */
