@@ -258,6 +258,7 @@ export {
 } from './journal/status'
 export { readThreshold } from './journal/threshold'
 export {
+  bestForThemAt,
   compareWithStandards,
   counterGiveaway,
   type Giveaway,

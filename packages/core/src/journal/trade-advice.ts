@@ -161,23 +161,33 @@ export function tradeProposal(
   )
 }
 
-function bestForThemAt(
+/**
+ * The bundle best for them among those meeting the constraints and worth at least the target to
+ * us, under `value` (a point of the estimated frontier). `indifference` (points, default 0): among
+ * the bundles within that much of it for them, the one best for us — the first such on the
+ * frontier, which lists U_us from the highest, so with 0 the best for them with the most for us.
+ */
+export function bestForThemAt(
   space: Space,
   value: TheirValue,
   constraints: readonly CompiledConstraint[],
   target: number,
+  indifference = 0,
 ): TradeBundle | undefined {
   const frontier = estimatedFrontier(space, value, constraints)
   if (!frontier) return undefined
-  let best: TradeBundle | undefined
+  const reach: { offer: Offer; us: number; them: number }[] = []
+  let most = Number.NEGATIVE_INFINITY
   for (let k = 0; k < frontier.size; k++) {
     const offer = offerFromLevels(space, frontierLevels(frontier, k))
     const us = utilityOf(space, offer).us
     if (us < target - TOLERANCE * 100) continue
     const them = theirUtility(space, value, offer)
-    if (!best || them > best.utility.them) best = { terms: termsOf(space, offer), utility: { us, them } }
+    reach.push({ offer, us, them })
+    most = Math.max(most, them)
   }
-  return best
+  const best = reach.find((point) => point.them >= most - indifference)
+  return best && { terms: termsOf(space, best.offer), utility: { us: best.us, them: best.them } }
 }
 
 /** `base` with one issue's term taken from `from`: to value a single term in the context of a bundle. */

@@ -17,10 +17,10 @@
  *   an offer of up to `mesoCount` bundles at the round's target tau, all chosen under what Parley has
  *   learned from the journal (the current estimate, as `parley status` uses): first the reality
  *   test's trade when their last counter only moved issues their way, or gave back under a quarter
- *   of what it took (at our last offer's value, or
- *   at tau once we have conceded below it); then the bundle best for them with U_us at least tau
- *   under the current estimate, or within a point of it for them the one best for us
- *   (`bestForThemAtTarget`; even when it gives us more than tau: then it is better for both);
+ *   of what it took (at our last offer's value, or at tau once we have conceded below it); then the
+ *   bundle best for them with U_us at least tau under the current estimate, or within a point of it
+ *   for them the one best for us (`bestForThemAt` with `THEIR_INDIFFERENCE`), even when it gives us
+ *   more than tau: then it is better for both;
  *   then, to fill the offer, the bundles most likely to be their best (`likelyBest`: best for them
  *   under posterior draws, equal for us, chosen to raise the expected worth to them of the best
  *   bundle offered); then the bundles of the MESO set `parley meso --target tau` gives with the
@@ -36,13 +36,12 @@
  */
 
 import { computeFrontier } from '../frontier/frontier'
-import { meanWeights, utilityTable } from '../inference/beliefs'
-import { currentEstimate, type TheirValue } from '../inference/estimate'
+import { meanWeights, thinBeliefs, utilityTable } from '../inference/beliefs'
+import { currentEstimate } from '../inference/estimate'
 import { theirUtility } from '../journal/concessions'
-import { estimatedFrontier, frontierLevels } from '../journal/estimated-frontier'
 import { jointGain } from '../journal/joint-gain'
 import { realityTest } from '../journal/reality'
-import { ourLastOffer, tradeProposal } from '../journal/trade-advice'
+import { bestForThemAt, ourLastOffer, tradeProposal } from '../journal/trade-advice'
 import { bestForThem, searchProblem } from '../meso/search'
 import { type MesoViewResult, mesoView } from '../meso/view'
 import { TOLERANCE } from '../model/limits'
@@ -296,7 +295,8 @@ export function parleyMethod(
       // one. It is offered even when it gives us more than the set's tolerance above the target:
       // then it is better for both than the set's bundles (under the estimate), which it leads.
       const estimate = currentEstimate(space, journal.state, journal.posterior())
-      const efficient = bestForThemAtTarget(prepared, estimate, target)
+      const best = bestForThemAt(space, estimate, prepared.constraints, target, THEIR_INDIFFERENCE)
+      const efficient = best ? levelsOf(prepared, best.terms) : undefined
       const head = [proposal, efficient].filter((levels): levels is Int32Array => levels !== undefined)
       const bundles: Int32Array[] = []
       // The set's bundles under the target (its tolerance goes both ways) only when nothing else is offered.
@@ -362,39 +362,15 @@ export function parleyMethod(
  */
 export const THEIR_INDIFFERENCE = 1
 
-/**
- * The bundle best for them with U_us at least the target, under the current estimate (a point of
- * the estimated frontier under the rule and our limits), or, among those within
- * `THEIR_INDIFFERENCE` of it for them, the one that gives us most.
- */
-function bestForThemAtTarget(
-  prepared: PreparedPlan,
-  estimate: TheirValue,
-  target: number,
-): Int32Array | undefined {
-  const frontier = estimatedFrontier(prepared.space, estimate, prepared.constraints)
-  if (!frontier) return undefined
-  let best = Number.NEGATIVE_INFINITY
-  for (let k = 0; k < frontier.size; k++)
-    if ((frontier.us[k] ?? 0) >= target - TOLERANCE) best = Math.max(best, frontier.them[k] ?? 0)
-  let pick = -1
-  for (let k = 0; k < frontier.size; k++) {
-    const us = frontier.us[k] ?? 0
-    if (us < target - TOLERANCE || (frontier.them[k] ?? 0) < best - THEIR_INDIFFERENCE) continue
-    if (pick < 0 || us > (frontier.us[pick] ?? 0)) pick = k
-  }
-  return pick < 0 ? undefined : frontierLevels(frontier, pick)
-}
-
 /** Posterior draws whose best bundles `likelyBest` chooses from. */
 const LIKELY_DRAWS = 24
 
 /**
  * The bundles that fill the offer beside `head` (the trade and the bundle best for them under the
  * current estimate), chosen to make the best of what we offer worth most to them: among the bundles
- * best for them, each under one of `LIKELY_DRAWS` draws of the posterior (systematic resampling by
- * probability), at least the target to us and within the MESO tolerance of the head's value to us
- * (equal for us), greedily those that most raise the expected U_them of the best bundle offered,
+ * best for them, each under one of `LIKELY_DRAWS` draws of the posterior (`thinBeliefs`:
+ * systematic resampling by probability), at least the target to us and within the MESO tolerance
+ * of the head's value to us (equal for us), greedily those that most raise the expected U_them of the best bundle offered,
  * E_posterior[max over offered bundles], until the offer has `mesoCount` bundles. Since they agree
  * to the best of what we offer once it is good enough for them, this puts the agreement near their
  * true frontier when the estimate is off.
@@ -417,20 +393,14 @@ function likelyBest(
     themLow: Number.NEGATIVE_INFINITY,
     constraints: prepared.constraints,
   })
-  const samples = beliefs.samples.length
-  const cumulative = new Float64Array(samples)
-  let total = 0
-  for (let s = 0; s < samples; s++) cumulative[s] = total += beliefs.probability[s] ?? 0
   const pool: Int32Array[] = []
   const known = (levels: Int32Array) =>
     pool.some((kept) => sameBundle(kept, levels)) || head.some((kept) => sameBundle(kept, levels))
-  for (let k = 0, s = 0; k < LIKELY_DRAWS; k++) {
-    const u = ((k + 0.5) / LIKELY_DRAWS) * total
-    while (s + 1 < samples && (cumulative[s] ?? 0) < u) s++
-    const weights = beliefs.samples[s]
-    const levels = weights ? bestForThem(problem, weights) : undefined
+  for (const weights of thinBeliefs(beliefs, LIKELY_DRAWS).samples) {
+    const levels = bestForThem(problem, weights)
     if (levels && !known(levels)) pool.push(levels)
   }
+  const samples = beliefs.samples.length
   if (pool.length === 0) return []
   const table = utilityTable(space, beliefs, [...head, ...pool])
   // Per draw, the best of what is offered so far.
