@@ -157,6 +157,16 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.getByRole('button', { name: 'Sign out' }).waitFor()
 }
 
+/**
+ * Waits until the page has stopped loading: the network is idle and nothing is marked busy
+ * (`aria-busy`, the app's "Loading…" while a stage's code or its computation arrives). Reading the
+ * text before then reads a page that is still filling in.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle')
+  await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached', timeout: WAIT })
+}
+
 /** The header's save state ("All changes saved", "Not saved: conflict", …). */
 export function saveState(page: Page, text: string) {
   return page.getByRole('status').filter({ hasText: text })

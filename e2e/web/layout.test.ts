@@ -21,6 +21,7 @@ import {
   checkAccessibility,
   type OpenPage,
   screenshot,
+  settled,
   signIn,
 } from './browser'
 
@@ -141,7 +142,7 @@ describe.runIf(browserAvailable)('every page fits the screen', { timeout: BROWSE
       for (const { name, path } of pages) {
         await page.goto(path)
         await page.locator('h1').first().waitFor()
-        await page.waitForLoadState('networkidle')
+        await settled(page)
         await screenshot(page, `layout-${size.name}-${name}`)
         const title = await page.title()
         const same = titles.get(title)

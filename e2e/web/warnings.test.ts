@@ -14,7 +14,14 @@ import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { parley, ROOT, temporaryFolder } from '../parley'
 import { api, firstOwner, importPlan, OWNER_PASSWORD, type Session } from '../server'
-import { BROWSER_TEST_TIMEOUT, browserAvailable, browserSuite, checkAccessibility, signIn } from './browser'
+import {
+  BROWSER_TEST_TIMEOUT,
+  browserAvailable,
+  browserSuite,
+  checkAccessibility,
+  settled,
+  signIn,
+} from './browser'
 
 const EXAMPLE = join(ROOT, 'examples/sales-saas-renewal.yaml')
 const EMAIL = 'owner@example.com'
@@ -200,7 +207,7 @@ describe.runIf(browserAvailable)('warnings a negotiator needs', { timeout: BROWS
     const seenWith = async (stage: string) => {
       await page.goto(`${base}/${stage}`)
       await page.locator('h2').first().waitFor()
-      await page.waitForLoadState('networkidle')
+      await settled(page)
       // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the point
       return page.locator('body').innerText()
     }
@@ -280,7 +287,7 @@ describe.runIf(browserAvailable)('warnings a negotiator needs', { timeout: BROWS
     for (const stage of ['first-move', 'midgame', 'debrief']) {
       await page.goto(`${base}/${stage}`)
       await page.locator('h2').first().waitFor()
-      await page.waitForLoadState('networkidle')
+      await settled(page)
       // What a reader sees (closed sections and hidden text excluded), not the DOM's text.
       // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the point
       const seen = await page.locator('main').innerText()
