@@ -177,6 +177,7 @@ export {
   priorParameters,
   thinBeliefs,
 } from './inference/beliefs'
+export { learnerStateBytes, learnerStateOf } from './inference/learner-bytes'
 export { type Observation, observationKey } from './inference/observation'
 export {
   type IssuePosterior,

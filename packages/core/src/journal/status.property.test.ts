@@ -1,10 +1,12 @@
 /**
- * `negotiation` continued from the negotiation of an earlier journal gives exactly what replaying
- * and learning the whole journal gives: when the journal grew, when an early move changed, and when
- * the earlier journal is not a prefix of this one at all.
+ * `negotiation` continued from the negotiation of an earlier journal, or from its learner's state
+ * sent as bytes (as the server sends it to the web app), gives exactly what replaying and learning
+ * the whole journal gives: when the journal grew, when an early move changed, and when the earlier
+ * journal is not a prefix of this one at all.
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { learnerStateBytes, learnerStateOf } from '../inference/learner-bytes'
 import { compileSpace } from '../scoring/space'
 import { journalArb } from '../testing/journals'
 import { acmePlan } from '../testing/plans'
@@ -14,7 +16,7 @@ import { negotiation } from './status'
 const plan = acmePlan()
 const space = compileSpace(plan)
 
-describe('negotiation continued from an earlier one', () => {
+describe('negotiation continued from an earlier one or its snapshot', () => {
   it('learns the same as learning every move again, whatever the earlier journal was', () => {
     fc.assert(
       fc.property(
@@ -30,6 +32,11 @@ describe('negotiation continued from an earlier one', () => {
             const continued = negotiation(space, events, before)
             expect(continued.posterior).toEqual(whole.posterior)
             expect(continued.state).toEqual(whole.state)
+            const sent = learnerStateOf(learnerStateBytes(before.learner?.snapshot() as never))
+            expect(sent).toBeDefined()
+            const resumed = negotiation(space, events, undefined, sent?.state)
+            expect(resumed.posterior).toEqual(whole.posterior)
+            expect(resumed.learner?.observed).toBe(whole.learner?.observed)
             // The earlier negotiation is left as it was.
             expect(before.posterior).toEqual(negotiation(space, earlier).posterior)
           }

@@ -8,6 +8,7 @@ import { currentEstimate } from '../inference/estimate'
 import { type Observation, observationKey } from '../inference/observation'
 import {
   type IssuePosterior,
+  type LearnerState,
   type MoveInformation,
   type Posterior,
   PriorityLearner,
@@ -74,11 +75,15 @@ export interface Negotiation {
  * `before`: the negotiation of an earlier version of this journal on the same space (the caller
  * knows the space is the same); when the moves it learned from are the first moves of this one,
  * only the moves added since are learned, with exactly the posterior learning all of them gives.
+ * `snapshot`: else, a learner's state taken on this space (the caller knows it was: the server
+ * names the plan's version) after moves that begin this journal; resumed the same way, and
+ * ignored when it does not fit.
  */
 export function negotiation(
   space: Space,
   events: readonly JournalEvent[],
   before?: Negotiation,
+  snapshot?: LearnerState,
 ): Negotiation {
   const state = replay(space, events)
   const observations = state.observations
@@ -91,7 +96,9 @@ export function negotiation(
       (observation, k) => observationKey(observation) === observationKey(observations[k] as Observation),
     )
   // A fork, so `before` stays what it was (React may compute a memo twice from the same inputs).
-  const learner = continues ? kept.fork() : new PriorityLearner(space)
+  const learner = continues
+    ? kept.fork()
+    : ((snapshot && PriorityLearner.resume(space, observations, snapshot)) ?? new PriorityLearner(space))
   for (const observation of observations.slice(learner.observed)) learner.observe(observation)
   return { state, posterior: learner.posterior(), learner }
 }
