@@ -5,6 +5,7 @@ import {
   coach,
   compileSpace,
   debriefView,
+  learnerStateOf,
   estimateLabel,
   frontierView,
   type JournalEvent,
@@ -705,6 +706,22 @@ describe.each(backends.map((backend) => [backend.dialect, backend] as const))(
         expect(coached.body).toEqual(roundTrip(coach(space, events, { stage: 'midgame' }, derived)))
         const debrief = await h.call('GET', `${path}/debrief`, { as: { token: t.viewer.token } })
         expect(debrief.body).toEqual(roundTrip(debriefView(space, derived.state, derived.posterior)))
+        // What was learned, as bytes the web app resumes from: the same posterior as learning every move.
+        const state = await h.app.request(`${path}/learned`, {
+          headers: { authorization: `Bearer ${t.viewer.token}` },
+        })
+        expect(state.status).toBe(200)
+        expect(state.headers.get('content-type')).toBe('application/vnd.parley.learner-state')
+        const kept = learnerStateOf(new Uint8Array(await state.arrayBuffer()))
+        const record = await h.call('GET', path, { as: { token: t.viewer.token } })
+        expect(kept?.kept).toEqual({
+          version: record.body.version,
+          eventCount: events.length,
+          lastEventId: expect.any(String),
+        })
+        expect(kept?.state.observed).toBe(derived.state.observations.length)
+        const resumed = replayNegotiation(space, events, undefined, kept?.state)
+        expect(resumed.posterior).toEqual(derived.posterior)
         const lint = await h.call('GET', `${path}/lint`, { as: { token: t.viewer.token } })
         expect(Array.isArray(lint.body.findings)).toBe(true)
         const sarif = await h.call('GET', `${path}/lint?format=sarif`, { as: { token: t.viewer.token } })

@@ -133,7 +133,7 @@ const CASES: RouteCase[] = [
   routeCase('POST /api/workspaces/{workspaceId}/negotiations/{negotiationId}/events', 'editor', 201, {
     body: () => ({ id: nextId(), type: 'note', text: 'checked' }),
   }),
-  ...['frontier', 'meso', 'status', 'coach', 'lint', 'debrief'].map((view) =>
+  ...['frontier', 'meso', 'status', 'coach', 'lint', 'debrief', 'learned'].map((view) =>
     routeCase(`GET /api/workspaces/{workspaceId}/negotiations/{negotiationId}/${view}`, 'viewer', 200),
   ),
   // A document of ours: a viewer reads everything the team has (the brief is marked confidential).

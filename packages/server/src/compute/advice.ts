@@ -13,6 +13,8 @@ const COMMANDS: Record<ViewName, string> = {
   lint: 'parley lint',
   debrief: 'parley debrief',
   document: 'parley export',
+  // The web app learns the journal itself when the server will not.
+  learned: 'parley status',
 }
 
 /** How to make the view smaller, or where to compute it instead: `…; <this>`. */

@@ -15,6 +15,8 @@ export type ViewQuery =
   | { view: 'lint'; format: 'json' | 'sarif' }
   | { view: 'debrief' }
   | { view: 'document'; kind: DocumentKind }
+  /** The learner's state after the journal's moves, for a client to resume from (the web app). */
+  | { view: 'learned' }
 
 export type ViewName = ViewQuery['view']
 
@@ -41,10 +43,11 @@ export interface ViewRequest {
   serverVersion: string
 }
 
-/** A computed view: its HTTP status and its body, already as JSON text. */
+/** A computed view: its HTTP status and its body, already as JSON text (or, for `learned`, as bytes). */
 export interface ViewAnswer {
   status: 200 | 422
   json: string
+  bytes?: Uint8Array
 }
 
 /** Parameters are computed at this precision (points); finer differences could not show in any figure. */
@@ -98,6 +101,7 @@ export function queryKey(query: ViewQuery): string {
       return `document:${query.kind}`
     case 'status':
     case 'debrief':
+    case 'learned':
       return query.view
   }
 }

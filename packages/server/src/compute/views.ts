@@ -19,6 +19,7 @@ import {
   frontierView,
   isDocumentFailure,
   type JournalEvent,
+  learnerStateBytes,
   lintNegotiation,
   locateFindings,
   mesoView,
@@ -26,6 +27,7 @@ import {
   negotiationWarnings,
   type Plan,
   readSource,
+  type Negotiation,
   negotiation as replayNegotiation,
   type Space,
   sarifLog,
@@ -49,7 +51,13 @@ function journalOf(negotiation: NegotiationInput, space: Space) {
   const key = `journal:${negotiation.id}@${negotiation.version}#${negotiation.eventCount}:${negotiation.lastEventId ?? ''}`
   return memo.get(key, () => {
     const events = JSON.parse(negotiation.eventsJson) as JournalEvent[]
-    return { events, derived: replayNegotiation(space, events) }
+    // The journal grows a move at a time: learn only the moves added since this plan version's last
+    // replay (core checks that its moves begin this journal, and learns all of them when not).
+    const latest = `latest:${negotiation.id}@${negotiation.version}`
+    const before = memo.peek<Negotiation>(latest)
+    const derived = replayNegotiation(space, events, before)
+    memo.set(latest, derived)
+    return { events, derived }
   })
 }
 
@@ -120,6 +128,17 @@ function viewOf(request: ViewRequest, space: Space): ViewAnswer {
     }
     case 'debrief':
       return answer(200, debriefView(space, derived.state, derived.posterior))
+    case 'learned': {
+      // Named by what it was learned on, so the client uses it only with that plan and journal.
+      const kept = {
+        version: negotiation.version,
+        eventCount: negotiation.eventCount,
+        lastEventId: negotiation.lastEventId,
+      }
+      const state = derived.learner?.snapshot()
+      if (!state) throw new Error('a replayed negotiation has no learner')
+      return { status: 200, json: '', bytes: learnerStateBytes(state, kept) }
+    }
     case 'document': {
       // The MESO sheet with no offer sent proposes the set `meso` would, under what was learned.
       const built = buildDocument(query.kind, space, derived.state, { learned: derived.posterior })
@@ -164,6 +183,7 @@ export function overBudget(space: Space, query: ViewQuery, workBudget: number): 
     lint: 'checking the plan (it checks that a MESO set exists)',
     debrief: 'the debrief',
     document: 'this document',
+    learned: 'learning from the journal',
   }[query.view]
   return refusal('over_budget', `${what} for this plan (${size}) ${over}; ${smallerOrLocal(query.view)}`, {
     workBudget,

@@ -24,6 +24,9 @@ import { fail } from '../http/errors'
 import { NegotiationParams } from '../http/schemas'
 import type { PlannedNegotiation } from '../plans'
 import { VERSION } from '../version'
+
+/** The learner's state as the web app reads it (core's `learnerStateBytes`). */
+export const LEARNER_STATE_MEDIA_TYPE = 'application/vnd.parley.learner-state'
 import { findPlannedNegotiation } from './negotiations'
 
 /** Computes (or recalls) a view of the negotiation in the path, and answers with it. */
@@ -182,6 +185,34 @@ export function viewRoutes(api: Api): void {
         ...(target !== undefined ? { target } : {}),
         ...(tolerance !== undefined ? { tolerance } : {}),
       })
+    },
+  )
+
+  viewApi.route(
+    {
+      method: 'get',
+      path: `${base}/learned`,
+      summary:
+        "What the journal taught about the other side, as the learner's state to resume from (the web app's: it learns only moves added since, with the same figures)",
+      description: `The sampler's state after the journal's moves (\`${LEARNER_STATE_MEDIA_TYPE}\`: a 4-byte little-endian length, a JSON header of that length naming the plan \`version\`, \`eventCount\` and \`lastEventId\` it was learned on under \`kept\`, then the samples as raw numbers). It holds our estimate of what they value, so members only; never in the deal room.`,
+      request: { params: NegotiationParams },
+      responses: {
+        200: {
+          description: "The learner's state",
+          content: { [LEARNER_STATE_MEDIA_TYPE]: { schema: z.string().openapi({ format: 'binary' }) } },
+        },
+        ...errors(401, 404, 409),
+        ...computeErrors,
+      },
+    },
+    async (c) => {
+      const found = await findPlannedNegotiation(c, c.req.valid('param'), 'viewer')
+      if (found instanceof Response) return found
+      const answer = await computedView(c, found, { view: 'learned' })
+      if (answer instanceof Response) return answer
+      if (!answer.bytes) throw new Error('the learned view gave no bytes')
+      c.header('Content-Type', LEARNER_STATE_MEDIA_TYPE)
+      return c.body(new Uint8Array(answer.bytes), 200)
     },
   )
 
