@@ -2,8 +2,10 @@
 // (performance.mark / performance.measure): the same core, bundled for the browser as Vite bundles
 // it, on each example with a 30-event journal (bench/negotiation-journal.mjs). Target: no stage
 // recomputation over 50 ms. The rows follow the app: the derivation every stage shares (the plan
-// checked, the journal replayed and learned from), once on opening a negotiation and again after a
-// move is recorded (which continues from the last one); then what each stage computes from it
+// checked, the journal replayed and learned from), once on opening a negotiation (resuming the
+// learner state the server's `…/learned` sends, as the app does; and, for comparison, learning
+// every move in the browser, as it must when the plan was edited) and again after a move is
+// recorded (which continues from the last one); then what each stage computes from it
 // (midgame: status, MESO, coach, lint; prepare: the frontier; debrief).
 //
 // Then the first load of each stage page as a newcomer's browser makes it (issue 15): `parley serve`
@@ -42,10 +44,15 @@ const examples = readdirSync('examples')
   .map((name) => {
     const parsed = core.parsePlanText(readFileSync(`examples/${name}`, 'utf8'), { format: 'yaml' })
     if (!parsed.ok) throw new Error(`${name} does not parse`)
+    const space = core.compileSpace(parsed.plan)
+    const events = negotiationJournal(core, space)
+    // What the server's `…/learned` answers for this journal (the same core, in Node).
+    const learned = core.learnerStateBytes(core.negotiation(space, events).learner.snapshot(), { version: 1 })
     return {
       name: name.replace(/\.yaml$/, ''),
       plan: parsed.plan,
-      events: negotiationJournal(core, core.compileSpace(parsed.plan)),
+      events,
+      learned: Buffer.from(learned).toString('base64'),
     }
   })
 
@@ -72,24 +79,31 @@ try {
     const page = await browser.newPage()
     await page.addScriptTag({ content: bundled.outputFiles[0].text })
     const measured = await page.evaluate(
-      ({ plan, events, runs }) => {
+      ({ plan, events, learned, runs }) => {
         const core = globalThis.parleyCore
+        const learnedBytes = Uint8Array.from(atob(learned), (c) => c.charCodeAt(0))
         const timed = (name, fn) => {
           performance.mark(`${name}:start`)
           const value = fn()
           performance.measure(name, `${name}:start`)
           return value
         }
-        const derive = (journal, before) => {
+        const derive = (journal, bytes) => {
           const checked = core.validatePlanValue(plan)
           if (!checked.ok) throw new Error('the plan does not validate')
           const space = core.compileSpace(checked.plan)
-          return { space, derived: core.negotiation(space, journal, before) }
+          const state = bytes ? core.learnerStateOf(bytes)?.state : undefined
+          if (bytes && !state) throw new Error('the learner state does not read')
+          return { space, derived: core.negotiation(space, journal, undefined, state) }
         }
         for (let run = 0; run < runs; run++) {
-          const { space, derived } = timed('open: plan checked, journal replayed and learned', () =>
-            derive(events),
+          // As the app opens a negotiation: with the server's learner state (its bytes read here).
+          const { space, derived } = timed(
+            "open: plan checked, journal replayed, the server's learner state resumed",
+            () => derive(events, learnedBytes),
           )
+          // Without it (an edited plan, or the server not reachable): every move learned here.
+          timed('open, learning every move in the browser', () => derive(events))
           const before = core.negotiation(space, events.slice(0, -1))
           timed('after a move is recorded', () => core.negotiation(space, events, before))
           timed('midgame: status', () => core.negotiationStatus(space, events, derived))
@@ -105,7 +119,7 @@ try {
         }
         return byName
       },
-      { plan: example.plan, events: example.events, runs: RUNS },
+      { plan: example.plan, events: example.events, learned: example.learned, runs: RUNS },
     )
     for (const [stage, times] of Object.entries(measured)) {
       const sorted = [...times].sort((a, b) => a - b)

@@ -235,6 +235,17 @@ describe.runIf(browserAvailable)(
         expected[names.get(id) ?? id] =
           `${formatShare(entry.mean)} (${formatShareInterval(entry.low, entry.high)})`
       expect(await prioritiesShown(page)).toEqual(expected)
+      // Opened again, the app resumes what the server learned (…/learned) rather than learning
+      // every move in the browser: the same figures.
+      const learned = page.waitForResponse((response) =>
+        new URL(response.url()).pathname.endsWith('/learned'),
+      )
+      await page.reload()
+      expect((await learned).status()).toBe(200)
+      await page
+        .getByText(`Balance: us ${signed(status.balance.us)}, them ${signed(status.balance.them)}`)
+        .waitFor()
+      expect(await prioritiesShown(page)).toEqual(expected)
 
       // Rehearse, in the browser only: the scratch journal never reaches the server or the journal.
       const writes: string[] = []

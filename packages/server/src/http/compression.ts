@@ -40,7 +40,8 @@ export function preferredEncoding(
 }
 
 // The learner's state too: its numbers compress to about 60%.
-const COMPRESSIBLE = /^(?:text\/|application\/(?:json|yaml|x-yaml|[\w.+-]*\+json|vnd\.parley\.learner-state)\b)/i
+const COMPRESSIBLE =
+  /^(?:text\/|application\/(?:json|yaml|x-yaml|[\w.+-]*\+json|vnd\.parley\.learner-state)\b)/i
 const compressors: Record<Encoding, (bytes: Uint8Array) => Promise<Buffer>> = {
   // Quality 5: most of brotli's gain at a few milliseconds per hundred kilobytes, for answers
   // computed per request (the build uses 11 for files compressed once).

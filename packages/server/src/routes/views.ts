@@ -24,10 +24,10 @@ import { fail } from '../http/errors'
 import { NegotiationParams } from '../http/schemas'
 import type { PlannedNegotiation } from '../plans'
 import { VERSION } from '../version'
+import { findPlannedNegotiation } from './negotiations'
 
 /** The learner's state as the web app reads it (core's `learnerStateBytes`). */
 export const LEARNER_STATE_MEDIA_TYPE = 'application/vnd.parley.learner-state'
-import { findPlannedNegotiation } from './negotiations'
 
 /** Computes (or recalls) a view of the negotiation in the path, and answers with it. */
 async function answerView(

@@ -4,7 +4,13 @@
  * refused (409) rather than overwriting it; an event carries an id made by the caller, so a retry
  * is recorded once. Each returns the server's own type.
  */
-import type { DocumentFormat, DocumentKind, Plan } from '@parley/core'
+import {
+  type DocumentFormat,
+  type DocumentKind,
+  type LearnerState,
+  learnerStateOf,
+  type Plan,
+} from '@parley/core'
 import type {
   Draft,
   DraftSaved,
@@ -123,6 +129,29 @@ export function documentUrl(at: NegotiationAt, kind: DocumentKind, format: Docum
 export async function listEvents(at: NegotiationAt, after?: number): Promise<StoredEvent[]> {
   const since = after === undefined ? '' : `?after=${after}`
   return (await http.get<Journal>(`${negotiationPath(at)}/events${since}`)).body.events
+}
+
+/** What the server learned from the journal: the learner's state and the plan version it was learned on. */
+export interface Learned {
+  state: LearnerState
+  version: number
+}
+
+/**
+ * The server's learner state for the negotiation (`…/learned`), so opening it does not learn every
+ * move again in the browser; undefined when it can not be had (offline, refused, not a state): the
+ * browser then learns the journal itself, with the same figures, only slower.
+ */
+export async function getLearned(at: NegotiationAt): Promise<Learned | undefined> {
+  try {
+    const response = await fetch(`${negotiationPath(at)}/learned`, { credentials: 'same-origin' })
+    if (!response.ok) return undefined
+    const read = learnerStateOf(new Uint8Array(await response.arrayBuffer()))
+    const version = read?.kept.version
+    return read && typeof version === 'number' ? { state: read.state, version } : undefined
+  } catch {
+    return undefined
+  }
 }
 
 /** Appends an event; the same id sent again is answered as the first time, and recorded once. */

@@ -8,6 +8,7 @@ import {
   compileSpace,
   formatPath,
   type JournalEvent,
+  type LearnerState,
   type Negotiation,
   negotiation,
   type PathProblem,
@@ -37,10 +38,30 @@ export function validate(draft: Plan): Validation {
     : { ok: false, errors: result.errors, warnings: result.warnings }
 }
 
+/**
+ * The server's learner state when it was learned on the plan being computed: the saved plan at the
+ * version it names, shown unchanged (an edited draft is another plan: its figures are learned here).
+ */
+export function resumableLearning(
+  learned: { state: LearnerState; version: number } | undefined,
+  record: { plan: Plan; version: number } | undefined,
+  draft: Plan | undefined,
+): LearnerState | undefined {
+  return learned && record && learned.version === record.version && draft === record.plan
+    ? learned.state
+    : undefined
+}
+
+/**
+ * `learned`: the server's learner state for the saved plan, when the draft is that plan: opening a
+ * negotiation resumes it instead of learning every move again (core checks it fits the journal,
+ * and learns from scratch when it does not), with exactly the same figures.
+ */
 export function useDerivation(
   draft: Plan | undefined,
   saved: Plan | undefined,
   events: readonly StoredEvent[],
+  learned?: LearnerState,
 ): Derivation {
   const validation = useMemo(() => (draft ? validate(draft) : undefined), [draft])
 
@@ -59,10 +80,10 @@ export function useDerivation(
   const derived = useMemo(() => {
     if (!space) return undefined
     const before = previous.current?.space === space ? previous.current.derived : undefined
-    const next = negotiation(space, journal, before)
+    const next = negotiation(space, journal, before, learned)
     previous.current = { space, derived: next }
     return next
-  }, [space, journal])
+  }, [space, journal, learned])
   return { validation, current: lastValid.current, journal, derived }
 }
 

@@ -9,7 +9,7 @@ import type { JournalEvent, Negotiation, Plan, Space } from '@parley/core'
 import type { Negotiation as NegotiationRecord, StoredEvent } from '@parley/server/contract'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { ApiError } from '../api/http'
-import { getDraft, getNegotiation, listEvents } from '../api/negotiations'
+import { getDraft, getLearned, getNegotiation, type Learned, listEvents } from '../api/negotiations'
 import { canEdit, type Role } from '../workspace/roles'
 import { type SaveState, useAutosave } from './autosave'
 import { useConflictResolution } from './conflicts'
@@ -18,6 +18,7 @@ import {
   planProblems,
   problemsAt,
   problemsUnder,
+  resumableLearning,
   useDerivation,
   type Validation,
 } from './derivation'
@@ -83,12 +84,15 @@ export function useNegotiation(
   const recovery = useDraftRecovery(negotiationId)
   const editing = usePlanEditing(recovery)
   const journal = useJournal(at)
+  // What the server learned from the journal, used while the plan is the one it was learned on.
+  const [learned, setLearned] = useState<Learned>()
+  const resumable = resumableLearning(learned, editing.record, editing.draft)
   const {
     validation,
     current,
     derived,
     journal: events,
-  } = useDerivation(editing.draft, editing.record?.plan, journal.events)
+  } = useDerivation(editing.draft, editing.record?.plan, journal.events, resumable)
   const autosave = useAutosave(at, editing, validation?.ok ?? false)
   // A kept draft the form cannot show (see `sharedDraft`).
   const [textDraft, setTextDraft] = useState<SharedDraft>()
@@ -99,7 +103,13 @@ export function useNegotiation(
   const { check } = recovery
   const load = useCallback(async () => {
     try {
-      const [loaded, stored, kept] = await Promise.all([getNegotiation(at), listEvents(at), getDraft(at)])
+      const [loaded, stored, kept, learnedNow] = await Promise.all([
+        getNegotiation(at),
+        listEvents(at),
+        getDraft(at),
+        getLearned(at),
+      ])
+      setLearned(learnedNow)
       show(loaded)
       showEvents(stored)
       const plan = kept && kept.updatedAt >= loaded.negotiation.updatedAt ? draftPlan(kept) : undefined
