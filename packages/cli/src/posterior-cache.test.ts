@@ -1,5 +1,5 @@
 import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { inferPriorities, replay } from '@parley/core'
+import { inferPriorities, type LearnerState, PriorityLearner, replay } from '@parley/core'
 import { RENEWAL_B } from '@parley/core/testing'
 import { describe, expect, it } from 'vitest'
 import { runCaptured } from './captured-run'
@@ -7,7 +7,13 @@ import { renewalNegotiation } from './example-negotiation'
 import { EXIT } from './exit-codes'
 import { journalPathFor, loadJournal } from './journal-file'
 import { fileTextHash, loadPlan } from './plan-file'
-import { cachedPosterior, decodeCache, posteriorCachePathFor, prefixKeys } from './posterior-cache'
+import {
+  cachedPosterior,
+  decodeCache,
+  posteriorCachePathFor,
+  prefixKeys,
+  readReplayCache,
+} from './posterior-cache'
 
 const B = RENEWAL_B
 
@@ -63,6 +69,18 @@ describe('the posterior kept beside the journal', () => {
     expect(cacheIn(first.file)).toMatchObject({ key: first.keys[4], state: { observed: 4 } })
     const second = await learned(plan)
     expect(second.cached).toEqual(first.fresh)
+  })
+
+  it('is resumed as read from the file, not learned again (the bytes of a file read are a view at an offset)', async () => {
+    const plan = renewalNegotiation(MOVES)
+    const first = await learned(plan)
+    const loaded = await loadPlan(plan)
+    if (!loaded.ok) throw new Error('the example does not load')
+    const read = await readReplayCache(first.file)
+    expect(read?.state.observed).toBe(4)
+    const resumed = PriorityLearner.resume(loaded.space, first.observations, read?.state as LearnerState)
+    expect(resumed?.observed).toBe(4)
+    expect(resumed?.posterior()).toEqual(first.fresh)
   })
 
   it('makes every command that replays the journal print the same with the cache as without', async () => {

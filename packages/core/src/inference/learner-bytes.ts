@@ -87,8 +87,10 @@ export function learnerStateOf(
     const sizes = [cells * 8, header.count * 8, cells * 4, header.count, header.flips ? cells : 0]
     const total = sizes.reduce((sum, size) => sum + size, 0)
     if (bytes.length !== start + total) return undefined
-    // A copy, aligned for the float views and no longer tied to the caller's buffer.
-    const body = bytes.slice(start)
+    // A copy, aligned for the float views and no longer tied to the caller's buffer (by hand: a
+    // Node Buffer's `slice` is a view of the same memory, at the file's offset).
+    const body = new Uint8Array(bytes.length - start)
+    body.set(bytes.subarray(start))
     const at = (k: number) => sizes.slice(0, k).reduce((sum, size) => sum + size, 0)
     return {
       state: {
