@@ -178,6 +178,7 @@ export {
   thinBeliefs,
 } from './inference/beliefs'
 export { learnerStateBytes, learnerStateOf } from './inference/learner-bytes'
+export { learnsAlike } from './inference/learns-alike'
 export { type Observation, observationKey } from './inference/observation'
 export {
   type IssuePosterior,

@@ -72,8 +72,8 @@ export interface Negotiation {
 
 /**
  * Replays the journal and learns from it: the two things every view of a negotiation needs.
- * `before`: the negotiation of an earlier version of this journal on the same space (the caller
- * knows the space is the same); when the moves it learned from are the first moves of this one,
+ * `before`: the negotiation of an earlier version of this journal on the same space, or on one that
+ * learns alike (`learnsAlike`: the caller knows which); when the moves it learned from are the first moves of this one,
  * only the moves added since are learned, with exactly the posterior learning all of them gives.
  * `snapshot`: else, a learner's state taken on this space (the caller knows it was: the server
  * names the plan's version) after moves that begin this journal; resumed the same way, and

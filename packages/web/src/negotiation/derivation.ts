@@ -9,6 +9,7 @@ import {
   formatPath,
   type JournalEvent,
   type LearnerState,
+  learnsAlike,
   type Negotiation,
   negotiation,
   type PathProblem,
@@ -75,11 +76,13 @@ export function useDerivation(
   const space = lastValid.current?.space
 
   const journal = useMemo(() => events.map((entry) => entry.event), [events])
-  // The journal grows a move at a time: the posterior learns only the new move when the plan is the same.
+  // The journal grows a move at a time: the posterior learns only the new move when the plan is the
+  // same, or edited only where learning does not look (a title, our weights, our limits).
   const previous = useRef<{ space: Space; derived: Negotiation }>(undefined)
   const derived = useMemo(() => {
     if (!space) return undefined
-    const before = previous.current?.space === space ? previous.current.derived : undefined
+    const kept = previous.current
+    const before = kept && learnsAlike(kept.space, space) ? kept.derived : undefined
     const next = negotiation(space, journal, before, learned)
     previous.current = { space, derived: next }
     return next
