@@ -106,6 +106,13 @@ try {
           timed('open, learning every move in the browser', () => derive(events))
           const before = core.negotiation(space, events.slice(0, -1))
           timed('after a move is recorded', () => core.negotiation(space, events, before))
+          // Typing in the plan: an edit learning does not read continues from what was learned.
+          timed('after an edit to the plan (its title)', () => {
+            const edited = core.validatePlanValue({ ...plan, title: `${plan.title} (edited ${run})` })
+            if (!edited.ok) throw new Error('the edited plan does not validate')
+            const next = core.compileSpace(edited.plan)
+            return core.negotiation(next, events, core.learnsAlike(space, next) ? derived : undefined)
+          })
           timed('midgame: status', () => core.negotiationStatus(space, events, derived))
           timed('midgame: MESO set', () => core.mesoView(space, {}, derived.posterior, derived.state))
           timed('midgame: coach', () => core.coach(space, events, {}, derived))

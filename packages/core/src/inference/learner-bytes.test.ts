@@ -48,6 +48,24 @@ describe('a learner state as bytes', () => {
     expect(resumed?.posterior()).toEqual(learner.posterior())
   })
 
+  it('writes and reads the same bytes on a runtime without TextEncoder and TextDecoder', () => {
+    const state = learned().snapshot()
+    const kept = { title: 'Zoë’s renewal 🙂' }
+    const withCoders = learnerStateBytes(state, kept)
+    const global = globalThis as Record<string, unknown>
+    const coders = { TextEncoder: global.TextEncoder, TextDecoder: global.TextDecoder }
+    try {
+      delete global.TextEncoder
+      delete global.TextDecoder
+      const without = learnerStateBytes(state, kept)
+      expect(without).toEqual(withCoders)
+      expect(learnerStateOf(without)).toEqual({ state, kept })
+    } finally {
+      Object.assign(global, coders)
+    }
+    expect(learnerStateOf(withCoders)).toEqual({ state, kept })
+  })
+
   it('gives nothing for bytes that are not a whole state', () => {
     const bytes = learnerStateBytes(learned().snapshot())
     expect(learnerStateOf(new Uint8Array())).toBeUndefined()

@@ -25,16 +25,23 @@ interface Header {
   kept?: Record<string, unknown>
 }
 
-/** JSON with every character past ASCII escaped, so a character is a byte (core runs without TextEncoder's types). */
+// Browsers and Node have both; core is compiled without their types (it names no platform), so
+// they are declared here as the little this module uses, and a fallback stays for a runtime without.
+declare const TextEncoder: (new () => { encode(text: string): Uint8Array }) | undefined
+declare const TextDecoder: (new () => { decode(bytes: Uint8Array): string }) | undefined
+
+/** JSON with every character past ASCII escaped, so a character is a byte and any decoder reads it alike. */
 function asciiBytes(value: unknown): Uint8Array {
   const text = JSON.stringify(value).replace(
     /[\u007f-\uffff]/g,
     (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
   )
+  if (typeof TextEncoder === 'function') return new TextEncoder().encode(text)
   return Uint8Array.from(text, (character) => character.charCodeAt(0))
 }
 
 function asciiText(bytes: Uint8Array): string {
+  if (typeof TextDecoder === 'function') return new TextDecoder().decode(bytes)
   let text = ''
   // In slices, so the arguments stay within what a call may take.
   for (let at = 0; at < bytes.length; at += 8192)

@@ -137,6 +137,9 @@ export interface Learned {
   version: number
 }
 
+/** How long opening a negotiation waits for the server's learner state before learning in the browser. */
+const LEARNED_WAIT_MS = 3000
+
 /**
  * The server's learner state for the negotiation (`…/learned`), so opening it does not learn every
  * move again in the browser; undefined when it can not be had (offline, refused, not a state): the
@@ -144,7 +147,11 @@ export interface Learned {
  */
 export async function getLearned(at: NegotiationAt): Promise<Learned | undefined> {
   try {
-    const response = await fetch(`${negotiationPath(at)}/learned`, { credentials: 'same-origin' })
+    // Not waited for long: a busy server must not hold the negotiation up; learning here is the fallback.
+    const response = await fetch(`${negotiationPath(at)}/learned`, {
+      credentials: 'same-origin',
+      signal: AbortSignal.timeout(LEARNED_WAIT_MS),
+    })
     if (!response.ok) return undefined
     const read = learnerStateOf(new Uint8Array(await response.arrayBuffer()))
     const version = read?.kept.version
