@@ -5,7 +5,8 @@
 // checked, the journal replayed and learned from), once on opening a negotiation (resuming the
 // learner state the server's `…/learned` sends, as the app does; and, for comparison, learning
 // every move in the browser, as it must when the plan was edited) and again after a move is
-// recorded (which continues from the last one); then what each stage computes from it
+// recorded (with the server's state after it, as the app does; and learned in the browser from the
+// last one, the slowest move of the journal); then what each stage computes from it
 // (midgame: status, MESO, coach, lint; prepare: the frontier; debrief).
 //
 // Then the first load of each stage page as a newcomer's browser makes it (issue 15): `parley serve`
@@ -105,7 +106,24 @@ try {
           // Without it (an edited plan, or the server not reachable): every move learned here.
           timed('open, learning every move in the browser', () => derive(events))
           const before = core.negotiation(space, events.slice(0, -1))
-          timed('after a move is recorded', () => core.negotiation(space, events, before))
+          // As the app records a move: with the server's learner state after it (its bytes read here).
+          timed("after a move is recorded, with the server's learner state", () =>
+            core.negotiation(space, events, before, core.learnerStateOf(learnedBytes)?.state),
+          )
+          // Without it (the server not reachable): the move learned here, continuing from the one
+          // before; the slowest of the journal's moves (a move that makes the sampler resample
+          // moves every sample again under all the moves so far).
+          let slowest = 0
+          let previous = core.negotiation(space, [])
+          for (let k = 1; k <= events.length; k++) {
+            const start = performance.now()
+            previous = core.negotiation(space, events.slice(0, k), previous)
+            slowest = Math.max(slowest, performance.now() - start)
+          }
+          performance.measure('after a move, learned in the browser (the slowest move)', {
+            start: 0,
+            duration: slowest,
+          })
           // Typing in the plan: an edit learning does not read continues from what was learned.
           timed('after an edit to the plan (its title)', () => {
             const edited = core.validatePlanValue({ ...plan, title: `${plan.title} (edited ${run})` })

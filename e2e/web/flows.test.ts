@@ -179,7 +179,13 @@ describe.runIf(browserAvailable)(
       if (!chosen) throw new Error('the MESO set has fewer than two bundles')
       await page.getByLabel('What did they do?').selectOption('chosen')
       await page.getByLabel('Bundle they chose').selectOption(chosen.label)
+      // The move recorded, what it taught comes from the server's learner state, not learned here.
+      const learnedAfter = page.waitForResponse(
+        (response) =>
+          new URL(response.url()).pathname.endsWith('/learned') && response.request().method() === 'GET',
+      )
       await page.getByRole('button', { name: 'Record their answer' }).click()
+      expect((await learnedAfter).status()).toBe(200)
       await expect.poll(() => prioritiesShown(page)).not.toEqual(before)
       await page.getByText(/Balance: us \+0\.0, them \+0\.0/).waitFor()
 

@@ -37,6 +37,10 @@ describe('negotiation continued from an earlier one or its snapshot', () => {
             const resumed = negotiation(space, events, undefined, sent?.state)
             expect(resumed.posterior).toEqual(whole.posterior)
             expect(resumed.learner?.observed).toBe(whole.learner?.observed)
+            // Both: whichever learned more of these moves (the server's state after a move recorded).
+            const latest = learnerStateOf(learnerStateBytes(whole.learner?.snapshot() as never))?.state
+            expect(negotiation(space, events, before, latest).posterior).toEqual(whole.posterior)
+            expect(negotiation(space, events, before, sent?.state).posterior).toEqual(whole.posterior)
             // The earlier negotiation is left as it was.
             expect(before.posterior).toEqual(negotiation(space, earlier).posterior)
           }

@@ -75,9 +75,9 @@ export interface Negotiation {
  * `before`: the negotiation of an earlier version of this journal on the same space, or on one that
  * learns alike (`learnsAlike`: the caller knows which); when the moves it learned from are the first moves of this one,
  * only the moves added since are learned, with exactly the posterior learning all of them gives.
- * `snapshot`: else, a learner's state taken on this space (the caller knows it was: the server
- * names the plan's version) after moves that begin this journal; resumed the same way, and
- * ignored when it does not fit.
+ * `snapshot`: a learner's state taken on this space (the caller knows it was: the server names
+ * the plan's version) after moves that begin this journal; resumed the same way when it learned
+ * more of them than `before`, and ignored when it does not fit.
  */
 export function negotiation(
   space: Space,
@@ -95,10 +95,14 @@ export function negotiation(
     before.state.observations.every(
       (observation, k) => observationKey(observation) === observationKey(observations[k] as Observation),
     )
-  // A fork, so `before` stays what it was (React may compute a memo twice from the same inputs).
-  const learner = continues
-    ? kept.fork()
-    : ((snapshot && PriorityLearner.resume(space, observations, snapshot)) ?? new PriorityLearner(space))
+  // The snapshot when it learned more of these moves than `before` did (the server's, after a move
+  // the browser would otherwise learn itself); a fork, so `before` stays what it was (React may
+  // compute a memo twice from the same inputs).
+  const resumed =
+    snapshot && (!continues || snapshot.observed > kept.observed)
+      ? PriorityLearner.resume(space, observations, snapshot)
+      : undefined
+  const learner = resumed ?? (continues ? kept.fork() : new PriorityLearner(space))
   for (const observation of observations.slice(learner.observed)) learner.observe(observation)
   return { state, posterior: learner.posterior(), learner }
 }

@@ -33,7 +33,15 @@ export interface JournalState {
   append(event: Record<string, unknown>): Promise<Appended>
 }
 
-export function useJournal(at: NegotiationAt): JournalState {
+/**
+ * `alongside`: asked for after new events are stored (recorded here or found by the poll) and before
+ * they are shown; what it resolves to is applied in the same render as the events (the model fetches
+ * the server's learner state this way, so the browser does not learn the new move itself).
+ */
+export function useJournal(
+  at: NegotiationAt,
+  alongside: () => Promise<(() => void) | undefined> = async () => undefined,
+): JournalState {
   const [events, setEvents] = useState<StoredEvent[]>([])
   const read = useRef(false)
   const latest = useRef(0)
@@ -45,8 +53,10 @@ export function useJournal(at: NegotiationAt): JournalState {
     const timer = setInterval(() => {
       if (!read.current || document.visibilityState !== 'visible') return
       listEvents(at, latest.current).then(
-        (fresh) => {
+        async (fresh) => {
           if (fresh.length === 0) return
+          const apply = await alongside()
+          apply?.()
           setEvents((current) => {
             const known = new Set(current.map((entry) => entry.seq))
             const added = fresh.filter((entry) => !known.has(entry.seq))
@@ -58,7 +68,7 @@ export function useJournal(at: NegotiationAt): JournalState {
       )
     }, POLL_MS)
     return () => clearInterval(timer)
-  }, [at])
+  }, [at, alongside])
 
   const append = useCallback(
     async (raw: Record<string, unknown>): Promise<Appended> => {
@@ -67,6 +77,8 @@ export function useJournal(at: NegotiationAt): JournalState {
       for (let attempt = 0; ; attempt++) {
         try {
           const stored = await appendEvent(at, body)
+          const apply = await alongside()
+          apply?.()
           setEvents((current) =>
             current.some((entry) => entry.seq === stored.seq) ? current : [...current, stored],
           )
@@ -79,7 +91,7 @@ export function useJournal(at: NegotiationAt): JournalState {
         }
       }
     },
-    [at],
+    [at, alongside],
   )
 
   const show = useCallback((shown: StoredEvent[]) => {

@@ -83,9 +83,15 @@ export function useNegotiation(
   const [draftOnly, setDraftOnly] = useState(false)
   const recovery = useDraftRecovery(negotiationId)
   const editing = usePlanEditing(recovery)
-  const journal = useJournal(at)
-  // What the server learned from the journal, used while the plan is the one it was learned on.
+  // What the server learned from the journal, used while the plan is the one it was learned on: on
+  // opening, and with each new move (learning one in the browser can take a few hundred milliseconds
+  // when it resamples; the server does it in its compute workers).
   const [learned, setLearned] = useState<Learned>()
+  const learnAlong = useCallback(async () => {
+    const learnedNow = await getLearned(at)
+    return learnedNow ? () => setLearned(learnedNow) : undefined
+  }, [at])
+  const journal = useJournal(at, learnAlong)
   const resumable = resumableLearning(learned, editing.record, editing.draft)
   const {
     validation,
