@@ -740,6 +740,12 @@ describe.each(backends.map((backend) => [backend.dialect, backend] as const))(
         })
         expect(reply.status).toBe(422)
         expect(reply.body.error.message.length).toBeGreaterThan(20)
+        // Nothing of theirs recorded: nothing learned to send, and no compute worker asked.
+        const learned = await h.call('GET', `${base()}/negotiations/${id}/learned`, {
+          as: { token: t.viewer.token },
+        })
+        expect(learned.status).toBe(204)
+        expect(learned.text).toBe('')
       })
     })
 

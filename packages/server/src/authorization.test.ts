@@ -133,9 +133,11 @@ const CASES: RouteCase[] = [
   routeCase('POST /api/workspaces/{workspaceId}/negotiations/{negotiationId}/events', 'editor', 201, {
     body: () => ({ id: nextId(), type: 'note', text: 'checked' }),
   }),
-  ...['frontier', 'meso', 'status', 'coach', 'lint', 'debrief', 'learned'].map((view) =>
+  ...['frontier', 'meso', 'status', 'coach', 'lint', 'debrief'].map((view) =>
     routeCase(`GET /api/workspaces/{workspaceId}/negotiations/{negotiationId}/${view}`, 'viewer', 200),
   ),
+  // No move of theirs in this journal: nothing learned to send (the state itself: app.test.ts).
+  routeCase('GET /api/workspaces/{workspaceId}/negotiations/{negotiationId}/learned', 'viewer', 204),
   // A document of ours: a viewer reads everything the team has (the brief is marked confidential).
   routeCase('GET /api/workspaces/{workspaceId}/negotiations/{negotiationId}/documents/{kind}', 'viewer', 200),
   routeCase('GET /api/workspaces/{workspaceId}/tradeables', 'viewer', 200),

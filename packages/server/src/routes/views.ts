@@ -201,6 +201,7 @@ export function viewRoutes(api: Api): void {
           description: "The learner's state",
           content: { [LEARNER_STATE_MEDIA_TYPE]: { schema: z.string().openapi({ format: 'binary' }) } },
         },
+        204: { description: 'The journal holds no move of theirs: nothing learned yet' },
         ...errors(401, 404, 409),
         ...computeErrors,
       },
@@ -208,6 +209,10 @@ export function viewRoutes(api: Api): void {
     async (c) => {
       const found = await findPlannedNegotiation(c, c.req.valid('param'), 'viewer')
       if (found instanceof Response) return found
+      // Only their moves teach anything: without one there is nothing to send (and no worker to start).
+      const stored = (await c.get('services').store.listEvents(found.workspaceId, found.id)) ?? []
+      if (!stored.some((event) => (JSON.parse(event.body) as { side?: unknown }).side === 'them'))
+        return c.body(null, 204)
       const answer = await computedView(c, found, { view: 'learned' })
       if (answer instanceof Response) return answer
       if (!answer.bytes) throw new Error('the learned view gave no bytes')

@@ -152,7 +152,8 @@ export async function getLearned(at: NegotiationAt): Promise<Learned | undefined
       credentials: 'same-origin',
       signal: AbortSignal.timeout(LEARNED_WAIT_MS),
     })
-    if (!response.ok) return undefined
+    // 204: nothing of theirs to learn from yet.
+    if (response.status !== 200) return undefined
     const read = learnerStateOf(new Uint8Array(await response.arrayBuffer()))
     const version = read?.kept.version
     return read && typeof version === 'number' ? { state: read.state, version } : undefined

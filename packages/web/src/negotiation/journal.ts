@@ -40,7 +40,7 @@ export interface JournalState {
  */
 export function useJournal(
   at: NegotiationAt,
-  alongside: () => Promise<(() => void) | undefined> = async () => undefined,
+  alongside: (added: readonly StoredEvent[]) => Promise<(() => void) | undefined> = async () => undefined,
 ): JournalState {
   const [events, setEvents] = useState<StoredEvent[]>([])
   const read = useRef(false)
@@ -55,7 +55,7 @@ export function useJournal(
       listEvents(at, latest.current).then(
         async (fresh) => {
           if (fresh.length === 0) return
-          const apply = await alongside()
+          const apply = await alongside(fresh)
           apply?.()
           setEvents((current) => {
             const known = new Set(current.map((entry) => entry.seq))
@@ -77,7 +77,7 @@ export function useJournal(
       for (let attempt = 0; ; attempt++) {
         try {
           const stored = await appendEvent(at, body)
-          const apply = await alongside()
+          const apply = await alongside([stored])
           apply?.()
           setEvents((current) =>
             current.some((entry) => entry.seq === stored.seq) ? current : [...current, stored],

@@ -87,10 +87,15 @@ export function useNegotiation(
   // opening, and with each new move (learning one in the browser can take a few hundred milliseconds
   // when it resamples; the server does it in its compute workers).
   const [learned, setLearned] = useState<Learned>()
-  const learnAlong = useCallback(async () => {
-    const learnedNow = await getLearned(at)
-    return learnedNow ? () => setLearned(learnedNow) : undefined
-  }, [at])
+  const learnAlong = useCallback(
+    async (added: readonly StoredEvent[]) => {
+      // Only their moves teach anything; ours cost nothing to replay here.
+      if (!added.some((entry) => entry.event.side === 'them')) return undefined
+      const learnedNow = await getLearned(at)
+      return learnedNow ? () => setLearned(learnedNow) : undefined
+    },
+    [at],
+  )
   const journal = useJournal(at, learnAlong)
   const resumable = resumableLearning(learned, editing.record, editing.draft)
   const {
