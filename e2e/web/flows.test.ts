@@ -20,6 +20,7 @@ import {
   createFromTemplate,
   saveState,
   screenshot,
+  settled,
   signIn,
 } from './browser'
 
@@ -288,10 +289,8 @@ describe.runIf(browserAvailable)(
       await page.getByRole('button', { name: 'Draft the fairness story' }).click()
       await expect.poll(() => page.getByLabel('Fairness story').inputValue()).not.toBe('')
       await page.getByRole('button', { name: 'Record the agreement' }).click()
-      await page
-        .getByText(/recorded/i)
-        .first()
-        .waitFor()
+      // The message that says so, not any text with the word (the form's hint says "recorded" too).
+      await page.getByText(/^The (corrected )?agreement is recorded\.$/).waitFor()
       await screenshot(page, 'flow-close')
 
       const events = (await (await api(suite.server.url, owner, 'GET', `${record}/events`)).json()) as {
@@ -419,16 +418,17 @@ describe.runIf(browserAvailable)(
       await page.goto(`${base}/close`)
       await saveState(page, 'All changes saved').waitFor()
       await page.getByRole('button', { name: 'Record the agreement' }).click()
-      await page
-        .getByText(/recorded/i)
-        .first()
-        .waitFor()
+      // The message that says so, not any text with the word (the form's hint says "recorded" too).
+      await page.getByText(/^The (corrected )?agreement is recorded\.$/).waitFor()
 
       await page.goto(`${base}/debrief`)
+      await settled(page)
       const answer = page.locator('.debrief-prompt textarea').first()
       await answer.fill('Settling rollout first made price easy.')
+      await page.getByText('One answer not saved yet').waitFor()
       await page.getByRole('button', { name: 'Save answers' }).click()
-      await page.getByText(/saved/i).first().waitFor()
+      // Its own message: the header's "All changes saved" is about the plan, not these answers.
+      await page.getByText('One answer saved.').waitFor()
 
       const events = (await (await api(suite.server.url, owner, 'GET', `${record}/events`)).json()) as {
         events: { event: { type: string; answers?: Record<string, string> } }[]
