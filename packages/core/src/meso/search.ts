@@ -342,8 +342,10 @@ function suffixLagrangian(
 }
 
 /**
- * The multiplier m >= 0 minimising the Lagrangian bound sum_i max_x (o + sign*m*u) - sign*m*limit:
- * the relaxation's dual, found by a search on the convex, piecewise-linear function.
+ * The multiplier m >= 0 minimising the Lagrangian bound f(m) = sum_i max_x (o + sign*m*u) - sign*m*limit:
+ * the relaxation's dual, exactly. f is convex and piecewise linear; each issue's max is the upper
+ * envelope of its levels' lines, so walking the envelopes' breakpoints in order of m and keeping
+ * f's slope finds the first m where the slope stops being negative (0 when it never is negative).
  */
 function bestMultiplier(
   order: readonly SearchIssue[],
@@ -351,40 +353,49 @@ function bestMultiplier(
   limit: number,
   sign: number,
 ): number {
-  const value = (m: number) => {
-    let total = -sign * m * limit
-    for (let d = 0; d < order.length; d++) {
-      const u = (order[d] as SearchIssue).u
-      const o = objective[d] as Float64Array
-      let best = Number.NEGATIVE_INFINITY
-      for (let j = 0; j < o.length; j++) {
-        const v = (o[j] ?? 0) + sign * m * (u[j] ?? 0)
-        if (v > best) best = v
-      }
-      total += best
-    }
-    return total
-  }
-  let oRange = 0
-  let uStep = Number.POSITIVE_INFINITY
-  order.forEach((item, d) => {
+  let slope = -sign * limit
+  const at: number[] = []
+  const change: number[] = []
+  for (let d = 0; d < order.length; d++) {
+    const u = (order[d] as SearchIssue).u
     const o = objective[d] as Float64Array
-    oRange = Math.max(oRange, Math.max(...o) - Math.min(...o))
-    const sorted = [...item.u].sort((a, b) => a - b)
-    for (let k = 1; k < sorted.length; k++) {
-      const gap = (sorted[k] ?? 0) - (sorted[k - 1] ?? 0)
-      if (gap > 1e-12) uStep = Math.min(uStep, gap)
+    if (o.length === 0) continue
+    // The line on top just after m = 0: the highest intercept, then the steepest.
+    let current = 0
+    for (let j = 1; j < o.length; j++) {
+      const dj = (o[j] ?? 0) - (o[current] ?? 0)
+      if (dj > 0 || (dj === 0 && sign * (u[j] ?? 0) > sign * (u[current] ?? 0))) current = j
     }
-  })
-  if (!Number.isFinite(uStep) || oRange === 0) return 0
-  let lo = 0
-  let hi = (2 * oRange) / uStep
-  for (let iteration = 0; iteration < 40; iteration++) {
-    const a = lo + (hi - lo) / 3
-    const b = hi - (hi - lo) / 3
-    if (value(a) <= value(b)) hi = b
-    else lo = a
+    slope += sign * (u[current] ?? 0)
+    let m = 0
+    for (;;) {
+      // The steeper line that overtakes the current one soonest (the steepest of those that tie).
+      let next = -1
+      let when = Number.POSITIVE_INFINITY
+      const a0 = sign * (u[current] ?? 0)
+      const b0 = o[current] ?? 0
+      for (let j = 0; j < o.length; j++) {
+        const a = sign * (u[j] ?? 0)
+        if (a <= a0) continue
+        const t = Math.max(m, (b0 - (o[j] ?? 0)) / (a - a0))
+        if (t < when || (t === when && a > sign * (u[next] ?? 0))) {
+          when = t
+          next = j
+        }
+      }
+      if (next < 0) break
+      at.push(when)
+      change.push(sign * (u[next] ?? 0) - a0)
+      current = next
+      m = when
+    }
   }
-  const m = (lo + hi) / 2
-  return value(m) <= value(0) ? m : 0
+  if (slope >= 0) return 0
+  const events = Array.from(at, (_, k) => k).sort((a, b) => (at[a] ?? 0) - (at[b] ?? 0))
+  for (const k of events) {
+    slope += change[k] ?? 0
+    if (slope >= 0) return at[k] ?? 0
+  }
+  // The bound keeps falling: the window cannot be met at all (the search prunes it by U_us alone).
+  return events.length > 0 ? (at[events[events.length - 1] as number] ?? 0) : 0
 }

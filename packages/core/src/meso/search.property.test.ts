@@ -1,0 +1,64 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { compileRequirements } from '../scoring/constraints'
+import { compileSpace } from '../scoring/space'
+import { planArb } from '../testing/arbitraries'
+import { enumerate, TOL } from '../testing/brute-force'
+import { runs } from '../testing/property-runs'
+import { bestForThem, enumerateWindow, searchProblem, utilityUnder } from './search'
+
+const small = planArb({ minIssues: 2, maxIssues: 6, maxLevels: 6, constraints: true }).filter(
+  (plan) => compileSpace(plan).outcomes <= 3000,
+)
+
+/** A window for us around some feasible bundle's U_us (so most windows hold bundles), and a floor for them. */
+const window = fc.record({
+  around: fc.nat(),
+  below: fc.double({ min: 0, max: 1, noNaN: true }),
+  width: fc.constantFrom(0, 0.5, 2, 10, 40),
+  themFloor: fc.double({ min: 0, max: 0.8, noNaN: true }),
+})
+
+describe('the MESO window search (against brute force)', () => {
+  it('lists the window exactly, and finds the bundle a weight vector values most in it', () => {
+    fc.assert(
+      fc.property(
+        small,
+        window,
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 6, maxLength: 6 }),
+        (plan, { around, below, width, themFloor }, raw) => {
+          const space = compileSpace(plan)
+          const { rule, limits } = compileRequirements(space)
+          const constraints = [...rule, ...limits]
+          const feasible = enumerate(space, constraints)
+          const centre = feasible[around % Math.max(feasible.length, 1)]?.us ?? 50
+          const low = centre - below * width
+          const themLow = themFloor * Math.max(0, ...feasible.map((b) => b.them))
+          const problem = searchProblem(space, { usLow: low, usHigh: low + width, themLow, constraints })
+          const inside = feasible.filter(
+            (b) => b.us >= low - TOL && b.us <= low + width + TOL && b.them >= themLow - TOL,
+          )
+          const listed = enumerateWindow(problem, 10_000)
+          expect(listed?.map((levels) => Array.from(levels).join(',')).sort()).toEqual(
+            inside.map((b) => b.levels.join(',')).sort(),
+          )
+          // Some weight on at least one issue; issues beyond the plan's are ignored.
+          const weights: number[] = space.issues.map((issue) => raw[issue.index] ?? 0)
+          if (!weights.some((w) => w > 0)) weights[0] = 1
+          const best = bestForThem(problem, weights)
+          if (inside.length === 0) {
+            expect(best).toBeUndefined()
+            return
+          }
+          expect(best).toBeDefined()
+          const top = Math.max(...inside.map((b) => utilityUnder(space, weights, b.levels)))
+          expect(utilityUnder(space, weights, best as Int32Array)).toBeCloseTo(top, 9)
+          expect(inside.some((b) => b.levels.join(',') === Array.from(best as Int32Array).join(','))).toBe(
+            true,
+          )
+        },
+      ),
+      { numRuns: runs(300) },
+    )
+  })
+})
