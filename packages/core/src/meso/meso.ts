@@ -484,7 +484,11 @@ function findCandidates(
         add(winner, weights)
     }
   } else {
-    for (const weights of vectors) add(bestForThem(problem, weights), weights)
+    // Each search starts from the best of the bundles found so far, which prunes most of it.
+    for (const weights of vectors) {
+      const found = [...byKey.values()].map((candidate) => candidate.levels)
+      add(bestForThem(problem, weights, undefined, found), weights)
+    }
   }
   return [...byKey.values()]
 }

@@ -20,7 +20,7 @@ const window = fc.record({
 })
 
 describe('the MESO window search (against brute force)', () => {
-  it('lists the window exactly, and finds the bundle a weight vector values most in it', () => {
+  it('lists the window exactly, and finds the bundle a weight vector values most in it, with or without bundles known', () => {
     fc.assert(
       fc.property(
         small,
@@ -55,6 +55,11 @@ describe('the MESO window search (against brute force)', () => {
           expect(utilityUnder(space, weights, best as Int32Array)).toBeCloseTo(top, 9)
           expect(inside.some((b) => b.levels.join(',') === Array.from(best as Int32Array).join(','))).toBe(
             true,
+          )
+          // Starting from bundles already known (the best among them included or not) finds the same one.
+          const known = inside.filter((_, k) => k % 3 === around % 3).map((b) => Int32Array.from(b.levels))
+          expect(Array.from(bestForThem(problem, weights, undefined, known) ?? [])).toEqual(
+            Array.from(best as Int32Array),
           )
         },
       ),

@@ -236,12 +236,16 @@ export function utilityUnder(space: Space, w: ArrayLike<number>, levels: ArrayLi
 
 /**
  * The bundle of the window that weight shares `w` for them value most (exactly, ties to the first
- * found), or undefined when the window is empty or the search exceeds `nodeBudget`.
+ * found), or undefined when the window is empty or the search exceeds `nodeBudget`. `known` are
+ * bundles of the same window (found for other weights): the best of them under `w` starts the
+ * search just below its value, so the bound prunes from the first node and the answer is the one
+ * the search would find without them.
  */
 export function bestForThem(
   problem: SearchProblem,
   weights: ArrayLike<number>,
   nodeBudget = 300_000,
+  known: readonly Int32Array[] = [],
 ): Int32Array | undefined {
   if (!problem.feasible) return undefined
   let total = 0
@@ -273,6 +277,8 @@ export function bestForThem(
   const z = new Float64Array(problem.sums.length)
   let best: Int32Array | undefined
   let bestValue = Number.NEGATIVE_INFINITY
+  // Below the best known by far more than rounding, so a bundle tying with it is still found first in search order.
+  for (const levels of known) bestValue = Math.max(bestValue, utilityUnder(problem.space, w, levels) - 1e-9)
   const slack = 1e-12
   let nodes = 0
   let overflow = false
