@@ -47,6 +47,18 @@ describe('lists', () => {
     expect(listOr(['a', 'b', 'c'])).toBe('a, b or c')
     expect(listAnd(['a', '', 'c'])).toBe('a and c')
   })
+
+  it("agree with CLDR's British lists (Intl.ListFormat en-GB) for any words", () => {
+    const and = new Intl.ListFormat('en-GB', { type: 'conjunction', style: 'long' })
+    const or = new Intl.ListFormat('en-GB', { type: 'disjunction', style: 'long' })
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 12 }), { maxLength: 7 }), (words) => {
+        const kept = words.filter((word) => word !== '')
+        expect(listAnd(words)).toBe(and.format(kept))
+        expect(listOr(words)).toBe(or.format(kept))
+      }),
+    )
+  })
 })
 
 describe('sentences', () => {
