@@ -179,6 +179,9 @@ export function bestForThemAt(
   const reach: { offer: Offer; us: number; them: number }[] = []
   let most = Number.NEGATIVE_INFINITY
   for (let k = 0; k < frontier.size; k++) {
+    // The frontier lists U_us from the highest: once its own figure is below the target by more than
+    // any rounding, so is every later point's (the exact figure below decides the ones near it).
+    if ((frontier.us[k] ?? 0) < target - TOLERANCE * 100 - 1e-6) break
     const offer = offerFromLevels(space, frontierLevels(frontier, k))
     const us = utilityOf(space, offer).us
     if (us < target - TOLERANCE * 100) continue
