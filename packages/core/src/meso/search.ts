@@ -162,8 +162,12 @@ export function enumerateWindow(
 ): Int32Array[] | undefined {
   if (!problem.feasible) return []
   const n = problem.order.length
-  const found: Int32Array[] = []
-  const levels = new Int32Array(problem.space.issues.length)
+  const width = problem.space.issues.length
+  // The bundles found, one after another in one buffer (grown by doubling): a window that overflows
+  // the cap then costs no array per bundle, and one that does not is cut into bundles at the end.
+  let buffer = new Int32Array(width * 64)
+  let count = 0
+  const levels = new Int32Array(width)
   const z = new Float64Array(problem.sums.length)
   let nodes = 0
   let overflow = false
@@ -171,8 +175,16 @@ export function enumerateWindow(
     if (overflow) return
     if (depth === n) {
       if (inWindow(problem, levels)) {
-        if (found.length >= cap) overflow = true
-        else found.push(Int32Array.from(levels))
+        if (count >= cap) overflow = true
+        else {
+          if ((count + 1) * width > buffer.length) {
+            const grown = new Int32Array(buffer.length * 2)
+            grown.set(buffer)
+            buffer = grown
+          }
+          buffer.set(levels, count * width)
+          count++
+        }
       }
       return
     }
@@ -198,7 +210,8 @@ export function enumerateWindow(
   }
   visit(0, 0, 0)
   spendWork(nodes * SEARCH_NODE_WORK)
-  return overflow ? undefined : found
+  if (overflow) return undefined
+  return Array.from({ length: count }, (_, k) => buffer.slice(k * width, (k + 1) * width))
 }
 
 function addZ(problem: SearchProblem, item: SearchIssue, j: number, z: Float64Array, sign: number): void {
