@@ -152,8 +152,12 @@ export async function getLearned(at: NegotiationAt): Promise<Learned | undefined
       credentials: 'same-origin',
       signal: AbortSignal.timeout(LEARNED_WAIT_MS),
     })
-    // 204: nothing of theirs to learn from yet.
-    if (response.status !== 200) return undefined
+    // 204: nothing of theirs to learn from yet. A refusal's body (a plan still a draft: 409) is let go
+    // of at once: left unread, the request stays open until the timeout above aborts it.
+    if (response.status !== 200) {
+      await response.body?.cancel()
+      return undefined
+    }
     const read = learnerStateOf(new Uint8Array(await response.arrayBuffer()))
     const version = read?.kept.version
     return read && typeof version === 'number' ? { state: read.state, version } : undefined
