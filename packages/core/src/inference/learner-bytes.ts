@@ -10,18 +10,14 @@
  * directions (one byte each). Whether the state fits a plan and a journal is `PriorityLearner.resume`'s
  * to check; this only reads what is there, and gives undefined for bytes that are not a whole state.
  */
-import type { IssuePosterior, LearnerState, MoveInformation } from './posterior'
+import type { LearnerState, MoveInformation } from './posterior'
 
-interface Header {
-  version: number
-  seed: number
-  count: number
-  issues: number
-  random: number
-  observed: number
+/** The state's plain fields (its arrays follow the header as bytes), whether it has directions, and the caller's own. */
+type Header = Pick<
+  LearnerState,
+  'version' | 'seed' | 'count' | 'issues' | 'random' | 'observed' | 'moves' | 'figures'
+> & {
   flips: boolean
-  moves: MoveInformation[]
-  figures?: Record<string, IssuePosterior>
   kept?: Record<string, unknown>
 }
 
