@@ -4,7 +4,7 @@
  * left instead of learning every move again. Exact: the numbers are the samples' own float64s.
  *
  * The layout: a 4-byte little-endian length, a JSON header of that length (the state's scalars,
- * its moves and figures, and whatever the caller adds under `kept`), zero padding to a multiple of
+ * its moves, their keys and figures, and whatever the caller adds under `kept`), zero padding to a multiple of
  * 8 bytes, then the samples (float64), the log weights (float64), the samples' orders (int32),
  * their readings of the estimate (one byte per sample) and, when an issue is uncertain, the
  * directions (one byte each). Whether the state fits a plan and a journal is `PriorityLearner.resume`'s
@@ -15,7 +15,7 @@ import type { LearnerState, MoveInformation } from './posterior'
 /** The state's plain fields (its arrays follow the header as bytes), whether it has directions, and the caller's own. */
 type Header = Pick<
   LearnerState,
-  'version' | 'seed' | 'count' | 'issues' | 'random' | 'observed' | 'moves' | 'figures'
+  'version' | 'seed' | 'count' | 'issues' | 'random' | 'observed' | 'moves' | 'keys' | 'figures'
 > & {
   flips: boolean
   kept?: Record<string, unknown>
@@ -56,6 +56,7 @@ export function learnerStateBytes(state: LearnerState, kept?: Record<string, unk
     observed: state.observed,
     flips: state.flips !== undefined,
     moves: state.moves,
+    keys: state.keys,
     ...(state.figures ? { figures: state.figures } : {}),
     ...(kept ? { kept } : {}),
   }
@@ -109,6 +110,7 @@ export function learnerStateOf(
         readings: new Uint8Array(body.buffer, at(3), header.count),
         ...(header.flips ? { flips: new Uint8Array(body.buffer, at(4), cells) } : {}),
         moves: header.moves,
+        keys: header.keys,
         ...(header.figures ? { figures: header.figures } : {}),
       },
       kept: header.kept ?? {},
@@ -139,6 +141,8 @@ function isHeader(value: unknown): value is Header {
         typeof (move as MoveInformation).kind === 'string' &&
         typeof (move as MoveInformation).bits === 'number',
     ) &&
+    Array.isArray(header.keys) &&
+    header.keys.every((key: unknown) => typeof key === 'string') &&
     object('figures') &&
     object('kept') &&
     !Array.isArray(header.kept)

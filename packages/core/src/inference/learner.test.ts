@@ -135,6 +135,12 @@ describe('PriorityLearner', () => {
       ],
       ['more moves than the journal has', state, moves.slice(0, 2)],
       ['moves of other events', state, moves.map((move) => ({ ...move, eventId: `x${move.eventId}` }))],
+      [
+        'other moves under the same event ids (another offer answered, or the plan read another way)',
+        state,
+        moves.map((move) => (move.kind === 'ranking' ? { ...move, order: [...move.order].reverse() } : move)),
+      ],
+      ['keys missing', { ...state, keys: state.keys.slice(1) }],
       ['a count of moves that disagrees', { ...state, observed: 2 }],
       [
         'a mean that is not a share',

@@ -38,7 +38,7 @@ import {
 
 export { logGamma } from './beliefs'
 
-import type { Observation } from './observation'
+import { type Observation, observationKey } from './observation'
 
 const POSTERIOR_SAMPLES = 2000
 /** Slope of stated priorities, per unit of log weight ratio. */
@@ -245,8 +245,11 @@ export interface PosteriorOptions {
   seed?: number
 }
 
-/** Bump whenever the sampler would compute other numbers from the same moves: older snapshots are then not resumed. */
-export const LEARNER_STATE_VERSION = 3
+/**
+ * Bump whenever the sampler would compute other numbers from the same moves, or the state's shape
+ * changes: older snapshots are then not resumed. 4: each move's `observationKey` is kept (`keys`).
+ */
+export const LEARNER_STATE_VERSION = 4
 
 /**
  * A `PriorityLearner` as plain data (`snapshot`, `PriorityLearner.resume`): the samples, their
@@ -274,6 +277,11 @@ export interface LearnerState {
   /** Each sample's unnormalised log weight. */
   logWeight: Float64Array
   moves: MoveInformation[]
+  /**
+   * Each move's `observationKey` (its event id, kind and what was offered and answered): a state
+   * resumes only on the same moves, not on other moves that happen to carry the same event ids.
+   */
+  keys: string[]
   /** The posterior's figures per issue, when they were computed before the snapshot (they take sorting every sample). */
   figures?: Record<string, IssuePosterior>
 }
@@ -336,11 +344,13 @@ function fitsSpace(
   if (!Number.isInteger(state.observed) || state.observed < 0 || state.observed > observations.length)
     return false
   if (state.moves.length !== state.observed) return false
+  if (!Array.isArray(state.keys) || state.keys.length !== state.observed) return false
   for (let k = 0; k < state.observed; k++) {
     const move = state.moves[k]
     const observation = observations[k]
     if (!move || !observation || move.eventId !== observation.eventId || move.kind !== observation.kind)
       return false
+    if (state.keys[k] !== observationKey(observation)) return false
     if (!(move.bits >= 0 && Number.isFinite(move.bits))) return false
     if (!fitsShares(move.direct, n) || !fitsShares(move.reversed, n)) return false
   }
@@ -414,6 +424,8 @@ export class PriorityLearner {
   private logWeight: Float64Array
   private compiled: Compiled[]
   private moves: MoveInformation[]
+  /** Each observed move's `observationKey`, kept in snapshots. */
+  private keys: string[]
   /** The posterior's figures per issue for the moves so far, once computed. */
   private summary: Record<string, IssuePosterior> | undefined
 
@@ -435,6 +447,7 @@ export class PriorityLearner {
       this.logWeight = Float64Array.from(state.logWeight)
       this.compiled = compiled
       this.moves = state.moves.map((move) => ({ ...move }))
+      this.keys = [...state.keys]
       this.summary = state.figures
       return
     }
@@ -452,6 +465,7 @@ export class PriorityLearner {
       this.logWeight = from.logWeight
       this.compiled = [...from.compiled]
       this.moves = [...from.moves]
+      this.keys = [...from.keys]
       this.summary = from.summary
       return
     }
@@ -478,6 +492,7 @@ export class PriorityLearner {
     this.logWeight = new Float64Array(this.count)
     this.compiled = []
     this.moves = []
+    this.keys = []
     this.summary = undefined
   }
 
@@ -554,6 +569,7 @@ export class PriorityLearner {
       readings: Uint8Array.from(this.readings),
       logWeight: Float64Array.from(this.logWeight),
       moves: this.moves.map((move) => ({ ...move })),
+      keys: [...this.keys],
       ...(this.summary ? { figures: copyIssues(this.summary) } : {}),
     }
   }
@@ -595,6 +611,7 @@ export class PriorityLearner {
       return total
     }
     const move = compile(space, observation)
+    this.keys.push(observationKey(observation))
     const before = normalised(this.logWeight)
     const samples = this.samples
     const flipsNow = this.flips

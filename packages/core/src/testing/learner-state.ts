@@ -10,6 +10,7 @@ export function copyLearnerState(state: LearnerState): LearnerState {
     readings: Uint8Array.from(state.readings),
     ...(state.flips ? { flips: Uint8Array.from(state.flips) } : {}),
     moves: state.moves.map((move) => ({ ...move })),
+    keys: [...state.keys],
     ...(state.figures
       ? {
           figures: Object.fromEntries(Object.entries(state.figures).map(([id, entry]) => [id, { ...entry }])),
