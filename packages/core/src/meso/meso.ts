@@ -443,10 +443,14 @@ function findCandidates(
   known: readonly Candidate[] = [],
 ): Candidate[] {
   const byKey = new Map<string, Candidate>(known.map((candidate) => [candidate.levels.join(','), candidate]))
+  // The bundles found so far, as the searches below start from them.
+  const found = [...byKey.values()].map((candidate) => candidate.levels)
   const add = (levels: Int32Array | undefined, weights: Float64Array) => {
     if (!levels) return
     const key = levels.join(',')
-    if (!byKey.has(key)) byKey.set(key, { levels, weights })
+    if (byKey.has(key)) return
+    byKey.set(key, { levels, weights })
+    found.push(levels)
   }
   if (listed) {
     if (listed.length === 0) return []
@@ -485,10 +489,7 @@ function findCandidates(
     }
   } else {
     // Each search starts from the best of the bundles found so far, which prunes most of it.
-    for (const weights of vectors) {
-      const found = [...byKey.values()].map((candidate) => candidate.levels)
-      add(bestForThem(problem, weights, undefined, found), weights)
-    }
+    for (const weights of vectors) add(bestForThem(problem, weights, undefined, found), weights)
   }
   return [...byKey.values()]
 }
