@@ -1,7 +1,8 @@
 /**
  * The levels of an issue: a range's grid (`min, min + step, ..., max`) or its options.
  * Grid points are rounded to the decimals of `min` and `step`, so a 0.1 step gives 0.3,
- * not 0.30000000000000004; a value matches a grid point within 1e-9 of a step.
+ * not 0.30000000000000004 (the two ends stay min and max as written); a value matches a grid
+ * point within 1e-9 of a step.
  */
 
 import { TOLERANCE } from '../model/limits'
@@ -33,7 +34,9 @@ export function rangeLevels(range: Range): number[] {
     const raw = range.min + k * range.step
     levels.push(decimals === 0 ? Math.round(raw) : Math.round(raw * scale) / scale)
   }
-  // The last grid point is max itself, whatever the rounding did.
+  // The ends are min and max themselves, whatever the rounding did: a linear score is exactly 0
+  // and 100 there (a min with more than 15 decimals, such as -0.30000000000000004, would round).
+  levels[0] = range.min
   levels[count] = range.max
   return levels
 }
