@@ -57,10 +57,16 @@ describe('rangeLevels', () => {
 
   it('scores a linear preference exactly 0 and 100 at the ends, even where min has float noise', () => {
     // -0.1 × 3 is -0.30000000000000004: rounded, the first level was -0.3, and the best for a side
-    // preferring low scored 99.99999999999999 (the GENIUS export then wrote it rescaled).
+    // preferring low scored 99.99999999999999 (the GENIUS export then wrote it rescaled). And on
+    // 0.18..0.27, 100 × (max − min) / (max − min) itself rounds to 99.99999999999999.
     const noisy = { min: -0.1 * 3, max: -0.1, step: 0.1 }
     expect(noisy.min).not.toBe(-0.3)
-    for (const range of [noisy, { min: 0.1 * 3, max: 1, step: 0.1 }, { min: 0, max: 1, step: 0.25 }]) {
+    for (const range of [
+      noisy,
+      { min: 0.1 * 3, max: 1, step: 0.1 },
+      { min: 0.18, max: 0.27, step: 0.01 },
+      { min: 0, max: 1, step: 0.25 },
+    ]) {
       const [issue] = compileSpace(linearPlan(range)).issues
       if (!issue) return expect.unreachable()
       const last = issue.levels.length - 1

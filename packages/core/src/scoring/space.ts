@@ -118,7 +118,11 @@ export function scoreLevel(
   if (preference.points) return piecewise(preference.points, x)
   const span = issue.max - issue.min
   if (!(span > 0)) return 100
-  const score = preference.prefer === 'low' ? (100 * (issue.max - x)) / span : (100 * (x - issue.min)) / span
+  // The ends exactly: 100 × (max − min) / (max − min) can round to 99.99999999999999.
+  const low = preference.prefer === 'low'
+  if (x <= issue.min) return low ? 100 : 0
+  if (x >= issue.max) return low ? 0 : 100
+  const score = low ? (100 * (issue.max - x)) / span : (100 * (x - issue.min)) / span
   return Math.min(100, Math.max(0, score))
 }
 
