@@ -11,7 +11,7 @@ import { journalArb } from '../testing/journals'
 import { leaks, leakyNegotiationArb } from '../testing/leak'
 import { runs } from '../testing/property-runs'
 import { counterpartyView } from './counterparty-view'
-import { numberForms } from './private-figures'
+import { numberForms, ShareableNumbers } from './private-figures'
 
 describe('nothing private reaches the other side', () => {
   it('the counterparty view itself holds no private value', () => {
@@ -117,5 +117,18 @@ describe('numberForms', () => {
     expect(numberForms(61.37)).toEqual(expect.arrayContaining(['61.37', '61.4', '61']))
     expect(numberForms(50)).toEqual(['50', '50.0', '50.00'])
     expect(numberForms(1337.5)).toEqual(expect.arrayContaining(['1337.5', '1,337.50', '1338', '1,338']))
+  })
+})
+
+describe('ShareableNumbers', () => {
+  it('reads a figure as one the other side sees to 12 digits, and float noise around 0 as 0', () => {
+    const seen = new ShareableNumbers()
+    for (const value of [0.3, 0, 1_250_000]) seen.add(value)
+    expect(seen.has(0.1 * 3)).toBe(true)
+    expect(seen.has(-0.1 * 3 + 0.3)).toBe(true)
+    expect(seen.has(1e-10)).toBe(true)
+    expect(seen.has(1e-6)).toBe(false)
+    expect(seen.has(0.31)).toBe(false)
+    expect(seen.has(1_250_000.01)).toBe(false)
   })
 })

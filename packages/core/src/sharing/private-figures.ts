@@ -126,10 +126,11 @@ export interface FigureMatch {
 
 /**
  * Numbers compared as the same figure when they agree to 12 significant digits, so a level computed
- * from a range (0.1 × 3) is the 0.3 written in a text.
+ * from a range (0.1 × 3) is the 0.3 written in a text; and within 1e-9 of 0 is 0, where significant
+ * digits would keep float noise apart (-0.30000000000000004 + 0.3 is -5.551115123125783e-17).
  */
 function numberKey(value: number): number {
-  return Number(value.toPrecision(12))
+  return Math.abs(value) < 1e-9 ? 0 : Number(value.toPrecision(12))
 }
 
 /** A set of numbers the other side may see, compared as `numberKey` does. */
