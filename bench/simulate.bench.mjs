@@ -13,7 +13,9 @@
 // (ranked, picked), with the issue's targets: at medium and high at least 30% down ranked and 20%
 // picked, at low 20% down ranked, and never worse than the prior. It runs the learning run alone
 // (`simulateLearning`: the same counterparts and seeds `parley simulate` uses), on BENCH_WORKERS
-// worker threads.
+// worker threads. BENCH_TABLE=oracle prints the same beside the oracle's bound (`oracleLearning`:
+// the posterior of a learner that knows the generator and the counterpart's choice noise, on the
+// same sets and answers), at medium confidence unless BENCH_CONFIDENCES is set.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -115,12 +117,19 @@ function learningTarget(confidence, answers) {
   return answers === 'rank' ? -0.3 : -0.2
 }
 
-async function learningTables() {
+/**
+ * The learning table, or with `oracle` the oracle's (BENCH_TABLE=oracle): Parley's change beside the
+ * bound a learner knowing the generator and the counterpart's choice noise reaches on the same sets
+ * and answers (core's `oracleLearning`), both against the plan's estimate's error e0 — at `medium`
+ * unless BENCH_CONFIDENCES says otherwise.
+ */
+async function learningTables(oracle = false) {
   const bundle = await bundleCore()
+  const confidences = oracle && !process.env.BENCH_CONFIDENCES ? ['medium'] : CONFIDENCES
   const jobs = []
   for (const generator of GENERATORS)
     for (const source of PLAN_SOURCES)
-      for (const confidence of CONFIDENCES)
+      for (const confidence of confidences)
         for (const answers of ANSWER_KINDS)
           jobs.push({
             generator,
@@ -129,6 +138,7 @@ async function learningTables() {
             confidence,
             answers,
             counterparts: COUNTERPARTS,
+            oracle,
           })
   const results = []
   let next = 0
@@ -151,8 +161,10 @@ async function learningTables() {
     }),
   )
   process.stderr.write('\n')
-  const change = (result) => (result.mean[0] > 0 ? result.mean.at(-1) / result.mean[0] - 1 : 0)
-  const columns = CONFIDENCES.flatMap((confidence) =>
+  // Both against the plan's estimate's error (Parley's e0): the issue's measure.
+  const change = (result, errors = result.mean) =>
+    result.mean[0] > 0 ? errors.at(-1) / result.mean[0] - 1 : 0
+  const columns = confidences.flatMap((confidence) =>
     ANSWER_KINDS.map((answers) => ({ confidence, answers })),
   )
   const find = (generator, name, { confidence, answers }) =>
@@ -160,33 +172,43 @@ async function learningTables() {
       (r) =>
         r.generator === generator && r.name === name && r.confidence === confidence && r.answers === answers,
     )
+  const kinds = oracle ? [(r) => r.mean, (r) => r.oracle] : [(r) => r.mean]
+  const cell = (values) => values.map(signedPercent).join(' / ')
   for (const generator of GENERATORS) {
     const rows = PLAN_SOURCES.map((source) => [
       source.name,
       ...columns.map((column) => {
         const result = find(generator, source.name, column)
         // BENCH_RAW=1: the errors themselves too, e0 -> e3.
-        return `${signedPercent(change(result))}${process.env.BENCH_RAW ? ` (${result.mean[0].toFixed(3)} -> ${result.mean.at(-1).toFixed(3)})` : ''}`
+        return `${cell(kinds.map((kind) => change(result, kind(result))))}${process.env.BENCH_RAW ? ` (${result.mean[0].toFixed(3)} -> ${kinds.map((kind) => kind(result).at(-1).toFixed(3)).join(' / ')})` : ''}`
       }),
     ])
-    const changes = columns.map((column) =>
-      PLAN_SOURCES.map((source) => change(find(generator, source.name, column))),
+    const changes = kinds.map((kind) =>
+      columns.map((column) =>
+        PLAN_SOURCES.map((source) => {
+          const result = find(generator, source.name, column)
+          return change(result, kind(result))
+        }),
+      ),
     )
-    rows.push([
-      'mean',
-      ...changes.map((values) => signedPercent(values.reduce((a, b) => a + b, 0) / values.length)),
-    ])
-    rows.push(['worst', ...changes.map((values) => signedPercent(Math.max(...values)))])
+    const mean = (values) => values.reduce((a, b) => a + b, 0) / values.length
+    rows.push(['mean', ...columns.map((_, c) => cell(changes.map((byKind) => mean(byKind[c]))))])
+    rows.push(['worst', ...columns.map((_, c) => cell(changes.map((byKind) => Math.max(...byKind[c]))))])
     rows.push([
       'target met (every plan)',
       ...columns.map(({ confidence, answers }, c) => {
         const target = learningTarget(confidence, answers)
-        const missed = changes[c].filter((value) => value > target + 1e-12).length
-        return `${target === 0 ? 'not worse' : `<= ${(target * 100).toFixed(0)}%`}: ${missed === 0 ? 'yes' : `NO (${missed})`}`
+        const verdicts = changes.map((byKind) => {
+          const missed = byKind[c].filter((value) => value > target + 1e-12).length
+          return missed === 0 ? 'yes' : `NO (${missed})`
+        })
+        return `${target === 0 ? 'not worse' : `<= ${(target * 100).toFixed(0)}%`}: ${verdicts.join(' / ')}`
       }),
     ])
     printTable(
-      `Learning, generator ${generator}: posterior error after 3 answered sets against the prior's (e0 -> e3), ${COUNTERPARTS} counterparts per plan`,
+      oracle
+        ? `Learning against its bound, generator ${generator}: the error after 3 answered sets against the plan's estimate's (e0 -> e3), Parley / the oracle (knowing the generator and the choice noise, ${core.ORACLE_SAMPLES} draws), ${COUNTERPARTS} counterparts per plan`
+        : `Learning, generator ${generator}: posterior error after 3 answered sets against the prior's (e0 -> e3), ${COUNTERPARTS} counterparts per plan`,
       [
         'plan',
         ...columns.map(
@@ -201,8 +223,8 @@ async function learningTables() {
   )
 }
 
-if (TABLE === 'learning') {
-  await learningTables()
+if (TABLE === 'learning' || TABLE === 'oracle') {
+  await learningTables(TABLE === 'oracle')
   process.exit(0)
 }
 

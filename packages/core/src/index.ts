@@ -413,6 +413,7 @@ export { PriorityLearner } from './inference/posterior'
 export { aspiration, Counterpart, type CounterpartAnswer, logitRanking } from './simulation/counterpart'
 export { drawTruth, type TruthSource, type TruthSpec, truthSourceName } from './simulation/generators'
 export { bestNashProduct, frontierDistance, nashShare, trueFrontier } from './simulation/measures'
+export { answerLogLikelihood, ORACLE_SAMPLES, type OracleRun, oracleLearning } from './simulation/oracle'
 export {
   type OurMove,
   REHEARSAL_ROLES,

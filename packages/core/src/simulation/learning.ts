@@ -76,12 +76,22 @@ export function learningOffer(prepared: PreparedPlan, journal: SimulatedJournal)
   return []
 }
 
+/** A set the learning run offered and the counterpart's answer to it (its order of the set, best first). */
+export interface LearningAnswer {
+  /** 1..R. */
+  round: number
+  bundles: Int32Array[]
+  order: number[]
+}
+
 export function learningRun(
   prepared: PreparedPlan,
   truth: CounterpartTruth,
   rounds: number,
   answers: AnswerKind,
   random: Random,
+  /** Called with each set and its answer, as recorded (the oracle's bound learns from the same). */
+  onAnswer?: (answer: LearningAnswer) => void,
 ): number[] {
   const { space } = prepared
   const journal = new SimulatedJournal(prepared)
@@ -117,6 +127,7 @@ export function learningRun(
       random,
     )
     recordAnswer(journal, labels, order, answers)
+    onAnswer?.({ round, bundles, order })
     errors.push(error())
   }
   return errors

@@ -103,7 +103,7 @@ export function counterpartSeed(seed: number, index: number, stream: number): nu
   return mix(mix(seed) + Math.imul(index + 1, 0x9e3779b9) + Math.imul(stream + 1, 0x632be5ab))
 }
 
-interface ResolvedOptions {
+export interface ResolvedOptions {
   counterparts: number
   seed: number
   generator: TruthSource
@@ -112,7 +112,8 @@ interface ResolvedOptions {
   settings: SimulationSettings
 }
 
-function resolve(options: SimulationOptions): ResolvedOptions {
+/** The options with every default filled in. */
+export function resolve(options: SimulationOptions): ResolvedOptions {
   return {
     counterparts: options.counterparts ?? SIMULATE_DEFAULTS.counterparts,
     seed: options.seed ?? SIMULATE_DEFAULTS.seed,

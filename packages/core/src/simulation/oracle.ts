@@ -1,0 +1,140 @@
+/**
+ * The bound on learning: what a learner would believe that knew how the counterpart was drawn (the
+ * generator, as its prior) and how it chooses (the counterpart's own logit scale), after the same
+ * sets and answers Parley's learning run saw. Its posterior mean is the Bayes estimate under the
+ * true model: no learner can expect to be nearer the truth in squared error from those answers, so
+ * Parley's error beside it says how much of what is left is the learner's and how much the answers'.
+ *
+ * The posterior is computed by importance sampling: `samples` truths drawn from the generator with a
+ * seed of their own (one pool for every counterpart), each weighted by the likelihood of every answer
+ * so far. A truth file's generator is a single truth, so the oracle knows it from the start (error 0).
+ */
+import { mulberry32 } from '../random'
+import type { Space } from '../scoring/space'
+import { drawTruth } from './generators'
+import { type LearningAnswer, learningRun } from './learning'
+import { preparePlan } from './prepared'
+import type { AnswerKind } from './settings'
+import { counterpartSeed, resolve, type SimulationOptions } from './simulate'
+import { type CounterpartTruth, trueUtility } from './truth'
+
+/** The truths the oracle's prior is made of, unless a run says otherwise. */
+export const ORACLE_SAMPLES = 8000
+
+/** Seed stream of the oracle's pool (streams 0..2 are each counterpart's truth, talks and learning run). */
+const ORACLE_STREAM = 3
+
+/**
+ * log P(order | utilities) under the counterpart's choice: Plackett–Luce with weights
+ * exp(u / scale), as `logitRanking` draws it; for `pick` only the first choice counts. A scale of 0
+ * (they always take the best) gives 0 for an order that ranks by utility, and -Infinity otherwise.
+ */
+export function answerLogLikelihood(
+  utilities: readonly number[],
+  order: readonly number[],
+  scale: number,
+  answers: AnswerKind,
+): number {
+  const steps = answers === 'rank' ? order.length - 1 : Math.min(1, order.length - 1)
+  let total = 0
+  for (let k = 0; k < steps; k++) {
+    const chosen = utilities[order[k] as number] as number
+    if (!(scale > 0)) {
+      for (let r = k + 1; r < order.length; r++)
+        if ((utilities[order[r] as number] as number) > chosen) return Number.NEGATIVE_INFINITY
+      continue
+    }
+    let max = Number.NEGATIVE_INFINITY
+    for (let r = k; r < order.length; r++)
+      max = Math.max(max, (utilities[order[r] as number] as number) / scale)
+    let sum = 0
+    for (let r = k; r < order.length; r++)
+      sum += Math.exp((utilities[order[r] as number] as number) / scale - max)
+    total += chosen / scale - max - Math.log(sum)
+  }
+  return total
+}
+
+/** One counterpart's errors [e_0..e_R]: Parley's posterior (as `simulateLearning`) and the oracle's. */
+export interface OracleRun {
+  parley: number[]
+  /** e_0 is the generator's own mean's error (the oracle's prior), then after each answer. */
+  oracle: number[]
+}
+
+function l1(mean: ArrayLike<number>, truth: CounterpartTruth): number {
+  let total = 0
+  for (let i = 0; i < truth.weights.length; i++) total += Math.abs((mean[i] ?? 0) - (truth.weights[i] ?? 0))
+  return total
+}
+
+/**
+ * Parley's learning run and the oracle's beside it, for counterparts `indexes`, drawn from the same
+ * seeds `simulate` uses (so `parley` equals `simulateLearning`'s errors).
+ */
+export function oracleLearning(
+  space: Space,
+  options: SimulationOptions,
+  indexes: readonly number[],
+  samples = ORACLE_SAMPLES,
+): OracleRun[] {
+  const resolved = resolve(options)
+  const { settings } = resolved
+  const prepared = preparePlan(space, settings)
+  const poolRandom = mulberry32(counterpartSeed(resolved.seed, 0, ORACLE_STREAM))
+  const pool = Array.from({ length: samples }, () =>
+    drawTruth(space, resolved.generator, settings, poolRandom),
+  )
+  const n = space.issues.length
+  const meanOf = (logWeights: Float64Array): Float64Array => {
+    let max = Number.NEGATIVE_INFINITY
+    for (const value of logWeights) max = Math.max(max, value)
+    const mean = new Float64Array(n)
+    // No truth in the pool explains the answers (possible only with scale 0): keep the prior's mean.
+    const flat = max === Number.NEGATIVE_INFINITY
+    let total = 0
+    for (let s = 0; s < samples; s++) {
+      const weight = flat ? 1 : Math.exp((logWeights[s] as number) - max)
+      total += weight
+      const truth = pool[s] as CounterpartTruth
+      for (let i = 0; i < n; i++) mean[i] = (mean[i] as number) + weight * (truth.weights[i] ?? 0)
+    }
+    for (let i = 0; i < n; i++) mean[i] = (mean[i] as number) / total
+    return mean
+  }
+  return indexes.map((index) => {
+    const truth = drawTruth(
+      space,
+      resolved.generator,
+      settings,
+      mulberry32(counterpartSeed(resolved.seed, index, 0)),
+    )
+    const logWeights = new Float64Array(samples)
+    const oracle = [l1(meanOf(logWeights), truth)]
+    const parley = learningRun(
+      prepared,
+      truth,
+      resolved.rounds,
+      resolved.answers,
+      mulberry32(counterpartSeed(resolved.seed, index, 2)),
+      ({ round, bundles, order }: LearningAnswer) => {
+        // A round with no set leaves the error where it was, as in Parley's run.
+        while (oracle.length < round) oracle.push(oracle.at(-1) ?? 0)
+        for (let s = 0; s < samples; s++) {
+          const sample = pool[s] as CounterpartTruth
+          logWeights[s] =
+            (logWeights[s] as number) +
+            answerLogLikelihood(
+              bundles.map((levels) => trueUtility(sample, levels)),
+              order,
+              settings.choiceScale,
+              resolved.answers,
+            )
+        }
+        oracle.push(l1(meanOf(logWeights), truth))
+      },
+    )
+    while (oracle.length < parley.length) oracle.push(oracle.at(-1) ?? 0)
+    return { parley, oracle }
+  })
+}
