@@ -31,7 +31,13 @@ parentPort.on('message', (job) => {
     )
   if (job.oracle) {
     // The oracle's bound beside Parley's run (BENCH_TABLE=oracle): the same counterparts and answers.
-    const runs = core.oracleLearning(space, options, indexes)
+    const runs = core.oracleLearning(
+      space,
+      options,
+      indexes,
+      core.ORACLE_SAMPLES,
+      job.oraclePrior === 'mixture' ? ['prior', 'perturbed', 'reordered'] : undefined,
+    )
     parentPort.postMessage({
       ...job,
       mean: meanOf(runs.map((run) => run.parley)),

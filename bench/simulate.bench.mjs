@@ -15,7 +15,8 @@
 // (`simulateLearning`: the same counterparts and seeds `parley simulate` uses), on BENCH_WORKERS
 // worker threads. BENCH_TABLE=oracle prints the same beside the oracle's bound (`oracleLearning`:
 // the posterior of a learner that knows the generator and the counterpart's choice noise, on the
-// same sets and answers), at medium confidence unless BENCH_CONFIDENCES is set.
+// same sets and answers), at medium confidence unless BENCH_CONFIDENCES is set; with
+// BENCH_ORACLE_PRIOR=mixture the oracle's prior mixes the three generators in equal parts.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -109,6 +110,9 @@ const signedPercent = (value) => `${value > 0 ? '+' : ''}${(value * 100).toFixed
 // ---- The learning table (BENCH_TABLE=learning). ----
 
 const CONFIDENCES = subset('BENCH_CONFIDENCES', ['low', 'medium', 'high'])
+// The oracle's prior: the counterparts' own generator, or (BENCH_ORACLE_PRIOR=mixture) the three
+// generators in equal parts, the bound for a learner that does not know which one it faces.
+const ORACLE_PRIOR = process.env.BENCH_ORACLE_PRIOR === 'mixture' ? 'mixture' : 'generator'
 const ANSWER_KINDS = subset('BENCH_ANSWER_KINDS', ['rank', 'pick'])
 
 /** The change the issue asks for at a confidence and answer kind (a fraction, negative: down), or 0: never worse. */
@@ -139,6 +143,7 @@ async function learningTables(oracle = false) {
             answers,
             counterparts: COUNTERPARTS,
             oracle,
+            oraclePrior: ORACLE_PRIOR,
           })
   const results = []
   let next = 0
@@ -207,7 +212,7 @@ async function learningTables(oracle = false) {
     ])
     printTable(
       oracle
-        ? `Learning against its bound, generator ${generator}: the error after 3 answered sets against the plan's estimate's (e0 -> e3), Parley / the oracle (knowing the generator and the choice noise, ${core.ORACLE_SAMPLES} draws), ${COUNTERPARTS} counterparts per plan`
+        ? `Learning against its bound, generator ${generator}: the error after 3 answered sets against the plan's estimate's (e0 -> e3), Parley / the oracle (knowing ${ORACLE_PRIOR === 'mixture' ? 'that the truth comes from prior, perturbed or reordered in equal parts' : 'the generator'} and the choice noise, ${core.ORACLE_SAMPLES} draws), ${COUNTERPARTS} counterparts per plan`
         : `Learning, generator ${generator}: posterior error after 3 answered sets against the prior's (e0 -> e3), ${COUNTERPARTS} counterparts per plan`,
       [
         'plan',

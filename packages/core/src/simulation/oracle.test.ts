@@ -92,4 +92,17 @@ describe('oracleLearning', () => {
       expect(run.parley[0]).toBeGreaterThan(0.05)
     }
   })
+
+  it('with a mixed prior, starts elsewhere and ends further from the truth than knowing the generator', () => {
+    const options = { generator: 'reordered' as const, settings }
+    const indexes = [0, 1, 2, 3, 4, 5]
+    const alone = oracleLearning(space, options, indexes, 3000)
+    const mixed = oracleLearning(space, options, indexes, 3000, ['prior', 'perturbed', 'reordered'])
+    const mean = (runs: { oracle: number[] }[], k: number) =>
+      runs.reduce((sum, run) => sum + (run.oracle[k] ?? 0), 0) / runs.length
+    // The same learning run either way; the mixed prior starts elsewhere (its mean mixes three).
+    expect(mixed.map((run) => run.parley)).toEqual(alone.map((run) => run.parley))
+    expect(mean(mixed, 0)).not.toBeCloseTo(mean(alone, 0), 6)
+    expect(mean(mixed, 3)).toBeGreaterThan(mean(alone, 3))
+  })
 })

@@ -11,7 +11,7 @@
  */
 import { mulberry32 } from '../random'
 import type { Space } from '../scoring/space'
-import { drawTruth } from './generators'
+import { drawTruth, type TruthSource } from './generators'
 import { type LearningAnswer, learningRun } from './learning'
 import { preparePlan } from './prepared'
 import type { AnswerKind } from './settings'
@@ -77,13 +77,19 @@ export function oracleLearning(
   options: SimulationOptions,
   indexes: readonly number[],
   samples = ORACLE_SAMPLES,
+  /**
+   * The oracle's prior: the counterparts' own generator by default; several sources make it a mixture
+   * of them in equal parts (a learner that knows how truths may be drawn, but not which way this one was).
+   */
+  priorSources?: readonly TruthSource[],
 ): OracleRun[] {
   const resolved = resolve(options)
   const { settings } = resolved
   const prepared = preparePlan(space, settings)
   const poolRandom = mulberry32(counterpartSeed(resolved.seed, 0, ORACLE_STREAM))
-  const pool = Array.from({ length: samples }, () =>
-    drawTruth(space, resolved.generator, settings, poolRandom),
+  const sources = priorSources?.length ? priorSources : [resolved.generator]
+  const pool = Array.from({ length: samples }, (_, s) =>
+    drawTruth(space, sources[s % sources.length] as TruthSource, settings, poolRandom),
   )
   const n = space.issues.length
   const meanOf = (logWeights: Float64Array): Float64Array => {
