@@ -181,6 +181,35 @@ describe.runIf(browserAvailable)('a negotiation in the browser', { timeout: BROW
     expect(changed).toEqual([['reservation: 48', 'reservation: 52']])
   })
 
+  it('saves an edit once when the server is slower than the save delay: no conflict with itself', async () => {
+    const { path } = await importPlan(suite.server.url, owner, EXAMPLE)
+    const open = await suite.newPage()
+    await signIn(open.page, EMAIL, OWNER_PASSWORD)
+    // Every save of the plan answered 2 s late: longer than the 0.7 s the app waits after an edit.
+    // The app once saved the same edit again while the first save was out, from the same version,
+    // and the two conflicted ("Not saved: conflict") under a busy server.
+    const saves: string[] = []
+    await open.page.route(/\/api\/workspaces\/[^/]+\/negotiations\/[^/]+\/plan$/, async (route) => {
+      if (route.request().method() !== 'PUT') return route.continue()
+      saves.push(route.request().headers()['if-match'] ?? '')
+      await new Promise((resolve) => setTimeout(resolve, 2000))
+      await route.continue()
+    })
+    await open.page.goto(`${path.replace(/^\/api\/workspaces\/([^/]+)\/negotiations\//, '/w/$1/n/')}/prepare`)
+    await saveState(open.page, 'All changes saved').waitFor()
+    await open.page.getByRole('button', { name: 'Show the reservation and aspiration' }).click()
+    await open.page.getByLabel('Reservation: our walk-away utility (0–100)').fill('53')
+    await saveState(open.page, 'Saving').waitFor()
+    await saveState(open.page, 'All changes saved').waitFor()
+    // Another edit after it is saved from the version the first save returned.
+    await open.page.getByLabel('Reservation: our walk-away utility (0–100)').fill('54')
+    await saveState(open.page, 'All changes saved').waitFor()
+    expect(saves).toEqual(['"1"', '"2"'])
+    const stored = await api(suite.server.url, owner, 'GET', path)
+    expect(stored.headers.get('etag')).toBe('"3"')
+    expect(((await stored.json()) as { plan: { reservation: number } }).plan.reservation).toBe(54)
+  })
+
   it('turns unsaved work that meets a newer save into a conflict to settle, never an overwrite', async () => {
     const { server } = suite
     const created = await api(

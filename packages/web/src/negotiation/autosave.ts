@@ -46,6 +46,11 @@ export function useAutosave(
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined)
   // The plan refused for want of a reason for moving our floor: not saved again until edited or given one.
   const refused = useRef<Plan | undefined>(undefined)
+  // The plan being saved now, and the saves in order: a save waits for the one before it, so it is
+  // made from the version that one returned, never from the version both started from (a conflict
+  // with ourselves when the server takes longer than SAVE_DELAY_MS).
+  const inFlight = useRef<Plan | undefined>(undefined)
+  const queue = useRef<Promise<void>>(Promise.resolve())
 
   const share = useCallback((next: SharedDraft | undefined) => {
     shared.current = next
@@ -54,6 +59,7 @@ export function useAutosave(
 
   const save = useCallback(
     async (plan: Plan, from: number, planValid: boolean, floorChangeReason?: string) => {
+      inFlight.current = plan
       setSaveState('saving')
       try {
         if (planValid) {
@@ -74,6 +80,8 @@ export function useAutosave(
         refused.current = failure.state === 'reason' ? plan : undefined
         setSaveState(failure.state)
         setSaveError(failure.message)
+      } finally {
+        if (inFlight.current === plan) inFlight.current = undefined
       }
     },
     [at, saved, keptAsDraft, share],
@@ -88,13 +96,19 @@ export function useAutosave(
     [share],
   )
 
-  // Save shortly after the last change: the plan when valid, else the draft.
+  // Save shortly after the last change: the plan when valid, else the draft. Not again while this
+  // draft is being saved (the state turning to 'saving' runs this again), and after the save before it.
   useEffect(() => {
-    if (!draft || !record || pending.current !== draft) return
+    if (!draft || !record || pending.current !== draft || inFlight.current === draft) return
     if (saveState === 'conflict' || (saveState === 'reason' && refused.current === draft)) return
     setSaveState('unsaved')
     clearTimeout(timer.current)
-    timer.current = setTimeout(() => void save(draft, version.current, valid), SAVE_DELAY_MS)
+    timer.current = setTimeout(() => {
+      queue.current = queue.current.then(() =>
+        // Saved meanwhile, or edited again (that edit has its own save): nothing to do.
+        pending.current === draft ? save(draft, version.current, valid) : undefined,
+      )
+    }, SAVE_DELAY_MS)
     return () => clearTimeout(timer.current)
   }, [draft, record, valid, save, saveState, pending, version])
 
