@@ -1,8 +1,8 @@
 /**
  * A negotiation in the browser: one made from the sales template and walked through the six
  * stages of the method (a screenshot and an accessibility scan of each), one imported from a plan
- * file and downloaded back unchanged, and unsaved work that meets someone else's save: a conflict
- * to settle, never a silent overwrite.
+ * file and downloaded back unchanged, an edit saved once when the server is slow, and unsaved work
+ * that meets someone else's save: a conflict to settle, never a silent overwrite.
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
