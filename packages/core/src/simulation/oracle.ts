@@ -12,10 +12,15 @@
 import { mulberry32 } from '../random'
 import type { Space } from '../scoring/space'
 import { drawTruth, type TruthSource } from './generators'
-import { type LearningAnswer, learningRun } from './learning'
 import { preparePlan } from './prepared'
 import type { AnswerKind } from './settings'
-import { counterpartSeed, resolve, type SimulationOptions } from './simulate'
+import {
+  counterpartLearning,
+  counterpartSeed,
+  counterpartTruth,
+  resolve,
+  type SimulationOptions,
+} from './simulate'
 import { type CounterpartTruth, trueUtility } from './truth'
 
 /** The truths the oracle's prior is made of, unless a run says otherwise. */
@@ -109,37 +114,25 @@ export function oracleLearning(
     return mean
   }
   return indexes.map((index) => {
-    const truth = drawTruth(
-      space,
-      resolved.generator,
-      settings,
-      mulberry32(counterpartSeed(resolved.seed, index, 0)),
-    )
+    const truth = counterpartTruth(space, resolved, index)
     const logWeights = new Float64Array(samples)
     const oracle = [l1(meanOf(logWeights), truth)]
-    const parley = learningRun(
-      prepared,
-      truth,
-      resolved.rounds,
-      resolved.answers,
-      mulberry32(counterpartSeed(resolved.seed, index, 2)),
-      ({ round, bundles, order }: LearningAnswer) => {
-        // A round with no set leaves the error where it was, as in Parley's run.
-        while (oracle.length < round) oracle.push(oracle.at(-1) ?? 0)
-        for (let s = 0; s < samples; s++) {
-          const sample = pool[s] as CounterpartTruth
-          logWeights[s] =
-            (logWeights[s] as number) +
-            answerLogLikelihood(
-              bundles.map((levels) => trueUtility(sample, levels)),
-              order,
-              settings.choiceScale,
-              resolved.answers,
-            )
-        }
-        oracle.push(l1(meanOf(logWeights), truth))
-      },
-    )
+    const parley = counterpartLearning(prepared, resolved, index, truth, ({ round, bundles, order }) => {
+      // A round with no set leaves the error where it was, as in Parley's run.
+      while (oracle.length < round) oracle.push(oracle.at(-1) ?? 0)
+      for (let s = 0; s < samples; s++) {
+        const sample = pool[s] as CounterpartTruth
+        logWeights[s] =
+          (logWeights[s] as number) +
+          answerLogLikelihood(
+            bundles.map((levels) => trueUtility(sample, levels)),
+            order,
+            settings.choiceScale,
+            resolved.answers,
+          )
+      }
+      oracle.push(l1(meanOf(logWeights), truth))
+    })
     while (oracle.length < parley.length) oracle.push(oracle.at(-1) ?? 0)
     return { parley, oracle }
   })

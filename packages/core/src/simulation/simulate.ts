@@ -15,7 +15,7 @@ import { mulberry32 } from '../random'
 import { compileSpace, type Space } from '../scoring/space'
 import { Counterpart } from './counterpart'
 import { drawTruth, type TruthSource, truthSourceName } from './generators'
-import { learningRun } from './learning'
+import { type LearningAnswer, learningRun } from './learning'
 import { bestNashProduct, frontierDistance, nashShare, theirBestPoint, trueFrontier } from './measures'
 import { type PreparedPlan, preparePlan } from './prepared'
 import {
@@ -26,7 +26,7 @@ import {
   simulationSettings,
 } from './settings'
 import { makeStrategy, negotiate } from './strategies'
-import { ourUtility } from './truth'
+import { type CounterpartTruth, ourUtility } from './truth'
 
 export interface SimulationOptions {
   /** Counterparts played (N). */
@@ -131,12 +131,7 @@ function playCounterpart(
   index: number,
 ): CounterpartOutcome {
   const { space, settings } = prepared
-  const truth = drawTruth(
-    space,
-    options.generator,
-    settings,
-    mulberry32(counterpartSeed(options.seed, index, 0)),
-  )
+  const truth = counterpartTruth(space, options, index)
   // Its best bundle (its aspiration's top) knows nothing of our limits. Agreements are measured
   // against the true frontier of the deals we could make — bundles meeting the rule and keeping our
   // limits — since no strategy may agree to any other.
@@ -177,14 +172,36 @@ function playCounterpart(
       frontierDistance: frontierDistance(point, frontier),
     }
   })
-  const posteriorError = learningRun(
+  const posteriorError = counterpartLearning(prepared, options, index, truth)
+  return { index, plays, posteriorError }
+}
+
+/** Counterpart `index`'s hidden truth, drawn from its own seed stream (0). */
+export function counterpartTruth(space: Space, options: ResolvedOptions, index: number): CounterpartTruth {
+  return drawTruth(
+    space,
+    options.generator,
+    options.settings,
+    mulberry32(counterpartSeed(options.seed, index, 0)),
+  )
+}
+
+/** The learning run on counterpart `index`, its answers drawn from its own seed stream (2). */
+export function counterpartLearning(
+  prepared: PreparedPlan,
+  options: ResolvedOptions,
+  index: number,
+  truth: CounterpartTruth,
+  onAnswer?: (answer: LearningAnswer) => void,
+): number[] {
+  return learningRun(
     prepared,
     truth,
     options.rounds,
     options.answers,
     mulberry32(counterpartSeed(options.seed, index, 2)),
+    onAnswer,
   )
-  return { index, plays, posteriorError }
 }
 
 /**
@@ -200,18 +217,7 @@ export function simulateLearning(
   const resolved = resolve(options)
   const prepared = preparePlan(space, resolved.settings)
   return indexes.map((index) =>
-    learningRun(
-      prepared,
-      drawTruth(
-        space,
-        resolved.generator,
-        resolved.settings,
-        mulberry32(counterpartSeed(resolved.seed, index, 0)),
-      ),
-      resolved.rounds,
-      resolved.answers,
-      mulberry32(counterpartSeed(resolved.seed, index, 2)),
-    ),
+    counterpartLearning(prepared, resolved, index, counterpartTruth(space, resolved, index)),
   )
 }
 
