@@ -1,8 +1,9 @@
 /**
  * A negotiation in the browser: one made from the sales template and walked through the six
  * stages of the method (a screenshot and an accessibility scan of each), one imported from a plan
- * file and downloaded back unchanged, an edit saved once when the server is slow, and unsaved work
- * that meets someone else's save: a conflict to settle, never a silent overwrite.
+ * file and downloaded back unchanged, an edit saved once when the server is slow, a failed save said
+ * and tried again with the next change, and unsaved work that meets someone else's save: a
+ * conflict to settle, never a silent overwrite.
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -208,6 +209,43 @@ describe.runIf(browserAvailable)('a negotiation in the browser', { timeout: BROW
     const stored = await api(suite.server.url, owner, 'GET', path)
     expect(stored.headers.get('etag')).toBe('"3"')
     expect(((await stored.json()) as { plan: { reservation: number } }).plan.reservation).toBe(54)
+  })
+
+  it('says when a save failed and saves again with the next change, not over and over', async () => {
+    const { path } = await importPlan(suite.server.url, owner, EXAMPLE)
+    const open = await suite.newPage()
+    await signIn(open.page, EMAIL, OWNER_PASSWORD)
+    // The server fails every save until told otherwise. The app once retried the same save every
+    // 0.7 s, and the notice that it failed showed for a moment only.
+    let failing = true
+    let saves = 0
+    await open.page.route(/\/api\/workspaces\/[^/]+\/negotiations\/[^/]+\/plan$/, async (route) => {
+      if (route.request().method() !== 'PUT') return route.continue()
+      saves++
+      if (!failing) return route.continue()
+      return route.fulfill({
+        status: 500,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'internal', message: 'the server failed' } }),
+      })
+    })
+    await open.page.goto(`${path.replace(/^\/api\/workspaces\/([^/]+)\/negotiations\//, '/w/$1/n/')}/prepare`)
+    await saveState(open.page, 'All changes saved').waitFor()
+    await open.page.getByRole('button', { name: 'Show the reservation and aspiration' }).click()
+    const reservation = open.page.getByLabel('Reservation: our walk-away utility (0–100)')
+    await reservation.fill('55')
+    const notice = open.page.getByText(/Saving failed: .*they will be saved with the next change/)
+    await notice.waitFor()
+    // Three save delays later: still said, and tried once.
+    await new Promise((resolve) => setTimeout(resolve, 2100))
+    await expect(notice.isVisible()).resolves.toBe(true)
+    expect(saves).toBe(1)
+    failing = false
+    await reservation.fill('56')
+    await saveState(open.page, 'All changes saved').waitFor()
+    expect(saves).toBe(2)
+    const stored = await api(suite.server.url, owner, 'GET', path)
+    expect(((await stored.json()) as { plan: { reservation: number } }).plan.reservation).toBe(56)
   })
 
   it('turns unsaved work that meets a newer save into a conflict to settle, never an overwrite', async () => {

@@ -44,7 +44,8 @@ export function useAutosave(
   // Read by saves in flight: the draft version the next draft save is made from.
   const shared = useRef<SharedDraft | undefined>(undefined)
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined)
-  // The plan refused for want of a reason for moving our floor: not saved again until edited or given one.
+  // The plan refused for want of a reason for moving our floor, or whose save failed: not saved
+  // again until edited (or, for the reason, given one), as the page says.
   const refused = useRef<Plan | undefined>(undefined)
   // The plan being saved now, and the saves in order: a save waits for the one before it, so it is
   // made from the version that one returned, never from the version both started from (a conflict
@@ -77,7 +78,7 @@ export function useAutosave(
         setSaveError(undefined)
       } catch (caught) {
         const failure = saveFailure(caught)
-        refused.current = failure.state === 'reason' ? plan : undefined
+        refused.current = failure.state === 'reason' || failure.state === 'error' ? plan : undefined
         setSaveState(failure.state)
         setSaveError(failure.message)
       } finally {
@@ -100,7 +101,8 @@ export function useAutosave(
   // draft is being saved (the state turning to 'saving' runs this again), and after the save before it.
   useEffect(() => {
     if (!draft || !record || pending.current !== draft || inFlight.current === draft) return
-    if (saveState === 'conflict' || (saveState === 'reason' && refused.current === draft)) return
+    if (saveState === 'conflict') return
+    if ((saveState === 'reason' || saveState === 'error') && refused.current === draft) return
     setSaveState('unsaved')
     clearTimeout(timer.current)
     timer.current = setTimeout(() => {
