@@ -36,7 +36,7 @@ parentPort.on('message', (job) => {
       options,
       indexes,
       core.ORACLE_SAMPLES,
-      job.oraclePrior === 'mixture' ? ['prior', 'perturbed', 'reordered'] : undefined,
+      job.oraclePrior === 'mixture' ? core.GENERATOR_NAMES : undefined,
     )
     parentPort.postMessage({
       ...job,

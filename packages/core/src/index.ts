@@ -410,10 +410,16 @@ export type { ViewTable } from './sharing/counterparty-view'
 // Simulation: counterparts with hidden true preferences, our strategies against them, and the evaluation (`parley simulate`).
 
 export { PriorityLearner } from './inference/posterior'
-export { aspiration, Counterpart, type CounterpartAnswer, logitRanking } from './simulation/counterpart'
+export {
+  answerLogLikelihood,
+  aspiration,
+  Counterpart,
+  type CounterpartAnswer,
+  logitRanking,
+} from './simulation/counterpart'
 export { drawTruth, type TruthSource, type TruthSpec, truthSourceName } from './simulation/generators'
 export { bestNashProduct, frontierDistance, nashShare, trueFrontier } from './simulation/measures'
-export { answerLogLikelihood, ORACLE_SAMPLES, type OracleRun, oracleLearning } from './simulation/oracle'
+export { ORACLE_SAMPLES, type OracleRun, oracleLearning } from './simulation/oracle'
 export {
   type OurMove,
   REHEARSAL_ROLES,

@@ -24,7 +24,7 @@ import type { Level } from '../model/plan'
 import type { Random } from '../random'
 import { type CompiledConstraint, constraintHolds } from '../scoring/constraints'
 import type { Space } from '../scoring/space'
-import type { SimulationSettings } from './settings'
+import type { AnswerKind, SimulationSettings } from './settings'
 import { type CounterpartTruth, trueUtility } from './truth'
 
 /** What it says to an offer. */
@@ -50,6 +50,37 @@ export function logitRanking(utilities: readonly number[], scale: number, random
     return scale > 0 ? u / scale + g : u
   })
   return keys.map((_, k) => k).sort((a, b) => (keys[b] ?? 0) - (keys[a] ?? 0) || a - b)
+}
+
+/**
+ * log P(order | utilities) under the counterpart's choice (`logitRanking`'s own model): Plackett–Luce with weights
+ * exp(u / scale), as `logitRanking` draws it; for `pick` only the first choice counts. A scale of 0
+ * (they always take the best) gives 0 for an order that ranks by utility, and -Infinity otherwise.
+ */
+export function answerLogLikelihood(
+  utilities: readonly number[],
+  order: readonly number[],
+  scale: number,
+  answers: AnswerKind,
+): number {
+  const steps = answers === 'rank' ? order.length - 1 : Math.min(1, order.length - 1)
+  let total = 0
+  for (let k = 0; k < steps; k++) {
+    const chosen = utilities[order[k] as number] as number
+    if (!(scale > 0)) {
+      for (let r = k + 1; r < order.length; r++)
+        if ((utilities[order[r] as number] as number) > chosen) return Number.NEGATIVE_INFINITY
+      continue
+    }
+    let max = Number.NEGATIVE_INFINITY
+    for (let r = k; r < order.length; r++)
+      max = Math.max(max, (utilities[order[r] as number] as number) / scale)
+    let sum = 0
+    for (let r = k; r < order.length; r++)
+      sum += Math.exp((utilities[order[r] as number] as number) / scale - max)
+    total += chosen / scale - max - Math.log(sum)
+  }
+  return total
 }
 
 /** Their aspiration at round t: the time-based curve from M to B, lowered by reciprocity, never under B. */

@@ -11,14 +11,14 @@
  */
 import { mulberry32 } from '../random'
 import type { Space } from '../scoring/space'
+import { answerLogLikelihood } from './counterpart'
 import { drawTruth, type TruthSource } from './generators'
 import { preparePlan } from './prepared'
-import type { AnswerKind } from './settings'
 import {
   counterpartLearning,
   counterpartSeed,
   counterpartTruth,
-  resolve,
+  resolveSimulationOptions,
   type SimulationOptions,
 } from './simulate'
 import { type CounterpartTruth, trueUtility } from './truth'
@@ -28,37 +28,6 @@ export const ORACLE_SAMPLES = 8000
 
 /** Seed stream of the oracle's pool (streams 0..2 are each counterpart's truth, talks and learning run). */
 const ORACLE_STREAM = 3
-
-/**
- * log P(order | utilities) under the counterpart's choice: Plackett–Luce with weights
- * exp(u / scale), as `logitRanking` draws it; for `pick` only the first choice counts. A scale of 0
- * (they always take the best) gives 0 for an order that ranks by utility, and -Infinity otherwise.
- */
-export function answerLogLikelihood(
-  utilities: readonly number[],
-  order: readonly number[],
-  scale: number,
-  answers: AnswerKind,
-): number {
-  const steps = answers === 'rank' ? order.length - 1 : Math.min(1, order.length - 1)
-  let total = 0
-  for (let k = 0; k < steps; k++) {
-    const chosen = utilities[order[k] as number] as number
-    if (!(scale > 0)) {
-      for (let r = k + 1; r < order.length; r++)
-        if ((utilities[order[r] as number] as number) > chosen) return Number.NEGATIVE_INFINITY
-      continue
-    }
-    let max = Number.NEGATIVE_INFINITY
-    for (let r = k; r < order.length; r++)
-      max = Math.max(max, (utilities[order[r] as number] as number) / scale)
-    let sum = 0
-    for (let r = k; r < order.length; r++)
-      sum += Math.exp((utilities[order[r] as number] as number) / scale - max)
-    total += chosen / scale - max - Math.log(sum)
-  }
-  return total
-}
 
 /** One counterpart's errors [e_0..e_R]: Parley's posterior (as `simulateLearning`) and the oracle's. */
 export interface OracleRun {
@@ -88,7 +57,7 @@ export function oracleLearning(
    */
   priorSources?: readonly TruthSource[],
 ): OracleRun[] {
-  const resolved = resolve(options)
+  const resolved = resolveSimulationOptions(options)
   const { settings } = resolved
   const prepared = preparePlan(space, settings)
   const poolRandom = mulberry32(counterpartSeed(resolved.seed, 0, ORACLE_STREAM))

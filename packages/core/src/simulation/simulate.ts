@@ -113,7 +113,7 @@ export interface ResolvedOptions {
 }
 
 /** The options with every default filled in. */
-export function resolve(options: SimulationOptions): ResolvedOptions {
+export function resolveSimulationOptions(options: SimulationOptions): ResolvedOptions {
   return {
     counterparts: options.counterparts ?? SIMULATE_DEFAULTS.counterparts,
     seed: options.seed ?? SIMULATE_DEFAULTS.seed,
@@ -214,7 +214,7 @@ export function simulateLearning(
   options: SimulationOptions,
   indexes: readonly number[],
 ): number[][] {
-  const resolved = resolve(options)
+  const resolved = resolveSimulationOptions(options)
   const prepared = preparePlan(space, resolved.settings)
   return indexes.map((index) =>
     counterpartLearning(prepared, resolved, index, counterpartTruth(space, resolved, index)),
@@ -228,7 +228,7 @@ export function simulateCounterparts(
   indexes: readonly number[],
   onEach?: (outcome: CounterpartOutcome) => void,
 ): CounterpartOutcome[] {
-  const resolved = resolve(options)
+  const resolved = resolveSimulationOptions(options)
   return playAll(preparePlan(space, resolved.settings), resolved, indexes, onEach)
 }
 
@@ -257,7 +257,7 @@ export function summarizeSimulation(
   options: SimulationOptions,
   outcomes: readonly CounterpartOutcome[],
 ): SimulationReport {
-  const resolved = resolve(options)
+  const resolved = resolveSimulationOptions(options)
   const sorted = [...outcomes].sort((a, b) => a.index - b.index)
   const strategies = STRATEGY_NAMES.map((name, s): StrategyResult => {
     const plays = sorted.map((outcome) => outcome.plays[s] as PlayOutcome)
@@ -299,7 +299,7 @@ export function simulate(
   options: SimulationOptions = {},
   onProgress?: (done: number, total: number) => void,
 ): SimulationReport {
-  const resolved = resolve(options)
+  const resolved = resolveSimulationOptions(options)
   const indexes = Array.from({ length: resolved.counterparts }, (_, i) => i)
   let done = 0
   const outcomes = playAll(preparePlan(space, resolved.settings), resolved, indexes, () =>
@@ -323,7 +323,7 @@ export function runSimulationTask(task: SimulationTask): CounterpartOutcome[] {
   const key = JSON.stringify([task.plan, task.options])
   let entry = preparedByTask.get(key)
   if (!entry) {
-    const options = resolve(task.options)
+    const options = resolveSimulationOptions(task.options)
     entry = { prepared: preparePlan(compileSpace(task.plan), options.settings), options }
     preparedByTask.clear()
     preparedByTask.set(key, entry)
