@@ -146,8 +146,11 @@ describe.runIf(sqlite)('views in the compute pool', () => {
   })
 
   it('says the server is busy (503) when a view waits too long for a thread', async () => {
+    // The wait allowed (1.5 s) ends well before the slow view's deadline (3 s), and is long enough
+    // for the fresh thread that replaces the one stopped at the deadline to start on a busy machine
+    // (at 0.3 s the view after it was once answered 503 too, with two browser tests running).
     const { h, t } = await start({
-      compute: { threads: 1, deadlineMs: 2_000, queueMs: 300, workBudget: 1e15 },
+      compute: { threads: 1, deadlineMs: 3_000, queueMs: 1_500, workBudget: 1e15 },
     })
     const { theirs, slow } = await busyWithLargest(h, t)
     const waiting = await h.call('GET', `${theirs.path}/coach`, { as: { token: theirs.token } })
