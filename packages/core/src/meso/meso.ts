@@ -148,9 +148,12 @@ const TOLERANCE_LADDER = [0.1, 0.25, 0.5, 1, 1.5, 2, 3, 4, 5, 7.5, 10, 15]
 function defaultTarget(
   space: Space,
   requirements: Requirements = compileRequirements(space),
+  ruleFrontier?: Frontier,
 ): number | undefined {
   if (space.plan.aspiration !== undefined) return space.plan.aspiration
-  const exact = computeFrontier(space, { constraints: requirements.rule })
+  const exact: ReturnType<typeof computeFrontier> = ruleFrontier
+    ? { ok: true, frontier: ruleFrontier }
+    : computeFrontier(space, { constraints: requirements.rule })
   // Where the exact frontier is too large, a frontier within 0.5 points places the midpoint well enough.
   const result = exact.ok ? exact : computeFrontier(space, { constraints: requirements.rule, epsilon: 0.5 })
   if (!result.ok) return undefined
@@ -179,7 +182,9 @@ export function meso(space: Space, options: MesoOptions = {}): MesoResult {
   // it, the window search below still decides, with less specific messages.
   const limited = computeFrontier(space, { constraints })
   const frontier = limited.ok ? limited.frontier : undefined
-  const target = options.target ?? defaultTarget(space, requirements) ?? reservation
+  // Without limits the frontier above is the rule's alone, which the default target reads too.
+  const ruleFrontier = requirements.limits.length === 0 ? frontier : undefined
+  const target = options.target ?? defaultTarget(space, requirements, ruleFrontier) ?? reservation
   if (frontier && frontier.size === 0) {
     const ruleOnly = computeFrontier(space, { constraints: requirements.rule })
     if (ruleOnly.ok && ruleOnly.frontier.size === 0)

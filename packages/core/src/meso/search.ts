@@ -263,31 +263,35 @@ export function bestForThem(
   if (!problem.feasible) return undefined
   let total = 0
   for (let i = 0; i < weights.length; i++) total += weights[i] ?? 0
-  const w = Float64Array.from({ length: weights.length }, (_, i) => (weights[i] ?? 0) / total)
+  const w = new Float64Array(weights.length)
+  for (let i = 0; i < weights.length; i++) w[i] = (weights[i] ?? 0) / total
   const n = problem.order.length
-  const { order } = problem
-  const objective = order.map((item) =>
-    Float64Array.from(item.score, (score) => (w[item.issue] ?? 0) * score),
-  )
+  const { order, uLo, uHi, eLo } = problem
+  const objective: Float64Array[] = []
   const sufMaxO = new Float64Array(n + 1)
-  for (let d = n - 1; d >= 0; d--)
-    sufMaxO[d] = (sufMaxO[d + 1] ?? 0) + Math.max(...(objective[d] as Float64Array))
+  for (let d = 0; d < n; d++) {
+    const item = order[d] as SearchIssue
+    const share = w[item.issue] ?? 0
+    const o = new Float64Array(item.score.length)
+    for (let j = 0; j < o.length; j++) o[j] = share * (item.score[j] ?? 0)
+    objective.push(o)
+  }
+  for (let d = n - 1; d >= 0; d--) {
+    const o = objective[d] as Float64Array
+    let top = Number.NEGATIVE_INFINITY
+    for (let j = 0; j < o.length; j++) if ((o[j] ?? 0) > top) top = o[j] ?? 0
+    sufMaxO[d] = (sufMaxO[d + 1] ?? 0) + top
+  }
   // Lagrangian multipliers for the lower and upper U_us bounds, from the root relaxation.
-  const lambda = bestMultiplier(order, objective, problem.uLo, 1)
-  const mu = bestMultiplier(order, objective, problem.uHi, -1)
+  const lambda = bestMultiplier(order, objective, uLo, 1)
+  const mu = bestMultiplier(order, objective, uHi, -1)
   const sufL = suffixLagrangian(order, objective, lambda, 1)
   const sufM = suffixLagrangian(order, objective, mu, -1)
   // Levels tried best-first under the lower-bound relaxation, which usually binds.
-  const tryOrder = order.map((item, d) => {
-    const o = objective[d] as Float64Array
-    return Int32Array.from(
-      Array.from(item.levels, (_, j) => j).sort(
-        (a, b) => (o[b] ?? 0) + lambda * (item.u[b] ?? 0) - ((o[a] ?? 0) + lambda * (item.u[a] ?? 0)),
-      ),
-    )
-  })
+  const tryOrder = order.map((item, d) => bestFirst(objective[d] as Float64Array, item.u, lambda))
   const levels = new Int32Array(problem.space.issues.length)
   const z = new Float64Array(problem.sums.length)
+  const hasSums = problem.sums.length > 0
   let best: Int32Array | undefined
   let bestValue = Number.NEGATIVE_INFINITY
   // Below the best known by far more than rounding, so a bundle tying with it is still found first in search order.
@@ -295,8 +299,9 @@ export function bestForThem(
   const slack = 1e-12
   let nodes = 0
   let overflow = false
+  // Runs once per node of a search that is most of a MESO command's time: what each level needs
+  // from its depth is read once, and the sum requirements are skipped when there are none.
   const visit = (depth: number, pu: number, pe: number, po: number): void => {
-    if (overflow) return
     if (depth === n) {
       if (!inWindow(problem, levels)) return
       const value = utilityUnder(problem.space, w, levels)
@@ -308,9 +313,15 @@ export function bestForThem(
     }
     const item = order[depth] as SearchIssue
     const o = objective[depth] as Float64Array
+    const itemU = item.u
+    const itemE = item.e
+    const itemLevels = item.levels
     const restMinU = problem.sufMinU[depth + 1] ?? 0
     const restMaxU = problem.sufMaxU[depth + 1] ?? 0
     const restMaxE = problem.sufMaxE[depth + 1] ?? 0
+    const restO = sufMaxO[depth + 1] ?? 0
+    const restL = sufL[depth + 1] ?? 0
+    const restM = sufM[depth + 1] ?? 0
     const tries = tryOrder[depth] as Int32Array
     for (let t = 0; t < tries.length; t++) {
       if (++nodes > nodeBudget) {
@@ -318,27 +329,54 @@ export function bestForThem(
         return
       }
       const j = tries[t] ?? 0
-      const u = pu + (item.u[j] ?? 0)
-      if (u + restMinU > problem.uHi || u + restMaxU < problem.uLo) continue
-      const e = pe + (item.e[j] ?? 0)
-      if (e + restMaxE < problem.eLo) continue
+      const u = pu + (itemU[j] ?? 0)
+      if (u + restMinU > uHi || u + restMaxU < uLo) continue
+      const e = pe + (itemE[j] ?? 0)
+      if (e + restMaxE < eLo) continue
       const value = po + (o[j] ?? 0)
-      const bound = Math.min(
-        value + (sufMaxO[depth + 1] ?? 0),
-        value + lambda * (u - problem.uLo) + (sufL[depth + 1] ?? 0),
-        value + mu * (problem.uHi - u) + (sufM[depth + 1] ?? 0),
-      )
-      if (bound <= bestValue + slack) continue
-      if (!sumsReachable(problem, item, j, depth, z)) continue
-      addZ(problem, item, j, z, 1)
-      levels[item.issue] = item.levels[j] ?? 0
-      visit(depth + 1, u, e, value)
-      addZ(problem, item, j, z, -1)
+      const floor = bestValue + slack
+      if (value + restO <= floor) continue
+      const lagrangian = value + lambda * (u - uLo) + restL
+      if (lagrangian <= floor) {
+        // Levels are tried in order of this bound, so the rest fall below it too: with a margin far
+        // above the rounding of the sums, stop here (within it, the next level is tried).
+        if (lagrangian < floor - 1e-9 * (1 + Math.abs(floor))) break
+        continue
+      }
+      if (value + mu * (uHi - u) + restM <= floor) continue
+      levels[item.issue] = itemLevels[j] ?? 0
+      if (hasSums) {
+        if (!sumsReachable(problem, item, j, depth, z)) continue
+        addZ(problem, item, j, z, 1)
+        visit(depth + 1, u, e, value)
+        addZ(problem, item, j, z, -1)
+      } else visit(depth + 1, u, e, value)
+      if (overflow) return
     }
   }
   visit(0, 0, 0, 0)
   spendWork(nodes * SEARCH_NODE_WORK)
   return overflow ? undefined : best
+}
+
+/**
+ * The level indices 0..k-1 ordered by o + lambda * u, highest first, ties in index order (the
+ * order a stable sort gives; an insertion sort, as there are a dozen levels at most in practice).
+ */
+function bestFirst(o: Float64Array, u: Float64Array, lambda: number): Int32Array {
+  const k = o.length
+  const key = new Float64Array(k)
+  for (let j = 0; j < k; j++) key[j] = (o[j] ?? 0) + lambda * (u[j] ?? 0)
+  const out = new Int32Array(k)
+  for (let j = 0; j < k; j++) {
+    let at = j
+    while (at > 0 && (key[j] ?? 0) - (key[out[at - 1] ?? 0] ?? 0) > 0) {
+      out[at] = out[at - 1] ?? 0
+      at--
+    }
+    out[at] = j
+  }
+  return out
 }
 
 /** Sum over the issues from each depth on of the best o + sign * m * u. */
