@@ -42,6 +42,9 @@ describe('the MESO window search (against brute force)', () => {
           expect(listed?.map((levels) => Array.from(levels).join(',')).sort()).toEqual(
             inside.map((b) => b.levels.join(',')).sort(),
           )
+          // The cap is exact: a window of exactly `cap` bundles is listed, one more is refused.
+          expect(enumerateWindow(problem, inside.length)?.length).toBe(inside.length)
+          if (inside.length > 0) expect(enumerateWindow(problem, inside.length - 1)).toBeUndefined()
           // Some weight on at least one issue; issues beyond the plan's are ignored.
           const weights: number[] = space.issues.map((issue) => raw[issue.index] ?? 0)
           if (!weights.some((w) => w > 0)) weights[0] = 1

@@ -161,57 +161,121 @@ export function enumerateWindow(
   nodeBudget = 2_000_000,
 ): Int32Array[] | undefined {
   if (!problem.feasible) return []
-  const n = problem.order.length
   const width = problem.space.issues.length
-  // The bundles found, one after another in one buffer (grown by doubling): a window that overflows
-  // the cap then costs no array per bundle, and one that does not is cut into bundles at the end.
-  let buffer = new Int32Array(width * 64)
-  let count = 0
-  const levels = new Int32Array(width)
-  const z = new Float64Array(problem.sums.length)
-  let nodes = 0
-  let overflow = false
-  const visit = (depth: number, pu: number, pe: number): void => {
-    if (overflow) return
-    if (depth === n) {
-      if (inWindow(problem, levels)) {
-        if (count >= cap) overflow = true
-        else {
-          if ((count + 1) * width > buffer.length) {
-            const grown = new Int32Array(buffer.length * 2)
-            grown.set(buffer)
-            buffer = grown
-          }
-          buffer.set(levels, count * width)
-          count++
-        }
-      }
+  const listing: WindowListing = {
+    problem,
+    cap,
+    nodeBudget,
+    width,
+    buffer: new Int32Array(width * 64),
+    count: 0,
+    levels: new Int32Array(width),
+    z: new Float64Array(problem.sums.length),
+    nodes: 0,
+    overflow: false,
+    inner: innerWindow(problem),
+  }
+  listNode(listing, 0, 0, 0)
+  spendWork(listing.nodes * SEARCH_NODE_WORK)
+  if (listing.overflow) return undefined
+  const { buffer, count } = listing
+  return Array.from({ length: count }, (_, k) => buffer.slice(k * width, (k + 1) * width))
+}
+
+/**
+ * One run of `enumerateWindow`. The bundles found sit one after another in one buffer (grown by
+ * doubling): a window that overflows the cap then costs no array per bundle, and one that does not
+ * is cut into bundles at the end.
+ */
+interface WindowListing {
+  problem: SearchProblem
+  cap: number
+  nodeBudget: number
+  width: number
+  buffer: Int32Array
+  count: number
+  /** The bundle being built (plan order) and its partial sums for each sum requirement. */
+  levels: Int32Array
+  z: Float64Array
+  nodes: number
+  overflow: boolean
+  inner: InnerWindow | undefined
+}
+
+/**
+ * The window narrowed by the slack, in raw gains: a bundle whose U_us and U_them, summed in any
+ * order, fall inside these passes the exact test too (the slack is far above the rounding of a
+ * few dozen sums), so it needs no second, canonical summation. Undefined with sum requirements,
+ * which the exact test alone decides.
+ */
+interface InnerWindow {
+  uLo: number
+  uHi: number
+  eLo: number
+}
+
+function innerWindow(problem: SearchProblem): InnerWindow | undefined {
+  if (problem.sums.length > 0) return undefined
+  const { space, bounds } = problem
+  const slackU = 1e-7 * space.totalWeight.us
+  const slackE = 1e-7 * space.totalWeight.them
+  return {
+    uLo: bounds.usLow * space.totalWeight.us + slackU,
+    uHi: bounds.usHigh * space.totalWeight.us - slackU,
+    eLo: bounds.themLow * space.totalWeight.them + slackE,
+  }
+}
+
+/** Keeps the bundle in `listing.levels`, or marks the overflow when the cap is reached. */
+function keepListed(listing: WindowListing): void {
+  if (listing.count >= listing.cap) {
+    listing.overflow = true
+    return
+  }
+  const { width } = listing
+  if ((listing.count + 1) * width > listing.buffer.length) {
+    const grown = new Int32Array(listing.buffer.length * 2)
+    grown.set(listing.buffer)
+    listing.buffer = grown
+  }
+  listing.buffer.set(listing.levels, listing.count * width)
+  listing.count++
+}
+
+/** A node of the listing: the issues before `depth` are set, with partial U_us and U_them. */
+function listNode(listing: WindowListing, depth: number, pu: number, pe: number): void {
+  const { problem, levels, z, inner } = listing
+  const n = problem.order.length
+  if (depth === n) {
+    if (inWindow(problem, levels)) keepListed(listing)
+    return
+  }
+  const item = problem.order[depth] as SearchIssue
+  const restMinU = problem.sufMinU[depth + 1] ?? 0
+  const restMaxU = problem.sufMaxU[depth + 1] ?? 0
+  const restMaxE = problem.sufMaxE[depth + 1] ?? 0
+  const last = depth === n - 1
+  for (let j = 0; j < item.levels.length; j++) {
+    if (++listing.nodes > listing.nodeBudget) {
+      listing.overflow = true
       return
     }
-    const item = problem.order[depth] as SearchIssue
-    const restMinU = problem.sufMinU[depth + 1] ?? 0
-    const restMaxU = problem.sufMaxU[depth + 1] ?? 0
-    const restMaxE = problem.sufMaxE[depth + 1] ?? 0
-    for (let j = 0; j < item.levels.length; j++) {
-      if (++nodes > nodeBudget) {
-        overflow = true
-        return
-      }
-      const u = pu + (item.u[j] ?? 0)
-      if (u + restMinU > problem.uHi || u + restMaxU < problem.uLo) continue
-      const e = pe + (item.e[j] ?? 0)
-      if (e + restMaxE < problem.eLo) continue
-      if (!sumsReachable(problem, item, j, depth, z)) continue
+    const u = pu + (item.u[j] ?? 0)
+    if (u + restMinU > problem.uHi || u + restMaxU < problem.uLo) continue
+    const e = pe + (item.e[j] ?? 0)
+    if (e + restMaxE < problem.eLo) continue
+    if (!sumsReachable(problem, item, j, depth, z)) continue
+    levels[item.issue] = item.levels[j] ?? 0
+    if (last && inner && u >= inner.uLo && u <= inner.uHi && e >= inner.eLo) {
+      // A leaf well inside the window: kept without summing it again.
+      keepListed(listing)
+    } else {
       addZ(problem, item, j, z, 1)
-      levels[item.issue] = item.levels[j] ?? 0
-      visit(depth + 1, u, e)
+      listNode(listing, depth + 1, u, e)
       addZ(problem, item, j, z, -1)
     }
+    if (listing.overflow) return
   }
-  visit(0, 0, 0)
-  spendWork(nodes * SEARCH_NODE_WORK)
-  if (overflow) return undefined
-  return Array.from({ length: count }, (_, k) => buffer.slice(k * width, (k + 1) * width))
 }
 
 function addZ(problem: SearchProblem, item: SearchIssue, j: number, z: Float64Array, sign: number): void {
@@ -266,7 +330,7 @@ export function bestForThem(
   const w = new Float64Array(weights.length)
   for (let i = 0; i < weights.length; i++) w[i] = (weights[i] ?? 0) / total
   const n = problem.order.length
-  const { order, uLo, uHi, eLo } = problem
+  const { order, uLo, uHi } = problem
   const objective: Float64Array[] = []
   const sufMaxO = new Float64Array(n + 1)
   for (let d = 0; d < n; d++) {
@@ -289,75 +353,120 @@ export function bestForThem(
   const sufM = suffixLagrangian(order, objective, mu, -1)
   // Levels tried best-first under the lower-bound relaxation, which usually binds.
   const tryOrder = order.map((item, d) => bestFirst(objective[d] as Float64Array, item.u, lambda))
-  const levels = new Int32Array(problem.space.issues.length)
-  const z = new Float64Array(problem.sums.length)
-  const hasSums = problem.sums.length > 0
-  let best: Int32Array | undefined
   let bestValue = Number.NEGATIVE_INFINITY
   // Below the best known by far more than rounding, so a bundle tying with it is still found first in search order.
   for (const levels of known) bestValue = Math.max(bestValue, utilityUnder(problem.space, w, levels) - 1e-9)
-  const slack = 1e-12
-  let nodes = 0
-  let overflow = false
-  // Runs once per node of a search that is most of a MESO command's time: what each level needs
-  // from its depth is read once, and the sum requirements are skipped when there are none.
-  const visit = (depth: number, pu: number, pe: number, po: number): void => {
-    if (depth === n) {
-      if (!inWindow(problem, levels)) return
-      const value = utilityUnder(problem.space, w, levels)
-      if (value > bestValue) {
-        bestValue = value
-        best = Int32Array.from(levels)
-      }
+  const search: BestSearch = {
+    problem,
+    w,
+    objective,
+    sufMaxO,
+    lambda,
+    mu,
+    sufL,
+    sufM,
+    tryOrder,
+    nodeBudget,
+    hasSums: problem.sums.length > 0,
+    levels: new Int32Array(problem.space.issues.length),
+    z: new Float64Array(problem.sums.length),
+    best: undefined,
+    bestValue,
+    nodes: 0,
+    overflow: false,
+  }
+  searchNode(search, 0, 0, 0, 0)
+  spendWork(search.nodes * SEARCH_NODE_WORK)
+  return search.overflow ? undefined : search.best
+}
+
+/**
+ * One run of `bestForThem`: what its nodes read and update, in one object, so that the node
+ * function is one function V8 optimises once for every search (a closure made per search is
+ * optimised again for each of the hundred or so a MESO command runs).
+ */
+interface BestSearch {
+  problem: SearchProblem
+  /** Their weight shares, summing to 1. */
+  w: Float64Array
+  /** Per depth, each allowed level's share-weighted score for them, and the best sum from each depth on. */
+  objective: Float64Array[]
+  sufMaxO: Float64Array
+  /** Lagrangian multipliers of the lower and upper U_us bounds, and the bounds' suffix sums. */
+  lambda: number
+  mu: number
+  sufL: Float64Array
+  sufM: Float64Array
+  /** Per depth, the allowed levels in the order they are tried. */
+  tryOrder: Int32Array[]
+  nodeBudget: number
+  hasSums: boolean
+  /** The bundle being built (plan order) and its partial sums for each sum requirement. */
+  levels: Int32Array
+  z: Float64Array
+  best: Int32Array | undefined
+  bestValue: number
+  nodes: number
+  overflow: boolean
+}
+
+/** A node of the search: the issues before `depth` are set, with partial U_us, U_them and objective. */
+function searchNode(search: BestSearch, depth: number, pu: number, pe: number, po: number): void {
+  const { problem } = search
+  if (depth === problem.order.length) {
+    if (!inWindow(problem, search.levels)) return
+    const value = utilityUnder(problem.space, search.w, search.levels)
+    if (value > search.bestValue) {
+      search.bestValue = value
+      search.best = Int32Array.from(search.levels)
+    }
+    return
+  }
+  const { uLo, uHi, eLo } = problem
+  const { lambda, mu, levels, z } = search
+  const item = problem.order[depth] as SearchIssue
+  const o = search.objective[depth] as Float64Array
+  const restMinU = problem.sufMinU[depth + 1] ?? 0
+  const restMaxU = problem.sufMaxU[depth + 1] ?? 0
+  const restMaxE = problem.sufMaxE[depth + 1] ?? 0
+  const restO = search.sufMaxO[depth + 1] ?? 0
+  const restL = search.sufL[depth + 1] ?? 0
+  const restM = search.sufM[depth + 1] ?? 0
+  const tries = search.tryOrder[depth] as Int32Array
+  for (let t = 0; t < tries.length; t++) {
+    if (++search.nodes > search.nodeBudget) {
+      search.overflow = true
       return
     }
-    const item = order[depth] as SearchIssue
-    const o = objective[depth] as Float64Array
-    const itemU = item.u
-    const itemE = item.e
-    const itemLevels = item.levels
-    const restMinU = problem.sufMinU[depth + 1] ?? 0
-    const restMaxU = problem.sufMaxU[depth + 1] ?? 0
-    const restMaxE = problem.sufMaxE[depth + 1] ?? 0
-    const restO = sufMaxO[depth + 1] ?? 0
-    const restL = sufL[depth + 1] ?? 0
-    const restM = sufM[depth + 1] ?? 0
-    const tries = tryOrder[depth] as Int32Array
-    for (let t = 0; t < tries.length; t++) {
-      if (++nodes > nodeBudget) {
-        overflow = true
-        return
-      }
-      const j = tries[t] ?? 0
-      const u = pu + (itemU[j] ?? 0)
-      if (u + restMinU > uHi || u + restMaxU < uLo) continue
-      const e = pe + (itemE[j] ?? 0)
-      if (e + restMaxE < eLo) continue
-      const value = po + (o[j] ?? 0)
-      const floor = bestValue + slack
-      if (value + restO <= floor) continue
-      const lagrangian = value + lambda * (u - uLo) + restL
-      if (lagrangian <= floor) {
-        // Levels are tried in order of this bound, so the rest fall below it too: with a margin far
-        // above the rounding of the sums, stop here (within it, the next level is tried).
-        if (lagrangian < floor - 1e-9 * (1 + Math.abs(floor))) break
-        continue
-      }
-      if (value + mu * (uHi - u) + restM <= floor) continue
-      levels[item.issue] = itemLevels[j] ?? 0
-      if (hasSums) {
-        if (!sumsReachable(problem, item, j, depth, z)) continue
-        addZ(problem, item, j, z, 1)
-        visit(depth + 1, u, e, value)
-        addZ(problem, item, j, z, -1)
-      } else visit(depth + 1, u, e, value)
-      if (overflow) return
+    const j = tries[t] ?? 0
+    const u = pu + (item.u[j] ?? 0)
+    if (u + restMinU > uHi || u + restMaxU < uLo) continue
+    const e = pe + (item.e[j] ?? 0)
+    if (e + restMaxE < eLo) continue
+    const value = po + (o[j] ?? 0)
+    const floor = search.bestValue + BOUND_SLACK
+    if (value + restO <= floor) continue
+    const lagrangian = value + lambda * (u - uLo) + restL
+    if (lagrangian <= floor) {
+      // Levels are tried in order of this bound, so the rest fall below it too: with a margin far
+      // above the rounding of the sums, stop here (within it, the next level is tried).
+      if (lagrangian < floor - 1e-9 * (1 + Math.abs(floor))) break
+      continue
     }
+    if (value + mu * (uHi - u) + restM <= floor) continue
+    levels[item.issue] = item.levels[j] ?? 0
+    if (search.hasSums) {
+      if (!sumsReachable(problem, item, j, depth, z)) continue
+      addZ(problem, item, j, z, 1)
+      searchNode(search, depth + 1, u, e, value)
+      addZ(problem, item, j, z, -1)
+    } else searchNode(search, depth + 1, u, e, value)
+    if (search.overflow) return
   }
-  visit(0, 0, 0, 0)
-  spendWork(nodes * SEARCH_NODE_WORK)
-  return overflow ? undefined : best
 }
+
+/** A bound within this of the best found does not prune: rounding is not a reason to skip a bundle. */
+const BOUND_SLACK = 1e-12
 
 /**
  * The level indices 0..k-1 ordered by o + lambda * u, highest first, ties in index order (the
