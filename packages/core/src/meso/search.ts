@@ -349,8 +349,9 @@ export function bestForThem(
   // Lagrangian multipliers for the lower and upper U_us bounds, from the root relaxation.
   const lambda = bestMultiplier(order, objective, uLo, 1)
   const mu = bestMultiplier(order, objective, uHi, -1)
-  const sufL = suffixLagrangian(order, objective, lambda, 1)
-  const sufM = suffixLagrangian(order, objective, mu, -1)
+  // With a multiplier of 0 the Lagrangian bound is the plain one, sum for sum.
+  const sufL = lambda === 0 ? sufMaxO : suffixLagrangian(order, objective, lambda, 1)
+  const sufM = mu === 0 ? sufMaxO : suffixLagrangian(order, objective, mu, -1)
   // Levels tried best-first under the lower-bound relaxation, which usually binds.
   const tryOrder = order.map((item, d) => bestFirst(objective[d] as Float64Array, item.u, lambda))
   let bestValue = Number.NEGATIVE_INFINITY
@@ -520,19 +521,29 @@ function bestMultiplier(
   sign: number,
 ): number {
   let slope = -sign * limit
+  // Per issue, the line on top just after m = 0: the highest intercept, then the steepest.
+  const top = new Int32Array(order.length)
+  for (let d = 0; d < order.length; d++) {
+    const u = (order[d] as SearchIssue).u
+    const o = objective[d] as Float64Array
+    if (o.length === 0) continue
+    let current = 0
+    for (let j = 1; j < o.length; j++) {
+      const dj = (o[j] ?? 0) - (o[current] ?? 0)
+      if (dj > 0 || (dj === 0 && sign * (u[j] ?? 0) > sign * (u[current] ?? 0))) current = j
+    }
+    top[d] = current
+    slope += sign * (u[current] ?? 0)
+  }
+  // The bound does not fall as m grows from 0 (usually so for the upper bound): no envelope to walk.
+  if (slope >= 0) return 0
   const at: number[] = []
   const change: number[] = []
   for (let d = 0; d < order.length; d++) {
     const u = (order[d] as SearchIssue).u
     const o = objective[d] as Float64Array
     if (o.length === 0) continue
-    // The line on top just after m = 0: the highest intercept, then the steepest.
-    let current = 0
-    for (let j = 1; j < o.length; j++) {
-      const dj = (o[j] ?? 0) - (o[current] ?? 0)
-      if (dj > 0 || (dj === 0 && sign * (u[j] ?? 0) > sign * (u[current] ?? 0))) current = j
-    }
-    slope += sign * (u[current] ?? 0)
+    let current = top[d] ?? 0
     let m = 0
     for (;;) {
       // The steeper line that overtakes the current one soonest (the steepest of those that tie).
@@ -556,7 +567,6 @@ function bestMultiplier(
       m = when
     }
   }
-  if (slope >= 0) return 0
   const events = Array.from(at, (_, k) => k).sort((a, b) => (at[a] ?? 0) - (at[b] ?? 0))
   for (const k of events) {
     slope += change[k] ?? 0
