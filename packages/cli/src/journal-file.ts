@@ -1,5 +1,6 @@
 /** The journal file beside a plan (`acme.journal.jsonl`): reading it into events, and appending one. */
-import { appendFile, readFile, stat } from 'node:fs/promises'
+import { readFileSync, statSync } from 'node:fs'
+import { appendFile } from 'node:fs/promises'
 import { type JournalEvent, type Problem, readEvent, readJournalText } from '@parley/core'
 import { fileTextHash } from './plan-file'
 
@@ -39,8 +40,9 @@ export type ReadJournal = Pick<LoadedJournal, 'events' | 'lines' | 'problems'> &
 export async function loadJournal(file: string, read?: ReadJournal): Promise<LoadedJournal> {
   let text: string
   try {
-    await stat(file)
-    text = await readFile(file, 'utf8')
+    // Synchronously: see `readTextFile`.
+    statSync(file)
+    text = readFileSync(file, 'utf8')
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT')
       return { file, exists: false, events: [], lines: [], problems: [], endsMidLine: false }

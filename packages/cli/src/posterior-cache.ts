@@ -21,7 +21,7 @@
  * journal in its header.
  */
 import { createHash } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
 import {
   inferPriorities,
   LEARNER_STATE_VERSION,
@@ -118,7 +118,14 @@ function isKept(value: unknown, objects: readonly string[], arrays: readonly str
 
 /** The cache file beside a journal, read; undefined when there is none or it is not whole and intact. */
 export async function readReplayCache(file: string): Promise<KeptReplay | undefined> {
-  return decodeCache(await readFile(file).catch(() => new Uint8Array()))
+  let bytes: Uint8Array
+  try {
+    // Synchronously: see `readTextFile` in plan-file.ts.
+    bytes = readFileSync(file)
+  } catch {
+    bytes = new Uint8Array()
+  }
+  return decodeCache(bytes)
 }
 
 /**
