@@ -57,7 +57,7 @@ export async function readTextFile(
 ): Promise<{ ok: true; text: string } | { ok: false; errors: Problem[] }> {
   try {
     // Synchronously, as the journal and its cache: a command can do nothing before it has them, and
-    // its first asynchronous read started libuv's thread pool, 4-6 ms of a 20-60 ms command.
+    // its first asynchronous read waited 4-6 ms for libuv's thread pool to start.
     const info = statSync(file)
     if (info.isDirectory())
       return { ok: false, errors: [fileProblem(file, 'not_a_file', 'is a directory, not a file')] }

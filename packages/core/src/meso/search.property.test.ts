@@ -5,7 +5,7 @@ import { compileSpace } from '../scoring/space'
 import { planArb } from '../testing/arbitraries'
 import { enumerate, TOL } from '../testing/brute-force'
 import { runs } from '../testing/property-runs'
-import { bestForThem, enumerateWindow, searchProblem, utilityUnder } from './search'
+import { bestFirst, bestForThem, enumerateWindow, searchProblem, utilityUnder } from './search'
 
 const small = planArb({ minIssues: 2, maxIssues: 6, maxLevels: 6, constraints: true }).filter(
   (plan) => compileSpace(plan).outcomes <= 3000,
@@ -64,6 +64,32 @@ describe('the MESO window search (against brute force)', () => {
           expect(Array.from(bestForThem(problem, weights, undefined, known) ?? [])).toEqual(
             Array.from(best as Int32Array),
           )
+        },
+      ),
+      { numRuns: runs(300) },
+    )
+  })
+})
+
+describe('the order levels are tried in', () => {
+  it('is the stable sort by o + lambda * u, highest first, for short and long issues alike', () => {
+    // Few distinct values, so that ties are common and their order (by index) is tested too.
+    const value = fc.constantFrom(0, 0.5, 1, 2.5, 7)
+    fc.assert(
+      fc.property(
+        fc
+          .integer({ min: 0, max: 80 })
+          .chain((k) =>
+            fc.tuple(
+              fc.array(value, { minLength: k, maxLength: k }),
+              fc.array(value, { minLength: k, maxLength: k }),
+              fc.constantFrom(0, 0.2, 1, 3),
+            ),
+          ),
+        ([o, u, lambda]) => {
+          const key = o.map((x, j) => x + lambda * (u[j] ?? 0))
+          const expected = key.map((_, j) => j).sort((a, b) => (key[b] ?? 0) - (key[a] ?? 0))
+          expect(Array.from(bestFirst(Float64Array.from(o), Float64Array.from(u), lambda))).toEqual(expected)
         },
       ),
       { numRuns: runs(300) },

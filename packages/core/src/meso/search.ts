@@ -470,13 +470,18 @@ function searchNode(search: BestSearch, depth: number, pu: number, pe: number, p
 const BOUND_SLACK = 1e-12
 
 /**
- * The level indices 0..k-1 ordered by o + lambda * u, highest first, ties in index order (the
- * order a stable sort gives; an insertion sort, as there are a dozen levels at most in practice).
+ * The level indices 0..k-1 ordered by o + lambda * u, highest first, ties in index order: the
+ * order a stable sort gives. An insertion sort for the usual dozen levels (no comparator to call),
+ * the stable sort for long ranges (a plan may give an issue up to 1,000 levels).
  */
-function bestFirst(o: Float64Array, u: Float64Array, lambda: number): Int32Array {
+export function bestFirst(o: Float64Array, u: Float64Array, lambda: number): Int32Array {
   const k = o.length
   const key = new Float64Array(k)
   for (let j = 0; j < k; j++) key[j] = (o[j] ?? 0) + lambda * (u[j] ?? 0)
+  if (k > 32)
+    return Int32Array.from(
+      Array.from({ length: k }, (_, j) => j).sort((a, b) => (key[b] ?? 0) - (key[a] ?? 0)),
+    )
   const out = new Int32Array(k)
   for (let j = 0; j < k; j++) {
     let at = j
