@@ -17,7 +17,7 @@
  * current estimate, `theirPick`), and a set already offered (`answered`) is never proposed again.
  */
 
-import { computeFrontier, type Frontier } from '../frontier/frontier'
+import { computeFrontier, type Frontier, type FrontierResult } from '../frontier/frontier'
 import { disagreementPoint, effectiveReservation } from '../frontier/report'
 import {
   BELIEF_SAMPLES,
@@ -147,15 +147,13 @@ const TOLERANCE_LADDER = [0.1, 0.25, 0.5, 1, 1.5, 2, 3, 4, 5, 7.5, 10, 15]
 /** The default target: our aspiration, or midway between our reservation and the best U_us meeting the rule that gives them their BATNA. */
 function defaultTarget(
   space: Space,
-  requirements: Requirements = compileRequirements(space),
-  ruleFrontier?: Frontier,
+  rule: Requirements['rule'],
+  ruleFrontier: () => FrontierResult,
 ): number | undefined {
   if (space.plan.aspiration !== undefined) return space.plan.aspiration
-  const exact: ReturnType<typeof computeFrontier> = ruleFrontier
-    ? { ok: true, frontier: ruleFrontier }
-    : computeFrontier(space, { constraints: requirements.rule })
+  const exact = ruleFrontier()
   // Where the exact frontier is too large, a frontier within 0.5 points places the midpoint well enough.
-  const result = exact.ok ? exact : computeFrontier(space, { constraints: requirements.rule, epsilon: 0.5 })
+  const result = exact.ok ? exact : computeFrontier(space, { constraints: rule, epsilon: 0.5 })
   if (!result.ok) return undefined
   const best = maxUsWhere(result.frontier, disagreementPoint(space).them)
   return Number.isFinite(best) ? (effectiveReservation(space) + best) / 2 : undefined
@@ -182,11 +180,12 @@ export function meso(space: Space, options: MesoOptions = {}): MesoResult {
   // it, the window search below still decides, with less specific messages.
   const limited = computeFrontier(space, { constraints })
   const frontier = limited.ok ? limited.frontier : undefined
-  // Without limits the frontier above is the rule's alone, which the default target reads too.
-  const ruleFrontier = requirements.limits.length === 0 ? frontier : undefined
-  const target = options.target ?? defaultTarget(space, requirements, ruleFrontier) ?? reservation
+  // The exact frontier under the rule alone: without limits, the one above.
+  const ruleFrontier = () =>
+    requirements.limits.length === 0 ? limited : computeFrontier(space, { constraints: requirements.rule })
+  const target = options.target ?? defaultTarget(space, requirements.rule, ruleFrontier) ?? reservation
   if (frontier && frontier.size === 0) {
-    const ruleOnly = computeFrontier(space, { constraints: requirements.rule })
+    const ruleOnly = ruleFrontier()
     if (ruleOnly.ok && ruleOnly.frontier.size === 0)
       return fail('no_rule_bundle', 'no bundle meets the decision rule', target)
     return fail('limits_exclude_rule', 'no bundle meets the decision rule while keeping our limits', target)

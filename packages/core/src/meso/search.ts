@@ -55,6 +55,8 @@ export interface SearchProblem {
   sufMaxE: Float64Array
   sufMinZ: Float64Array[]
   sufMaxZ: Float64Array[]
+  /** The window narrowed by the slack; undefined with sum requirements, which the exact test alone decides. */
+  inner: InnerWindow | undefined
   /** False when some issue has no allowed level. */
   feasible: boolean
 }
@@ -108,7 +110,8 @@ export function searchProblem(space: Space, bounds: WindowBounds): SearchProblem
       ;(sufMaxZ[s] as Float64Array)[d] = ((sufMaxZ[s] as Float64Array)[d + 1] ?? 0) + Math.max(...z)
     })
   }
-  // A hair of slack so float noise never prunes a bundle the exact check at the leaf would accept.
+  // A hair of slack so float noise never prunes a bundle the exact check at the leaf would accept;
+  // the same slack inward makes the inner window, where that check always agrees.
   const slackU = 1e-7 * space.totalWeight.us
   const slackE = 1e-7 * space.totalWeight.them
   return {
@@ -119,6 +122,14 @@ export function searchProblem(space: Space, bounds: WindowBounds): SearchProblem
     uLo: bounds.usLow * space.totalWeight.us - slackU,
     uHi: bounds.usHigh * space.totalWeight.us + slackU,
     eLo: bounds.themLow * space.totalWeight.them - slackE,
+    inner:
+      sums.length > 0
+        ? undefined
+        : {
+            uLo: bounds.usLow * space.totalWeight.us + slackU,
+            uHi: bounds.usHigh * space.totalWeight.us - slackU,
+            eLo: bounds.themLow * space.totalWeight.them + slackE,
+          },
     sufMinU,
     sufMaxU,
     sufMaxE,
@@ -173,7 +184,6 @@ export function enumerateWindow(
     z: new Float64Array(problem.sums.length),
     nodes: 0,
     overflow: false,
-    inner: innerWindow(problem),
   }
   listNode(listing, 0, 0, 0)
   spendWork(listing.nodes * SEARCH_NODE_WORK)
@@ -199,31 +209,17 @@ interface WindowListing {
   z: Float64Array
   nodes: number
   overflow: boolean
-  inner: InnerWindow | undefined
 }
 
 /**
  * The window narrowed by the slack, in raw gains: a bundle whose U_us and U_them, summed in any
  * order, fall inside these passes the exact test too (the slack is far above the rounding of a
- * few dozen sums), so it needs no second, canonical summation. Undefined with sum requirements,
- * which the exact test alone decides.
+ * few dozen sums), so it needs no second, canonical summation.
  */
 interface InnerWindow {
   uLo: number
   uHi: number
   eLo: number
-}
-
-function innerWindow(problem: SearchProblem): InnerWindow | undefined {
-  if (problem.sums.length > 0) return undefined
-  const { space, bounds } = problem
-  const slackU = 1e-7 * space.totalWeight.us
-  const slackE = 1e-7 * space.totalWeight.them
-  return {
-    uLo: bounds.usLow * space.totalWeight.us + slackU,
-    uHi: bounds.usHigh * space.totalWeight.us - slackU,
-    eLo: bounds.themLow * space.totalWeight.them + slackE,
-  }
 }
 
 /** Keeps the bundle in `listing.levels`, or marks the overflow when the cap is reached. */
@@ -244,7 +240,8 @@ function keepListed(listing: WindowListing): void {
 
 /** A node of the listing: the issues before `depth` are set, with partial U_us and U_them. */
 function listNode(listing: WindowListing, depth: number, pu: number, pe: number): void {
-  const { problem, levels, z, inner } = listing
+  const { problem, levels, z } = listing
+  const { inner } = problem
   const n = problem.order.length
   if (depth === n) {
     if (inWindow(problem, levels)) keepListed(listing)
