@@ -7,7 +7,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { formatShare, formatShareInterval } from '@parley/core'
+import { formatShare, formatShareInterval, formatSigned } from '@parley/core'
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { parley, ROOT, temporaryFolder } from '../parley'
@@ -52,6 +52,7 @@ interface FrontierJson {
   nash: { us: number; them: number } | null
 }
 interface StatusJson {
+  postSettlement: { terms: Record<string, unknown>; gain: { us: number; them: number }; chance: number }[]
   balance: { us: number; them: number }
   posterior: Record<string, { mean: number; low: number; high: number }>
   concessions: { valueUs: number; valueThem: number }[]
@@ -303,6 +304,19 @@ describe.runIf(browserAvailable)(
       // The terms are the bundle on the table after the concession: B with a 20% cap and 36 months.
       expect(agreed?.terms).toMatchObject({ credits: 20, term: 36 })
       expect(JSON.stringify(agreed)).toContain('Quarterly business review with the CFO')
+
+      // Before signing: the alternatives `parley status` lists for the same journal, each with its gains.
+      const folder = temporaryFolder()
+      const journal = join(folder, 'journal.jsonl')
+      writeFileSync(journal, `${events.events.map((entry) => JSON.stringify(entry.event)).join('\n')}\n`)
+      const status = cliJson<StatusJson>(['status', EXAMPLE, '--journal', journal, '--json'])
+      expect(status.postSettlement.length).toBeGreaterThan(0)
+      const alternatives = page.locator('ol.post-settlement > li')
+      await expect.poll(() => alternatives.count()).toBe(status.postSettlement.length)
+      for (const [k, option] of status.postSettlement.entries())
+        expect(await alternatives.nth(k).textContent()).toContain(
+          `${formatSigned(option.gain.us)} for us, ${formatSigned(option.gain.them)} for them`,
+        )
     })
 
     it('retracts a mistaken entry with a reason: the journal keeps it, replay skips it', async () => {

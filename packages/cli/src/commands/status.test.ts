@@ -21,6 +21,13 @@ interface StatusJson {
   jointGain: { terms: Record<string, unknown>; utility: { us: number; them: number } } | null
   table: { utility: { us: number; them: number } } | null
   estimate: { label: string }
+  postSettlement: {
+    terms: Record<string, unknown>
+    utility: { us: number; them: number }
+    gain: { us: number; them: number }
+    chance: number
+  }[]
+  nextMove: { text: string; command?: string }
 }
 
 describe('parley status: the reality test as a trade adviser', () => {
@@ -97,5 +104,30 @@ describe('parley status: the reality test as a trade adviser', () => {
     const status = JSON.parse((await runCaptured(['status', plan, '--json'])).stdout) as StatusJson
     expect(status.jointGain).toBeNull()
     expect((await runCaptured(['status', plan])).stdout).not.toContain('Joint gain')
+  })
+
+  it('lists, once an agreement is recorded, the alternatives to offer before signing, in JSON and in text', async () => {
+    const plan = renewalNegotiation([
+      { type: 'offer-sent', bundles: [{ label: 'A', terms: { ...B, term: 12 } }] },
+      { type: 'agreed', terms: { ...B, term: 12 } },
+    ])
+    const status = JSON.parse((await runCaptured(['status', plan, '--json'])).stdout) as StatusJson
+    expect(status.postSettlement.length).toBeGreaterThan(0)
+    expect(status.postSettlement[0]?.terms).toEqual(status.jointGain?.terms)
+    const agreed = status.table?.utility ?? { us: 0, them: 0 }
+    for (const option of status.postSettlement) {
+      expect(option.utility.us).toBeGreaterThanOrEqual(agreed.us - 1e-9)
+      expect(option.gain.us).toBeCloseTo(option.utility.us - agreed.us, 9)
+    }
+    expect(status.nextMove.text).toMatch(/^before signing, offer the/)
+    const text = (await runCaptured(['status', plan])).stdout
+    expect(text).toContain('Before you sign')
+    const first = status.postSettlement[0]
+    if (!first) throw new Error('no alternative')
+    expect(text).toContain(
+      `  1. +${first.gain.us.toFixed(1)} for us, +${first.gain.them.toFixed(1)} for them — U_us ${first.utility.us.toFixed(1)}, U_them ${first.utility.them.toFixed(1)}, better for them in ${Math.round(first.chance * 100)}% of our estimate's draws`,
+    )
+    // Shown once, as the first alternative, not again as a joint gain.
+    expect(text).not.toContain('Joint gain in sight')
   })
 })

@@ -148,7 +148,18 @@ function printStatus(out: Output, status: NegotiationStatus, journal: string | n
     }
     if (status.realityTest.warning) out.print(c.red(`  ${status.realityTest.warning}`))
   }
-  if (status.jointGain) {
+  if (status.postSettlement.length > 0) {
+    // At the close the joint gain is the first alternative: shown once, with the others.
+    out.print()
+    out.print(
+      `${c.bold('Before you sign')} — alternatives to offer beside the agreement, each at least as good for us; they keep the agreement if they prefer it (U_them ${status.estimate.label}):`,
+    )
+    status.postSettlement.forEach((option, k) => {
+      out.print(
+        `  ${k + 1}. ${c.green(`${signed(option.gain.us)} for us, ${signed(option.gain.them)} for them`)} — U_us ${pts(option.utility.us)}, U_them ${pts(option.utility.them)}, better for them in ${Math.round(option.chance * 100)}% of our estimate's draws — ${formatTerms(option.terms)}`,
+      )
+    })
+  } else if (status.jointGain) {
     const gain = status.jointGain
     out.print()
     out.print(

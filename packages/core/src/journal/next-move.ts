@@ -17,6 +17,8 @@ export function nextMove(
   state: NegotiationState,
   log: readonly ConcessionLine[],
   reality: RealityTest,
+  /** How many post-settlement alternatives `status` shows (once an agreement is recorded). */
+  alternatives = 0,
 ): NextMove {
   const { plan } = space
   const last = state.applied.at(-1)
@@ -95,9 +97,14 @@ export function nextMove(
       }
     }
     case 'close':
-      return {
-        text: 'check the agreement has measures, thresholds, reporting, remedies, change control, an exit and a review cadence; then debrief',
-      }
+      return alternatives > 0
+        ? {
+            text: `before signing, offer ${alternatives === 1 ? 'the post-settlement alternative' : `the ${alternatives} post-settlement alternatives`} beside the agreement (each at least as good for us; they keep the agreement if they prefer it) and record the one they sign; then check the agreement has measures, thresholds, reporting, remedies, change control, an exit and a review cadence, and debrief`,
+            command: 'parley agree PLAN --bundle issue=level …',
+          }
+        : {
+            text: 'check the agreement has measures, thresholds, reporting, remedies, change control, an exit and a review cadence; then debrief',
+          }
     case 'debrief':
       return { text: 'finish the debrief answers and add what worked to the tradeables library' }
   }

@@ -22,6 +22,7 @@ import { type ContingencyValue, evaluateContingency } from './contingency'
 import type { JournalEvent } from './events'
 import { type JointGain, jointGain } from './joint-gain'
 import { type NextMove, nextMove } from './next-move'
+import { type PostSettlementOption, postSettlement } from './post-settlement'
 import { type RealityTest, realityTest } from './reality'
 import { type JournalFinding, type NegotiationState, replay, type Stage } from './replay'
 
@@ -59,6 +60,12 @@ export interface NegotiationStatus {
    * gains both by more than 0.05 points.
    */
   jointGain: JointGain | null
+  /**
+   * Once an agreement is recorded, until the debrief: alternatives to offer before signing, each at
+   * least as good for us and possibly better for them (`post-settlement.ts`; the first is
+   * `jointGain` when there is one); empty otherwise.
+   */
+  postSettlement: PostSettlementOption[]
   nextMove: NextMove
   findings: JournalFinding[]
 }
@@ -129,9 +136,15 @@ export function negotiationStatus(
   const log = concessionLog(space, state.concessions, weights)
   const reality = realityTest(space, state, weights)
   const requirements = compileRequirements(space)
-  const joint = state.table
-    ? jointGain(space, state.table.offer, weights, [...requirements.rule, ...requirements.limits])
-    : null
+  const constraints = [...requirements.rule, ...requirements.limits]
+  const joint = state.table ? jointGain(space, state.table.offer, weights, constraints) : null
+  // Before signing only: once the debrief has begun the deal is signed.
+  const agreed = state.stage === 'close' ? state.agreed : undefined
+  const alternatives = agreed
+    ? postSettlement(space, agreed.offer, weights, posterior.beliefs, constraints, {
+        ...(state.table?.eventId === agreed.eventId ? { jointGain: joint } : {}),
+      })
+    : []
   const latest = state.offers.at(-1)
   return {
     stage: state.stage,
@@ -155,7 +168,8 @@ export function negotiationStatus(
     contingencies: state.contingencies.map((record) => evaluateContingency(space, record, weights)),
     realityTest: reality,
     jointGain: joint,
-    nextMove: nextMove(space, state, log, reality),
+    postSettlement: alternatives,
+    nextMove: nextMove(space, state, log, reality, alternatives.length),
     findings: state.findings,
   }
 }

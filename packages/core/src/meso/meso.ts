@@ -20,6 +20,13 @@
 import { computeFrontier, type Frontier, type FrontierResult } from '../frontier/frontier'
 import { disagreementPoint, effectiveReservation } from '../frontier/report'
 import {
+  bestForThem,
+  enumerateWindow,
+  type SearchProblem,
+  searchProblem,
+  utilityUnder,
+} from '../frontier/search'
+import {
   BELIEF_SAMPLES,
   type Beliefs,
   choiceInformation,
@@ -39,7 +46,6 @@ import { formatDecimal, formatPoints } from '../scoring/figures'
 import { offerFromLevels } from '../scoring/offer'
 import { points, type Utility } from '../scoring/points'
 import type { Space } from '../scoring/space'
-import { bestForThem, enumerateWindow, type SearchProblem, searchProblem, utilityUnder } from './search'
 
 export const MESO_DEFAULTS = { count: 3, tolerance: 2 } as const
 

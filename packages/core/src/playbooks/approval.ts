@@ -9,8 +9,8 @@
  */
 
 import { disagreementPoint } from '../frontier/report'
+import { bestForThem, searchProblem } from '../frontier/search'
 import { theirUtility } from '../journal/concessions'
-import { bestForThem, searchProblem } from '../meso/search'
 import type { ApprovalLimit, Terms } from '../model/plan'
 import { compileConstraint, compileRequirements } from '../scoring/constraints'
 import { type Offer, offerFromLevels, utilityOf } from '../scoring/offer'

@@ -226,3 +226,23 @@ describe('answerLogLikelihood', () => {
     expect(answerLogLikelihood(utilities, [2, 1, 0], 0, 'pick')).toBe(Number.NEGATIVE_INFINITY)
   })
 })
+
+describe('post-settlement', () => {
+  it('signs the alternative worth most to it when that beats the agreement, and keeps the agreement on a tie (brute force)', () => {
+    const them = counterpart({}, 5)
+    const all = [...bundles()]
+    fc.assert(
+      fc.property(fc.nat(all.length - 1), fc.array(fc.nat(all.length - 1), { maxLength: 4 }), (a, picks) => {
+        const agreed = all[a] as Int32Array
+        const alternatives = picks.map((k) => all[k] as Int32Array)
+        const signed = them.settle(agreed, alternatives)
+        const best = Math.max(them.utility(agreed), ...alternatives.map((levels) => them.utility(levels)))
+        expect(them.utility(signed)).toBeCloseTo(best, 9)
+        if (them.utility(signed) <= them.utility(agreed) + 1e-9) expect(signed).toBe(agreed)
+      }),
+    )
+    const agreed = all[0] as Int32Array
+    expect(them.settle(agreed, [Int32Array.from(agreed)])).toBe(agreed)
+    expect(them.settle(agreed, [])).toBe(agreed)
+  })
+})

@@ -19,6 +19,9 @@
  * - Discovery: asked what matters most, it ranks its top `statedIssues` issues by true weight; a
  *   share `discoveryNoise` of answers are noise instead (as many issues, picked and ordered at random).
  * - When no bundle meeting the rule reaches its BATNA, it leaves at the first answer.
+ * - Post-settlement: offered alternatives to an agreement before signing, it takes the one worth
+ *   most to it by true utility when that is worth more than the agreement (ties keep the
+ *   agreement), without choice noise: it already has a deal, and switches only for a better one.
  */
 import type { Level } from '../model/plan'
 import type { Random } from '../random'
@@ -165,6 +168,20 @@ export class Counterpart {
     if (acceptable !== undefined) return { kind: 'agree', index: acceptable }
     const favourite = bundles[order[0] ?? 0] as Int32Array
     return { kind: 'counter', order, counter: this.counterFrom(favourite, wanted) }
+  }
+
+  /** What it signs when offered `alternatives` to the agreement `agreed` (see the header). */
+  settle(agreed: Int32Array, alternatives: readonly Int32Array[]): Int32Array {
+    let signed = agreed
+    let value = this.utility(agreed)
+    for (const levels of alternatives) {
+      const candidate = this.utility(levels)
+      if (candidate > value + 1e-9) {
+        signed = levels
+        value = candidate
+      }
+    }
+    return signed
   }
 
   /** A bundle worth at least `wanted` to it, moved from `base` issue by issue (see the header). */

@@ -123,6 +123,54 @@ describe('single offer', () => {
 })
 
 describe("Parley's method", () => {
+  it('before signing offers alternatives at least as good for us, and what is signed is the one truly best for them when it beats the agreement', () => {
+    let switched = 0
+    let offeredAny = 0
+    for (let seed = 1; seed <= 10; seed++) {
+      const { prepared, counterpart } = setup({ deadline: 6 }, seed, synthetic)
+      const them = counterpart()
+      const strategy = makeStrategy('parley', prepared, them, 'rank')
+      let agreed: Int32Array | undefined
+      let offered: Int32Array[] = []
+      const spy: OurStrategy = {
+        offer: (round) => strategy.offer(round),
+        answer: (round, order, counter) => strategy.answer(round, order, counter),
+        settle: (levels) => {
+          agreed = levels
+          offered = strategy.settle?.(levels) ?? []
+          return offered
+        },
+      }
+      const outcome = negotiate(prepared, them, spy)
+      if (!outcome.agreed || !outcome.levels || !agreed) continue
+      const signedFrom = agreed
+      if (offered.length > 0) offeredAny++
+      expect(offered.length).toBeLessThanOrEqual(prepared.settings.mesoCount - 1)
+      for (const alternative of offered) {
+        expect(ourUtility(synthetic, alternative)).toBeGreaterThanOrEqual(
+          ourUtility(synthetic, signedFrom) - 1e-9,
+        )
+        const values = synthetic.issues.map((issue) => issue.levels[alternative[issue.index] ?? 0] ?? 0)
+        expect(prepared.constraints.every((constraint) => constraintHolds(constraint, values))).toBe(true)
+      }
+      const best = offered.reduce(
+        (kept, levels) => (them.utility(levels) > them.utility(kept) + 1e-9 ? levels : kept),
+        signedFrom,
+      )
+      expect(Array.from(outcome.levels)).toEqual(Array.from(best))
+      if (best !== signedFrom) switched++
+    }
+    expect(offeredAny).toBeGreaterThan(0)
+    expect(switched).toBeGreaterThan(0)
+  })
+
+  it('is the only strategy that offers alternatives before signing', () => {
+    const { prepared, counterpart } = setup()
+    expect(makeStrategy('single-offer', prepared, counterpart(), 'rank').settle).toBeUndefined()
+    expect(makeStrategy('split-difference', prepared, counterpart(), 'rank').settle).toBeUndefined()
+    expect(makeStrategy('parley', prepared, counterpart(), 'rank').settle).toBeTypeOf('function')
+  })
+
   it('leads its first offer with the bundle best for them at its target under the current estimate (within a point, the one best for us), however much more it gives us (brute force)', () => {
     let above = 0
     for (const [plan, seed] of [

@@ -33,16 +33,21 @@
  *   exists under the current estimate, which is then offered beside their counter; `counter` with a
  *   proposal is answered by the next offer. In round T, with no next offer to trade with, a one-sided
  *   or lopsided counter that meets the rule, our limits and R is accepted: it beats no agreement.
+ *   Before signing, Parley's method offers the post-settlement alternatives `parley status` shows
+ *   once an agreement is recorded (`postSettlement`: up to `mesoCount - 1` bundles at least as good
+ *   for us); the counterpart signs the one it prefers, or the agreement (`Counterpart.settle`). The
+ *   baselines offer none.
  */
 
 import { computeFrontier } from '../frontier/frontier'
-import { meanWeights, thinBeliefs, utilityTable } from '../inference/beliefs'
+import { meanWeights } from '../inference/beliefs'
 import { currentEstimate } from '../inference/estimate'
 import { theirUtility } from '../journal/concessions'
 import { jointGain } from '../journal/joint-gain'
+import { likelyBest, sameBundle } from '../journal/likely-best'
+import { postSettlement } from '../journal/post-settlement'
 import { realityTest } from '../journal/reality'
 import { bestForThemAt, ourLastOffer, tradeProposal } from '../journal/trade-advice'
-import { bestForThem, searchProblem } from '../meso/search'
 import { type MesoViewResult, mesoView } from '../meso/view'
 import { TOLERANCE } from '../model/limits'
 import type { Level, Terms } from '../model/plan'
@@ -59,6 +64,8 @@ export interface OurStrategy {
   offer(round: number): Int32Array[]
   /** Whether we accept their counter of round t, given their ranking of what we offered. */
   answer(round: number, order: readonly number[], counter: Int32Array): boolean
+  /** Alternatives offered before signing the agreement `agreed` (none by default). */
+  settle?(agreed: Int32Array): Int32Array[]
 }
 
 export interface NegotiationOutcome {
@@ -76,14 +83,19 @@ export function negotiate(
   strategy: OurStrategy,
 ): NegotiationOutcome {
   const T = prepared.settings.deadline
+  // Before signing, our alternatives (if the strategy has any); they sign the one they prefer.
+  const close = (round: number, agreed: Int32Array): NegotiationOutcome => ({
+    agreed: true,
+    round,
+    levels: counterpart.settle(agreed, strategy.settle?.(agreed) ?? []),
+  })
   for (let round = 1; round <= T; round++) {
     const bundles = strategy.offer(round)
     if (bundles.length === 0) return { agreed: false, round }
     const reply = counterpart.answer(round, bundles)
-    if (reply.kind === 'agree') return { agreed: true, round, levels: bundles[reply.index] as Int32Array }
+    if (reply.kind === 'agree') return close(round, bundles[reply.index] as Int32Array)
     if (reply.kind === 'leave') return { agreed: false, round }
-    if (strategy.answer(round, reply.order, reply.counter))
-      return { agreed: true, round, levels: reply.counter }
+    if (strategy.answer(round, reply.order, reply.counter)) return close(round, reply.counter)
   }
   return { agreed: false, round: T }
 }
@@ -282,6 +294,18 @@ export function parleyMethod(
     return bundles
   }
   return {
+    settle(agreed) {
+      const estimate = currentEstimate(space, journal.state, journal.posterior())
+      const options = postSettlement(
+        space,
+        offerFromLevels(space, agreed),
+        estimate,
+        journal.posterior().beliefs,
+        prepared.constraints,
+        { count: prepared.settings.mesoCount - 1 },
+      )
+      return options.map((option) => levelsOf(prepared, option.terms))
+    },
     offer() {
       if (closing) {
         const bundles = closing
@@ -301,7 +325,7 @@ export function parleyMethod(
       const bundles: Int32Array[] = []
       // The set's bundles under the target (its tolerance goes both ways) only when nothing else is offered.
       const atTarget = set.filter((levels) => ourUtility(space, levels) >= target - TOLERANCE)
-      for (const levels of [...head, ...likelyBest(prepared, journal, target, head), ...atTarget])
+      for (const levels of [...head, ...fillLikelyBest(prepared, journal, target, head), ...atTarget])
         if (!bundles.some((kept) => sameBundle(kept, levels))) bundles.push(levels)
       // Always a set of at least two when the round's MESO set has them: their ranking teaches us.
       for (const levels of set)
@@ -362,86 +386,33 @@ export function parleyMethod(
  */
 export const THEIR_INDIFFERENCE = 1
 
-/** Posterior draws whose best bundles `likelyBest` chooses from. */
-const LIKELY_DRAWS = 24
-
 /**
  * The bundles that fill the offer beside `head` (the trade and the bundle best for them under the
- * current estimate), chosen to make the best of what we offer worth most to them: among the bundles
- * best for them, each under one of `LIKELY_DRAWS` draws of the posterior (`thinBeliefs`:
- * systematic resampling by probability), at least the target to us and within the MESO tolerance
- * of the head's value to us (equal for us), greedily those that most raise the expected U_them of the best bundle offered,
- * E_posterior[max over offered bundles], until the offer has `mesoCount` bundles. Since they agree
- * to the best of what we offer once it is good enough for them, this puts the agreement near their
- * true frontier when the estimate is off.
+ * current estimate): core's `likelyBest` over the posterior, at least the target to us and within
+ * the MESO tolerance of the head's value to us (equal for us), until the offer has `mesoCount`
+ * bundles.
  */
-function likelyBest(
+function fillLikelyBest(
   prepared: PreparedPlan,
   journal: SimulatedJournal,
   target: number,
   head: readonly Int32Array[],
 ): Int32Array[] {
   const { space, settings } = prepared
-  const slots = settings.mesoCount - head.length
-  if (slots <= 0) return []
-  const { beliefs } = journal.posterior()
   const ours = head.map((levels) => ourUtility(space, levels))
-  const problem = searchProblem(space, {
+  return likelyBest(space, journal.posterior().beliefs, prepared.constraints, {
+    head,
+    slots: settings.mesoCount - head.length,
     usLow:
       Math.max(target, prepared.reservation, ...ours.map((us) => us - settings.mesoTolerance)) - TOLERANCE,
     usHigh: Math.max(target + settings.mesoTolerance, ...ours),
-    themLow: Number.NEGATIVE_INFINITY,
-    constraints: prepared.constraints,
   })
-  const pool: Int32Array[] = []
-  const known = (levels: Int32Array) =>
-    pool.some((kept) => sameBundle(kept, levels)) || head.some((kept) => sameBundle(kept, levels))
-  for (const weights of thinBeliefs(beliefs, LIKELY_DRAWS).samples) {
-    const levels = bestForThem(problem, weights)
-    if (levels && !known(levels)) pool.push(levels)
-  }
-  const samples = beliefs.samples.length
-  if (pool.length === 0) return []
-  const table = utilityTable(space, beliefs, [...head, ...pool])
-  // Per draw, the best of what is offered so far.
-  const best = new Float64Array(samples).fill(Number.NEGATIVE_INFINITY)
-  const raise = (row: Float64Array) => {
-    for (let s = 0; s < samples; s++) best[s] = Math.max(best[s] ?? 0, row[s] ?? 0)
-  }
-  for (let h = 0; h < head.length; h++) raise(table[h] as Float64Array)
-  const chosen: Int32Array[] = []
-  const taken = new Set<number>()
-  while (chosen.length < slots) {
-    let pick = -1
-    let pickValue = Number.NEGATIVE_INFINITY
-    for (let c = 0; c < pool.length; c++) {
-      if (taken.has(c)) continue
-      const row = table[head.length + c] as Float64Array
-      let value = 0
-      for (let s = 0; s < samples; s++)
-        value += (beliefs.probability[s] ?? 0) * Math.max(best[s] ?? 0, row[s] ?? 0)
-      if (value > pickValue + 1e-12) {
-        pickValue = value
-        pick = c
-      }
-    }
-    if (pick < 0) break
-    taken.add(pick)
-    raise(table[head.length + pick] as Float64Array)
-    chosen.push(pool[pick] as Int32Array)
-  }
-  return chosen
 }
 
 function levelsOf(prepared: PreparedPlan, terms: Terms): Int32Array {
   const read = readOffer(prepared.space, terms)
   if (!read.ok) throw new Error('a proposed bundle does not read back')
   return Int32Array.from(read.offer.levelIndex)
-}
-
-function sameBundle(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
-  return a.length === b.length
 }
 
 export function makeStrategy(

@@ -1,11 +1,13 @@
 /**
- * The close stage: the agreement as recorded (if any) and the form that writes it — measurable
- * terms, governance and the fairness story — tested against our reservation and the method's
- * pitfalls before it is recorded. Viewers read the recorded agreement only.
+ * The close stage: the agreement as recorded (if any), the alternatives to offer before signing,
+ * and the form that writes it — measurable terms, governance and the fairness story — tested
+ * against our reservation and the method's pitfalls before it is recorded. Viewers read the
+ * recorded agreement only.
  */
 import '../close/close.css'
 import { Notice, Section } from '../../ui/controls'
 import { AgreementSection } from '../close/agreement-form'
+import { PostSettlementSection } from '../close/post-settlement'
 import { RecordedAgreement } from '../close/recorded-agreement'
 import { DocumentDownloads } from '../documents/downloads'
 import type { NegotiationModel } from '../model'
@@ -15,6 +17,7 @@ export function ClosePage({ model }: { model: NegotiationModel }) {
   return (
     <div className="close-stage">
       <RecordedAgreement model={model} />
+      {agreed ? <PostSettlementSection model={model} /> : null}
       {model.canEdit ? (
         <AgreementSection model={model} />
       ) : agreed ? null : (

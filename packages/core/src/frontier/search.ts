@@ -1,7 +1,8 @@
 /**
- * The set a MESO bundle is chosen from — bundles that meet the decision rule, keep our limits,
- * give us at least our reservation, give them at least their BATNA under our estimate, and are
- * within the tolerance of the target for us — and two exact ways to search it:
+ * A window of bundles — bundles that meet the decision rule (and our limits), lie within a band of
+ * value to us and give them at least a floor under our estimate: the set a MESO bundle is chosen
+ * from (within the tolerance of the target, above our reservation and their BATNA), and the one the
+ * bundles most likely to be their best are searched in — and two exact ways to search it:
  * - `enumerateWindow` lists it outright when it is small (a depth-first search that prunes
  *   branches that can no longer land in the window);
  * - `bestForThem` finds the bundle in it that a given weight vector for them values most,

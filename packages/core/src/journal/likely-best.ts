@@ -1,0 +1,104 @@
+/**
+ * The bundles most likely to be their best: where what they value is uncertain, the bundle best for
+ * them under our current estimate may not be their true best, so beside it we offer the bundles
+ * best for them under draws of the posterior. Used to fill an offer round (Parley's method in the
+ * simulator) and for the alternatives offered before signing (`post-settlement.ts`).
+ *
+ * Among the bundles best for them, each under one of `draws` draws of the posterior (`thinBeliefs`:
+ * systematic resampling by probability), inside a window of value to us, greedily those that most
+ * raise E_posterior[max over the bundles offered of U_them] — the expected worth to them of the
+ * best bundle they are offered, `head` included — until `slots` are chosen. Since they take the best
+ * of what they are offered, this puts the agreement near their true frontier when the estimate is off.
+ */
+
+import { bestForThem, searchProblem } from '../frontier/search'
+import { type Beliefs, thinBeliefs, utilityTable } from '../inference/beliefs'
+import type { CompiledConstraint } from '../scoring/constraints'
+import type { Space } from '../scoring/space'
+
+/** Posterior draws whose best bundles are the candidates. */
+export const LIKELY_DRAWS = 24
+
+export interface LikelyBestQuery {
+  /** The bundles already offered (level indices), which the chosen ones are added to. */
+  head: readonly Int32Array[]
+  /** How many bundles to choose at most. */
+  slots: number
+  /** The window of value to us the candidates lie in, in points. */
+  usLow: number
+  usHigh: number
+  /**
+   * Only bundles that raise the expected worth of the best one offered (by more than rounding):
+   * the bundles of a post-settlement, which must each be someone's reason to switch. Without it the
+   * offer is filled whenever there are candidates.
+   */
+  mustRaise?: boolean
+}
+
+export function likelyBest(
+  space: Space,
+  beliefs: Beliefs,
+  constraints: readonly CompiledConstraint[],
+  query: LikelyBestQuery,
+): Int32Array[] {
+  const { head, slots } = query
+  if (slots <= 0) return []
+  const problem = searchProblem(space, {
+    usLow: query.usLow,
+    usHigh: query.usHigh,
+    themLow: Number.NEGATIVE_INFINITY,
+    constraints,
+  })
+  const pool: Int32Array[] = []
+  const known = (levels: Int32Array) =>
+    pool.some((kept) => sameBundle(kept, levels)) || head.some((kept) => sameBundle(kept, levels))
+  for (const weights of thinBeliefs(beliefs, LIKELY_DRAWS).samples) {
+    const levels = bestForThem(problem, weights)
+    if (levels && !known(levels)) pool.push(levels)
+  }
+  const samples = beliefs.samples.length
+  if (pool.length === 0) return []
+  const table = utilityTable(space, beliefs, [...head, ...pool])
+  // Per draw, the best of what is offered so far.
+  const best = new Float64Array(samples).fill(Number.NEGATIVE_INFINITY)
+  const raise = (row: Float64Array) => {
+    for (let s = 0; s < samples; s++) best[s] = Math.max(best[s] ?? 0, row[s] ?? 0)
+  }
+  for (let h = 0; h < head.length; h++) raise(table[h] as Float64Array)
+  let current = Number.NEGATIVE_INFINITY
+  if (query.mustRaise) {
+    current = 0
+    for (let s = 0; s < samples; s++) current += (beliefs.probability[s] ?? 0) * (best[s] ?? 0)
+  }
+  const chosen: Int32Array[] = []
+  const taken = new Set<number>()
+  while (chosen.length < slots) {
+    let pick = -1
+    let pickValue = Number.NEGATIVE_INFINITY
+    for (let c = 0; c < pool.length; c++) {
+      if (taken.has(c)) continue
+      const row = table[head.length + c] as Float64Array
+      let value = 0
+      for (let s = 0; s < samples; s++)
+        value += (beliefs.probability[s] ?? 0) * Math.max(best[s] ?? 0, row[s] ?? 0)
+      if (value > pickValue + 1e-12) {
+        pickValue = value
+        pick = c
+      }
+    }
+    if (pick < 0 || (query.mustRaise && pickValue <= current + RAISE_MIN)) break
+    taken.add(pick)
+    raise(table[head.length + pick] as Float64Array)
+    chosen.push(pool[pick] as Int32Array)
+    current = pickValue
+  }
+  return chosen
+}
+
+/** A raise of the expected best under this many points is rounding, not a reason to switch. */
+const RAISE_MIN = 1e-9
+
+export function sameBundle(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return a.length === b.length
+}

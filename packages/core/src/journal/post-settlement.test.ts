@@ -1,0 +1,143 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { type Beliefs, priorBeliefs } from '../inference/beliefs'
+import { currentEstimate } from '../inference/estimate'
+import { TOLERANCE } from '../model/limits'
+import { type CompiledConstraint, compileRequirements, constraintHolds } from '../scoring/constraints'
+import { offerFromLevels, readOffer, utilityOf } from '../scoring/offer'
+import { compileSpace, type Space } from '../scoring/space'
+import { planArb } from '../testing/arbitraries'
+import { enumerate } from '../testing/brute-force'
+import { event } from '../testing/events'
+import { runs } from '../testing/property-runs'
+import { renewalSpace } from '../testing/renewal'
+import { RENEWAL_B } from '../testing/renewal-bundles'
+import { theirUtility } from './concessions'
+import { jointGain } from './joint-gain'
+import { postSettlement } from './post-settlement'
+import { negotiationStatus } from './status'
+
+const small = planArb({ maxIssues: 4, maxLevels: 5, constraints: true }).filter(
+  (plan) => compileSpace(plan).outcomes <= 1500,
+)
+
+const caseArb = small.chain((plan) => {
+  const space = compileSpace(plan)
+  return fc.record({
+    plan: fc.constant(plan),
+    agreed: fc.tuple(...space.issues.map((issue) => fc.integer({ min: 0, max: issue.levels.length - 1 }))),
+    seed: fc.integer({ min: 1, max: 1_000_000 }),
+  })
+})
+
+function constraintsOf(space: Space): CompiledConstraint[] {
+  const requirements = compileRequirements(space)
+  return [...requirements.rule, ...requirements.limits]
+}
+
+/** U_them of a bundle under each draw, straight from the definition: the draw's weights times their scores, reversed where the draw says so. */
+function underDraws(space: Space, beliefs: Beliefs, levels: readonly number[]): number[] {
+  return beliefs.samples.map((weights, s) =>
+    space.issues.reduce((total, issue) => {
+      const score = issue.score.them[levels[issue.index] ?? 0] ?? 0
+      return total + (weights[issue.index] ?? 0) * (beliefs.flipped?.[s]?.[issue.index] ? 100 - score : score)
+    }, 0),
+  )
+}
+
+describe('post-settlement alternatives (against brute force)', () => {
+  it('are at least as good for us, meet the rule and our limits, differ from the agreement, and say how likely each is better for them', () => {
+    fc.assert(
+      fc.property(caseArb, ({ plan, agreed, seed }) => {
+        const space = compileSpace(plan)
+        const constraints = constraintsOf(space)
+        const beliefs = priorBeliefs(space, { samples: 200, seed })
+        const estimate = currentEstimate(space, { observations: [] })
+        const offer = offerFromLevels(space, agreed)
+        const options = postSettlement(space, offer, estimate, beliefs, constraints)
+        const ours = utilityOf(space, offer).us
+        const theirs = theirUtility(space, estimate, offer)
+        const base = underDraws(space, beliefs, agreed)
+        expect(options.length).toBeLessThanOrEqual(2)
+        const seen = new Set<string>()
+        for (const option of options) {
+          const read = readOffer(space, option.terms)
+          if (!read.ok) throw new Error('an alternative does not read back')
+          const levels = Array.from(read.offer.levelIndex)
+          const key = levels.join(',')
+          expect(key).not.toBe(agreed.join(','))
+          expect(seen.has(key)).toBe(false)
+          seen.add(key)
+          expect(constraints.every((constraint) => constraintHolds(constraint, read.offer.values))).toBe(true)
+          const us = utilityOf(space, read.offer).us
+          expect(us).toBeGreaterThanOrEqual(ours - 1e-9)
+          expect(option.utility.us).toBeCloseTo(us, 9)
+          expect(option.gain.us).toBeCloseTo(us - ours, 9)
+          expect(option.gain.them).toBeCloseTo(option.utility.them - theirs, 9)
+          const draws = underDraws(space, beliefs, levels)
+          const chance = draws.reduce(
+            (total, value, s) =>
+              value > (base[s] ?? 0) + TOLERANCE ? total + (beliefs.probability[s] ?? 0) : total,
+            0,
+          )
+          expect(option.chance).toBeCloseTo(chance, 9)
+          // Each is someone's reason to switch: better for them under some draw of our estimate.
+          expect(option.chance).toBeGreaterThan(0)
+        }
+        // The first is the joint gain under the current estimate, when there is one.
+        const joint = jointGain(space, offer, estimate, constraints)
+        if (joint && options[0]) expect(options[0].terms).toEqual(joint.terms)
+        // None when no bundle we could offer instead is better for them under any draw or the estimate.
+        const preferred = enumerate(space, constraints).some((scored) => {
+          if (scored.levels.join(',') === agreed.join(',') || scored.us < ours - 1e-9) return false
+          const draws = underDraws(space, beliefs, scored.levels)
+          return (
+            draws.some((value, s) => value > (base[s] ?? 0) + TOLERANCE) ||
+            theirUtility(space, estimate, offerFromLevels(space, scored.levels)) > theirs + TOLERANCE
+          )
+        })
+        if (!preferred) expect(options).toEqual([])
+      }),
+      { numRuns: runs(150) },
+    )
+  })
+})
+
+describe('status at the close', () => {
+  const space = renewalSpace()
+  const offer = event('offer-sent', {
+    bundles: [
+      { label: 'A', terms: { ...RENEWAL_B, credits: 5 } },
+      { label: 'B', terms: RENEWAL_B },
+    ],
+  })
+  const chose = event('bundle-chosen', { label: 'B' })
+  const agreed = event('agreed', { terms: RENEWAL_B })
+
+  it('lists the alternatives once an agreement is recorded, the joint gain first, and the next move offers them before signing', () => {
+    const status = negotiationStatus(space, [offer, chose, agreed])
+    expect(status.stage).toBe('close')
+    expect(status.postSettlement.length).toBeGreaterThan(0)
+    if (status.jointGain) expect(status.postSettlement[0]?.terms).toEqual(status.jointGain.terms)
+    for (const option of status.postSettlement) {
+      expect(option.gain.us).toBeGreaterThanOrEqual(-1e-9)
+      expect(option.chance).toBeGreaterThan(0)
+    }
+    expect(status.nextMove.text).toMatch(
+      /^before signing, offer the (2 )?post-settlement alternatives? beside the agreement/,
+    )
+    expect(status.nextMove.command).toBe('parley agree PLAN --bundle issue=level …')
+  })
+
+  it('lists none before an agreement or once the debrief has begun', () => {
+    expect(negotiationStatus(space, [offer, chose]).postSettlement).toEqual([])
+    const debriefed = negotiationStatus(space, [
+      offer,
+      chose,
+      agreed,
+      event('debrief', { answers: { 'what worked': 'the set' } }),
+    ])
+    expect(debriefed.stage).toBe('debrief')
+    expect(debriefed.postSettlement).toEqual([])
+  })
+})

@@ -1,0 +1,37 @@
+/**
+ * Before signing: the alternatives `parley status` lists once an agreement is recorded (core's
+ * `postSettlement`), each at least as good for us and possibly better for them. For our side only:
+ * it shows what each is worth to us.
+ */
+import { formatPoints, negotiationStatus } from '@parley/core'
+import { useMemo } from 'react'
+import { PrivateMark, Section } from '../../ui/controls'
+import { useEstimateLabel } from '../estimate-words'
+import type { NegotiationModel } from '../model'
+import { termsText } from '../trade/terms-text'
+import { jointGainText } from '../trade/trade-advice'
+
+export function PostSettlementSection({ model }: { model: NegotiationModel }) {
+  const { space, journal, derived } = model
+  const status = useMemo(() => negotiationStatus(space, journal, derived), [space, journal, derived])
+  const estimate = useEstimateLabel(status.estimate.moves)
+  if (status.postSettlement.length === 0) return null
+  return (
+    <Section title="Before you sign" id="before-you-sign">
+      <p>
+        <PrivateMark>For our side only</PrivateMark> Alternatives to offer beside the agreement, each at least
+        as good for us: they keep the agreement if they prefer it, so offering costs nothing. Record the one
+        they sign as the agreement.
+      </p>
+      <ol className="post-settlement">
+        {status.postSettlement.map((option) => (
+          <li key={termsText(space.issues, option.terms)}>
+            {jointGainText(option, estimate)}: U_us {formatPoints(option.utility.us)}, U_them{' '}
+            {formatPoints(option.utility.them)}, better for them in {Math.round(option.chance * 100)}% of our
+            estimate's draws — <span className="terms">{termsText(space.issues, option.terms)}</span>
+          </li>
+        ))}
+      </ol>
+    </Section>
+  )
+}
