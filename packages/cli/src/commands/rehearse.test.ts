@@ -54,6 +54,30 @@ describe('parley rehearse', () => {
     expect(readFileSync(realJournal, 'utf8')).toBe(REAL)
   })
 
+  it('says in the debrief what Parley would offer before signing, and which bundle they would sign', async () => {
+    // Their own agreement to one of our sets (seed 1): an agreement Parley can still improve on for both.
+    const result = await rehearse('ask\nmeso\nmeso\nmeso\nmeso\naccept\n', '--seed', '1', '--rounds', '10')
+    expect(result.code).toBe(EXIT.ok)
+    const agreement = /Agreement: .*: U_us (\d+\.\d), U_them (\d+\.\d) \(true\)\./.exec(result.stdout)
+    const before =
+      /Before signing, Parley would offer beside the agreement \(each at least as good for us; U_them true\): (.*)\.\n/.exec(
+        result.stdout,
+      )
+    if (!agreement || !before) throw new Error(`no agreement or no step before signing:\n${result.stdout}`)
+    const ours = Number(agreement[1])
+    const theirs = Number(agreement[2])
+    const options = [...(before[1] ?? '').matchAll(/\(U_us (\d+\.\d), U_them (\d+\.\d)\)/g)].map((match) => ({
+      us: Number(match[1]),
+      them: Number(match[2]),
+    }))
+    expect(options.length).toBeGreaterThan(0)
+    for (const option of options) expect(option.us).toBeGreaterThanOrEqual(ours)
+    const best = Math.max(...options.map((option) => option.them))
+    if (best > theirs)
+      expect(result.stdout).toMatch(/would sign .* instead: \d+\.\d more for us, \d+\.\d more for them\./)
+    else expect(result.stdout).toContain('would keep the agreement: none of them is better for them.')
+  })
+
   it('is the same for the same seed', async () => {
     const a = await rehearse('meso\nmeso\nwalk\n', '--seed', '42')
     const b = await rehearse('meso\nmeso\nwalk\n', '--seed', '42')

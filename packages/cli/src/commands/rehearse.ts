@@ -438,6 +438,17 @@ function printDebrief(out: Output, rehearsal: Rehearsal): void {
       `  Value left on the table: ${formatPoints(left.us)} points for us, ${formatPoints(left.them)} for them${debrief.agreement ? ' — a bundle better for both' : ' — what a deal at the Nash point would have given over both alternatives'}: ${formatTerms(left.bundle.terms)}.`,
     )
   else if (debrief.agreement) out.print('  Value left on the table: none; no bundle is better for both.')
+  const before = debrief.beforeSigning
+  if (before && before.alternatives.length > 0) {
+    out.print(
+      `  Before signing, Parley would offer beside the agreement (each at least as good for us; U_them true): ${before.alternatives.map((option) => `${formatTerms(option.terms)} (U_us ${formatPoints(option.us)}, U_them ${formatPoints(option.them)})`).join('; ')}.`,
+    )
+    out.print(
+      before.signed
+        ? `  ${them} would sign ${formatTerms(before.signed.terms)} instead: ${formatPoints(before.signed.us - (debrief.agreement?.us ?? 0))} more for us, ${formatPoints(before.signed.them - (debrief.agreement?.them ?? 0))} more for them.`
+        : `  ${them} would keep the agreement: none of them is better for them.`,
+    )
+  }
   const { learned } = debrief
   out.print(
     `  What Parley learned of their weights: error ${formatDecimal(learned.priorError, 2)} under the plan's estimate, ${formatDecimal(learned.learnedError, 2)} after ${count(learned.moves, 'move')} (L1 distance of weight shares to the truth, 0 to 2).`,

@@ -15,14 +15,20 @@
  *   when no point gains both sides), and the gains for each side; zero when no such point exists.
  *   Without an agreement, the Nash point's gains over both BATNAs: what a deal could have given
  *   each side.
+ * - Before signing: with an agreement, the post-settlement alternatives `parley status` lists for the
+ *   scratch journal (`postSettlement`; each with their true utility) and the one the counterpart
+ *   would sign, as `parley simulate` plays it (`Counterpart.settle`: the one worth most to it by
+ *   true utility when that beats the agreement); `signed` is absent when it would keep the agreement.
  * - What was learned: the L1 distance between weight shares and the true ones (0 to 2), for the
  *   plan's estimate and for the current estimate after the scratch journal (the estimate
  *   `parley status` would show for it), with each issue's three shares.
  */
 
 import { currentEstimate } from '../inference/estimate'
+import { postSettlement } from '../journal/post-settlement'
 import { TOLERANCE } from '../model/limits'
 import type { Terms } from '../model/plan'
+import { offerFromLevels, readOffer } from '../scoring/offer'
 import { termsOfLevels } from './journal'
 import { bestNashProduct, frontierDistance, nashShare } from './measures'
 import type { Rehearsal, RehearsalEnd } from './rehearsal'
@@ -54,6 +60,8 @@ export interface RehearsalDebrief {
   nearest?: DebriefPoint & { distance: number }
   /** Value left on the table for each side (see the header), and the bundle that would have given it. */
   left: { us: number; them: number; bundle?: DebriefPoint }
+  /** Agreement only: the alternatives to offer before signing (their true utility), and the one they would sign. */
+  beforeSigning?: { alternatives: DebriefPoint[]; signed?: DebriefPoint }
   /** How far our estimate of their weights was from the truth, before and after the rehearsal. */
   learned: {
     moves: number
@@ -144,6 +152,29 @@ export function rehearsalDebrief(rehearsal: Rehearsal): RehearsalDebrief {
   const share = agreement ? nashShare(agreement, best, d) : undefined
 
   const estimate = currentEstimate(space, rehearsal.state, rehearsal.posterior)
+  let beforeSigning: RehearsalDebrief['beforeSigning']
+  if (agreed && agreement) {
+    const offer = offerFromLevels(space, agreed.levels)
+    const alternatives = postSettlement(
+      space,
+      offer,
+      estimate,
+      rehearsal.posterior.beliefs,
+      prepared.constraints,
+      {
+        count: prepared.settings.mesoCount - 1,
+      },
+    ).map((option): DebriefPoint => {
+      const read = readOffer(space, option.terms)
+      if (!read.ok) throw new Error('a post-settlement alternative does not read back')
+      return { terms: option.terms, us: option.utility.us, them: trueUtility(truth, read.offer.levelIndex) }
+    })
+    const signed = alternatives.reduce<DebriefPoint | undefined>(
+      (kept, option) => (option.them > (kept?.them ?? agreement.them) + 1e-9 ? option : kept),
+      undefined,
+    )
+    beforeSigning = { alternatives, ...(signed ? { signed } : {}) }
+  }
   const issues = space.issues.map((issue) => ({
     id: issue.id,
     name: space.plan.issues[issue.index]?.name ?? issue.id,
@@ -164,6 +195,7 @@ export function rehearsalDebrief(rehearsal: Rehearsal): RehearsalDebrief {
     ...(share !== undefined ? { nashShare: share } : {}),
     ...(nearest ? { nearest } : {}),
     left,
+    ...(beforeSigning ? { beforeSigning } : {}),
     learned: {
       moves: rehearsal.state.observations.length,
       priorError: l1((item) => item.plan),

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { replay } from '../journal/replay'
+import { negotiationStatus } from '../journal/status'
 import { mulberry32 } from '../random'
 import { constraintHolds } from '../scoring/constraints'
+import { readOffer } from '../scoring/offer'
 import { compileSpace } from '../scoring/space'
 import { acmePlan } from '../testing/plans'
 import { renewalSpace } from '../testing/renewal'
@@ -31,8 +33,11 @@ function play(rehearsal: Rehearsal, move: RehearsalMove): Rehearsal {
 }
 
 /** Our side: ask, offer Parley's MESO set, then accept their counter at the last round. */
-function rehearseAsUs(seed: number): { rehearsal: Rehearsal; steps: RehearsalStep[] } {
-  let rehearsal = startRehearsal(space, { seed, settings: { ...settings, deadline: 3 } })
+function rehearseAsUs(
+  seed: number,
+  samples: Partial<typeof settings> = settings,
+): { rehearsal: Rehearsal; steps: RehearsalStep[] } {
+  let rehearsal = startRehearsal(space, { seed, settings: { ...samples, deadline: 3 } })
   const steps: RehearsalStep[] = []
   const moves: RehearsalMove[] = [{ kind: 'ask' }, { kind: 'meso', target: 75 }]
   while (!rehearsal.end) {
@@ -121,6 +126,38 @@ describe('a rehearsal on our side', () => {
     )
     expect(debrief.learned.priorError).toBeCloseTo(priorError, 9)
     expect(debrief.learned.moves).toBeGreaterThan(0)
+  })
+
+  it('lists what Parley would offer before signing, as status does for the scratch journal, and what they would sign', () => {
+    let signedSome = 0
+    // The product's 2,000 posterior samples, so the scratch journal's status is the same computation.
+    for (const seed of [3, 5, 7, 11]) {
+      const { rehearsal } = rehearseAsUs(seed, {})
+      if (rehearsal.end?.kind !== 'agreed') continue
+      const debrief = rehearsalDebrief(rehearsal)
+      const before = debrief.beforeSigning
+      if (!before) throw new Error('an agreement without the step before signing')
+      const status = negotiationStatus(space, rehearsal.events)
+      // The same alternatives `parley status` lists once the agreement is recorded (its default count, 2).
+      expect(before.alternatives.map((option) => option.terms)).toEqual(
+        status.postSettlement.map((option) => option.terms),
+      )
+      const agreement = debrief.agreement
+      if (!agreement) throw new Error('no agreement')
+      for (const option of before.alternatives) {
+        expect(option.us).toBeGreaterThanOrEqual(agreement.us - 1e-9)
+        const read = readOffer(space, option.terms)
+        if (!read.ok) throw new Error('an alternative does not read back')
+        expect(option.them).toBeCloseTo(trueUtility(rehearsal.setup.truth, read.offer.levelIndex), 9)
+      }
+      // They sign the one worth most to them by true utility, only when it beats the agreement.
+      const top = Math.max(agreement.them, ...before.alternatives.map((option) => option.them))
+      if (top > agreement.them + 1e-9) {
+        signedSome++
+        expect(before.signed?.them).toBeCloseTo(top, 9)
+      } else expect(before.signed).toBeUndefined()
+    }
+    expect(signedSome).toBeGreaterThan(0)
   })
 
   it('ends at a walk-away with both BATNAs, the Nash point being what a deal could have given', () => {

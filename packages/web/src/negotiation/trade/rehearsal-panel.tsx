@@ -402,6 +402,21 @@ function RehearsalDebriefView({ rehearsal }: { rehearsal: Rehearsal }) {
             ? `Value left on the table: ${formatPoints(debrief.left.us)} points for us, ${formatPoints(debrief.left.them)} for them — ${debrief.agreement ? 'a bundle better for both' : 'what the best joint deal would have given over both alternatives'}: ${termsText(space.issues, debrief.left.bundle.terms)}.`
             : 'Value left on the table: none; no bundle is better for both.'}
         </li>
+        {debrief.beforeSigning && debrief.beforeSigning.alternatives.length > 0 ? (
+          <li>
+            Before signing, Parley would offer beside the agreement (each at least as good for us):{' '}
+            {debrief.beforeSigning.alternatives
+              .map(
+                (option) =>
+                  `${termsText(space.issues, option.terms)} (U_us ${formatPoints(option.us)}, U_them ${formatPoints(option.them)} true)`,
+              )
+              .join('; ')}
+            .{' '}
+            {debrief.beforeSigning.signed
+              ? `They would sign ${termsText(space.issues, debrief.beforeSigning.signed.terms)} instead: ${formatPoints(debrief.beforeSigning.signed.us - (debrief.agreement?.us ?? 0))} more for us, ${formatPoints(debrief.beforeSigning.signed.them - (debrief.agreement?.them ?? 0))} more for them.`
+              : 'They would keep the agreement: none of them is better for them.'}
+          </li>
+        ) : null}
         <li>
           How far off our estimate of what matters to them was: {formatDecimal(debrief.learned.priorError, 2)}{' '}
           under the plan's estimate, {formatDecimal(debrief.learned.learnedError, 2)} after{' '}
