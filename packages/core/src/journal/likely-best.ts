@@ -4,7 +4,7 @@
  * best for them under draws of the posterior. Used to fill an offer round (Parley's method in the
  * simulator) and for the alternatives offered before signing (`post-settlement.ts`).
  *
- * Among the bundles best for them, each under one of `draws` draws of the posterior (`thinBeliefs`:
+ * Among the bundles best for them, each under one of `LIKELY_DRAWS` draws of the posterior (`thinBeliefs`:
  * systematic resampling by probability), inside a window of value to us, greedily those that most
  * raise E_posterior[max over the bundles offered of U_them] — the expected worth to them of the
  * best bundle they are offered, `head` included — until `slots` are chosen. Since they take the best

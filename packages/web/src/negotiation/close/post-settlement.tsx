@@ -6,6 +6,7 @@
 import { formatPoints, negotiationStatus } from '@parley/core'
 import { useMemo } from 'react'
 import { PrivateMark, Section } from '../../ui/controls'
+import { Figure } from '../../ui/maths'
 import { useEstimateLabel } from '../estimate-words'
 import type { NegotiationModel } from '../model'
 import { termsText } from '../trade/terms-text'
@@ -26,9 +27,13 @@ export function PostSettlementSection({ model }: { model: NegotiationModel }) {
       <ol className="post-settlement">
         {status.postSettlement.map((option) => (
           <li key={termsText(space.issues, option.terms)}>
-            {jointGainText(option, estimate)}: U_us {formatPoints(option.utility.us)}, U_them{' '}
-            {formatPoints(option.utility.them)}, better for them in {Math.round(option.chance * 100)}% of our
-            estimate's draws — <span className="terms">{termsText(space.issues, option.terms)}</span>
+            {jointGainText(option, estimate)}: {formatPoints(option.utility.us)} to us,{' '}
+            {formatPoints(option.utility.them)} to them,{' '}
+            <Figure
+              plain={`better for them with a ${Math.round(option.chance * 100)}% chance by what we know of them`}
+              maths={`better for them in ${Math.round(option.chance * 100)}% of our estimate's draws`}
+            />{' '}
+            — <span className="terms">{termsText(space.issues, option.terms)}</span>
           </li>
         ))}
       </ol>

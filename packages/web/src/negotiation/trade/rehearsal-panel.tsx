@@ -408,7 +408,7 @@ function RehearsalDebriefView({ rehearsal }: { rehearsal: Rehearsal }) {
             {debrief.beforeSigning.alternatives
               .map(
                 (option) =>
-                  `${termsText(space.issues, option.terms)} (U_us ${formatPoints(option.us)}, U_them ${formatPoints(option.them)} true)`,
+                  `${termsText(space.issues, option.terms)} (${formatPoints(option.us)} to us, ${formatPoints(option.them)} to them, true)`,
               )
               .join('; ')}
             .{' '}
