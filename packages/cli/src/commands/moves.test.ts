@@ -356,6 +356,40 @@ describe('retract and accept-contingency find the move', () => {
     })
   })
 
+  it('recording the agreement again keeps what the recorded one says beyond its terms, unless a flag says it anew', async () => {
+    const plan = renewalNegotiation(CHOSEN)
+    const measures = join(dirname(plan), 'measures.yaml')
+    writeFileSync(measures, '- { metric: uptime, threshold: 99.5, reporting: monthly, remedy: credits }\n')
+    const first = await runCaptured([
+      'agree',
+      plan,
+      '--table',
+      '--measures',
+      measures,
+      '--fairness',
+      'market rate',
+      '--exit',
+      '90 days notice',
+      '--review-cadence',
+      'quarterly',
+      '--escalation',
+      'both VPs',
+    ])
+    expect(first.code).toBe(EXIT.ok)
+    // The alternative they chose before signing: other terms, the rest kept; one governance field given anew.
+    const terms = Object.entries({ ...B, term: 36 }).map(([issue, level]) => `${issue}=${level}`)
+    const again = await runCaptured(['agree', plan, '--bundle', ...terms, '--review-cadence', 'monthly'])
+    expect(again.code).toBe(EXIT.ok)
+    expect(lastEvent(plan)).toMatchObject({
+      type: 'agreed',
+      terms: { ...B, term: 36 },
+      measures: [{ metric: 'uptime', threshold: 99.5, reporting: 'monthly', remedy: 'credits' }],
+      fairnessStory: 'market rate',
+      exit: '90 days notice',
+      governance: { reviewCadence: 'monthly', escalation: 'both VPs' },
+    })
+  })
+
   it('a measures file with a wrong entry is refused at its line', async () => {
     const plan = renewalNegotiation(CHOSEN)
     const measures = join(dirname(plan), 'measures.yaml')

@@ -736,7 +736,13 @@ export function agreeCommand(context: CommandContext, planFile: string, options:
       const contingencies = state.contingencies
         .filter((record) => record.accepted)
         .map((record) => record.contingency)
+      // Recording again (their pick of the alternatives offered before signing, a correction) keeps
+      // what the recorded agreement says beyond its terms unless a flag says it anew, as the web
+      // app's form starts from the recorded agreement.
+      const before = state.agreed?.event
+      if (measures === undefined && before?.measures) measures = before.measures
       const governance = {
+        ...before?.governance,
         ...(options.reviewCadence !== undefined ? { reviewCadence: options.reviewCadence } : {}),
         ...(options.dataAccess !== undefined ? { dataAccess: options.dataAccess } : {}),
         ...(options.escalation !== undefined ? { escalation: options.escalation } : {}),
@@ -756,10 +762,22 @@ export function agreeCommand(context: CommandContext, planFile: string, options:
           terms,
           ...(contingencies.length > 0 ? { contingencies } : {}),
           ...(measures !== undefined ? { measures } : {}),
-          ...(options.changeControl !== undefined ? { changeControl: options.changeControl } : {}),
-          ...(options.exit !== undefined ? { exit: options.exit } : {}),
+          ...(options.changeControl !== undefined
+            ? { changeControl: options.changeControl }
+            : before?.changeControl !== undefined
+              ? { changeControl: before.changeControl }
+              : {}),
+          ...(options.exit !== undefined
+            ? { exit: options.exit }
+            : before?.exit !== undefined
+              ? { exit: before.exit }
+              : {}),
           ...(Object.keys(governance).length > 0 ? { governance } : {}),
-          ...(options.fairness !== undefined ? { fairnessStory: options.fairness } : {}),
+          ...(options.fairness !== undefined
+            ? { fairnessStory: options.fairness }
+            : before?.fairnessStory !== undefined
+              ? { fairnessStory: before.fairnessStory }
+              : {}),
         },
         place: (problem) =>
           problem.at[0] === 'measures' && measuresPlace ? measuresPlace(problem) : flags(problem),

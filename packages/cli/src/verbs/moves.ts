@@ -169,7 +169,7 @@ export const agreeVerb: Verb = (program, { context, exit }) => {
     .option('--escalation <text>', 'governance: who settles disputes')
     .addHelpText(
       'after',
-      'Contingencies they accepted are carried into the agreement with their measurement.',
+      "Contingencies they accepted are carried into the agreement with their measurement. Recording again (the\nalternative they chose before signing, or a correction) keeps the recorded agreement's measures, governance,\nchange control, exit and fairness story unless a flag gives them anew; the latest agreement counts.",
     )
     .action(async (plan: string, options) => exit(await agreeCommand(context, plan, options)))
 }
