@@ -317,6 +317,26 @@ describe.runIf(browserAvailable)(
         expect(await alternatives.nth(k).textContent()).toContain(
           `${formatSigned(option.gain.us)} for us, ${formatSigned(option.gain.them)} for them`,
         )
+      // They sign the first instead: its terms go into the form, the governance written stays.
+      const signed = status.postSettlement[0]
+      if (!signed) throw new Error('no alternative')
+      await alternatives
+        .first()
+        .getByRole('button', { name: 'Put these terms in the agreement form' })
+        .click()
+      await page.getByRole('button', { name: 'Record the agreement' }).click()
+      await page.getByText(/^The corrected agreement is recorded\.$/).waitFor()
+      const after = (await (await api(suite.server.url, owner, 'GET', `${record}/events`)).json()) as {
+        events: {
+          event: { type: string; terms?: Record<string, unknown>; governance?: Record<string, unknown> }
+        }[]
+      }
+      const latest = after.events
+        .map((entry) => entry.event)
+        .filter((event) => event.type === 'agreed')
+        .at(-1)
+      expect(latest?.terms).toEqual(signed.terms)
+      expect(latest?.governance).toMatchObject({ reviewCadence: 'Quarterly business review with the CFO' })
     })
 
     it('retracts a mistaken entry with a reason: the journal keeps it, replay skips it', async () => {
@@ -327,20 +347,27 @@ describe.runIf(browserAvailable)(
         ((await (await api(suite.server.url, owner, 'GET', `${record}/status`)).json()) as { stage: string })
           .stage
       const before = await stageNow()
-      const agreed = page
+      // Two agreements: the first recorded, then the alternative they signed before signing.
+      const agreements = page
         .locator('.timeline-item')
         .filter({ has: page.locator('.type', { hasText: 'Agreement' }) })
-      await agreed.getByRole('button', { name: 'Retract' }).click()
-      await page.getByLabel('Reason for retracting').fill('Recorded before the CFO signed')
-      await page.getByRole('button', { name: 'Confirm retraction' }).click()
-      await agreed.getByText('Retracted').waitFor()
-      await agreed.getByText('Recorded before the CFO signed').waitFor()
+      await expect.poll(() => agreements.count()).toBe(2)
+      for (let k = 1; k <= 2; k++) {
+        const open = agreements.filter({ has: page.getByRole('button', { name: 'Retract' }) }).first()
+        await open.getByRole('button', { name: 'Retract' }).click()
+        await page.getByLabel('Reason for retracting').fill('Recorded before the CFO signed')
+        await page.getByRole('button', { name: 'Confirm retraction' }).click()
+        await expect.poll(() => agreements.filter({ hasText: 'Retracted' }).count()).toBe(k)
+        // With one agreement left, it counts: still at the close.
+        if (k === 1) expect(await stageNow()).toBe('close')
+      }
+      await agreements.first().getByText('Recorded before the CFO signed').waitFor()
       const events = (await (await api(suite.server.url, owner, 'GET', `${record}/events`)).json()) as {
         events: { event: { type: string; target?: string; reason?: string } }[]
       }
       const last = events.events.at(-1)?.event
       expect(last).toMatchObject({ type: 'retract', reason: 'Recorded before the CFO signed' })
-      // The agreement no longer counts: the negotiation is back in the midgame.
+      // No agreement counts any more: the negotiation is back in the midgame.
       expect(before).toBe('close')
       expect(await stageNow()).toBe('midgame')
     })

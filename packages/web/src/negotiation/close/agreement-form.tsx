@@ -5,8 +5,8 @@
  * reality-tested and linted as they change; recording appends one `agreed` event, and the server's
  * refusals show under the fields they are about.
  */
-import { draftFairnessStory } from '@parley/core'
-import { useMemo, useState } from 'react'
+import { draftFairnessStory, type Terms } from '@parley/core'
+import { useEffect, useMemo, useState } from 'react'
 import { Section } from '../../ui/controls'
 import { placeProblems } from '../../workspace/field-problems'
 import type { NegotiationModel } from '../model'
@@ -20,15 +20,28 @@ import { RecordAgreement, useAgreementRecording } from './agreement-recording'
 import { useDraftAssessment } from './draft-assessment'
 import { FairnessStory } from './fairness-story'
 
-export function AgreementSection({ model }: { model: NegotiationModel }) {
+export function AgreementSection({
+  model,
+  proposed,
+}: {
+  model: NegotiationModel
+  /** Terms to put into the form (an alternative offered before signing), each time a new object. */
+  proposed?: { terms: Terms }
+}) {
   const { space } = model
   const { state } = model.derived
   const [form, setForm] = useState<AgreementForm>(() => initialAgreementForm(space, state))
   const recording = useAgreementRecording(space, model.append, Boolean(state.agreed))
+  const { clearDone } = recording
   const change = (patch: Partial<AgreementForm>) => {
     setForm((current) => ({ ...current, ...patch }))
-    recording.clearDone()
+    clearDone()
   }
+  useEffect(() => {
+    if (!proposed) return
+    setForm((current) => ({ ...current, terms: { ...proposed.terms } }))
+    clearDone()
+  }, [proposed, clearDone])
   const event = useMemo(() => agreementEvent(form, state.contingencies), [form, state.contingencies])
   const assessment = useDraftAssessment(model, event.input)
   const placed = placeProblems(recording.problems)

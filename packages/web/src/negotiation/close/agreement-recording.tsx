@@ -4,7 +4,7 @@
  * in the event names its row in the form). What no field shows is listed by the button.
  */
 import type { Space } from '@parley/core'
-import { useState } from 'react'
+import { useCallback, useState } from 'react'
 import { Button, Notice } from '../../ui/controls'
 import { problemLine } from '../../workspace/field-problems'
 import type { NegotiationModel } from '../model'
@@ -51,7 +51,9 @@ export function useAgreementRecording(
       setBusy(false)
     }
   }
-  return { problems, busy, done, record, clearDone: () => setDone(undefined) }
+  // Stable, so a form can clear the message from an effect.
+  const clearDone = useCallback(() => setDone(undefined), [])
+  return { problems, busy, done, record, clearDone }
 }
 
 /** The button, and what came of pressing it: the problems no field shows, or that it is recorded. */

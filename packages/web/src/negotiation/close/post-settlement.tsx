@@ -3,16 +3,23 @@
  * `postSettlement`), each at least as good for us and possibly better for them. For our side only:
  * it shows what each is worth to us.
  */
-import { formatPoints, negotiationStatus } from '@parley/core'
+import { formatPoints, negotiationStatus, type Terms } from '@parley/core'
 import { useMemo } from 'react'
-import { PrivateMark, Section } from '../../ui/controls'
+import { Button, PrivateMark, Section } from '../../ui/controls'
 import { Figure } from '../../ui/maths'
 import { useEstimateLabel } from '../estimate-words'
 import type { NegotiationModel } from '../model'
 import { termsText } from '../trade/terms-text'
 import { jointGainText } from '../trade/trade-advice'
 
-export function PostSettlementSection({ model }: { model: NegotiationModel }) {
+export function PostSettlementSection({
+  model,
+  onUse,
+}: {
+  model: NegotiationModel
+  /** Puts an alternative's terms into the agreement form (editors only). */
+  onUse?: (terms: Terms) => void
+}) {
   const { space, journal, derived } = model
   const status = useMemo(() => negotiationStatus(space, journal, derived), [space, journal, derived])
   const estimate = useEstimateLabel(status.estimate.moves)
@@ -22,7 +29,7 @@ export function PostSettlementSection({ model }: { model: NegotiationModel }) {
       <p>
         <PrivateMark>For our side only</PrivateMark> Alternatives to offer beside the agreement, each at least
         as good for us: they keep the agreement if they prefer it, so offering costs nothing. Record the one
-        they sign as the agreement.
+        they sign as the agreement below: the measures and governance already written stay.
       </p>
       <ol className="post-settlement">
         {status.postSettlement.map((option) => (
@@ -34,6 +41,12 @@ export function PostSettlementSection({ model }: { model: NegotiationModel }) {
               maths={`better for them in ${Math.round(option.chance * 100)}% of our estimate's draws`}
             />{' '}
             — <span className="terms">{termsText(space.issues, option.terms)}</span>
+            {onUse ? (
+              <>
+                {' '}
+                <Button onClick={() => onUse(option.terms)}>Put these terms in the agreement form</Button>
+              </>
+            ) : null}
           </li>
         ))}
       </ol>

@@ -5,6 +5,8 @@
  * recorded agreement only.
  */
 import '../close/close.css'
+import type { Terms } from '@parley/core'
+import { useState } from 'react'
 import { Notice, Section } from '../../ui/controls'
 import { AgreementSection } from '../close/agreement-form'
 import { PostSettlementSection } from '../close/post-settlement'
@@ -14,12 +16,20 @@ import type { NegotiationModel } from '../model'
 
 export function ClosePage({ model }: { model: NegotiationModel }) {
   const agreed = model.derived.state.agreed
+  // An alternative they may sign instead, put into the agreement form (a new object each time, so
+  // choosing the same one again after editing puts it back).
+  const [proposed, setProposed] = useState<{ terms: Terms }>()
   return (
     <div className="close-stage">
       <RecordedAgreement model={model} />
-      {agreed ? <PostSettlementSection model={model} /> : null}
+      {agreed ? (
+        <PostSettlementSection
+          model={model}
+          onUse={model.canEdit ? (terms) => setProposed({ terms }) : undefined}
+        />
+      ) : null}
       {model.canEdit ? (
-        <AgreementSection model={model} />
+        <AgreementSection model={model} proposed={proposed} />
       ) : agreed ? null : (
         <Notice kind="info">No agreement is recorded yet.</Notice>
       )}
