@@ -24,6 +24,13 @@ function lastEvent(plan: string) {
   return event
 }
 
+/** `parley agree PLAN --table` with an uptime measure (written beside the plan) and a fairness story, and more flags. */
+function agreeWithUptime(plan: string, more: string[] = []) {
+  const measures = join(dirname(plan), 'measures.yaml')
+  writeFileSync(measures, '- { metric: uptime, threshold: 99.5, reporting: monthly, remedy: credits }\n')
+  return runCaptured(['agree', plan, '--table', '--measures', measures, '--fairness', 'market rate', ...more])
+}
+
 describe('move verbs write the event `journal add` writes', () => {
   const cases: [string, object[], string[], object][] = [
     [
@@ -335,17 +342,7 @@ describe('retract and accept-contingency find the move', () => {
     const nothingOpen = await runCaptured(['accept-contingency', plan, '--last'])
     expect(nothingOpen.code).toBe(EXIT.invalid)
     expect(nothingOpen.stderr).toContain('no contingency is waiting')
-    const measures = join(dirname(plan), 'measures.yaml')
-    writeFileSync(measures, '- { metric: uptime, threshold: 99.5, reporting: monthly, remedy: credits }\n')
-    const agreed = await runCaptured([
-      'agree',
-      plan,
-      '--table',
-      '--measures',
-      measures,
-      '--fairness',
-      'market rate',
-    ])
+    const agreed = await agreeWithUptime(plan)
     expect(agreed.code).toBe(EXIT.ok)
     expect(lastEvent(plan)).toMatchObject({
       type: 'agreed',
@@ -358,16 +355,7 @@ describe('retract and accept-contingency find the move', () => {
 
   it('recording the agreement again keeps what the recorded one says beyond its terms, unless a flag says it anew', async () => {
     const plan = renewalNegotiation(CHOSEN)
-    const measures = join(dirname(plan), 'measures.yaml')
-    writeFileSync(measures, '- { metric: uptime, threshold: 99.5, reporting: monthly, remedy: credits }\n')
-    const first = await runCaptured([
-      'agree',
-      plan,
-      '--table',
-      '--measures',
-      measures,
-      '--fairness',
-      'market rate',
+    const first = await agreeWithUptime(plan, [
       '--exit',
       '90 days notice',
       '--review-cadence',
