@@ -109,6 +109,27 @@ export interface CounterpartSetup {
   random: Random
 }
 
+/**
+ * The post-settlement rule (see the header): of the agreement and the alternatives offered beside
+ * it, the one worth most under `truth`, the agreement on a tie (within 1e-9 points).
+ */
+export function signedAmong<T extends ArrayLike<number>>(
+  truth: CounterpartTruth,
+  agreed: T,
+  alternatives: readonly T[],
+): T {
+  let signed = agreed
+  let value = trueUtility(truth, agreed)
+  for (const levels of alternatives) {
+    const candidate = trueUtility(truth, levels)
+    if (candidate > value + 1e-9) {
+      signed = levels
+      value = candidate
+    }
+  }
+  return signed
+}
+
 export class Counterpart {
   private readonly setup: CounterpartSetup
   /** Constraints of the rule that involve each issue. */
@@ -172,16 +193,7 @@ export class Counterpart {
 
   /** What it signs when offered `alternatives` to the agreement `agreed` (see the header). */
   settle(agreed: Int32Array, alternatives: readonly Int32Array[]): Int32Array {
-    let signed = agreed
-    let value = this.utility(agreed)
-    for (const levels of alternatives) {
-      const candidate = this.utility(levels)
-      if (candidate > value + 1e-9) {
-        signed = levels
-        value = candidate
-      }
-    }
-    return signed
+    return signedAmong(this.setup.truth, agreed, alternatives)
   }
 
   /** A bundle worth at least `wanted` to it, moved from `base` issue by issue (see the header). */

@@ -29,6 +29,7 @@ import { postSettlement } from '../journal/post-settlement'
 import { TOLERANCE } from '../model/limits'
 import type { Terms } from '../model/plan'
 import { offerFromLevels, readOffer } from '../scoring/offer'
+import { signedAmong } from './counterpart'
 import { termsOfLevels } from './journal'
 import { bestNashProduct, frontierDistance, nashShare } from './measures'
 import type { Rehearsal, RehearsalEnd } from './rehearsal'
@@ -155,7 +156,7 @@ export function rehearsalDebrief(rehearsal: Rehearsal): RehearsalDebrief {
   let beforeSigning: RehearsalDebrief['beforeSigning']
   if (agreed && agreement) {
     const offer = offerFromLevels(space, agreed.levels)
-    const alternatives = postSettlement(
+    const options = postSettlement(
       space,
       offer,
       estimate,
@@ -164,15 +165,22 @@ export function rehearsalDebrief(rehearsal: Rehearsal): RehearsalDebrief {
       {
         count: prepared.settings.mesoCount - 1,
       },
-    ).map((option): DebriefPoint => {
+    )
+    const levels = options.map((option) => {
       const read = readOffer(space, option.terms)
       if (!read.ok) throw new Error('a post-settlement alternative does not read back')
-      return { terms: option.terms, us: option.utility.us, them: trueUtility(truth, read.offer.levelIndex) }
+      return read.offer.levelIndex
     })
-    const signed = alternatives.reduce<DebriefPoint | undefined>(
-      (kept, option) => (option.them > (kept?.them ?? agreement.them) + 1e-9 ? option : kept),
-      undefined,
+    const alternatives = options.map(
+      (option, k): DebriefPoint => ({
+        terms: option.terms,
+        us: option.utility.us,
+        them: trueUtility(truth, levels[k] as Int32Array),
+      }),
     )
+    // What they sign, by the simulator's own rule: the agreement, or the alternative at its index.
+    const pick = signedAmong(truth, agreed.levels, levels)
+    const signed = pick === agreed.levels ? undefined : alternatives[levels.indexOf(pick)]
     beforeSigning = { alternatives, ...(signed ? { signed } : {}) }
   }
   const issues = space.issues.map((issue) => ({
