@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { type Beliefs, priorBeliefs } from '../inference/beliefs'
 import { currentEstimate } from '../inference/estimate'
 import { TOLERANCE } from '../model/limits'
-import { type CompiledConstraint, compileRequirements, constraintHolds } from '../scoring/constraints'
+import { constraintHolds, ruleAndLimits } from '../scoring/constraints'
 import { offerFromLevels, readOffer, utilityOf } from '../scoring/offer'
 import { compileSpace, type Space } from '../scoring/space'
 import { planArb } from '../testing/arbitraries'
@@ -30,11 +30,6 @@ const caseArb = small.chain((plan) => {
   })
 })
 
-function constraintsOf(space: Space): CompiledConstraint[] {
-  const requirements = compileRequirements(space)
-  return [...requirements.rule, ...requirements.limits]
-}
-
 /** U_them of a bundle under each draw, straight from the definition: the draw's weights times their scores, reversed where the draw says so. */
 function underDraws(space: Space, beliefs: Beliefs, levels: readonly number[]): number[] {
   return beliefs.samples.map((weights, s) =>
@@ -50,7 +45,7 @@ describe('post-settlement alternatives (against brute force)', () => {
     fc.assert(
       fc.property(caseArb, ({ plan, agreed, seed }) => {
         const space = compileSpace(plan)
-        const constraints = constraintsOf(space)
+        const constraints = ruleAndLimits(space)
         const beliefs = priorBeliefs(space, { samples: 200, seed })
         const estimate = currentEstimate(space, { observations: [] })
         const offer = offerFromLevels(space, agreed)

@@ -14,7 +14,7 @@ import {
   PriorityLearner,
 } from '../inference/posterior'
 import type { Terms } from '../model/plan'
-import { compileRequirements } from '../scoring/constraints'
+import { ruleAndLimits } from '../scoring/constraints'
 import { utilityOf } from '../scoring/offer'
 import type { Space } from '../scoring/space'
 import { type ConcessionLine, concessionLog, theirUtility } from './concessions'
@@ -135,8 +135,7 @@ export function negotiationStatus(
   })
   const log = concessionLog(space, state.concessions, weights)
   const reality = realityTest(space, state, weights)
-  const requirements = compileRequirements(space)
-  const constraints = [...requirements.rule, ...requirements.limits]
+  const constraints = ruleAndLimits(space)
   const joint = state.table ? jointGain(space, state.table.offer, weights, constraints) : null
   // Before signing only: once the debrief has begun the deal is signed.
   const agreed = state.stage === 'close' ? state.agreed : undefined

@@ -184,3 +184,9 @@ export function compileRequirements(space: Space): Requirements {
     limits: (plan.limits ?? []).map((item, k) => compileConstraint(space, item, ['limits', k])),
   }
 }
+
+/** The decision rule and our limits: what every bundle we propose must meet. */
+export function ruleAndLimits(space: Space): CompiledConstraint[] {
+  const requirements = compileRequirements(space)
+  return [...requirements.rule, ...requirements.limits]
+}

@@ -10,13 +10,13 @@ import { currentEstimate } from '../inference/estimate'
 import { inferPriorities } from '../inference/posterior'
 import { replay } from '../journal/replay'
 import type { Terms } from '../model/plan'
-import { constraintHolds } from '../scoring/constraints'
+import { constraintHolds, ruleAndLimits } from '../scoring/constraints'
 import { offerFromLevels, readOffer, utilityOf } from '../scoring/offer'
 import { compileSpace, type Space } from '../scoring/space'
 import { allBundles, planArb } from '../testing/arbitraries'
 import { event } from '../testing/events'
 import { runs } from '../testing/property-runs'
-import { LEFT_ON_TABLE_MIN, leftOnTable, ruleAndLimits } from './left-on-table'
+import { LEFT_ON_TABLE_MIN, leftOnTable } from './left-on-table'
 
 const small = planArb({ maxIssues: 4, maxLevels: 4, constraints: true }).filter(
   (plan) => compileSpace(plan).outcomes <= 256,

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest'
 import { currentEstimate } from '../inference/estimate'
 import { tradeProposal } from '../journal/trade-advice'
 import { meso } from '../meso/meso'
+import { ruleAndLimits } from '../scoring/constraints'
 import { readOffer, utilityOf } from '../scoring/offer'
 import { renewalSpace } from '../testing/renewal'
 import { RENEWAL_B } from '../testing/renewal-bundles'
-import { LEFT_ON_TABLE_MIN, leftOnTable, ruleAndLimits } from './left-on-table'
+import { LEFT_ON_TABLE_MIN, leftOnTable } from './left-on-table'
 
 describe('value left on the table for them', () => {
   const space = renewalSpace()

@@ -13,7 +13,7 @@ import { tradeProposal } from '../journal/trade-advice'
 import { listAnd } from '../language/english'
 import { formatLevelWithUnit, inSentence } from '../language/levels'
 import type { Level } from '../model/plan'
-import { type CompiledConstraint, compileRequirements } from '../scoring/constraints'
+import { type CompiledConstraint, ruleAndLimits } from '../scoring/constraints'
 import { formatPoints } from '../scoring/figures'
 import { readOffer, utilityOf } from '../scoring/offer'
 import type { Space } from '../scoring/space'
@@ -64,10 +64,4 @@ export function leftOnTable(
       },
     ]
   })
-}
-
-/** The decision rule and our limits: what every bundle we propose must meet. */
-export function ruleAndLimits(space: Space): CompiledConstraint[] {
-  const requirements = compileRequirements(space)
-  return [...requirements.rule, ...requirements.limits]
 }
