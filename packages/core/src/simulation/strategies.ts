@@ -295,12 +295,12 @@ export function parleyMethod(
   }
   return {
     settle(agreed) {
-      const estimate = currentEstimate(space, journal.state, journal.posterior())
+      const posterior = journal.posterior()
       const options = postSettlement(
         space,
         offerFromLevels(space, agreed),
-        estimate,
-        journal.posterior().beliefs,
+        currentEstimate(space, journal.state, posterior),
+        posterior.beliefs,
         prepared.constraints,
         { count: prepared.settings.mesoCount - 1 },
       )

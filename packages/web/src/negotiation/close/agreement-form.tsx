@@ -41,13 +41,15 @@ export function AgreementSection({
     if (!proposed) return
     setForm((current) => ({ ...current, terms: { ...proposed.terms } }))
     clearDone()
+    // The form is further down the page: show it changed.
+    document.getElementById('agreement-form')?.scrollIntoView({ block: 'start' })
   }, [proposed, clearDone])
   const event = useMemo(() => agreementEvent(form, state.contingencies), [form, state.contingencies])
   const assessment = useDraftAssessment(model, event.input)
   const placed = placeProblems(recording.problems)
 
   return (
-    <Section title="Agreement">
+    <Section title="Agreement" id="agreement-form">
       <p className="hint">
         {state.agreed
           ? 'An agreement is recorded (shown above). Recording again keeps both in the journal; the latest counts.'
