@@ -33,6 +33,11 @@ export interface LikelyBestQuery {
    * offer is filled whenever there are candidates.
    */
   mustRaise?: boolean
+  /**
+   * Candidates beside the draws' best bundles, already inside the window and meeting the rule: the
+   * post-settlement's neighbours of the agreement, where a truth the draws miss often has its gain.
+   */
+  extra?: readonly Int32Array[]
 }
 
 export function likelyBest(
@@ -50,12 +55,18 @@ export function likelyBest(
     constraints,
   })
   const pool: Int32Array[] = []
-  const known = (levels: Int32Array) =>
-    pool.some((kept) => sameBundle(kept, levels)) || head.some((kept) => sameBundle(kept, levels))
+  const seen = new Set(head.map((levels) => levels.join(',')))
+  const add = (levels: Int32Array) => {
+    const key = levels.join(',')
+    if (seen.has(key)) return
+    seen.add(key)
+    pool.push(levels)
+  }
   for (const weights of thinBeliefs(beliefs, LIKELY_DRAWS).samples) {
     const levels = bestForThem(problem, weights)
-    if (levels && !known(levels)) pool.push(levels)
+    if (levels) add(levels)
   }
+  for (const levels of query.extra ?? []) add(levels)
   const samples = beliefs.samples.length
   if (pool.length === 0) return []
   const table = utilityTable(space, beliefs, [...head, ...pool])

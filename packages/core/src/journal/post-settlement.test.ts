@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { type Beliefs, priorBeliefs } from '../inference/beliefs'
 import { currentEstimate } from '../inference/estimate'
 import { TOLERANCE } from '../model/limits'
+import type { Plan } from '../model/plan'
 import { constraintHolds, ruleAndLimits } from '../scoring/constraints'
 import { offerFromLevels, readOffer, utilityOf } from '../scoring/offer'
 import { compileSpace, type Space } from '../scoring/space'
@@ -12,23 +13,34 @@ import { event } from '../testing/events'
 import { runs } from '../testing/property-runs'
 import { renewalSpace } from '../testing/renewal'
 import { RENEWAL_B } from '../testing/renewal-bundles'
+import { syntheticPlan } from '../testing/synthetic'
 import { theirUtility } from './concessions'
 import { jointGain } from './joint-gain'
-import { postSettlement } from './post-settlement'
+import { NEIGHBOUR_CAP, neighbours, postSettlement } from './post-settlement'
 import { negotiationStatus } from './status'
 
 const small = planArb({ maxIssues: 4, maxLevels: 5, constraints: true }).filter(
   (plan) => compileSpace(plan).outcomes <= 1500,
 )
 
-const caseArb = small.chain((plan) => {
-  const space = compileSpace(plan)
-  return fc.record({
-    plan: fc.constant(plan),
-    agreed: fc.tuple(...space.issues.map((issue) => fc.integer({ min: 0, max: issue.levels.length - 1 }))),
-    seed: fc.integer({ min: 1, max: 1_000_000 }),
+const caseArbOf = (plans: fc.Arbitrary<Plan>) =>
+  plans.chain((plan) => {
+    const space = compileSpace(plan)
+    return fc.record({
+      plan: fc.constant(plan),
+      agreed: fc.tuple(...space.issues.map((issue) => fc.integer({ min: 0, max: issue.levels.length - 1 }))),
+      seed: fc.integer({ min: 1, max: 1_000_000 }),
+    })
   })
-})
+const caseArb = caseArbOf(small)
+// More issues than the draws' best bundles cover: where a neighbour of the agreement can serve
+// them better than any draw's best.
+const wideCaseArb = caseArbOf(
+  planArb({ maxIssues: 7, maxLevels: 4, constraints: true }).filter((plan) => {
+    const outcomes = compileSpace(plan).outcomes
+    return outcomes >= 200 && outcomes <= 6000
+  }),
+)
 
 /** U_them of a bundle under each draw, straight from the definition: the draw's weights times their scores, reversed where the draw says so. */
 function underDraws(space: Space, beliefs: Beliefs, levels: readonly number[]): number[] {
@@ -95,6 +107,73 @@ describe('post-settlement alternatives (against brute force)', () => {
       }),
       { numRuns: runs(150) },
     )
+  })
+
+  it('serve them at least as well as any bundle one or two issues away from the agreement would (expected best on offer, over the draws)', () => {
+    fc.assert(
+      fc.property(wideCaseArb, ({ plan, agreed, seed }) => {
+        const space = compileSpace(plan)
+        const constraints = ruleAndLimits(space)
+        const beliefs = priorBeliefs(space, { samples: 200, seed })
+        const estimate = currentEstimate(space, { observations: [] })
+        const offer = offerFromLevels(space, agreed)
+        const ours = utilityOf(space, offer).us
+        const options = postSettlement(space, offer, estimate, beliefs, constraints)
+        const rows = (bundles: readonly (readonly number[])[]) =>
+          bundles.map((levels) => underDraws(space, beliefs, levels))
+        const expectedBest = (table: number[][]) =>
+          beliefs.probability.reduce(
+            (total, p, s) => total + p * Math.max(...table.map((row) => row[s] ?? Number.NEGATIVE_INFINITY)),
+            0,
+          )
+        const levelsOf = (terms: (typeof options)[number]['terms']) => {
+          const read = readOffer(space, terms)
+          if (!read.ok) throw new Error('an alternative does not read back')
+          return Array.from(read.offer.levelIndex)
+        }
+        const offered = expectedBest(rows([agreed, ...options.map((option) => levelsOf(option.terms))]))
+        const joint = jointGain(space, offer, estimate, constraints)
+        const head = joint ? [agreed, levelsOf(joint.terms)] : [agreed]
+        for (const scored of enumerate(space, constraints)) {
+          const moved = scored.levels.filter((level, i) => level !== agreed[i]).length
+          if (moved < 1 || moved > 2 || scored.us < ours - 1e-9) continue
+          expect(offered).toBeGreaterThanOrEqual(expectedBest(rows([...head, scored.levels])) - 1e-9)
+        }
+      }),
+      { numRuns: runs(100) },
+    )
+  })
+})
+
+describe("the agreement's neighbours", () => {
+  it('are the bundles one or two issues away, worth at least the floor to us and meeting the rule; one issue away only past the cap', () => {
+    fc.assert(
+      fc.property(caseArb, fc.double({ min: 0, max: 100, noNaN: true }), ({ plan, agreed }, floor) => {
+        const space = compileSpace(plan)
+        const constraints = ruleAndLimits(space)
+        const key = (levels: ArrayLike<number>) => Array.from(levels).join(',')
+        const found = neighbours(space, Int32Array.from(agreed), floor, constraints).map(key).sort()
+        const expected = enumerate(space, constraints)
+          .filter((scored) => {
+            const moved = scored.levels.filter((level, i) => level !== agreed[i]).length
+            return moved >= 1 && moved <= 2 && scored.us >= floor - 1e-9
+          })
+          .map((scored) => key(scored.levels))
+          .sort()
+        expect(found).toEqual(expected)
+      }),
+      { numRuns: runs(100) },
+    )
+    // A 12-issue plan of 10 levels each has 108 bundles one issue away and 5,346 two away: past the cap.
+    const plan = syntheticPlan(12, 10)
+    const space = compileSpace(plan)
+    const levels = new Int32Array(12).fill(4)
+    const found = neighbours(space, levels, Number.NEGATIVE_INFINITY, [])
+    expect(found.length).toBe(108)
+    expect(found.every((candidate) => candidate.filter((level, i) => level !== levels[i]).length === 1)).toBe(
+      true,
+    )
+    expect(108 + 5346).toBeGreaterThan(NEIGHBOUR_CAP)
   })
 })
 

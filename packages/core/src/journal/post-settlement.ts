@@ -7,25 +7,29 @@
  * The alternatives, at most `count`, each meeting the decision rule and our limits:
  * - first, the joint gain over the agreement under the current estimate (`jointGain`, as `status`
  *   shows it), when there is one;
- * - then the bundles most likely to be their best (`likelyBest`) among those worth at least the
- *   agreement's U_us to us, each raising the expected worth to them of the best of the agreement
- *   and the alternatives: a bundle no draw of the posterior prefers to what they already have is
- *   not offered. How much more one gives us is not capped: a bundle better for both is the point,
- *   and the bundle they would prefer often lies several points further along our side (on GENIUS's
- *   EnglandZimbabwe, capping it at MESO's 2-point tolerance left every dominated agreement as it was).
+ * - then, among the bundles most likely to be their best (`likelyBest`) and the agreement's
+ *   neighbours (`neighbours`), worth at least the agreement's U_us to us, those raising the expected
+ *   worth to them of the best of the agreement and the alternatives: a bundle no draw of the
+ *   posterior prefers to what they already have is not offered. How much more one gives us is not
+ *   capped: a bundle better for both is the point, and the bundle they would prefer often lies
+ *   several points further along our side (on GENIUS's EnglandZimbabwe, capping it at MESO's 2-point
+ *   tolerance left every dominated agreement as it was).
  * Figures for them are under the current estimate; `chance` is the posterior probability that the
  * alternative is worth more to them than the agreement.
  */
 import type { Beliefs } from '../inference/beliefs'
 import { utilityTable } from '../inference/beliefs'
-import type { TheirValue } from '../inference/estimate'
+import { currentEstimate, type TheirValue } from '../inference/estimate'
+import type { Posterior } from '../inference/posterior'
 import { TOLERANCE } from '../model/limits'
-import type { CompiledConstraint } from '../scoring/constraints'
+import type { Level } from '../model/plan'
+import { type CompiledConstraint, constraintHolds, ruleAndLimits } from '../scoring/constraints'
 import { type Offer, offerFromLevels, readOffer, termsOf, utilityOf } from '../scoring/offer'
 import type { Space } from '../scoring/space'
 import { theirUtility } from './concessions'
 import { type JointGain, jointGain } from './joint-gain'
 import { likelyBest, sameBundle } from './likely-best'
+import type { NegotiationState } from './replay'
 import type { TradeBundle } from './trade-advice'
 
 export interface PostSettlementOption extends TradeBundle {
@@ -70,6 +74,7 @@ export function postSettlement(
       usLow: ours - TOLERANCE,
       usHigh: Number.POSITIVE_INFINITY,
       mustRaise: true,
+      extra: neighbours(space, agreedLevels, ours, constraints),
     }),
   )
   const kept = alternatives.filter((levels) => !sameBundle(levels, agreedLevels)).slice(0, count)
@@ -93,8 +98,89 @@ export function postSettlement(
   })
 }
 
+/**
+ * The alternatives to offer before signing, as `status`, the coach and the web app's Close stage
+ * show them: at the close only (once an agreement is recorded, until the debrief begins), under the
+ * current estimate and the posterior's draws.
+ */
+export function alternativesBeforeSigning(
+  space: Space,
+  state: NegotiationState,
+  posterior: Posterior,
+  options: PostSettlementOptions = {},
+): PostSettlementOption[] {
+  const agreed = state.stage === 'close' ? state.agreed : undefined
+  if (!agreed) return []
+  return postSettlement(
+    space,
+    agreed.offer,
+    currentEstimate(space, state, posterior),
+    posterior.beliefs,
+    ruleAndLimits(space),
+    options,
+  )
+}
+
 function levelsOf(space: Space, terms: TradeBundle['terms']): Int32Array {
   const read = readOffer(space, terms)
   if (!read.ok) throw new Error('a joint gain does not read back as a bundle of the plan')
   return Int32Array.from(read.offer.levelIndex)
+}
+
+/** Two-issue neighbours are candidates only while there are at most this many neighbours in all. */
+export const NEIGHBOUR_CAP = 1000
+
+/**
+ * The bundles one issue away from the agreement, and two issues away when there are at most
+ * `NEIGHBOUR_CAP` such bundles in all, that are worth at least `usLow` to us (to rounding) and meet the rule. The
+ * draws' best bundles are where the posterior puts their gain; when the truth lies outside it, the
+ * gain is most often a small trade next to the agreement (on GENIUS's EnglandZimbabwe, two of the
+ * three agreements a truer frontier dominated had a bundle better for both one or two issues away).
+ */
+export function neighbours(
+  space: Space,
+  levels: Int32Array,
+  usLow: number,
+  constraints: readonly CompiledConstraint[],
+): Int32Array[] {
+  const found: Int32Array[] = []
+  const issues = space.issues
+  let single = 0
+  let pairs = 0
+  for (const issue of issues) {
+    const moves = issue.levels.length - 1
+    pairs += single * moves
+    single += moves
+  }
+  const both = single + pairs <= NEIGHBOUR_CAP
+  const gain = (i: number, k: number) => (issues[i]?.gain.us[k] ?? 0) / space.totalWeight.us
+  let base = 0
+  for (const issue of issues) base += gain(issue.index, levels[issue.index] ?? 0)
+  const keep = (candidate: Int32Array, us: number) => {
+    if (us < usLow - TOLERANCE) return
+    const values = issues.map((issue) => issue.levels[candidate[issue.index] ?? 0] as Level)
+    if (constraints.every((c) => constraintHolds(c, values))) found.push(candidate)
+  }
+  for (let i = 0; i < issues.length; i++) {
+    const li = levels[i] ?? 0
+    const ni = issues[i]?.levels.length ?? 0
+    for (let a = 0; a < ni; a++) {
+      if (a === li) continue
+      const ui = base - gain(i, li) + gain(i, a)
+      const one = Int32Array.from(levels)
+      one[i] = a
+      keep(one, ui)
+      for (let j = i + 1; both && j < issues.length; j++) {
+        const lj = levels[j] ?? 0
+        const nj = issues[j]?.levels.length ?? 0
+        for (let b = 0; b < nj; b++) {
+          if (b === lj) continue
+          const two = Int32Array.from(one)
+          two[j] = b
+          keep(two, ui - gain(j, lj) + gain(j, b))
+        }
+      }
+    }
+  }
+  return found
 }

@@ -22,7 +22,7 @@ import { type ContingencyValue, evaluateContingency } from './contingency'
 import type { JournalEvent } from './events'
 import { type JointGain, jointGain } from './joint-gain'
 import { type NextMove, nextMove } from './next-move'
-import { type PostSettlementOption, postSettlement } from './post-settlement'
+import { alternativesBeforeSigning, type PostSettlementOption } from './post-settlement'
 import { type RealityTest, realityTest } from './reality'
 import { type JournalFinding, type NegotiationState, replay, type Stage } from './replay'
 
@@ -138,12 +138,12 @@ export function negotiationStatus(
   const constraints = ruleAndLimits(space)
   const joint = state.table ? jointGain(space, state.table.offer, weights, constraints) : null
   // Before signing only: once the debrief has begun the deal is signed.
-  const agreed = state.stage === 'close' ? state.agreed : undefined
-  const alternatives = agreed
-    ? postSettlement(space, agreed.offer, weights, posterior.beliefs, constraints, {
-        ...(state.table?.eventId === agreed.eventId ? { jointGain: joint } : {}),
-      })
-    : []
+  const alternatives = alternativesBeforeSigning(
+    space,
+    state,
+    posterior,
+    state.agreed && state.table?.eventId === state.agreed.eventId ? { jointGain: joint } : {},
+  )
   const latest = state.offers.at(-1)
   return {
     stage: state.stage,

@@ -6,14 +6,17 @@
 import { describe, expect, it } from 'vitest'
 import type { JournalEvent } from '../journal/events'
 import { replay } from '../journal/replay'
+import { negotiationStatus } from '../journal/status'
 import type { Plan, Terms } from '../model/plan'
 import { compileSpace } from '../scoring/space'
+import { counterpartyView } from '../sharing/counterparty-view'
 import { event } from '../testing/events'
 import { acmePlan } from '../testing/plans'
 import { renewalSpace } from '../testing/renewal'
 import { RENEWAL_B } from '../testing/renewal-bundles'
 import { type CoachReport, coach, SCRIPT, shareableCoach, tradePicks } from './coach'
 import { PLAYBOOKS } from './library'
+import { fillPhrases } from './phrases'
 import { REOPENING_KINDS } from './types'
 
 function renewalPlan(): Plan {
@@ -196,16 +199,44 @@ describe('stage-aware words', () => {
     event('agreed', { terms: B, fairnessStory: 'Both sides moved on what mattered least to them.' }),
   ]
 
-  it('proposes no change of terms once they are agreed, and the close script closes', () => {
+  it('proposes no change of terms once they are agreed but the alternatives before signing, and the close script closes', () => {
     const report = coach(space, agreed)
     expect(report.stage).toBe('close')
     expect(report.phrases.filter((phrase) => REOPENING_KINDS.includes(phrase.kind))).toEqual([])
     expect(report.faceSaving).toEqual([])
     expect(report.proposed).toEqual([])
+    // The alternatives the words offer are the ones status lists before signing, by what each changes.
+    expect(negotiationStatus(space, agreed).postSettlement.map((option) => option.terms)).toEqual([
+      { ...B, price: 250000, export: 'live-api' },
+      { ...B, price: 260000, term: 24, sla: 99.95, export: 'live-api', support: 'premium' },
+    ])
     expect(report.script).toEqual([
       'Why this is fair to both sides: Both sides moved on what mattered least to them.',
+      'Before we sign: we would be just as happy with the same terms but with annual fee 250,000 USD/year and data export live-api, or with annual fee 260,000 USD/year, contract term 24 months, SLA 99.95 percent, data export live-api and support tier premium. If either of those suits you better, we will sign it instead; if not, we sign what we agreed.',
       `To confirm what we are signing: ${TERMS_B}. Next we write the definitions, service levels, review dates and escalation path, so nothing is left for later.`,
     ])
+    expect(report.advice.some((line) => line.startsWith('Before you sign, offer the 2 alternatives'))).toBe(
+      true,
+    )
+    // One alternative reads as one; none, and the line is left out.
+    const one = counterpartyView(space, replay(space, agreed), undefined, [
+      { terms: { ...B, price: 250000 } },
+    ])
+    expect(
+      fillPhrases(
+        PLAYBOOKS.sales.phrases.filter((phrase) => phrase.kind === 'post-settlement'),
+        one,
+      )[0]?.text,
+    ).toBe(
+      'Before we sign: we would be just as happy with the same terms but with annual fee 250,000 USD/year. If that suits you better, we will sign it instead; if not, we sign what we agreed.',
+    )
+    const none = counterpartyView(space, replay(space, agreed))
+    expect(
+      fillPhrases(
+        PLAYBOOKS.sales.phrases.filter((phrase) => phrase.kind === 'post-settlement'),
+        none,
+      ),
+    ).toEqual([])
     // Even the midgame's playbook, asked for after the agreement, reopens nothing.
     const midgame = coach(space, agreed, { stage: 'midgame' })
     expect(midgame.phrases.filter((phrase) => REOPENING_KINDS.includes(phrase.kind))).toEqual([])

@@ -7,7 +7,8 @@
  * trades and face-saving variants are chosen under the current estimate of what they value (the
  * plan's until the journal holds an observation, then the posterior's); each phrase and move
  * belongs to the stages it declares, and once the terms are agreed nothing proposes a change to
- * them. The debrief speaks to us only: it has no words for them. What may be shown to them — the
+ * them but the alternatives offered before signing, which they may take or leave (the agreement
+ * stands if they decline). The debrief speaks to us only: it has no words for them. What may be shown to them — the
  * phrases and the script and nothing else — is `shareableCoach`.
  */
 
@@ -17,6 +18,7 @@ import { currentEstimate, estimateLabel } from '../inference/estimate'
 import type { Posterior } from '../inference/posterior'
 import { inferPriorities } from '../inference/posterior'
 import type { JournalEvent } from '../journal/events'
+import { alternativesBeforeSigning } from '../journal/post-settlement'
 import { realityTest } from '../journal/reality'
 import { type NegotiationState, replay, type Stage } from '../journal/replay'
 import { giveawayInWords } from '../journal/trade-advice'
@@ -172,7 +174,7 @@ export const SCRIPT: Record<Stage, readonly PhraseKind[]> = {
     'benchmark',
     'pause',
   ],
-  close: ['fairness', 'close'],
+  close: ['fairness', 'post-settlement', 'close'],
   debrief: [],
 }
 
@@ -264,7 +266,12 @@ export function coach(
     )
     if (result.ok) proposed = result.set.bundles
   }
-  const view = counterpartyView(space, state, proposed.length > 0 ? proposed : undefined)
+  // Before signing, the alternatives `status` lists: the words offer them beside the agreement.
+  const alternatives =
+    stage === 'close'
+      ? alternativesBeforeSigning(space, state, posterior ?? inferPriorities(space, state.observations))
+      : []
+  const view = counterpartyView(space, state, proposed.length > 0 ? proposed : undefined, alternatives)
 
   // Bundles on the table or about to be: which would their approvers block.
   const bundles: { label: string; offer: Offer }[] = [
@@ -315,6 +322,10 @@ export function coach(
         ),
       )
   }
+  if (alternatives.length > 0)
+    advice.push(
+      `Before you sign, offer ${alternatives.length === 1 ? 'the alternative' : `the ${alternatives.length} alternatives`} listed under "Before you sign" beside the agreement (the words below say ${alternatives.length === 1 ? 'it' : 'them'}): ${alternatives.length === 1 ? 'it is' : 'each is'} at least as good for us, and they keep the agreement if they prefer it. If they take one, record it as the agreement.`,
+    )
   const reservation = effectiveReservation(space)
   const d = disagreementPoint(space)
   advice.push(

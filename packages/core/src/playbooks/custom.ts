@@ -374,6 +374,15 @@ export const CUSTOM_PLAYBOOK: Playbook = {
       indirect: 'As far as we can see, these terms meet what we agreed at the start. We agreed: {rule}',
     },
     {
+      id: 'custom-post-settlement',
+      kind: 'post-settlement',
+      stages: ['close'],
+      direct:
+        'Before we sign: we would be just as happy with {alternatives}. If {either} suits you better, we will sign it instead; if not, we sign what we agreed.',
+      indirect:
+        'Before we sign, one question: we would be just as happy with {alternatives}. Would {either} suit you better? If not, we will go ahead with what we agreed.',
+    },
+    {
       id: 'custom-close',
       kind: 'close',
       stages: ['close'],

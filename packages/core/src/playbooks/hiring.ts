@@ -378,6 +378,15 @@ export const HIRING_PLAYBOOK: Playbook = {
         'We believe the offer follows the standard we apply to everyone at this level. The basis: {rule}',
     },
     {
+      id: 'hiring-post-settlement',
+      kind: 'post-settlement',
+      stages: ['close'],
+      direct:
+        'Before you sign: we would be just as happy with {alternatives}. If {either} suits you better, we will write the offer that way; if not, the offer stays as we agreed.',
+      indirect:
+        'Before you sign, one question: we would be just as happy with {alternatives}. Would {either} suit you better? If not, the offer stays as we agreed.',
+    },
+    {
       id: 'hiring-close',
       kind: 'close',
       stages: ['close'],

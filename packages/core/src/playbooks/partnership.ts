@@ -382,6 +382,15 @@ export const PARTNERSHIP_PLAYBOOK: Playbook = {
       indirect: 'As we read it, this structure respects the guardrails we agreed. The guardrails: {rule}',
     },
     {
+      id: 'partnership-post-settlement',
+      kind: 'post-settlement',
+      stages: ['close'],
+      direct:
+        'Before we sign: we would be just as happy with {alternatives}. If {either} suits your side better, we will write it that way; if not, we keep what we agreed.',
+      indirect:
+        'Before we sign, one question: we would be just as happy with {alternatives}. Would {either} suit your side better? If not, we will keep what we agreed.',
+    },
+    {
       id: 'partnership-close',
       kind: 'close',
       stages: ['close'],

@@ -219,6 +219,23 @@ export function fillSlots(view: CounterpartyView, picks: PhrasePicks = {}): Slot
     ])
   const story = view.agreement?.fairnessStory
   if (story) put('story', withoutFullStop(story), [['the fairness story in the journal', story]])
+
+  // Before signing: each alternative by what it changes in the agreement, which the close line says in full.
+  const agreed = view.agreement?.terms
+  if (agreed && view.alternatives.length > 0) {
+    const changes = view.alternatives.map((terms) => {
+      const changed = new Set(
+        view.issues.filter((issue) => terms[issue.id] !== agreed[issue.id]).map((issue) => issue.id),
+      )
+      return termsText(view, terms, changed)
+    })
+    put(
+      'alternatives',
+      `the same terms but with ${changes.map((change) => change.text).join(', or with ')}`,
+      changes.flatMap((change) => change.sources),
+    )
+    values.either = view.alternatives.length === 1 ? 'that' : 'either of those'
+  }
   return { values, holes }
 }
 

@@ -24,6 +24,7 @@ const ALLOWED: Record<string, string[]> = {
   pause: ['rule', 'revisit'],
   contingency: ['contingency'],
   fairness: ['rule', 'story'],
+  'post-settlement': ['alternatives', 'either'],
   close: ['terms'],
   open: ['them', 'us', 'issues'],
   discovery: ['issues'],

@@ -399,6 +399,15 @@ export const PROCUREMENT_PLAYBOOK: Playbook = {
         'We believe these terms follow the basis every bidder was given. The published basis was: {rule}',
     },
     {
+      id: 'procurement-post-settlement',
+      kind: 'post-settlement',
+      stages: ['close'],
+      direct:
+        'Before the award: we would be just as happy with {alternatives}. If {either} suits you better, we will award on those terms instead; if not, the award stands as agreed.',
+      indirect:
+        'Before the award, one question: we would be just as happy with {alternatives}. Would {either} suit your team better? If not, we will award as agreed.',
+    },
+    {
       id: 'procurement-close',
       kind: 'close',
       stages: ['close'],

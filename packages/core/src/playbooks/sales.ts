@@ -393,6 +393,15 @@ export const SALES_PLAYBOOK: Playbook = {
         'As far as we can see, these terms meet the test we agreed at the start. As we heard it: {rule}',
     },
     {
+      id: 'sales-post-settlement',
+      kind: 'post-settlement',
+      stages: ['close'],
+      direct:
+        'Before we sign: we would be just as happy with {alternatives}. If {either} suits you better, we will sign it instead; if not, we sign what we agreed.',
+      indirect:
+        'Before we sign, one question: we would be just as happy with {alternatives}. Would {either} suit you better? If not, we will go ahead with what we agreed.',
+    },
+    {
       id: 'sales-close',
       kind: 'close',
       stages: ['close'],

@@ -66,6 +66,10 @@ export interface DiscoveryQuestion {
  * - `contingency`: {contingency} (its wording)
  * - `face-saving`: {issue}
  * - `fairness`: {rule}, {story} (the agreement's fairness story)
+ * - `post-settlement`: {alternatives} (the alternatives offered beside the agreement before signing,
+ *   each as the issues where it differs from the agreement: "the same terms but with base salary
+ *   185,000 USD/year and start date 4 weeks after acceptance, or with ..."), {either} ("that" for
+ *   one, "either of those" for two)
  * - `close`: {terms} (the bundle on the table, every issue: what is being signed)
  * - `open`: {them}, {us}, {issues} (issue names, all of them)
  * - `discovery`: {issues}
@@ -83,6 +87,7 @@ export const PHRASE_KINDS = [
   'face-saving',
   'pause',
   'fairness',
+  'post-settlement',
   'close',
 ] as const
 export type PhraseKind = (typeof PHRASE_KINDS)[number]

@@ -3,8 +3,8 @@
  * It is built from an allow-list — every field is copied by name from the shareable side of the
  * plan and the journal (title, party names, issue names, units and levels, the decision rule as
  * agreed, evidence, the anchor range and rationale, bundles offered with their terms, contingencies
- * proposed without anyone's beliefs, agreed terms, and the bundle on the table now: its terms were
- * between the parties) — and never by spreading or filtering private objects. Phrases, call scripts, and later shared links, documents and drafted messages are
+ * proposed without anyone's beliefs, agreed terms, the bundle on the table now: its terms were
+ * between the parties, and before signing the alternatives we offer beside the agreement, by terms) — and never by spreading or filtering private objects. Phrases, call scripts, and later shared links, documents and drafted messages are
  * rendered from this view alone: what is not in it can not leak, including figures derived from
  * private ones. (The private list itself is in `model/private-fields.ts`.)
  *
@@ -141,6 +141,12 @@ export interface CounterpartyView {
    */
   moves: ViewMove[]
   agreement: ViewAgreement | null
+  /**
+   * Before signing, the alternatives we offer beside the agreement (the post-settlement step), by
+   * their terms only: never what they are worth to anyone or how likely they are to be preferred.
+   * Empty unless the caller passes them (the coach does at the close).
+   */
+  alternatives: Terms[]
 }
 
 /** A concession as the table showed it: the levels we moved to (give) and they moved to (get). */
@@ -282,6 +288,7 @@ export function counterpartyView(
   space: Space,
   state?: NegotiationState,
   proposed?: readonly ProposedBundle[],
+  alternatives: readonly { terms: Terms }[] = [],
 ): CounterpartyView {
   const { plan } = space
   const issueName = (id: string) => space.byId.get(id)?.name ?? id
@@ -394,5 +401,6 @@ export function counterpartyView(
           fairnessStory: agreed.fairnessStory ?? null,
         }
       : null,
+    alternatives: agreed ? alternatives.map((alternative) => copyTerms(alternative.terms)) : [],
   }
 }

@@ -1,12 +1,14 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { inferPriorities } from '../inference/posterior'
+import { alternativesBeforeSigning } from '../journal/post-settlement'
 import { replay, STAGES } from '../journal/replay'
 import { CONTEXTS } from '../model/plan'
 import { coach, shareableCoach } from '../playbooks/coach'
 import { PLAYBOOKS } from '../playbooks/library'
 import { fillPhrases } from '../playbooks/phrases'
 import { compileSpace } from '../scoring/space'
+import { event } from '../testing/events'
 import { journalArb } from '../testing/journals'
 import { leaks, leakyNegotiationArb } from '../testing/leak'
 import { runs } from '../testing/property-runs'
@@ -96,19 +98,71 @@ describe('nothing private in the shareable coach', () => {
       fc.property(negotiationArb, ({ plan, events, stage }) => {
         const space = compileSpace(plan)
         const state = replay(space, events)
-        const report = coach(space, events, stage ? { stage } : {}, {
-          state,
-          posterior: inferPriorities(space, state.observations, { samples: 200 }),
-        })
+        const posterior = inferPriorities(space, state.observations, { samples: 200 })
+        const report = coach(space, events, stage ? { stage } : {}, { state, posterior })
         const shareable = shareableCoach(report)
         expect(leaks(plan, [JSON.stringify(shareable), ...shareable.script])).toEqual([])
-        // And the view it is filled from, with the bundle on the table, carries none either.
-        expect(leaks(plan, [JSON.stringify(counterpartyView(space, state))])).toEqual([])
+        // And the view it is filled from, with the bundle on the table and at the close the
+        // alternatives offered before signing, carries none either.
+        const alternatives = alternativesBeforeSigning(space, state, posterior)
+        expect(
+          leaks(plan, [JSON.stringify(counterpartyView(space, state, undefined, alternatives))]),
+        ).toEqual([])
         // The report itself holds private values (the advice), so the check above is not vacuous.
         expect(leaks(plan, [JSON.stringify(report)]).length).toBeGreaterThan(0)
       }),
       { numRuns: runs(60) },
     )
+  })
+})
+
+describe('nothing private in the words offered before signing', () => {
+  // A leaky negotiation closed on any bundle of its plan: the alternatives are chosen with our
+  // private figures (at least the agreement's value to us, by our estimate of theirs), their words
+  // carry only their terms.
+  const closedArb = leakyNegotiationArb().chain(({ plan, events }) => {
+    const space = compileSpace(plan)
+    return fc
+      .tuple(...space.issues.map((issue) => fc.integer({ min: 0, max: issue.levels.length - 1 })))
+      .map((levels) => {
+        const terms = Object.fromEntries(
+          space.issues.map((issue, i) => [issue.id, issue.levels[levels[i] ?? 0]]),
+        )
+        return { plan, events: [...events, event('agreed', { terms }, 9)] }
+      })
+  })
+
+  it("the coach's post-settlement words and the view they are filled from carry none", () => {
+    let offered = 0
+    fc.assert(
+      fc.property(closedArb, ({ plan, events }) => {
+        const space = compileSpace(plan)
+        const state = replay(space, events)
+        const posterior = inferPriorities(space, state.observations, { samples: 200 })
+        const alternatives = alternativesBeforeSigning(space, state, posterior)
+        const view = counterpartyView(space, state, undefined, alternatives)
+        expect(view.alternatives).toEqual(alternatives.map((alternative) => alternative.terms))
+        const texts = CONTEXTS.flatMap((context) =>
+          (['direct', 'indirect'] as const).flatMap((style) =>
+            fillPhrases(
+              PLAYBOOKS[context].phrases.filter((phrase) => phrase.kind === 'post-settlement'),
+              view,
+              {},
+              style,
+            ).map((phrase) => phrase.text),
+          ),
+        )
+        if (alternatives.length > 0) {
+          offered++
+          expect(texts.length).toBe(CONTEXTS.length * 2)
+        } else expect(texts).toEqual([])
+        const report = coach(space, events, {}, { state, posterior })
+        expect(leaks(plan, [...texts, JSON.stringify(view), ...report.script])).toEqual([])
+      }),
+      { numRuns: runs(60) },
+    )
+    // Not vacuous: most closed negotiations have alternatives to offer.
+    expect(offered).toBeGreaterThan(0)
   })
 })
 
