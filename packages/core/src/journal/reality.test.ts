@@ -150,6 +150,30 @@ describe('the reality test as a trade adviser', () => {
   })
 })
 
+describe('the reality test once the terms are agreed', () => {
+  it('tests the agreement alone: the offer it came from is history', () => {
+    const space = renewalSpace()
+    const A = { ...B, price: 250000, support: 'enterprise' }
+    const C = { ...B, term: 24, billing: 'quarterly' }
+    const offered = event('offer-sent', {
+      bundles: [
+        { label: 'A', terms: A },
+        { label: 'B', terms: B },
+        { label: 'C', terms: C },
+      ],
+    })
+    const chosen = [offered, event('bundle-chosen', { label: 'B' })]
+    // Before the agreement, the set's bundles are tested beside the table.
+    expect(negotiationStatus(space, chosen).realityTest.items.map((item) => item.label)).toEqual([
+      'on the table',
+      'A',
+      'C',
+    ])
+    const agreed = negotiationStatus(space, [...chosen, event('agreed', { terms: B })])
+    expect(agreed.realityTest.items.map((item) => [item.label, item.terms])).toEqual([['agreed', B]])
+  })
+})
+
 describe('joint gains in sight on the renewal, under the learned estimate (against brute force)', () => {
   it('dominates the table by the best product of gains over every bundle meeting the rule and our limits', () => {
     const space = renewalSpace()

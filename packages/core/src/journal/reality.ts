@@ -83,7 +83,8 @@ export function realityTest(space: Space, state: NegotiationState, theirWeights:
       state.table.offer,
       state.table.terms,
     )
-  const latest = state.offers.at(-1)
+  // Once the terms are agreed, the latest offer's other bundles are history: only the agreement is tested.
+  const latest = state.agreed ? undefined : state.offers.at(-1)
   if (latest && latest.bundles.length > 1)
     for (const bundle of latest.bundles) add(bundle.label, bundle.offer, bundle.terms)
   const batnaUs = plan.batna?.us?.utility
