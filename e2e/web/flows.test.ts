@@ -18,6 +18,7 @@ import {
   browserSuite,
   checkAccessibility,
   createFromTemplate,
+  SCREENSHOTS,
   saveState,
   screenshot,
   settled,
@@ -272,6 +273,23 @@ describe.runIf(browserAvailable)(
       await checkAccessibility(page, 'a rehearsal in the Midgame stage')
       await rehearsal.getByRole('button', { name: 'Stop and debrief' }).click()
       await rehearsal.getByText('Debrief (against the true frontier the simulator knows)').waitFor()
+      // Role reversal: once the talks agree, Parley offers its alternatives before signing, and the
+      // person signs one (the plan's defaults give two here, as core's rehearsal test shows).
+      await rehearsal.getByRole('button', { name: 'Start again' }).click()
+      await rehearsal.getByLabel('You play').selectOption('them')
+      await rehearsal.getByLabel('Rounds').fill('3')
+      await rehearsal.getByRole('button', { name: 'Start the rehearsal' }).click()
+      await rehearsal.getByRole('button', { name: 'Say nothing' }).click()
+      await rehearsal.getByRole('button', { name: 'Accept A' }).click()
+      await rehearsal
+        .getByText(/Before signing, Parley offers beside it/)
+        .first()
+        .waitFor()
+      await checkAccessibility(page, 'signing in a role-reversal rehearsal')
+      await rehearsal.screenshot({ path: join(SCREENSHOTS, 'flow-rehearsal-signing.png') })
+      await rehearsal.getByRole('button', { name: 'Sign this instead' }).first().click()
+      await rehearsal.getByText('You signed alternative 1 instead.', { exact: false }).waitFor()
+      await rehearsal.getByText(/You signed .* instead: -?[\d.]+ more for us/).waitFor()
       page.off('request', onRequest)
       expect(writes).toEqual([])
       const after = (await (await api(suite.server.url, owner, 'GET', `${record}/events`)).json()) as {

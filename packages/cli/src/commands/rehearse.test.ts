@@ -101,20 +101,40 @@ describe('parley rehearse', () => {
     expect(result.code).toBe(EXIT.invalid)
   })
 
-  it('plays their side in role reversal, showing their true preferences', async () => {
+  it('plays their side in role reversal, showing their true preferences, and lets them sign an alternative', async () => {
+    const scratch = join(folder, 'reversal.jsonl')
     const result = await rehearse(
-      'priorities price support\ncounter price=180000\naccept A\n',
+      'priorities price support\ncounter price=180000\naccept A\nwalk\nsign 3\nsign 1\n',
       '--as',
       'them',
+      '--journal',
+      scratch,
     )
-    expect(result.stderr).toBe('')
-    expect(result.code).toBe(EXIT.ok)
     expect(result.stdout).toContain('(role reversal)')
     expect(result.stdout).toMatch(/What you \(.*\) really value:/)
     expect(result.stdout).toContain('Parley asks: "What matters most to you?"')
     expect(result.stdout).toContain('Parley offers (round 1 of 4):')
     expect(result.stdout).toContain('Parley offers (round 2 of 4):')
+    // Agreed, and before signing Parley offers its alternatives; only signing remains.
+    expect(result.stdout).toMatch(/Agreed \(round 2 of 4\): .* \(your U \d+\.\d\)/)
+    expect(result.stdout).toContain('Before signing, Parley offers beside it')
+    const first = /\n {2}1\. (.*) {2}\(your U \d+\.\d\)\n/.exec(result.stdout)?.[1]
+    if (!first) throw new Error(`no alternative offered:\n${result.stdout}`)
+    expect(result.stderr).toContain(
+      'error the terms are agreed and Parley offers alternatives before signing',
+    )
+    expect(result.stderr).toContain('error no alternative 3')
+    expect(result.stdout).toContain(`Signed instead of the agreement: ${first}`)
     expect(result.stdout).toMatch(/Outcome: agreed after 2 rounds\./)
+    expect(result.stdout).toContain('Before signing, Parley offered beside the agreement')
+    expect(result.stdout).toMatch(/You signed .* instead: -?\d+\.\d more for us, -?\d+\.\d more for them\./)
+    // The one signed is the scratch journal's latest agreement; the refused lines say so in the exit code.
+    const events = readFileSync(scratch, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line))
+    expect(events.slice(-2).map((event) => event.type)).toEqual(['agreed', 'agreed'])
+    expect(result.code).toBe(EXIT.invalid)
   })
 
   it("never writes the scratch journal over the plan's own journal or an existing file", async () => {

@@ -183,6 +183,8 @@ const THEIR_HELP = `You play them (role reversal); Parley's method plays our sid
   counter [--rank B,A,C] TERMS   rank what Parley offers (best first; default: by your true utility) and
                                  counter with your favourite moved by TERMS (ISSUE=LEVEL words)
   walk                           walk away
+  sign [N]                       once agreed, before signing: sign the agreement as it is, or alternative N
+                                 of those Parley offers beside it
 Also: coach (what the coach tells Parley's side), status, help, quit.`
 
 /** A typed line read as a command; undefined for an empty line. */
@@ -255,6 +257,16 @@ function readCommand(rehearsal: Rehearsal, line: string): Command | undefined {
       case 'accept':
         if (rest.length > 1) return { kind: 'bad', message: 'accept takes one label at most' }
         return { kind: 'move', move: { kind: 'accept', ...(rest[0] ? { label: rest[0] } : {}) } }
+      case 'sign': {
+        if (rest.length === 0) return { kind: 'move', move: { kind: 'sign' } }
+        const alternative = Number(rest[0])
+        if (rest.length > 1 || !Number.isInteger(alternative) || alternative < 1)
+          return {
+            kind: 'bad',
+            message: `sign takes the number of an alternative (1, 2, ...) or nothing, not '${rest.join(' ')}'`,
+          }
+        return { kind: 'move', move: { kind: 'sign', alternative } }
+      }
       case 'counter': {
         let order: string[] | undefined
         const words: string[] = []
@@ -361,13 +373,36 @@ function printReply(out: Output, rehearsal: Rehearsal, reply: RehearsalReply): v
         out.print(c.yellow('That was the last round: accept their counter or walk away.'))
       return
     }
+    case 'before-signing':
+      out.print(
+        c.green(
+          `${last?.move.kind === 'counter' ? 'Parley accepts your counter' : 'Agreed'} (${round}): ${formatTerms(reply.agreed.terms)}`,
+        ) + `  ${c.dim(`(${figures(rehearsal, reply.agreed)})`)}`,
+      )
+      out.print(
+        `Before signing, Parley offers beside it (each at least as good for us; you keep the agreement if you prefer it):`,
+      )
+      reply.alternatives.forEach((bundle, k) => {
+        out.print(
+          `  ${k + 1}. ${formatTerms(bundle.terms)}  ${out.colour.dim(`(${figures(rehearsal, bundle)})`)}`,
+        )
+      })
+      out.print(
+        c.dim(
+          `sign (the agreement as it is) or sign ${reply.alternatives.length === 1 ? '1' : `N (1 to ${reply.alternatives.length})`}`,
+        ),
+      )
+      return
     case 'left':
       out.print(c.yellow(`They walk away (${round}): nothing on the table beats their alternative for them.`))
       return
     case 'ended':
-      if (rehearsal.end?.kind === 'agreed')
-        out.print(c.green(`Agreed: ${formatTerms(rehearsal.end.bundle.terms)}`))
-      else if (rehearsal.end?.kind === 'walked') out.print(c.yellow('You walk away.'))
+      if (rehearsal.end?.kind === 'agreed') {
+        const signed = rehearsal.end.beforeSigning?.signed
+        if (signed) out.print(c.green(`Signed instead of the agreement: ${formatTerms(signed.terms)}`))
+        else if (rehearsal.end.beforeSigning) out.print(c.green('Signed as agreed.'))
+        else out.print(c.green(`Agreed: ${formatTerms(rehearsal.end.bundle.terms)}`))
+      } else if (rehearsal.end?.kind === 'walked') out.print(c.yellow('You walk away.'))
       else if (rehearsal.end?.kind === 'deadline')
         out.print(c.yellow('The deadline passed without agreement.'))
       else if (rehearsal.end?.kind === 'no-offer') out.print(c.yellow('Parley has nothing left to offer.'))
@@ -440,13 +475,18 @@ function printDebrief(out: Output, rehearsal: Rehearsal): void {
   else if (debrief.agreement) out.print('  Value left on the table: none; no bundle is better for both.')
   const before = debrief.beforeSigning
   if (before && before.alternatives.length > 0) {
+    const byYou = before.chosenBy === 'them'
     out.print(
-      `  Before signing, Parley would offer beside the agreement (each at least as good for us; U_them true): ${before.alternatives.map((option) => `${formatTerms(option.terms)} (U_us ${formatPoints(option.us)}, U_them ${formatPoints(option.them)})`).join('; ')}.`,
+      `  Before signing, Parley ${byYou ? 'offered' : 'would offer'} beside the agreement (each at least as good for us; U_them true): ${before.alternatives.map((option) => `${formatTerms(option.terms)} (U_us ${formatPoints(option.us)}, U_them ${formatPoints(option.them)})`).join('; ')}.`,
     )
+    const gains = (signed: NonNullable<typeof before.signed>) =>
+      `${formatPoints(signed.us - (debrief.agreement?.us ?? 0))} more for us, ${formatPoints(signed.them - (debrief.agreement?.them ?? 0))} more for them`
     out.print(
       before.signed
-        ? `  ${them} would sign ${formatTerms(before.signed.terms)} instead: ${formatPoints(before.signed.us - (debrief.agreement?.us ?? 0))} more for us, ${formatPoints(before.signed.them - (debrief.agreement?.them ?? 0))} more for them.`
-        : `  ${them} would keep the agreement: none of them is better for them.`,
+        ? `  ${byYou ? 'You signed' : `${them} would sign`} ${formatTerms(before.signed.terms)} instead: ${gains(before.signed)}.`
+        : byYou
+          ? '  You kept the agreement.'
+          : `  ${them} would keep the agreement: none of them is better for them.`,
     )
   }
   const { learned } = debrief

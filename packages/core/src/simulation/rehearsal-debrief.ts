@@ -19,6 +19,7 @@
  *   scratch journal (`postSettlement`; each with their true utility) and the one the counterpart
  *   would sign, as `parley simulate` plays it (`Counterpart.settle`: the one worth most to it by
  *   true utility when that beats the agreement); `signed` is absent when it would keep the agreement.
+ *   In role reversal the person was offered them and chose: their choice is `signed`.
  * - What was learned: the L1 distance between weight shares and the true ones (0 to 2), for the
  *   plan's estimate and for the current estimate after the scratch journal (the estimate
  *   `parley status` would show for it), with each issue's three shares.
@@ -61,8 +62,12 @@ export interface RehearsalDebrief {
   nearest?: DebriefPoint & { distance: number }
   /** Value left on the table for each side (see the header), and the bundle that would have given it. */
   left: { us: number; them: number; bundle?: DebriefPoint }
-  /** Agreement only: the alternatives to offer before signing (their true utility), and the one they would sign. */
-  beforeSigning?: { alternatives: DebriefPoint[]; signed?: DebriefPoint }
+  /**
+   * Agreement only: the alternatives to offer before signing (their true utility), and the one they
+   * sign instead (absent: they keep the agreement) — chosen by the person playing them in role
+   * reversal (`chosenBy: 'them'`), else by the simulator's rule (`'simulator'`).
+   */
+  beforeSigning?: { alternatives: DebriefPoint[]; signed?: DebriefPoint; chosenBy: 'them' | 'simulator' }
   /** How far our estimate of their weights was from the truth, before and after the rehearsal. */
   learned: {
     moves: number
@@ -108,7 +113,8 @@ export function rehearsalDebrief(rehearsal: Rehearsal): RehearsalDebrief {
   }
   const nash = nashIndex >= 0 ? pointAt(nashIndex) : undefined
 
-  const agreed = end?.kind === 'agreed' ? end.bundle : undefined
+  // Stopped before signing (role reversal): the talks' agreement stands.
+  const agreed = end?.kind === 'agreed' ? end.bundle : rehearsal.signing?.agreed
   const agreement = agreed
     ? { terms: agreed.terms, us: ourUtility(space, agreed.levels), them: trueUtility(truth, agreed.levels) }
     : undefined
@@ -154,7 +160,20 @@ export function rehearsalDebrief(rehearsal: Rehearsal): RehearsalDebrief {
 
   const estimate = currentEstimate(space, rehearsal.state, rehearsal.posterior)
   let beforeSigning: RehearsalDebrief['beforeSigning']
-  if (agreed && agreement) {
+  const signing = end?.kind === 'agreed' ? end.beforeSigning : undefined
+  if (signing) {
+    // Role reversal: the alternatives Parley offered, and the person's own choice.
+    const point = (bundle: { terms: Terms; levels: ArrayLike<number> }): DebriefPoint => ({
+      terms: bundle.terms,
+      us: ourUtility(space, bundle.levels),
+      them: trueUtility(truth, bundle.levels),
+    })
+    beforeSigning = {
+      alternatives: signing.alternatives.map(point),
+      ...(signing.signed ? { signed: point(signing.signed) } : {}),
+      chosenBy: 'them',
+    }
+  } else if (agreed && agreement) {
     const offer = offerFromLevels(space, agreed.levels)
     const options = postSettlement(
       space,
@@ -181,7 +200,7 @@ export function rehearsalDebrief(rehearsal: Rehearsal): RehearsalDebrief {
     // What they sign, by the simulator's own rule: the agreement, or the alternative at its index.
     const pick = signedAmong(truth, agreed.levels, levels)
     const signed = pick === agreed.levels ? undefined : alternatives[levels.indexOf(pick)]
-    beforeSigning = { alternatives, ...(signed ? { signed } : {}) }
+    beforeSigning = { alternatives, ...(signed ? { signed } : {}), chosenBy: 'simulator' }
   }
   const issues = space.issues.map((issue) => ({
     id: issue.id,

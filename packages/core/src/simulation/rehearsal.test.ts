@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { alternativesBeforeSigning } from '../journal/post-settlement'
 import { replay } from '../journal/replay'
 import { negotiationStatus } from '../journal/status'
 import { mulberry32 } from '../random'
@@ -256,15 +257,82 @@ describe('a rehearsal in role reversal', () => {
     expect(rehearsal.round).toBe(2)
     expect(rehearsal.exchanges.at(-1)?.reply.kind).toBe('offered')
     const label = rehearsal.onOffer.length > 1 ? rehearsal.onOffer[1]?.label : undefined
+    const accepted = rehearsal.onOffer[label ? 1 : 0]
+    if (!accepted) throw new Error('expected a bundle to accept')
     rehearsal = play(rehearsal, label ? { kind: 'accept', label } : { kind: 'accept' })
-    expect(rehearsal.end?.kind).toBe('agreed')
     expect(rehearsal.events.at(-1)?.type).toBe('agreed')
     expect(replay(space, rehearsal.events).findings).toEqual([])
+    if (rehearsal.signing) {
+      // Before signing, only signing remains; the alternatives are the ones status lists.
+      expect(rehearsal.end).toBeUndefined()
+      expect(rehearsal.exchanges.at(-1)?.reply.kind).toBe('before-signing')
+      const walk = stepRehearsal(rehearsal, { kind: 'walk' })
+      expect(walk.ok || walk.refusal.code).toBe('sign-first')
+      rehearsal = play(rehearsal, { kind: 'sign' })
+    }
+    expect(rehearsal.end?.kind).toBe('agreed')
     const debrief = rehearsalDebrief(rehearsal)
-    expect(debrief.agreement?.them).toBeCloseTo(
-      trueUtility(rehearsal.setup.truth, rehearsal.onOffer[label ? 1 : 0]?.levels ?? []),
+    expect(debrief.agreement?.them).toBeCloseTo(trueUtility(rehearsal.setup.truth, accepted.levels), 9)
+  })
+
+  it('offers the post-settlement alternatives before signing in role reversal, and records the one the person signs', () => {
+    const renewal = renewalSpace()
+    // Accept Parley's first bundles each round until the talks agree with alternatives to offer.
+    const agreeing = (seed: number) => {
+      let rehearsal = startRehearsal(renewal, { seed, as: 'them', settings })
+      rehearsal = play(rehearsal, { kind: 'priorities', ranking: [] })
+      const label = rehearsal.onOffer[0]?.label
+      return play(
+        rehearsal,
+        label && rehearsal.onOffer.length > 1 ? { kind: 'accept', label } : { kind: 'accept' },
+      )
+    }
+    const seeds = [1, 2, 3, 4, 5, 6, 7, 8]
+    const rehearsal = seeds.map(agreeing).find((candidate) => candidate.signing !== undefined)
+    if (!rehearsal?.signing) throw new Error('no seed gives alternatives before signing')
+    const { agreed, alternatives } = rehearsal.signing
+    const reply = rehearsal.exchanges.at(-1)?.reply
+    expect(reply).toEqual({ kind: 'before-signing', agreed, alternatives })
+    // The same alternatives status lists for the scratch journal (under the rehearsal's posterior), in the same order.
+    const listed = alternativesBeforeSigning(renewal, rehearsal.state, rehearsal.posterior)
+    expect(alternatives.map((bundle) => bundle.terms)).toEqual(listed.map((option) => option.terms))
+    for (const bundle of alternatives)
+      expect(ourUtility(renewal, bundle.levels)).toBeGreaterThanOrEqual(
+        ourUtility(renewal, agreed.levels) - 1e-9,
+      )
+    // Only signing remains, and only an alternative on offer.
+    for (const move of [{ kind: 'walk' }, { kind: 'accept' }] as const) {
+      const step = stepRehearsal(rehearsal, move)
+      expect(step.ok || step.refusal.code).toBe('sign-first')
+    }
+    const beyond = stepRehearsal(rehearsal, { kind: 'sign', alternative: alternatives.length + 1 })
+    expect(beyond.ok || beyond.refusal.code).toBe('unknown-label')
+
+    // Signing the first alternative records it as the latest agreement; the debrief keeps the talks' agreement.
+    const signed = play(rehearsal, { kind: 'sign', alternative: 1 })
+    expect(signed.end).toMatchObject({
+      kind: 'agreed',
+      bundle: agreed,
+      beforeSigning: { signed: alternatives[0] },
+    })
+    expect(signed.events.at(-1)).toMatchObject({ type: 'agreed', terms: alternatives[0]?.terms })
+    expect(replay(renewal, signed.events).agreed?.event.terms).toEqual(alternatives[0]?.terms)
+    const debrief = rehearsalDebrief(signed)
+    expect(debrief.agreement?.terms).toEqual(agreed.terms)
+    expect(debrief.beforeSigning?.chosenBy).toBe('them')
+    expect(debrief.beforeSigning?.signed?.terms).toEqual(alternatives[0]?.terms)
+    expect(debrief.beforeSigning?.signed?.them).toBeCloseTo(
+      trueUtility(signed.setup.truth, alternatives[0]?.levels ?? []),
       9,
     )
+
+    // Signing as agreed records nothing more.
+    const kept = play(rehearsal, { kind: 'sign' })
+    expect(kept.events).toEqual(rehearsal.events)
+    expect(rehearsalDebrief(kept).beforeSigning).toMatchObject({ chosenBy: 'them' })
+    expect(rehearsalDebrief(kept).beforeSigning?.signed).toBeUndefined()
+    const over = stepRehearsal(kept, { kind: 'sign' })
+    expect(over.ok || over.refusal.code).toBe('rehearsal-over')
   })
 
   it('records their ranking of a set before their counter, and refuses one that leaves a bundle out', () => {

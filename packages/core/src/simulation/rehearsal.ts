@@ -24,6 +24,11 @@
  * bundle a concession leaves on the table — opens a round; after round T (`deadline`) has been
  * answered by a counter, only accepting it or walking away remain. Their ranking of a set of
  * several bundles is recorded (`bundles-ranked`) before their counter, as `parley simulate` does.
+ * In role reversal, once the talks agree, Parley offers its post-settlement alternatives beside the
+ * agreement (`OurStrategy.settle`, what `parley status` lists before signing) and the person signs
+ * the agreement as it is or one of them (`sign`): the one they sign is recorded as the agreement, as
+ * `parley agree --bundle` would record it. (Played on our side, the simulated counterpart's choice
+ * is the debrief's: `Counterpart.settle`.)
  */
 import type { Frontier } from '../frontier/frontier'
 import { currentEstimate } from '../inference/estimate'
@@ -99,6 +104,8 @@ export type TheirMove =
   | { kind: 'accept'; label?: string }
   | { kind: 'counter'; terms: Terms; order?: string[] }
   | { kind: 'walk' }
+  /** Before signing: the agreement as it is, or the alternative at this place (1 for the first). */
+  | { kind: 'sign'; alternative?: number }
 
 export type RehearsalMove = OurMove | TheirMove
 
@@ -117,6 +124,8 @@ export type RehearsalReply =
   | { kind: 'offered'; bundles: RehearsalBundle[] }
   /** The other side agreed: to our bundle (`label` when we offered several), or Parley to your counter. */
   | { kind: 'agreed'; bundle: RehearsalBundle }
+  /** Role reversal: the talks agreed, and Parley offers alternatives beside the agreement before signing. */
+  | { kind: 'before-signing'; agreed: RehearsalBundle; alternatives: RehearsalBundle[] }
   /** They countered, after ranking our set when it had several bundles. */
   | { kind: 'countered'; order: string[]; counter: RehearsalBundle }
   /** They left: no bundle meeting the rule beats their alternative. */
@@ -126,7 +135,16 @@ export type RehearsalReply =
 
 /** How it ended. */
 export type RehearsalEnd =
-  | { kind: 'agreed'; bundle: RehearsalBundle; round: number }
+  /**
+   * `bundle`: what the talks agreed. Role reversal: `beforeSigning`, the alternatives Parley offered
+   * beside it and the one the person signed instead (`signed`, absent when they kept the agreement).
+   */
+  | {
+      kind: 'agreed'
+      bundle: RehearsalBundle
+      round: number
+      beforeSigning?: { alternatives: readonly RehearsalBundle[]; signed?: RehearsalBundle }
+    }
   | { kind: 'walked'; round: number }
   | { kind: 'they-left'; round: number }
   | { kind: 'deadline'; round: number }
@@ -157,6 +175,8 @@ export interface Rehearsal {
   onOffer: readonly RehearsalBundle[]
   /** Role reversal: Parley asked what matters most to you and waits for the answer. */
   askedPriorities: boolean
+  /** Role reversal, before signing: the agreement and the alternatives Parley offers beside it. */
+  signing?: { agreed: RehearsalBundle; alternatives: readonly RehearsalBundle[] }
   end?: RehearsalEnd
 }
 
@@ -174,6 +194,7 @@ export interface RehearsalRefusal {
     | 'priorities-first'
     | 'unknown-issue'
     | 'journal-refused'
+    | 'sign-first'
   message: string
   problems: PathProblem[]
 }
@@ -265,6 +286,7 @@ class Play {
   round = 0
   onOffer: RehearsalBundle[] = []
   askedPriorities: boolean
+  signing: { agreed: RehearsalBundle; alternatives: RehearsalBundle[] } | undefined
   end: RehearsalEnd | undefined
   private strategy: OurStrategy | undefined
 
@@ -302,6 +324,9 @@ class Play {
       exchanges: [...this.exchanges],
       onOffer: [...this.onOffer],
       askedPriorities: this.askedPriorities,
+      ...(this.signing
+        ? { signing: { agreed: this.signing.agreed, alternatives: [...this.signing.alternatives] } }
+        : {}),
       ...(this.end ? { end: this.end } : {}),
     }
   }
@@ -530,6 +555,8 @@ class Play {
 
   private theirs(move: RehearsalMove): Applied {
     const { space } = this.setup
+    if (this.signing) return this.sign(move, this.signing)
+    if (move.kind === 'sign') return refuse('wrong-side', 'nothing is agreed yet: there is nothing to sign')
     if (move.kind === 'priorities') {
       if (!this.askedPriorities)
         return refuse('wrong-side', 'Parley did not ask what matters most to you; answer its offer')
@@ -578,8 +605,7 @@ class Play {
         const bundle = this.onOffer[index] as RehearsalBundle
         if (this.onOffer.length > 1) this.journal.add('bundle-chosen', { label: labels[index] as string })
         this.journal.add('agreed', { terms: bundle.terms })
-        this.end = { kind: 'agreed', bundle, round: this.round }
-        return { ok: true, reply: { kind: 'ended' }, warnings: [] }
+        return this.beforeSigning(bundle, { kind: 'ended' })
       }
       case 'counter': {
         const order = this.rankingOf(move.order, labels)
@@ -593,8 +619,7 @@ class Play {
         if (this.strategy.answer(this.round, order.order, counter)) {
           const bundle = this.bundle(counter)
           this.journal.add('agreed', { terms: bundle.terms })
-          this.end = { kind: 'agreed', bundle, round: this.round }
-          return { ok: true, reply: { kind: 'agreed', bundle }, warnings: [] }
+          return this.beforeSigning(bundle, { kind: 'agreed', bundle })
         }
         if (this.round >= this.deadline) {
           this.end = { kind: 'deadline', round: this.round }
@@ -609,6 +634,52 @@ class Play {
       default:
         return refuse('wrong-side', `'${move.kind}' is a move of our side; you are playing theirs`)
     }
+  }
+
+  /**
+   * The talks agreed on `bundle`: Parley offers its post-settlement alternatives beside it, and the
+   * person signs one or the agreement; with none to offer, the rehearsal ends with `reply`.
+   */
+  private beforeSigning(bundle: RehearsalBundle, reply: RehearsalReply): Applied {
+    const alternatives = (this.strategy?.settle?.(bundle.levels) ?? []).map((levels) => this.bundle(levels))
+    this.onOffer = []
+    if (alternatives.length === 0) {
+      this.end = { kind: 'agreed', bundle, round: this.round }
+      return { ok: true, reply, warnings: [] }
+    }
+    this.signing = { agreed: bundle, alternatives }
+    return { ok: true, reply: { kind: 'before-signing', agreed: bundle, alternatives }, warnings: [] }
+  }
+
+  /** Before signing, only signing remains: the agreement as it is, or one of the alternatives (recorded as the agreement). */
+  private sign(
+    move: RehearsalMove,
+    signing: { agreed: RehearsalBundle; alternatives: RehearsalBundle[] },
+  ): Applied {
+    const count = signing.alternatives.length
+    const choices =
+      count === 1
+        ? 'sign (the agreement as it is) or sign 1'
+        : `sign (the agreement as it is) or sign 1 to ${count}`
+    if (move.kind !== 'sign')
+      return refuse(
+        'sign-first',
+        `the terms are agreed and Parley offers alternatives before signing: ${choices}`,
+      )
+    const k = move.alternative
+    if (k !== undefined && !(Number.isInteger(k) && k >= 1 && k <= count))
+      return refuse('unknown-label', `no alternative ${k}: ${choices}`)
+    const signed = k === undefined ? undefined : (signing.alternatives[k - 1] as RehearsalBundle)
+    // The latest agreement counts, as `parley agree --bundle` records the one they sign.
+    if (signed) this.journal.add('agreed', { terms: signed.terms })
+    this.signing = undefined
+    this.end = {
+      kind: 'agreed',
+      bundle: signing.agreed,
+      round: this.round,
+      beforeSigning: { alternatives: signing.alternatives, ...(signed ? { signed } : {}) },
+    }
+    return { ok: true, reply: { kind: 'ended' }, warnings: [] }
   }
 
   /** Their ranking of what is on offer: the person's labels (every bundle once), else by their true utility. */

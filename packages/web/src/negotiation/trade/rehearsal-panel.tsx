@@ -311,6 +311,28 @@ function TheirMoves({ rehearsal, play }: { rehearsal: Rehearsal; play: (move: Re
   const { space } = rehearsal.setup
   const estimate = useRehearsalEstimate()
   const [ranking, setRanking] = useState<string[]>([])
+  if (rehearsal.signing) {
+    const { agreed, alternatives } = rehearsal.signing
+    return (
+      <div className="rehearsal-moves">
+        <p>
+          Agreed: {bundleText(space.issues, rehearsal, agreed, estimate)}. Before signing, Parley offers
+          beside it (each at least as good for us; you keep the agreement if you prefer it):
+        </p>
+        <ol>
+          {alternatives.map((bundle, k) => (
+            <li key={JSON.stringify(bundle.terms)}>
+              {bundleText(space.issues, rehearsal, bundle, estimate)}{' '}
+              <Button onClick={() => play({ kind: 'sign', alternative: k + 1 })}>Sign this instead</Button>
+            </li>
+          ))}
+        </ol>
+        <Button kind="primary" onClick={() => play({ kind: 'sign' })}>
+          Sign the agreement as it is
+        </Button>
+      </div>
+    )
+  }
   if (rehearsal.askedPriorities) {
     return (
       <div>
@@ -404,7 +426,8 @@ function RehearsalDebriefView({ rehearsal }: { rehearsal: Rehearsal }) {
         </li>
         {debrief.beforeSigning && debrief.beforeSigning.alternatives.length > 0 ? (
           <li>
-            Before signing, Parley would offer beside the agreement (each at least as good for us):{' '}
+            Before signing, Parley {debrief.beforeSigning.chosenBy === 'them' ? 'offered' : 'would offer'}{' '}
+            beside the agreement (each at least as good for us):{' '}
             {debrief.beforeSigning.alternatives
               .map(
                 (option) =>
@@ -413,8 +436,10 @@ function RehearsalDebriefView({ rehearsal }: { rehearsal: Rehearsal }) {
               .join('; ')}
             .{' '}
             {debrief.beforeSigning.signed
-              ? `They would sign ${termsText(space.issues, debrief.beforeSigning.signed.terms)} instead: ${formatPoints(debrief.beforeSigning.signed.us - (debrief.agreement?.us ?? 0))} more for us, ${formatPoints(debrief.beforeSigning.signed.them - (debrief.agreement?.them ?? 0))} more for them.`
-              : 'They would keep the agreement: none of them is better for them.'}
+              ? `${debrief.beforeSigning.chosenBy === 'them' ? 'You signed' : 'They would sign'} ${termsText(space.issues, debrief.beforeSigning.signed.terms)} instead: ${formatPoints(debrief.beforeSigning.signed.us - (debrief.agreement?.us ?? 0))} more for us, ${formatPoints(debrief.beforeSigning.signed.them - (debrief.agreement?.them ?? 0))} more for them.`
+              : debrief.beforeSigning.chosenBy === 'them'
+                ? 'You kept the agreement.'
+                : 'They would keep the agreement: none of them is better for them.'}
           </li>
         ) : null}
         <li>

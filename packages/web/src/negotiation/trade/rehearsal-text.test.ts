@@ -54,4 +54,26 @@ describe('a rehearsal in words', () => {
       'You said what matters most: Annual subscription fee, Support tier.',
     )
   })
+
+  it('says what Parley offered before signing and what the person signed', () => {
+    // Accept Parley's first bundle until the talks agree with alternatives to offer.
+    const agreeing = (seed: number) => {
+      let rehearsal = startRehearsal(space, { seed, as: 'them', settings })
+      rehearsal = play(rehearsal, { kind: 'priorities', ranking: [] })
+      const label = rehearsal.onOffer.length > 1 ? rehearsal.onOffer[0]?.label : undefined
+      return play(rehearsal, label ? { kind: 'accept', label } : { kind: 'accept' })
+    }
+    const rehearsal = [1, 2, 3, 4, 5, 6, 7, 8].map(agreeing).find((candidate) => candidate.signing)
+    if (!rehearsal?.signing) throw new Error('no seed gives alternatives before signing')
+    const exchange = rehearsal.exchanges.at(-1)
+    if (!exchange) throw new Error('expected an exchange')
+    const text = replyText(space.issues, rehearsal, exchange)
+    expect(text).toMatch(
+      /^Agreed: .*\. Before signing, Parley offers (an alternative|\d alternatives) beside it, each at least as good for us: 1\. /,
+    )
+    for (const bundle of rehearsal.signing.alternatives)
+      expect(text).toContain(bundleText(space.issues, rehearsal, bundle))
+    expect(moveText(space.issues, { kind: 'sign', alternative: 2 })).toBe('You signed alternative 2 instead.')
+    expect(moveText(space.issues, { kind: 'sign' })).toBe('You signed the agreement as it was.')
+  })
 })

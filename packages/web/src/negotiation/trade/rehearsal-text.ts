@@ -58,6 +58,10 @@ export function moveText(issues: readonly IssueLabel[], move: RehearsalMove): st
         : 'You kept your priorities to yourself.'
     case 'counter':
       return `You countered${move.order && move.order.length > 1 ? ` (ranking ${move.order.join(', ')})` : ''}${Object.keys(move.terms).length > 0 ? `, asking for ${termsText(issues, move.terms)}` : ''}.`
+    case 'sign':
+      return move.alternative === undefined
+        ? 'You signed the agreement as it was.'
+        : `You signed alternative ${move.alternative} instead.`
   }
 }
 
@@ -81,6 +85,8 @@ export function replyText(
         : `Parley accepts your counter: ${termsText(issues, reply.bundle.terms)}.`
     case 'countered':
       return `${reply.order.length > 1 ? `They rank ${reply.order.join(', ')} and counter` : 'They counter'}: ${bundleText(issues, rehearsal, reply.counter, estimate)}.`
+    case 'before-signing':
+      return `${us ? 'They agree' : 'Agreed'}: ${termsText(issues, reply.agreed.terms)}. Before signing, Parley offers ${reply.alternatives.length === 1 ? 'an alternative' : `${reply.alternatives.length} alternatives`} beside it, each at least as good for us: ${reply.alternatives.map((bundle, k) => `${k + 1}. ${bundleText(issues, rehearsal, bundle, estimate)}`).join('; ')}.`
     case 'left':
       return 'They walk away: nothing on the table beats their alternative for them.'
     case 'ended':
