@@ -174,6 +174,10 @@ describe("the agreement's neighbours", () => {
       true,
     )
     expect(108 + 5346).toBeGreaterThan(NEIGHBOUR_CAP)
+    // Three issues of 500 levels have 1,497 bundles one issue away: past the cap, none is weighed.
+    const wide = compileSpace(syntheticPlan(3, 500))
+    expect(3 * 499).toBeGreaterThan(NEIGHBOUR_CAP)
+    expect(neighbours(wide, new Int32Array(3).fill(250), Number.NEGATIVE_INFINITY, [])).toEqual([])
   })
 })
 

@@ -127,15 +127,18 @@ function levelsOf(space: Space, terms: TradeBundle['terms']): Int32Array {
   return Int32Array.from(read.offer.levelIndex)
 }
 
-/** Two-issue neighbours are candidates only while there are at most this many neighbours in all. */
+/**
+ * The most neighbours weighed: two issues away only while the bundles one and two issues away are
+ * at most this many, one issue away only while those are (each is weighed on every posterior draw).
+ */
 export const NEIGHBOUR_CAP = 1000
 
 /**
- * The bundles one issue away from the agreement, and two issues away when there are at most
- * `NEIGHBOUR_CAP` such bundles in all, that are worth at least `usLow` to us (to rounding) and meet the rule. The
- * draws' best bundles are where the posterior puts their gain; when the truth lies outside it, the
- * gain is most often a small trade next to the agreement (on GENIUS's EnglandZimbabwe, two of the
- * three agreements a truer frontier dominated had a bundle better for both one or two issues away).
+ * The bundles one issue away from the agreement, and two issues away, within `NEIGHBOUR_CAP`, that
+ * are worth at least `usLow` to us (to rounding) and meet the rule. The draws' best bundles are
+ * where the posterior puts their gain; when the truth lies outside it, the gain is most often a
+ * small trade next to the agreement (on GENIUS's EnglandZimbabwe, two of the three agreements a
+ * truer frontier dominated had a bundle better for both one or two issues away).
  */
 export function neighbours(
   space: Space,
@@ -152,6 +155,7 @@ export function neighbours(
     pairs += single * moves
     single += moves
   }
+  if (single > NEIGHBOUR_CAP) return found
   const both = single + pairs <= NEIGHBOUR_CAP
   const gain = (i: number, k: number) => (issues[i]?.gain.us[k] ?? 0) / space.totalWeight.us
   let base = 0
