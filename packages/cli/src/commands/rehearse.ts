@@ -375,9 +375,9 @@ function printReply(out: Output, rehearsal: Rehearsal, reply: RehearsalReply): v
     }
     case 'before-signing':
       out.print(
-        c.green(
+        `${c.green(
           `${last?.move.kind === 'counter' ? 'Parley accepts your counter' : 'Agreed'} (${round}): ${formatTerms(reply.agreed.terms)}`,
-        ) + `  ${c.dim(`(${figures(rehearsal, reply.agreed)})`)}`,
+        )}  ${c.dim(`(${figures(rehearsal, reply.agreed)})`)}`,
       )
       out.print(
         `Before signing, Parley offers beside it (each at least as good for us; you keep the agreement if you prefer it):`,
