@@ -4,6 +4,7 @@ import { type Beliefs, priorBeliefs } from '../inference/beliefs'
 import { currentEstimate } from '../inference/estimate'
 import { TOLERANCE } from '../model/limits'
 import type { Plan } from '../model/plan'
+import { coach } from '../playbooks/coach'
 import { constraintHolds, ruleAndLimits } from '../scoring/constraints'
 import { offerFromLevels, readOffer, utilityOf } from '../scoring/offer'
 import { compileSpace, type Space } from '../scoring/space'
@@ -205,6 +206,29 @@ describe('status at the close', () => {
       /^before signing, offer the (2 )?post-settlement alternatives? beside the agreement/,
     )
     expect(status.nextMove.command).toBe('parley agree PLAN --bundle issue=level …')
+  })
+
+  it('lists none once they have signed one of the alternatives, and lists them anew for a corrected agreement', () => {
+    const first = negotiationStatus(space, [offer, chose, agreed])
+    const taken = first.postSettlement[0]
+    if (!taken) throw new Error('expected an alternative')
+    const signed = negotiationStatus(space, [offer, chose, agreed, event('agreed', { terms: taken.terms })])
+    expect(signed.stage).toBe('close')
+    expect(signed.postSettlement).toEqual([])
+    expect(signed.nextMove.text).not.toMatch(/post-settlement/)
+    // The coach says no words for it either.
+    expect(
+      coach(space, [offer, chose, agreed, event('agreed', { terms: taken.terms })]).phrases.map(
+        (p) => p.kind,
+      ),
+    ).not.toContain('post-settlement')
+    // A correction that is none of them is an agreement of its own: alternatives beside it.
+    const corrected = { ...RENEWAL_B, term: 24 }
+    const other = negotiationStatus(space, [offer, chose, agreed, event('agreed', { terms: corrected })])
+    expect(
+      first.postSettlement.some((option) => JSON.stringify(option.terms) === JSON.stringify(corrected)),
+    ).toBe(false)
+    expect(other.postSettlement.length).toBeGreaterThan(0)
   })
 
   it('lists none before an agreement or once the debrief has begun', () => {

@@ -101,7 +101,10 @@ export function postSettlement(
 /**
  * The alternatives to offer before signing, as `status`, the coach and the web app's Close stage
  * show them: at the close only (once an agreement is recorded, until the debrief begins), under the
- * current estimate and the posterior's draws.
+ * current estimate and the posterior's draws. Once they have signed one of the alternatives offered
+ * beside the agreement before it (recorded as the latest agreement), the step is done: none, rather
+ * than a new round of alternatives to what they just chose. A corrected agreement that is not one
+ * of them gets its own.
  */
 export function alternativesBeforeSigning(
   space: Space,
@@ -111,14 +114,18 @@ export function alternativesBeforeSigning(
 ): PostSettlementOption[] {
   const agreed = state.stage === 'close' ? state.agreed : undefined
   if (!agreed) return []
-  return postSettlement(
-    space,
-    agreed.offer,
-    currentEstimate(space, state, posterior),
-    posterior.beliefs,
-    ruleAndLimits(space),
-    options,
-  )
+  const estimate = currentEstimate(space, state, posterior)
+  const constraints = ruleAndLimits(space)
+  const beside = (offer: Offer, chosen: PostSettlementOptions) =>
+    postSettlement(space, offer, estimate, posterior.beliefs, constraints, chosen)
+  const earlier = state.applied.filter((event) => event.type === 'agreed').at(-2)
+  if (earlier?.type === 'agreed') {
+    const read = readOffer(space, earlier.terms)
+    const signed = Int32Array.from(agreed.offer.levelIndex)
+    if (read.ok && beside(read.offer, {}).some((option) => sameBundle(levelsOf(space, option.terms), signed)))
+      return []
+  }
+  return beside(agreed.offer, options)
 }
 
 function levelsOf(space: Space, terms: TradeBundle['terms']): Int32Array {
