@@ -53,17 +53,23 @@ function underDraws(space: Space, beliefs: Beliefs, levels: readonly number[]): 
   )
 }
 
+/** A drawn case's agreement under the plan's prior (200 draws), and the alternatives offered beside it. */
+function settling({ plan, agreed, seed }: { plan: Plan; agreed: number[]; seed: number }) {
+  const space = compileSpace(plan)
+  const constraints = ruleAndLimits(space)
+  const beliefs = priorBeliefs(space, { samples: 200, seed })
+  const estimate = currentEstimate(space, { observations: [] })
+  const offer = offerFromLevels(space, agreed)
+  const options = postSettlement(space, offer, estimate, beliefs, constraints)
+  return { space, constraints, beliefs, estimate, offer, ours: utilityOf(space, offer).us, options }
+}
+
 describe('post-settlement alternatives (against brute force)', () => {
   it('are at least as good for us, meet the rule and our limits, differ from the agreement, and say how likely each is better for them', () => {
     fc.assert(
-      fc.property(caseArb, ({ plan, agreed, seed }) => {
-        const space = compileSpace(plan)
-        const constraints = ruleAndLimits(space)
-        const beliefs = priorBeliefs(space, { samples: 200, seed })
-        const estimate = currentEstimate(space, { observations: [] })
-        const offer = offerFromLevels(space, agreed)
-        const options = postSettlement(space, offer, estimate, beliefs, constraints)
-        const ours = utilityOf(space, offer).us
+      fc.property(caseArb, (drawn) => {
+        const { space, constraints, beliefs, estimate, offer, ours, options } = settling(drawn)
+        const { agreed } = drawn
         const theirs = theirUtility(space, estimate, offer)
         const base = underDraws(space, beliefs, agreed)
         expect(options.length).toBeLessThanOrEqual(2)
@@ -112,14 +118,9 @@ describe('post-settlement alternatives (against brute force)', () => {
 
   it('serve them at least as well as any bundle one or two issues away from the agreement would (expected best on offer, over the draws)', () => {
     fc.assert(
-      fc.property(wideCaseArb, ({ plan, agreed, seed }) => {
-        const space = compileSpace(plan)
-        const constraints = ruleAndLimits(space)
-        const beliefs = priorBeliefs(space, { samples: 200, seed })
-        const estimate = currentEstimate(space, { observations: [] })
-        const offer = offerFromLevels(space, agreed)
-        const ours = utilityOf(space, offer).us
-        const options = postSettlement(space, offer, estimate, beliefs, constraints)
+      fc.property(wideCaseArb, (drawn) => {
+        const { space, constraints, beliefs, estimate, offer, ours, options } = settling(drawn)
+        const { agreed } = drawn
         const rows = (bundles: readonly (readonly number[])[]) =>
           bundles.map((levels) => underDraws(space, beliefs, levels))
         const expectedBest = (table: number[][]) =>

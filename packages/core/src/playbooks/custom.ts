@@ -378,9 +378,9 @@ export const CUSTOM_PLAYBOOK: Playbook = {
       kind: 'post-settlement',
       stages: ['close'],
       direct:
-        'Before we sign: we would be just as happy with {alternatives}. If {either} suits you better, we will sign it instead; if not, we sign what we agreed.',
+        'One last check before we sign: {alternatives} would be just as good for us. If {either} works better for you, we sign that instead; otherwise we sign what we agreed.',
       indirect:
-        'Before we sign, one question: we would be just as happy with {alternatives}. Would {either} suit you better? If not, we will go ahead with what we agreed.',
+        'Before anything is signed, may I check one thing: {alternatives} would be just as good for us, so would {either} work better for you? If not, we keep what we agreed.',
     },
     {
       id: 'custom-close',
