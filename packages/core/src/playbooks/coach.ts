@@ -8,8 +8,8 @@
  * plan's until the journal holds an observation, then the posterior's); each phrase and move
  * belongs to the stages it declares, and once the terms are agreed nothing proposes a change to
  * them but the alternatives offered before signing, which they may take or leave (the agreement
- * stands if they decline). The debrief speaks to us only: it has no words for them. What may be shown to them — the
- * phrases and the script and nothing else — is `shareableCoach`.
+ * stands if they decline). The debrief speaks to us only: it has no words for them. What may be
+ * shown to them — the phrases and the script and nothing else — is `shareableCoach`.
  */
 
 import { disagreementPoint, effectiveReservation } from '../frontier/report'

@@ -4,9 +4,11 @@
  * plan and the journal (title, party names, issue names, units and levels, the decision rule as
  * agreed, evidence, the anchor range and rationale, bundles offered with their terms, contingencies
  * proposed without anyone's beliefs, agreed terms, the bundle on the table now: its terms were
- * between the parties, and before signing the alternatives we offer beside the agreement, by terms) — and never by spreading or filtering private objects. Phrases, call scripts, and later shared links, documents and drafted messages are
- * rendered from this view alone: what is not in it can not leak, including figures derived from
- * private ones. (The private list itself is in `model/private-fields.ts`.)
+ * between the parties, and before signing the alternatives we offer beside the agreement, by terms)
+ * — and never by spreading or filtering private objects. Phrases, call scripts, and later shared
+ * links, documents and drafted messages are rendered from this view alone: what is not in it can
+ * not leak, including figures derived from private ones. (The private list itself is in
+ * `model/private-fields.ts`.)
  *
  * Evidence marked `shareable: false` (an internal source: win/loss interviews, our price book) is
  * left out, and the anchor's evidence indexes point into the shared list. Two things come from
