@@ -234,6 +234,12 @@ export { type FloorField, floorFieldsChanged, floorIsSealed } from './journal/fl
 export { JOINT_GAIN_MIN, type JointGain, jointGain } from './journal/joint-gain'
 export { type JournalLine, type JournalText, readJournalText } from './journal/jsonl'
 export type { NextMove } from './journal/next-move'
+export {
+  alternativesBeforeSigning,
+  NEIGHBOUR_CAP,
+  type PostSettlementOption,
+  postSettlement,
+} from './journal/post-settlement'
 export { completeEvent, type EventDefaults, type EventRead, readEvent } from './journal/read'
 export { type RealityItem, type RealityTest, realityTest, type Verdict } from './journal/reality'
 export {

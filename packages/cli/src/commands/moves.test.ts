@@ -378,6 +378,50 @@ describe('retract and accept-contingency find the move', () => {
     })
   })
 
+  it('--alternative N records the alternative status lists before signing, keeping the rest; once signed there is none', async () => {
+    const plan = renewalNegotiation(CHOSEN)
+    const before = await runCaptured(['agree', plan, '--alternative', '1'])
+    expect(before.code).toBe(EXIT.invalid)
+    expect(before.stderr).toContain('there is no alternative to sign')
+    expect((await agreeWithUptime(plan, ['--exit', '90 days notice'])).code).toBe(EXIT.ok)
+    const status = JSON.parse((await runCaptured(['status', plan, '--json'])).stdout) as {
+      postSettlement: { terms: Record<string, unknown> }[]
+      nextMove: { command?: string }
+    }
+    expect(status.postSettlement.length).toBeGreaterThan(0)
+    expect(status.nextMove.command).toBe('parley agree PLAN --alternative N')
+    const beyond = await runCaptured([
+      'agree',
+      plan,
+      '--alternative',
+      String(status.postSettlement.length + 1),
+    ])
+    expect(beyond.code).toBe(EXIT.invalid)
+    expect(beyond.stderr).toMatch(/there (is 1 alternative|are \d alternatives) before signing: give 1/)
+    const both = await runCaptured(['agree', plan, '--table', '--alternative', '1'])
+    expect(both.code).toBe(EXIT.usage)
+    expect(both.stderr).toContain('give one of --table, --bundle and --alternative')
+    const written = journalOf(plan).length
+    const signed = await runCaptured(['agree', plan, '--alternative', '1'])
+    expect(signed.code).toBe(EXIT.ok)
+    expect(journalOf(plan)).toHaveLength(written + 1)
+    expect(lastEvent(plan)).toMatchObject({
+      type: 'agreed',
+      terms: status.postSettlement[0]?.terms,
+      measures: [{ metric: 'uptime', threshold: 99.5, reporting: 'monthly', remedy: 'credits' }],
+      fairnessStory: 'market rate',
+      exit: '90 days notice',
+    })
+    // They signed one: the step is done.
+    const after = JSON.parse((await runCaptured(['status', plan, '--json'])).stdout) as {
+      postSettlement: unknown[]
+    }
+    expect(after.postSettlement).toEqual([])
+    const again = await runCaptured(['agree', plan, '--alternative', '1'])
+    expect(again.code).toBe(EXIT.invalid)
+    expect(journalOf(plan)).toHaveLength(written + 1)
+  })
+
   it('a measures file with a wrong entry is refused at its line', async () => {
     const plan = renewalNegotiation(CHOSEN)
     const measures = join(dirname(plan), 'measures.yaml')

@@ -7,7 +7,9 @@
  * written on either, nor when a question is interrupted (exit 130).
  */
 import {
+  alternativesBeforeSigning,
   formatPath,
+  inferPriorities,
   type JournalEvent,
   mesoView,
   type NegotiationState,
@@ -682,6 +684,8 @@ function byIdPrefix(
 export interface AgreeOptions extends MoveOptions {
   table?: boolean
   bundle?: string[]
+  /** The number of the alternative `parley status` lists before signing (1 for the first). */
+  alternative?: number
   measures?: string
   fairness?: string
   changeControl?: string
@@ -694,11 +698,28 @@ export interface AgreeOptions extends MoveOptions {
 export function agreeCommand(context: CommandContext, planFile: string, options: AgreeOptions) {
   return recordMove(context, planFile, options, {
     verb: 'agree',
-    build: async ({ space, state }, ask) => {
-      if (options.table && options.bundle) return usage('give --table or --bundle, not both')
+    build: async ({ space, state, learned }, ask) => {
+      const given = [options.table, options.bundle, options.alternative].filter((flag) => flag !== undefined)
+      if (given.length > 1) return usage('give one of --table, --bundle and --alternative')
       let terms: Terms
       let from = '--bundle'
-      if (options.bundle) {
+      if (options.alternative !== undefined) {
+        // The same alternatives `parley status` lists under "Before you sign", in its order.
+        const posterior = (await learned()) ?? inferPriorities(space, state.observations)
+        const alternatives = alternativesBeforeSigning(space, state, posterior)
+        const n = options.alternative
+        const alternative = alternatives[n - 1]
+        if (!alternative)
+          return invalid(
+            '--alternative',
+            alternatives.length === 0
+              ? 'there is no alternative to sign: `parley status` lists them under "Before you sign" once an agreement is recorded, until one of them is signed'
+              : `there ${alternatives.length === 1 ? 'is 1 alternative' : `are ${alternatives.length} alternatives`} before signing: give ${alternatives.length === 1 ? '1' : `1 to ${alternatives.length}`}`,
+            'no_alternative',
+          )
+        terms = alternative.terms
+        from = '--alternative'
+      } else if (options.bundle) {
         const read = termsFrom(space, '--bundle', options.bundle)
         if (!read.ok) return read.built
         terms = read.terms
@@ -714,9 +735,11 @@ export function agreeCommand(context: CommandContext, planFile: string, options:
           terms = table
           from = '--table'
         } else if (ask) terms = await askBundle(ask, space, table)
-        else return usage('say what was agreed: --table or --bundle ISSUE=LEVEL ...')
+        else return usage('say what was agreed: --table, --bundle ISSUE=LEVEL ... or --alternative N')
       } else
-        return usage('say what was agreed: --table (the bundle on the table) or --bundle ISSUE=LEVEL ...')
+        return usage(
+          'say what was agreed: --table (the bundle on the table), --bundle ISSUE=LEVEL ... or --alternative N (one listed before signing)',
+        )
       let measures: unknown
       let measuresPlace: ((problem: PathProblem) => Problem) | undefined
       if (options.measures !== undefined) {

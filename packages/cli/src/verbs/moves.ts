@@ -156,9 +156,15 @@ export const agreeVerb: Verb = (program, { context, exit }) => {
     moveCommand(program, 'agree', 'record the agreement: its terms, measures and governance', [
       'parley agree acme.yaml --table --fairness "the market rate for the term, with credits if we miss"',
       'parley agree acme.yaml --bundle price=240000 rollout=60 billing=milestone support=premium credits=10 term=24 uplift=3 --measures measures.yaml',
+      'parley agree acme.yaml --alternative 1',
     ]),
   )
     .option('--table', 'the bundle on the table')
+    .option(
+      '--alternative <n>',
+      'the alternative they signed instead: its number under "Before you sign" in `parley status`',
+      integerIn(1, 9),
+    )
     .option('--bundle <terms...>', `the agreed bundle: ${TERMS}, every issue`)
     .option('--measures <file>', 'a JSON or YAML list of measures: metric, threshold, reporting, remedy')
     .option('--fairness <text>', 'the fairness story both sides can tell')

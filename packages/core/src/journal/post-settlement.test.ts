@@ -206,7 +206,7 @@ describe('status at the close', () => {
     expect(status.nextMove.text).toMatch(
       /^before signing, offer the (2 )?post-settlement alternatives? beside the agreement/,
     )
-    expect(status.nextMove.command).toBe('parley agree PLAN --bundle issue=level …')
+    expect(status.nextMove.command).toBe('parley agree PLAN --alternative N')
   })
 
   it('lists none once they have signed one of the alternatives, and lists them anew for a corrected agreement', () => {
