@@ -3,7 +3,17 @@
  * through the real prompt library on a stand-in terminal (a stream that says it is a TTY), typed
  * one key at a time as a person would, each key sent once the question it answers is on screen.
  */
+
+import { readFileSync } from 'node:fs'
 import { PassThrough, Writable } from 'node:stream'
+import {
+  alternativesBeforeSigning,
+  compileSpace,
+  inferPriorities,
+  type JournalEvent,
+  parsePlanText,
+  replay,
+} from '@parley/core'
 import { RENEWAL_B } from '@parley/core/testing'
 import { describe, expect, it } from 'vitest'
 import { journalOf, renewalNegotiation } from '../example-negotiation'
@@ -109,6 +119,24 @@ describe('move verbs ask at a terminal for what the flags leave out', () => {
     expect(run.code).toBe(EXIT.ok)
     expect(run.screen).toContain('(that is all)')
     expect(journalOf(plan).at(-1)).toMatchObject({ type: 'concession', give: { price: 220000 }, get: {} })
+  })
+
+  it('agree, after an agreement: which of the alternatives listed before signing they signed', async () => {
+    const plan = renewalNegotiation([
+      { type: 'offer-sent', bundles: SET },
+      { type: 'bundle-chosen', side: 'them', label: 'B' },
+      { type: 'agreed', terms: RENEWAL_B },
+    ])
+    const parsed = parsePlanText(readFileSync(plan, 'utf8'), { format: 'yaml' })
+    if (!parsed.ok) throw new Error('the example does not parse')
+    const space = compileSpace(parsed.plan)
+    const state = replay(space, journalOf(plan) as JournalEvent[])
+    const listed = alternativesBeforeSigning(space, state, inferPriorities(space, state.observations))
+    expect(listed.length).toBeGreaterThan(1)
+    const run = await atTerminal(['agree', plan], [{ after: 'What did they sign?', keys: [DOWN, ENTER] }])
+    expect(run.code).toBe(EXIT.ok)
+    expect(run.screen).toContain('alternative 1 listed before signing: ')
+    expect(journalOf(plan).at(-1)).toMatchObject({ type: 'agreed', terms: listed[1]?.terms })
   })
 
   it('Ctrl-C at a question writes nothing and exits 130', async () => {

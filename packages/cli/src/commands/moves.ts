@@ -701,13 +701,34 @@ export function agreeCommand(context: CommandContext, planFile: string, options:
     build: async ({ space, state, learned }, ask) => {
       const given = [options.table, options.bundle, options.alternative].filter((flag) => flag !== undefined)
       if (given.length > 1) return usage('give one of --table, --bundle and --alternative')
-      let terms: Terms
+      let terms: Terms | undefined
       let from = '--bundle'
-      if (options.alternative !== undefined) {
-        // The same alternatives `parley status` lists under "Before you sign", in its order.
-        const posterior = (await learned()) ?? inferPriorities(space, state.observations)
-        const alternatives = alternativesBeforeSigning(space, state, posterior)
-        const n = options.alternative
+      // The same alternatives `parley status` lists under "Before you sign", in its order.
+      const beforeSigning = async () =>
+        alternativesBeforeSigning(
+          space,
+          state,
+          (await learned()) ?? inferPriorities(space, state.observations),
+        )
+      // At a terminal with nothing given, before signing: which of the alternatives did they sign?
+      let picked: number | undefined = options.alternative
+      if (picked === undefined && given.length === 0 && ask && state.agreed) {
+        const alternatives = await beforeSigning()
+        if (alternatives.length > 0) {
+          const choice = await ask.select<string>('What did they sign?', [
+            ...alternatives.map((alternative, k) => ({
+              value: String(k + 1),
+              name: `alternative ${k + 1} listed before signing: ${formatTerms(alternative.terms)}`,
+            })),
+            { value: 'other', name: 'another bundle, issue by issue' },
+          ])
+          if (choice !== 'other') picked = Number(choice)
+          else terms = await askBundle(ask, space, state.table?.terms)
+        }
+      }
+      if (picked !== undefined) {
+        const alternatives = await beforeSigning()
+        const n = picked
         const alternative = alternatives[n - 1]
         if (!alternative)
           return invalid(
@@ -719,6 +740,8 @@ export function agreeCommand(context: CommandContext, planFile: string, options:
           )
         terms = alternative.terms
         from = '--alternative'
+      } else if (terms !== undefined) {
+        // Asked for above, issue by issue.
       } else if (options.bundle) {
         const read = termsFrom(space, '--bundle', options.bundle)
         if (!read.ok) return read.built

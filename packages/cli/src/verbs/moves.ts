@@ -175,7 +175,7 @@ export const agreeVerb: Verb = (program, { context, exit }) => {
     .option('--escalation <text>', 'governance: who settles disputes')
     .addHelpText(
       'after',
-      "Contingencies they accepted are carried into the agreement with their measurement. Recording again (the\nalternative they chose before signing, or a correction) keeps the recorded agreement's measures, governance,\nchange control, exit and fairness story unless a flag gives them anew; the latest agreement counts.",
+      "Contingencies they accepted are carried into the agreement with their measurement. Recording again (the\nalternative they chose before signing, or a correction) keeps the recorded agreement's measures, governance,\nchange control, exit and fairness story unless a flag gives them anew; the latest agreement counts. On a\nterminal with no terms given, once an agreement is recorded, it asks which of the alternatives they signed.",
     )
     .action(async (plan: string, options) => exit(await agreeCommand(context, plan, options)))
 }
