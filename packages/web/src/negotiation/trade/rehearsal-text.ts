@@ -86,7 +86,8 @@ export function replyText(
     case 'countered':
       return `${reply.order.length > 1 ? `They rank ${reply.order.join(', ')} and counter` : 'They counter'}: ${bundleText(issues, rehearsal, reply.counter, estimate)}.`
     case 'before-signing':
-      return `${us ? 'They agree' : 'Agreed'}: ${termsText(issues, reply.agreed.terms)}. Before signing, Parley offers ${reply.alternatives.length === 1 ? 'an alternative' : `${reply.alternatives.length} alternatives`} beside it, each at least as good for us: ${reply.alternatives.map((bundle, k) => `${k + 1}. ${bundleText(issues, rehearsal, bundle, estimate)}`).join('; ')}.`
+      // The alternatives themselves are listed where they are signed, and in the debrief.
+      return `${us ? 'They agree' : 'Agreed'}: ${termsText(issues, reply.agreed.terms)}. Before signing, Parley offers ${reply.alternatives.length === 1 ? 'an alternative' : `${reply.alternatives.length} alternatives`} beside it, each at least as good for us.`
     case 'left':
       return 'They walk away: nothing on the table beats their alternative for them.'
     case 'ended':
