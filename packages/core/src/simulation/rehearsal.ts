@@ -659,8 +659,8 @@ class Play {
     const count = signing.alternatives.length
     const choices =
       count === 1
-        ? 'sign (the agreement as it is) or sign 1'
-        : `sign (the agreement as it is) or sign 1 to ${count}`
+        ? 'sign the agreement as it is, or the alternative (1)'
+        : `sign the agreement as it is, or one of the alternatives (1 to ${count})`
     if (move.kind !== 'sign')
       return refuse(
         'sign-first',
