@@ -703,31 +703,31 @@ export function agreeCommand(context: CommandContext, planFile: string, options:
       if (given.length > 1) return usage('give one of --table, --bundle and --alternative')
       let terms: Terms | undefined
       let from = '--bundle'
-      // The same alternatives `parley status` lists under "Before you sign", in its order.
-      const beforeSigning = async () =>
-        alternativesBeforeSigning(
-          space,
-          state,
-          (await learned()) ?? inferPriorities(space, state.observations),
-        )
-      // At a terminal with nothing given, before signing: which of the alternatives did they sign?
-      let picked: number | undefined = options.alternative
-      if (picked === undefined && given.length === 0 && ask && state.agreed) {
-        const alternatives = await beforeSigning()
-        if (alternatives.length > 0) {
-          const choice = await ask.select<string>('What did they sign?', [
-            ...alternatives.map((alternative, k) => ({
-              value: String(k + 1),
-              name: `alternative ${k + 1} listed before signing: ${formatTerms(alternative.terms)}`,
-            })),
-            { value: 'other', name: 'another bundle, issue by issue' },
-          ])
-          if (choice !== 'other') picked = Number(choice)
-          else terms = await askBundle(ask, space, state.table?.terms)
-        }
+      // The alternatives `parley status` lists under "Before you sign", in its order: computed once,
+      // when asked for (--alternative, or a terminal with nothing given once an agreement is recorded).
+      const alternatives =
+        options.alternative !== undefined || (given.length === 0 && ask && state.agreed)
+          ? alternativesBeforeSigning(
+              space,
+              state,
+              (await learned()) ?? inferPriorities(space, state.observations),
+            )
+          : []
+      let picked = options.alternative
+      if (picked === undefined && ask && alternatives.length > 0) {
+        const choice = await ask.select<string>('What did they sign?', [
+          ...alternatives.map((alternative, k) => ({
+            value: String(k + 1),
+            name: `alternative ${k + 1} listed before signing: ${formatTerms(alternative.terms)}`,
+          })),
+          { value: 'other', name: 'another bundle, issue by issue' },
+        ])
+        if (choice !== 'other') picked = Number(choice)
+        else terms = await askBundle(ask, space, state.table?.terms)
       }
-      if (picked !== undefined) {
-        const alternatives = await beforeSigning()
+      if (terms !== undefined) {
+        // Asked for above, issue by issue.
+      } else if (picked !== undefined) {
         const n = picked
         const alternative = alternatives[n - 1]
         if (!alternative)
@@ -740,8 +740,6 @@ export function agreeCommand(context: CommandContext, planFile: string, options:
           )
         terms = alternative.terms
         from = '--alternative'
-      } else if (terms !== undefined) {
-        // Asked for above, issue by issue.
       } else if (options.bundle) {
         const read = termsFrom(space, '--bundle', options.bundle)
         if (!read.ok) return read.built

@@ -99,6 +99,22 @@ export function postSettlement(
 }
 
 /**
+ * The alternatives beside `agreed` under what the journal has taught us: the current estimate of
+ * `state` and `posterior`'s draws, with the decision rule and our limits. What `status` lists before
+ * signing, the simulator's Parley method offers, and the rehearsal's debrief shows.
+ */
+export function alternativesBeside(
+  space: Space,
+  agreed: Offer,
+  state: Pick<NegotiationState, 'observations'>,
+  posterior: Posterior,
+  options: PostSettlementOptions = {},
+): PostSettlementOption[] {
+  const estimate = currentEstimate(space, state, posterior)
+  return postSettlement(space, agreed, estimate, posterior.beliefs, ruleAndLimits(space), options)
+}
+
+/**
  * The alternatives to offer before signing, as `status`, the coach and the web app's Close stage
  * show them: at the close only (once an agreement is recorded, until the debrief begins), under the
  * current estimate and the posterior's draws. Once they have signed one of the alternatives offered
@@ -114,23 +130,25 @@ export function alternativesBeforeSigning(
 ): PostSettlementOption[] {
   const agreed = state.stage === 'close' ? state.agreed : undefined
   if (!agreed) return []
-  const estimate = currentEstimate(space, state, posterior)
-  const constraints = ruleAndLimits(space)
-  const beside = (offer: Offer, chosen: PostSettlementOptions) =>
-    postSettlement(space, offer, estimate, posterior.beliefs, constraints, chosen)
   const earlier = state.applied.filter((event) => event.type === 'agreed').at(-2)
   if (earlier?.type === 'agreed') {
     const read = readOffer(space, earlier.terms)
     const signed = Int32Array.from(agreed.offer.levelIndex)
-    if (read.ok && beside(read.offer, {}).some((option) => sameBundle(levelsOf(space, option.terms), signed)))
+    if (
+      read.ok &&
+      alternativesBeside(space, read.offer, state, posterior).some((option) =>
+        sameBundle(levelsOf(space, option.terms), signed),
+      )
+    )
       return []
   }
-  return beside(agreed.offer, options)
+  return alternativesBeside(space, agreed.offer, state, posterior, options)
 }
 
+/** The level indices of a bundle this module made (a joint gain or an alternative): it reads back. */
 function levelsOf(space: Space, terms: TradeBundle['terms']): Int32Array {
   const read = readOffer(space, terms)
-  if (!read.ok) throw new Error('a joint gain does not read back as a bundle of the plan')
+  if (!read.ok) throw new Error('a bundle of the post-settlement does not read back as a bundle of the plan')
   return Int32Array.from(read.offer.levelIndex)
 }
 

@@ -26,7 +26,7 @@
  */
 
 import { currentEstimate } from '../inference/estimate'
-import { postSettlement } from '../journal/post-settlement'
+import { alternativesBeside } from '../journal/post-settlement'
 import { TOLERANCE } from '../model/limits'
 import type { Terms } from '../model/plan'
 import { offerFromLevels, readOffer } from '../scoring/offer'
@@ -115,9 +115,13 @@ export function rehearsalDebrief(rehearsal: Rehearsal): RehearsalDebrief {
 
   // Stopped before signing (role reversal): the talks' agreement stands.
   const agreed = end?.kind === 'agreed' ? end.bundle : rehearsal.signing?.agreed
-  const agreement = agreed
-    ? { terms: agreed.terms, us: ourUtility(space, agreed.levels), them: trueUtility(truth, agreed.levels) }
-    : undefined
+  // A bundle with our utility and their true one.
+  const debriefPoint = (bundle: { terms: Terms; levels: ArrayLike<number> }): DebriefPoint => ({
+    terms: bundle.terms,
+    us: ourUtility(space, bundle.levels),
+    them: trueUtility(truth, bundle.levels),
+  })
+  const agreement = agreed ? debriefPoint(agreed) : undefined
   const point = agreement ? { us: agreement.us, them: agreement.them } : d
 
   let left: RehearsalDebrief['left'] = { us: 0, them: 0 }
@@ -163,44 +167,35 @@ export function rehearsalDebrief(rehearsal: Rehearsal): RehearsalDebrief {
   const signing = end?.kind === 'agreed' ? end.beforeSigning : undefined
   if (signing) {
     // Role reversal: the alternatives Parley offered, and the person's own choice.
-    const point = (bundle: { terms: Terms; levels: ArrayLike<number> }): DebriefPoint => ({
-      terms: bundle.terms,
-      us: ourUtility(space, bundle.levels),
-      them: trueUtility(truth, bundle.levels),
-    })
     beforeSigning = {
-      alternatives: signing.alternatives.map(point),
-      ...(signing.signed ? { signed: point(signing.signed) } : {}),
+      alternatives: signing.alternatives.map(debriefPoint),
+      ...(signing.signed ? { signed: debriefPoint(signing.signed) } : {}),
       chosenBy: 'them',
     }
   } else if (agreed && agreement) {
-    const offer = offerFromLevels(space, agreed.levels)
-    const options = postSettlement(
+    const bundles = alternativesBeside(
       space,
-      offer,
-      estimate,
-      rehearsal.posterior.beliefs,
-      prepared.constraints,
-      {
-        count: prepared.settings.mesoCount - 1,
-      },
-    )
-    const levels = options.map((option) => {
+      offerFromLevels(space, agreed.levels),
+      rehearsal.state,
+      rehearsal.posterior,
+      { count: prepared.settings.mesoCount - 1 },
+    ).map((option) => {
       const read = readOffer(space, option.terms)
       if (!read.ok) throw new Error('a post-settlement alternative does not read back')
-      return read.offer.levelIndex
+      return { terms: option.terms, levels: read.offer.levelIndex }
     })
-    const alternatives = options.map(
-      (option, k): DebriefPoint => ({
-        terms: option.terms,
-        us: option.utility.us,
-        them: trueUtility(truth, levels[k] as Int32Array),
-      }),
-    )
     // What they sign, by the simulator's own rule: the agreement, or the alternative at its index.
-    const pick = signedAmong(truth, agreed.levels, levels)
-    const signed = pick === agreed.levels ? undefined : alternatives[levels.indexOf(pick)]
-    beforeSigning = { alternatives, ...(signed ? { signed } : {}), chosenBy: 'simulator' }
+    const pick = signedAmong(
+      truth,
+      agreed.levels,
+      bundles.map((bundle) => bundle.levels),
+    )
+    const signed = bundles.find((bundle) => bundle.levels === pick)
+    beforeSigning = {
+      alternatives: bundles.map(debriefPoint),
+      ...(signed ? { signed: debriefPoint(signed) } : {}),
+      chosenBy: 'simulator',
+    }
   }
   const issues = space.issues.map((issue) => ({
     id: issue.id,

@@ -45,7 +45,7 @@ import { currentEstimate } from '../inference/estimate'
 import { theirUtility } from '../journal/concessions'
 import { jointGain } from '../journal/joint-gain'
 import { likelyBest, sameBundle } from '../journal/likely-best'
-import { postSettlement } from '../journal/post-settlement'
+import { alternativesBeside } from '../journal/post-settlement'
 import { realityTest } from '../journal/reality'
 import { bestForThemAt, ourLastOffer, tradeProposal } from '../journal/trade-advice'
 import { type MesoViewResult, mesoView } from '../meso/view'
@@ -295,13 +295,11 @@ export function parleyMethod(
   }
   return {
     settle(agreed) {
-      const posterior = journal.posterior()
-      const options = postSettlement(
+      const options = alternativesBeside(
         space,
         offerFromLevels(space, agreed),
-        currentEstimate(space, journal.state, posterior),
-        posterior.beliefs,
-        prepared.constraints,
+        journal.state,
+        journal.posterior(),
         { count: prepared.settings.mesoCount - 1 },
       )
       return options.map((option) => levelsOf(prepared, option.terms))

@@ -1,9 +1,9 @@
 /**
  * Before signing: the alternatives `parley status` lists once an agreement is recorded (core's
- * `postSettlement`), each at least as good for us and possibly better for them. For our side only:
- * it shows what each is worth to us.
+ * `alternativesBeforeSigning`, which status calls too), each at least as good for us and possibly
+ * better for them. For our side only: it shows what each is worth to us.
  */
-import { formatPoints, negotiationStatus, type Terms } from '@parley/core'
+import { alternativesBeforeSigning, formatPoints, type Terms } from '@parley/core'
 import { useMemo } from 'react'
 import { Button, PrivateMark, Section } from '../../ui/controls'
 import { Figure } from '../../ui/maths'
@@ -20,10 +20,13 @@ export function PostSettlementSection({
   /** Puts an alternative's terms into the agreement form (editors only). */
   onUse?: (terms: Terms) => void
 }) {
-  const { space, journal, derived } = model
-  const status = useMemo(() => negotiationStatus(space, journal, derived), [space, journal, derived])
-  const estimate = useEstimateLabel(status.estimate.moves)
-  if (status.postSettlement.length === 0) return null
+  const { space, derived } = model
+  const alternatives = useMemo(
+    () => alternativesBeforeSigning(space, derived.state, derived.posterior),
+    [space, derived],
+  )
+  const estimate = useEstimateLabel(derived.state.observations.length)
+  if (alternatives.length === 0) return null
   return (
     <Section title="Before you sign" id="before-you-sign">
       <p>
@@ -32,7 +35,7 @@ export function PostSettlementSection({
         they sign as the agreement below: the measures and governance already written stay.
       </p>
       <ol className="post-settlement">
-        {status.postSettlement.map((option) => (
+        {alternatives.map((option) => (
           <li key={termsText(space.issues, option.terms)}>
             {jointGainText(option, estimate)}: {formatPoints(option.utility.us)} to us,{' '}
             {formatPoints(option.utility.them)} to them,{' '}
