@@ -134,8 +134,10 @@ export function alternativesBeforeSigning(
   if (earlier?.type === 'agreed') {
     const read = readOffer(space, earlier.terms)
     const signed = Int32Array.from(agreed.offer.levelIndex)
+    // Every alternative is worth at least the earlier agreement to us: a correction worth less is none of them.
     if (
       read.ok &&
+      utilityOf(space, agreed.offer).us >= utilityOf(space, read.offer).us - TOLERANCE &&
       alternativesBeside(space, read.offer, state, posterior).some((option) =>
         sameBundle(levelsOf(space, option.terms), signed),
       )
