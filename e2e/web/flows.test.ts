@@ -331,6 +331,9 @@ describe.runIf(browserAvailable)(
       expect(status.postSettlement.length).toBeGreaterThan(0)
       const alternatives = page.locator('ol.post-settlement > li')
       await expect.poll(() => alternatives.count()).toBe(status.postSettlement.length)
+      await page
+        .locator('#before-you-sign')
+        .screenshot({ path: join(SCREENSHOTS, 'flow-before-you-sign.png') })
       for (const [k, option] of status.postSettlement.entries())
         expect(await alternatives.nth(k).textContent()).toContain(
           `${formatSigned(option.gain.us)} for us, ${formatSigned(option.gain.them)} for them`,
