@@ -348,17 +348,10 @@ export function expectedUtility(utilities: readonly Float64Array[], probability:
 export function choiceInformation(
   utilities: readonly Float64Array[],
   probability: Float64Array,
-  stride = 1,
 ): (set: readonly number[]) => number {
-  // With a stride, every stride-th sample stands for the rest (their probabilities pooled onto it).
-  const picked = Array.from({ length: Math.ceil(probability.length / stride) }, (_, k) => k * stride)
-  const samples = picked.length
-  const weights = Float64Array.from(picked, (s) => {
-    let total = 0
-    for (let t = s; t < Math.min(s + stride, probability.length); t++) total += probability[t] ?? 0
-    return total
-  })
-  const exps = utilities.map((row) => Float64Array.from(picked, (s) => Math.exp((row[s] ?? 0) / LOGIT_SCALE)))
+  const samples = probability.length
+  const weights = probability
+  const exps = utilities.map((row) => Float64Array.from(row, (u) => Math.exp(u / LOGIT_SCALE)))
   return (set) => {
     const k = set.length
     if (k < 2) return 0

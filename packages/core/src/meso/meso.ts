@@ -30,7 +30,6 @@ import {
   BELIEF_SAMPLES,
   type Beliefs,
   choiceInformation,
-  expectedUtility,
   informativeness,
   LOGIT_SCALE,
   meanWeights,
@@ -369,7 +368,14 @@ function searchSet(
   const candidates = findCandidates(space, problem, listed, weightVectors(space, center)).filter((c) =>
     keeps(c.levels),
   )
-  let chosen = chooseSet(space, diversePool(space, candidates), count, beliefs, context.answered)
+  let chosen = chooseSet(
+    space,
+    diversePool(space, candidates),
+    count,
+    beliefs,
+    context.theirUtility,
+    context.answered,
+  )
   if (chosen.length < count && candidates.length > 0) {
     // Not enough yet: look further, with sparse random priorities (more of them when the window is listed and a look is cheap).
     const more = findCandidates(
@@ -379,7 +385,14 @@ function searchSet(
       sparseVectors(center, listed ? 160 : 40),
       candidates,
     ).filter((c) => keeps(c.levels))
-    chosen = chooseSet(space, diversePool(space, more), count, beliefs, context.answered)
+    chosen = chooseSet(
+      space,
+      diversePool(space, more),
+      count,
+      beliefs,
+      context.theirUtility,
+      context.answered,
+    )
   }
   if (chosen.length < count)
     return { ok: false, size: Math.max(chosen.length, Math.min(candidates.length, 1)) }
@@ -532,30 +545,56 @@ function diversePool(space: Space, candidates: Candidate[]): Candidate[] {
   return chosen.map((k) => candidates[k] as Candidate)
 }
 
+/** Every fourth sample, each carrying the probability of itself and the three after it. */
+function everyFourth(beliefs: Beliefs): Beliefs {
+  const kept = Math.ceil(beliefs.samples.length / 4)
+  const probability = new Float64Array(kept)
+  for (let s = 0; s < beliefs.probability.length; s++)
+    probability[s >> 2] = (probability[s >> 2] as number) + (beliefs.probability[s] as number)
+  const flipped = beliefs.flipped
+  return {
+    samples: Array.from({ length: kept }, (_, k) => beliefs.samples[4 * k] as Float64Array),
+    probability,
+    seed: beliefs.seed,
+    ...(flipped ? { flipped: Array.from({ length: kept }, (_, k) => flipped[4 * k] as Uint8Array) } : {}),
+  }
+}
+
 /** The most informative set of `count` candidates that pairwise differ on two issues or more (greedy, then one round of swaps). */
 function chooseSet(
   space: Space,
   pool: Candidate[],
   count: number,
   beliefs: Beliefs,
+  theirUtility: (levels: ArrayLike<number>) => number,
   answered: ReadonlySet<string> = new Set(),
 ): Candidate[] {
   if (pool.length < count) return compatibleSubset(pool, count, answered)
+  // The search compares sets on a quarter of the samples (each standing for the three after it);
+  // the set's reported figure uses all of them.
+  const fourth = everyFourth(beliefs)
   const table = utilityTable(
     space,
-    beliefs,
+    fourth,
     pool.map((candidate) => candidate.levels),
   )
-  const attractive = expectedUtility(table, beliefs.probability)
+  const attractive = pool.map((candidate) => theirUtility(candidate.levels))
   const fits = pool.map((a) => pool.map((b) => differingIssues(a.levels, b.levels) >= 2))
   const compatible = (set: number[], k: number) => set.every((j) => fits[j]?.[k] === true)
-  // The search compares sets on a quarter of the samples; the set's reported figure uses all of them.
-  const gain = choiceInformation(table, beliefs.probability, 4)
-  // Information first; attractiveness to them (expected U_them under our beliefs) breaks near-ties:
+  const gain = choiceInformation(table, fourth.probability)
+  // Information first; attractiveness to them (U_them under the current estimate) breaks near-ties:
   // ten points more for them on average weighs as much as 0.05 bits.
   // A set already offered teaches little more than it did: never propose it again.
+  const keys = answered.size > 0 ? pool.map((candidate) => candidate.levels.join(',')) : []
   const repeats = (set: number[]) =>
-    set.length === count && answered.has(setKey(set.map((k) => (pool[k] as Candidate).levels)))
+    answered.size > 0 &&
+    set.length === count &&
+    answered.has(
+      set
+        .map((k) => keys[k] as string)
+        .sort()
+        .join('|'),
+    )
   const value = (set: number[]) =>
     repeats(set)
       ? Number.NEGATIVE_INFINITY
