@@ -19,7 +19,9 @@ interface StatusJson {
     }[]
   }
   jointGain: { terms: Record<string, unknown>; utility: { us: number; them: number } } | null
-  table: { utility: { us: number; them: number } } | null
+  table: { source: string; terms: Record<string, unknown>; utility: { us: number; them: number } } | null
+  offersInPlay: unknown[]
+  warnings: { code: string }[]
   estimate: { label: string }
   postSettlement: {
     terms: Record<string, unknown>
@@ -129,5 +131,37 @@ describe('parley status: the reality test as a trade adviser', () => {
     )
     // Shown once, as the first alternative, not again as a joint gain.
     expect(text).not.toContain('Joint gain in sight')
+  })
+
+  it('shows the agreement, not the offers that led to it, once the terms are agreed', async () => {
+    const plan = renewalNegotiation([])
+    expect((await runCaptured(['offer', plan, '--meso'])).code).toBe(EXIT.ok)
+    expect((await runCaptured(['reply', plan, '--chose', 'B'])).code).toBe(EXIT.ok)
+    // Their choice moved the estimate: in play, the set's figures have drifted since it was sent.
+    const open = JSON.parse((await runCaptured(['status', plan, '--json'])).stdout) as StatusJson
+    expect(open.offersInPlay).toHaveLength(3)
+    expect(open.warnings.some((w) => w.code === 'sent_figures_changed')).toBe(true)
+    const before = (await runCaptured(['status', plan])).stdout
+    expect(before).toContain('Offers in play')
+    expect(before).toMatch(/now worth .* to them by our estimate/)
+
+    expect((await runCaptured(['agree', plan, '--table'])).code).toBe(EXIT.ok)
+    const status = JSON.parse((await runCaptured(['status', plan, '--json'])).stdout) as StatusJson
+    expect(status.offersInPlay).toEqual([])
+    expect(status.table?.source).toBe('agreement')
+    const chosen = (open.offersInPlay as { label: string; terms: Record<string, unknown> }[]).find(
+      (bundle) => bundle.label === 'B',
+    )
+    expect(status.table?.terms).toEqual(chosen?.terms)
+    // Kept in JSON as history; not explained in the text, where no offer is in play.
+    expect(status.warnings.some((w) => w.code === 'sent_figures_changed')).toBe(true)
+    const text = (await runCaptured(['status', plan])).stdout
+    const agreed = status.table?.utility ?? { us: 0, them: 0 }
+    expect(text).toContain(
+      `Agreed: U_us ${agreed.us.toFixed(1)}, U_them ${agreed.them.toFixed(1)} (${status.estimate.label}) — `,
+    )
+    expect(text).not.toContain('Offers in play')
+    expect(text).not.toContain('On the table')
+    expect(text).not.toMatch(/now worth .* to them by our estimate/)
   })
 })

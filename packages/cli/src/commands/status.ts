@@ -34,12 +34,13 @@ export async function statusCommand(
     })
   else {
     printStatus(context.out, status, journal.exists ? journal.file : null)
-    // Figures of earlier rounds' bundles are history (in --json); the text explains those in play.
-    const latest = state.offers.at(-1)?.eventId
+    // Figures of earlier rounds' bundles are history (in --json); the text explains those in play,
+    // and none are once the terms are agreed.
+    const latest = state.agreed ? undefined : state.offers.at(-1)?.eventId
     printWarnings(
       context.out,
       'Warnings',
-      warnings.filter((w) => w.code !== 'sent_figures_changed' || w.eventId === latest),
+      warnings.filter((w) => w.code !== 'sent_figures_changed' || (latest && w.eventId === latest)),
     )
     if (journal.problems.length > 0) context.out.problems(journal.problems)
   }
@@ -67,7 +68,12 @@ function printStatus(out: Output, status: NegotiationStatus, journal: string | n
       )
     }
   }
-  if (status.table) {
+  if (status.table?.source === 'agreement') {
+    out.print()
+    out.print(
+      `${c.bold('Agreed')}: U_us ${pts(status.table.utility.us)}, U_them ${pts(status.table.utility.them)} (${status.estimate.label}) — ${formatTerms(status.table.terms)}`,
+    )
+  } else if (status.table) {
     out.print(
       `${c.bold('On the table')} (${status.table.source}): U_us ${pts(status.table.utility.us)}, U_them ${pts(status.table.utility.them)} (${status.estimate.label}) — ${formatTerms(status.table.terms)}`,
     )

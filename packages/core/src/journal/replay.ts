@@ -31,12 +31,12 @@ export interface OfferRecord {
   bundles: OfferedBundle[]
 }
 
-export type TableSource = 'offer' | 'choice' | 'counter' | 'concession' | 'contingency'
+export type TableSource = 'offer' | 'choice' | 'counter' | 'concession' | 'contingency' | 'agreement'
 
 /**
  * The bundle currently on the table: the latest single offer, the bundle they chose (or ranked
- * first), their counter, the result of a concession, or the table with an accepted contingency's
- * exchange applied.
+ * first), their counter, the result of a concession, the table with an accepted contingency's
+ * exchange applied, or the agreed terms.
  */
 export interface TableBundle {
   offer: Offer

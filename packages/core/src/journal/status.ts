@@ -36,6 +36,7 @@ export interface StatusBundle {
 export interface NegotiationStatus {
   stage: Stage
   round: number
+  /** The bundles of the latest offer, until an agreement is recorded: then none are in play. */
   offersInPlay: StatusBundle[]
   table: (StatusBundle & { source: string }) | null
   concessions: ConcessionLine[]
@@ -148,7 +149,8 @@ export function negotiationStatus(
   return {
     stage: state.stage,
     round: state.round,
-    offersInPlay: latest ? latest.bundles.map((b) => bundle(b.label, b.offer, b.terms, b.name)) : [],
+    offersInPlay:
+      latest && !state.agreed ? latest.bundles.map((b) => bundle(b.label, b.offer, b.terms, b.name)) : [],
     table: state.table
       ? { ...bundle('on the table', state.table.offer, state.table.terms), source: state.table.source }
       : null,

@@ -23,7 +23,12 @@ export const agreed: EventHandler<'agreed'> = (space, state, event) => {
   })
   if (problems.length > 0) return problems
   state.agreed = { eventId: event.id, event, offer: read.offer }
-  state.table = { offer: read.offer, terms: termsOf(space, read.offer), source: 'offer', eventId: event.id }
+  state.table = {
+    offer: read.offer,
+    terms: termsOf(space, read.offer),
+    source: 'agreement',
+    eventId: event.id,
+  }
   return []
 }
 
