@@ -151,6 +151,40 @@ describe('warnings when a move falls short for us', () => {
     const trade = { type: 'concession', give: { support: 'enterprise' }, get: { price: 135000 } }
     expect(warned(admitEvent(space, { ...journal, state }, trade, defaults(5)))).toEqual([])
   })
+
+  it('says when a term of a concession moves nothing: a give where we stand, a get where they stand', () => {
+    const { journal } = admitAll([{ type: 'offer-sent', bundles: [{ terms: good }] }])
+    const state = replay(space, journal.events)
+    // The table is our offer: price 130,000 is where we stand, and (nothing else said) where they do.
+    const idle = { type: 'concession', give: { price: 130000 }, get: { support: 'premium' } }
+    expect(warned(admitEvent(space, { ...journal, state }, idle, defaults(5)))).toEqual([
+      'give.price: give price 130,000 USD/year: our latest position on price is already 130,000 USD/year, so this gives them nothing',
+      'get.support: get support premium: their latest position on support is already premium, so this asks nothing of them',
+    ])
+    const admitted = admitEvent(space, { ...journal, state }, idle, defaults(5))
+    expect(admitted.ok && admitted.warnings.map((w) => [w.code, w.severity])).toEqual([
+      ['give_moves_nothing', 'warning'],
+      ['get_moves_nothing', 'warning'],
+    ])
+    // Half idle: only that half is named.
+    const half = { type: 'concession', give: { support: 'enterprise' }, get: { price: 130000 } }
+    expect(warned(admitEvent(space, { ...journal, state }, half, defaults(5)))).toEqual([
+      'get.price: get price 130,000 USD/year: their latest position on price is already 130,000 USD/year, so this asks nothing of them',
+    ])
+  })
+
+  it('takes meeting their counter on an issue as a give, though the table already has that level', () => {
+    const { journal } = admitAll([
+      { type: 'offer-sent', bundles: [{ terms: good }] },
+      { type: 'offer-rejected', side: 'them', counter: { terms: { ...good, price: 115000 } } },
+    ])
+    const state = replay(space, journal.events)
+    // Their counter is on the table at 115,000; we stood at 130,000: giving 115,000 moves us.
+    const meet = { type: 'concession', give: { price: 115000 }, get: { rollout: 60 } }
+    const admitted = admitEvent(space, { ...journal, state }, meet, defaults(5))
+    expect(admitted.ok).toBe(true)
+    expect(admitted.ok && admitted.warnings.filter((w) => w.code.endsWith('_moves_nothing'))).toEqual([])
+  })
 })
 
 describe('admitting over a remembered state (property)', () => {
@@ -191,7 +225,8 @@ describe('admitting over a remembered state (property)', () => {
   /**
    * The warnings by definition: each bundle the move puts in play — every bundle of an offer, the
    * agreed terms, the bundle on the table after a concession — scored against the plan, in the state
-   * a full replay gives: a `breaks_rule`, `below_floor` or `breaks_limit` warning at its place.
+   * a full replay gives: a `breaks_rule`, `below_floor` or `breaks_limit` warning at its place; and
+   * for a concession, each give or get that leaves its side's position where it stood.
    */
   function warningsByDefinition(state: NegotiationState, event: JournalEvent): string[] {
     const judged = (offer: Offer, at: string) => {
@@ -210,7 +245,22 @@ describe('admitting over a remembered state (property)', () => {
         judged(bundle.offer, `bundles[${k}]`),
       )
     if (event.type === 'agreed' && state.agreed) return judged(state.agreed.offer, 'terms')
-    if (event.type === 'concession' && state.table) return judged(state.table.offer, '')
+    if (event.type === 'concession' && state.table) {
+      // A term that leaves the side's position where it stood (our give, their get) moves nothing.
+      const record = state.concessions.at(-1)
+      const idle = (half: 'give' | 'get', before?: Offer, after?: Offer) =>
+        Object.keys(record?.[half] ?? {})
+          .filter((id) => {
+            const i = space.issues.findIndex((issue) => issue.id === id)
+            return before?.values[i] === after?.values[i]
+          })
+          .map((id) => `${half === 'give' ? 'give' : 'get'}_moves_nothing ${half}.${id}`)
+      return [
+        ...idle('give', record?.ourPosition, record?.ourPositionAfterGive),
+        ...idle('get', record?.theirPosition, record?.theirPositionAfterGet),
+        ...judged(state.table.offer, ''),
+      ]
+    }
     return []
   }
 

@@ -11,13 +11,23 @@
  * limits or breaks the decision rule. Those come back as warnings beside the event — recorded, never
  * refused: the journal is the record of what happened, and what happened may be a mistake.
  */
+
+import { formatLevelWithUnit } from '../language/levels'
 import { type PathProblem, type PathSegment, pathWarning } from '../model/problem'
 import { compileRequirements } from '../scoring/constraints'
 import type { Offer } from '../scoring/offer'
 import type { Space } from '../scoring/space'
 import type { JournalEvent } from './events'
+import { sameLevel } from './positions'
 import { completeEvent, isEventType, readEvent } from './read'
-import { checkNewEvent, type NegotiationState, nextRound, replay, stateAfter } from './replay'
+import {
+  type ConcessionRecord,
+  checkNewEvent,
+  type NegotiationState,
+  nextRound,
+  replay,
+  stateAfter,
+} from './replay'
 import { floorMessage, limitMessage, ruleMessage, shortfallsOf } from './shortfalls'
 
 /** A journal as an event joins it: its events in order, and the state they replay to. */
@@ -133,20 +143,49 @@ function bundlesInPlay(
 
 /** The warnings for a move just admitted, judged as the linter judges it (see `shortfalls.ts`). */
 function admissionWarnings(space: Space, event: JournalEvent, state: NegotiationState): PathProblem[] {
+  const idle = event.type === 'concession' ? idleTerms(space, state.concessions.at(-1)) : []
   const bundles = bundlesInPlay(event, state)
-  if (bundles.length === 0) return []
+  if (bundles.length === 0) return idle
   const requirements = compileRequirements(space)
-  return bundles.flatMap(({ what, at, offer }) => {
-    const shortfalls = shortfallsOf(space, offer, requirements)
-    const warnings: PathProblem[] = []
-    const warn = (code: string, message: string | undefined) => {
-      if (message) warnings.push(pathWarning(code, at, message))
-    }
-    warn('breaks_rule', ruleMessage(what, shortfalls))
-    warn('below_floor', floorMessage(what, shortfalls))
-    warn('breaks_limit', limitMessage(what, shortfalls))
-    return warnings
-  })
+  return idle.concat(
+    bundles.flatMap(({ what, at, offer }) => {
+      const shortfalls = shortfallsOf(space, offer, requirements)
+      const warnings: PathProblem[] = []
+      const warn = (code: string, message: string | undefined) => {
+        if (message) warnings.push(pathWarning(code, at, message))
+      }
+      warn('breaks_rule', ruleMessage(what, shortfalls))
+      warn('below_floor', floorMessage(what, shortfalls))
+      warn('breaks_limit', limitMessage(what, shortfalls))
+      return warnings
+    }),
+  )
+}
+
+/**
+ * The terms of a concession that move nothing: a give at the level we already stand on (our
+ * latest position, which gives are measured from) or a get at the level they already stand on.
+ * Recorded all the same, but worth nothing either way, which is seldom what was meant: a trade
+ * typed against the wrong bundle, or a level copied from the table.
+ */
+function idleTerms(space: Space, record: ConcessionRecord | undefined): PathProblem[] {
+  if (!record) return []
+  const idle = (half: 'give' | 'get', from: Offer, whose: string): PathProblem[] =>
+    Object.entries(record[half]).flatMap(([id, level]) => {
+      const issue = space.issues.find((candidate) => candidate.id === id)
+      if (!issue || !sameLevel(from.values[issue.index], level)) return []
+      const value = formatLevelWithUnit(level, issue.unit)
+      return [
+        pathWarning(
+          half === 'give' ? 'give_moves_nothing' : 'get_moves_nothing',
+          [half, id],
+          half === 'give'
+            ? `${half} ${id} ${value}: ${whose} latest position on ${id} is already ${value}, so this gives them nothing`
+            : `${half} ${id} ${value}: ${whose} latest position on ${id} is already ${value}, so this asks nothing of them`,
+        ),
+      ]
+    })
+  return [...idle('give', record.ourPosition, 'our'), ...idle('get', record.theirPosition, 'their')]
 }
 
 function errorsOf(problems: readonly PathProblem[]): PathProblem[] {
