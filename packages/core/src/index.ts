@@ -55,7 +55,7 @@ export { describeFieldPath, FIELD_LABELS, type FieldPlace, parsePath } from './p
 export { levelKey, rangeLevels, rangeStepCount } from './plan/levels'
 export { type PlanParse, parsePlanText, placeProblem, tooLargeProblem, utf8Length } from './plan/parse'
 export { planToJson, planToYaml, rewritePlanText } from './plan/rewrite'
-export { schemaProblems } from './plan/schema-problems'
+export { closest, schemaProblems } from './plan/schema-problems'
 export {
   type Position,
   readSource,

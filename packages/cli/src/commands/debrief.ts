@@ -24,7 +24,7 @@ export async function debriefCommand(
   out.print(c.bold('Debrief'))
   for (const prompt of prompts) {
     out.print(`  ${c.bold(prompt.text)} ${c.dim(`(${prompt.id})`)}`)
-    const hint = `not answered yet: parley journal add PLAN '{"type":"debrief","answers":{"${prompt.id}":"..."}}'`
+    const hint = `not answered yet: parley debrief ${planFile} --answer ${prompt.id}="..."`
     out.print(`    ${prompt.answer ?? c.dim(hint)}`)
   }
   out.print()

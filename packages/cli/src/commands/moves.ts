@@ -8,6 +8,7 @@
  */
 import {
   alternativesBeforeSigning,
+  closest,
   formatPath,
   inferPriorities,
   type JournalEvent,
@@ -15,6 +16,7 @@ import {
   type NegotiationState,
   nameWithUnit,
   type PathProblem,
+  PLAYBOOKS,
   type Problem,
   placeProblem,
   readSource,
@@ -848,6 +850,45 @@ export function noteCommand(
         said = await ask.text('Note', { required: true })
       }
       return { ok: true, raw: { type: 'note', text: said }, place: placeOnFlags('note', { text: 'TEXT' }) }
+    },
+  })
+}
+
+/**
+ * `parley debrief PLAN --answer ID=TEXT...`: the debrief's answers, each to one of the playbook's
+ * prompts by its id (a later answer to the same prompt replaces the earlier one, as replay keeps it).
+ */
+export function debriefAnswerCommand(
+  context: CommandContext,
+  planFile: string,
+  answers: readonly string[],
+  options: JournalOptions,
+) {
+  return recordMove(context, planFile, options, {
+    verb: 'debrief',
+    build: async (negotiation) => {
+      const ids = PLAYBOOKS[negotiation.space.plan.context].debrief.map((prompt) => prompt.id)
+      const read: Record<string, string> = {}
+      for (const answer of answers) {
+        const equals = answer.indexOf('=')
+        const id = equals < 0 ? answer : answer.slice(0, equals)
+        const text = equals < 0 ? '' : answer.slice(equals + 1).trim()
+        if (!ids.includes(id)) {
+          const hint = closest(id, ids)
+          return invalid(
+            '--answer',
+            `no debrief prompt '${id}'${hint ? ` (did you mean '${hint}'?)` : ''}; the prompts are ${ids.join(', ')}`,
+            'unknown_prompt',
+          )
+        }
+        if (text === '') return usage(`--answer ${id}: give the answer after '=': --answer ${id}="..."`)
+        read[id] = text
+      }
+      return {
+        ok: true,
+        raw: { type: 'debrief', answers: read },
+        place: placeOnFlags('debrief', { answers: '--answer' }),
+      }
     },
   })
 }
