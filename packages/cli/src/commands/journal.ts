@@ -142,7 +142,7 @@ export async function journalListCommand(
   const { out } = context
   if (!journal.exists)
     out.print(
-      `No journal yet at ${journal.file}; add the first move with \`parley journal add ${planFile} EVENT\`.`,
+      `No journal yet at ${journal.file}; record the first move with \`parley heard ${planFile} "..."\` (an interest they stated), \`parley offer ${planFile} --meso\`, or any event with \`parley journal add ${planFile} EVENT\`.`,
     )
   else {
     out.print(
