@@ -67,9 +67,16 @@ export function gamma(shape: number, random: Random): number {
 
 /** A Dirichlet(alpha) draw: shares summing to 1. */
 export function dirichlet(alpha: readonly number[], random: Random): Float64Array {
-  const draw = Float64Array.from(alpha, (a) => Math.max(gamma(a, random), 1e-300))
+  // Plain loops: the learner draws one per proposal, thousands per move, and a typed array's
+  // `from` with a callback goes through the iteration protocol.
+  const n = alpha.length
+  const draw = new Float64Array(n)
   let total = 0
-  for (const x of draw) total += x
-  for (let i = 0; i < draw.length; i++) draw[i] = (draw[i] ?? 0) / total
+  for (let i = 0; i < n; i++) {
+    const x = Math.max(gamma(alpha[i] as number, random), 1e-300)
+    draw[i] = x
+    total += x
+  }
+  for (let i = 0; i < n; i++) draw[i] = (draw[i] as number) / total
   return draw
 }

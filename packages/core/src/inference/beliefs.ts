@@ -225,19 +225,23 @@ export function drawReading(
   return { reading, order, w }
 }
 
+// Lanczos's coefficients (g = 7), kept once: the learner takes thousands of log-gammas per move.
+const LANCZOS_G = 7
+const LANCZOS: readonly number[] = [
+  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+  12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+]
+const HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI)
+
 /** ln Γ(x) for x > 0 (Lanczos). */
 export function logGamma(x: number): number {
   if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x)
-  const g = 7
-  const c = [
-    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
-  ]
+  const c = LANCZOS
   const z = x - 1
-  let a = c[0] ?? 0
-  const t = z + g + 0.5
-  for (let i = 1; i < g + 2; i++) a += (c[i] ?? 0) / (z + i)
-  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a)
+  let a = c[0] as number
+  const t = z + LANCZOS_G + 0.5
+  for (let i = 1; i < LANCZOS_G + 2; i++) a += (c[i] as number) / (z + i)
+  return HALF_LOG_TWO_PI + (z + 0.5) * Math.log(t) - t + Math.log(a)
 }
 
 /**
