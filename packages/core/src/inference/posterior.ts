@@ -210,15 +210,19 @@ interface DirichletTerms {
   logGammaSum: number
 }
 
-function dirichletTerms(alpha: number[]): DirichletTerms {
-  const logGammas = new Float64Array(alpha.length)
+function dirichletTerms(alpha: number[], into?: DirichletTerms): DirichletTerms {
+  const logGammas = into?.logGammas.length === alpha.length ? into.logGammas : new Float64Array(alpha.length)
   let sum = 0
   for (let i = 0; i < alpha.length; i++) {
     const a = alpha[i] ?? 1
     sum += a
     logGammas[i] = logGamma(a)
   }
-  return { alpha, logGammas, logGammaSum: logGamma(sum) }
+  if (!into) return { alpha, logGammas, logGammaSum: logGamma(sum) }
+  into.alpha = alpha
+  into.logGammas = logGammas
+  into.logGammaSum = logGamma(sum)
+  return into
 }
 
 /** ln Dir(w; alpha) = sum_i ((alpha_i - 1) ln w_i - ln Γ(alpha_i)) + ln Γ(sum_i alpha_i). */
@@ -234,8 +238,8 @@ function logDirichlet(w: Float64Array, terms: DirichletTerms): number {
 const PROPOSAL_CONCENTRATION = 200
 const PROPOSAL_FLOOR = 0.05
 
-function proposalAlpha(w: Float64Array): number[] {
-  const alpha = new Array<number>(w.length)
+function proposalAlpha(w: Float64Array, into?: number[]): number[] {
+  const alpha = into?.length === w.length ? into : new Array<number>(w.length)
   for (let i = 0; i < w.length; i++) alpha[i] = PROPOSAL_CONCENTRATION * (w[i] ?? 0) + PROPOSAL_FLOOR
   return alpha
 }
@@ -640,9 +644,14 @@ export class PriorityLearner {
       const readings = Uint8Array.from(chosen, (s) => readingsNow[s] ?? 0)
       const n = space.issues.length
       this.logWeight = new Float64Array(count)
+      const spare = dirichletTerms(proposalAlpha(resampled[0] as Float64Array))
+      const spareProposal = dirichletTerms(proposalAlpha(resampled[0] as Float64Array))
       for (let s = 0; s < count; s++) {
         let w = resampled[s] as Float64Array
-        let wTerms = dirichletTerms(proposalAlpha(w))
+        // Two sets of proposal terms, the current point's and a proposal's, swapped on acceptance
+        // rather than made anew for every proposal.
+        let wTerms = dirichletTerms(proposalAlpha(w, spare.alpha), spare)
+        let scratch = spareProposal
         let f = flips?.[s]
         let o = orders[s] as Int32Array
         let c = readings[s] ?? 0
@@ -656,10 +665,11 @@ export class PriorityLearner {
             proposedFlips[i] = proposedFlips[i] ? 0 : 1
           }
           const candidate = logTarget(proposed, proposedFlips, o, c)
-          const proposedTerms = dirichletTerms(proposalAlpha(proposed))
+          const proposedTerms = dirichletTerms(proposalAlpha(proposed, scratch.alpha), scratch)
           const ratio = candidate - current + logDirichlet(w, proposedTerms) - logDirichlet(proposed, wTerms)
           if (Math.log(random()) < ratio) {
             w = proposed
+            scratch = wTerms
             wTerms = proposedTerms
             f = proposedFlips
             current = candidate
@@ -682,7 +692,7 @@ export class PriorityLearner {
             if (Math.log(random()) < candidate - current) {
               if (moved !== w) {
                 w = moved
-                wTerms = dirichletTerms(proposalAlpha(w))
+                wTerms = dirichletTerms(proposalAlpha(w, wTerms.alpha), wTerms)
               }
               o = swapped
               current = candidate
