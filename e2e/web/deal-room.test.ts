@@ -3,7 +3,9 @@
  * opens it in a browser with no account, chooses a bundle, ranks them, sends a counter at a level
  * the plan does not have (told which issue, nothing recorded) and then a good one; a double click
  * records one answer; the team's midgame shows what they answered; a revoked link and an expired
- * one open nothing. The page and the PDF they download hold nothing of ours.
+ * one open nothing. The page and the PDF they download hold nothing of ours. Once the terms are
+ * agreed, the team offers alternatives beside the agreement on the Close stage and the other side
+ * signs one in the room, recorded as the agreement with its measures.
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -195,5 +197,68 @@ describe.runIf(browserAvailable)('the deal room in the browser', { timeout: BROW
     await page.goto(page.url().replace(/\/midgame$/, '/prepare'))
     const ours = await downloaded('Preparation brief as Markdown')
     expect(ours).toContain('Confidential: internal to Brightline Systems. Never send to the other side.')
+  })
+
+  it('lets the other side sign an alternative the team offers beside the agreement', async () => {
+    const { id, path } = await importPlan(suite.server.url, owner, EXAMPLE)
+    const measures = [{ metric: 'uptime', threshold: 99.9, reporting: 'monthly', remedy: 'service credits' }]
+    for (const json of [
+      { id: '01JH0000000000000000000011', type: 'offer-sent', bundles: [{ label: 'A', terms: RENEWAL_B }] },
+      { id: '01JH0000000000000000000012', type: 'agreed', terms: RENEWAL_B, measures },
+    ])
+      expect((await api(suite.server.url, owner, 'POST', `${path}/events`, { json })).status).toBe(201)
+    const status = (await (await api(suite.server.url, owner, 'GET', `${path}/status`)).json()) as {
+      postSettlement: { terms: Record<string, string | number> }[]
+    }
+    const [first] = status.postSettlement
+    if (!first) throw new Error('the example has no alternative beside this agreement')
+
+    // The team offers them on the Close stage, and makes a link there.
+    const { page } = suite
+    await signIn(page, EMAIL, OWNER_PASSWORD)
+    await page.goto(`/w/${owner.workspaceId}/n/${id}/close`)
+    const before = page.getByRole('region', { name: 'Before you sign' })
+    await before.getByRole('button', { name: 'Offer these before signing' }).click()
+    await before.getByText('Offered beside the agreement, waiting for their signature').waitFor()
+    await checkAccessibility(page, 'the close stage, alternatives offered')
+    await screenshot(page, 'close-alternatives-offered')
+    const share = page.getByRole('region', { name: 'Share with them' })
+    await share.getByRole('button', { name: 'Create link' }).click()
+    const url = await share.getByLabel('Link for them (shown once)').inputValue()
+
+    // They open it, see the alternatives beside the agreed terms, and sign the first.
+    const guest = (await suite.newPage()).page
+    await guest.goto(url)
+    const signing = guest.getByRole('region', { name: 'Before you sign' })
+    await signing.getByRole('article', { name: 'Alternative 1' }).waitFor()
+    // Only a signature is taken now: no form to answer the offer that led to the agreement.
+    await expect(guest.getByRole('region', { name: 'Your answer' }).count()).resolves.toBe(0)
+    await checkAccessibility(guest, 'the deal room before signing')
+    await screenshot(guest, 'deal-room-signing')
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the point
+    const seen = await guest.locator('body').innerText()
+    for (const secret of ['reservation', 'BATNA', 'for us', 'U_us', 'draws'])
+      expect(seen).not.toContain(secret)
+    await signing.getByRole('button', { name: 'Sign alternative 1 instead' }).click()
+    await guest.getByText('Signed: you signed alternative 1.').waitFor()
+    // The room is closed now: the agreed terms are the ones signed, and nothing more to sign.
+    await expect(guest.getByRole('region', { name: 'Before you sign' }).count()).resolves.toBe(0)
+    const journal = (await (await api(suite.server.url, owner, 'GET', `${path}/events`)).json()) as {
+      events: { event: Record<string, unknown> }[]
+    }
+    const signed = journal.events.at(-1)?.event
+    expect(signed).toMatchObject({
+      type: 'agreed',
+      side: 'them',
+      source: 'deal-room',
+      terms: first.terms,
+      measures,
+    })
+
+    // The team's Close stage, read again, shows the signed agreement and no alternatives.
+    await page.reload()
+    await page.getByRole('region', { name: 'Recorded agreement' }).waitFor()
+    await page.getByRole('region', { name: 'Share with them' }).waitFor()
+    await expect(page.getByRole('region', { name: 'Before you sign' }).count()).resolves.toBe(0)
   })
 })

@@ -238,12 +238,15 @@ export {
   alternativesBeforeSigning,
   NEIGHBOUR_CAP,
   type PostSettlementOption,
+  pendingAlternatives,
   postSettlement,
+  signedAgreement,
 } from './journal/post-settlement'
 export { completeEvent, type EventDefaults, type EventRead, readEvent } from './journal/read'
 export { type RealityItem, type RealityTest, realityTest, type Verdict } from './journal/reality'
 export {
   type AgreedRecord,
+  type AlternativesRecord,
   type ConcessionRecord,
   type ContingencyRecord,
   type JournalFinding,

@@ -188,7 +188,11 @@ export function describe(event: JournalEvent): string {
     case 'note':
       return `note: ${event.text}`
     case 'agreed':
-      return `agreed: ${formatTerms(event.terms)}`
+      return event.side === 'them'
+        ? `they signed: ${formatTerms(event.terms)}`
+        : `agreed: ${formatTerms(event.terms)}`
+    case 'alternatives-offered':
+      return `alternatives before signing: ${event.bundles.map((bundle, k) => `${bundle.label ?? k + 1}. ${formatTerms(bundle.terms)}`).join('; ')}`
     case 'debrief':
       return `debrief (${count(Object.keys(event.answers).length, 'answer')})`
     case 'retract':

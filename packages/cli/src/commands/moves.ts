@@ -208,6 +208,7 @@ function latestLabels(state: NegotiationState): string[] {
 
 export interface OfferOptions extends MoveOptions {
   meso?: boolean
+  alternatives?: boolean
   bundle?: string[]
   from?: string
   count?: number
@@ -220,8 +221,11 @@ export function offerCommand(context: CommandContext, planFile: string, options:
   return recordMove(context, planFile, options, {
     verb: 'offer',
     build: async (negotiation, ask) => {
-      const ways = [options.meso, options.bundle, options.from].filter((way) => way !== undefined)
-      if (ways.length > 1) return usage('give one of --meso, --bundle or --from, not several')
+      const ways = [options.meso, options.bundle, options.from, options.alternatives].filter(
+        (way) => way !== undefined,
+      )
+      if (ways.length > 1) return usage('give one of --meso, --bundle, --from or --alternatives, not several')
+      if (options.alternatives) return alternativesToOffer(context, planFile, negotiation, json)
       let way: 'meso' | 'bundle' | 'from' | undefined = options.meso
         ? 'meso'
         : options.bundle
@@ -284,6 +288,43 @@ export function offerCommand(context: CommandContext, planFile: string, options:
       return offerFromFile(options.from ?? '')
     },
   })
+}
+
+/**
+ * The alternatives `parley status` lists under "Before you sign", offered beside the agreement (an
+ * `alternatives-offered` event; the deal room then lets them sign one). Nothing to offer before an
+ * agreement, once they are offered and not yet answered, or when there are none: exit 3, saying so.
+ */
+async function alternativesToOffer(
+  context: CommandContext,
+  planFile: string,
+  negotiation: Negotiation,
+  json: boolean,
+): Promise<Built> {
+  const { state } = negotiation
+  const refuse = (message: string): Built => {
+    if (json) context.out.json({ failure: { code: 'no_alternatives', message } })
+    else context.out.error(`${planFile}: ${message}`)
+    return { ok: false, code: EXIT.no }
+  }
+  if (state.stage !== 'close' || !state.agreed)
+    return refuse('there is no agreement to offer alternatives beside: record it first (parley agree)')
+  if (state.alternativesOffered?.agreedEventId === state.agreed.eventId)
+    return refuse(
+      'the alternatives are offered already and wait for their signature: record the one they sign (parley agree --alternative N, or --table for the agreement as it is)',
+    )
+  const posterior = await negotiation.learned()
+  const alternatives = posterior ? alternativesBeforeSigning(negotiation.space, state, posterior) : []
+  if (alternatives.length === 0)
+    return refuse('no alternative beside the agreement is at least as good for us and likely better for them')
+  return {
+    ok: true,
+    raw: {
+      type: 'alternatives-offered',
+      bundles: alternatives.map((alternative, k) => ({ label: String(k + 1), terms: alternative.terms })),
+    },
+    place: placeOnFlags('offer', { bundles: '--alternatives' }),
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import { RENEWAL_B } from '@parley/core/testing'
 import { describe, expect, it } from 'vitest'
 import { runCaptured } from '../captured-run'
-import { renewalNegotiation } from '../example-negotiation'
+import { journalOf, renewalNegotiation } from '../example-negotiation'
 import { EXIT } from '../exit-codes'
 
 const B = RENEWAL_B
@@ -131,6 +131,44 @@ describe('parley status: the reality test as a trade adviser', () => {
     )
     // Shown once, as the first alternative, not again as a joint gain.
     expect(text).not.toContain('Joint gain in sight')
+  })
+
+  it('offers the alternatives before signing (offer --alternatives), then waits for their signature', async () => {
+    const plan = renewalNegotiation([
+      { type: 'offer-sent', bundles: [{ label: 'A', terms: { ...B, term: 12 } }] },
+    ])
+    const early = await runCaptured(['offer', plan, '--alternatives'])
+    expect(early.code).toBe(EXIT.no)
+    expect(early.stderr).toContain('there is no agreement to offer alternatives beside')
+    expect(journalOf(plan)).toHaveLength(1)
+    await runCaptured(['agree', plan, '--table'])
+    const listed = JSON.parse((await runCaptured(['status', plan, '--json'])).stdout) as StatusJson
+    const offered = await runCaptured(['offer', plan, '--alternatives', '--json'])
+    expect(offered.code).toBe(EXIT.ok)
+    const written = JSON.parse(offered.stdout) as { event: { id: string; type: string; bundles: unknown[] } }
+    expect(written.event.type).toBe('alternatives-offered')
+    expect(written.event.bundles).toEqual(
+      listed.postSettlement.map((option, k) => ({ label: String(k + 1), terms: option.terms })),
+    )
+    const status = JSON.parse((await runCaptured(['status', plan, '--json'])).stdout) as StatusJson & {
+      postSettlementOffered: string | null
+    }
+    expect(status.postSettlementOffered).toBe(written.event.id)
+    expect(status.nextMove.text).toMatch(/^wait for their signature/)
+    const text = (await runCaptured(['status', plan])).stdout
+    expect(text).toContain(
+      'Before you sign — alternatives offered beside the agreement, waiting for their signature',
+    )
+    // Offered once: again is refused, nothing written.
+    const again = await runCaptured(['offer', plan, '--alternatives'])
+    expect(again.code).toBe(EXIT.no)
+    expect(again.stderr).toContain('the alternatives are offered already')
+    expect(journalOf(plan).filter((event) => event.type === 'alternatives-offered')).toHaveLength(1)
+    // They sign the first: the step is done.
+    expect((await runCaptured(['agree', plan, '--alternative', '1'])).code).toBe(EXIT.ok)
+    const done = JSON.parse((await runCaptured(['status', plan, '--json'])).stdout) as StatusJson
+    expect(done.postSettlement).toEqual([])
+    expect(journalOf(plan).at(-1)).toMatchObject({ type: 'agreed', terms: listed.postSettlement[0]?.terms })
   })
 
   it('shows the agreement, not the offers that led to it, once the terms are agreed', async () => {

@@ -158,7 +158,9 @@ function printStatus(out: Output, status: NegotiationStatus, journal: string | n
     // At the close the joint gain is the first alternative: shown once, with the others.
     out.print()
     out.print(
-      `${c.bold('Before you sign')} — alternatives to offer beside the agreement, each at least as good for us; they keep the agreement if they prefer it (U_them ${status.estimate.label}):`,
+      status.postSettlementOffered
+        ? `${c.bold('Before you sign')} — alternatives offered beside the agreement, waiting for their signature; they keep the agreement if they prefer it (U_them ${status.estimate.label}):`
+        : `${c.bold('Before you sign')} — alternatives to offer beside the agreement, each at least as good for us; they keep the agreement if they prefer it (U_them ${status.estimate.label}):`,
     )
     status.postSettlement.forEach((option, k) => {
       out.print(

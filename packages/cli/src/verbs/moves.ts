@@ -42,16 +42,21 @@ export const offerVerb: Verb = (program, { context, exit }) => {
     moveCommand(
       program,
       'offer',
-      'record an offer we sent: the MESO set computed now, one bundle, or a file',
+      'record an offer we sent: the MESO set computed now, one bundle, a file, or the alternatives before signing',
       [
         'parley offer acme.yaml --meso',
         'parley offer acme.yaml --meso --count 2 --target 75',
         'parley offer acme.yaml --bundle price=240000 rollout=60 billing=milestone support=premium credits=10 term=24 uplift=3',
         'parley meso acme.yaml --json > set.json && parley offer acme.yaml --from set.json',
+        'parley offer acme.yaml --alternatives',
       ],
     ),
   )
     .option('--meso', 'offer the MESO set `parley meso` shows for the same options')
+    .option(
+      '--alternatives',
+      'after an agreement: offer the alternatives `parley status` lists under "Before you sign" (the deal room lets them sign one)',
+    )
     .option('--bundle <terms...>', `a single bundle: ${TERMS}, every issue`)
     .option('--from <file>', '`parley meso --json` output (or an offer-sent event) in a file')
     .option('--count <n>', 'with --meso: number of bundles, 2 or 3', integerIn(2, 3))

@@ -13,9 +13,11 @@
  */
 
 import { formatLevelWithUnit } from '../language/levels'
+import { TOLERANCE } from '../model/limits'
 import { type PathProblem, type PathSegment, pathWarning } from '../model/problem'
 import { compileRequirements } from '../scoring/constraints'
-import type { Offer } from '../scoring/offer'
+import { formatPoints } from '../scoring/figures'
+import { type Offer, utilityOf } from '../scoring/offer'
 import type { Space } from '../scoring/space'
 import type { JournalEvent } from './events'
 import { sameLevel } from './positions'
@@ -130,6 +132,12 @@ function bundlesInPlay(
     }
     case 'agreed':
       return state.agreed ? [{ what: 'the agreement', at: ['terms'], offer: state.agreed.offer }] : []
+    case 'alternatives-offered':
+      return (state.alternativesOffered?.bundles ?? []).map((bundle, k) => ({
+        what: `alternative ${bundle.label}`,
+        at: ['bundles', k],
+        offer: bundle.offer,
+      }))
     case 'concession': {
       const concession = state.concessions.at(-1)
       return concession
@@ -143,7 +151,12 @@ function bundlesInPlay(
 
 /** The warnings for a move just admitted, judged as the linter judges it (see `shortfalls.ts`). */
 function admissionWarnings(space: Space, event: JournalEvent, state: NegotiationState): PathProblem[] {
-  const idle = event.type === 'concession' ? idleTerms(space, state.concessions.at(-1)) : []
+  const idle =
+    event.type === 'concession'
+      ? idleTerms(space, state.concessions.at(-1))
+      : event.type === 'alternatives-offered'
+        ? worseForUs(space, state)
+        : []
   const bundles = bundlesInPlay(event, state)
   if (bundles.length === 0) return idle
   const requirements = compileRequirements(space)
@@ -160,6 +173,28 @@ function admissionWarnings(space: Space, event: JournalEvent, state: Negotiation
       return warnings
     }),
   )
+}
+
+/**
+ * Alternatives offered before signing that are worth less to us than the agreement: the step
+ * promises each is at least as good for us, so one that is not gives away value if they take it.
+ */
+function worseForUs(space: Space, state: NegotiationState): PathProblem[] {
+  const offered = state.alternativesOffered
+  if (!offered) return []
+  const agreed = utilityOf(space, offered.agreed).us
+  return offered.bundles.flatMap((bundle, k) => {
+    const us = utilityOf(space, bundle.offer).us
+    return us < agreed - TOLERANCE
+      ? [
+          pathWarning(
+            'alternative_worse_for_us',
+            ['bundles', k],
+            `alternative ${bundle.label} is worth ${formatPoints(us)} to us, less than the agreement (${formatPoints(agreed)}): if they sign it, we give ${formatPoints(agreed - us)} points for nothing`,
+          ),
+        ]
+      : []
+  })
 }
 
 /**

@@ -20,6 +20,7 @@ export const EVENT_TYPES = [
   'contingency-accepted',
   'note',
   'agreed',
+  'alternatives-offered',
   'debrief',
   'retract',
 ] as const
@@ -175,6 +176,16 @@ export const EventSchemas = {
       .optional(),
     fairnessStory: text.optional(),
   }),
+  'alternatives-offered': z.strictObject({
+    ...common,
+    type: z.literal('alternatives-offered'),
+    /**
+     * Before signing: bundles we would sign instead of the agreement recorded (a post-settlement
+     * settlement), each at least as good for us; they keep the agreement if they prefer it. Labelled
+     * 1, 2, ... unless labels are given.
+     */
+    bundles: z.array(OfferedBundleSchema).min(1).max(4),
+  }),
   debrief: z.strictObject({
     ...common,
     type: z.literal('debrief'),
@@ -204,6 +215,7 @@ export const DEFAULT_SIDE: Record<EventType, 'us' | 'them'> = {
   'contingency-accepted': 'them',
   note: 'us',
   agreed: 'us',
+  'alternatives-offered': 'us',
   debrief: 'us',
   retract: 'us',
 }

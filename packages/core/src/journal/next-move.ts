@@ -1,6 +1,7 @@
 /** The suggested next move, from where the negotiation stands and the method's rules of play. */
 import type { Space } from '../scoring/space'
 import type { ConcessionLine } from './concessions'
+import { pendingAlternatives } from './post-settlement'
 import type { RealityTest } from './reality'
 import type { NegotiationState } from './replay'
 import { giveawayInWords } from './trade-advice'
@@ -97,6 +98,12 @@ export function nextMove(
       }
     }
     case 'close':
+      // Offered and not yet answered: what is left is to record what they sign.
+      if (alternatives > 0 && pendingAlternatives(state))
+        return {
+          text: `wait for their signature: the agreement as it is, or one of the ${alternatives === 1 ? 'alternative' : `${alternatives} alternatives`} offered beside it; record the one they sign (the deal room records it when they sign there); then check the agreement has measures, thresholds, reporting, remedies, change control, an exit and a review cadence, and debrief`,
+          command: 'parley agree PLAN --alternative N',
+        }
       return alternatives > 0
         ? {
             text: `before signing, offer ${alternatives === 1 ? 'the post-settlement alternative' : `the ${alternatives} post-settlement alternatives`} beside the agreement (each at least as good for us; they keep the agreement if they prefer it) and record the one they sign; then check the agreement has measures, thresholds, reporting, remedies, change control, an exit and a review cadence, and debrief`,

@@ -15,9 +15,12 @@ import { runs } from '../testing/property-runs'
 import { renewalSpace } from '../testing/renewal'
 import { RENEWAL_B } from '../testing/renewal-bundles'
 import { syntheticPlan } from '../testing/synthetic'
+import { admitEvent, PREVIEW_EVENT } from './admit'
 import { theirUtility } from './concessions'
+import type { EventOf } from './events'
 import { jointGain } from './joint-gain'
-import { NEIGHBOUR_CAP, neighbours, postSettlement } from './post-settlement'
+import { NEIGHBOUR_CAP, neighbours, postSettlement, signedAgreement } from './post-settlement'
+import { replay } from './replay'
 import { negotiationStatus } from './status'
 
 const small = planArb({ maxIssues: 4, maxLevels: 5, constraints: true }).filter(
@@ -230,6 +233,95 @@ describe('status at the close', () => {
       first.postSettlement.some((option) => JSON.stringify(option.terms) === JSON.stringify(corrected)),
     ).toBe(false)
     expect(other.postSettlement.length).toBeGreaterThan(0)
+  })
+
+  it('lists the alternatives offered, with their figures, until they sign; then none', () => {
+    const first = negotiationStatus(space, [offer, chose, agreed])
+    expect(first.postSettlementOffered).toBeNull()
+    // Offered in another order than status lists them, and only one of them by hand: what was offered counts.
+    const [one, two] = first.postSettlement
+    if (!one || !two) throw new Error('expected two alternatives')
+    const offered = event('alternatives-offered', {
+      bundles: [
+        { label: '1', terms: two.terms },
+        { label: '2', terms: one.terms },
+      ],
+    })
+    const waiting = negotiationStatus(space, [offer, chose, agreed, offered])
+    expect(waiting.postSettlementOffered).toBe(offered.id)
+    expect(waiting.postSettlement.map((option) => option.terms)).toEqual([two.terms, one.terms])
+    expect(waiting.postSettlement[0]).toEqual(two)
+    expect(waiting.nextMove.text).toMatch(/^wait for their signature/)
+    // Signed: an alternative, or the agreement as it is (recorded again, as the deal room does).
+    for (const terms of [one.terms, RENEWAL_B]) {
+      const signed = negotiationStatus(space, [offer, chose, agreed, offered, event('agreed', { terms })])
+      expect(signed.postSettlement).toEqual([])
+      expect(signed.postSettlementOffered).toBeNull()
+      expect(signed.nextMove.text).not.toMatch(/signature|post-settlement/)
+    }
+    // A correction that is none of them is an agreement of its own.
+    const corrected = negotiationStatus(space, [
+      offer,
+      chose,
+      agreed,
+      offered,
+      event('agreed', { terms: { ...RENEWAL_B, term: 24 } }),
+    ])
+    expect(corrected.postSettlementOffered).toBeNull()
+    expect(corrected.postSettlement.length).toBeGreaterThan(0)
+  })
+
+  it('refuses alternatives before an agreement, and labels them 1, 2 when the event does not', () => {
+    const early = admitEvent(
+      space,
+      { events: [offer, chose], state: replay(space, [offer, chose]) },
+      { type: 'alternatives-offered', bundles: [{ terms: RENEWAL_B }] },
+      PREVIEW_EVENT,
+    )
+    expect(early.ok ? [] : early.problems.map((problem) => problem.code)).toEqual(['nothing_agreed'])
+    const journal = [offer, chose, agreed]
+    const admitted = admitEvent(
+      space,
+      { events: journal, state: replay(space, journal) },
+      {
+        type: 'alternatives-offered',
+        bundles: [
+          { terms: negotiationStatus(space, journal).postSettlement[0]?.terms ?? {} },
+          { terms: { ...RENEWAL_B, price: 200000 } },
+        ],
+      },
+      PREVIEW_EVENT,
+    )
+    if (!admitted.ok) throw new Error(JSON.stringify(admitted.problems))
+    expect(admitted.state.alternativesOffered?.bundles.map((bundle) => bundle.label)).toEqual(['1', '2'])
+    // The second is worth less to us than the agreement: recorded, with a warning at it.
+    const ours = (terms: object) => {
+      const read = readOffer(space, terms as never)
+      return read.ok ? utilityOf(space, read.offer).us : Number.NaN
+    }
+    expect(ours({ ...RENEWAL_B, price: 200000 })).toBeLessThan(ours(RENEWAL_B))
+    expect(admitted.warnings.filter((w) => w.code === 'alternative_worse_for_us').map((w) => w.at)).toEqual([
+      ['bundles', 1],
+    ])
+  })
+
+  it('keeps what the agreement says beyond its terms when they sign an alternative', () => {
+    const full = event('agreed', {
+      terms: RENEWAL_B,
+      measures: [{ metric: 'uptime', threshold: 99.9, reporting: 'monthly', remedy: 'credits' }],
+      exit: 'after 12 months with 90 days notice',
+      governance: { reviewCadence: 'quarterly' },
+      fairnessStory: 'the market rate for the term',
+    })
+    const body = signedAgreement(full as EventOf<'agreed'>, { ...RENEWAL_B, term: 36 })
+    expect(body).toEqual({
+      type: 'agreed',
+      terms: { ...RENEWAL_B, term: 36 },
+      measures: [{ metric: 'uptime', threshold: 99.9, reporting: 'monthly', remedy: 'credits' }],
+      exit: 'after 12 months with 90 days notice',
+      governance: { reviewCadence: 'quarterly' },
+      fairnessStory: 'the market rate for the term',
+    })
   })
 
   it('lists none before an agreement or once the debrief has begun', () => {

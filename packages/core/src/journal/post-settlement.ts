@@ -22,14 +22,16 @@ import { utilityTable } from '../inference/beliefs'
 import { currentEstimate, type TheirValue } from '../inference/estimate'
 import type { Posterior } from '../inference/posterior'
 import { TOLERANCE } from '../model/limits'
-import type { Level } from '../model/plan'
+import type { Level, Terms } from '../model/plan'
 import { type CompiledConstraint, constraintHolds, ruleAndLimits } from '../scoring/constraints'
 import { type Offer, offerFromLevels, readOffer, termsOf, utilityOf } from '../scoring/offer'
-import type { Space } from '../scoring/space'
+import { type Space, scoreLevel } from '../scoring/space'
 import { theirUtility } from './concessions'
+import type { EventOf } from './events'
 import { type JointGain, jointGain } from './joint-gain'
 import { likelyBest, sameBundle } from './likely-best'
-import type { NegotiationState } from './replay'
+import { sameLevel } from './positions'
+import type { AlternativesRecord, NegotiationState } from './replay'
 import type { TradeBundle } from './trade-advice'
 
 export interface PostSettlementOption extends TradeBundle {
@@ -78,11 +80,28 @@ export function postSettlement(
     }),
   )
   const kept = alternatives.filter((levels) => !sameBundle(levels, agreedLevels)).slice(0, count)
-  if (kept.length === 0) return []
-  const [base, ...rows] = utilityTable(space, beliefs, [agreedLevels, ...kept]) as Float64Array[]
+  return describeAlternatives(
+    space,
+    agreed,
+    kept.map((levels) => offerFromLevels(space, levels)),
+    value,
+    beliefs,
+  )
+}
+
+/** Each alternative with its figures beside the agreement: under the current estimate, and the draws' chance it is better for them. */
+function describeAlternatives(
+  space: Space,
+  agreed: Offer,
+  alternatives: readonly Offer[],
+  value: TheirValue,
+  beliefs: Beliefs,
+): PostSettlementOption[] {
+  if (alternatives.length === 0) return []
+  const [base, ...rows] = themRows(space, beliefs, [agreed, ...alternatives])
+  const ours = utilityOf(space, agreed).us
   const them = theirUtility(space, value, agreed)
-  return kept.map((levels, k) => {
-    const offer = offerFromLevels(space, levels)
+  return alternatives.map((offer, k) => {
     const us = utilityOf(space, offer).us
     const theirs = theirUtility(space, value, offer)
     const row = rows[k] as Float64Array
@@ -95,6 +114,33 @@ export function postSettlement(
       gain: { us: us - ours, them: theirs - them },
       chance: Math.min(1, chance),
     }
+  })
+}
+
+/**
+ * Their utility of each offer under each draw. Offers of the plan's levels go through
+ * `utilityTable`; a value between two levels of a range (an agreement or alternative typed by hand)
+ * is scored as the plan scores it.
+ */
+function themRows(space: Space, beliefs: Beliefs, offers: readonly Offer[]): Float64Array[] {
+  if (offers.every((offer) => offer.levelIndex.every((k) => k >= 0)))
+    return utilityTable(
+      space,
+      beliefs,
+      offers.map((offer) => offer.levelIndex),
+    )
+  return offers.map((offer) => {
+    const scores = space.issues.map((issue) => {
+      const k = offer.levelIndex[issue.index] ?? -1
+      return k >= 0 ? (issue.score.them[k] ?? 0) : scoreLevel(issue, 'them', offer.values[issue.index] ?? 0)
+    })
+    return Float64Array.from(beliefs.samples, (w, s) => {
+      const flips = beliefs.flipped?.[s]
+      let total = 0
+      for (let i = 0; i < scores.length; i++)
+        total += (w[i] ?? 0) * (flips?.[i] ? 100 - (scores[i] ?? 0) : (scores[i] ?? 0))
+      return total
+    })
   })
 }
 
@@ -115,12 +161,13 @@ export function alternativesBeside(
 }
 
 /**
- * The alternatives to offer before signing, as `status`, the coach and the web app's Close stage
- * show them: at the close only (once an agreement is recorded, until the debrief begins), under the
- * current estimate and the posterior's draws. Once they have signed one of the alternatives offered
- * beside the agreement before it (recorded as the latest agreement), the step is done: none, rather
- * than a new round of alternatives to what they just chose. A corrected agreement that is not one
- * of them gets its own.
+ * The alternatives to offer before signing, as `status`, the coach, the web app's Close stage and
+ * the deal room show them: at the close only (once an agreement is recorded, until the debrief
+ * begins), under the current estimate and the posterior's draws. Once offered (an
+ * `alternatives-offered` event beside the latest agreement), the ones offered, with today's figures,
+ * until they sign. Once they have signed — the agreement as it was or one of the alternatives
+ * (recorded as the latest agreement) — the step is done: none, rather than a new round of
+ * alternatives to what they just chose. A corrected agreement that is none of them gets its own.
  */
 export function alternativesBeforeSigning(
   space: Space,
@@ -130,6 +177,25 @@ export function alternativesBeforeSigning(
 ): PostSettlementOption[] {
   const agreed = state.stage === 'close' ? state.agreed : undefined
   if (!agreed) return []
+  const offered = state.alternativesOffered
+  if (offered) {
+    // Offered (recorded): while they have not signed, these are the alternatives, with today's figures.
+    if (pendingAlternatives(state))
+      return describeAlternatives(
+        space,
+        agreed.offer,
+        offered.bundles.map((bundle) => bundle.offer),
+        currentEstimate(space, state, posterior),
+        posterior.beliefs,
+      )
+    // Signed: the agreement as it was, or one of the alternatives.
+    const signed = agreed.offer
+    if (
+      sameOffer(signed, offered.agreed) ||
+      offered.bundles.some((bundle) => sameOffer(signed, bundle.offer))
+    )
+      return []
+  }
   const earlier = state.applied.filter((event) => event.type === 'agreed').at(-2)
   if (earlier?.type === 'agreed') {
     const read = readOffer(space, earlier.terms)
@@ -145,6 +211,37 @@ export function alternativesBeforeSigning(
       return []
   }
   return alternativesBeside(space, agreed.offer, state, posterior, options)
+}
+
+/**
+ * What they sign before signing, as the body of an `agreed` event: `terms` (the agreement's own, or
+ * one of the alternatives offered beside it) with everything else the recorded agreement says —
+ * contingencies, measures, change control, exit, governance and fairness story.
+ */
+export function signedAgreement(agreed: EventOf<'agreed'>, terms: Terms): Record<string, unknown> {
+  const { contingencies, measures, changeControl, exit, governance, fairnessStory } = agreed
+  return {
+    type: 'agreed',
+    terms: { ...terms },
+    ...(contingencies ? { contingencies } : {}),
+    ...(measures ? { measures } : {}),
+    ...(changeControl !== undefined ? { changeControl } : {}),
+    ...(exit !== undefined ? { exit } : {}),
+    ...(governance ? { governance } : {}),
+    ...(fairnessStory !== undefined ? { fairnessStory } : {}),
+  }
+}
+
+/** The alternatives offered beside the latest agreement and not yet answered, if any. */
+export function pendingAlternatives(state: NegotiationState): AlternativesRecord | undefined {
+  const offered = state.alternativesOffered
+  return offered && state.stage === 'close' && offered.agreedEventId === state.agreed?.eventId
+    ? offered
+    : undefined
+}
+
+function sameOffer(a: Offer, b: Offer): boolean {
+  return a.values.every((value, i) => sameLevel(value, b.values[i]))
 }
 
 /** The level indices of a bundle this module made (a joint gain or an alternative): it reads back. */

@@ -59,8 +59,9 @@ export interface EventDefaults {
 const LABELS = ['A', 'B', 'C', 'D', 'E']
 
 /**
- * Fills what is missing: id, time, side (the usual one for the type), round, plan version, and the
- * labels A, B, C of offered bundles. Never overwrites what was given.
+ * Fills what is missing: id, time, side (the usual one for the type), round, plan version, the
+ * labels A, B, C of offered bundles and 1, 2, 3 of alternatives offered before signing. Never
+ * overwrites what was given.
  */
 export function completeEvent(raw: unknown, defaults: EventDefaults): unknown {
   if (!isRecord(raw)) return raw
@@ -73,10 +74,11 @@ export function completeEvent(raw: unknown, defaults: EventDefaults): unknown {
     round: raw.round ?? defaults.round,
     planVersion: raw.planVersion ?? defaults.planVersion,
   }
-  if (type === 'offer-sent' && Array.isArray(raw.bundles)) {
+  if ((type === 'offer-sent' || type === 'alternatives-offered') && Array.isArray(raw.bundles)) {
+    // An offer's bundles are A, B, C; the alternatives beside an agreement 1, 2, 3 (as status lists them).
     event.bundles = raw.bundles.map((bundle, k) =>
       isRecord(bundle) && bundle.label === undefined && Array.isArray(raw.bundles) && raw.bundles.length > 0
-        ? { label: LABELS[k] ?? String(k + 1), ...bundle }
+        ? { label: type === 'offer-sent' ? (LABELS[k] ?? String(k + 1)) : String(k + 1), ...bundle }
         : bundle,
     )
   }

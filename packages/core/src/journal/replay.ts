@@ -100,6 +100,13 @@ export interface AgreedRecord {
   offer: Offer
 }
 
+export interface AlternativesRecord {
+  eventId: string
+  agreedEventId: string
+  agreed: Offer
+  bundles: OfferedBundle[]
+}
+
 export interface NegotiationState {
   stage: Stage
   /** The current round: how many offers we have sent (at least 1 once anything happened). */
@@ -137,6 +144,12 @@ export interface NegotiationState {
   observations: Observation[]
   interests: EventOf<'interest-stated'>[]
   agreed?: AgreedRecord
+  /**
+   * The latest alternatives we offered before signing, and the agreement they were offered beside
+   * (`agreedEventId`, `agreed`): pending while that agreement is the latest, answered once another
+   * agreement is recorded after them (the one they signed).
+   */
+  alternativesOffered?: AlternativesRecord
   debrief: Record<string, string>
   retracted: string[]
   findings: JournalFinding[]

@@ -22,7 +22,7 @@ import { type ContingencyValue, evaluateContingency } from './contingency'
 import type { JournalEvent } from './events'
 import { type JointGain, jointGain } from './joint-gain'
 import { type NextMove, nextMove } from './next-move'
-import { alternativesBeforeSigning, type PostSettlementOption } from './post-settlement'
+import { alternativesBeforeSigning, type PostSettlementOption, pendingAlternatives } from './post-settlement'
 import { type RealityTest, realityTest } from './reality'
 import { type JournalFinding, type NegotiationState, replay, type Stage } from './replay'
 
@@ -67,6 +67,11 @@ export interface NegotiationStatus {
    * `jointGain` when there is one); empty otherwise.
    */
   postSettlement: PostSettlementOption[]
+  /**
+   * The id of the `alternatives-offered` event when `postSettlement` lists alternatives already
+   * offered beside the latest agreement and not yet answered; null otherwise.
+   */
+  postSettlementOffered: string | null
   nextMove: NextMove
   findings: JournalFinding[]
 }
@@ -170,6 +175,7 @@ export function negotiationStatus(
     realityTest: reality,
     jointGain: joint,
     postSettlement: alternatives,
+    postSettlementOffered: alternatives.length > 0 ? (pendingAlternatives(state)?.eventId ?? null) : null,
     nextMove: nextMove(space, state, log, reality, alternatives.length),
     findings: state.findings,
   }

@@ -80,7 +80,14 @@ export const DealRoomSchema = z
       .string()
       .nullable()
       .openapi({ description: 'The id of the latest offer, to name in an answer; null: none yet' }),
-    closed: z.boolean().openapi({ description: 'Whether the terms are agreed (no more answers)' }),
+    alternativesId: z.string().nullable().openapi({
+      description:
+        'Once the terms are agreed: the id of the alternatives the team offers beside the agreement before signing (listed in the view as alternatives), to name in a signature; null: nothing to sign',
+    }),
+    closed: z.boolean().openapi({
+      description:
+        'Whether the room takes no more answers: the terms are agreed and nothing waits for a signature',
+    }),
   })
   .openapi('DealRoom')
 
@@ -89,8 +96,11 @@ export const AnswerInputSchema = z
     answerId: z.uuid().openapi({
       description: 'A UUID the page makes once per answer; send the same on a retry: recorded once',
     }),
-    offerId: z.string().min(1).max(64).openapi({ description: 'The offer answered (offerId of GET)' }),
-    type: z.enum(['choose', 'rank', 'reject']),
+    offerId: z.string().min(1).max(64).openapi({
+      description:
+        'The offer answered (offerId of GET); for a signature, the alternatives signed beside (alternativesId of GET)',
+    }),
+    type: z.enum(['choose', 'rank', 'reject', 'sign']),
     bundle: z.string().min(1).max(8).optional().openapi({ description: 'choose: the label of the bundle' }),
     ranking: z
       .array(z.string().min(1).max(8))
@@ -102,6 +112,10 @@ export const AnswerInputSchema = z
       .record(z.string().max(100), z.union([z.number(), z.string().max(200)]))
       .optional()
       .openapi({ description: 'reject: the terms they would take instead, a level per issue id' }),
+    alternative: z.number().int().min(1).max(4).optional().openapi({
+      description:
+        'sign: the number of the alternative signed (1 is the first listed); none: the agreement as it is',
+    }),
     comment: z
       .string()
       .max(COMMENT_MAX_LENGTH)

@@ -66,7 +66,12 @@ export const ERROR_CODES = {
     status: 409,
     meaning: 'a deal-room answer names an offer that is no longer the latest: a newer one is on the table',
   },
-  negotiation_closed: { status: 409, meaning: 'the negotiation is closed: the terms are agreed' },
+  negotiation_closed: {
+    status: 409,
+    meaning:
+      'the negotiation is closed: the terms are agreed (while alternatives wait for a signature, only a signature is taken)',
+  },
+  nothing_to_sign: { status: 409, meaning: 'a deal-room signature before any terms are agreed' },
   last_owner: { status: 409, meaning: 'the workspace would be left without an owner' },
   email_taken: { status: 409, meaning: 'an account with this email exists' },
   setup_done: { status: 409, meaning: 'the server already has its first owner' },

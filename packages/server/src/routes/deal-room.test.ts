@@ -1,13 +1,14 @@
 /**
  * The deal room through the API: the team makes, lists and revokes share links; the other side,
  * with no account, reads the counterparty view and answers the latest offer (choose, rank, reject
- * with a counter), each answer recorded once as their move from the deal room. Refusals: a stale
+ * with a counter) and, once alternatives are offered beside the agreement, signs one of them or the
+ * agreement as it is, each answer recorded once as their move from the deal room. Refusals: a stale
  * offer (409), a level the plan does not have (400, nothing recorded), and one same 404 for every
  * link that does not open the room. A link reaches its own negotiation only, and nothing private.
  */
 import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { leaks, leakyNegotiationArb, RENEWAL_B } from '@parley/core/testing'
+import { closableLeakyNegotiationArb, leaks, RENEWAL_B } from '@parley/core/testing'
 import { runs } from '@parley/core/testing/runs'
 import { extractPdfText } from '@parley/documents/testing'
 import { testBackends } from '@parley/store/testing'
@@ -369,9 +370,98 @@ describe.each(backends.map((backend) => [backend.dialect, backend] as const))(
       expect((await h.call('GET', `/api/deal-room/${link.token}/documents/meso?format=md`)).status).toBe(404)
     })
 
+    it('takes a signature once alternatives are offered beside the agreement: an alternative, or the agreement as it is', async () => {
+      const { path, offerId } = await negotiationWithOffer(h, t)
+      const link = await makeLink(h, t, path)
+      const append = (json: Record<string, unknown>) =>
+        h.call('POST', `${path}/events`, { as: { token: t.editor.token }, json })
+      const signature = (offer: string, extra: Record<string, unknown> = {}) =>
+        answer(link.token, { answerId: randomUUID(), offerId: offer, type: 'sign', ...extra })
+
+      // Before an agreement there is nothing to sign.
+      const early = await signature(offerId)
+      expect(early.status, early.text).toBe(409)
+      expect(early.body.error.code).toBe('nothing_to_sign')
+
+      const measures = [{ metric: 'uptime', threshold: 99.9, reporting: 'monthly', remedy: 'credits' }]
+      expect(
+        (await append({ id: nextId(), type: 'agreed', terms: RENEWAL_B, measures, exit: '90 days' })).status,
+      ).toBe(201)
+      // Agreed, nothing offered: the room is closed.
+      const agreedRoom = await h.call('GET', `/api/deal-room/${link.token}`)
+      expect(agreedRoom.body).toMatchObject({ closed: true, alternativesId: null })
+      expect(agreedRoom.body.view.alternatives).toEqual([])
+      expect((await signature(offerId)).body.error.code).toBe('negotiation_closed')
+
+      const first = { ...RENEWAL_B, term: 36 }
+      const second = { ...RENEWAL_B, term: 36, credits: 5 }
+      const alternativesId = nextId()
+      const offered = await append({
+        id: alternativesId,
+        type: 'alternatives-offered',
+        bundles: [{ terms: first }, { terms: second }],
+      })
+      expect(offered.status, offered.text).toBe(201)
+      const room = await h.call('GET', `/api/deal-room/${link.token}`)
+      expect(room.body).toMatchObject({ closed: false, alternativesId, offerId })
+      expect(room.body.view.alternatives).toEqual([first, second])
+      expect(room.body.view.agreement.terms).toEqual(RENEWAL_B)
+
+      // Only a signature, beside the alternatives offered now, and of one that exists.
+      const choose = await answer(link.token, {
+        answerId: randomUUID(),
+        offerId,
+        type: 'choose',
+        bundle: 'A',
+      })
+      expect(choose.status).toBe(409)
+      expect(choose.body.error.code).toBe('negotiation_closed')
+      expect((await signature(offerId)).body.error.code).toBe('stale_offer')
+      const missing = await signature(alternativesId, { alternative: 3 })
+      expect(missing.status, missing.text).toBe(400)
+      expect(missing.text).toContain('there are 2 alternatives: give 1 to 2')
+      const worded = await signature(alternativesId, { alternative: 1, comment: 'thanks' })
+      expect(worded.status).toBe(400)
+      expect(worded.text).toContain('a signature takes no comment')
+      const count = await eventCount(h, t, path)
+
+      // They sign the second: recorded once as the agreement, with what the agreement said beyond its terms.
+      const answerId = randomUUID()
+      const body = { answerId, offerId: alternativesId, type: 'sign', alternative: 2 }
+      const signed = await answer(link.token, body)
+      expect(signed.status, signed.text).toBe(201)
+      expect(signed.body.event).toMatchObject({
+        id: answerId,
+        type: 'agreed',
+        side: 'them',
+        source: 'deal-room',
+        terms: second,
+        measures,
+        exit: '90 days',
+      })
+      expect((await answer(link.token, body)).status).toBe(200)
+      expect(await eventCount(h, t, path)).toBe(count + 1)
+      const closed = await h.call('GET', `/api/deal-room/${link.token}`)
+      expect(closed.body).toMatchObject({ closed: true, alternativesId: null })
+      expect(closed.body.view.agreement.terms).toEqual(second)
+      expect(closed.body.view.alternatives).toEqual([])
+      const status = await h.call('GET', `${path}/status`, { as: { token: t.viewer.token } })
+      expect(status.body.postSettlement).toEqual([])
+
+      // Offered again beside the signed agreement: they may keep it as it is.
+      const againId = nextId()
+      expect(
+        (await append({ id: againId, type: 'alternatives-offered', bundles: [{ terms: first }] })).status,
+      ).toBe(201)
+      const kept = await signature(againId)
+      expect(kept.status, kept.text).toBe(201)
+      expect(kept.body.event).toMatchObject({ type: 'agreed', terms: second, measures })
+    })
+
     it('shows the other side no private value of the plan or the journal', async () => {
+      let signing = 0
       await fc.assert(
-        fc.asyncProperty(leakyNegotiationArb(), async ({ plan, events }) => {
+        fc.asyncProperty(closableLeakyNegotiationArb(), async ({ plan, events }) => {
           // Each case in a window of its own: this test reads many documents, not a guesser's traffic.
           h.clock.advance(16 * 60 * 1000)
           const made = await h.call('POST', `/api/workspaces/${t.workspaceId}/negotiations`, {
@@ -393,9 +483,25 @@ describe.each(backends.map((backend) => [backend.dialect, backend] as const))(
             expect(stored.ok).toBe(true)
           }
           const path = `/api/workspaces/${t.workspaceId}/negotiations/${made.body.id}`
+          // Once agreed, the alternatives status lists, offered beside the agreement: the room lists them too.
+          const status = await h.call('GET', `${path}/status`, { as: { token: t.viewer.token } })
+          const alternatives = (status.body.postSettlement ?? []) as { terms: Record<string, unknown> }[]
+          if (alternatives.length > 0) {
+            const offered = await h.call('POST', `${path}/events`, {
+              as: { token: t.editor.token },
+              json: {
+                id: nextId(),
+                type: 'alternatives-offered',
+                bundles: alternatives.map(({ terms }) => ({ terms })),
+              },
+            })
+            expect(offered.status, offered.text).toBe(201)
+            signing++
+          }
           const link = await makeLink(h, t, path)
           const room = await h.call('GET', `/api/deal-room/${link.token}`)
           expect(room.status, room.text).toBe(200)
+          expect(room.body.view.alternatives).toHaveLength(alternatives.length)
           const documents: string[] = []
           for (const kind of ['meso', 'terms', 'fairness', 'cadence']) {
             for (const format of ['md', 'html', 'csv', 'ics']) {
@@ -411,6 +517,8 @@ describe.each(backends.map((backend) => [backend.dialect, backend] as const))(
         }),
         { numRuns: runs(8) },
       )
+      // Some rooms listed alternatives to sign: the property covered them.
+      expect(signing).toBeGreaterThan(0)
     })
   },
 )

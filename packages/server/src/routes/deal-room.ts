@@ -1,8 +1,8 @@
 /**
  * The other side's routes: the deal room, reached with a share link's token and nothing else (no
  * session, no cookie, no account). It reads one negotiation's counterparty view and records their
- * answers to the latest offer; it reaches no other negotiation, no private field, and writes
- * nothing but those answers. An unknown, revoked or expired token all get the same 404, so a
+ * answers to the latest offer, and their signature beside the alternatives offered before signing;
+ * it reaches no other negotiation, no private field, and writes nothing but those answers. An unknown, revoked or expired token all get the same 404, so a
  * link's state is not told to whoever guesses it. Uses are counted per address and per link.
  */
 
@@ -128,7 +128,7 @@ export function dealRoomRoutes(api: Api): void {
       method: 'post',
       path: '/api/deal-room/{token}/answers',
       summary:
-        'Answer the latest offer through a share link: choose a bundle, rank them, or reject with a counter; idempotent by answerId (a retry answers 200 with the event recorded the first time). 409 when a newer offer is on the table',
+        'Answer the latest offer through a share link: choose a bundle, rank them, or reject with a counter; once the terms are agreed and alternatives are offered beside them, sign the agreement or one of the alternatives. Idempotent by answerId (a retry answers 200 with the event recorded the first time). 409 when a newer offer (or newer alternatives) is on the table, or nothing takes this answer',
       security: [],
       request: { params: TokenParams, body: jsonBody(AnswerInputSchema) },
       responses: {

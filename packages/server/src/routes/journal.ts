@@ -39,8 +39,8 @@ export function refusedEvent(
       if (decision.code === 'journal_full') return fail(c, 'journal_full', decision.message, decision.path)
       if (decision.code === 'plan_is_draft') return fail(c, 'plan_is_draft', decision.message)
       if (decision.code === 'stale_offer') return fail(c, 'stale_offer', decision.message, decision.path)
-      if (decision.code === 'negotiation_closed')
-        return fail(c, 'negotiation_closed', decision.message, decision.path)
+      if (decision.code === 'negotiation_closed' || decision.code === 'nothing_to_sign')
+        return fail(c, decision.code, decision.message, decision.path)
       const list = Array.isArray(decision.detail)
         ? (decision.detail as { code: string; message: string; path: string }[])
         : []

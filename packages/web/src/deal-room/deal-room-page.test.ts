@@ -2,9 +2,16 @@
  * The rendered deal room holds nothing of ours: for many leaky negotiations (distinctive private
  * values, internal evidence, a journal at any point, half of them closed), the page the other side
  * sees, rendered from the counterparty view the server sends, has no private value in its text or
- * its attributes (labels, titles), and shows the bundles on the table by their issues' names.
+ * its attributes (labels, titles), and shows the bundles on the table by their issues' names;
+ * once agreed, with the alternatives offered before signing, nothing private either.
  */
-import { compileSpace, counterpartyView, replay } from '@parley/core'
+import {
+  alternativesBeforeSigning,
+  compileSpace,
+  counterpartyView,
+  inferPriorities,
+  replay,
+} from '@parley/core'
 import { closableLeakyNegotiationArb, leaks } from '@parley/core/testing'
 import { runs } from '@parley/core/testing/runs'
 import fc from 'fast-check'
@@ -26,18 +33,37 @@ function readable(html: string): string {
 
 describe('the rendered deal room', () => {
   it('shows the other side nothing private, whatever the plan and the journal', () => {
+    let signed = 0
     fc.assert(
       fc.property(closableLeakyNegotiationArb(), ({ plan, events }) => {
         const space = compileSpace(plan)
         const state = replay(space, events)
-        const view = counterpartyView(space, state)
+        // Once agreed, the alternatives the team would offer beside the agreement before signing.
+        const alternatives = state.agreed
+          ? alternativesBeforeSigning(space, state, inferPriorities(space, state.observations))
+          : []
+        const view = counterpartyView(space, state, undefined, alternatives)
         const offer = [...events].reverse().find((event) => event.type === 'offer-sent')
-        const room = { view, offerId: offer?.id ?? null, closed: view.agreement !== null }
+        const signing = alternatives.length > 0 ? '01JH0000000000000000000099' : null
+        const room = {
+          view,
+          offerId: offer?.id ?? null,
+          alternativesId: signing,
+          closed: view.agreement !== null && signing === null,
+        }
         const html = renderToStaticMarkup(
           createElement(Room, { token: 'pdr_test', room, reload: async () => undefined }),
         )
         expect(html).toContain(plan.parties.them.name.replace(/&/g, '&amp;'))
-        for (const bundle of view.bundles) expect(html).toContain(`Option ${bundle.label}`)
+        // The offer on the table until the terms are agreed; then the agreed terms stand alone.
+        if (!view.agreement)
+          for (const bundle of view.bundles) expect(html).toContain(`Option ${bundle.label}`)
+        else expect(html).not.toContain('What is on the table')
+        if (signing) {
+          signed++
+          expect(html).toContain('Sign the agreement as it is')
+          for (const k of alternatives.keys()) expect(html).toContain(`Sign alternative ${k + 1} instead`)
+        }
         // A range's step is the difference of two levels they see; the matcher, which knows the
         // view's numbers and not their differences, would take a step of 100 for a rounded 99.51.
         const text = readable(html).replace(/, in steps of [\d,.]+/g, '')
@@ -45,5 +71,7 @@ describe('the rendered deal room', () => {
       }),
       { numRuns: runs(60) },
     )
+    // Some rooms asked for a signature beside alternatives: the property covered them.
+    expect(signed).toBeGreaterThan(0)
   })
 })

@@ -3,7 +3,8 @@
  * what the server sends (core's counterparty view: the parties, the issues with their units, the
  * decision rule as agreed, the bundles of the latest offer side by side with their rationale,
  * contingent terms proposed, and the agreed terms after close) and lets them choose a bundle, rank
- * them, or reject the offer with a counter and a comment. Loaded on its own (a lazy route), so the
+ * them, or reject the offer with a counter and a comment; after the close, when the team offers
+ * alternatives beside the agreement, sign the agreement or one of them. Loaded on its own (a lazy route), so the
  * guest downloads this page and not the team's workbench.
  */
 import type { CounterpartyView, Level, Terms } from '@parley/core'
@@ -25,6 +26,11 @@ const COMMENT_MAX_LENGTH = 2000
 export function levelText(level: Level, unit: string): string {
   const text = typeof level === 'number' ? level.toLocaleString('en-US') : String(level)
   return unit ? `${text} ${unit}` : text
+}
+
+/** An issue's name inside a sentence: `Annual subscription fee` → `annual subscription fee` (`SLA credits` stays). */
+function inSentence(name: string): string {
+  return /^[A-Z][a-z]/.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name
 }
 
 function termsList(issues: readonly Issue[], terms: Terms): ReactNode {
@@ -80,12 +86,15 @@ export function Room({
 }) {
   const { view } = room
   const proposed = view.contingencies.filter((contingency) => !contingency.accepted)
+  // Said above the agreed terms, since the section they signed in goes once the room reloads.
+  const [signed, setSigned] = useState<string>()
   return (
     <main id="main" className="page deal-room">
       <h1>{view.title}</h1>
       <p className="dr-parties">
         Between <strong>{view.parties.us}</strong> and <strong>{view.parties.them}</strong>
       </p>
+      <output aria-live="polite">{signed ? <Notice kind="success">{signed}</Notice> : null}</output>
       {view.agreement ? (
         <Section title="Agreed terms">
           {termsList(view.issues, view.agreement.terms)}
@@ -99,13 +108,19 @@ export function Room({
           {view.agreement.fairnessStory ? <p>{view.agreement.fairnessStory}</p> : null}
         </Section>
       ) : null}
-      <Section title="What is on the table">
-        {view.bundles.length === 0 ? (
-          <p>No offer yet: this page shows it as soon as it is sent.</p>
-        ) : (
-          <Bundles view={view} />
-        )}
-      </Section>
+      {view.agreement && room.alternativesId && view.alternatives.length > 0 ? (
+        <Signing token={token} room={room} reload={reload} onSigned={setSigned} />
+      ) : null}
+      {view.agreement ? null : (
+        // Once agreed, the offers that led to it are history: the agreed terms above are what stands.
+        <Section title="What is on the table">
+          {view.bundles.length === 0 ? (
+            <p>No offer yet: this page shows it as soon as it is sent.</p>
+          ) : (
+            <Bundles view={view} />
+          )}
+        </Section>
+      )}
       {proposed.length > 0 ? (
         <Section title="Contingent terms proposed">
           <ul>
@@ -148,7 +163,7 @@ export function Room({
           </div>
         ) : null}
       </Section>
-      {!room.closed && room.offerId && view.bundles.length > 0 ? (
+      {!room.closed && !view.agreement && room.offerId && view.bundles.length > 0 ? (
         <Answer token={token} room={room} reload={reload} />
       ) : null}
       <Downloads token={token} room={room} />
@@ -258,7 +273,95 @@ function Bundles({ view }: { view: CounterpartyView }) {
   )
 }
 
+/**
+ * Before signing: the alternatives they offer beside the agreement, each shown by where it differs
+ * from the agreed terms, and a signature for the agreement as it is or for one of them.
+ */
+function Signing({
+  token,
+  room,
+  reload,
+  onSigned,
+}: {
+  token: string
+  room: DealRoom
+  reload: () => Promise<void>
+  onSigned: (text: string) => void
+}) {
+  const { view } = room
+  const agreed = view.agreement?.terms ?? {}
+  const attempts = useMemo(() => answerAttempts(), [])
+  const [busy, setBusy] = useState(false)
+  const [outcome, setOutcome] = useState<Outcome>()
+  const sign = async (alternative?: number) => {
+    if (busy) return
+    const content: Omit<AnswerInput, 'answerId'> = {
+      type: 'sign',
+      offerId: room.alternativesId ?? '',
+      ...(alternative !== undefined ? { alternative } : {}),
+    }
+    const full: AnswerInput = { ...content, answerId: attempts.idFor(content) }
+    setBusy(true)
+    try {
+      await answerDealRoom(token, full)
+      onSigned(`Signed: ${ANSWER_WORDS.sign(full)}.`)
+      await reload()
+    } catch (caught) {
+      if (!(caught instanceof ApiError) || caught.status === 0 || caught.status >= 500) {
+        setOutcome({ kind: 'refused', message: 'The signature could not be sent; try again.', problems: [] })
+        return
+      }
+      attempts.forget()
+      setOutcome({ kind: 'refused', message: caught.message, problems: caught.problems })
+      if (caught.code === 'stale_offer') await reload()
+    } finally {
+      setBusy(false)
+    }
+  }
+  const changes = (terms: Terms) =>
+    view.issues.filter((issue) => terms[issue.id] !== undefined && terms[issue.id] !== agreed[issue.id])
+  return (
+    <Section title="Before you sign">
+      <p className="hint">
+        {view.parties.us} would be just as happy to sign one of these instead of the agreed terms. If one
+        suits you better, sign it; if not, sign the agreement as it is.
+      </p>
+      <div className="dr-bundles">
+        {view.alternatives.map((terms, k) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: an alternative is named by its place in the list
+          <article key={k} className="dr-bundle" aria-label={`Alternative ${k + 1}`}>
+            <h3>Alternative {k + 1}</h3>
+            <p className="dr-rationale">
+              The agreed terms, but with{' '}
+              {changes(terms)
+                .map(
+                  (issue) => `${inSentence(issue.name)} ${levelText(terms[issue.id] as Level, issue.unit)}`,
+                )
+                .join(', ')}
+              .
+            </p>
+            {termsList(view.issues, terms)}
+            <Button kind="primary" disabled={busy} onClick={() => void sign(k + 1)}>
+              Sign alternative {k + 1} instead
+            </Button>
+          </article>
+        ))}
+      </div>
+      <Button disabled={busy} onClick={() => void sign()}>
+        Sign the agreement as it is
+      </Button>
+      <output aria-live="polite">
+        {outcome?.kind === 'refused' ? <Notice kind="error">{outcome.message}</Notice> : null}
+      </output>
+    </Section>
+  )
+}
+
 const ANSWER_WORDS = {
+  sign: (answer: AnswerInput) =>
+    answer.alternative === undefined
+      ? 'you signed the agreement as it is'
+      : `you signed alternative ${answer.alternative}`,
   choose: (answer: AnswerInput) => `you chose option ${answer.bundle}`,
   rank: (answer: AnswerInput) => `you ranked the options ${answer.ranking?.join(', ')}`,
   reject: (answer: AnswerInput) =>

@@ -1,10 +1,12 @@
 /**
  * The close: the agreed terms become the bundle on the table (each agreed contingency's
- * consequence must be a level of the plan), and the debrief's answers are kept, later answers
- * replacing earlier ones to the same prompt.
+ * consequence must be a level of the plan); alternatives offered beside the agreement before
+ * signing are kept with it; and the debrief's answers are kept, later answers replacing earlier
+ * ones to the same prompt.
  */
-import type { PathProblem } from '../../model/problem'
+import { type PathProblem, pathError } from '../../model/problem'
 import { termsOf } from '../../scoring/offer'
+import type { OfferedBundle } from '../replay'
 import { applyTerms, readBundle } from '../terms'
 import type { EventHandler } from './handler'
 
@@ -28,6 +30,54 @@ export const agreed: EventHandler<'agreed'> = (space, state, event) => {
     terms: termsOf(space, read.offer),
     source: 'agreement',
     eventId: event.id,
+  }
+  return []
+}
+
+/**
+ * Alternatives offered before signing: beside the agreement recorded, each a bundle of the plan
+ * (labels unique). Whether each is at least as good for us is the admission's warning, not a refusal.
+ */
+export const alternativesOffered: EventHandler<'alternatives-offered'> = (space, state, event) => {
+  const agreed = state.agreed
+  if (!agreed)
+    return [
+      pathError(
+        'nothing_agreed',
+        [],
+        'alternatives before signing are offered beside an agreement, and none is recorded: record the agreement first',
+      ),
+    ]
+  const problems: PathProblem[] = []
+  const bundles: OfferedBundle[] = []
+  const labels = new Set<string>()
+  event.bundles.forEach((bundle, k) => {
+    const label = bundle.label ?? String(k + 1)
+    if (labels.has(label))
+      problems.push(
+        pathError(
+          'duplicate_label',
+          ['bundles', k, 'label'],
+          `label '${label}' is used twice in these alternatives`,
+        ),
+      )
+    labels.add(label)
+    const read = readBundle(space, bundle.terms, ['bundles', k, 'terms'])
+    if (!read.ok) problems.push(...read.errors)
+    else
+      bundles.push({
+        label,
+        ...(bundle.name ? { name: bundle.name } : {}),
+        offer: read.offer,
+        terms: termsOf(space, read.offer),
+      })
+  })
+  if (problems.length > 0) return problems
+  state.alternativesOffered = {
+    eventId: event.id,
+    agreedEventId: agreed.eventId,
+    agreed: agreed.offer,
+    bundles,
   }
   return []
 }

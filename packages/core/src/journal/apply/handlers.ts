@@ -2,7 +2,7 @@
  * The table of event handlers, one per event type. Notes change nothing but the record of what
  * happened; retractions are applied by `replay` before any event is, so here they change nothing.
  */
-import { agreed, debrief } from './agreement'
+import { agreed, alternativesOffered, debrief } from './agreement'
 import { concession } from './concessions'
 import { contingencyAccepted, contingencyProposed } from './contingencies'
 import type { EventHandlers } from './handler'
@@ -20,6 +20,7 @@ export const EVENT_HANDLERS: EventHandlers = {
   'contingency-accepted': contingencyAccepted,
   note: () => [],
   agreed,
+  'alternatives-offered': alternativesOffered,
   debrief,
   retract: () => [],
 }

@@ -1,6 +1,6 @@
 /**
  * The close stage: the agreement as recorded (if any), the alternatives to offer before signing,
- * and the form that writes it — measurable terms, governance and the fairness story — tested
+ * a share link for the deal room where they sign, and the form that writes it — measurable terms, governance and the fairness story — tested
  * against our reservation and the method's pitfalls before it is recorded. Viewers read the
  * recorded agreement only.
  */
@@ -13,6 +13,7 @@ import { PostSettlementSection } from '../close/post-settlement'
 import { RecordedAgreement } from '../close/recorded-agreement'
 import { DocumentDownloads } from '../documents/downloads'
 import type { NegotiationModel } from '../model'
+import { SharePanel } from '../trade/share-panel'
 
 export function ClosePage({ model }: { model: NegotiationModel }) {
   const agreed = model.derived.state.agreed
@@ -27,6 +28,13 @@ export function ClosePage({ model }: { model: NegotiationModel }) {
           model={model}
           onUse={model.canEdit ? (terms) => setProposed({ terms }) : undefined}
         />
+      ) : null}
+      {agreed ? (
+        // A link for them: the deal room shows the agreed terms and the documents, and lets them sign
+        // the agreement or one of the alternatives offered above.
+        <Section title="Share with them" id="share">
+          <SharePanel model={model} />
+        </Section>
       ) : null}
       {model.canEdit ? (
         <AgreementSection model={model} proposed={proposed} />

@@ -18,6 +18,7 @@ export const EVENT_LABELS: Record<JournalEvent['type'], string> = {
   'contingency-accepted': 'Contingency accepted',
   note: 'Note',
   agreed: 'Agreement',
+  'alternatives-offered': 'Alternatives before signing',
   debrief: 'Debrief',
   retract: 'Retraction',
 }
@@ -113,7 +114,11 @@ function summarize(
     case 'note':
       return event.text
     case 'agreed':
-      return `Agreed: ${terms(event.terms)}`
+      return event.side === 'them' ? `They signed: ${terms(event.terms)}` : `Agreed: ${terms(event.terms)}`
+    case 'alternatives-offered':
+      return `Offered before signing, beside the agreement: ${event.bundles
+        .map((bundle, k) => `${bundle.label ?? k + 1}. ${terms(bundle.terms)}`)
+        .join('; ')}`
     case 'debrief': {
       const count = Object.keys(event.answers).length
       return `Debrief: ${count} answer${count === 1 ? '' : 's'}`
