@@ -257,6 +257,13 @@ describe.runIf(browserAvailable)('the deal room in the browser', { timeout: BROW
 
     // The team's Close stage, read again, shows the signed agreement and no alternatives.
     await page.reload()
+    await page
+      .getByRole('status')
+      .filter({
+        hasText:
+          'Calder Mutual Insurance signed alternative 1 of those offered before signing in the deal room',
+      })
+      .waitFor()
     await page.getByRole('region', { name: 'Recorded agreement' }).waitFor()
     await page.getByRole('region', { name: 'Share with them' }).waitFor()
     await expect(page.getByRole('region', { name: 'Before you sign' }).count()).resolves.toBe(0)

@@ -6,13 +6,14 @@
  */
 import '../close/close.css'
 import type { Terms } from '@parley/core'
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import { Notice, Section } from '../../ui/controls'
 import { AgreementSection } from '../close/agreement-form'
 import { PostSettlementSection } from '../close/post-settlement'
 import { RecordedAgreement } from '../close/recorded-agreement'
 import { DocumentDownloads } from '../documents/downloads'
 import type { NegotiationModel } from '../model'
+import { dealRoomNews } from '../trade/deal-room-answer'
 import { SharePanel } from '../trade/share-panel'
 
 export function ClosePage({ model }: { model: NegotiationModel }) {
@@ -20,8 +21,17 @@ export function ClosePage({ model }: { model: NegotiationModel }) {
   // An alternative they may sign instead, put into the agreement form (a new object each time, so
   // choosing the same one again after editing puts it back).
   const [proposed, setProposed] = useState<{ terms: Terms }>()
+  const news = useMemo(
+    () => dealRoomNews(model.journal, model.plan.parties.them.name, model.space.issues),
+    [model.journal, model.plan.parties.them.name, model.space.issues],
+  )
   return (
     <div className="close-stage">
+      {news ? (
+        <Notice kind="info">
+          <strong>From the deal room:</strong> {news}
+        </Notice>
+      ) : null}
       <RecordedAgreement model={model} />
       {agreed ? (
         <PostSettlementSection

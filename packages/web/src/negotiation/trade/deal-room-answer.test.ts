@@ -21,6 +21,24 @@ describe('the deal room news on the midgame', () => {
     )
   })
 
+  it('says which they signed in the deal room: an alternative offered before signing, or the agreement as it was', () => {
+    const agreed = event('agreed', { terms: { price: 100 } })
+    const offered = event('alternatives-offered', {
+      bundles: [
+        { label: '1', terms: { price: 110 } },
+        { label: '2', terms: { price: 120 } },
+      ],
+    })
+    const sign = (terms: Record<string, unknown>) =>
+      event('agreed', { terms, side: 'them', source: 'deal-room' })
+    expect(dealRoomNews([offer, agreed, offered, sign({ price: 120 })], 'Calder', ISSUES)).toBe(
+      'Calder signed alternative 2 of those offered before signing in the deal room',
+    )
+    expect(dealRoomNews([offer, agreed, offered, sign({ price: 100 })], 'Calder', ISSUES)).toBe(
+      'Calder signed the agreement as it was in the deal room',
+    )
+  })
+
   it('says nothing of answers typed in by the team, or of answers to an offer since replaced', () => {
     const typed = event('bundle-chosen', { label: 'A', side: 'them' })
     expect(dealRoomNews([offer, typed], 'Calder', ISSUES)).toBeUndefined()
