@@ -241,6 +241,7 @@ export {
   pendingAlternatives,
   postSettlement,
   signedAgreement,
+  signedBeside,
 } from './journal/post-settlement'
 export { completeEvent, type EventDefaults, type EventRead, readEvent } from './journal/read'
 export { type RealityItem, type RealityTest, realityTest, type Verdict } from './journal/reality'

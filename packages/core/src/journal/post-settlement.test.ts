@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { type Beliefs, priorBeliefs } from '../inference/beliefs'
 import { currentEstimate } from '../inference/estimate'
+import { lintNegotiation } from '../lint/negotiation'
 import { TOLERANCE } from '../model/limits'
 import type { Plan } from '../model/plan'
 import { coach } from '../playbooks/coach'
@@ -303,6 +304,25 @@ describe('status at the close', () => {
     expect(admitted.warnings.filter((w) => w.code === 'alternative_worse_for_us').map((w) => w.at)).toEqual([
       ['bundles', 1],
     ])
+  })
+
+  it('is not linted as a second agreement when they sign the agreement or an alternative; a correction is', () => {
+    const seconds = (events: ReturnType<typeof event>[]) =>
+      lintNegotiation(space, events)
+        .filter((finding) => finding.id === 'second-agreement')
+        .map((finding) => finding.message)
+    const [taken] = negotiationStatus(space, [offer, chose, agreed]).postSettlement
+    if (!taken) throw new Error('expected an alternative')
+    // Listed beside the agreement and recorded with `agree --alternative` (nothing recorded as offered).
+    expect(seconds([offer, chose, agreed, event('agreed', { terms: taken.terms })])).toEqual([])
+    // Offered, then signed: an alternative, or the agreement as it was.
+    const offered = event('alternatives-offered', { bundles: [{ terms: taken.terms }] })
+    expect(seconds([offer, chose, agreed, offered, event('agreed', { terms: taken.terms })])).toEqual([])
+    expect(seconds([offer, chose, agreed, offered, event('agreed', { terms: RENEWAL_B })])).toEqual([])
+    // A correction that is none of them replaced the terms: said.
+    expect(
+      seconds([offer, chose, agreed, offered, event('agreed', { terms: { ...RENEWAL_B, term: 24 } })]),
+    ).toEqual(['a second agreement: it replaces the one recorded at event 3'])
   })
 
   it('keeps what the agreement says beyond its terms when they sign an alternative', () => {

@@ -177,40 +177,47 @@ export function alternativesBeforeSigning(
 ): PostSettlementOption[] {
   const agreed = state.stage === 'close' ? state.agreed : undefined
   if (!agreed) return []
-  const offered = state.alternativesOffered
-  if (offered) {
-    // Offered (recorded): while they have not signed, these are the alternatives, with today's figures.
-    if (pendingAlternatives(state))
-      return describeAlternatives(
-        space,
-        agreed.offer,
-        offered.bundles.map((bundle) => bundle.offer),
-        currentEstimate(space, state, posterior),
-        posterior.beliefs,
-      )
-    // Signed: the agreement as it was, or one of the alternatives.
-    const signed = agreed.offer
-    if (
-      sameOffer(signed, offered.agreed) ||
-      offered.bundles.some((bundle) => sameOffer(signed, bundle.offer))
+  const offered = pendingAlternatives(state)
+  // Offered (recorded): while they have not signed, these are the alternatives, with today's figures.
+  if (offered)
+    return describeAlternatives(
+      space,
+      agreed.offer,
+      offered.bundles.map((bundle) => bundle.offer),
+      currentEstimate(space, state, posterior),
+      posterior.beliefs,
     )
-      return []
-  }
   const earlier = state.applied.filter((event) => event.type === 'agreed').at(-2)
-  if (earlier?.type === 'agreed') {
-    const read = readOffer(space, earlier.terms)
-    const signed = Int32Array.from(agreed.offer.levelIndex)
-    // Every alternative is worth at least the earlier agreement to us: a correction worth less is none of them.
-    if (
-      read.ok &&
-      utilityOf(space, agreed.offer).us >= utilityOf(space, read.offer).us - TOLERANCE &&
-      alternativesBeside(space, read.offer, state, posterior).some((option) =>
-        sameBundle(levelsOf(space, option.terms), signed),
-      )
-    )
-      return []
-  }
+  if (earlier?.type === 'agreed' && signedBeside(space, state, posterior, earlier, agreed.offer)) return []
   return alternativesBeside(space, agreed.offer, state, posterior, options)
+}
+
+/**
+ * Whether an agreement recorded after `earlier` is what they signed beside it before signing (not
+ * a correction, nor a second deal): `earlier`'s own terms or one of the alternatives offered beside
+ * it (an `alternatives-offered` event), or, when none were recorded as offered, one of those
+ * `alternativesBeside` lists for it under `posterior` — each worth at least `earlier` to us, so a
+ * later agreement worth less is none of them and is not weighed.
+ */
+export function signedBeside(
+  space: Space,
+  state: NegotiationState,
+  posterior: Posterior,
+  earlier: EventOf<'agreed'>,
+  later: Offer,
+): boolean {
+  const read = readOffer(space, earlier.terms)
+  if (!read.ok) return false
+  const offered = state.alternativesOffered
+  if (offered?.agreedEventId === earlier.id)
+    return (
+      sameOffer(later, offered.agreed) || offered.bundles.some((bundle) => sameOffer(later, bundle.offer))
+    )
+  if (utilityOf(space, later).us < utilityOf(space, read.offer).us - TOLERANCE) return false
+  const signed = Int32Array.from(later.levelIndex)
+  return alternativesBeside(space, read.offer, state, posterior).some((option) =>
+    sameBundle(levelsOf(space, option.terms), signed),
+  )
 }
 
 /**

@@ -3,11 +3,14 @@
  * measurable terms and a fairness story, contingencies that are measured and were proposed openly,
  * a deal worth at least our reservation and BATNA within our limits, and only one agreement.
  */
+import { inferPriorities } from '../inference/posterior'
 import type { Contingency } from '../journal/events'
+import { signedBeside } from '../journal/post-settlement'
 import type { AgreedRecord, NegotiationState } from '../journal/replay'
 import { floorMessage, limitMessage, shortfallsOf } from '../journal/shortfalls'
 import { count, listOr } from '../language/english'
 import { formatPoints } from '../scoring/figures'
+import { readOffer } from '../scoring/offer'
 import type { LintCheck } from './check'
 import { RULES } from './rules'
 
@@ -129,15 +132,30 @@ export const agreementBelowReservation: LintCheck<AgreedRecord> = {
 
 /**
  * Every agreement after the first that still counts (a retracted one does not): replay keeps the
- * latest, so the terms agreed before were silently replaced.
+ * latest, so the terms agreed before were silently replaced. Not what they signed before signing
+ * (`signedBeside`: the agreement as it was, or one of the alternatives offered beside it): that
+ * replacement is the method's post-settlement step.
  */
 export const secondAgreement: LintCheck<NegotiationState> = {
   rule: RULES.secondAgreement,
-  check: (state, { eventIndex, eventPlace }) => {
+  check: (state, { space, input, eventIndex, eventPlace }) => {
     const agreements = state.applied.filter((event) => event.type === 'agreed')
-    return agreements.slice(1).map((event, k) => ({
-      place: eventPlace(event.id),
-      message: `a second agreement: it replaces the one recorded at event ${(eventIndex(agreements[k]?.id ?? '') ?? 0) + 1}`,
-    }))
+    if (agreements.length < 2) return []
+    let posterior = input.posterior
+    const learned = () => {
+      posterior ??= inferPriorities(space, state.observations)
+      return posterior
+    }
+    return agreements.slice(1).flatMap((event, k) => {
+      const earlier = agreements[k]
+      const read = readOffer(space, event.terms)
+      if (earlier && read.ok && signedBeside(space, state, learned(), earlier, read.offer)) return []
+      return [
+        {
+          place: eventPlace(event.id),
+          message: `a second agreement: it replaces the one recorded at event ${(eventIndex(earlier?.id ?? '') ?? 0) + 1}`,
+        },
+      ]
+    })
   },
 }

@@ -3,6 +3,7 @@
  * plan, an event of the journal, or a phrase — for the command line to turn into file positions and
  * SARIF locations, and for the server to name the stored plan and event.
  */
+import type { Posterior } from '../inference/posterior'
 import type { JournalEvent } from '../journal/events'
 import type { NegotiationState } from '../journal/replay'
 import type { PathSegment } from '../model/problem'
@@ -30,4 +31,6 @@ export interface LintInput {
   state?: NegotiationState
   /** Every filled phrase Parley would have us say. */
   phrases?: readonly FilledPhrase[]
+  /** What the journal has taught us (learned from `state`'s moves when a check needs it and it is not given). */
+  posterior?: Posterior
 }

@@ -29,5 +29,11 @@ export function lintNegotiation(
   const weights = posterior
     ? space.issues.map((issue) => posterior.issues[issue.id]?.mean ?? 0)
     : Array.from(space.share.them)
-  return lint({ space, events, state, phrases: allFilledPhrases(space, state, weights, proposed) })
+  return lint({
+    space,
+    events,
+    state,
+    phrases: allFilledPhrases(space, state, weights, proposed),
+    ...(posterior ? { posterior } : {}),
+  })
 }

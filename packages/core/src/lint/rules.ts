@@ -146,7 +146,7 @@ export const RULES = {
   secondAgreement: rule(
     'second-agreement',
     'warning',
-    'a second agreement recorded after the first',
+    'a second agreement recorded after the first (not what they signed before signing: the agreement as it was, or one of the alternatives offered beside it)',
     'If one was recorded by mistake, retract it (a retract event); if the deal was reopened, record what changed as concessions or contingencies so the journal tells the story.',
   ),
   anchorWithoutEvidence: rule(
