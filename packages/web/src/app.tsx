@@ -5,7 +5,6 @@
  * your password was set by another route than your own change here.
  */
 import { lazy, type ReactElement, Suspense, useEffect } from 'react'
-import { AccountPage } from './account/account-page'
 import { JoinPage, LoginPage, ResetPage, SetupPage } from './account/pages'
 import { PasswordChangeBanner } from './account/password-banner'
 import { Link, matchPath, navigate, usePath } from './router'
@@ -13,14 +12,25 @@ import { SessionProvider, useSession } from './session'
 import { Button, Notice } from './ui/controls'
 import { MathsProvider } from './ui/maths'
 import { usePageTitle } from './ui/page-title'
-import { MembersPage } from './workspace/members'
-import { NegotiationsPage } from './workspace/negotiations'
-import { TradeablesPage } from './workspace/tradeables'
 
 // A negotiation's stages (and the optimiser they run) load when one is opened: signing in and the
 // workspace pages start without them.
 const NegotiationPage = lazy(() =>
   import('./negotiation/page').then((module) => ({ default: module.NegotiationPage })),
+)
+// A workspace's pages and your account load when opened: a stage page's first load, the one a
+// negotiator opens during a call, does not carry them.
+const NegotiationsPage = lazy(() =>
+  import('./workspace/negotiations').then((module) => ({ default: module.NegotiationsPage })),
+)
+const AccountPage = lazy(() =>
+  import('./account/account-page').then((module) => ({ default: module.AccountPage })),
+)
+const MembersPage = lazy(() =>
+  import('./workspace/members').then((module) => ({ default: module.MembersPage })),
+)
+const TradeablesPage = lazy(() =>
+  import('./workspace/tradeables').then((module) => ({ default: module.TradeablesPage })),
 )
 // The other side's page: opened with a share link and no account, it loads only its own code.
 const DealRoomPage = lazy(() =>

@@ -4,6 +4,7 @@
  */
 import { useId, useRef, useState } from 'react'
 import { Button } from '../ui/controls'
+import './copy-field.css'
 
 export function CopyField({ label, value, expiresAt }: { label: string; value: string; expiresAt?: string }) {
   const id = useId()
