@@ -12,7 +12,7 @@ import {
   inferPriorities,
   replay,
 } from '@parley/core'
-import { closableLeakyNegotiationArb, leaks } from '@parley/core/testing'
+import { acmePlan, closableLeakyNegotiationArb, event, leaks } from '@parley/core/testing'
 import { runs } from '@parley/core/testing/runs'
 import fc from 'fast-check'
 import { createElement } from 'react'
@@ -73,5 +73,40 @@ describe('the rendered deal room', () => {
     )
     // Some rooms asked for a signature beside alternatives: the property covered them.
     expect(signed).toBeGreaterThan(0)
+  })
+})
+
+describe('signing in the deal room', () => {
+  it('shows each alternative by where it differs from the agreed terms, beside a signature for each', () => {
+    const plan = acmePlan()
+    const space = compileSpace(plan)
+    const agreedTerms = { price: 130000, rollout: 45, support: 'premium' }
+    const events = [
+      event('offer-sent', { bundles: [{ label: 'A', terms: agreedTerms }] }),
+      event('agreed', { terms: agreedTerms }),
+    ]
+    const state = replay(space, events)
+    const alternatives = [{ terms: { ...agreedTerms, support: 'enterprise' } }, { terms: agreedTerms }]
+    const view = counterpartyView(space, state, undefined, alternatives)
+    const room = {
+      view,
+      offerId: events[0]?.id ?? null,
+      alternativesId: '01JH0000000000000000000099',
+      closed: false,
+    }
+    const html = renderToStaticMarkup(
+      createElement(Room, { token: 'pdr_test', room, reload: async () => undefined }),
+    )
+    const support = space.byId.get('support')
+    const name = support?.name ?? 'support'
+    const inSentence = /^[A-Z][a-z]/.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name
+    expect(readable(html)).toContain(`The agreed terms, but with ${inSentence} enterprise`)
+    expect(readable(html)).toContain('The agreed terms as they are.')
+    expect(html).toContain('Sign alternative 1 instead')
+    expect(html).toContain('Sign alternative 2 instead')
+    expect(html).toContain('Sign the agreement as it is')
+    // Agreed: neither the offer that led to it nor the form that answers offers.
+    expect(html).not.toContain('What is on the table')
+    expect(html).not.toContain('Your answer')
   })
 })

@@ -318,6 +318,12 @@ function Signing({
       setBusy(false)
     }
   }
+  const differenceText = (issues: readonly Issue[], terms: Terms) =>
+    issues.length === 0
+      ? 'The agreed terms as they are.'
+      : `The agreed terms, but with ${issues
+          .map((issue) => `${inSentence(issue.name)} ${levelText(terms[issue.id] as Level, issue.unit)}`)
+          .join(', ')}.`
   const changes = (terms: Terms) =>
     view.issues.filter((issue) => terms[issue.id] !== undefined && terms[issue.id] !== agreed[issue.id])
   return (
@@ -331,15 +337,7 @@ function Signing({
           // biome-ignore lint/suspicious/noArrayIndexKey: an alternative is named by its place in the list
           <article key={k} className="dr-bundle" aria-label={`Alternative ${k + 1}`}>
             <h3>Alternative {k + 1}</h3>
-            <p className="dr-rationale">
-              The agreed terms, but with{' '}
-              {changes(terms)
-                .map(
-                  (issue) => `${inSentence(issue.name)} ${levelText(terms[issue.id] as Level, issue.unit)}`,
-                )
-                .join(', ')}
-              .
-            </p>
+            <p className="dr-rationale">{differenceText(changes(terms), terms)}</p>
             {termsList(view.issues, terms)}
             <Button kind="primary" disabled={busy} onClick={() => void sign(k + 1)}>
               Sign alternative {k + 1} instead
