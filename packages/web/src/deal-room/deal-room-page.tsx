@@ -300,20 +300,13 @@ function Signing({
       offerId: room.alternativesId ?? '',
       ...(alternative !== undefined ? { alternative } : {}),
     }
-    const full: AnswerInput = { ...content, answerId: attempts.idFor(content) }
     setBusy(true)
     try {
-      await answerDealRoom(token, full)
-      onSigned(`Signed: ${ANSWER_WORDS.sign(full)}.`)
+      const refused = await sendOnce(token, content, attempts, reload, 'signature')
+      setOutcome(refused)
+      if (refused) return
+      onSigned(`Signed: ${ANSWER_WORDS.sign(content)}.`)
       await reload()
-    } catch (caught) {
-      if (!(caught instanceof ApiError) || caught.status === 0 || caught.status >= 500) {
-        setOutcome({ kind: 'refused', message: 'The signature could not be sent; try again.', problems: [] })
-        return
-      }
-      attempts.forget()
-      setOutcome({ kind: 'refused', message: caught.message, problems: caught.problems })
-      if (caught.code === 'stale_offer') await reload()
     } finally {
       setBusy(false)
     }
@@ -355,14 +348,39 @@ function Signing({
   )
 }
 
+/**
+ * Sends an answer (or a signature) once: a lost reply is sent again with the same id and recorded
+ * once; a refusal forgets the id (the next try is a new answer) and, when a newer offer is on the
+ * table, shows it. Resolves to the outcome to show, or undefined when recorded.
+ */
+async function sendOnce(
+  token: string,
+  answer: Omit<AnswerInput, 'answerId'>,
+  attempts: ReturnType<typeof answerAttempts>,
+  reload: () => Promise<void>,
+  what: string,
+): Promise<Extract<Outcome, { kind: 'refused' }> | undefined> {
+  try {
+    await answerDealRoom(token, { ...answer, answerId: attempts.idFor(answer) })
+    return undefined
+  } catch (caught) {
+    if (!(caught instanceof ApiError) || caught.status === 0 || caught.status >= 500)
+      // Not refused: the same answer may be sent again with the same id, and is recorded once.
+      return { kind: 'refused', message: `The ${what} could not be sent; try again.`, problems: [] }
+    attempts.forget()
+    if (caught.code === 'stale_offer') await reload()
+    return { kind: 'refused', message: caught.message, problems: caught.problems }
+  }
+}
+
 const ANSWER_WORDS = {
-  sign: (answer: AnswerInput) =>
+  sign: (answer: Omit<AnswerInput, 'answerId'>) =>
     answer.alternative === undefined
       ? 'you signed the agreement as it is'
       : `you signed alternative ${answer.alternative}`,
-  choose: (answer: AnswerInput) => `you chose option ${answer.bundle}`,
-  rank: (answer: AnswerInput) => `you ranked the options ${answer.ranking?.join(', ')}`,
-  reject: (answer: AnswerInput) =>
+  choose: (answer: Omit<AnswerInput, 'answerId'>) => `you chose option ${answer.bundle}`,
+  rank: (answer: Omit<AnswerInput, 'answerId'>) => `you ranked the options ${answer.ranking?.join(', ')}`,
+  reject: (answer: Omit<AnswerInput, 'answerId'>) =>
     answer.counter && Object.keys(answer.counter).length > 0
       ? 'you turned the offer down, with your counter'
       : 'you turned the offer down',
@@ -386,25 +404,10 @@ function Answer({ token, room, reload }: { token: string; room: DealRoom; reload
   const send = async (answer: Omit<AnswerInput, 'answerId' | 'offerId'>) => {
     if (busy) return
     const content = { ...answer, offerId: room.offerId ?? '', ...(comment.trim() ? { comment } : {}) }
-    const full: AnswerInput = { ...content, answerId: attempts.idFor(content) }
     setBusy(true)
     try {
-      await answerDealRoom(token, full)
-      setOutcome({ kind: 'sent', text: `Sent: ${ANSWER_WORDS[full.type](full)}.` })
-    } catch (caught) {
-      if (!(caught instanceof ApiError) || caught.status === 0 || caught.status >= 500) {
-        // Not refused: the same answer may be sent again with the same id, and is recorded once.
-        setOutcome({
-          kind: 'refused',
-          message: 'The answer could not be sent; try again.',
-          problems: [],
-        })
-        return
-      }
-      attempts.forget()
-      setOutcome({ kind: 'refused', message: caught.message, problems: caught.problems })
-      // A newer offer is on the table: show it.
-      if (caught.code === 'stale_offer') await reload()
+      const refused = await sendOnce(token, content, attempts, reload, 'answer')
+      setOutcome(refused ?? { kind: 'sent', text: `Sent: ${ANSWER_WORDS[content.type](content)}.` })
     } finally {
       setBusy(false)
     }

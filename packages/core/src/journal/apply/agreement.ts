@@ -6,9 +6,9 @@
  */
 import { type PathProblem, pathError } from '../../model/problem'
 import { termsOf } from '../../scoring/offer'
-import type { OfferedBundle } from '../replay'
 import { applyTerms, readBundle } from '../terms'
 import type { EventHandler } from './handler'
+import { readOfferedBundles } from './offers'
 
 export const agreed: EventHandler<'agreed'> = (space, state, event) => {
   const read = readBundle(space, event.terms, ['terms'])
@@ -48,30 +48,13 @@ export const alternativesOffered: EventHandler<'alternatives-offered'> = (space,
         'alternatives before signing are offered beside an agreement, and none is recorded: record the agreement first',
       ),
     ]
-  const problems: PathProblem[] = []
-  const bundles: OfferedBundle[] = []
-  const labels = new Set<string>()
-  event.bundles.forEach((bundle, k) => {
-    const label = bundle.label ?? String(k + 1)
-    if (labels.has(label))
-      problems.push(
-        pathError(
-          'duplicate_label',
-          ['bundles', k, 'label'],
-          `label '${label}' is used twice in these alternatives`,
-        ),
-      )
-    labels.add(label)
-    const read = readBundle(space, bundle.terms, ['bundles', k, 'terms'])
-    if (!read.ok) problems.push(...read.errors)
-    else
-      bundles.push({
-        label,
-        ...(bundle.name ? { name: bundle.name } : {}),
-        offer: read.offer,
-        terms: termsOf(space, read.offer),
-      })
-  })
+  // Unlabelled alternatives are 1, 2, 3... as status lists them.
+  const { problems, bundles } = readOfferedBundles(
+    space,
+    event.bundles,
+    (k) => String(k + 1),
+    'these alternatives',
+  )
   if (problems.length > 0) return problems
   state.alternativesOffered = {
     eventId: event.id,

@@ -5,6 +5,8 @@
  * were offered, an observation of their priorities. A single bundle we offer is our latest
  * position; the bundle they pick from a set is both sides'; their counter is theirs.
  */
+
+import type { Terms } from '../../model/plan'
 import { type PathProblem, type PathSegment, pathError } from '../../model/problem'
 import { type Offer, termsOf } from '../../scoring/offer'
 import type { Space } from '../../scoring/space'
@@ -21,16 +23,24 @@ function labelIndex(offer: OfferRecord, label: string): number {
   return offer.bundles.findIndex((bundle) => bundle.label === label)
 }
 
-export const offerSent: EventHandler<'offer-sent'> = (space, state, event) => {
+/**
+ * An event's bundles read against the plan, each with its label (`unlabelled(k)` when it has none),
+ * or the problems at their paths: a level the plan does not have, a label used twice in `what`.
+ */
+export function readOfferedBundles(
+  space: Space,
+  written: readonly { label?: string | undefined; name?: string | undefined; terms: Terms }[],
+  unlabelled: (k: number) => string,
+  what: string,
+): { problems: PathProblem[]; bundles: OfferedBundle[] } {
   const problems: PathProblem[] = []
   const bundles: OfferedBundle[] = []
   const labels = new Set<string>()
-  event.bundles.forEach((bundle, k) => {
-    // Unlabelled bundles are A, B, C... by position.
-    const label = bundle.label ?? String.fromCharCode(65 + k)
+  written.forEach((bundle, k) => {
+    const label = bundle.label ?? unlabelled(k)
     if (labels.has(label))
       problems.push(
-        pathError('duplicate_label', ['bundles', k, 'label'], `label '${label}' is used twice in this offer`),
+        pathError('duplicate_label', ['bundles', k, 'label'], `label '${label}' is used twice in ${what}`),
       )
     labels.add(label)
     const read = readBundle(space, bundle.terms, ['bundles', k, 'terms'])
@@ -43,6 +53,17 @@ export const offerSent: EventHandler<'offer-sent'> = (space, state, event) => {
         terms: termsOf(space, read.offer),
       })
   })
+  return { problems, bundles }
+}
+
+export const offerSent: EventHandler<'offer-sent'> = (space, state, event) => {
+  // Unlabelled bundles are A, B, C... by position.
+  const { problems, bundles } = readOfferedBundles(
+    space,
+    event.bundles,
+    (k) => String.fromCharCode(65 + k),
+    'this offer',
+  )
   if (problems.length > 0) return problems
   state.offers.push({ eventId: event.id, round: event.round, bundles })
   const single = bundles.length === 1 ? bundles[0] : undefined
