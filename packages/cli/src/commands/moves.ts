@@ -18,6 +18,7 @@ import {
   type PathProblem,
   PLAYBOOKS,
   type Problem,
+  pendingAlternatives,
   placeProblem,
   readSource,
   type Space,
@@ -309,7 +310,7 @@ async function alternativesToOffer(
   }
   if (state.stage !== 'close' || !state.agreed)
     return refuse('there is no agreement to offer alternatives beside: record it first (parley agree)')
-  if (state.alternativesOffered?.agreedEventId === state.agreed.eventId)
+  if (pendingAlternatives(state))
     return refuse(
       'the alternatives are offered already and wait for their signature: record the one they sign (parley agree --alternative N, or --table for the agreement as it is)',
     )

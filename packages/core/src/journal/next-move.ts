@@ -101,7 +101,7 @@ export function nextMove(
       // Offered and not yet answered: what is left is to record what they sign.
       if (alternatives > 0 && pendingAlternatives(state))
         return {
-          text: `wait for their signature: the agreement as it is, or one of the ${alternatives === 1 ? 'alternative' : `${alternatives} alternatives`} offered beside it; record the one they sign (the deal room records it when they sign there); then check the agreement has measures, thresholds, reporting, remedies, change control, an exit and a review cadence, and debrief`,
+          text: `wait for their signature: the agreement as it is, or ${alternatives === 1 ? 'the alternative' : `one of the ${alternatives} alternatives`} offered beside it; record the one they sign (the deal room records it when they sign there); then check the agreement has measures, thresholds, reporting, remedies, change control, an exit and a review cadence, and debrief`,
           command: 'parley agree PLAN --alternative N',
         }
       return alternatives > 0
