@@ -578,5 +578,86 @@ describe.runIf(browserAvailable)(
         })
         .toEqual(['offer-sent', 'bundle-chosen'])
     })
+
+    it("learns a whole journal off the page when the server's state cannot be had: the figures of `parley status`", async () => {
+      const { page } = suite
+      await signIn(page, EMAIL, OWNER_PASSWORD)
+      const created = await api(
+        suite.server.url,
+        owner,
+        'POST',
+        `/api/workspaces/${owner.workspaceId}/negotiations`,
+        { yaml: readFileSync(EXAMPLE, 'utf8') },
+      )
+      const { id } = (await created.json()) as { id: string }
+      const path = `/api/workspaces/${owner.workspaceId}/negotiations/${id}`
+      // Two sets, one chosen from and one ranked: two moves of theirs to learn.
+      const folder = temporaryFolder()
+      const journal = join(folder, 'journal.jsonl')
+      const moves: Record<string, unknown>[] = []
+      const record = async (move: Record<string, unknown>) => {
+        const sent = await api(suite.server.url, owner, 'POST', `${path}/events`, {
+          json: { id: `01JW00000000000000000000${String(moves.length).padStart(2, '0')}`, ...move },
+        })
+        expect(sent.status, await sent.text()).toBe(201)
+        moves.push(move)
+        // The journal as the server keeps it (ids, times, rounds), as the command line reads one.
+        const stored = (await (await api(suite.server.url, owner, 'GET', `${path}/events`)).json()) as {
+          events: { event: unknown }[]
+        }
+        writeFileSync(journal, `${stored.events.map((entry) => JSON.stringify(entry.event)).join('\n')}\n`)
+      }
+      for (const answer of ['chosen', 'ranked']) {
+        const set = cliJson<{ bundles: { label: string; terms: Record<string, unknown> }[] }>([
+          'meso',
+          EXAMPLE,
+          '--journal',
+          journal,
+          '--json',
+        ])
+        const labels = set.bundles.map((bundle) => bundle.label)
+        await record({
+          type: 'offer-sent',
+          bundles: set.bundles.map(({ label, terms }) => ({ label, terms })),
+        })
+        await record(
+          answer === 'chosen'
+            ? { type: 'bundle-chosen', side: 'them', label: labels[1] }
+            : { type: 'bundles-ranked', side: 'them', order: [...labels].reverse() },
+        )
+      }
+      const status = cliJson<StatusJson>(['status', EXAMPLE, '--journal', journal, '--json'])
+      const names = new Map(
+        cliJson<{ summary: { issues: { id: string; name: string }[] } }>([
+          'check',
+          EXAMPLE,
+          '--json',
+        ]).summary.issues.map((issue) => [issue.id, issue.name]),
+      )
+      const expected: Record<string, string> = {}
+      for (const [issue, entry] of Object.entries(status.posterior))
+        expected[names.get(issue) ?? issue] =
+          `${formatShare(entry.mean)} (${formatShareInterval(entry.low, entry.high)})`
+
+      // The server's learner state unreachable: the page learns both moves in a worker.
+      const workers: string[] = []
+      const onWorker = (worker: { url(): string }) => workers.push(worker.url())
+      page.on('worker', onWorker)
+      await page.route('**/learned', (route) => route.abort())
+      await page.goto(`/w/${owner.workspaceId}/n/${id}/midgame`)
+      await page.locator('.priorities .priority').first().waitFor()
+      await expect.poll(() => prioritiesShown(page)).toEqual(expected)
+      expect(workers.some((url) => /learner-worker/.test(url))).toBe(true)
+      expect(await page.locator('.learning-state').textContent()).toBe('')
+
+      // With it, the page resumes the server's state: no worker, the same figures.
+      await page.unroute('**/learned')
+      workers.length = 0
+      await page.reload()
+      await page.locator('.priorities .priority').first().waitFor()
+      expect(await prioritiesShown(page)).toEqual(expected)
+      expect(workers).toEqual([])
+      page.off('worker', onWorker)
+    })
   },
 )

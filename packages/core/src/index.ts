@@ -262,6 +262,7 @@ export {
   type TableSource,
 } from './journal/replay'
 export {
+  movesToLearn,
   type Negotiation,
   type NegotiationStatus,
   negotiation,

@@ -5,13 +5,14 @@
  * journal is not a prefix of this one at all.
  */
 import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { learnerStateBytes, learnerStateOf } from '../inference/learner-bytes'
+import { PriorityLearner } from '../inference/posterior'
 import { compileSpace } from '../scoring/space'
 import { journalArb } from '../testing/journals'
 import { acmePlan } from '../testing/plans'
 import { runs } from '../testing/property-runs'
-import { negotiation } from './status'
+import { movesToLearn, negotiation } from './status'
 
 const plan = acmePlan()
 const space = compileSpace(plan)
@@ -48,5 +49,45 @@ describe('negotiation continued from an earlier one or its snapshot', () => {
       ),
       { numRuns: runs(20) },
     )
+  })
+
+  it('says how many moves it would learn: exactly the moves the learner then observes', () => {
+    const observe = vi.spyOn(PriorityLearner.prototype, 'observe')
+    let learnedSome = 0
+    try {
+      fc.assert(
+        fc.property(
+          journalArb(plan, { maxEvents: 8 }),
+          journalArb(plan, { maxEvents: 8 }),
+          fc.nat(),
+          (events, other, cut) => {
+            const prefix = events.slice(0, cut % (events.length + 1))
+            const snapshotOf = (journal: typeof events) => negotiation(space, journal).learner?.snapshot()
+            const cases = [
+              [undefined, undefined],
+              [negotiation(space, prefix), undefined],
+              [negotiation(space, other), undefined],
+              [undefined, snapshotOf(prefix)],
+              [negotiation(space, prefix), snapshotOf(events)],
+              [negotiation(space, events), snapshotOf(prefix)],
+            ] as const
+            for (const [before, snapshot] of cases) {
+              const expected = movesToLearn(space, events, before, snapshot)
+              observe.mockClear()
+              negotiation(space, events, before, snapshot)
+              expect(observe).toHaveBeenCalledTimes(expected)
+              learnedSome += expected
+            }
+            // Afresh: every observation the journal holds.
+            expect(movesToLearn(space, events)).toBe(negotiation(space, events).learner?.observed)
+          },
+        ),
+        { numRuns: runs(20) },
+      )
+      // The journals drawn hold their moves: the counts above are not all 0.
+      expect(learnedSome).toBeGreaterThan(0)
+    } finally {
+      observe.mockRestore()
+    }
   })
 })

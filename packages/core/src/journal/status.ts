@@ -100,6 +100,42 @@ export function negotiation(
 ): Negotiation {
   const state = replay(space, events)
   const observations = state.observations
+  const start = startOfLearning(observations, before, snapshot)
+  const resumed = start.resume && snapshot ? PriorityLearner.resume(space, observations, snapshot) : undefined
+  const learner =
+    resumed ?? (start.continues ? before?.learner?.fork() : undefined) ?? new PriorityLearner(space)
+  for (const observation of observations.slice(learner.observed)) learner.observe(observation)
+  return { state, posterior: learner.posterior(), learner }
+}
+
+/**
+ * How many of the journal's moves `negotiation(space, events, before, snapshot)` would learn here
+ * and now: 0 when it resumes or continues from a learner that knows them all, every move when it
+ * starts afresh. Learning is what costs (a move takes a few to a few tens of milliseconds, more
+ * when the sampler resamples), so a caller that must stay responsive — the web app — can learn
+ * elsewhere when this is more than a move or two. A snapshot is assumed to fit (see `negotiation`).
+ */
+export function movesToLearn(
+  space: Space,
+  events: readonly JournalEvent[],
+  before?: Negotiation,
+  snapshot?: LearnerState,
+): number {
+  const observations = replay(space, events).observations
+  return observations.length - startOfLearning(observations, before, snapshot).observed
+}
+
+/**
+ * Where learning these observations starts: from `before`'s learner when it learned the first of
+ * them (a fork, so `before` stays what it was: React may compute a memo twice from the same
+ * inputs), from the snapshot when it learned more of them than that (the server's, after a move the
+ * browser would otherwise learn itself), or from nothing.
+ */
+function startOfLearning(
+  observations: readonly Observation[],
+  before: Negotiation | undefined,
+  snapshot: LearnerState | undefined,
+): { continues: boolean; resume: boolean; observed: number } {
   const kept = before?.learner
   const continues =
     kept !== undefined &&
@@ -108,16 +144,9 @@ export function negotiation(
     before.state.observations.every(
       (observation, k) => observationKey(observation) === observationKey(observations[k] as Observation),
     )
-  // The snapshot when it learned more of these moves than `before` did (the server's, after a move
-  // the browser would otherwise learn itself); a fork, so `before` stays what it was (React may
-  // compute a memo twice from the same inputs).
-  const resumed =
-    snapshot && (!continues || snapshot.observed > kept.observed)
-      ? PriorityLearner.resume(space, observations, snapshot)
-      : undefined
-  const learner = resumed ?? (continues ? kept.fork() : new PriorityLearner(space))
-  for (const observation of observations.slice(learner.observed)) learner.observe(observation)
-  return { state, posterior: learner.posterior(), learner }
+  const resume = snapshot !== undefined && (!continues || snapshot.observed > kept.observed)
+  const observed = resume ? snapshot.observed : continues ? kept.observed : 0
+  return { continues, resume, observed: Math.min(observed, observations.length) }
 }
 
 export function negotiationStatus(

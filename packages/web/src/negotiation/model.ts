@@ -68,6 +68,8 @@ export interface NegotiationModel {
   events: StoredEvent[]
   journal: JournalEvent[]
   derived: Negotiation
+  /** The latest plan or journal is being learned off the page: the figures shown are the ones before. */
+  learning: boolean
   /** Appends an event; resolves to the problems when the server refused it. */
   append(event: Record<string, unknown>): Promise<Appended>
 }
@@ -103,6 +105,7 @@ export function useNegotiation(
     current,
     derived,
     journal: events,
+    learning,
   } = useDerivation(editing.draft, editing.record?.plan, journal.events, resumable)
   const autosave = useAutosave(at, editing, validation?.ok ?? false)
   // A kept draft the form cannot show (see `sharedDraft`).
@@ -190,6 +193,7 @@ export function useNegotiation(
     events: journal.events,
     journal: events,
     derived,
+    learning,
     append: journal.append,
   }
   return { model, error: undefined }

@@ -150,6 +150,10 @@ export function NegotiationPage({
         </div>
         <div className="header-actions">
           <MathsSwitch />
+          {/* Learning a whole journal again (an edit to their estimate, say) happens off the page. */}
+          <output className="learning-state" aria-live="polite">
+            {model.learning ? 'Learning from their moves…' : ''}
+          </output>
           {/* A viewer saves nothing: no save state to report. */}
           {model.canEdit ? (
             <output className={`save-state ${model.saveState}`} aria-live="polite">
