@@ -3,15 +3,19 @@
  * of them, on a plan with the shape of that deal (a price, a term, an SLA, a data export with
  * option labels such as `monthly-csv`, a support tier).
  */
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { JournalEvent } from '../journal/events'
 import { replay } from '../journal/replay'
 import { negotiationStatus } from '../journal/status'
-import type { Plan, Terms } from '../model/plan'
-import { compileSpace } from '../scoring/space'
+import type { Level, Plan, Terms } from '../model/plan'
+import { constraintHolds, ruleAndLimits } from '../scoring/constraints'
+import { offerFromLevels } from '../scoring/offer'
+import { compileSpace, type IssueModel } from '../scoring/space'
 import { counterpartyView } from '../sharing/counterparty-view'
 import { event } from '../testing/events'
 import { acmePlan } from '../testing/plans'
+import { runs } from '../testing/property-runs'
 import { renewalSpace } from '../testing/renewal'
 import { RENEWAL_B } from '../testing/renewal-bundles'
 import { type CoachReport, coach, SCRIPT, shareableCoach, tradePicks } from './coach'
@@ -281,6 +285,78 @@ describe('trades that can happen', () => {
     expect(result.give).not.toBe('support')
     expect(result.give).toBeDefined()
     expect(result.get).toBeDefined()
+  })
+
+  it("never offers a move past our own limit or the rule: the renewal's go-live already at our 45-day floor", () => {
+    const renewal = renewalSpace()
+    // The table after the README tour's concession: go-live at 45 days, our limit (rollout >= 45).
+    const terms = {
+      price: 250000,
+      rollout: 45,
+      billing: 'quarterly',
+      support: 'enterprise',
+      credits: 15,
+      term: 36,
+      uplift: 3,
+    }
+    const state = replay(renewal, table(terms))
+    // They care about go-live most of all: the trade that would cost us least to give is past our floor.
+    const weights = renewal.issues.map((issue) => (issue.id === 'rollout' ? 0.6 : 0.4 / 6))
+    const result = tradePicks(renewal, weights, state.table?.offer)
+    expect(result.give).toBeDefined()
+    expect(result.give).not.toBe('rollout')
+    const heard = event('interest-stated', {
+      side: 'them',
+      text: 'launch date first',
+      ranking: ['rollout', 'price'],
+    })
+    const report = coach(renewal, [heard, ...table(terms), event('offer-rejected', {})])
+    expect(ofKind(report, 'conditional-trade').length).toBeGreaterThan(0)
+    for (const phrase of ofKind(report, 'conditional-trade'))
+      expect(phrase.text).not.toMatch(/look at go-live|change on go-live/i)
+  })
+
+  it('proposes a trade exactly when one exists that keeps what the table keeps (brute force)', () => {
+    const renewal = renewalSpace()
+    const kept = (values: readonly Level[], before: readonly Level[]) =>
+      ruleAndLimits(renewal).every((c) => !constraintHolds(c, before) || constraintHolds(c, values))
+    fc.assert(
+      fc.property(
+        fc.tuple(...renewal.issues.map((issue) => fc.nat({ max: issue.levels.length - 1 }))),
+        fc.array(fc.double({ min: 0.01, max: 1, noNaN: true }), {
+          minLength: renewal.issues.length,
+          maxLength: renewal.issues.length,
+        }),
+        (picked, weights) => {
+          const offer = offerFromLevels(renewal, picked)
+          const result = tradePicks(renewal, weights, offer)
+          // Every pair (give, get) and every combination of a level better for them on the one and
+          // better for us on the other that keeps the requirements the table keeps.
+          const feasible = (give: IssueModel, get: IssueModel) =>
+            give.levels.some((g, gk) =>
+              get.levels.some((k, kk) => {
+                if ((give.score.them[gk] ?? 0) <= (give.score.them[picked[give.index] as number] ?? 0))
+                  return false
+                if ((get.score.us[kk] ?? 0) <= (get.score.us[picked[get.index] as number] ?? 0)) return false
+                const values = [...offer.values]
+                values[give.index] = g
+                values[get.index] = k
+                return kept(values, offer.values)
+              }),
+            )
+          const pairs = renewal.issues.flatMap((give) =>
+            renewal.issues.filter((get) => get !== give && feasible(give, get)).map((get) => [give, get]),
+          )
+          if (result.give === undefined) expect(pairs).toEqual([])
+          else {
+            const give = renewal.issues.find((issue) => issue.id === result.give) as IssueModel
+            const get = renewal.issues.find((issue) => issue.id === result.get) as IssueModel
+            expect(feasible(give, get)).toBe(true)
+          }
+        },
+      ),
+      { numRuns: runs(200) },
+    )
   })
 
   it('says no conditional trade when nothing can move both ways', () => {

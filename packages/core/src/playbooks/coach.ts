@@ -24,8 +24,9 @@ import { type NegotiationState, replay, type Stage } from '../journal/replay'
 import { giveawayInWords } from '../journal/trade-advice'
 import { listAnd, nounFor, sentence, withoutFullStop } from '../language/english'
 import { type MesoBundle, meso } from '../meso/meso'
-import type { Context, Side } from '../model/plan'
+import type { Context, Level, Side } from '../model/plan'
 import { type ApprovalBlock, approvalBlocks } from '../scoring/approval'
+import { type CompiledConstraint, constraintHolds, ruleAndLimits } from '../scoring/constraints'
 import { formatPoints } from '../scoring/figures'
 import type { Offer } from '../scoring/offer'
 import { readOffer } from '../scoring/offer'
@@ -115,16 +116,36 @@ function scoreAt(issue: IssueModel, side: Side, offer: Offer): number {
   return k >= 0 ? (issue.score[side][k] ?? 0) : scoreLevel(issue, side, offer.values[issue.index] ?? 0)
 }
 
-/** Whether the table can still move this issue a side's way: it is not at that side's best level. */
-function canMove(issue: IssueModel, side: Side, table: Offer): boolean {
-  return scoreAt(issue, side, table) < Math.max(...issue.score[side]) - 1e-9
+/**
+ * The levels of an issue that move the table a side's way and keep every requirement the table
+ * keeps (the decision rule, our limits), nearest first: a move that breaks our own limit or the
+ * rule they set is not one we can offer or ask for.
+ */
+function movesFor(
+  issue: IssueModel,
+  side: Side,
+  table: Offer,
+  kept: readonly CompiledConstraint[],
+): number[] {
+  const now = scoreAt(issue, side, table)
+  const values = [...table.values]
+  return issue.levels
+    .map((level, k) => ({ k, level, gain: (issue.score[side][k] ?? 0) - now }))
+    .filter(({ level, gain }) => {
+      if (gain <= 1e-9) return false
+      values[issue.index] = level
+      return kept.every((constraint) => constraintHolds(constraint, values))
+    })
+    .sort((a, b) => a.gain - b.gain || a.k - b.k)
+    .map(({ k }) => k)
 }
 
 /**
  * A conditional trade on the bundle on the table, under the current estimate of their weights:
  * give what costs us least and they value most, among issues that can still move their way; ask
- * for what we value most and they value least, among issues that can still move ours. None when
- * no such pair exists (a trade that can not happen is not proposed).
+ * for what we value most and they value least, among issues that can still move ours — each move,
+ * and the two together, keeping the decision rule and our limits where the table keeps them. None
+ * when no such pair exists (a trade that can not happen is not proposed).
  */
 export function tradePicks(
   space: Space,
@@ -132,21 +153,42 @@ export function tradePicks(
   table: Offer | undefined,
 ): Pick<PhrasePicks, 'give' | 'get'> {
   if (!table) return {}
+  const kept = ruleAndLimits(space).filter((constraint) => constraintHolds(constraint, table.values))
   const us = (issue: IssueModel) => space.share.us[issue.index] ?? 0
   const them = (issue: IssueModel) => weights[issue.index] ?? 0
   const gives = space.issues
-    .filter((issue) => them(issue) > 0 && canMove(issue, 'them', table))
+    .filter((issue) => them(issue) > 0)
     .map((issue) => ({
       issue,
+      levels: movesFor(issue, 'them', table, kept),
       ratio: (them(issue) + 1e-9) / (us(issue) + 1e-9) + (issue.tradeable ? 10 : 0),
     }))
+    .filter(({ levels }) => levels.length > 0)
     .sort((a, b) => b.ratio - a.ratio)
   const gets = space.issues
-    .filter((issue) => us(issue) > 0 && canMove(issue, 'us', table))
-    .map((issue) => ({ issue, ratio: (us(issue) + 1e-9) / (them(issue) + 1e-9) }))
+    .filter((issue) => us(issue) > 0)
+    .map((issue) => ({
+      issue,
+      levels: movesFor(issue, 'us', table, kept),
+      ratio: (us(issue) + 1e-9) / (them(issue) + 1e-9),
+    }))
+    .filter(({ levels }) => levels.length > 0)
     .sort((a, b) => b.ratio - a.ratio)
+  // Both moves at once must keep them too (a rule can tie two issues together).
+  const together = (
+    give: { issue: IssueModel; levels: number[] },
+    get: { issue: IssueModel; levels: number[] },
+  ) =>
+    give.levels.some((g) =>
+      get.levels.some((k) => {
+        const values = [...table.values]
+        values[give.issue.index] = give.issue.levels[g] as Level
+        values[get.issue.index] = get.issue.levels[k] as Level
+        return kept.every((constraint) => constraintHolds(constraint, values))
+      }),
+    )
   for (const give of gives) {
-    const get = gets.find((candidate) => candidate.issue !== give.issue)
+    const get = gets.find((candidate) => candidate.issue !== give.issue && together(give, candidate))
     if (get) return { give: give.issue.id, get: get.issue.id }
   }
   return {}
