@@ -6,7 +6,6 @@
  */
 import { formatPoints, type RealityTest as RealityTestResult } from '@parley/core'
 import { Notice, PrivateMark } from '../../ui/controls'
-import { ScrollRegion } from '../../ui/scroll-region'
 import { useEstimateLabel } from '../estimate-words'
 import { Sealed } from '../floor-seal'
 import type { NegotiationModel } from '../model'
@@ -22,51 +21,40 @@ export function RealityTest({ model, test }: { model: NegotiationModel; test: Re
       <p className="hint">
         <PrivateMark>For our side only</PrivateMark> The reasons quote our reservation and BATNA.
       </p>
-      <ScrollRegion label="Reality test">
-        <table className="table reality">
-          <caption className="visually-hidden">Reality test of the bundles in play</caption>
-          <thead>
-            <tr>
-              <th scope="col">In play</th>
-              <th scope="col">Verdict</th>
-              <th scope="col">Why</th>
-              <th scope="col" className="number">
-                Value to us
-              </th>
-              <th scope="col" className="number">
-                Value to them ({estimate})
-              </th>
-              <th scope="col">Terms</th>
-            </tr>
-          </thead>
-          <tbody>
-            {test.items.map((item) => (
-              <tr key={item.label}>
-                <th scope="row">{item.label}</th>
-                <td>
-                  <span className={`verdict ${item.verdict.replace(' ', '-')}`}>{item.verdict}</span>
-                </td>
-                <td>
-                  <Sealed inline what="why (it quotes our floor)">
-                    {item.reason}
-                  </Sealed>
-                  {item.proposal ? (
-                    <div className="trade-advice">
-                      <p className="giveaway">{giveawayText(item)}</p>
-                      <p className="proposal">
-                        <strong>{proposalText(model.space.issues, item, estimate)}</strong>
-                      </p>
-                    </div>
-                  ) : null}
-                </td>
-                <td className="number">{formatPoints(item.utility.us)}</td>
-                <td className="number">{formatPoints(item.utility.them)}</td>
-                <td className="terms">{termsText(model.space.issues, item.terms)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
+      {/* A list, not a table: the reasons and the trade advice are sentences, which a column of a
+          table beside the terms squeezed to a few words a line. */}
+      <ul className="reality-items" aria-label="Reality test of the bundles in play">
+        {test.items.map((item) => (
+          <li key={item.label} className="reality-item">
+            <div className="reality-head">
+              <strong className="reality-label">{inPlayName(item.label)}</strong>
+              <span className={`verdict ${item.verdict.replace(' ', '-')}`}>{item.verdict}</span>
+              <span className="reality-values">
+                Value to us {formatPoints(item.utility.us)} · to them {formatPoints(item.utility.them)} (
+                {estimate})
+              </span>
+            </div>
+            <p className="terms">{termsText(model.space.issues, item.terms)}</p>
+            <Sealed inline what="why (it quotes our floor)">
+              {item.reason}
+            </Sealed>
+            {item.proposal ? (
+              <div className="trade-advice">
+                <p className="giveaway">{giveawayText(item)}</p>
+                <p className="proposal">
+                  <strong>{proposalText(model.space.issues, item, estimate)}</strong>
+                </p>
+              </div>
+            ) : null}
+          </li>
+        ))}
+      </ul>
     </>
   )
+}
+
+/** What is in play, as a heading for its line: a bundle by its letter, else the item's own words. */
+function inPlayName(label: string): string {
+  if (/^[A-Z]$/.test(label)) return `Bundle ${label}`
+  return label.charAt(0).toUpperCase() + label.slice(1)
 }
