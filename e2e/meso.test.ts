@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { copyFileSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parley, temporaryFolder } from './parley'
@@ -79,6 +79,36 @@ describe('parley meso', () => {
     const svg = readFileSync(plot, 'utf8')
     expect(svg).toContain('>A<')
     expect(svg).toContain('C: ')
+  })
+
+  it('draws the bundles on the frontier under the estimate they are valued by, once the journal taught something', () => {
+    const folder = temporaryFolder()
+    const plan = join(folder, 'renewal.yaml')
+    copyFileSync(example, plan)
+    for (const move of [
+      ['heard', plan, 'launch date first', '--ranking', 'rollout,price'],
+      ['offer', plan, '--meso'],
+      ['reply', plan, '--chose', 'B'],
+    ])
+      expect(parley(move).code).toBe(0)
+    const plot = join(folder, 'meso.svg')
+    expect(parley(['meso', plan, '--plot', plot]).code).toBe(0)
+    expect(readFileSync(plot, 'utf8')).toContain('value to them (est., learned from 2 moves)')
+    // No bundle of the set lies above the frontier `frontier --learned` gives: one estimate for both.
+    const set = parley(['meso', plan, '--json']).json() as MesoSet
+    const frontier = parley(['frontier', plan, '--rule', '--learned', '--json']).json() as {
+      frontier: { us: number; them: number }[]
+      estimate: string
+    }
+    expect(frontier.estimate).toBe('est., learned from 2 moves')
+    for (const bundle of set.bundles) {
+      const best = Math.max(
+        ...frontier.frontier
+          .filter((point) => point.us >= bundle.utility.us - 1e-9)
+          .map((point) => point.them),
+      )
+      expect(best).toBeGreaterThanOrEqual(bundle.utility.them - 1e-6)
+    }
   })
 
   it('takes --count, --target and --tolerance', () => {

@@ -7,7 +7,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { formatShare, formatShareInterval, formatSigned } from '@parley/core'
+import { formatShare, formatShareInterval, formatSigned, plainEstimateLabel } from '@parley/core'
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { parley, ROOT, temporaryFolder } from '../parley'
@@ -138,7 +138,7 @@ describe.runIf(browserAvailable)(
       expect(await rowCells(page, 'MESO bundles', 'Value to us')).toEqual(
         meso.bundles.map((b) => pts(b.utility.us)),
       )
-      expect(await rowCells(page, 'MESO bundles', 'Value to them (estimated)')).toEqual(
+      expect(await rowCells(page, 'MESO bundles', `Value to them (${plainEstimateLabel(0)})`)).toEqual(
         meso.bundles.map((b) => pts(b.utility.them)),
       )
       const frontier = cliJson<FrontierJson>(['frontier', EXAMPLE, '--rule', '--json'])
@@ -204,6 +204,10 @@ describe.runIf(browserAvailable)(
       await expect
         .poll(async () => page.locator('.balance').textContent())
         .not.toMatch(/us \+0\.0, them \+0\.0/)
+      // The best possible deals are drawn under the estimate the bundles in play are valued by.
+      expect(await page.locator('.frontier-details').textContent()).toContain(
+        `Value to them (${plainEstimateLabel(1)})`,
+      )
       await screenshot(page, 'flow-midgame')
       await checkAccessibility(page, 'the Midgame stage after a choice and a concession')
 

@@ -18,6 +18,8 @@ import {
 export interface TitledPlot extends PlotData {
   title: string
   subtitle: string
+  /** Which estimate of their side the plot is under: `est., plan` or `est., learned from N moves`. */
+  estimate: string
 }
 
 const WIDTH = 900
@@ -56,7 +58,7 @@ export function frontierSvg(data: TitledPlot): string {
   parts.push(
     `<rect x="${LEFT}" y="${TOP}" width="${PLOT_W}" height="${PLOT_H}" fill="none" stroke="#9ca3af"/>`,
     `<text x="${LEFT + PLOT_W / 2}" y="${HEIGHT - 18}" text-anchor="middle" fill="#111827">U_us: value to us (points)</text>`,
-    `<text transform="translate(20 ${TOP + PLOT_H / 2}) rotate(-90)" text-anchor="middle" fill="#111827">U_them: value to them, our estimate (points)</text>`,
+    `<text transform="translate(20 ${TOP + PLOT_H / 2}) rotate(-90)" text-anchor="middle" fill="#111827">U_them: value to them (${escapeXml(data.estimate)}), points</text>`,
   )
   // The cloud of other bundles.
   const cloud: string[] = []

@@ -70,7 +70,7 @@ export async function frontierCommand(
   }
   const { report } = result
   if (options.plot) {
-    const written = await writePlot(context, options.plot, space, report, [], json)
+    const written = await writePlot(context, options.plot, space, report, [], json, estimate)
     if (written !== EXIT.ok) return written
   }
   if (json) context.out.json({ ...result.view, estimate })
@@ -92,10 +92,13 @@ export async function writePlot(
   report: FrontierReport,
   meso: readonly PlotMarker[],
   json: boolean,
+  /** Which estimate `space` values their side by (`estimateLabel`). */
+  estimate: string,
 ): Promise<number> {
   const { plan } = space
   const svg = frontierSvg({
     title: plan.title,
+    estimate,
     subtitle: `${plan.parties.us.name} and ${plan.parties.them.name} · ${count(report.outcomes)} possible bundles · ${report.frontier.length} on the frontier${report.rule ? ' (meeting the decision rule)' : ''}${report.epsilon !== null ? ` · within ${report.epsilon} points` : ''}`,
     frontier: report.frontier,
     cloud: sampleUtilities(space, 1500),

@@ -10,6 +10,7 @@ import {
   mesoView,
   nameWithUnit,
   type Space,
+  spaceUnderEstimate,
 } from '@parley/core'
 import { type CommandContext, planRefused } from '../command-context'
 import { EXIT } from '../exit-codes'
@@ -52,13 +53,23 @@ export async function mesoCommand(
   }
   const { set } = result
   if (options.plot) {
-    const report = frontierReport(loaded.space, {
+    // The frontier under the estimate the bundles' U_them is under, so they sit where they belong.
+    const space = spaceUnderEstimate(loaded.space, result.estimate)
+    const report = frontierReport(space, {
       rule: true,
-      epsilon: loaded.space.outcomes > 1e9 ? 0.5 : undefined,
+      epsilon: space.outcomes > 1e9 ? 0.5 : undefined,
     })
     if (report.ok) {
       const markers = mesoMarkers(set.bundles)
-      const written = await writePlot(context, options.plot, loaded.space, report.report, markers, json)
+      const written = await writePlot(
+        context,
+        options.plot,
+        space,
+        report.report,
+        markers,
+        json,
+        result.estimate.label,
+      )
       if (written !== EXIT.ok) return written
     }
   }

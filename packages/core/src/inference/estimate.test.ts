@@ -1,12 +1,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Plan } from '../model/plan'
-import { offerFromLevels, utilityOf } from '../scoring/offer'
+import { offerFromLevels, readOffer, utilityOf } from '../scoring/offer'
 import { compileSpace, type Space } from '../scoring/space'
 import { allBundles as levelGrid, planArb } from '../testing/arbitraries'
 import { expectedTheirUtility } from '../testing/brute-force'
+import { acmePlan } from '../testing/plans'
 import { runs } from '../testing/property-runs'
-import { currentEstimate, estimateAfter, estimateLabel } from './estimate'
+import { currentEstimate, estimateAfter, estimateLabel, spaceUnderEstimate } from './estimate'
 import type { Observation } from './observation'
 import { inferPriorities } from './posterior'
 
@@ -124,5 +125,61 @@ describe('currentEstimate', () => {
     expect(estimateLabel(0)).toBe('est., plan')
     expect(estimateLabel(1)).toBe('est., learned from 1 move')
     expect(estimateLabel(3)).toBe('est., learned from 3 moves')
+  })
+})
+
+describe('spaceUnderEstimate', () => {
+  it('values every bundle, off-grid values and uncertain issues included, exactly as the estimate does', () => {
+    let reversedSeen = false
+    fc.assert(
+      fc.property(plans, fc.boolean(), fc.nat(), fc.nat(), (base, uncertain, pick, second) => {
+        const plan = uncertain ? firstUncertain(base) : base
+        const space = compileSpace(plan)
+        const bundles = allBundles(space)
+        const a = bundles[pick % bundles.length] as number[]
+        const b = bundles[second % bundles.length] as number[]
+        const observation: Observation = {
+          kind: 'choice',
+          eventId: 'e1',
+          offered: [offerFromLevels(space, a), offerFromLevels(space, b)],
+          chosen: 0,
+        }
+        const posterior = inferPriorities(space, [observation], { samples: 300 })
+        const estimate = currentEstimate(space, { observations: [observation] }, posterior)
+        if (estimate.reversed.some((share) => share > 0)) reversedSeen = true
+        const under = spaceUnderEstimate(space, estimate)
+        for (const levels of bundles) {
+          const offer = offerFromLevels(space, levels)
+          expect(utilityOf(under, offerFromLevels(under, levels)).them).toBeCloseTo(estimate.them(offer), 9)
+          // Halfway to the next level on every range issue: off the grid.
+          const values = space.issues.map((issue, i) => {
+            const k = levels[i] ?? 0
+            const here = issue.levels[k]
+            const next = issue.levels[k + 1]
+            return plan.issues[i]?.range && typeof here === 'number' && typeof next === 'number'
+              ? (here + next) / 2
+              : here
+          })
+          const read = readOffer(
+            space,
+            Object.fromEntries(space.issues.map((issue, i) => [issue.id, values[i]])),
+          )
+          const readUnder = readOffer(
+            under,
+            Object.fromEntries(space.issues.map((issue, i) => [issue.id, values[i]])),
+          )
+          if (read.ok && readUnder.ok)
+            expect(utilityOf(under, readUnder.offer).them).toBeCloseTo(estimate.them(read.offer), 9)
+        }
+      }),
+      { numRuns: runs(60) },
+    )
+    // The mixture of directions was exercised, not only plain weights.
+    expect(reversedSeen).toBe(true)
+  })
+
+  it('is the plan itself before any observation', () => {
+    const space = compileSpace(acmePlan())
+    expect(spaceUnderEstimate(space, currentEstimate(space, { observations: [] }))).toBe(space)
   })
 })

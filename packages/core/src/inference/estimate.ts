@@ -9,6 +9,7 @@
  */
 
 import { count } from '../language/english'
+import { levelKey } from '../plan/levels'
 import type { Offer } from '../scoring/offer'
 import { utilityOf } from '../scoring/offer'
 import { compileSpace, type Space, scoreLevel } from '../scoring/space'
@@ -160,19 +161,43 @@ export function theirShares(value: TheirValue): ArrayLike<number> {
 }
 
 /**
- * The plan's space with their weights replaced by the estimate's shares, for figures computed over
- * the whole outcome space (the frontier, `--learned`; the debrief's distance to it). With no
- * observation it is the plan's own space. Directions of uncertain issues stay as estimated there:
- * a frontier needs one score per level.
+ * The plan's space with their side valued by the current estimate, for figures computed over the
+ * whole outcome space (the frontier, `--learned`; the debrief's distance to it; the web app's
+ * chart): U_them of every bundle there is exactly `estimate.them` of it. Their weights become the
+ * estimate's shares; an issue the estimate reads both ways (an uncertain issue, reversed in part of
+ * the posterior) gets one score per level, the estimate's mixture of the two directions, which is
+ * what a frontier needs. With no observation it is the plan's own space.
  */
 export function spaceUnderEstimate(space: Space, estimate: CurrentEstimate): Space {
   if (!estimate.learned) return space
   const plan = space.plan
   return compileSpace({
     ...plan,
-    issues: plan.issues.map((issue, i) => ({
-      ...issue,
-      them: { ...issue.them, weight: Math.max(1e-6, (estimate.shares[i] ?? 0) * 100) },
-    })),
+    issues: plan.issues.map((issue, i) => {
+      const direct = estimate.direct[i] ?? 0
+      const reversed = estimate.reversed[i] ?? 0
+      const share = direct + reversed
+      const weight = Math.max(1e-6, share * 100)
+      const model = space.issues[i]
+      if (!(reversed > 0) || !model) return { ...issue, them: { ...issue.them, weight } }
+      const mixed = (score: number) => (direct * score + reversed * (100 - score)) / share
+      const { prefer: _prefer, scores: _scores, points: _points, uncertain: _uncertain, ...kept } = issue.them
+      if (!issue.range) {
+        const scores = Object.fromEntries(
+          model.levels.map((level, k) => [levelKey(level), mixed(model.score.them[k] ?? 0)]),
+        )
+        return { ...issue, them: { ...kept, weight, scores } }
+      }
+      // Piecewise linear between the grid's levels and the estimate's own breakpoints: a mixture
+      // of two such lines is one, so off-grid values score as `estimate.them` scores them.
+      const xs = [
+        ...new Set([
+          ...model.levels.map(Number),
+          ...(issue.them.points ?? []).map(([x]) => x).filter((x) => x > model.min && x < model.max),
+        ]),
+      ].sort((a, b) => a - b)
+      const points = xs.map((x) => [x, mixed(scoreLevel(model, 'them', x))] as [number, number])
+      return { ...issue, them: { ...kept, weight, points } }
+    }),
   })
 }

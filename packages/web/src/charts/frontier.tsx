@@ -56,10 +56,13 @@ export function FrontierChart({
   label,
   frontierName = 'Best possible deals',
   caption,
+  estimate,
 }: {
   data: PlotData
   /** The chart's accessible name. */
   label: string
+  /** Which estimate of their side the chart is under (`useEstimateLabel`). */
+  estimate: string
   /** What the frontier is called in the legend: plain words, or the exact term with the maths shown. */
   frontierName?: string
   /** Said under the chart (sizes, the rule, epsilon). */
@@ -112,7 +115,7 @@ export function FrontierChart({
             transform={`translate(14 ${(PLOT.top + PLOT.bottom) / 2}) rotate(-90)`}
             textAnchor="middle"
           >
-            Value to them (estimated)
+            Value to them ({estimate})
           </text>
         </g>
         {data.cloud ? <path className="cloud" d={cloudPath(data.cloud)} /> : null}
@@ -199,7 +202,7 @@ export function FrontierChart({
             <tr>
               <th scope="col">Point</th>
               <th scope="col">Value to us</th>
-              <th scope="col">Value to them (estimated)</th>
+              <th scope="col">Value to them ({estimate})</th>
             </tr>
           </thead>
           <tbody>

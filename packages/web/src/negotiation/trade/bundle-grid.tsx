@@ -55,10 +55,13 @@ export function BundleGrid({
   issues,
   bundles,
   caption,
+  estimate,
 }: {
   issues: readonly IssueLabel[]
   bundles: readonly GridBundle[]
   caption: string
+  /** Which estimate the values to them are under (`useEstimateLabel`): the same words as every page. */
+  estimate: string
 }) {
   const notes = bundles.some((bundle) => bundle.note)
   const blocked = bundles.some((bundle) => (bundle.likelyBlocked?.length ?? 0) > 0)
@@ -109,7 +112,7 @@ export function BundleGrid({
             ))}
           </tr>
           <tr className="value-row">
-            <th scope="row">Value to them (estimated)</th>
+            <th scope="row">Value to them ({estimate})</th>
             {bundles.map((bundle) => (
               <td key={bundle.label} className="number">
                 {formatPoints(bundle.utility.them)}

@@ -1,11 +1,15 @@
 /**
- * The Pareto frontier of bundles that meet the decision rule, from core as `parley frontier --rule`
- * gives it (within a few points when the exact one is too large, and then it says so), drawn with
- * the bargaining points, the MESO bundles and whatever else is in play.
+ * The Pareto frontier of bundles that meet the decision rule, from core as `parley frontier --rule
+ * --learned` gives it (within a few points when the exact one is too large, and then it says so),
+ * drawn with the bargaining points, the MESO bundles and whatever else is in play. Their side is
+ * valued by the current estimate, as the markers are (the plan's exactly until the journal holds an
+ * observation), and the chart says which: a MESO bundle valued by what we learned, drawn over a
+ * frontier valued by the plan, could sit above the frontier.
  */
 import {
   BARGAINING_POINTS,
   bargainingMarkers,
+  currentEstimate,
   formatPoints,
   frontierView,
   glossaryEntry,
@@ -16,10 +20,12 @@ import {
   plainBundleName,
   plotReferences,
   sampleUtilities,
+  spaceUnderEstimate,
 } from '@parley/core'
 import { useMemo } from 'react'
 import { FrontierChart } from '../../charts/frontier'
 import { useMaths } from '../../ui/maths'
+import { useEstimateLabel } from '../estimate-words'
 import { useFloorRevealed } from '../floor-seal'
 import type { NegotiationModel } from '../model'
 import { useBundleWords } from './bundle-grid'
@@ -43,8 +49,13 @@ export function FrontierPanel({
 }) {
   const maths = useMaths()
   const revealed = useFloorRevealed()
-  const { space, plan } = model
-  const words = useBundleWords(space.issues)
+  const { space: planSpace, plan, derived } = model
+  const words = useBundleWords(planSpace.issues)
+  const estimateWords = useEstimateLabel(derived.state.observations.length)
+  const space = useMemo(
+    () => spaceUnderEstimate(planSpace, currentEstimate(planSpace, derived.state, derived.posterior)),
+    [planSpace, derived],
+  )
   const computed = useMemo(() => {
     const exact = frontierView(space, { rule: true })
     if (exact.ok || exact.code !== 'too_large') return { result: exact, approximate: undefined }
@@ -101,7 +112,8 @@ export function FrontierPanel({
           ...(revealed ? {} : { reservation: null }),
           markers,
         }}
-        label={`${frontierWords.plain}: ${summary}; value to us across, value to them (estimated) up, 0 to 100`}
+        label={`${frontierWords.plain}: ${summary}; value to us across, value to them (${estimateWords}) up, 0 to 100`}
+        estimate={estimateWords}
         frontierName={maths ? 'Pareto frontier' : frontierWords.plain}
         caption={
           maths

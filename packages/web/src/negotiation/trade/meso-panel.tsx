@@ -16,6 +16,7 @@ import {
 import { useMemo, useState } from 'react'
 import { Button, NumberField, SelectField } from '../../ui/controls'
 import { Figure } from '../../ui/maths'
+import { useEstimateLabel } from '../estimate-words'
 import type { NegotiationModel } from '../model'
 import { awaitingAnswer } from './awaiting-answer'
 import { BundleGrid, bundleHeading, useBundleWords } from './bundle-grid'
@@ -84,6 +85,7 @@ function targetSource(model: NegotiationModel): string {
 export function MesoPanel({ model, meso }: { model: NegotiationModel; meso: MesoState }) {
   const recorder = useRecorder(model)
   const words = useBundleWords(model.space.issues)
+  const estimateWords = useEstimateLabel(model.derived.state.observations.length)
   const { options, setOptions, invalid, result } = meso
   const set = result?.ok ? result.set : undefined
   const latest = model.derived.state.offers.at(-1)
@@ -165,6 +167,7 @@ export function MesoPanel({ model, meso }: { model: NegotiationModel; meso: Meso
           <BundleGrid
             issues={model.space.issues}
             caption="MESO bundles"
+            estimate={estimateWords}
             bundles={set.bundles.map((bundle) => ({
               ...bundle,
               note: choiceText(model.space.issues, bundle.efficientFor),

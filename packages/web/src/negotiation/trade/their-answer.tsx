@@ -7,6 +7,7 @@ import type { NegotiationStatus } from '@parley/core'
 import { useState } from 'react'
 import { Link } from '../../router'
 import { Button, CheckboxField, ProblemList, SelectField, TextField } from '../../ui/controls'
+import { useEstimateLabel } from '../estimate-words'
 import type { NegotiationModel } from '../model'
 import { BundleGrid, bundleHeading, useBundleWords } from './bundle-grid'
 import { type AnswerForm, type AnswerKind, answerEvent } from './events'
@@ -66,6 +67,7 @@ export function TheirAnswer({ model, status }: { model: NegotiationModel; status
   const latest = model.derived.state.offers.at(-1)
   const labels = latest?.bundles.map((bundle) => bundle.label) ?? []
   const words = useBundleWords(model.space.issues)
+  const estimateWords = useEstimateLabel(model.derived.state.observations.length)
   const names = Object.fromEntries(
     latest?.bundles.map((bundle) => [bundle.label, bundleHeading(bundle, words)]) ?? [],
   )
@@ -136,6 +138,7 @@ export function TheirAnswer({ model, status }: { model: NegotiationModel; status
       <BundleGrid
         issues={issues}
         caption={`Our latest offer (round ${latest.round})`}
+        estimate={estimateWords}
         bundles={status.offersInPlay}
       />
       {model.canEdit ? (
