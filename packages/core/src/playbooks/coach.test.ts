@@ -369,6 +369,36 @@ describe('trades that can happen', () => {
   })
 })
 
+describe('the decision rule in the words', () => {
+  const renewal = renewalSpace()
+  const offer = (terms: Terms) => event('offer-sent', { bundles: [{ label: 'A', terms }] })
+  const rule = (report: CoachReport) => ofKind(report, 'decision-rule')
+
+  it('never promises that every option passes the test while the one in play breaks it, and says why', () => {
+    // Go-live in 90 days: the rule agreed with them is every team live within 60.
+    const late = { ...RENEWAL_B, rollout: 90 }
+    const report = coach(renewal, [offer(late)])
+    expect(report.stage).toBe('first-move')
+    expect(rule(report)).toEqual([])
+    expect(report.script.join('\n')).not.toMatch(/every option we bring will pass it/)
+    expect(report.advice.join('\n')).toContain(
+      'Bundle A breaks the decision rule agreed with them: rollout <= 60',
+    )
+    // Still on the table after their answer: no promise then either.
+    const answered = coach(renewal, [offer(late), event('offer-rejected', {})])
+    expect(rule(answered)).toEqual([])
+    expect(answered.advice.join('\n')).toContain('The bundle on the table breaks the decision rule')
+  })
+
+  it('states the test when every option in play passes it', () => {
+    const report = coach(renewal, [offer(RENEWAL_B)])
+    expect(rule(report).map((phrase) => phrase.text)).toEqual([
+      expect.stringContaining('every option we bring will pass it'),
+    ])
+    expect(report.advice.join('\n')).not.toContain('breaks the decision rule')
+  })
+})
+
 describe('face-saving variants under the current estimate', () => {
   // Acme's renewal, where the CFO signs up to 125,000, and case-study rights that cost them a little.
   const reference = {

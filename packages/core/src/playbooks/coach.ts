@@ -21,6 +21,7 @@ import type { JournalEvent } from '../journal/events'
 import { alternativesBeforeSigning } from '../journal/post-settlement'
 import { realityTest } from '../journal/reality'
 import { type NegotiationState, replay, type Stage } from '../journal/replay'
+import { ruleMessage, shortfallsOf } from '../journal/shortfalls'
 import { giveawayInWords } from '../journal/trade-advice'
 import { listAnd, nounFor, sentence, withoutFullStop } from '../language/english'
 import { type MesoBundle, meso } from '../meso/meso'
@@ -266,6 +267,29 @@ function templatesFor(context: Context, stage: Stage, state: NegotiationState): 
   )
 }
 
+/**
+ * "Bundle A breaks the decision rule agreed with them: rollout <= 60", for each bundle in play (being
+ * presented, and the bundle on the table) that breaks the rule; the table once, when it is one of
+ * the bundles.
+ */
+function brokenRuleInPlay(
+  space: Space,
+  presented: readonly { label: string; offer: Offer }[],
+  table: Offer | undefined,
+): string[] {
+  const same = (a: Offer, b: Offer) => a.values.every((value, i) => value === b.values[i])
+  const inPlay = [
+    ...presented.map(({ label, offer }) => ({ what: `Bundle ${label}`, offer })),
+    ...(table && !presented.some(({ offer }) => same(offer, table))
+      ? [{ what: 'The bundle on the table', offer: table }]
+      : []),
+  ]
+  return inPlay.flatMap(({ what, offer }) => {
+    const message = ruleMessage(what, shortfallsOf(space, offer))
+    return message ? [message] : []
+  })
+}
+
 /** What we now believe they value, as weight shares by plan issue: the plan's until the journal has taught us something. */
 function estimateWeights(space: Space, state: NegotiationState, posterior: Posterior | undefined): number[] {
   return Array.from(currentEstimate(space, state, posterior).shares)
@@ -334,13 +358,20 @@ export function coach(
       ? faceSavingVariants(space, table, { weights })
       : []
 
+  const presenting = !closed && (proposed.length > 0 || awaitingAnswer(state))
   const picks: PhrasePicks = {
     ...(closed ? {} : tradePicks(space, weights, table)),
     // A face-saving line invites a choice among variants: only when there are some.
     ...(faceSaving[0] ? { headline: faceSaving[0].headline.issue } : {}),
-    presenting: !closed && (proposed.length > 0 || awaitingAnswer(state)),
+    presenting,
   }
-  const words = fillWords(templatesFor(plan.context, stage, state), view, picks, style)
+  // The decision rule's line promises that every option passes the test: while one in play does
+  // not, the words leave that line out and the advice says why.
+  const ruleBroken = closed ? [] : brokenRuleInPlay(space, presenting ? bundles : [], table)
+  const templates = templatesFor(plan.context, stage, state).filter(
+    (template) => !(ruleBroken.length > 0 && template.kind === 'decision-rule'),
+  )
+  const words = fillWords(templates, view, picks, style)
   const script = callScript(words.phrases, stage)
 
   const advice: string[] = []
@@ -364,6 +395,10 @@ export function coach(
         ),
       )
   }
+  for (const broken of ruleBroken)
+    advice.push(
+      `${broken}. The words leave out the line that states the test, since it promises every option passes it: rework the bundle, or tell them plainly where and why it departs from the test.`,
+    )
   if (alternatives.length > 0)
     advice.push(
       `Before you sign, offer ${alternatives.length === 1 ? 'the alternative' : `the ${alternatives.length} alternatives`} listed under "Before you sign" beside the agreement (the words below say ${alternatives.length === 1 ? 'it' : 'them'}): ${alternatives.length === 1 ? 'it is' : 'each is'} at least as good for us, and they keep the agreement if they prefer it. If they take one, record it as the agreement.`,
