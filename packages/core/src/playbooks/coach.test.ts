@@ -399,6 +399,25 @@ describe('the decision rule in the words', () => {
   })
 })
 
+describe("the anchor's rationale in the words", () => {
+  const renewal = renewalSpace()
+  const rationale = /That puts us in the upper half of the range/
+  const said = (report: CoachReport) => report.phrases.some((phrase) => rationale.test(phrase.text))
+  const on = (price: number) => [
+    event('offer-sent', { bundles: [{ label: 'A', terms: { ...RENEWAL_B, price } }] }),
+    event('offer-rejected', {}),
+  ]
+
+  it('is said while the price in play lies within our anchor (240,000 to 255,000), and not once it does not', () => {
+    expect(said(coach(renewal, on(250000)))).toBe(true)
+    // 230,000 on the table: "the upper half of the range" would no longer be true of it.
+    const below = coach(renewal, on(230000))
+    expect(said(below)).toBe(false)
+    // The evidence is still quoted, without the rationale.
+    expect(below.phrases.some((phrase) => phrase.text.includes('Fenwick Research'))).toBe(true)
+  })
+})
+
 describe('face-saving variants under the current estimate', () => {
   // Acme's renewal, where the CFO signs up to 125,000, and case-study rights that cost them a little.
   const reference = {

@@ -114,6 +114,26 @@ function bundleTermsText(view: CounterpartyView, bundle: ViewBundle): TermsText 
   return { text: `${own.text}; ${all}: ${same.text}`, sources: [...own.sources, ...same.sources] }
 }
 
+/**
+ * Whether what is in play on the anchor's issue lies within our anchor: the bundle on the table's
+ * level, else every bundle being presented (nothing in play: the anchor is still the plan). The
+ * anchor's rationale justifies that range ("we are opening in the upper half"); said of a position
+ * outside it, it no longer describes the deal on the table.
+ */
+function anchorInPlay(view: CounterpartyView, picks: PhrasePicks): boolean {
+  const anchor = view.anchor
+  if (!anchor) return false
+  const levels = view.table
+    ? [view.table.terms[anchor.issue]]
+    : picks.presenting !== false
+      ? view.bundles.map((bundle) => bundle.terms[anchor.issue])
+      : []
+  return levels.every((level) => {
+    const value = Number(level)
+    return Number.isFinite(value) && value >= anchor.low - 1e-9 && value <= anchor.high + 1e-9
+  })
+}
+
 /** The value of every blank the view and the picks can fill. */
 export function fillSlots(view: CounterpartyView, picks: PhrasePicks = {}): Slots {
   const values: Record<string, string> = {}
@@ -200,7 +220,7 @@ export function fillSlots(view: CounterpartyView, picks: PhrasePicks = {}): Slot
     else values.unit = ''
     put('claim', withoutFullStop(evidence.claim), [[`${at}.claim`, evidence.claim]])
     if (evidence.source) put('source', withoutFullStop(evidence.source), [[`${at}.source`, evidence.source]])
-    if (view.anchor?.rationale)
+    if (view.anchor?.rationale && anchorInPlay(view, picks))
       put('rationale', withoutFullStop(view.anchor.rationale), [['anchor.rationale', view.anchor.rationale]])
     if (view.anchor) putIssue('issue', view.anchor.issue)
   }
