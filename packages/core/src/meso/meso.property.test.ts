@@ -74,10 +74,14 @@ describe('meso (against brute force)', () => {
             expect(failure.message.length).toBeGreaterThan(10)
             if (failure.code === 'empty_window')
               expect(all.some((b) => inWindow(b, failure.target))).toBe(false)
+            // Every failure the exact frontier explains: no bundle of the window exists at all.
             if (
               failure.code === 'no_rule_bundle' ||
               failure.code === 'limits_exclude_rule' ||
-              failure.code === 'below_reservation'
+              failure.code === 'below_reservation' ||
+              failure.code === 'below_their_batna' ||
+              failure.code === 'target_too_high' ||
+              failure.code === 'target_too_low'
             ) {
               expect(all.some((b) => inWindow(b, failure.target))).toBe(false)
             }

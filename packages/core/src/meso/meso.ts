@@ -182,53 +182,66 @@ export function meso(space: Space, options: MesoOptions = {}): MesoResult {
   })
 
   // The exact frontier under the rule and our limits explains most failures; on plans too large for
-  // it, the window search below still decides, with less specific messages.
-  const limited = computeFrontier(space, { constraints })
-  const frontier = limited.ok ? limited.frontier : undefined
+  // it, the window search below still decides, with less specific messages. It is computed only
+  // when needed: for the default target without an aspiration, and to explain a failed search (a
+  // set found means every check below passes: its bundles meet the rule and our limits, give us our
+  // reservation and them their BATNA, and lie within the tolerance of the target).
+  let limitedResult: FrontierResult | undefined
+  const limitedFrontier = () => {
+    limitedResult ??= computeFrontier(space, { constraints })
+    return limitedResult
+  }
   // The exact frontier under the rule alone: without limits, the one above.
   const ruleFrontier = () =>
-    requirements.limits.length === 0 ? limited : computeFrontier(space, { constraints: requirements.rule })
+    requirements.limits.length === 0
+      ? limitedFrontier()
+      : computeFrontier(space, { constraints: requirements.rule })
   const target = options.target ?? defaultTarget(space, requirements.rule, ruleFrontier) ?? reservation
-  if (frontier && frontier.size === 0) {
-    const ruleOnly = ruleFrontier()
-    if (ruleOnly.ok && ruleOnly.frontier.size === 0)
-      return fail('no_rule_bundle', 'no bundle meets the decision rule', target)
-    return fail('limits_exclude_rule', 'no bundle meets the decision rule while keeping our limits', target)
-  }
-  if (frontier) {
-    const bestUs = maxUsWhere(frontier, Number.NEGATIVE_INFINITY)
-    if (bestUs < reservation - TOLERANCE) {
+  const explained = (): MesoResult | undefined => {
+    const limited = limitedFrontier()
+    const frontier = limited.ok ? limited.frontier : undefined
+    if (frontier && frontier.size === 0) {
+      const ruleOnly = ruleFrontier()
+      if (ruleOnly.ok && ruleOnly.frontier.size === 0)
+        return fail('no_rule_bundle', 'no bundle meets the decision rule', target)
+      return fail('limits_exclude_rule', 'no bundle meets the decision rule while keeping our limits', target)
+    }
+    if (frontier) {
+      const bestUs = maxUsWhere(frontier, Number.NEGATIVE_INFINITY)
+      if (bestUs < reservation - TOLERANCE) {
+        return fail(
+          'below_reservation',
+          `no bundle reaches reservation ${formatPoints(reservation)} while meeting the decision rule and our limits; the best is ${formatPoints(bestUs)}`,
+          target,
+        )
+      }
+      const bestThem = maxThemWhere(frontier, reservation)
+      if (bestThem < theirBatna - TOLERANCE) {
+        return fail(
+          'below_their_batna',
+          `no bundle worth our reservation ${formatPoints(reservation)} gives them their BATNA ${formatPoints(theirBatna)} (our estimate); the most it gives them is ${formatPoints(bestThem)}`,
+          target,
+        )
+      }
+      const reach = maxUsWhere(frontier, theirBatna)
+      if (target - tolerance > reach + TOLERANCE) {
+        const suggested = Number(formatPoints(Math.max(reservation, reach - tolerance)))
+        return fail(
+          'target_too_high',
+          `target ${formatDecimal(target)} is out of reach: while giving them their BATNA ${formatPoints(theirBatna)} the most we can get is ${formatPoints(reach)}; try a target of ${formatPoints(suggested)} or less`,
+          target,
+          { suggestedTarget: suggested },
+        )
+      }
+    }
+    if (target + tolerance < reservation - TOLERANCE) {
       return fail(
-        'below_reservation',
-        `no bundle reaches reservation ${formatPoints(reservation)} while meeting the decision rule and our limits; the best is ${formatPoints(bestUs)}`,
+        'target_too_low',
+        `target ${formatDecimal(target)} is below our reservation ${formatPoints(reservation)}`,
         target,
       )
     }
-    const bestThem = maxThemWhere(frontier, reservation)
-    if (bestThem < theirBatna - TOLERANCE) {
-      return fail(
-        'below_their_batna',
-        `no bundle worth our reservation ${formatPoints(reservation)} gives them their BATNA ${formatPoints(theirBatna)} (our estimate); the most it gives them is ${formatPoints(bestThem)}`,
-        target,
-      )
-    }
-    const reach = maxUsWhere(frontier, theirBatna)
-    if (target - tolerance > reach + TOLERANCE) {
-      const suggested = Number(formatPoints(Math.max(reservation, reach - tolerance)))
-      return fail(
-        'target_too_high',
-        `target ${formatDecimal(target)} is out of reach: while giving them their BATNA ${formatPoints(theirBatna)} the most we can get is ${formatPoints(reach)}; try a target of ${formatPoints(suggested)} or less`,
-        target,
-        { suggestedTarget: suggested },
-      )
-    }
-  }
-  if (target + tolerance < reservation - TOLERANCE) {
-    return fail(
-      'target_too_low',
-      `target ${formatDecimal(target)} is below our reservation ${formatPoints(reservation)}`,
-      target,
-    )
+    return undefined
   }
 
   const beliefs = options.beliefs ?? priorBeliefs(space)
@@ -246,6 +259,8 @@ export function meso(space: Space, options: MesoOptions = {}): MesoResult {
   }
   const found = searchSet(context, target, tolerance)
   if (found.ok) return { ok: true, set: found.set }
+  const unreachable = explained()
+  if (unreachable) return unreachable
   if (context.floor !== undefined && searchSet({ ...context, floor: undefined }, target, tolerance).ok) {
     // Sets exist at this target, but every one is a step back from their pick: say so, and how far
     // down our target must come (lower for us is more for them) before one does not.
