@@ -69,6 +69,8 @@ describe('currentEstimate', () => {
           const expected = expectedTheirUtility(space, posterior.beliefs, levels)
           expect(estimate.themOfLevels(levels)).toBeCloseTo(expected, 9)
           expect(estimate.them(offerFromLevels(space, levels))).toBeCloseTo(expected, 9)
+          // Its two forms agree to the bit: MESO ranks by one, the views print the other.
+          expect(estimate.themOfLevels(levels)).toBe(estimate.them(offerFromLevels(space, levels)))
         }
         const total = estimate.shares.reduce((sum, share) => sum + share, 0)
         expect(total).toBeCloseTo(1, 9)

@@ -107,6 +107,7 @@ function learnedEstimate(
 ): CurrentEstimate {
   const n = space.issues.length
   const shares = Float64Array.from(direct, (value, i) => value + (reversed[i] ?? 0))
+  let terms: Float64Array[] | undefined
   const fromScores = (score: (index: number) => number) => {
     let total = 0
     for (let i = 0; i < n; i++) {
@@ -129,7 +130,16 @@ function learnedEstimate(
         const k = offer.levelIndex[i] ?? -1
         return k >= 0 ? (issue.score.them[k] ?? 0) : scoreLevel(issue, 'them', offer.values[i] ?? 0)
       }),
-    themOfLevels: (levels) => fromScores((i) => space.issues[i]?.score.them[levels[i] ?? 0] ?? 0),
+    themOfLevels: (levels) => {
+      // Each issue's term per level once, the same products `fromScores` sums (so the same bits):
+      // MESO asks for every bundle of a window, a thousand or more.
+      terms ??= space.issues.map((issue, i) =>
+        Float64Array.from(issue.score.them, (s) => (direct[i] ?? 0) * s + (reversed[i] ?? 0) * (100 - s)),
+      )
+      let total = 0
+      for (let i = 0; i < n; i++) total += terms[i]?.[levels[i] ?? 0] ?? 0
+      return total
+    },
   }
 }
 
