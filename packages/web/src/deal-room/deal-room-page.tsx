@@ -108,7 +108,8 @@ export function Room({
           {view.agreement.fairnessStory ? <p>{view.agreement.fairnessStory}</p> : null}
         </Section>
       ) : null}
-      {view.agreement && room.alternativesId && view.alternatives.length > 0 ? (
+      {/* Gone as soon as they have signed: nothing is left to sign, even before the room reloads. */}
+      {view.agreement && room.alternativesId && view.alternatives.length > 0 && !signed ? (
         <Signing token={token} room={room} reload={reload} onSigned={setSigned} />
       ) : null}
       {view.agreement ? null : (
