@@ -59,6 +59,23 @@ interface StatusJson {
   concessions: { valueUs: number; valueThem: number }[]
 }
 
+/** Their priorities as the page should show them for `parley status`'s posterior: issue name → share (interval). */
+function prioritiesOf(status: StatusJson): Record<string, string> {
+  const names = new Map(
+    cliJson<{ summary: { issues: { id: string; name: string }[] } }>([
+      'check',
+      EXAMPLE,
+      '--json',
+    ]).summary.issues.map((issue) => [issue.id, issue.name]),
+  )
+  // Shares as core writes them everywhere: whole percents, one decimal below 1%.
+  const expected: Record<string, string> = {}
+  for (const [id, entry] of Object.entries(status.posterior))
+    expected[names.get(id) ?? id] =
+      `${formatShare(entry.mean)} (${formatShareInterval(entry.low, entry.high)})`
+  return expected
+}
+
 /** The cells of one row of a table, by the row's header. */
 async function rowCells(page: Page, caption: string, row: string): Promise<string[]> {
   const table = page.locator('table').filter({ has: page.locator('caption', { hasText: caption }) })
@@ -235,18 +252,7 @@ describe.runIf(browserAvailable)(
       expect(await log.getByRole('row').nth(1).getByRole('cell').nth(4).textContent()).toBe(
         signed(concession.valueThem),
       )
-      const names = new Map(
-        cliJson<{ summary: { issues: { id: string; name: string }[] } }>([
-          'check',
-          EXAMPLE,
-          '--json',
-        ]).summary.issues.map((issue) => [issue.id, issue.name]),
-      )
-      // Shares as core writes them everywhere: whole percents, one decimal below 1%.
-      const expected: Record<string, string> = {}
-      for (const [id, entry] of Object.entries(status.posterior))
-        expected[names.get(id) ?? id] =
-          `${formatShare(entry.mean)} (${formatShareInterval(entry.low, entry.high)})`
+      const expected = prioritiesOf(status)
       expect(await prioritiesShown(page)).toEqual(expected)
       // Opened again, the app resumes what the server learned (…/learned) rather than learning
       // every move in the browser: the same figures.
@@ -631,17 +637,7 @@ describe.runIf(browserAvailable)(
         )
       }
       const status = cliJson<StatusJson>(['status', EXAMPLE, '--journal', journal, '--json'])
-      const names = new Map(
-        cliJson<{ summary: { issues: { id: string; name: string }[] } }>([
-          'check',
-          EXAMPLE,
-          '--json',
-        ]).summary.issues.map((issue) => [issue.id, issue.name]),
-      )
-      const expected: Record<string, string> = {}
-      for (const [issue, entry] of Object.entries(status.posterior))
-        expected[names.get(issue) ?? issue] =
-          `${formatShare(entry.mean)} (${formatShareInterval(entry.low, entry.high)})`
+      const expected = prioritiesOf(status)
 
       // The server's learner state unreachable: the page learns both moves in a worker.
       const workers: string[] = []

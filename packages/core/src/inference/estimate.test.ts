@@ -23,6 +23,27 @@ function firstUncertain(plan: Plan): Plan {
 
 const allBundles = (space: Space) => [...levelGrid(space.issues.map((issue) => issue.levels.length))]
 
+/** The estimate after one choice between two of the plan's bundles (picked by index), from 300 samples. */
+function learnedFromAChoice(plan: Plan, pick: number, second: number) {
+  const space = compileSpace(plan)
+  const bundles = allBundles(space)
+  const a = bundles[pick % bundles.length] as number[]
+  const b = bundles[second % bundles.length] as number[]
+  const observation: Observation = {
+    kind: 'choice',
+    eventId: 'e1',
+    offered: [offerFromLevels(space, a), offerFromLevels(space, b)],
+    chosen: 0,
+  }
+  const posterior = inferPriorities(space, [observation], { samples: 300 })
+  return {
+    space,
+    bundles,
+    posterior,
+    estimate: currentEstimate(space, { observations: [observation] }, posterior),
+  }
+}
+
 const plans = planArb({ minIssues: 2, maxIssues: 4, maxLevels: 4 }).filter(
   (plan) => compileSpace(plan).outcomes <= 256,
 )
@@ -51,18 +72,7 @@ describe('currentEstimate', () => {
       fc.property(plans, fc.boolean(), fc.nat(), fc.nat(), (base, uncertain, pick, second) => {
         // Mark the first issue uncertain half the time, so the reversed direction is weighed too.
         const plan = uncertain ? firstUncertain(base) : base
-        const space = compileSpace(plan)
-        const bundles = allBundles(space)
-        const a = bundles[pick % bundles.length] as number[]
-        const b = bundles[second % bundles.length] as number[]
-        const observation: Observation = {
-          kind: 'choice',
-          eventId: 'e1',
-          offered: [offerFromLevels(space, a), offerFromLevels(space, b)],
-          chosen: 0,
-        }
-        const posterior = inferPriorities(space, [observation], { samples: 300 })
-        const estimate = currentEstimate(space, { observations: [observation] }, posterior)
+        const { space, bundles, posterior, estimate } = learnedFromAChoice(plan, pick, second)
         expect(estimate.learned).toBe(true)
         expect(estimate.label).toBe('est., learned from 1 move')
         for (const levels of bundles.slice(0, 20)) {
@@ -136,18 +146,7 @@ describe('spaceUnderEstimate', () => {
     fc.assert(
       fc.property(plans, fc.boolean(), fc.nat(), fc.nat(), (base, uncertain, pick, second) => {
         const plan = uncertain ? firstUncertain(base) : base
-        const space = compileSpace(plan)
-        const bundles = allBundles(space)
-        const a = bundles[pick % bundles.length] as number[]
-        const b = bundles[second % bundles.length] as number[]
-        const observation: Observation = {
-          kind: 'choice',
-          eventId: 'e1',
-          offered: [offerFromLevels(space, a), offerFromLevels(space, b)],
-          chosen: 0,
-        }
-        const posterior = inferPriorities(space, [observation], { samples: 300 })
-        const estimate = currentEstimate(space, { observations: [observation] }, posterior)
+        const { space, bundles, estimate } = learnedFromAChoice(plan, pick, second)
         if (estimate.reversed.some((share) => share > 0)) reversedSeen = true
         const under = spaceUnderEstimate(space, estimate)
         for (const levels of bundles) {
