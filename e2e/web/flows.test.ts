@@ -124,6 +124,19 @@ describe.runIf(browserAvailable)(
     let base: string
     let record: string
 
+    /** A negotiation of its own on the example, made through the API: gives its id. */
+    const newNegotiation = async (): Promise<string> => {
+      const created = await api(
+        suite.server.url,
+        owner,
+        'POST',
+        `/api/workspaces/${owner.workspaceId}/negotiations`,
+        { yaml: readFileSync(EXAMPLE, 'utf8') },
+      )
+      expect(created.status).toBe(201)
+      return ((await created.json()) as { id: string }).id
+    }
+
     beforeAll(async () => {
       owner = await firstOwner(suite.server, EMAIL)
       const created = await api(
@@ -543,14 +556,7 @@ describe.runIf(browserAvailable)(
     })
 
     it('works with the keyboard alone: sign in, send a MESO set, move between stages, record their choice', async () => {
-      const created = await api(
-        suite.server.url,
-        owner,
-        'POST',
-        `/api/workspaces/${owner.workspaceId}/negotiations`,
-        { yaml: readFileSync(EXAMPLE, 'utf8') },
-      )
-      const { id } = (await created.json()) as { id: string }
+      const id = await newNegotiation()
       const address = `/w/${owner.workspaceId}/n/${id}`
       const { page } = suite
       await page.goto('/login')
@@ -592,14 +598,7 @@ describe.runIf(browserAvailable)(
     it("learns a whole journal off the page when the server's state cannot be had: the figures of `parley status`", async () => {
       const { page } = suite
       await signIn(page, EMAIL, OWNER_PASSWORD)
-      const created = await api(
-        suite.server.url,
-        owner,
-        'POST',
-        `/api/workspaces/${owner.workspaceId}/negotiations`,
-        { yaml: readFileSync(EXAMPLE, 'utf8') },
-      )
-      const { id } = (await created.json()) as { id: string }
+      const id = await newNegotiation()
       const path = `/api/workspaces/${owner.workspaceId}/negotiations/${id}`
       // Two sets, one chosen from and one ranked: two moves of theirs to learn.
       const folder = temporaryFolder()
