@@ -100,6 +100,28 @@ describe('move verbs ask at a terminal for what the flags leave out', () => {
     expect(journalOf(plan).at(-1)).toMatchObject({ type: 'bundles-ranked', order: ['C', 'A', 'B'] })
   })
 
+  it('reply: a counter to a set changes the bundle they name, keeping its other terms', async () => {
+    const plan = renewalNegotiation([{ type: 'offer-sent', bundles: SET }])
+    const run = await atTerminal(
+      ['reply', plan],
+      [
+        { after: 'What did they answer?', keys: [DOWN, DOWN, ENTER] },
+        { after: 'Did they counter with terms of their own?', keys: ['y', ENTER] },
+        { after: 'Which of our bundles does their counter change?', keys: [DOWN, DOWN, ENTER] },
+        // price first; its level starts at C's (250000), and one step up the list is 240000.
+        { after: 'Their counter: which issue?', keys: [ENTER] },
+        { after: 'Their counter: price to which level?', keys: [UP, ENTER] },
+        { after: 'Their counter: another issue?', keys: [ENTER] },
+        { after: 'Their reason', keys: [ENTER] },
+      ],
+    )
+    expect(run.code).toBe(EXIT.ok)
+    expect(journalOf(plan).at(-1)).toMatchObject({
+      type: 'offer-rejected',
+      counter: { terms: { ...RENEWAL_B, price: 240000, rollout: 45 } },
+    })
+  })
+
   it('concede: the issue and level picked from the plan, then nothing back (a gift)', async () => {
     const plan = renewalNegotiation([
       { type: 'offer-sent', bundles: SET },

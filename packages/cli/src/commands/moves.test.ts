@@ -59,6 +59,12 @@ describe('move verbs write the event `journal add` writes', () => {
       { type: 'offer-rejected', counter: { terms: { ...B, price: 200000 } }, reason: 'over budget' },
     ],
     [
+      'reply --rejected --counter --on, after a set of three',
+      [{ type: 'offer-sent', bundles: SET }],
+      ['reply', '--rejected', '--counter', 'price=200000', '--on', 'C'],
+      { type: 'offer-rejected', counter: { terms: { ...B, price: 200000, rollout: 45 } } },
+    ],
+    [
       'concede --give --get --trigger',
       CHOSEN,
       ['concede', '--give', 'price=250000', '--get', 'term=36', '--trigger', 'if they sign by Friday'],
@@ -283,6 +289,23 @@ describe('bad input: the same refusals as `journal add`, nothing written', () =>
     const more = await runCaptured(['heard', plan, 'x', '--more', 'rollout:price:twice'])
     expect(more.code).toBe(EXIT.invalid)
     expect(more.stderr).toContain('ISSUE:OVER[:FACTOR]')
+    expect(journalOf(plan)).toHaveLength(1)
+  })
+
+  it('--on names a bundle of our latest offer, and goes with --counter', async () => {
+    const plan = renewalNegotiation([{ type: 'offer-sent', bundles: SET }])
+    const unknown = await runCaptured(['reply', plan, '--rejected', '--counter', 'price=200000', '--on', 'D'])
+    expect(unknown.code).toBe(EXIT.invalid)
+    expect(unknown.stderr).toContain("--on: no bundle 'D' in our latest offer (round 1); it has A, B, C")
+    const alone = await runCaptured(['reply', plan, '--rejected', '--on', 'B'])
+    expect(alone.code).toBe(EXIT.usage)
+    expect(alone.stderr).toContain('--on goes with --counter')
+    // Without --on, a partial counter to a set of three is refused as `journal add` refuses it.
+    const partial = await runCaptured(['reply', plan, '--rejected', '--counter', 'price=200000'])
+    expect(partial.code).toBe(EXIT.invalid)
+    expect(partial.stderr).toContain(
+      'a counter to several bundles must name every issue, or name the bundle it changes: --on LABEL',
+    )
     expect(journalOf(plan)).toHaveLength(1)
   })
 

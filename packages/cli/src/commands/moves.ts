@@ -368,6 +368,8 @@ export interface ReplyOptions extends MoveOptions {
   ranked?: string
   rejected?: boolean
   counter?: string[]
+  /** With --counter: the label of the bundle of our latest offer their counter changes. */
+  on?: string
   reason?: string
 }
 
@@ -385,12 +387,20 @@ export function replyCommand(context: CommandContext, planFile: string, options:
         (options.chose ?? options.ranked) !== undefined
       )
         return usage('--counter and --reason go with --rejected')
-      const place = placeOnFlags('reply', {
+      if (options.on !== undefined && !options.counter) return usage('--on goes with --counter')
+      const placed = placeOnFlags('reply', {
         label: '--chose',
         order: '--ranked',
         counter: '--counter',
         reason: '--reason',
       })
+      // A counter to a set that names only what changed: the flag that says which bundle it changes.
+      const place = (problem: PathProblem): Problem => {
+        const at = placed(problem)
+        return problem.code === 'missing_issue' && problem.at[0] === 'counter'
+          ? { ...at, message: `${at.message}, or name the bundle it changes: --on LABEL` }
+          : at
+      }
       if (options.chose !== undefined)
         return { ok: true, raw: { type: 'bundle-chosen', label: options.chose }, place }
       if (options.ranked !== undefined)
@@ -402,6 +412,20 @@ export function replyCommand(context: CommandContext, planFile: string, options:
           const read = termsFrom(space, '--counter', options.counter)
           if (!read.ok) return read.built
           counter = read.terms
+          if (options.on !== undefined) {
+            // The bundle they countered: its terms stand where the counter names no level.
+            const latest = state.offers.at(-1)?.bundles ?? []
+            const base = latest.find((bundle) => bundle.label === options.on)
+            if (!base)
+              return invalid(
+                '--on',
+                latest.length === 0
+                  ? 'no offer of ours is recorded yet: --on names a bundle of our latest offer'
+                  : `no bundle '${options.on}' in our latest offer (round ${state.offers.at(-1)?.round}); it has ${latest.map((bundle) => bundle.label).join(', ')}`,
+                'unknown_label',
+              )
+            counter = { ...base.terms, ...counter }
+          }
         }
         return {
           ok: true,
@@ -442,15 +466,26 @@ export function replyCommand(context: CommandContext, planFile: string, options:
         }
         return { ok: true, raw: { type: 'bundles-ranked', order }, place }
       }
-      const counter = (await ask.confirm('Did they counter with terms of their own?'))
-        ? await askTerms(ask, space, 'Their counter', { required: true, from: state.table?.terms })
+      // A counter changes the bundle on the table, or after a set with none, the bundle they name.
+      const offered = state.offers.at(-1)?.bundles ?? []
+      const countered = await ask.confirm('Did they counter with terms of their own?')
+      let from = state.table?.terms
+      if (countered && !from && offered.length > 1) {
+        const label = await ask.select(
+          'Which of our bundles does their counter change?',
+          offered.map((bundle) => ({ value: bundle.label, name: bundle.label })),
+        )
+        from = offered.find((bundle) => bundle.label === label)?.terms
+      }
+      const counter = countered
+        ? await askTerms(ask, space, 'Their counter', { required: true, from })
         : undefined
       const reason = await ask.text('Their reason, in their words (optional)')
       return {
         ok: true,
         raw: {
           type: 'offer-rejected',
-          ...(counter ? { counter: { terms: { ...(state.table?.terms ?? {}), ...counter } } } : {}),
+          ...(counter ? { counter: { terms: { ...(from ?? {}), ...counter } } } : {}),
           ...(reason.trim() !== '' ? { reason } : {}),
         },
         place,

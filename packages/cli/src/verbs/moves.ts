@@ -75,6 +75,7 @@ export const replyVerb: Verb = (program, { context, exit }) => {
         'parley reply acme.yaml --chose B',
         'parley reply acme.yaml --ranked B,C,A',
         'parley reply acme.yaml --rejected --counter price=200000 --reason "over budget"',
+        'parley reply acme.yaml --rejected --counter price=200000 --on B',
       ],
     ),
   )
@@ -82,6 +83,10 @@ export const replyVerb: Verb = (program, { context, exit }) => {
     .option('--ranked <labels>', 'they ranked the bundles, best first: B,C,A')
     .option('--rejected', 'they rejected the offer')
     .option('--counter <terms...>', `with --rejected: their counter, ${TERMS}`)
+    .option(
+      '--on <label>',
+      'with --counter: the bundle of our latest offer it changes (its other terms stand); needed after a set of several',
+    )
     .option('--reason <text>', 'with --rejected: their reason')
     .action(async (plan: string, options) => exit(await replyCommand(context, plan, options)))
 }
