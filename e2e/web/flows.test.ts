@@ -595,6 +595,44 @@ describe.runIf(browserAvailable)(
         .toEqual(['offer-sent', 'bundle-chosen'])
     })
 
+    it('records a counter to a set of three as the changes to the bundle they countered', async () => {
+      const { page } = suite
+      await signIn(page, EMAIL, OWNER_PASSWORD)
+      const id = await newNegotiation()
+      const path = `/api/workspaces/${owner.workspaceId}/negotiations/${id}`
+      const set = cliJson<{ bundles: { label: string; terms: Record<string, string | number> }[] }>([
+        'meso',
+        EXAMPLE,
+        '--json',
+      ])
+      const sent = await api(suite.server.url, owner, 'POST', `${path}/events`, {
+        json: {
+          id: '01JW0000000000000000000C01',
+          type: 'offer-sent',
+          bundles: set.bundles.map(({ label, terms }) => ({ label, terms })),
+        },
+      })
+      expect(sent.status).toBe(201)
+      const countered = set.bundles[2]
+      if (!countered) throw new Error('the MESO set has fewer than three bundles')
+      await page.goto(`/w/${owner.workspaceId}/n/${id}/midgame`)
+      await page.getByLabel('What did they do?').selectOption('rejected')
+      await page.getByLabel('They made a counter-offer').check()
+      await page.getByLabel('The bundle they countered').selectOption(countered.label)
+      // They asked for 10,000 less than that bundle's price, and changed nothing else.
+      const price = Number(countered.terms.price) - 10000
+      await page.getByLabel('Counter: Annual subscription fee').selectOption(String(price))
+      await page.getByRole('button', { name: 'Record their answer' }).click()
+      await expect
+        .poll(async () => {
+          const listed = (await (await api(suite.server.url, owner, 'GET', `${path}/events`)).json()) as {
+            events: { event: { type: string; counter?: { terms: Record<string, unknown> } } }[]
+          }
+          return listed.events.at(-1)?.event.counter?.terms
+        })
+        .toEqual({ ...countered.terms, price })
+    })
+
     it("learns a whole journal off the page when the server's state cannot be had: the figures of `parley status`", async () => {
       const { page } = suite
       await signIn(page, EMAIL, OWNER_PASSWORD)

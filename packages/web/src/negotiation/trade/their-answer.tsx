@@ -3,7 +3,7 @@
  * with buttons, so the keyboard does it as well as a mouse), or a rejection with an optional
  * counter and their reason. Each teaches the model what they value.
  */
-import type { NegotiationStatus } from '@parley/core'
+import type { NegotiationStatus, Terms } from '@parley/core'
 import { useState } from 'react'
 import { Link } from '../../router'
 import { Button, CheckboxField, ProblemList, SelectField, TextField } from '../../ui/controls'
@@ -72,6 +72,7 @@ export function TheirAnswer({ model, status }: { model: NegotiationModel; status
     latest?.bundles.map((bundle) => [bundle.label, bundleHeading(bundle, words)]) ?? [],
   )
   const recorder = useRecorder(model)
+  const [counterOn, setCounterOn] = useState<string>()
   const [form, setForm] = useState<AnswerForm>({
     kind: 'chosen',
     chosen: '',
@@ -109,15 +110,16 @@ export function TheirAnswer({ model, status }: { model: NegotiationModel; status
     recorder.reset()
     setForm((current) => ({ ...current, ...patch }))
   }
+  // With no bundle on the table after a set of several, the counter starts from the bundle they name.
+  const pickBase = !status.table && latest.bundles.length > 1
+  const termsOfBundle = (label: string | undefined) =>
+    latest.bundles.find((bundle) => bundle.label === label)?.terms ?? latest.bundles[0]?.terms ?? {}
+  const prefilled = (terms: Terms) =>
+    Object.fromEntries(Object.entries(terms).map(([id, level]) => [id, levelKey(level)]))
   const startCounter = (counter: boolean) => {
-    // Start from the bundle on the table (or the first offered): they usually change a few terms.
-    const base = status.table?.terms ?? latest.bundles[0]?.terms ?? {}
-    change({
-      counter,
-      counterTerms: counter
-        ? Object.fromEntries(Object.entries(base).map(([id, level]) => [id, levelKey(level)]))
-        : {},
-    })
+    // Start from the bundle on the table (or the one they countered): they usually change a few terms.
+    const base = status.table?.terms ?? termsOfBundle(counterOn)
+    change({ counter, counterTerms: counter ? prefilled(base) : {} })
   }
   const save = async () => {
     const summary =
@@ -182,9 +184,21 @@ export function TheirAnswer({ model, status }: { model: NegotiationModel; status
               {form.counter ? (
                 <fieldset className="counter">
                   <legend>Their counter</legend>
+                  {pickBase ? (
+                    <SelectField
+                      label="The bundle they countered"
+                      value={counterOn ?? labels[0] ?? ''}
+                      options={labels.map((label) => ({ value: label, label: names[label] ?? label }))}
+                      onChange={(label) => {
+                        setCounterOn(label)
+                        change({ counterTerms: prefilled(termsOfBundle(label)) })
+                      }}
+                    />
+                  ) : null}
                   <p className="hint">
-                    Starts from the bundle on the table: change what they changed.{' '}
-                    {labels.length > 1 ? 'A counter to several bundles names every issue.' : ''}
+                    {pickBase
+                      ? 'Starts from the bundle they countered: change what they changed.'
+                      : 'Starts from the bundle on the table: change what they changed.'}
                   </p>
                   <ProblemList problems={at['counter.terms'] ?? []} />
                   <div className="form-row">
