@@ -70,6 +70,9 @@ describe('negotiation continued from an earlier one or its snapshot', () => {
               [undefined, snapshotOf(prefix)],
               [negotiation(space, prefix), snapshotOf(events)],
               [negotiation(space, events), snapshotOf(prefix)],
+              // Another journal's state: it does not fit, and every move is learned.
+              [undefined, snapshotOf(other)],
+              [negotiation(space, prefix), snapshotOf(other)],
             ] as const
             for (const [before, snapshot] of cases) {
               const expected = movesToLearn(space, events, before, snapshot)

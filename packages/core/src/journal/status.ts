@@ -144,9 +144,16 @@ function startOfLearning(
     before.state.observations.every(
       (observation, k) => observationKey(observation) === observationKey(observations[k] as Observation),
     )
-  const resume = snapshot !== undefined && (!continues || snapshot.observed > kept.observed)
+  // A snapshot of other moves than these (a move retracted since, say) is not resumed.
+  const fits =
+    snapshot !== undefined &&
+    snapshot.observed <= observations.length &&
+    snapshot.keys
+      .slice(0, snapshot.observed)
+      .every((key, k) => key === observationKey(observations[k] as Observation))
+  const resume = fits && (!continues || snapshot.observed > kept.observed)
   const observed = resume ? snapshot.observed : continues ? kept.observed : 0
-  return { continues, resume, observed: Math.min(observed, observations.length) }
+  return { continues, resume, observed }
 }
 
 export function negotiationStatus(
