@@ -5,13 +5,13 @@
  * numbers `parley status` gives for the same journal; an agreement is closed with its terms; and a
  * member invited as a viewer sees the negotiation but can change nothing.
  */
-import { readFileSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { formatShare, formatShareInterval, formatSigned, plainEstimateLabel } from '@parley/core'
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { parley, ROOT, temporaryFolder } from '../parley'
-import { api, firstOwner, OWNER_PASSWORD, type Session } from '../server'
+import { api, firstOwner, importPlan, OWNER_PASSWORD, type Session } from '../server'
 import {
   BROWSER_TEST_TIMEOUT,
   browserAvailable,
@@ -124,32 +124,9 @@ describe.runIf(browserAvailable)(
     let base: string
     let record: string
 
-    /** A negotiation of its own on the example, made through the API: gives its id. */
-    const newNegotiation = async (): Promise<string> => {
-      const created = await api(
-        suite.server.url,
-        owner,
-        'POST',
-        `/api/workspaces/${owner.workspaceId}/negotiations`,
-        { yaml: readFileSync(EXAMPLE, 'utf8') },
-      )
-      expect(created.status).toBe(201)
-      return ((await created.json()) as { id: string }).id
-    }
-
     beforeAll(async () => {
       owner = await firstOwner(suite.server, EMAIL)
-      const created = await api(
-        suite.server.url,
-        owner,
-        'POST',
-        `/api/workspaces/${owner.workspaceId}/negotiations`,
-        {
-          yaml: readFileSync(EXAMPLE, 'utf8'),
-        },
-      )
-      expect(created.status).toBe(201)
-      negotiationId = ((await created.json()) as { id: string }).id
+      negotiationId = (await importPlan(suite.server.url, owner, EXAMPLE)).id
       base = `/w/${owner.workspaceId}/n/${negotiationId}`
       record = `/api/workspaces/${owner.workspaceId}/negotiations/${negotiationId}`
     })
@@ -556,7 +533,7 @@ describe.runIf(browserAvailable)(
     })
 
     it('works with the keyboard alone: sign in, send a MESO set, move between stages, record their choice', async () => {
-      const id = await newNegotiation()
+      const { id } = await importPlan(suite.server.url, owner, EXAMPLE)
       const address = `/w/${owner.workspaceId}/n/${id}`
       const { page } = suite
       await page.goto('/login')
@@ -598,8 +575,7 @@ describe.runIf(browserAvailable)(
     it('records a counter to a set of three as the changes to the bundle they countered', async () => {
       const { page } = suite
       await signIn(page, EMAIL, OWNER_PASSWORD)
-      const id = await newNegotiation()
-      const path = `/api/workspaces/${owner.workspaceId}/negotiations/${id}`
+      const { id, path } = await importPlan(suite.server.url, owner, EXAMPLE)
       const set = cliJson<{ bundles: { label: string; terms: Record<string, string | number> }[] }>([
         'meso',
         EXAMPLE,
@@ -636,8 +612,7 @@ describe.runIf(browserAvailable)(
     it("learns a whole journal off the page when the server's state cannot be had: the figures of `parley status`", async () => {
       const { page } = suite
       await signIn(page, EMAIL, OWNER_PASSWORD)
-      const id = await newNegotiation()
-      const path = `/api/workspaces/${owner.workspaceId}/negotiations/${id}`
+      const { id, path } = await importPlan(suite.server.url, owner, EXAMPLE)
       // Two sets, one chosen from and one ranked: two moves of theirs to learn.
       const folder = temporaryFolder()
       const journal = join(folder, 'journal.jsonl')
