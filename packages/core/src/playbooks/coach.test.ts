@@ -415,6 +415,14 @@ describe("the anchor's rationale in the words", () => {
     expect(said(below)).toBe(false)
     // The evidence is still quoted, without the rationale.
     expect(below.phrases.some((phrase) => phrase.text.includes('Fenwick Research'))).toBe(true)
+    // A new set being put to them counts too, beside a table still within the anchor.
+    const set = event('offer-sent', {
+      bundles: [
+        { label: 'A', terms: { ...RENEWAL_B, price: 230000 } },
+        { label: 'B', terms: { ...RENEWAL_B, price: 250000, rollout: 45 } },
+      ],
+    })
+    expect(said(coach(renewal, [...on(250000), set]))).toBe(false)
   })
 })
 

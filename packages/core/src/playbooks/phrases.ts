@@ -115,19 +115,18 @@ function bundleTermsText(view: CounterpartyView, bundle: ViewBundle): TermsText 
 }
 
 /**
- * Whether what is in play on the anchor's issue lies within our anchor: the bundle on the table's
- * level, else every bundle being presented (nothing in play: the anchor is still the plan). The
- * anchor's rationale justifies that range ("we are opening in the upper half"); said of a position
- * outside it, it no longer describes the deal on the table.
+ * Whether what is in play on the anchor's issue lies within our anchor: the bundle on the table and
+ * every bundle being presented, as the coach counts what is in play (nothing in play: the anchor is
+ * still the plan). The anchor's rationale justifies that range ("we are opening in the upper half");
+ * said of a position outside it, it no longer describes the deal on the table.
  */
 function anchorInPlay(view: CounterpartyView, picks: PhrasePicks): boolean {
   const anchor = view.anchor
   if (!anchor) return false
-  const levels = view.table
-    ? [view.table.terms[anchor.issue]]
-    : picks.presenting !== false
-      ? view.bundles.map((bundle) => bundle.terms[anchor.issue])
-      : []
+  const levels = [
+    ...(view.table ? [view.table.terms[anchor.issue]] : []),
+    ...(picks.presenting !== false ? view.bundles.map((bundle) => bundle.terms[anchor.issue]) : []),
+  ]
   return levels.every((level) => {
     const value = Number(level)
     return Number.isFinite(value) && value >= anchor.low - 1e-9 && value <= anchor.high + 1e-9

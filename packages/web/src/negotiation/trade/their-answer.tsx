@@ -81,11 +81,12 @@ export function TheirAnswer({ model, status }: { model: NegotiationModel; status
     counterTerms: {},
     reason: '',
   })
-  // A new offer brings new labels: the ranking starts again from them.
+  // A new offer brings new labels: the ranking, and the bundle a counter starts from, start again.
   const offerId = latest?.eventId
   const [rankedFor, setRankedFor] = useState(offerId)
   if (rankedFor !== offerId) {
     setRankedFor(offerId)
+    setCounterOn(undefined)
     setForm((current) => ({ ...current, order: labels, chosen: '' }))
   }
   if (!latest)
