@@ -113,7 +113,8 @@ export function negotiation(
  * and now: 0 when it resumes or continues from a learner that knows them all, every move when it
  * starts afresh. Learning is what costs (a move takes a few to a few tens of milliseconds, more
  * when the sampler resamples), so a caller that must stay responsive — the web app — can learn
- * elsewhere when this is more than a move or two. A snapshot is assumed to fit (see `negotiation`).
+ * elsewhere when this is more than a move or two. A snapshot of other moves than the journal's is
+ * not resumed, and counts for nothing.
  */
 export function movesToLearn(
   space: Space,
