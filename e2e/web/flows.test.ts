@@ -598,6 +598,9 @@ describe.runIf(browserAvailable)(
       // They asked for 10,000 less than that bundle's price, and changed nothing else.
       const price = Number(countered.terms.price) - 10000
       await page.getByLabel('Counter: Annual subscription fee').selectOption(String(price))
+      await page
+        .locator('fieldset.counter')
+        .screenshot({ path: join(SCREENSHOTS, 'flow-counter-on-a-set.png') })
       await page.getByRole('button', { name: 'Record their answer' }).click()
       await expect
         .poll(async () => {
