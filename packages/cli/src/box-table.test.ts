@@ -1,6 +1,8 @@
+import fc from 'fast-check'
+import stringWidth from 'fast-string-width'
 import { createColors } from 'picocolors'
 import { describe, expect, it } from 'vitest'
-import { boxTable } from './box-table'
+import { boxTable, cellWidth } from './box-table'
 
 describe('boxTable', () => {
   it('draws a box with columns as wide as their widest cell, left-aligned unless told', () => {
@@ -41,6 +43,16 @@ describe('boxTable', () => {
         '│ three │ x │',
         '└───────┴───┘',
       ].join('\n'),
+    )
+  })
+
+  it('measures a cell as the width library does, on its shortcut alphabet and beyond it', () => {
+    const signs = [...' ~Az09◆–—→←≥≤±·…×‘’“”€£°', '北', 'é', '✅', '\u0301', '\u001b[1m']
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...signs)), fc.string(), (parts, text) => {
+        expect(cellWidth(parts.join(''))).toBe(stringWidth(parts.join('')))
+        expect(cellWidth(text)).toBe(stringWidth(text))
+      }),
     )
   })
 })

@@ -272,14 +272,18 @@ export function utilityTable(
   const n = space.issues.length
   return bundles.map((levels) => {
     const scores = Float64Array.from(space.issues, (issue) => issue.score.them[levels[issue.index] ?? 0] ?? 0)
-    const row = new Float64Array(beliefs.samples.length)
-    beliefs.samples.forEach((w, s) => {
-      const flips = beliefs.flipped?.[s]
+    const { samples, flipped } = beliefs
+    const row = new Float64Array(samples.length)
+    for (let s = 0; s < samples.length; s++) {
+      const w = samples[s] as Float64Array
+      const flips = flipped?.[s]
       let total = 0
-      for (let i = 0; i < n; i++)
-        total += (w[i] ?? 0) * (flips?.[i] ? 100 - (scores[i] ?? 0) : (scores[i] ?? 0))
+      if (flips)
+        for (let i = 0; i < n; i++)
+          total += (w[i] as number) * (flips[i] ? 100 - (scores[i] as number) : (scores[i] as number))
+      else for (let i = 0; i < n; i++) total += (w[i] as number) * (scores[i] as number)
       row[s] = total
-    })
+    }
     return row
   })
 }
@@ -288,10 +292,11 @@ export function utilityTable(
 export function meanWeights(beliefs: Beliefs): Float64Array {
   const n = beliefs.samples[0]?.length ?? 0
   const mean = new Float64Array(n)
-  beliefs.samples.forEach((w, s) => {
-    const p = beliefs.probability[s] ?? 0
-    for (let i = 0; i < n; i++) mean[i] = (mean[i] ?? 0) + p * (w[i] ?? 0)
-  })
+  for (let s = 0; s < beliefs.samples.length; s++) {
+    const w = beliefs.samples[s] as Float64Array
+    const p = beliefs.probability[s] as number
+    for (let i = 0; i < n; i++) mean[i] = (mean[i] as number) + p * (w[i] as number)
+  }
   return mean
 }
 
@@ -356,28 +361,87 @@ export function choiceInformation(
   const samples = probability.length
   const weights = probability
   const exps = utilities.map((row) => Float64Array.from(row, (u) => Math.exp(u / LOGIT_SCALE)))
+  // Called for every pair and triple a MESO search weighs, so the rows are picked once per call and
+  // the common sizes get loops of their own; every sum is taken in the same order as the general loop.
   return (set) => {
     const k = set.length
     if (k < 2) return 0
+    const rows = set.map((index) => exps[index] as Float64Array)
+    if (k === 2) return pairInformation(rows[0] as Float64Array, rows[1] as Float64Array, weights)
+    if (k === 3)
+      return tripleInformation(
+        rows[0] as Float64Array,
+        rows[1] as Float64Array,
+        rows[2] as Float64Array,
+        weights,
+      )
     const mean = new Float64Array(k)
     let conditional = 0
     for (let s = 0; s < samples; s++) {
-      const weight = weights[s] ?? 0
+      const weight = weights[s] as number
       let total = 0
-      for (let j = 0; j < k; j++) total += exps[set[j] ?? 0]?.[s] ?? 0
+      for (let j = 0; j < k; j++) total += (rows[j] as Float64Array)[s] as number
       for (let j = 0; j < k; j++) {
-        const p = (exps[set[j] ?? 0]?.[s] ?? 0) / total
-        mean[j] = (mean[j] ?? 0) + weight * p
+        const p = ((rows[j] as Float64Array)[s] as number) / total
+        mean[j] = (mean[j] as number) + weight * p
         if (p > 0) conditional -= weight * p * Math.log2(p)
       }
     }
-    let marginal = 0
-    for (let j = 0; j < k; j++) {
-      const m = mean[j] ?? 0
-      if (m > 0) marginal -= m * Math.log2(m)
-    }
-    return Math.max(0, marginal - conditional)
+    return marginalLess(mean, conditional)
   }
+}
+
+/** Entropy of the mean choice, less the mean entropy of the choice: the information, never below 0. */
+function marginalLess(mean: Float64Array, conditional: number): number {
+  let marginal = 0
+  for (let j = 0; j < mean.length; j++) {
+    const m = mean[j] as number
+    if (m > 0) marginal -= m * Math.log2(m)
+  }
+  return Math.max(0, marginal - conditional)
+}
+
+function pairInformation(a: Float64Array, b: Float64Array, weights: Float64Array): number {
+  let meanA = 0
+  let meanB = 0
+  let conditional = 0
+  for (let s = 0; s < weights.length; s++) {
+    const weight = weights[s] as number
+    const ea = a[s] as number
+    const eb = b[s] as number
+    const total = 0 + ea + eb
+    const pa = ea / total
+    meanA += weight * pa
+    if (pa > 0) conditional -= weight * pa * Math.log2(pa)
+    const pb = eb / total
+    meanB += weight * pb
+    if (pb > 0) conditional -= weight * pb * Math.log2(pb)
+  }
+  return marginalLess(Float64Array.of(meanA, meanB), conditional)
+}
+
+function tripleInformation(a: Float64Array, b: Float64Array, c: Float64Array, weights: Float64Array): number {
+  let meanA = 0
+  let meanB = 0
+  let meanC = 0
+  let conditional = 0
+  for (let s = 0; s < weights.length; s++) {
+    const weight = weights[s] as number
+    const ea = a[s] as number
+    const eb = b[s] as number
+    const ec = c[s] as number
+    const total = 0 + ea + eb + ec
+    const pa = ea / total
+    meanA += weight * pa
+    if (pa > 0) conditional -= weight * pa * Math.log2(pa)
+    const pb = eb / total
+    meanB += weight * pb
+    if (pb > 0) conditional -= weight * pb * Math.log2(pb)
+    const pc = ec / total
+    meanC += weight * pc
+    if (pc > 0) conditional -= weight * pc * Math.log2(pc)
+  }
+  return marginalLess(Float64Array.of(meanA, meanB, meanC), conditional)
 }
 
 /**

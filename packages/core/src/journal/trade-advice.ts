@@ -24,6 +24,7 @@
  *   frontier under that estimate): it gives them what they asked for wherever that is cheap for us,
  *   and takes back, on issues cheap for them and valuable to us, what keeps us at our target.
  */
+import type { Frontier } from '../frontier/frontier'
 import type { TheirValue } from '../inference/estimate'
 import { listAnd } from '../language/english'
 import { formatLevel, formatLevelWithUnit, inSentence } from '../language/levels'
@@ -176,21 +177,51 @@ export function bestForThemAt(
 ): TradeBundle | undefined {
   const frontier = estimatedFrontier(space, value, constraints)
   if (!frontier) return undefined
-  const reach: { offer: Offer; us: number; them: number }[] = []
+  const reach: FrontierPoint[] = []
   let most = Number.NEGATIVE_INFINITY
+  const point = pointsOf(space, value, frontier)
   for (let k = 0; k < frontier.size; k++) {
     // The frontier lists U_us from the highest: once its own figure is below the target by more than
     // any rounding, so is every later point's (the exact figure below decides the ones near it).
     if ((frontier.us[k] ?? 0) < target - TOLERANCE * 100 - 1e-6) break
-    const offer = offerFromLevels(space, frontierLevels(frontier, k))
-    const us = utilityOf(space, offer).us
-    if (us < target - TOLERANCE * 100) continue
-    const them = theirUtility(space, value, offer)
-    reach.push({ offer, us, them })
-    most = Math.max(most, them)
+    const at = point(k)
+    if (at.us < target - TOLERANCE * 100) continue
+    reach.push(at)
+    most = Math.max(most, at.them)
   }
   const best = reach.find((point) => point.them >= most - indifference)
   return best && { terms: termsOf(space, best.offer), utility: { us: best.us, them: best.them } }
+}
+
+interface FrontierPoint {
+  offer: Offer
+  us: number
+  them: number
+}
+
+/** Points of an estimated frontier read as offers with their exact utilities, by frontier (each is `value`'s own). */
+const readPoints = new WeakMap<Frontier, { value: TheirValue; points: FrontierPoint[] }>()
+
+/**
+ * Frontier point k as an offer with U_us and U_them, each read once: the warnings on a MESO set
+ * look along the same frontier for every bundle.
+ */
+function pointsOf(space: Space, value: TheirValue, frontier: Frontier): (k: number) => FrontierPoint {
+  let read = readPoints.get(frontier)
+  if (read?.value !== value) {
+    read = { value, points: [] }
+    readPoints.set(frontier, read)
+  }
+  const { points } = read
+  return (k) => {
+    let at = points[k]
+    if (!at) {
+      const offer = offerFromLevels(space, frontierLevels(frontier, k))
+      at = { offer, us: utilityOf(space, offer).us, them: theirUtility(space, value, offer) }
+      points[k] = at
+    }
+    return at
+  }
 }
 
 /** `base` with one issue's term taken from `from`: to value a single term in the context of a bundle. */

@@ -600,25 +600,28 @@ function chooseSet(
   // Information first; attractiveness to them (U_them under the current estimate) breaks near-ties:
   // ten points more for them on average weighs as much as 0.05 bits.
   // A set already offered teaches little more than it did: never propose it again.
-  const keys = answered.size > 0 ? pool.map((candidate) => candidate.levels.join(',')) : []
+  // The sets already answered, as sorted pool indexes (only those made of pool bundles can recur).
+  const indexOf = new Map(pool.map((candidate, k) => [candidate.levels.join(','), k]))
+  const answeredSets = new Set<string>()
+  for (const key of answered) {
+    const indexes = key.split('|').map((levels) => indexOf.get(levels))
+    if (indexes.every((k) => k !== undefined)) answeredSets.add(indexes.sort((x, y) => x - y).join(','))
+  }
   const repeats = (set: number[]) =>
-    answered.size > 0 &&
+    answeredSets.size > 0 &&
     set.length === count &&
-    answered.has(
-      set
-        .map((k) => keys[k] as string)
-        .sort()
-        .join('|'),
-    )
-  const value = (set: number[]) =>
-    repeats(set)
-      ? Number.NEGATIVE_INFINITY
-      : gain(set) + (0.005 * set.reduce((total, k) => total + (attractive[k] ?? 0), 0)) / set.length
+    answeredSets.has([...set].sort((x, y) => x - y).join(','))
+  const value = (set: number[]) => {
+    if (repeats(set)) return Number.NEGATIVE_INFINITY
+    let appeal = 0
+    for (const k of set) appeal += attractive[k] as number
+    return gain(set) + (0.005 * appeal) / set.length
+  }
   let best: number[] = []
   let bestValue = Number.NEGATIVE_INFINITY
   for (let a = 0; a < pool.length; a++) {
     for (let b = a + 1; b < pool.length; b++) {
-      if (!compatible([a], b)) continue
+      if (fits[a]?.[b] !== true) continue
       const v = value([a, b])
       if (v > bestValue) {
         bestValue = v
