@@ -572,7 +572,7 @@ describe.runIf(browserAvailable)(
         .toEqual(['offer-sent', 'bundle-chosen'])
     })
 
-    it('records a counter to a set of three as the changes to the bundle they countered', async () => {
+    it('records a counter to a set of three as the changes to the bundle they countered, even over an earlier table', async () => {
       const { page } = suite
       await signIn(page, EMAIL, OWNER_PASSWORD)
       const { id, path } = await importPlan(suite.server.url, owner, EXAMPLE)
@@ -581,6 +581,16 @@ describe.runIf(browserAvailable)(
         EXAMPLE,
         '--json',
       ])
+      // A single offer first: a bundle on the table from an earlier round, which the new set's
+      // counter is not read against.
+      const earlier = await api(suite.server.url, owner, 'POST', `${path}/events`, {
+        json: {
+          id: '01JW0000000000000000000C00',
+          type: 'offer-sent',
+          bundles: [{ terms: set.bundles[0]?.terms }],
+        },
+      })
+      expect(earlier.status).toBe(201)
       const sent = await api(suite.server.url, owner, 'POST', `${path}/events`, {
         json: {
           id: '01JW0000000000000000000C01',

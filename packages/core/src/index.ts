@@ -211,6 +211,7 @@ export {
   PREVIEW_EVENT,
   type ReplayedJournal,
 } from './journal/admit'
+export { counterBase } from './journal/apply/offers'
 export {
   type ConcessionFlag,
   type ConcessionLine,

@@ -65,6 +65,12 @@ describe('move verbs write the event `journal add` writes', () => {
       { type: 'offer-rejected', counter: { terms: { ...B, price: 200000, rollout: 45 } } },
     ],
     [
+      'reply --rejected --counter, naming only what they changed on the table (after a choice and a concession)',
+      [...CHOSEN, { type: 'concession', give: { support: 'premium' }, get: { term: 36 } }],
+      ['reply', '--rejected', '--counter', 'price=200000'],
+      { type: 'offer-rejected', counter: { terms: { ...B, support: 'premium', term: 36, price: 200000 } } },
+    ],
+    [
       'concede --give --get --trigger',
       CHOSEN,
       ['concede', '--give', 'price=250000', '--get', 'term=36', '--trigger', 'if they sign by Friday'],
@@ -307,6 +313,14 @@ describe('bad input: the same refusals as `journal add`, nothing written', () =>
       'a counter to several bundles must name every issue, or name the bundle it changes: --on LABEL',
     )
     expect(journalOf(plan)).toHaveLength(1)
+  })
+
+  it('a partial counter to a new set is refused even with a table from an earlier round', async () => {
+    const plan = renewalNegotiation([...CHOSEN, { type: 'offer-sent', bundles: SET }])
+    const partial = await runCaptured(['reply', plan, '--rejected', '--counter', 'price=200000'])
+    expect(partial.code).toBe(EXIT.invalid)
+    expect(partial.stderr).toContain('or name the bundle it changes: --on LABEL')
+    expect(journalOf(plan)).toHaveLength(3)
   })
 
   it('--json reports a usage error as JSON on stdout', async () => {

@@ -9,6 +9,7 @@
 import {
   alternativesBeforeSigning,
   closest,
+  counterBase,
   formatPath,
   inferPriorities,
   type JournalEvent,
@@ -425,6 +426,11 @@ export function replyCommand(context: CommandContext, planFile: string, options:
                 'unknown_label',
               )
             counter = { ...base.terms, ...counter }
+          } else {
+            // Otherwise on the bundle on the table, as core reads it; written out whole so the
+            // journal reads plainly (while a set awaits their answer, core asks for every issue).
+            const table = counterBase(state)
+            if (table) counter = { ...table.terms, ...counter }
           }
         }
         return {
@@ -466,10 +472,10 @@ export function replyCommand(context: CommandContext, planFile: string, options:
         }
         return { ok: true, raw: { type: 'bundles-ranked', order }, place }
       }
-      // A counter changes the bundle on the table, or after a set with none, the bundle they name.
+      // A counter changes the bundle on the table, or while a set awaits their answer, the bundle they name.
       const offered = state.offers.at(-1)?.bundles ?? []
       const countered = await ask.confirm('Did they counter with terms of their own?')
-      let from = state.table?.terms
+      let from = counterBase(state)?.terms
       if (countered && !from && offered.length > 1) {
         const label = await ask.select(
           'Which of our bundles does their counter change?',

@@ -85,7 +85,7 @@ export const replyVerb: Verb = (program, { context, exit }) => {
     .option('--counter <terms...>', `with --rejected: their counter, ${TERMS}`)
     .option(
       '--on <label>',
-      'with --counter: the bundle of our latest offer it changes (its other terms stand); needed after a set of several',
+      'with --counter: the bundle of our latest offer it changes (its other terms stand); needed while a set of several awaits their answer (otherwise the counter changes the bundle on the table)',
     )
     .option('--reason <text>', 'with --rejected: their reason')
     .action(async (plan: string, options) => exit(await replyCommand(context, plan, options)))

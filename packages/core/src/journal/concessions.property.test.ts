@@ -139,9 +139,10 @@ function bruteForce(space: Space, events: readonly JournalEvent[]): Expected[] {
       }
       case 'offer-rejected':
         if (event.counter) {
+          // A partial counter changes the table (replay refuses one while a set awaits their answer).
           const counter = complete(event.counter.terms)
             ? { ...event.counter.terms }
-            : { ...latest[0], ...event.counter.terms }
+            : { ...table, ...event.counter.terms }
           table = counter
           theirs = { ...counter }
           if (open) {

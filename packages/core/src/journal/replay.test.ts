@@ -4,6 +4,7 @@ import { formatPath } from '../model/problem'
 import { compileSpace } from '../scoring/space'
 import { event } from '../testing/events'
 import { acmePlan } from '../testing/plans'
+import { counterBase } from './apply/offers'
 import type { JournalEvent } from './events'
 import { readEvent } from './read'
 import { checkNewEvent, replay, stateAfter } from './replay'
@@ -64,6 +65,29 @@ describe('replay', () => {
     // A partial counter to a single offer takes the rest from it.
     state = replay(space, [single, event('offer-rejected', { counter: { terms: { price: 110000 } } })])
     expect(state.table?.terms).toEqual({ price: 110000, rollout: 45, support: 'premium' })
+  })
+
+  it('reads a partial counter against the bundle on the table, unless a set awaits their answer', () => {
+    const sent = meso()
+    const single = event('offer-sent', { bundles: [offer('A', 120000, 45, 'premium')] })
+    const partial = event('offer-rejected', { counter: { terms: { price: 110000 } } })
+    // After our concession on a single offer: the table as the concession left it, not the offer.
+    const conceded = event('concession', { give: { rollout: 30 }, get: { support: 'standard' } })
+    let state = replay(space, [single, conceded, partial])
+    expect(state.findings).toEqual([])
+    expect(state.table?.terms).toEqual({ price: 110000, rollout: 30, support: 'standard' })
+    // After their choice from a set: the bundle they chose.
+    state = replay(space, [sent, event('bundle-chosen', { label: 'B' }), partial])
+    expect(state.table?.terms).toEqual({ price: 110000, rollout: 30, support: 'premium' })
+    // A new set over that table awaits their answer: they must say which bundle (or name every issue).
+    state = replay(space, [sent, event('bundle-chosen', { label: 'B' }), meso(), partial])
+    expect(counterBase(state)).toBeUndefined()
+    expect(state.table?.source).toBe('choice')
+    expect(state.findings).toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining('a counter to several bundles must name every issue'),
+      }),
+    ])
   })
 
   it("moves the table by an accepted contingency's exchange, and not before it is accepted", () => {

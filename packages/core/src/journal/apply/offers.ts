@@ -11,9 +11,22 @@ import { type PathProblem, type PathSegment, pathError } from '../../model/probl
 import { type Offer, termsOf } from '../../scoring/offer'
 import type { Space } from '../../scoring/space'
 import { changedIssues, positionOf, withPosition } from '../positions'
-import type { OfferedBundle, OfferRecord } from '../replay'
+import type { NegotiationState, OfferedBundle, OfferRecord, TableBundle } from '../replay'
 import { applyTerms, readBundle } from '../terms'
 import type { EventHandler } from './handler'
+
+/**
+ * What a counter that names only what they changed is read against: the bundle on the table, unless
+ * a set of ours of several bundles awaits their answer (nothing chosen, ranked, countered or conceded
+ * since it was sent): then only they can say which of its bundles they changed (or name every issue).
+ * A table from before that set is not it: they are answering the set.
+ */
+export function counterBase(state: NegotiationState): TableBundle | undefined {
+  const latest = state.offers.at(-1)
+  if (!latest) return undefined
+  if (latest.bundles.length > 1 && state.ourPositionFrom === undefined) return undefined
+  return state.table
+}
 
 function noOffer(at: PathSegment[]): PathProblem[] {
   return [pathError('no_offer', at, 'no offer has been sent yet: record an offer-sent event first')]
@@ -146,8 +159,8 @@ export const offerRejected: EventHandler<'offer-rejected'> = (space, state, even
   const complete = readBundle(space, event.counter.terms, ['counter', 'terms'])
   let counter: Offer | undefined = complete.ok ? complete.offer : undefined
   if (!counter) {
-    // A counter may name only what they changed, when what they rejected was one bundle.
-    const base = offered.length === 1 ? offered[0]?.offer : undefined
+    // A counter may name only what they changed: on the bundle on the table, unless a set awaits.
+    const base = counterBase(state)?.offer
     if (base) {
       const moved = applyTerms(space, base, event.counter.terms, ['counter', 'terms'])
       if (moved.ok) counter = moved.offer

@@ -3,7 +3,7 @@
  * with buttons, so the keyboard does it as well as a mouse), or a rejection with an optional
  * counter and their reason. Each teaches the model what they value.
  */
-import type { NegotiationStatus, Terms } from '@parley/core'
+import { counterBase, type NegotiationStatus, type Terms } from '@parley/core'
 import { useState } from 'react'
 import { Link } from '../../router'
 import { Button, CheckboxField, ProblemList, SelectField, TextField } from '../../ui/controls'
@@ -111,15 +111,17 @@ export function TheirAnswer({ model, status }: { model: NegotiationModel; status
     recorder.reset()
     setForm((current) => ({ ...current, ...patch }))
   }
-  // With no bundle on the table after a set of several, the counter starts from the bundle they name.
-  const pickBase = !status.table && latest.bundles.length > 1
+  // While a set of several awaits their answer, the counter starts from the bundle they name; else
+  // from the bundle on the table (core's `counterBase`, as the command line and replay read it).
+  const table = counterBase(model.derived.state)
+  const pickBase = !table && latest.bundles.length > 1
   const termsOfBundle = (label: string | undefined) =>
     latest.bundles.find((bundle) => bundle.label === label)?.terms ?? latest.bundles[0]?.terms ?? {}
   const prefilled = (terms: Terms) =>
     Object.fromEntries(Object.entries(terms).map(([id, level]) => [id, levelKey(level)]))
   const startCounter = (counter: boolean) => {
     // Start from the bundle on the table (or the one they countered): they usually change a few terms.
-    const base = status.table?.terms ?? termsOfBundle(counterOn)
+    const base = table?.terms ?? termsOfBundle(counterOn)
     change({ counter, counterTerms: counter ? prefilled(base) : {} })
   }
   const save = async () => {
