@@ -318,7 +318,9 @@ async function alternativesToOffer(
   const posterior = await negotiation.learned()
   const alternatives = posterior ? alternativesBeforeSigning(negotiation.space, state, posterior) : []
   if (alternatives.length === 0)
-    return refuse('no alternative beside the agreement is at least as good for us and likely better for them')
+    return refuse(
+      'no alternative beside the agreement is at least as good for us and possibly better for them (no draw of our estimate of what they value prefers one to it)',
+    )
   return {
     ok: true,
     raw: {

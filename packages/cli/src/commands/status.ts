@@ -52,6 +52,7 @@ const FLAG_LABELS = {
   get_worth_less: 'uneven',
   one_way_run: 'one-way run',
   give_gains_us: 'give gains us?',
+  get_costs_us: 'get costs us?',
 } as const
 
 function printStatus(out: Output, status: NegotiationStatus, journal: string | null): void {

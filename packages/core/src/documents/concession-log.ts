@@ -18,6 +18,7 @@ const FLAG_WORDS: Record<ConcessionFlag, string> = {
   get_worth_less: 'the get is worth less to us than the give cost',
   one_way_run: 'a run of one-way concessions',
   give_gains_us: 'the "give" improves our position: recorded the wrong way round?',
+  get_costs_us: 'the "get" lowers our position: a second give, or recorded the wrong way round?',
 }
 
 const signed = (value: number) => {

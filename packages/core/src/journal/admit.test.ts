@@ -1,7 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import type { Terms } from '../model/plan'
 import { formatPath } from '../model/problem'
-import { type Offer, scoreOffer } from '../scoring/offer'
+import { type Offer, readOffer, scoreOffer, termsOf, utilityOf } from '../scoring/offer'
 import { compileSpace } from '../scoring/space'
 import { acmePlan } from '../testing/plans'
 import { type Admission, type AdmissionDefaults, admitEvent, PREVIEW_EVENT } from './admit'
@@ -146,10 +147,29 @@ describe('warnings when a move falls short for us', () => {
     const state = replay(space, journal.events)
     const gift = { type: 'concession', give: { price: 100000 }, get: {} }
     expect(warned(admitEvent(space, { ...journal, state }, gift, defaults(5)))).toEqual([
+      'get: a gift: this give costs us 40.0 points and asks nothing back: trade it for something we value instead',
       ': the bundle on the table after this concession is worth 26.1 to us, below our reservation and our BATNA (40.0)',
     ])
     const trade = { type: 'concession', give: { support: 'enterprise' }, get: { price: 135000 } }
     expect(warned(admitEvent(space, { ...journal, state }, trade, defaults(5)))).toEqual([])
+  })
+
+  it('says when a term of a concession moves the wrong way for its half: a give our way, a get theirs', () => {
+    const { journal } = admitAll([{ type: 'offer-sent', bundles: [{ terms: good }] }])
+    const state = replay(space, journal.events)
+    // From our offer (price 130,000, support premium): a higher price is worth more to us, and
+    // support enterprise costs us (as the trade above shows, it is a give).
+    const backwards = { type: 'concession', give: { price: 140000 }, get: { support: 'enterprise' } }
+    const admitted = admitEvent(space, { ...journal, state }, backwards, defaults(5))
+    expect(admitted.ok && admitted.warnings.map((w) => w.code)).toEqual(['give_gains_us', 'get_costs_us'])
+    expect(warned(admitted)).toEqual([
+      expect.stringMatching(
+        /^give\.price: give price 140,000 USD\/year: from our latest position \(130,000 USD\/year\) this moves price our way, worth \+\d+\.\d to us: was it a get\?$/,
+      ),
+      expect.stringMatching(
+        /^get\.support: get support enterprise: from their latest position \(premium\) this moves support their way, costing us \d+\.\d points: was it a give\?$/,
+      ),
+    ])
   })
 
   it('says when a term of a concession moves nothing: a give where we stand, a get where they stand', () => {
@@ -255,9 +275,33 @@ describe('admitting over a remembered state (property)', () => {
             return before?.values[i] === after?.values[i]
           })
           .map((id) => `${half === 'give' ? 'give' : 'get'}_moves_nothing ${half}.${id}`)
+      // A term that moves the wrong way for its half: a give worth more to us than where we stood, a
+      // get worth less to us than where they stood (each term alone, from that side's position).
+      const us = (terms: Terms) => {
+        const read = readOffer(space, terms)
+        if (!read.ok) throw new Error('a position with one term changed does not read')
+        return utilityOf(space, read.offer).us
+      }
+      const backwards = (half: 'give' | 'get', from?: Offer) =>
+        Object.entries(record?.[half] ?? {})
+          .filter(([id, level]) => {
+            if (!from) return false
+            const terms = termsOf(space, from)
+            const change = us({ ...terms, [id]: level }) - us(terms)
+            return half === 'give' ? change > 1e-9 : change < -1e-9
+          })
+          .map(([id]) => `${half === 'give' ? 'give_gains_us' : 'get_costs_us'} ${half}.${id}`)
+      const gift =
+        record &&
+        Object.keys(record.give).length > 0 &&
+        Object.keys(record.get).length === 0 &&
+        us(termsOf(space, record.ourPosition)) - us(termsOf(space, record.ourPositionAfterGive)) > 1e-9
       return [
         ...idle('give', record?.ourPosition, record?.ourPositionAfterGive),
         ...idle('get', record?.theirPosition, record?.theirPositionAfterGet),
+        ...backwards('give', record?.ourPosition),
+        ...backwards('get', record?.theirPosition),
+        ...(gift ? ['gift get'] : []),
         ...judged(state.table.offer, ''),
       ]
     }

@@ -14,11 +14,13 @@
 
 import { formatLevelWithUnit } from '../language/levels'
 import { TOLERANCE } from '../model/limits'
+import type { Level } from '../model/plan'
 import { type PathProblem, type PathSegment, pathWarning } from '../model/problem'
 import { compileRequirements } from '../scoring/constraints'
 import { formatPoints } from '../scoring/figures'
 import { type Offer, utilityOf } from '../scoring/offer'
 import type { Space } from '../scoring/space'
+import { isGift } from './concessions'
 import type { JournalEvent } from './events'
 import { sameLevel } from './positions'
 import { completeEvent, isEventType, readEvent } from './read'
@@ -31,6 +33,7 @@ import {
   stateAfter,
 } from './replay'
 import { floorMessage, limitMessage, ruleMessage, shortfallsOf } from './shortfalls'
+import { applyTerms } from './terms'
 
 /** A journal as an event joins it: its events in order, and the state they replay to. */
 export interface ReplayedJournal {
@@ -153,7 +156,11 @@ function bundlesInPlay(
 function admissionWarnings(space: Space, event: JournalEvent, state: NegotiationState): PathProblem[] {
   const idle =
     event.type === 'concession'
-      ? idleTerms(space, state.concessions.at(-1))
+      ? [
+          ...idleTerms(space, state.concessions.at(-1)),
+          ...backwardsTerms(space, state.concessions.at(-1)),
+          ...giftWarning(space, state.concessions.at(-1)),
+        ]
       : event.type === 'alternatives-offered'
         ? worseForUs(space, state)
         : []
@@ -221,6 +228,57 @@ function idleTerms(space: Space, record: ConcessionRecord | undefined): PathProb
       ]
     })
   return [...idle('give', record.ourPosition, 'our'), ...idle('get', record.theirPosition, 'their')]
+}
+
+/**
+ * The terms of a concession that move the wrong way for their half: a give that moves an issue our
+ * way from our latest position, or a get that moves it theirs from their latest position. Recorded
+ * all the same (the concession log flags them too), but most often a trade typed the wrong way
+ * round, or a second give written as a get.
+ */
+function backwardsTerms(space: Space, record: ConcessionRecord | undefined): PathProblem[] {
+  if (!record) return []
+  const backwards = (half: 'give' | 'get', from: Offer, whose: string): PathProblem[] =>
+    Object.entries(record[half]).flatMap(([id, level]) => {
+      const issue = space.issues.find((candidate) => candidate.id === id)
+      if (!issue) return []
+      const moved = applyTerms(space, from, { [id]: level }, [])
+      if (!moved.ok) return []
+      const change = utilityOf(space, moved.offer).us - utilityOf(space, from).us
+      const value = formatLevelWithUnit(level, issue.unit)
+      const was = formatLevelWithUnit(from.values[issue.index] as Level, issue.unit)
+      if (half === 'give' && change > TOLERANCE)
+        return [
+          pathWarning(
+            'give_gains_us',
+            [half, id],
+            `give ${id} ${value}: from ${whose} latest position (${was}) this moves ${id} our way, worth +${formatPoints(change)} to us: was it a get?`,
+          ),
+        ]
+      if (half === 'get' && change < -TOLERANCE)
+        return [
+          pathWarning(
+            'get_costs_us',
+            [half, id],
+            `get ${id} ${value}: from ${whose} latest position (${was}) this moves ${id} their way, costing us ${formatPoints(-change)} points: was it a give?`,
+          ),
+        ]
+      return []
+    })
+  return [...backwards('give', record.ourPosition, 'our'), ...backwards('get', record.theirPosition, 'their')]
+}
+
+/** A give that costs us something with nothing back: the gift the method warns against, said as it is recorded. */
+function giftWarning(space: Space, record: ConcessionRecord | undefined): PathProblem[] {
+  if (!record || !isGift(space, record)) return []
+  const cost = utilityOf(space, record.ourPosition).us - utilityOf(space, record.ourPositionAfterGive).us
+  return [
+    pathWarning(
+      'gift',
+      ['get'],
+      `a gift: this give costs us ${formatPoints(cost)} points and asks nothing back: trade it for something we value instead`,
+    ),
+  ]
 }
 
 function errorsOf(problems: readonly PathProblem[]): PathProblem[] {

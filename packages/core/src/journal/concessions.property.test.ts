@@ -238,6 +238,7 @@ describe('concessions measured from each side’s latest position', () => {
           expect(line.gift).toBe(gave && !got && want.giveCostUs > 1e-9)
           expect(line.reciprocated).toBe(got && want.getValueUs > 0)
           expect(line.flags.includes('give_gains_us')).toBe(gave && want.giveCostUs < -1e-9)
+          expect(line.flags.includes('get_costs_us')).toBe(got && want.getValueUs < -1e-9)
         })
       }),
       { numRuns: runs(300) },

@@ -20,7 +20,7 @@ import { type Offer, utilityOf } from '../scoring/offer'
 import { type Space, scoreLevel } from '../scoring/space'
 import type { ConcessionRecord } from './replay'
 
-export type ConcessionFlag = 'gift' | 'get_worth_less' | 'one_way_run' | 'give_gains_us'
+export type ConcessionFlag = 'gift' | 'get_worth_less' | 'one_way_run' | 'give_gains_us' | 'get_costs_us'
 
 export interface MoneyValues {
   unit: string
@@ -138,6 +138,7 @@ export function concessionLog(
     const gift = isGiftOf(record, giveCostUs)
     const flags: ConcessionFlag[] = []
     if (gave && giveCostUs < -1e-9) flags.push('give_gains_us')
+    if (got && getValueUs < -1e-9) flags.push('get_costs_us')
     if (gift) flags.push('gift')
     else if (gave && costly && getValueUs < giveCostUs - 1e-9) flags.push('get_worth_less')
     oneWay = gift ? oneWay + 1 : 0

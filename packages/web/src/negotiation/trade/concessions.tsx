@@ -35,6 +35,10 @@ export const FLAG_LABELS: Record<ConcessionFlag, { label: string; why: string }>
     label: 'give gains us',
     why: 'the “give” improves our value: recorded the wrong way round?',
   },
+  get_costs_us: {
+    label: 'get costs us',
+    why: 'the “get” lowers our value: a second give, or recorded the wrong way round?',
+  },
 }
 
 function Flags({ flags }: { flags: readonly ConcessionFlag[] }) {
