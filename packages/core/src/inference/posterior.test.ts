@@ -4,13 +4,15 @@ import type { Plan } from '../model/plan'
 import { offerFromLevels } from '../scoring/offer'
 import { compileSpace } from '../scoring/space'
 import { event } from '../testing/events'
-import { LOGIT_SCALE } from './beliefs'
+import { LOGIT_SCALE, REORDER_SHAPE, REORDER_SHARE } from './beliefs'
 import type { Observation } from './observation'
 import { inferPriorities, logGamma } from './posterior'
 
 // Two issues, so the posterior of their weight share on `speed` is one-dimensional and can be
 // computed by quadrature: at medium confidence each weight is 0.5 times a Gamma factor of shape 5,
-// so the share g1 / (g1 + g2) is Beta(5, 5); logit scale LOGIT_SCALE.
+// so the share g1 / (g1 + g2) is Beta(5, 5); in the second reading (REORDER_SHARE of the prior) the
+// two equal estimated shares in either order, with shape REORDER_SHAPE: Beta(200, 200). Logit scale
+// LOGIT_SCALE.
 const plan: Plan = {
   parley: 1,
   title: 'Two issues',
@@ -39,12 +41,18 @@ const space = compileSpace(plan)
 const fast = offerFromLevels(space, [1, 0]) // best for them on speed only
 const cheap = offerFromLevels(space, [0, 1]) // best for them on price only
 
+/** ln of the Beta(a, a) density at w. */
+const logBeta = (a: number, w: number) =>
+  (a - 1) * (Math.log(w) + Math.log(1 - w)) - (2 * logGamma(a) - logGamma(2 * a))
+
 function quadratureMean(likelihood: (w: number) => number): number {
+  const second = REORDER_SHARE.medium
   let num = 0
   let den = 0
   for (let k = 1; k < 20000; k++) {
     const w = k / 20000
-    const density = w ** 4 * (1 - w) ** 4 * likelihood(w)
+    const prior = (1 - second) * Math.exp(logBeta(5, w)) + second * Math.exp(logBeta(REORDER_SHAPE, w))
+    const density = prior * likelihood(w)
     num += w * density
     den += density
   }

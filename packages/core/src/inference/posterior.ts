@@ -5,9 +5,9 @@
  * - Prior (`beliefs.ts`): each weight is its estimated share times an independent Gamma factor of
  *   mean 1 and shape 3, 5 or 10 for `them.confidence` low, medium (default) or high, renormalised;
  *   an uncertain issue's direction is as estimated or reversed with probability 1/2 each. With
- *   probability 0.05 (at medium and high confidence; 0 at low) a sample reads the estimate the other way (`readingPriorDensity`): its weights
- *   right (shape 40) but partly in another order, a Mallows order under the Cayley distance (each
- *   swap of two issues' estimated shares a factor 0.1).
+ *   probability 0.5, 0.33 or 0.15 (low, medium, high confidence) a sample reads the estimate the
+ *   other way (`readingPriorDensity`): its weights right (shape 200) but up to half of them in the
+ *   wrong places, a random set of half the issues with their estimated shares shuffled among them.
  * - Moves, with their likelihoods: a choice among bundles (logit on U_them, scale 3 points), a
  *   ranking (Plackett–Luce on the same scale), a rejection with a counter (the counter beats each
  *   bundle rejected, logistically on the same scale), stated priorities (each ordered pair, and each
@@ -252,8 +252,9 @@ export interface PosteriorOptions {
 /**
  * Bump whenever the sampler would compute other numbers from the same moves, or the state's shape
  * changes: older snapshots are then not resumed. 4: each move's `observationKey` is kept (`keys`).
+ * 5: the second reading's order is half the issues shuffled, at confidence-dependent shares.
  */
-export const LEARNER_STATE_VERSION = 4
+export const LEARNER_STATE_VERSION = 5
 
 /**
  * A `PriorityLearner` as plain data (`snapshot`, `PriorityLearner.resume`): the samples, their

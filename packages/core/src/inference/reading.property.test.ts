@@ -1,9 +1,9 @@
 /**
- * Properties of the prior's second reading of the estimate (`beliefs.ts`): the Mallows–Cayley
- * prior over orders is a distribution (its probabilities over every permutation, enumerated, sum to
- * 1), its distance n − cycles is the fewest swaps that make the order (breadth-first search over
- * swaps), its draws are permutations with the frequencies it states, and the reading's density is
- * the first reading's Gamma density (`priorDensity`) when the order is the estimate's own.
+ * Properties of the prior's second reading of the estimate (`beliefs.ts`): its prior over orders
+ * is a distribution (its probabilities over every permutation, enumerated, sum to 1) that gives each
+ * order what counting the shuffled sets that make it gives, its draws are permutations with the
+ * frequencies it states, and the reading's density is the first reading's Gamma density
+ * (`priorDensity`) when the order is the estimate's own.
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -16,6 +16,7 @@ import {
   type PriorParameters,
   priorDensity,
   readingPriorDensity,
+  reorderedCount,
 } from './beliefs'
 
 /** Every permutation of 0..n-1. */
@@ -26,68 +27,58 @@ function permutations(n: number): number[][] {
   )
 }
 
-/** The fewest swaps of two entries that turn the identity into `order`, by breadth-first search. */
-function fewestSwaps(order: readonly number[]): number {
-  const n = order.length
-  const goal = order.join(',')
-  let frontier = [Array.from({ length: n }, (_, i) => i)]
-  const seen = new Set(frontier.map((row) => row.join(',')))
-  for (let depth = 0; ; depth++) {
-    if (frontier.some((row) => row.join(',') === goal)) return depth
-    const next: number[][] = []
-    for (const row of frontier)
-      for (let i = 0; i < n; i++)
-        for (let j = i + 1; j < n; j++) {
-          const swapped = [...row]
-          swapped[i] = row[j] ?? j
-          swapped[j] = row[i] ?? i
-          const key = swapped.join(',')
-          if (!seen.has(key)) {
-            seen.add(key)
-            next.push(swapped)
-          }
-        }
-    frontier = next
-  }
-}
-
-describe('the prior over orders (Mallows under the Cayley distance)', () => {
-  it('sums to 1 over every permutation, each weighed by rate^(fewest swaps)', () => {
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 1, max: 5 }),
-        fc.double({ min: 0.01, max: 2, noNaN: true }),
-        (n, rate) => {
-          const all = permutations(n)
-          const probabilities = all.map((order) => Math.exp(logOrderPrior(order, rate)))
-          expect(probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9)
-          const identity = probabilities[all.findIndex((order) => order.every((k, i) => k === i))] ?? 0
-          all.forEach((order, k) => {
-            expect((probabilities[k] ?? 0) / identity).toBeCloseTo(rate ** fewestSwaps(order), 9)
+describe('the prior over orders (half the issues shuffled among themselves)', () => {
+  it('sums to 1 over every permutation, and gives each what counting the sets and shuffles that make it gives', () => {
+    for (let n = 1; n <= 6; n++) {
+      const all = permutations(n)
+      const k = reorderedCount(n)
+      const probabilities = all.map((order) => Math.exp(logOrderPrior(order)))
+      expect(probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9)
+      // By counting: every k-subset of the issues, each shuffled every way, equally likely.
+      const subsets = combinations(n, Math.min(k, n))
+      const counts = new Map<string, number>()
+      for (const subset of subsets)
+        for (const shuffle of permutations(subset.length)) {
+          const order = Array.from({ length: n }, (_, i) => i)
+          subset.forEach((issue, t) => {
+            order[issue] = subset[shuffle[t] ?? t] ?? issue
           })
-        },
-      ),
-      { numRuns: runs(40) },
-    )
+          counts.set(order.join(','), (counts.get(order.join(',')) ?? 0) + 1)
+        }
+      const ways = subsets.length * factorial(Math.min(k, n))
+      all.forEach((order, m) => {
+        expect(probabilities[m] ?? 0).toBeCloseTo((counts.get(order.join(',')) ?? 0) / ways, 12)
+      })
+    }
   })
 
-  it('draws permutations as often as it says (n = 3, 20,000 draws)', () => {
-    const rate = 0.5
+  it('draws permutations as often as it says (n = 4, 24,000 draws)', () => {
     const random = mulberry32(11)
     const counts = new Map<string, number>()
-    const draws = 20_000
+    const draws = 24_000
     for (let k = 0; k < draws; k++) {
-      const order = drawOrder(3, rate, random)
-      expect([...order].sort()).toEqual([0, 1, 2])
+      const order = drawOrder(4, random)
+      expect([...order].sort()).toEqual([0, 1, 2, 3])
       const key = order.join(',')
       counts.set(key, (counts.get(key) ?? 0) + 1)
     }
-    for (const order of permutations(3)) {
-      const expected = Math.exp(logOrderPrior(order, rate))
-      expect((counts.get(order.join(',')) ?? 0) / draws).toBeCloseTo(expected, 1.5)
+    for (const order of permutations(4)) {
+      const expected = Math.exp(logOrderPrior(order))
+      expect((counts.get(order.join(',')) ?? 0) / draws).toBeCloseTo(expected, 2)
     }
   })
 })
+
+/** Every k-subset of 0..n-1, in increasing order. */
+function combinations(n: number, k: number): number[][] {
+  if (k === 0) return [[]]
+  if (n < k) return []
+  return [...combinations(n - 1, k), ...combinations(n - 1, k - 1).map((rest) => [...rest, n - 1])]
+}
+
+function factorial(n: number): number {
+  return n <= 1 ? 1 : n * factorial(n - 1)
+}
 
 /** A prior's parameters from shapes and estimated shares. */
 const priorArb = fc

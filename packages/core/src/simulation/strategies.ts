@@ -282,7 +282,10 @@ export function parleyMethod(
   let proposal: Int32Array | undefined
   // Their acceptable counter and a bundle better for both (est.), offered together before closing.
   let closing: Int32Array[] | undefined
+  // Our latest set, until they answer it.
+  let awaiting: Int32Array[] = []
   const send = (bundles: Int32Array[]): Int32Array[] => {
+    awaiting = bundles
     labels = bundles.map((_, k) => LABELS[k] as string)
     if (bundles.length > 0)
       journal.add('offer-sent', {
@@ -295,6 +298,13 @@ export function parleyMethod(
   }
   return {
     settle(agreed) {
+      // The agreement as `parley status` reads it once recorded: their choice from our set (when
+      // they took one of several), then the terms, so the alternatives are under that posterior.
+      const chosen = awaiting.findIndex((levels) => sameBundle(levels, agreed))
+      if (awaiting.length > 1 && chosen >= 0)
+        journal.add('bundle-chosen', { label: labels[chosen] as string })
+      awaiting = []
+      journal.add('agreed', { terms: termsOfLevels(space, agreed) })
       const options = alternativesBeside(
         space,
         offerFromLevels(space, agreed),
@@ -333,6 +343,7 @@ export function parleyMethod(
       return send(bundles)
     },
     answer(round, order, counter) {
+      awaiting = []
       recordAnswer(journal, labels, order, answers)
       journal.add('offer-rejected', { counter: { terms: termsOfLevels(space, counter) } })
       const estimate = currentEstimate(space, journal.state, journal.posterior())
