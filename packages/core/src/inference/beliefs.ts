@@ -17,8 +17,8 @@
  * The learner's prior (`posterior.ts`) reads the estimate a second way too, with probability
  * REORDER_SHARE (0.5, 0.33 and 0.15 at low, medium and high confidence): its weights right but some
  * of them in the wrong places (`readingPriorDensity`, below), so that answers saying the order is
- * wrong can move the weight onto the issues swapped rather than onto the largest ones. MESO's first set, the simulator's `prior` generator and `priorBeliefs`
- * use the first reading alone.
+ * wrong can move the weight onto the issues swapped rather than onto the largest ones. MESO's first
+ * set, the simulator's `prior` generator and `priorBeliefs` use the first reading alone.
  */
 import { gamma, mulberry32 } from '../random'
 import type { Space } from '../scoring/space'
@@ -126,7 +126,7 @@ export function priorDensity(prior: PriorParameters): (w: ArrayLike<number>) => 
  * Mallows order used before (each swap a factor 0.1, held by 5% of the prior at medium and high, none
  * at low) left counterparts whose priorities were partly in the wrong order further from the truth
  * after three answers than the estimate on 4 to 11 of the 13 plans, depending on the confidence and
- * the answers; this reading, at these shares, on 0 to 5, at the cost of 1 to 6 points of learning
+ * the answers; this reading, at these shares, on 1 to 5, at the cost of 1 to 6 points of learning
  * for counterparts drawn around the estimate.
  */
 export const REORDER_SHARE = { low: 0.5, medium: 0.33, high: 0.15 } as const
