@@ -42,6 +42,7 @@
 import { computeFrontier } from '../frontier/frontier'
 import { meanWeights } from '../inference/beliefs'
 import { currentEstimate } from '../inference/estimate'
+import { setAwaitsAnswer } from '../journal/apply/offers'
 import { theirUtility } from '../journal/concessions'
 import { jointGain } from '../journal/joint-gain'
 import { likelyBest, sameBundle } from '../journal/likely-best'
@@ -282,10 +283,7 @@ export function parleyMethod(
   let proposal: Int32Array | undefined
   // Their acceptable counter and a bundle better for both (est.), offered together before closing.
   let closing: Int32Array[] | undefined
-  // Our latest set, until they answer it.
-  let awaiting: Int32Array[] = []
   const send = (bundles: Int32Array[]): Int32Array[] => {
-    awaiting = bundles
     labels = bundles.map((_, k) => LABELS[k] as string)
     if (bundles.length > 0)
       journal.add('offer-sent', {
@@ -300,10 +298,10 @@ export function parleyMethod(
     settle(agreed) {
       // The agreement as `parley status` reads it once recorded: their choice from our set (when
       // they took one of several), then the terms, so the alternatives are under that posterior.
-      const chosen = awaiting.findIndex((levels) => sameBundle(levels, agreed))
-      if (awaiting.length > 1 && chosen >= 0)
-        journal.add('bundle-chosen', { label: labels[chosen] as string })
-      awaiting = []
+      const chosen = setAwaitsAnswer(journal.state)
+        ? journal.state.offers.at(-1)?.bundles.find((bundle) => sameBundle(bundle.offer.levelIndex, agreed))
+        : undefined
+      if (chosen) journal.add('bundle-chosen', { label: chosen.label })
       journal.add('agreed', { terms: termsOfLevels(space, agreed) })
       const options = alternativesBeside(
         space,
@@ -343,7 +341,6 @@ export function parleyMethod(
       return send(bundles)
     },
     answer(round, order, counter) {
-      awaiting = []
       recordAnswer(journal, labels, order, answers)
       journal.add('offer-rejected', { counter: { terms: termsOfLevels(space, counter) } })
       const estimate = currentEstimate(space, journal.state, journal.posterior())

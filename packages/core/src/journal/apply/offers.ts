@@ -22,10 +22,14 @@ import type { EventHandler } from './handler'
  * A table from before that set is not it: they are answering the set.
  */
 export function counterBase(state: NegotiationState): TableBundle | undefined {
-  const latest = state.offers.at(-1)
-  if (!latest) return undefined
-  if (latest.bundles.length > 1 && state.ourPositionFrom === undefined) return undefined
+  if (!state.offers.at(-1) || setAwaitsAnswer(state)) return undefined
   return state.table
+}
+
+/** Whether our latest offer is a set of several bundles with nothing chosen, ranked, countered or conceded since. */
+export function setAwaitsAnswer(state: Pick<NegotiationState, 'offers' | 'ourPositionFrom'>): boolean {
+  const latest = state.offers.at(-1)
+  return latest !== undefined && latest.bundles.length > 1 && state.ourPositionFrom === undefined
 }
 
 function noOffer(at: PathSegment[]): PathProblem[] {
