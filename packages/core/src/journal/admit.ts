@@ -20,7 +20,7 @@ import { compileRequirements } from '../scoring/constraints'
 import { formatPoints } from '../scoring/figures'
 import { type Offer, utilityOf } from '../scoring/offer'
 import type { Space } from '../scoring/space'
-import { isGift } from './concessions'
+import { giveCost, isGift } from './concessions'
 import type { JournalEvent } from './events'
 import { sameLevel } from './positions'
 import { completeEvent, isEventType, readEvent } from './read'
@@ -271,7 +271,7 @@ function backwardsTerms(space: Space, record: ConcessionRecord | undefined): Pat
 /** A give that costs us something with nothing back: the gift the method warns against, said as it is recorded. */
 function giftWarning(space: Space, record: ConcessionRecord | undefined): PathProblem[] {
   if (!record || !isGift(space, record)) return []
-  const cost = utilityOf(space, record.ourPosition).us - utilityOf(space, record.ourPositionAfterGive).us
+  const cost = giveCost(space, record)
   return [
     pathWarning(
       'gift',

@@ -90,7 +90,7 @@ function pointsPerUnit(
 }
 
 /** What our give costs us, in points of our utility: from our latest position to it with the give applied. */
-function giveCost(space: Space, record: ConcessionRecord): number {
+export function giveCost(space: Space, record: ConcessionRecord): number {
   return utilityOf(space, record.ourPosition).us - utilityOf(space, record.ourPositionAfterGive).us
 }
 
