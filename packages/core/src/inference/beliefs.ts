@@ -384,20 +384,11 @@ export function choiceInformation(
     for (let s = 0; s < row.length; s++) exp[s] = Math.exp((row[s] as number) / LOGIT_SCALE)
     return exp
   })
-  // Called for every pair and triple a MESO search weighs, so the rows are picked once per call and
-  // the common sizes get loops of their own; every sum is taken in the same order as the general loop.
+  // Called for every pair and triple a MESO search weighs: the set's rows are picked once per call.
   return (set) => {
     const k = set.length
     if (k < 2) return 0
     const rows = set.map((index) => exps[index] as Float64Array)
-    if (k === 2) return pairInformation(rows[0] as Float64Array, rows[1] as Float64Array, weights)
-    if (k === 3)
-      return tripleInformation(
-        rows[0] as Float64Array,
-        rows[1] as Float64Array,
-        rows[2] as Float64Array,
-        weights,
-      )
     const mean = new Float64Array(k)
     let conditional = 0
     for (let s = 0; s < samples; s++) {
@@ -410,61 +401,13 @@ export function choiceInformation(
         if (p > 0) conditional -= weight * p * Math.log2(p)
       }
     }
-    return marginalLess(mean, conditional)
+    let marginal = 0
+    for (let j = 0; j < k; j++) {
+      const m = mean[j] as number
+      if (m > 0) marginal -= m * Math.log2(m)
+    }
+    return Math.max(0, marginal - conditional)
   }
-}
-
-/** Entropy of the mean choice, less the mean entropy of the choice: the information, never below 0. */
-function marginalLess(mean: Float64Array, conditional: number): number {
-  let marginal = 0
-  for (let j = 0; j < mean.length; j++) {
-    const m = mean[j] as number
-    if (m > 0) marginal -= m * Math.log2(m)
-  }
-  return Math.max(0, marginal - conditional)
-}
-
-function pairInformation(a: Float64Array, b: Float64Array, weights: Float64Array): number {
-  let meanA = 0
-  let meanB = 0
-  let conditional = 0
-  for (let s = 0; s < weights.length; s++) {
-    const weight = weights[s] as number
-    const ea = a[s] as number
-    const eb = b[s] as number
-    const total = 0 + ea + eb
-    const pa = ea / total
-    meanA += weight * pa
-    if (pa > 0) conditional -= weight * pa * Math.log2(pa)
-    const pb = eb / total
-    meanB += weight * pb
-    if (pb > 0) conditional -= weight * pb * Math.log2(pb)
-  }
-  return marginalLess(Float64Array.of(meanA, meanB), conditional)
-}
-
-function tripleInformation(a: Float64Array, b: Float64Array, c: Float64Array, weights: Float64Array): number {
-  let meanA = 0
-  let meanB = 0
-  let meanC = 0
-  let conditional = 0
-  for (let s = 0; s < weights.length; s++) {
-    const weight = weights[s] as number
-    const ea = a[s] as number
-    const eb = b[s] as number
-    const ec = c[s] as number
-    const total = 0 + ea + eb + ec
-    const pa = ea / total
-    meanA += weight * pa
-    if (pa > 0) conditional -= weight * pa * Math.log2(pa)
-    const pb = eb / total
-    meanB += weight * pb
-    if (pb > 0) conditional -= weight * pb * Math.log2(pb)
-    const pc = ec / total
-    meanC += weight * pc
-    if (pc > 0) conditional -= weight * pc * Math.log2(pc)
-  }
-  return marginalLess(Float64Array.of(meanA, meanB, meanC), conditional)
 }
 
 /**
