@@ -5,8 +5,12 @@
  * (phrases, call scripts, and later shared links, documents and drafted messages) is run through it.
  */
 import fc from 'fast-check'
+import { inferPriorities } from '../inference/posterior'
 import type { JournalEvent } from '../journal/events'
+import { alternativesBeforeSigning } from '../journal/post-settlement'
+import { replay } from '../journal/replay'
 import type { Issue, Plan, Terms } from '../model/plan'
+import { compileSpace } from '../scoring/space'
 import { privateFigureMatcher, privateFigures } from '../sharing/private-figures'
 import { testId } from './events'
 
@@ -285,6 +289,21 @@ export function closableLeakyNegotiationArb(): fc.Arbitrary<{ plan: Plan; events
       return { plan, events: [...events, agreed] }
     }),
   )
+}
+
+/**
+ * A closed leaky negotiation with alternatives to offer before signing: the first of a fixed sample.
+ * A property that runs few cases (each one many requests) takes it as an example, so that every run
+ * covers signing beside alternatives rather than about 98 in 100 (four in ten random cases do).
+ */
+export function signableLeakyNegotiation(): { plan: Plan; events: JournalEvent[] } {
+  for (const example of fc.sample(closableLeakyNegotiationArb(), { seed: 20261207, numRuns: 200 })) {
+    const space = compileSpace(example.plan)
+    const state = replay(space, example.events)
+    const priorities = inferPriorities(space, state.observations)
+    if (state.agreed && alternativesBeforeSigning(space, state, priorities).length > 0) return example
+  }
+  throw new Error('no closed negotiation of the sample has alternatives to offer before signing')
 }
 
 /** Every private value of the plan found in the texts, in any of its usual formats. */

@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { closableLeakyNegotiationArb, leaks, RENEWAL_B } from '@parley/core/testing'
+import { closableLeakyNegotiationArb, leaks, RENEWAL_B, signableLeakyNegotiation } from '@parley/core/testing'
 import { runs } from '@parley/core/testing/runs'
 import { extractPdfText } from '@parley/documents/testing'
 import { testBackends } from '@parley/store/testing'
@@ -515,7 +515,8 @@ describe.each(backends.map((backend) => [backend.dialect, backend] as const))(
           }
           expect(leaks(plan, [room.text, ...documents])).toEqual([])
         }),
-        { numRuns: runs(8) },
+        // Eight random cases list alternatives to sign in about 98 runs of 100: this one always does.
+        { numRuns: runs(8), examples: [[signableLeakyNegotiation()]] },
       )
       // Some rooms listed alternatives to sign: the property covered them.
       expect(signing).toBeGreaterThan(0)
