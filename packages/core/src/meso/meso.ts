@@ -600,17 +600,21 @@ function chooseSet(
   // Information first; attractiveness to them (U_them under the current estimate) breaks near-ties:
   // ten points more for them on average weighs as much as 0.05 bits.
   // A set already offered teaches little more than it did: never propose it again.
-  // The sets already answered, as sorted pool indexes (only those made of pool bundles can recur).
+  // The sets already answered, as bit masks of pool indexes (only those made of pool bundles can
+  // recur; a pool holds at most POOL candidates, so a mask fits a 32-bit integer).
   const indexOf = new Map(pool.map((candidate, k) => [candidate.levels.join(','), k]))
-  const answeredSets = new Set<string>()
+  const answeredSets = new Set<number>()
   for (const key of answered) {
     const indexes = key.split('|').map((levels) => indexOf.get(levels))
-    if (indexes.every((k) => k !== undefined)) answeredSets.add(indexes.sort((x, y) => x - y).join(','))
+    if (indexes.every((k) => k !== undefined))
+      answeredSets.add(indexes.reduce((mask, k) => mask | (1 << k), 0))
   }
-  const repeats = (set: number[]) =>
-    answeredSets.size > 0 &&
-    set.length === count &&
-    answeredSets.has([...set].sort((x, y) => x - y).join(','))
+  const repeats = (set: number[]) => {
+    if (answeredSets.size === 0 || set.length !== count) return false
+    let mask = 0
+    for (const k of set) mask |= 1 << k
+    return answeredSets.has(mask)
+  }
   const value = (set: number[]) => {
     if (repeats(set)) return Number.NEGATIVE_INFINITY
     let appeal = 0
