@@ -650,11 +650,7 @@ describe.each(backends.map((backend) => [backend.dialect, backend] as const))(
           'sent_figures_changed',
         )
         const warned = (result: { set: MesoSet; estimate: CurrentEstimate }) =>
-          bundleWarnings(
-            space,
-            result.estimate,
-            result.set.bundles.map(({ label, terms }) => ({ label, terms })),
-          )
+          bundleWarnings(space, result.estimate, result.set.bundles)
         // After their pick, the default target gives what core gives; at a target high enough for us
         // that no set is worth their pick to them (the next-set rule), the server refuses as core
         // does, and answers at the target core suggests.

@@ -73,11 +73,7 @@ export async function mesoCommand(
       if (written !== EXIT.ok) return written
     }
   }
-  const warnings = bundleWarnings(
-    loaded.space,
-    result.estimate,
-    set.bundles.map(({ label, terms }) => ({ label, terms })),
-  )
+  const warnings = bundleWarnings(loaded.space, result.estimate, set.bundles)
   if (json) {
     context.out.json({ ...result.view, warnings, ...(learned ? { journal: journal.file } : {}) })
   } else {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { currentEstimate } from '../inference/estimate'
 import { tradeProposal } from '../journal/trade-advice'
+import { inSentence } from '../language/levels'
 import { meso } from '../meso/meso'
 import { ruleAndLimits } from '../scoring/constraints'
 import { readOffer, utilityOf } from '../scoring/offer'
@@ -15,14 +16,22 @@ describe('value left on the table for them', () => {
   it('warns about the MESO bundles that sit well inside the frontier for them, with the better bundle', () => {
     const set = meso(space)
     if (!set.ok) throw new Error(set.failure.message)
-    const warnings = leftOnTable(
-      space,
-      estimate,
-      set.set.bundles.map(({ label, terms }) => ({ label, terms })),
-    )
+    const warnings = leftOnTable(space, estimate, set.set.bundles)
     expect(warnings.length).toBeGreaterThan(0)
     for (const warning of warnings) {
       const bundle = set.set.bundles.find((b) => b.label === warning.bundle)
+      // Why it is in the set: the issues its own weighting puts first, at least half of that weighting.
+      expect(warning.message).toMatch(
+        /It is in the set as their best of the bundles in the set's range for us if .+ weighs? most with them: their choice will tell\.$/,
+      )
+      const why = warning.message.slice(warning.message.indexOf('It is in the set'))
+      const weights = bundle?.efficientFor ?? {}
+      const named = space.issues.filter((issue) => why.includes(inSentence(issue.name)))
+      const top = [...space.issues].sort((a, b) => (weights[b.id] ?? 0) - (weights[a.id] ?? 0))[0]
+      expect(named).toContain(top)
+      expect(named.length).toBeLessThanOrEqual(3)
+      const share = named.reduce((total, issue) => total + (weights[issue.id] ?? 0), 0)
+      if (named.length < 3) expect(share).toBeGreaterThanOrEqual(0.5)
       expect(warning.utility.us).toBeCloseTo(bundle?.utility.us ?? Number.NaN, 9)
       expect(warning.utility.them).toBeCloseTo(bundle?.utility.them ?? Number.NaN, 9)
       expect(warning.gap).toBeGreaterThanOrEqual(LEFT_ON_TABLE_MIN)
@@ -40,6 +49,8 @@ describe('value left on the table for them', () => {
     const [first] = leftOnTable(space, estimate, [{ label: 'our offer', terms: { ...RENEWAL_B } }])
     if (!first) throw new Error('expected RENEWAL_B to leave value on the table')
     expect(first.message).toMatch(/^Our offer leaves/)
+    // A single offer is not in a set: nothing says why it is.
+    expect(first.message).not.toContain('in the set')
     expect(leftOnTable(space, estimate, [{ label: 'A', terms: first.better.terms }])).toEqual([])
   })
 

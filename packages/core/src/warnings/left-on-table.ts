@@ -56,7 +56,7 @@ export function leftOnTable(
         code: 'left_on_table',
         severity: 'warning',
         bundle: bundle.label,
-        message: `${bundleName(bundle.label)} leaves ${formatPoints(gap)} points on the table for them: it is worth ${plainUtility(utility.us)} to us and ${plainUtility(utility.them)} to them, while a bundle worth as much to us would be worth ${plainUtility(better.utility.them)} to them (${listAnd(changes)}).`,
+        message: `${bundleName(bundle.label)} leaves ${formatPoints(gap)} points on the table for them: it is worth ${plainUtility(utility.us)} to us and ${plainUtility(utility.them)} to them, while a bundle worth as much to us would be worth ${plainUtility(better.utility.them)} to them (${listAnd(changes)}).${bundle.efficientFor ? ` ${whyInTheSet(space, bundle.efficientFor)}` : ''}`,
         utility,
         gap,
         better,
@@ -64,4 +64,24 @@ export function leftOnTable(
       },
     ]
   })
+}
+
+/**
+ * Why a MESO bundle that leaves value on the table under the estimate is in the set anyway: it is the
+ * best of the set's window for them under another weighting, which their choice tests. The issues
+ * named are that weighting's largest, as many as make up half of it (at most three).
+ */
+function whyInTheSet(space: Space, efficientFor: Readonly<Record<string, number>>): string {
+  const ranked = space.issues
+    .map((issue) => ({ issue, share: efficientFor[issue.id] ?? 0 }))
+    .sort((a, b) => b.share - a.share)
+  const led: string[] = []
+  let covered = 0
+  for (const { issue, share } of ranked) {
+    if (covered >= 0.5 || led.length === 3) break
+    led.push(inSentence(issue.name))
+    covered += share
+  }
+  const weigh = led.length === 1 ? 'weighs' : 'weigh'
+  return `It is in the set as their best of the bundles in the set's range for us if ${listAnd(led)} ${weigh} most with them: their choice will tell.`
 }

@@ -25,6 +25,12 @@ export interface BundleToSend {
   /** `A`, `B`, `our offer`. */
   label: string
   terms: Terms
+  /**
+   * A MESO bundle's `efficientFor`: weight shares for them (by issue id) under which it is the best
+   * of the set's window. With it, a bundle that leaves value on the table under the current estimate
+   * is said to be in the set for what their choice will test, not sent by mistake.
+   */
+  efficientFor?: Readonly<Record<string, number>>
 }
 
 interface WarningBase {

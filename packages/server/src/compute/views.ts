@@ -102,11 +102,7 @@ function viewOf(request: ViewRequest, space: Space): ViewAnswer {
         derived.state,
       )
       if (!result.ok) return refusal(result.failure.code, result.failure.message, result.view)
-      const warnings = bundleWarnings(
-        space,
-        result.estimate,
-        result.set.bundles.map(({ label, terms }) => ({ label, terms })),
-      )
+      const warnings = bundleWarnings(space, result.estimate, result.set.bundles)
       return answer(200, { ...result.view, warnings, learned: learned !== undefined })
     }
     case 'status':

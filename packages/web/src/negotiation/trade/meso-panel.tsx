@@ -96,14 +96,7 @@ export function MesoPanel({ model, meso }: { model: NegotiationModel; meso: Meso
   const awaiting = awaitingAnswer(model.derived.state)
   const estimate = result?.ok ? result.estimate : undefined
   const warnings = useMemo(
-    () =>
-      set && estimate
-        ? bundleWarnings(
-            model.space,
-            estimate,
-            set.bundles.map(({ label, terms }) => ({ label, terms })),
-          )
-        : [],
+    () => (set && estimate ? bundleWarnings(model.space, estimate, set.bundles) : []),
     [set, estimate, model.space],
   )
   const send = async () => {
