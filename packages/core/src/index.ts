@@ -154,6 +154,7 @@ export {
   spaceUnderEstimate,
   type TheirValue,
 } from './inference/estimate'
+export { CHOICE_LEADERS, type ChoiceLeader, choiceLeaders } from './meso/choice-leaders'
 export {
   MESO_DEFAULTS,
   type MesoBundle,

@@ -1,8 +1,10 @@
 /** `parley meso PLAN`: two or three bundles worth the same to us that meet the rule in different ways. */
 import {
   bundleWarnings,
+  choiceLeaders,
   formatBits,
   formatDecimal,
+  formatShare,
   frontierReport,
   type MesoFailure,
   type MesoSet,
@@ -126,6 +128,14 @@ function printMeso({ out }: CommandContext, space: Space, set: MesoSet, estimate
   ])
   rows.push(['U_us', ...set.bundles.map((bundle) => pts(bundle.utility.us))])
   rows.push([`U_them (${estimate})`, ...set.bundles.map((bundle) => pts(bundle.utility.them))])
+  rows.push([
+    'choosing it points to',
+    ...set.bundles.map((bundle) =>
+      choiceLeaders(bundle.efficientFor)
+        .map(({ id, share }) => `${id} ${formatShare(share)}`)
+        .join(' · '),
+    ),
+  ])
   out.print(out.table(head, rows))
   out.print(c.dim('◆ emphasis: where the bundle is most generous to them compared with the others'))
   for (const bundle of set.bundles) {
@@ -139,6 +149,6 @@ function printMeso({ out }: CommandContext, space: Space, set: MesoSet, estimate
     `${set.model.learned ? 'Chosen under what their moves have taught us. ' : ''}Their choice should tell us ${formatBits(set.informativeness)} bits about their priorities (logit model, scale ${set.model.logitScale} points, ${set.model.samples} samples, seed ${set.model.seed}).`,
   )
   out.print(
-    'Each bundle is the best of the equivalent ones for them under some weighting of their priorities (see --json: efficientFor).',
+    'Each bundle is the best of the equivalent ones for them under some weighting of their priorities: its two heaviest issues are what their choice points to (see --json: efficientFor).',
   )
 }

@@ -12,9 +12,10 @@ import { changedIssues } from '../journal/positions'
 import { tradeProposal } from '../journal/trade-advice'
 import { listAnd } from '../language/english'
 import { formatLevelWithUnit, inSentence } from '../language/levels'
+import { choiceLeaders } from '../meso/choice-leaders'
 import type { Level } from '../model/plan'
 import { type CompiledConstraint, ruleAndLimits } from '../scoring/constraints'
-import { formatPoints } from '../scoring/figures'
+import { formatPoints, formatShare } from '../scoring/figures'
 import { readOffer, utilityOf } from '../scoring/offer'
 import type { Space } from '../scoring/space'
 import { type BundleToSend, bundleName, type LeftOnTableWarning } from './warning'
@@ -68,20 +69,12 @@ export function leftOnTable(
 
 /**
  * Why a MESO bundle that leaves value on the table under the estimate is in the set anyway: it is the
- * best of the set's window for them under another weighting, which their choice tests. The issues
- * named are that weighting's largest, as many as make up half of it (at most three).
+ * best of the set's window for them under another weighting, which their choice tests (named as the
+ * web app's "If they choose it" row names it: `choiceLeaders`).
  */
 function whyInTheSet(space: Space, efficientFor: Readonly<Record<string, number>>): string {
-  const ranked = space.issues
-    .map((issue) => ({ issue, share: efficientFor[issue.id] ?? 0 }))
-    .sort((a, b) => b.share - a.share)
-  const led: string[] = []
-  let covered = 0
-  for (const { issue, share } of ranked) {
-    if (covered >= 0.5 || led.length === 3) break
-    led.push(inSentence(issue.name))
-    covered += share
-  }
-  const weigh = led.length === 1 ? 'weighs' : 'weigh'
-  return `It is in the set as their best of the bundles in the set's range for us if ${listAnd(led)} ${weigh} most with them: their choice will tell.`
+  const leaders = choiceLeaders(efficientFor).map(
+    ({ id, share }) => `${inSentence(space.byId.get(id)?.name ?? id)} (${formatShare(share)})`,
+  )
+  return `It is in the set as their best of the bundles in the set's range for us if they weigh ${listAnd(leaders)} most: their choice will tell.`
 }

@@ -3,7 +3,7 @@
  * unit, and money equivalents and what a MESO choice would suggest in words. The numbers in them
  * are written by core's formatters, as the command line writes them.
  */
-import { formatLevelWithUnit, formatMoney, formatShare, type Terms } from '@parley/core'
+import { choiceLeaders, formatLevelWithUnit, formatMoney, formatShare, type Terms } from '@parley/core'
 
 /** What an issue needs to write a level: its name, unit and whether its levels are numbers. */
 export interface IssueLabel {
@@ -33,15 +33,15 @@ export function moneyText(value: number, unit: string): string {
 
 /**
  * What choosing a MESO bundle would suggest: the bundle is the best of the equivalent ones for
- * them under its `efficientFor` weights, so its two heaviest issues are what the choice points to.
+ * them under its `efficientFor` weights, so its heaviest issues (core's `choiceLeaders`, which the
+ * warning on a bundle left inside the frontier names too) are what the choice points to.
  */
 export function choiceText(
   issues: readonly IssueLabel[],
   efficientFor: Readonly<Record<string, number>>,
 ): string {
-  const top = Object.entries(efficientFor)
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 2)
-    .map(([id, share]) => `${issues.find((issue) => issue.id === id)?.name ?? id} (${formatShare(share)})`)
+  const top = choiceLeaders(efficientFor).map(
+    ({ id, share }) => `${issues.find((issue) => issue.id === id)?.name ?? id} (${formatShare(share)})`,
+  )
   return top.length === 0 ? '' : `Best for them if they weigh ${top.join(' and ')} most`
 }
