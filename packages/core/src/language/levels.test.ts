@@ -29,5 +29,13 @@ describe('levels as people write them', () => {
   it('writes an issue name inside a sentence, keeping acronyms', () => {
     expect(inSentence('Annual price')).toBe('annual price')
     expect(inSentence('SLA credits')).toBe('SLA credits')
+    expect(inSentence('Go-live for all claims teams')).toBe('go-live for all claims teams')
+    expect(inSentence('Uptime SLA')).toBe('uptime SLA')
+    // A proper name first (two capitalised words) keeps its capital.
+    expect(inSentence('Quarry Labs L5 (Senior) base band')).toBe('Quarry Labs L5 (Senior) base band')
+    expect(inSentence('Fenwick Research price benchmark')).toBe('Fenwick Research price benchmark')
+    expect(inSentence('Market base salary for senior engineers')).toBe(
+      'market base salary for senior engineers',
+    )
   })
 })

@@ -68,7 +68,12 @@ export function nameWithUnit(issue: { name: string; unit?: string | undefined })
   return issue.unit ? `${issue.name} (${issue.unit})` : issue.name
 }
 
-/** An issue name inside a sentence: `Annual price` → `annual price`, but `SLA credits` stays as it is. */
+/**
+ * A name inside a sentence: `Annual price` → `annual price`, but `SLA credits` (an acronym) and
+ * `Quarry Labs L5 base band` (two capitalised words first: a proper name) stay as they are.
+ */
 export function inSentence(name: string): string {
-  return /^[A-Z][a-z]/.test(name) ? name.charAt(0).toLowerCase() + name.slice(1) : name
+  return /^[A-Z][a-z]/.test(name) && !/^[A-Z][\p{Ll}'’-]*\s+\p{Lu}\p{Ll}/u.test(name)
+    ? name.charAt(0).toLowerCase() + name.slice(1)
+    : name
 }
