@@ -129,6 +129,31 @@ describe('the recap reads the bundle on the table', () => {
     )
   })
 
+  it('says their counter back as their proposal, never as where we are (which sounds like agreeing to it)', () => {
+    const counter = { ...A, price: 240000 }
+    const events = [offered(), event('offer-rejected', { counter: { terms: counter } })]
+    const report = coach(space, events)
+    const proposal =
+      'annual fee 240,000 USD/year, contract term 36 months, SLA 99.9 percent, data export monthly-csv and support tier premium'
+    expect(ofKind(report, 'recap').map((phrase) => phrase.text)).toEqual([
+      `To recap your proposal: ${proposal}.`,
+    ])
+    expect(report.script).toContain(`To recap your proposal: ${proposal}.`)
+    expect(report.script.join(' ')).not.toContain('To recap where we are')
+    // Taken to the close as it is, it is what we sign.
+    expect(coach(space, events, { stage: 'close' }).script.at(-1)).toContain(
+      `To confirm what we are signing: ${proposal}.`,
+    )
+    // Once we move on it, the table is no longer theirs alone: where we are.
+    const moved = coach(space, [
+      ...events,
+      event('concession', { give: { term: 24 }, get: { support: 'premium' } }),
+    ])
+    expect(ofKind(moved, 'recap').map((phrase) => phrase.text)).toEqual([
+      'To recap where we are: annual fee 240,000 USD/year, contract term 24 months, SLA 99.9 percent, data export monthly-csv and support tier premium.',
+    ])
+  })
+
   it("moves the recap by an accepted contingency's exchange", () => {
     const events = [
       offered(),

@@ -302,6 +302,14 @@ export const CUSTOM_PLAYBOOK: Playbook = {
         'So that we are working from the same page, what is on the table now reads: {terms}. Is that how you have it?',
     },
     {
+      id: 'custom-recap-proposal',
+      kind: 'recap',
+      stages: ['first-move', 'midgame'],
+      direct: 'To recap your proposal: {proposal}.',
+      indirect:
+        'So that we are working from the same page, your proposal reads: {proposal}. Is that how you have it?',
+    },
+    {
       id: 'custom-trade',
       kind: 'conditional-trade',
       stages: ['midgame'],

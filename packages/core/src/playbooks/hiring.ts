@@ -303,6 +303,14 @@ export const HIRING_PLAYBOOK: Playbook = {
         'To make sure we are looking at the same thing, the offer now reads: {terms}. Does that match your notes?',
     },
     {
+      id: 'hiring-recap-proposal',
+      kind: 'recap',
+      stages: ['first-move', 'midgame'],
+      direct: 'To recap your counter-proposal: {proposal}.',
+      indirect:
+        'To make sure I have understood you, your proposal reads: {proposal}. Does that match your notes?',
+    },
+    {
       id: 'hiring-trade',
       kind: 'conditional-trade',
       stages: ['midgame'],

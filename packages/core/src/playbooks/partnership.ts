@@ -309,6 +309,14 @@ export const PARTNERSHIP_PLAYBOOK: Playbook = {
         'So that we are working from the same page, the structure on the table currently reads: {terms}. Is that how you have it?',
     },
     {
+      id: 'partnership-recap-proposal',
+      kind: 'recap',
+      stages: ['first-move', 'midgame'],
+      direct: 'To recap your proposal: {proposal}.',
+      indirect:
+        'So that we are working from the same page, your proposal reads: {proposal}. Is that how you have it?',
+    },
+    {
       id: 'partnership-trade',
       kind: 'conditional-trade',
       stages: ['midgame'],

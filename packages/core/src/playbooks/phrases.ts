@@ -190,10 +190,13 @@ export function fillSlots(view: CounterpartyView, picks: PhrasePicks = {}): Slot
         )
     }
   }
-  // Recaps and confirmations read the bundle on the table, and nothing else.
+  // Recaps and confirmations read the bundle on the table, and nothing else. A recap reads their
+  // counter as {proposal}, never {terms}: said back as "the offer as it stands", it would sound like
+  // agreeing to it. A confirmation of what is signed reads the table whoever proposed it.
   if (view.table) {
     const terms = termsText(view, view.table.terms)
-    put('terms', terms.text, terms.sources)
+    put(view.table.theirs ? 'proposal' : 'terms', terms.text, terms.sources)
+    put('tableTerms', terms.text, terms.sources)
   }
 
   const give = picks.give !== picks.get ? picks.give : undefined
@@ -264,11 +267,13 @@ export function phraseSlots(view: CounterpartyView, picks: PhrasePicks = {}): Re
 }
 
 /**
- * The slot a blank reads in a template of this kind: a bundle's {terms} are that bundle's, every
- * other {terms} is the table; a face-saving {issue} is the headline, a benchmark's the anchor's.
+ * The slot a blank reads in a template of this kind: a bundle's {terms} are that bundle's, a
+ * close's the table whoever proposed it, a recap's the table unless it is their counter (then
+ * {proposal}); a face-saving {issue} is the headline, a benchmark's the anchor's.
  */
 const BLANK_SOURCES: Partial<Record<PhraseKind, Readonly<Record<string, string>>>> = {
   bundle: { terms: 'bundleTerms' },
+  close: { terms: 'tableTerms' },
   'face-saving': { issue: 'headline' },
 }
 

@@ -18,7 +18,7 @@ const ALLOWED: Record<string, string[]> = {
   'decision-rule': ['rule', 'them', 'us'],
   bundle: ['label', 'emphasis', 'terms', 'rule'],
   bundles: ['count', 'labels', 'rule'],
-  recap: ['terms'],
+  recap: ['terms', 'proposal'],
   'conditional-trade': ['give', 'get'],
   benchmark: ['low', 'high', 'unit', 'claim', 'source', 'rationale', 'issue'],
   pause: ['rule', 'revisit'],
@@ -43,6 +43,11 @@ describe('the playbooks', () => {
       }
       for (const kind of PHRASE_KINDS)
         expect(playbook.phrases.some((phrase) => phrase.kind === kind)).toBe(true)
+      // A recap of the table, and one of their counter when it is the table.
+      for (const blank of ['{terms}', '{proposal}'])
+        expect(
+          playbook.phrases.some((phrase) => phrase.kind === 'recap' && phrase.direct.includes(blank)),
+        ).toBe(true)
       for (const phrase of playbook.phrases) {
         for (const text of [phrase.direct, phrase.indirect]) {
           const blanks = [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1])

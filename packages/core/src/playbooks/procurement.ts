@@ -325,6 +325,14 @@ export const PROCUREMENT_PLAYBOOK: Playbook = {
         'So that we are working from the same figures, the terms on the table now read: {terms}. Could you confirm that matches your records?',
     },
     {
+      id: 'procurement-recap-proposal',
+      kind: 'recap',
+      stages: ['first-move', 'midgame'],
+      direct: 'For the record, your proposal reads: {proposal}.',
+      indirect:
+        'So that we are working from the same figures, your proposal reads: {proposal}. Could you confirm that matches your records?',
+    },
+    {
       id: 'procurement-trade',
       kind: 'conditional-trade',
       stages: ['midgame'],

@@ -316,6 +316,14 @@ export const SALES_PLAYBOOK: Playbook = {
         'Just so we are looking at the same thing, what is on the table now reads: {terms}. Does that match your notes?',
     },
     {
+      id: 'sales-recap-proposal',
+      kind: 'recap',
+      stages: ['first-move', 'midgame'],
+      direct: 'To recap your proposal: {proposal}.',
+      indirect:
+        'Just so we are looking at the same thing, your proposal reads: {proposal}. Does that match your notes?',
+    },
+    {
       id: 'sales-trade',
       kind: 'conditional-trade',
       stages: ['midgame'],

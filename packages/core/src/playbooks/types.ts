@@ -58,7 +58,8 @@ export interface DiscoveryQuestion {
  * - `bundles`: {count}, {labels}, {rule} (presenting a set of two or more bundles)
  * - `bundle`: {label}, {emphasis} (issue names), {terms} (every term of that bundle: what sets it
  *   apart first, then what is the same in all of the set), {rule}
- * - `recap`: {terms} (the bundle on the table, every issue)
+ * - `recap`: {terms} (the bundle on the table, every issue), or {proposal} (the same, when the table
+ *   is their counter as they proposed it: said back as theirs)
  * - `conditional-trade`: {give} and {get} (issue names: one that can still move their way, one
  *   that can still move ours)
  * - `benchmark`: {low}, {high}, {unit}, {claim}, {source}, {rationale}, {issue}

@@ -27,7 +27,21 @@ describe('the bundle on the table, in the counterparty view', () => {
     expect(view(offered, event('bundles-ranked', { order: ['B', 'A'] })).table).toEqual({
       label: 'B',
       terms: B,
+      theirs: false,
     })
+  })
+
+  it('is their counter, marked as theirs until we move on it', () => {
+    const counter = { ...B, price: 120000 }
+    const countered = view(offered, event('offer-rejected', { counter: { terms: counter } }))
+    expect(countered.table).toEqual({ label: null, terms: counter, theirs: true })
+    const moved = view(
+      offered,
+      event('offer-rejected', { counter: { terms: counter } }),
+      event('concession', { give: { support: 'premium' }, get: { rollout: 45 } }),
+    )
+    expect(moved.table?.terms).toEqual({ ...counter, support: 'premium', rollout: 45 })
+    expect(moved.table?.theirs).toBe(false)
   })
 
   it('loses its label once a concession or an accepted exchange has changed it', () => {
@@ -37,7 +51,11 @@ describe('the bundle on the table, in the counterparty view', () => {
       chose,
       event('concession', { give: { support: 'enterprise' }, get: { price: 135000 } }),
     )
-    expect(moved.table).toEqual({ label: null, terms: { price: 135000, rollout: 45, support: 'enterprise' } })
+    expect(moved.table).toEqual({
+      label: null,
+      terms: { price: 135000, rollout: 45, support: 'enterprise' },
+      theirs: false,
+    })
     const exchanged = view(
       offered,
       chose,
@@ -54,7 +72,7 @@ describe('the bundle on the table, in the counterparty view', () => {
       }),
       event('contingency-accepted', { target: 'uptime' }),
     )
-    expect(exchanged.table).toEqual({ label: null, terms: { ...A, rollout: 30 } })
+    expect(exchanged.table).toEqual({ label: null, terms: { ...A, rollout: 30 }, theirs: false })
     expect(exchanged.contingencies.map((contingency) => contingency.accepted)).toEqual([true])
   })
 

@@ -84,6 +84,8 @@ export interface ViewTable {
   /** The label of the offered bundle it still is, or null once a counter or a move has changed it. */
   label: string | null
   terms: Terms
+  /** Their counter, as they proposed it (nothing moved since): a recap says it is their proposal. */
+  theirs: boolean
 }
 
 export interface ViewContingency {
@@ -373,7 +375,9 @@ export function counterpartyView(
         }
       : null,
     bundles,
-    table: table ? { label: tableLabel, terms: copyTerms(table.terms) } : null,
+    table: table
+      ? { label: tableLabel, terms: copyTerms(table.terms), theirs: table.source === 'counter' }
+      : null,
     contingencies: (state?.contingencies ?? []).map((record) =>
       contingencyView(space, record.contingency, record.accepted),
     ),
