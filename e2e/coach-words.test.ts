@@ -49,6 +49,18 @@ const B = {
 }
 
 describe('parley coach on a negotiation as it moves', () => {
+  it('says their counter back as their proposal, recorded with the reply verb', () => {
+    const { plan, add, coach } = renewal()
+    add({ type: 'offer-sent', bundles: [{ label: 'B', terms: B }] })
+    const countered = parley(['reply', plan, '--rejected', '--counter', 'price=220000'])
+    expect(countered.code, countered.stderr).toBe(0)
+    const text = coach('--shareable').stdout
+    expect(text).toContain(
+      'To recap your proposal: annual subscription fee 220,000 USD/year, go-live for all claims teams 60 days after signature, billing schedule milestone, support tier premium, service credit cap 10 % of monthly fee, contract term 24 months and renewal price cap 3 % per year.',
+    )
+    expect(text).not.toContain('To recap where we are')
+  })
+
   it('recaps the bundle on the table in full, confirms it after concessions, and closes once agreed', () => {
     const { add, coach } = renewal()
     add({
