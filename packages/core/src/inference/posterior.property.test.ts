@@ -189,8 +189,13 @@ describe('the prior and the posterior are distributions over their weight shares
           const values = samples
             .map((w, s) => ({ value: w[issue.index] ?? 0, p: probability[s] ?? 0 }))
             .sort((a, b) => a.value - b.value)
+          // Before any move, the mean is the plan's estimate exactly: what every view values bundles by.
+          const mean =
+            posterior.moves.length === 0
+              ? space.share.them[issue.index]
+              : values.reduce((sum, { value, p }) => sum + value * p, 0)
           expect(posterior.issues[issue.id]).toMatchObject({
-            mean: values.reduce((sum, { value, p }) => sum + value * p, 0),
+            mean,
             low: reference(values, 0.1),
             high: reference(values, 0.9),
           })

@@ -62,7 +62,14 @@ function quadratureMean(likelihood: (w: number) => number): number {
 describe('learning their priorities', () => {
   it('leaves the prior alone without moves', () => {
     const posterior = inferPriorities(space, [])
-    expect(posterior.issues.speed!.mean).toBeCloseTo(0.5, 1)
+    // The plan's estimate exactly (not the prior's sample mean): no move, no change of estimate.
+    for (const issue of space.issues) {
+      const entry = posterior.issues[issue.id]
+      expect(entry?.mean).toBe(space.share.them[issue.index])
+      expect(entry?.low).toBeLessThanOrEqual(entry?.mean ?? 0)
+      expect(entry?.high).toBeGreaterThanOrEqual(entry?.mean ?? 0)
+    }
+    expect(posterior.shift).toBe(0)
     expect(posterior.lastBits).toBe(0)
   })
 

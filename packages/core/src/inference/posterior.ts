@@ -45,7 +45,7 @@ const POSTERIOR_SAMPLES = 2000
 const STATEMENT_SLOPE = 3
 
 export interface IssuePosterior {
-  /** Posterior mean of their weight share. */
+  /** Posterior mean of their weight share; the plan's estimate exactly before any move. */
   mean: number
   /** 80% interval: the 10th and 90th percentiles. */
   low: number
@@ -758,6 +758,10 @@ export class PriorityLearner {
     if (uncertain) Object.defineProperty(beliefs, 'flipped', { get: () => learner.flips, enumerable: true })
     this.summary ??= this.summarise(probability)
     const issues = copyIssues(this.summary)
+    // Before any move our estimate of them is the plan's, exactly: what every view values bundles
+    // by. The prior's sample mean is off it (by its sampling, and by the reading that holds some
+    // priorities in the wrong places), which would show an estimate moved by no evidence.
+    if (moves.length === 0) for (const entry of Object.values(issues)) entry.mean = entry.estimate
     return {
       beliefs,
       issues,
