@@ -16,11 +16,15 @@ const cache = 'packages/cli/dist/parley.cache'
 // The commands that need the server and the database drivers are a bundle of their own, loaded
 // only when one of them runs; the native SQLite binding and pg stay in node_modules, and so does
 // piscina, which starts its worker threads from a file of its own package.
+// The PDF writer's font subsetter reads HarfBuzz's WebAssembly from node_modules at run time
+// (`require.resolve`): external, as esbuild asks (it warned on every `npm start` otherwise).
+const HARFBUZZ_WASM = 'harfbuzzjs/dist/harfbuzz-subset.wasm'
+
 await build({
   ...common,
   entryPoints: ['packages/cli/src/server-commands.ts'],
   outfile: serverOutfile,
-  external: ['better-sqlite3', 'pg', 'pg-native', 'piscina'],
+  external: ['better-sqlite3', 'pg', 'pg-native', 'piscina', HARFBUZZ_WASM],
 })
 
 await buildComputeWorker()
@@ -40,6 +44,7 @@ await build({
   ...common,
   entryPoints: ['packages/cli/src/document-commands.ts'],
   outfile: 'packages/cli/dist/parley-documents.cjs',
+  external: [HARFBUZZ_WASM],
 })
 
 /** The main bundle refers to those instead of including them. */
