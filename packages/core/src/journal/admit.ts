@@ -20,7 +20,7 @@ import { compileRequirements } from '../scoring/constraints'
 import { formatPoints } from '../scoring/figures'
 import { type Offer, utilityOf } from '../scoring/offer'
 import type { Space } from '../scoring/space'
-import { giveCost, isGift } from './concessions'
+import { giveCost, isGiftOf } from './concessions'
 import type { JournalEvent } from './events'
 import { sameLevel } from './positions'
 import { completeEvent, isEventType, readEvent } from './read'
@@ -238,13 +238,14 @@ function idleTerms(space: Space, record: ConcessionRecord | undefined): PathProb
  */
 function backwardsTerms(space: Space, record: ConcessionRecord | undefined): PathProblem[] {
   if (!record) return []
-  const backwards = (half: 'give' | 'get', from: Offer, whose: string): PathProblem[] =>
-    Object.entries(record[half]).flatMap(([id, level]) => {
-      const issue = space.issues.find((candidate) => candidate.id === id)
+  const backwards = (half: 'give' | 'get', from: Offer, whose: string): PathProblem[] => {
+    const before = utilityOf(space, from).us
+    return Object.entries(record[half]).flatMap(([id, level]) => {
+      const issue = space.byId.get(id)
       if (!issue) return []
       const moved = applyTerms(space, from, { [id]: level }, [])
       if (!moved.ok) return []
-      const change = utilityOf(space, moved.offer).us - utilityOf(space, from).us
+      const change = utilityOf(space, moved.offer).us - before
       const value = formatLevelWithUnit(level, issue.unit)
       const was = formatLevelWithUnit(from.values[issue.index] as Level, issue.unit)
       if (half === 'give' && change > TOLERANCE)
@@ -265,13 +266,15 @@ function backwardsTerms(space: Space, record: ConcessionRecord | undefined): Pat
         ]
       return []
     })
+  }
   return [...backwards('give', record.ourPosition, 'our'), ...backwards('get', record.theirPosition, 'their')]
 }
 
 /** A give that costs us something with nothing back: the gift the method warns against, said as it is recorded. */
 function giftWarning(space: Space, record: ConcessionRecord | undefined): PathProblem[] {
-  if (!record || !isGift(space, record)) return []
+  if (!record) return []
   const cost = giveCost(space, record)
+  if (!isGiftOf(record, cost)) return []
   return [
     pathWarning(
       'gift',

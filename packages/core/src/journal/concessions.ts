@@ -98,7 +98,7 @@ export function giveCost(space: Space, record: ConcessionRecord): number {
  * A gift: a give that costs us something, with no get. A give that costs us nothing is no gift;
  * more likely it was recorded the wrong way round.
  */
-function isGiftOf(record: ConcessionRecord, giveCostUs: number): boolean {
+export function isGiftOf(record: ConcessionRecord, giveCostUs: number): boolean {
   return Object.keys(record.give).length > 0 && Object.keys(record.get).length === 0 && giveCostUs > 1e-9
 }
 
