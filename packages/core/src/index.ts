@@ -214,6 +214,7 @@ export {
 } from './journal/admit'
 export { counterBase } from './journal/apply/offers'
 export {
+  CONCESSION_FLAG_WORDS,
   type ConcessionFlag,
   type ConcessionLine,
   concessionLog,

@@ -1,5 +1,6 @@
 /** `parley status PLAN`: where the negotiation stands, derived from the plan and its journal. */
 import {
+  CONCESSION_FLAG_WORDS,
   formatBits,
   formatMoney,
   giveawayInWords,
@@ -47,14 +48,6 @@ export async function statusCommand(
   return EXIT.ok
 }
 
-const FLAG_LABELS = {
-  gift: 'gift',
-  get_worth_less: 'uneven',
-  one_way_run: 'one-way run',
-  give_gains_us: 'give gains us?',
-  get_costs_us: 'get costs us?',
-} as const
-
 function printStatus(out: Output, status: NegotiationStatus, journal: string | null): void {
   const c = out.colour
   out.print(
@@ -86,7 +79,7 @@ function printStatus(out: Output, status: NegotiationStatus, journal: string | n
       out.table(
         ['item', 'we give', 'we get', 'value to us / to them', 'trigger or contingency'],
         status.concessions.map((line, k) => [
-          `${k + 1}${line.flags.length ? ` ${c.yellow(line.flags.map((flag) => FLAG_LABELS[flag]).join(', '))}` : ''}`,
+          `${k + 1}${line.flags.length ? ` ${c.yellow(line.flags.map((flag) => CONCESSION_FLAG_WORDS[flag].label).join(', '))}` : ''}`,
           formatTerms(line.give) || '—',
           formatTerms(line.get) || '—',
           `${signed(line.valueUs)} / ${signed(line.valueThem)}${line.money ? ` (about ${formatMoney(line.money.valueUs, line.money.unit)} / ${formatMoney(line.money.valueThem, line.money.unit)})` : ''}`,

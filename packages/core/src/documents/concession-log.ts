@@ -4,7 +4,7 @@
  * the method's warnings (`journal/concessions.ts` computes every figure; this only lays them out).
  */
 import { currentEstimate } from '../inference/estimate'
-import { type ConcessionFlag, concessionLog } from '../journal/concessions'
+import { CONCESSION_FLAG_WORDS, concessionLog } from '../journal/concessions'
 import type { NegotiationState } from '../journal/replay'
 import { formatLevel, formatLevelWithUnit, inSentence } from '../language/levels'
 import type { Terms } from '../model/plan'
@@ -12,14 +12,6 @@ import type { Space } from '../scoring/space'
 import type { Block, ParleyDocument } from './document'
 import type { InternalDocumentOptions } from './preparation-brief'
 import { internalMarking, partiesLine } from './wording'
-
-const FLAG_WORDS: Record<ConcessionFlag, string> = {
-  gift: 'gift: a give with no get',
-  get_worth_less: 'the get is worth less to us than the give cost',
-  one_way_run: 'a run of one-way concessions',
-  give_gains_us: 'the "give" improves our position: recorded the wrong way round?',
-  get_costs_us: 'the "get" lowers our position: a second give, or recorded the wrong way round?',
-}
 
 const signed = (value: number) => {
   const rounded = Math.round(value * 10) / 10
@@ -75,7 +67,9 @@ export function concessionLogDocument(
         signed(line.valueThem),
         ...(money ? [line.money ? signed(line.money.valueUs) : ''] : []),
         `${signed(line.balance.us)} / ${signed(line.balance.them)}`,
-        line.flags.map((flag) => FLAG_WORDS[flag]).join('; '),
+        line.flags
+          .map((flag) => `${CONCESSION_FLAG_WORDS[flag].label}: ${CONCESSION_FLAG_WORDS[flag].why}`)
+          .join('; '),
       ]),
       primary: true,
     })

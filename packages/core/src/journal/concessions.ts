@@ -22,6 +22,24 @@ import type { ConcessionRecord } from './replay'
 
 export type ConcessionFlag = 'gift' | 'get_worth_less' | 'one_way_run' | 'give_gains_us' | 'get_costs_us'
 
+/**
+ * Each flag in words, the same wherever it is shown: a short label (the command line's log, the web
+ * app's badge) and why it is raised (the web app's explanation, the internal documents' log).
+ */
+export const CONCESSION_FLAG_WORDS: Record<ConcessionFlag, { label: string; why: string }> = {
+  gift: { label: 'gift', why: 'a give with no get' },
+  get_worth_less: { label: 'uneven', why: 'the get is worth less to us than the give cost' },
+  one_way_run: { label: 'one-way run', why: 'gifts in a row: the next give needs an ask' },
+  give_gains_us: {
+    label: 'give gains us',
+    why: 'the "give" improves our position: recorded the wrong way round?',
+  },
+  get_costs_us: {
+    label: 'get costs us',
+    why: 'the "get" lowers our position: a second give, or recorded the wrong way round?',
+  },
+}
+
 export interface MoneyValues {
   unit: string
   giveCostUs: number

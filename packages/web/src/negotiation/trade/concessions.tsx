@@ -7,6 +7,7 @@
  * the table: the form shows that position beside the table, and core's log measures from it.
  */
 import {
+  CONCESSION_FLAG_WORDS,
   type ConcessionFlag,
   type ConcessionLine,
   formatLevelWithUnit,
@@ -27,28 +28,14 @@ import { RecordingStatus, useRecorder } from './recording'
 import { moneyText, termsText } from './terms-text'
 import { WarningList, warningsOf } from './warnings'
 
-export const FLAG_LABELS: Record<ConcessionFlag, { label: string; why: string }> = {
-  gift: { label: 'gift', why: 'a give with nothing back' },
-  get_worth_less: { label: 'uneven', why: 'what we got is worth less to us than the give cost' },
-  one_way_run: { label: 'one-way run', why: 'gifts in a row: the next give needs an ask' },
-  give_gains_us: {
-    label: 'give gains us',
-    why: 'the “give” improves our value: recorded the wrong way round?',
-  },
-  get_costs_us: {
-    label: 'get costs us',
-    why: 'the “get” lowers our value: a second give, or recorded the wrong way round?',
-  },
-}
-
 function Flags({ flags }: { flags: readonly ConcessionFlag[] }) {
   if (flags.length === 0) return null
   return (
     <ul className="flags">
       {flags.map((flag) => (
-        <li key={flag} className={`flag-badge ${flag}`} title={FLAG_LABELS[flag].why}>
-          {FLAG_LABELS[flag].label}
-          <span className="visually-hidden">: {FLAG_LABELS[flag].why}</span>
+        <li key={flag} className={`flag-badge ${flag}`} title={CONCESSION_FLAG_WORDS[flag].why}>
+          {CONCESSION_FLAG_WORDS[flag].label}
+          <span className="visually-hidden">: {CONCESSION_FLAG_WORDS[flag].why}</span>
         </li>
       ))}
     </ul>
