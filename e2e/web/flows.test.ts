@@ -23,6 +23,7 @@ import {
   screenshot,
   settled,
   signIn,
+  WAIT,
 } from './browser'
 
 const EXAMPLE = join(ROOT, 'examples/sales-saas-renewal.yaml')
@@ -364,6 +365,8 @@ describe.runIf(browserAvailable)(
       const { page } = suite
       await signIn(page, EMAIL, OWNER_PASSWORD)
       await page.goto(`${base}/midgame`)
+      // The timeline fills in with the stage: on a loaded machine that took CI over 5 s.
+      await settled(page)
       const stageNow = async () =>
         ((await (await api(suite.server.url, owner, 'GET', `${record}/status`)).json()) as { stage: string })
           .stage
@@ -372,13 +375,15 @@ describe.runIf(browserAvailable)(
       const agreements = page
         .locator('.timeline-item')
         .filter({ has: page.locator('.type', { hasText: 'Agreement' }) })
-      await expect.poll(() => agreements.count()).toBe(2)
+      await expect.poll(() => agreements.count(), { timeout: WAIT }).toBe(2)
       for (let k = 1; k <= 2; k++) {
         const open = agreements.filter({ has: page.getByRole('button', { name: 'Retract' }) }).first()
         await open.getByRole('button', { name: 'Retract' }).click()
         await page.getByLabel('Reason for retracting').fill('Recorded before the CFO signed')
         await page.getByRole('button', { name: 'Confirm retraction' }).click()
-        await expect.poll(() => agreements.filter({ hasText: 'Retracted' }).count()).toBe(k)
+        await expect
+          .poll(() => agreements.filter({ hasText: 'Retracted' }).count(), { timeout: WAIT })
+          .toBe(k)
         // With one agreement left, it counts: still at the close.
         if (k === 1) expect(await stageNow()).toBe('close')
       }
