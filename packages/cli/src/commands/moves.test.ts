@@ -237,10 +237,10 @@ describe('bad input: the same refusals as `journal add`, nothing written', () =>
     expect(viaJson.code).toBe(EXIT.invalid)
     const message = "unknown issue 'prise' (did you mean 'price'?)"
     expect(viaJson.stderr).toContain(message)
-    expect(viaVerb.stderr).toContain(`--give give.prise: ${message}`)
+    expect(viaVerb.stderr).toContain(`--give prise: ${message}`)
     const level = await runCaptured(['concede', plan, '--give', 'support=premum'])
     expect(level.code).toBe(EXIT.invalid)
-    expect(level.stderr).toMatch(/--give give\.support: .*premium/)
+    expect(level.stderr).toMatch(/--give support: .*premium/)
     expect(journalOf(plan)).toHaveLength(CHOSEN.length)
   })
 
@@ -281,7 +281,8 @@ describe('bad input: the same refusals as `journal add`, nothing written', () =>
     const plan = renewalNegotiation([{ type: 'offer-sent', bundles: SET }])
     const label = await runCaptured(['reply', plan, '--chose', 'D'])
     expect(label.code).toBe(EXIT.invalid)
-    expect(label.stderr).toContain('--chose label')
+    expect(label.stderr).toContain('error --chose: the latest offer has n')
+    expect(label.stderr).not.toContain('--chose label')
     const condition = await runCaptured([
       'propose-contingency',
       plan,

@@ -101,12 +101,14 @@ async function recordMove(
 function placeOnFlags(verb: string, flags: Readonly<Record<string, string>>) {
   return (problem: PathProblem): Problem => {
     const head = problem.at[0]
+    const flag = typeof head === 'string' ? flags[head] : undefined
     return {
       code: problem.code,
       severity: problem.severity,
       message: problem.message,
-      path: formatPath(problem.at),
-      file: (typeof head === 'string' ? flags[head] : undefined) ?? `parley ${verb}`,
+      // The flag names the field already: `--give price`, not `--give give.price`.
+      path: formatPath(flag === undefined ? problem.at : problem.at.slice(1)),
+      file: flag ?? `parley ${verb}`,
     }
   }
 }

@@ -21,6 +21,7 @@ interface StatusJson {
   jointGain: { terms: Record<string, unknown>; utility: { us: number; them: number } } | null
   table: { source: string; terms: Record<string, unknown>; utility: { us: number; them: number } } | null
   offersInPlay: unknown[]
+  awaitingAnswer: boolean
   warnings: { code: string }[]
   estimate: { label: string }
   postSettlement: {
@@ -174,13 +175,20 @@ describe('parley status: the reality test as a trade adviser', () => {
   it('shows the agreement, not the offers that led to it, once the terms are agreed', async () => {
     const plan = renewalNegotiation([])
     expect((await runCaptured(['offer', plan, '--meso'])).code).toBe(EXIT.ok)
+    const sent = JSON.parse((await runCaptured(['status', plan, '--json'])).stdout) as StatusJson
+    expect(sent.awaitingAnswer).toBe(true)
+    expect((await runCaptured(['status', plan])).stdout).toContain(
+      'Offers in play (waiting for their answer)',
+    )
     expect((await runCaptured(['reply', plan, '--chose', 'B'])).code).toBe(EXIT.ok)
     // Their choice moved the estimate: in play, the set's figures have drifted since it was sent.
     const open = JSON.parse((await runCaptured(['status', plan, '--json'])).stdout) as StatusJson
     expect(open.offersInPlay).toHaveLength(3)
+    expect(open.awaitingAnswer).toBe(false)
     expect(open.warnings.some((w) => w.code === 'sent_figures_changed')).toBe(true)
     const before = (await runCaptured(['status', plan])).stdout
-    expect(before).toContain('Offers in play')
+    expect(before).toContain('Our latest offer (answered: the table below is where it stands)')
+    expect(before).not.toContain('Offers in play')
     expect(before).toMatch(/now worth .* to them by our estimate/)
 
     expect((await runCaptured(['agree', plan, '--table'])).code).toBe(EXIT.ok)
@@ -199,6 +207,7 @@ describe('parley status: the reality test as a trade adviser', () => {
       `Agreed: U_us ${agreed.us.toFixed(1)}, U_them ${agreed.them.toFixed(1)} (${status.estimate.label}) — `,
     )
     expect(text).not.toContain('Offers in play')
+    expect(text).not.toContain('Our latest offer')
     expect(text).not.toContain('On the table')
     expect(text).not.toMatch(/now worth .* to them by our estimate/)
   })

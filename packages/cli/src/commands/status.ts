@@ -55,7 +55,11 @@ function printStatus(out: Output, status: NegotiationStatus, journal: string | n
   )
   if (status.offersInPlay.length > 0) {
     out.print()
-    out.print(c.bold('Offers in play'))
+    out.print(
+      status.awaitingAnswer
+        ? `${c.bold('Offers in play')} (waiting for their answer)`
+        : `${c.bold('Our latest offer')} (answered: the table below is where it stands)`,
+    )
     for (const bundle of status.offersInPlay) {
       out.print(
         `  ${bundle.label}${bundle.name ? ` ${bundle.name}` : ''}: U_us ${pts(bundle.utility.us)}, U_them ${pts(bundle.utility.them)} (${status.estimate.label}) — ${formatTerms(bundle.terms)}`,

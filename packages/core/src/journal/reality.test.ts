@@ -150,8 +150,8 @@ describe('the reality test as a trade adviser', () => {
   })
 })
 
-describe('the reality test once the terms are agreed', () => {
-  it('tests the agreement alone: the offer it came from is history', () => {
+describe('the reality test once the set is answered and once the terms are agreed', () => {
+  it('tests the set while it waits, then their pick, then the agreement alone', () => {
     const space = renewalSpace()
     const A = { ...B, price: 250000, support: 'enterprise' }
     const C = { ...B, term: 24, billing: 'quarterly' }
@@ -162,12 +162,16 @@ describe('the reality test once the terms are agreed', () => {
         { label: 'C', terms: C },
       ],
     })
+    // While the set waits for their answer, each of its bundles is tested; once they chose, the
+    // others are history and only their pick, now the table, is.
+    expect(negotiationStatus(space, [offered]).realityTest.items.map((item) => item.label)).toEqual([
+      'A',
+      'B',
+      'C',
+    ])
     const chosen = [offered, event('bundle-chosen', { label: 'B' })]
-    // Before the agreement, the set's bundles are tested beside the table.
     expect(negotiationStatus(space, chosen).realityTest.items.map((item) => item.label)).toEqual([
       'on the table',
-      'A',
-      'C',
     ])
     const agreed = negotiationStatus(space, [...chosen, event('agreed', { terms: B })])
     expect(agreed.realityTest.items.map((item) => [item.label, item.terms])).toEqual([['agreed', B]])

@@ -1,10 +1,10 @@
 /**
- * The reality test: every bundle in play against our reservation, both BATNAs, our limits and the
- * decision rule, with a plain verdict — accept, counter, or walk away — and the reason. Their
- * counter is also read against our last offer (`trade-advice.ts`): one that only moves issues their
- * way, or gives back less than a quarter of what it takes, is answered with a conditional trade at
- * our target, never accepted,
- * and every numeric term they moved is compared with the evidence pack's standards.
+ * The reality test: every bundle in play (the table, and our latest set while it waits for their
+ * answer) against our reservation, both BATNAs, our limits and the decision rule, with a plain
+ * verdict — accept, counter, or walk away — and the reason. Their counter is also read against our
+ * last offer (`trade-advice.ts`): one that only moves issues their way, or gives back less than a
+ * quarter of what it takes, is answered with a conditional trade at our target, never accepted, and
+ * every numeric term they moved is compared with the evidence pack's standards.
  */
 import type { TheirValue } from '../inference/estimate'
 import { listAnd } from '../language/english'
@@ -14,6 +14,7 @@ import { compileRequirements } from '../scoring/constraints'
 import { formatPoints } from '../scoring/figures'
 import { type Offer, readOffer, scoreOffer, termsOf, utilityOf } from '../scoring/offer'
 import type { Space } from '../scoring/space'
+import { offerAwaitsAnswer } from './apply/offers'
 import { theirUtility } from './concessions'
 import { changedIssues } from './positions'
 import type { NegotiationState } from './replay'
@@ -83,8 +84,9 @@ export function realityTest(space: Space, state: NegotiationState, theirWeights:
       state.table.offer,
       state.table.terms,
     )
-  // Once the terms are agreed, the latest offer's other bundles are history: only the agreement is tested.
-  const latest = state.agreed ? undefined : state.offers.at(-1)
+  // A set's bundles are in play while it waits for their answer: once they chose, ranked or rejected
+  // (or we moved past it, or agreed), the others are history and only the table is tested.
+  const latest = offerAwaitsAnswer(state) ? state.offers.at(-1) : undefined
   if (latest && latest.bundles.length > 1)
     for (const bundle of latest.bundles) add(bundle.label, bundle.offer, bundle.terms)
   const batnaUs = plan.batna?.us?.utility

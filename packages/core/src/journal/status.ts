@@ -17,6 +17,7 @@ import type { Terms } from '../model/plan'
 import { ruleAndLimits } from '../scoring/constraints'
 import { utilityOf } from '../scoring/offer'
 import type { Space } from '../scoring/space'
+import { offerAwaitsAnswer } from './apply/offers'
 import { type ConcessionLine, concessionLog, theirUtility } from './concessions'
 import { type ContingencyValue, evaluateContingency } from './contingency'
 import type { JournalEvent } from './events'
@@ -38,6 +39,8 @@ export interface NegotiationStatus {
   round: number
   /** The bundles of the latest offer, until an agreement is recorded: then none are in play. */
   offersInPlay: StatusBundle[]
+  /** Whether that offer still waits for their answer (core's `offerAwaitsAnswer`): once answered, its bundles are history. */
+  awaitingAnswer: boolean
   table: (StatusBundle & { source: string }) | null
   concessions: ConcessionLine[]
   balance: { us: number; them: number }
@@ -193,6 +196,7 @@ export function negotiationStatus(
     round: state.round,
     offersInPlay:
       latest && !state.agreed ? latest.bundles.map((b) => bundle(b.label, b.offer, b.terms, b.name)) : [],
+    awaitingAnswer: offerAwaitsAnswer(state),
     table: state.table
       ? { ...bundle('on the table', state.table.offer, state.table.terms), source: state.table.source }
       : null,

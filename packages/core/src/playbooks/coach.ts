@@ -17,6 +17,7 @@ import { thinBeliefs } from '../inference/beliefs'
 import { currentEstimate, estimateLabel } from '../inference/estimate'
 import type { Posterior } from '../inference/posterior'
 import { inferPriorities } from '../inference/posterior'
+import { offerAwaitsAnswer } from '../journal/apply/offers'
 import type { JournalEvent } from '../journal/events'
 import { alternativesBeforeSigning } from '../journal/post-settlement'
 import { realityTest } from '../journal/reality'
@@ -235,25 +236,6 @@ function callScript(phrases: readonly FilledPhrase[], stage: Stage): FilledPhras
   return lines
 }
 
-/** Answers to an offer: once one is recorded, the offer's bundles are history, not a set to present. */
-const ANSWERS: ReadonlySet<JournalEvent['type']> = new Set([
-  'bundle-chosen',
-  'bundles-ranked',
-  'offer-rejected',
-  'concession',
-  'contingency-proposed',
-  'contingency-accepted',
-  'agreed',
-])
-
-/** Whether the latest offer still waits for their answer. */
-function awaitingAnswer(state: NegotiationState): boolean {
-  const latest = state.offers.at(-1)
-  if (!latest || state.agreed) return false
-  const at = state.applied.findIndex((event) => event.id === latest.eventId)
-  return !state.applied.slice(at + 1).some((event) => ANSWERS.has(event.type))
-}
-
 /** Whether the terms are settled for this stage: agreed, or a stage after the agreement. */
 function settled(state: NegotiationState, stage: Stage): boolean {
   return state.agreed !== undefined || stage === 'close' || stage === 'debrief'
@@ -358,7 +340,7 @@ export function coach(
       ? faceSavingVariants(space, table, { weights })
       : []
 
-  const presenting = !closed && (proposed.length > 0 || awaitingAnswer(state))
+  const presenting = !closed && (proposed.length > 0 || offerAwaitsAnswer(state))
   const picks: PhrasePicks = {
     ...(closed ? {} : tradePicks(space, weights, table)),
     // A face-saving line invites a choice among variants: only when there are some.

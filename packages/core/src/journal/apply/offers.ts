@@ -26,6 +26,33 @@ export function counterBase(state: NegotiationState): TableBundle | undefined {
   return state.table
 }
 
+/**
+ * What moves a round past our latest offer: their answer to it (a choice, a ranking or a rejection),
+ * or a move of ours that changes the question (a concession, a contingency proposed or accepted, the
+ * agreement). Notes and stated interests do not.
+ */
+const PAST_THE_OFFER: ReadonlySet<string> = new Set([
+  'bundle-chosen',
+  'bundles-ranked',
+  'offer-rejected',
+  'concession',
+  'contingency-proposed',
+  'contingency-accepted',
+  'agreed',
+])
+
+/**
+ * Whether our latest offer still waits for their answer: sent, and nothing since that answers it or
+ * moves past it (`PAST_THE_OFFER`). The one notion the coach (present the set, or not), the reality
+ * test (are the set's bundles still in play) and the web app (may another set be sent) share.
+ */
+export function offerAwaitsAnswer(state: Pick<NegotiationState, 'applied' | 'offers' | 'agreed'>): boolean {
+  const latest = state.offers.at(-1)
+  if (!latest || state.agreed) return false
+  const at = state.applied.findIndex((event) => event.id === latest.eventId)
+  return !state.applied.slice(at + 1).some((event) => PAST_THE_OFFER.has(event.type))
+}
+
 /** Whether our latest offer is a set of several bundles with nothing chosen, ranked, countered or conceded since. */
 export function setAwaitsAnswer(state: Pick<NegotiationState, 'offers' | 'ourPositionFrom'>): boolean {
   const latest = state.offers.at(-1)

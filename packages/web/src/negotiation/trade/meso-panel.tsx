@@ -11,6 +11,7 @@ import {
   MESO_DEFAULTS,
   type MesoViewResult,
   mesoView,
+  offerAwaitsAnswer,
   plainInformation,
 } from '@parley/core'
 import { useMemo, useState } from 'react'
@@ -18,7 +19,6 @@ import { Button, NumberField, SelectField } from '../../ui/controls'
 import { Figure } from '../../ui/maths'
 import { useEstimateLabel } from '../estimate-words'
 import type { NegotiationModel } from '../model'
-import { awaitingAnswer } from './awaiting-answer'
 import { BundleGrid, bundleHeading, useBundleWords } from './bundle-grid'
 import { offerSentEvent } from './events'
 import { RecordingStatus, useRecorder } from './recording'
@@ -93,7 +93,7 @@ export function MesoPanel({ model, meso }: { model: NegotiationModel; meso: Meso
   const { rest } = recorder.place(['bundles'])
   // Our latest set has no answer recorded yet: another set now would open a second round before
   // they answered the first (record their answer in the midgame first).
-  const awaiting = awaitingAnswer(model.derived.state)
+  const awaiting = offerAwaitsAnswer(model.derived.state)
   const estimate = result?.ok ? result.estimate : undefined
   const warnings = useMemo(
     () => (set && estimate ? bundleWarnings(model.space, estimate, set.bundles) : []),
