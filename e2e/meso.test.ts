@@ -76,9 +76,9 @@ describe('parley meso', () => {
     expect(run.stdout).toContain('MESO: 3 bundles worth 72.0 ± 2 to us')
     expect(run.stdout).toContain('A: price-optimised')
     expect(run.stdout).toContain('U_them (est., plan)')
-    // What each choice points to: the two heaviest issues of the bundle's own weighting, as --json gives it.
+    // Why each bundle is in the set: the two heaviest issues of its own weighting, as --json gives it.
     const set = parley(['meso', example, '--json']).json() as MesoSet
-    const row = run.stdout.split('\n').find((line) => line.includes('choosing it points to'))
+    const row = run.stdout.split('\n').find((line) => line.includes('best for them if they weigh most'))
     for (const bundle of set.bundles) {
       const [first, second] = Object.entries(bundle.efficientFor).sort((a, b) => b[1] - a[1])
       const share = (entry: [string, number] | undefined) =>

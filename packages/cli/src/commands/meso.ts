@@ -129,7 +129,7 @@ function printMeso({ out }: CommandContext, space: Space, set: MesoSet, estimate
   rows.push(['U_us', ...set.bundles.map((bundle) => pts(bundle.utility.us))])
   rows.push([`U_them (${estimate})`, ...set.bundles.map((bundle) => pts(bundle.utility.them))])
   rows.push([
-    'choosing it points to',
+    'best for them if they weigh most',
     ...set.bundles.map((bundle) =>
       choiceLeaders(bundle.efficientFor)
         .map(({ id, share }) => `${id} ${formatShare(share)}`)
@@ -149,6 +149,6 @@ function printMeso({ out }: CommandContext, space: Space, set: MesoSet, estimate
     `${set.model.learned ? 'Chosen under what their moves have taught us. ' : ''}Their choice should tell us ${formatBits(set.informativeness)} bits about their priorities (logit model, scale ${set.model.logitScale} points, ${set.model.samples} samples, seed ${set.model.seed}).`,
   )
   out.print(
-    'Each bundle is the best of the equivalent ones for them under some weighting of their priorities: its two heaviest issues are what their choice points to (see --json: efficientFor).',
+    'Each bundle is the best of the equivalent ones for them under some weighting of their priorities; the last row names its two heaviest issues (--json: efficientFor). Which bundle they choose tells which weighting is nearer theirs.',
   )
 }

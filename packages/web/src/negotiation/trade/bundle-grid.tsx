@@ -121,7 +121,7 @@ export function BundleGrid({
           </tr>
           {notes ? (
             <tr>
-              <th scope="row">If they choose it</th>
+              <th scope="row">Best for them if</th>
               {bundles.map((bundle) => (
                 <td key={bundle.label} className="note">
                   {bundle.note ?? ''}

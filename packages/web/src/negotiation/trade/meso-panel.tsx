@@ -168,7 +168,8 @@ export function MesoPanel({ model, meso }: { model: NegotiationModel; meso: Meso
           />
           <p className="hint">
             The values are ours alone: show them the terms, never the points. Each bundle is the best of the
-            equivalent ones for them under some weighting of their priorities.
+            equivalent ones for them under some weighting of their priorities; which one they choose tells
+            which weighting is nearer theirs.
           </p>
           {latest ? (
             <p className="hint">

@@ -21,7 +21,7 @@ describe('terms', () => {
 describe('what a choice would tell us', () => {
   it('names the two issues the bundle is best for, heaviest first', () => {
     expect(choiceText(issues, { price: 0.1, billing: 0.6, other: 0.3 })).toBe(
-      'Best for them if they weigh Billing (60%) and other (30%) most',
+      'they weigh Billing (60%) and other (30%) most',
     )
     expect(choiceText(issues, {})).toBe('')
   })

@@ -32,9 +32,10 @@ export function moneyText(value: number, unit: string): string {
 }
 
 /**
- * What choosing a MESO bundle would suggest: the bundle is the best of the equivalent ones for
- * them under its `efficientFor` weights, so its heaviest issues (core's `choiceLeaders`, which the
- * warning on a bundle left inside the frontier names too) are what the choice points to.
+ * Why a MESO bundle is in the set: it is the best of the equivalent ones for them under its
+ * `efficientFor` weights, named by their heaviest issues (core's `choiceLeaders`, which the warning on
+ * a bundle left inside the frontier names too). Their choice tells which weighting is nearer theirs;
+ * the shares are that weighting's, not a prediction of what the choice would teach.
  */
 export function choiceText(
   issues: readonly IssueLabel[],
@@ -43,5 +44,5 @@ export function choiceText(
   const top = choiceLeaders(efficientFor).map(
     ({ id, share }) => `${issues.find((issue) => issue.id === id)?.name ?? id} (${formatShare(share)})`,
   )
-  return top.length === 0 ? '' : `Best for them if they weigh ${top.join(' and ')} most`
+  return top.length === 0 ? '' : `they weigh ${top.join(' and ')} most`
 }
