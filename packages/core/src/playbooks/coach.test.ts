@@ -424,6 +424,33 @@ describe('the decision rule in the words', () => {
   })
 })
 
+describe('the pause, which answers a request the agreed rule cannot take', () => {
+  const renewal = renewalSpace()
+  const pause = (report: CoachReport) => ofKind(report, 'pause')
+  const sent = event('offer-sent', { bundles: [{ label: 'A', terms: RENEWAL_B }] })
+
+  it('is said only while their counter on the table breaks the rule', () => {
+    // Our own offer in play, answered or not: there is no request of theirs to decline.
+    expect(pause(coach(renewal, [sent]))).toEqual([])
+    expect(pause(coach(renewal, [sent, event('offer-rejected', {})]))).toEqual([])
+    // Their counter within the rule (a lower price): the trade adviser answers it, not the pause.
+    const within = coach(renewal, [
+      sent,
+      event('offer-rejected', { counter: { terms: { ...RENEWAL_B, price: 220000 } } }),
+    ])
+    expect(pause(within)).toEqual([])
+    // Their counter asks for go-live in 90 days, against the rule of every team live within 60.
+    const beyond = coach(renewal, [
+      sent,
+      event('offer-rejected', { counter: { terms: { ...RENEWAL_B, rollout: 90 } } }),
+    ])
+    expect(pause(beyond).map((phrase) => phrase.text)).toEqual([
+      expect.stringContaining('That request falls outside what we agreed'),
+    ])
+    expect(beyond.script.join('\n')).toContain('That request falls outside what we agreed')
+  })
+})
+
 describe("the anchor's rationale in the words", () => {
   const renewal = renewalSpace()
   const rationale = /That puts us in the upper half of the range/
@@ -439,7 +466,11 @@ describe("the anchor's rationale in the words", () => {
     const below = coach(renewal, on(230000))
     expect(said(below)).toBe(false)
     // The evidence is still quoted, without the rationale.
-    expect(below.phrases.some((phrase) => phrase.text.includes('Fenwick Research'))).toBe(true)
+    expect(
+      below.phrases.some(
+        (phrase) => phrase.kind === 'benchmark' && phrase.text.includes('210,000 to 270,000'),
+      ),
+    ).toBe(true)
     // A new set being put to them counts too, beside a table still within the anchor.
     const set = event('offer-sent', {
       bundles: [

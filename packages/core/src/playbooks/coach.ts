@@ -350,8 +350,16 @@ export function coach(
   // The decision rule's line promises that every option passes the test: while one in play does
   // not, the words leave that line out and the advice says why.
   const ruleBroken = closed ? [] : brokenRuleInPlay(space, presenting ? bundles : [], table)
+  // Every playbook's pause answers a request of theirs that the agreed rule cannot take ("that request
+  // does not fit what we agreed"): said only while their counter on the table breaks the rule.
+  const theirRequestBreaksRule =
+    !closed &&
+    state.table?.source === 'counter' &&
+    shortfallsOf(space, state.table.offer).brokenRule.length > 0
   const templates = templatesFor(plan.context, stage, state).filter(
-    (template) => !(ruleBroken.length > 0 && template.kind === 'decision-rule'),
+    (template) =>
+      !(ruleBroken.length > 0 && template.kind === 'decision-rule') &&
+      !(template.kind === 'pause' && !theirRequestBreaksRule),
   )
   const words = fillWords(templates, view, picks, style)
   const script = callScript(words.phrases, stage)
