@@ -13,7 +13,7 @@ import type { Level, Terms } from '../model/plan'
 import { compileRequirements } from '../scoring/constraints'
 import { formatPoints } from '../scoring/figures'
 import { type Offer, readOffer, scoreOffer, termsOf, utilityOf } from '../scoring/offer'
-import type { Space } from '../scoring/space'
+import type { IssueModel, Space } from '../scoring/space'
 import { offerAwaitsAnswer } from './apply/offers'
 import { theirUtility } from './concessions'
 import { changedIssues } from './positions'
@@ -54,8 +54,19 @@ export interface RealityItem {
   proposal?: TradeBundle
   /** With `proposal`: what to say, `counter with … if they accept …`. */
   advice?: string
+  /**
+   * With `proposal`: what it does against their counter, by issue id — what of their ask it grants
+   * (in full or in part, and anything more it gives them) and what it asks back for us. No grant:
+   * our last offer held. The coach's counter-trade words read these.
+   */
+  proposalMoves?: ProposalMoves
   /** Their counter only: each numeric term they moved against the plan's evidence in the same unit. */
   standards?: StandardComparison[]
+}
+
+export interface ProposalMoves {
+  granted: string[]
+  asked: string[]
 }
 
 export interface RealityTest {
@@ -188,7 +199,8 @@ function adviseOnCounter(
   }
   const read = readOffer(space, proposal.terms)
   if (!read.ok) throw new Error('a proposal does not read back')
-  const trade = proposalInWords(space, counter, read.offer, ours.offer, traded !== undefined)
+  const moves = proposalMoves(space, counter, read.offer, ours.offer)
+  const trade = proposalInWords(counter, read.offer, moves, traded !== undefined)
   // Below our BATNA, walking away still beats accepting it; the trade beats both.
   const before = item.verdict === 'accept' ? '' : `${item.reason.replace(WALK_AWAY_TAIL, '')}; `
   const label = 'label' in value && typeof value.label === 'string' ? value.label : 'est.'
@@ -200,15 +212,14 @@ function adviseOnCounter(
     ...givenBack,
     proposal,
     advice,
+    proposalMoves: {
+      granted: moves.granted.map(({ issue }) => issue.id),
+      asked: moves.asked.map((issue) => issue.id),
+    },
     reason: `${before}${asks}; ${advice}${evidence}`,
   }
 }
 
-/**
- * The proposal as a conditional trade against their counter: what of their ask we grant (all of it,
- * or part: "(they asked …)") and anything more it gives them, if they accept the terms it takes back
- * for us; or our last offer held, when no trade at our target is better for them.
- */
 /**
  * Our last offer, held, when the frontier is too large to search: still better than accepting a
  * one-sided counter, as long as it meets the rule, our limits and our reservation.
@@ -228,36 +239,54 @@ function heldOffer(
   }
 }
 
-function proposalInWords(
-  space: Space,
-  counter: Offer,
-  proposal: Offer,
-  ours: Offer,
-  searched: boolean,
-): string {
+interface Moves {
+  /** Issues where the proposal grants their ask (`asked`: in full, or in part) or gives them more. */
+  granted: { issue: IssueModel; asked: 'in full' | 'in part' | false }[]
+  /** Issues where it takes back, for us, what their counter moved. */
+  asked: IssueModel[]
+  /** Our last offer held: it grants nothing, and `asked` is where it differs from their counter. */
+  held: boolean
+}
+
+/**
+ * The proposal as a conditional trade against their counter: what of their ask we grant (all of it,
+ * or part) and anything more it gives them, against the terms it takes back for us; or our last
+ * offer held, when no trade at our target is better for them.
+ */
+function proposalMoves(space: Space, counter: Offer, proposal: Offer, ours: Offer): Moves {
   const differs = changedIssues(space, counter, proposal)
-  if (changedIssues(space, ours, proposal).length === 0)
-    return `our last offer held (${listAnd(termsInWords(proposal, differs))}): ${searched ? 'no bundle worth our target to us is worth more to them' : 'the plan is too large to search for a better trade'}`
-  const asked = changedIssues(space, ours, counter)
-  const gives: string[] = []
-  const gets: string[] = []
+  const fromOurs = changedIssues(space, ours, proposal)
+  if (fromOurs.length === 0) return { granted: [], asked: differs, held: true }
+  const theirAsks = changedIssues(space, ours, counter)
+  const moves: Moves = { granted: [], asked: [], held: false }
   for (const issue of space.issues) {
-    const [words = ''] = termsInWords(proposal, [issue])
-    const wasAsked = asked.includes(issue)
+    const wasAsked = theirAsks.includes(issue)
     const moved = differs.includes(issue)
-    if (wasAsked && !moved) gives.push(`${words} as they asked`)
-    else if (wasAsked && changedIssues(space, ours, proposal).includes(issue)) {
-      gives.push(
-        `${words} (they asked ${formatLevelWithUnit(counter.values[issue.index] as Level, issue.unit)})`,
-      )
-    } else if (moved) {
+    if (wasAsked && !moved) moves.granted.push({ issue, asked: 'in full' })
+    else if (wasAsked && fromOurs.includes(issue)) moves.granted.push({ issue, asked: 'in part' })
+    else if (moved) {
       const gain =
         ourPointsOn(space, issue, proposal.values[issue.index] as Level) -
         ourPointsOn(space, issue, counter.values[issue.index] as Level)
-      if (gain > 0) gets.push(words)
-      else gives.push(words)
+      if (gain > 0) moves.asked.push(issue)
+      else moves.granted.push({ issue, asked: false })
     }
   }
+  return moves
+}
+
+function proposalInWords(counter: Offer, proposal: Offer, moves: Moves, searched: boolean): string {
+  if (moves.held)
+    return `our last offer held (${listAnd(termsInWords(proposal, moves.asked))}): ${searched ? 'no bundle worth our target to us is worth more to them' : 'the plan is too large to search for a better trade'}`
+  const gives = moves.granted.map(({ issue, asked }) => {
+    const [words = ''] = termsInWords(proposal, [issue])
+    return asked === 'in full'
+      ? `${words} as they asked`
+      : asked === 'in part'
+        ? `${words} (they asked ${formatLevelWithUnit(counter.values[issue.index] as Level, issue.unit)})`
+        : words
+  })
+  const gets = termsInWords(proposal, moves.asked)
   if (gets.length === 0) return listAnd(gives)
   return gives.length > 0 ? `${listAnd(gives)} if they accept ${listAnd(gets)}` : listAnd(gets)
 }

@@ -424,6 +424,45 @@ describe('the decision rule in the words', () => {
   })
 })
 
+describe('the answer to a counter that only moves issues their way', () => {
+  const renewal = renewalSpace()
+  const sent = event('offer-sent', { bundles: [{ label: 'B', terms: RENEWAL_B }] })
+  const priceOnly = event('offer-rejected', { counter: { terms: { ...RENEWAL_B, price: 200000 } } })
+
+  it("says the trade adviser's proposal — what it grants, what it asks back — and no trade that gives more", () => {
+    const report = coach(renewal, [sent, priceOnly])
+    const counter = negotiationStatus(renewal, [sent, priceOnly]).realityTest.items.find(
+      (item) => item.label === 'their counter',
+    )
+    const proposal = counter?.proposal
+    const moves = counter?.proposalMoves
+    if (!proposal || !moves) throw new Error('the price-only counter has no proposal')
+    expect(moves.asked.length).toBeGreaterThan(0)
+    const [line] = ofKind(report, 'counter-trade')
+    if (!line) throw new Error('no counter-trade line')
+    expect(report.script).toContain(line.text)
+    // Every term it names is the proposal's, said as the recap says terms.
+    const named = (id: string) => {
+      const issue = renewal.byId.get(id)
+      if (!issue) throw new Error(id)
+      const level = proposal.terms[id]
+      return typeof level === 'number' ? level.toLocaleString('en-US') : String(level)
+    }
+    for (const id of [...moves.granted, ...moves.asked]) expect(line.text).toContain(named(id))
+    if (moves.granted.length > 0) expect(line.id).toBe('sales-counter-trade')
+    else expect(line.id).toBe('sales-counter-held')
+    // Offering "room on" an issue their counter already moved their way would contradict the advice.
+    expect(ofKind(report, 'conditional-trade')).toEqual([])
+    expect(report.advice.join('\n')).toContain('rather than accept it')
+  })
+
+  it('leaves the counter-trade out when nothing is to be answered, and keeps the conditional trade then', () => {
+    const report = coach(renewal, [sent, event('offer-rejected', {})])
+    expect(ofKind(report, 'counter-trade')).toEqual([])
+    expect(ofKind(report, 'conditional-trade').length).toBeGreaterThan(0)
+  })
+})
+
 describe('the pause, which answers a request the agreed rule cannot take', () => {
   const renewal = renewalSpace()
   const pause = (report: CoachReport) => ofKind(report, 'pause')

@@ -210,6 +210,7 @@ export const SCRIPT: Record<Stage, readonly PhraseKind[]> = {
   midgame: [
     'decision-rule',
     'recap',
+    'counter-trade',
     'bundles',
     'bundle',
     'conditional-trade',
@@ -333,16 +334,32 @@ export function coach(
     label: bundle.label,
     blocks: approvalBlocks(space, bundle.offer),
   }))
-  // Variants of the bundle on the table, while its terms can still change.
   const table = state.table?.offer
-  const faceSaving =
-    table && !closed && (stage === 'first-move' || stage === 'midgame')
-      ? faceSavingVariants(space, table, { weights })
-      : []
-
   const presenting = !closed && (proposed.length > 0 || offerAwaitsAnswer(state))
+  // Their counter on the table, read by the reality test's trade adviser: when it only moves issues
+  // their way, the words say the adviser's proposal, and no trade that would give more on the table.
+  const counter =
+    !closed && state.table?.source === 'counter'
+      ? realityTest(space, state, currentEstimate(space, state, posterior)).items.find(
+          (item) => item.label === 'their counter',
+        )
+      : undefined
+  const counterTrade =
+    counter?.proposal && counter.proposalMoves && counter.proposalMoves.asked.length > 0
+      ? { terms: counter.proposal.terms, ...counter.proposalMoves }
+      : undefined
+  // Variants of what we put to them, while its terms can still change: the bundle on the table, or
+  // our answer to their one-sided counter (variants of the counter would be worth as little to us).
+  const varied = counterTrade ? readOffer(space, counterTrade.terms) : undefined
+  if (varied && !varied.ok) throw new Error('a proposal does not read back')
+  const base = varied?.offer ?? table
+  const faceSaving =
+    base && !closed && (stage === 'first-move' || stage === 'midgame')
+      ? faceSavingVariants(space, base, { weights })
+      : []
   const picks: PhrasePicks = {
-    ...(closed ? {} : tradePicks(space, weights, table)),
+    ...(closed || counterTrade ? {} : tradePicks(space, weights, table)),
+    ...(counterTrade ? { counterTrade } : {}),
     // A face-saving line invites a choice among variants: only when there are some.
     ...(faceSaving[0] ? { headline: faceSaving[0].headline.issue } : {}),
     presenting,
@@ -374,17 +391,12 @@ export function coach(
       'The debrief is for your side: there is nothing here to say to them. Answer the debrief prompts (parley debrief) while memories are fresh.',
     )
   // Their counter only moved issues their way (or gave next to nothing back): say the trade to offer, as status's next move does.
-  if (!closed && state.table?.source === 'counter') {
-    const counter = realityTest(space, state, currentEstimate(space, state, posterior)).items.find(
-      (item) => item.label === 'their counter',
+  if (counter?.advice && counter.giveaway !== undefined)
+    advice.push(
+      sentence(
+        `${counter.givenBack === undefined ? 'Their counter only moves issues their way and gives us nothing back' : 'Their counter gives back next to nothing for what it takes'}: ${counter.advice}, rather than accept it, which would give away ${giveawayInWords(counter.giveaway, counter.givenBack)}`,
+      ),
     )
-    if (counter?.advice && counter.giveaway !== undefined)
-      advice.push(
-        sentence(
-          `${counter.givenBack === undefined ? 'Their counter only moves issues their way and gives us nothing back' : 'Their counter gives back next to nothing for what it takes'}: ${counter.advice}, rather than accept it, which would give away ${giveawayInWords(counter.giveaway, counter.givenBack)}`,
-        ),
-      )
-  }
   for (const broken of ruleBroken)
     advice.push(
       `${broken}. The words leave out the line that states the test, since it promises every option passes it: rework the bundle, or tell them plainly where and why it departs from the test.`,

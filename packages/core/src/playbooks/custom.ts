@@ -310,6 +310,22 @@ export const CUSTOM_PLAYBOOK: Playbook = {
         'So that we are working from the same page, your proposal reads: {proposal}. Is that how you have it?',
     },
     {
+      id: 'custom-counter-trade',
+      kind: 'counter-trade',
+      stages: ['midgame'],
+      direct: 'We can agree to {granted} if you can agree to {asked}.',
+      indirect: 'Would it work for you if we agreed to {granted} and you were able to agree to {asked}?',
+    },
+    {
+      id: 'custom-counter-held',
+      kind: 'counter-trade',
+      stages: ['midgame'],
+      direct:
+        'We cannot take your proposal as it stands: what we can do is still {held}, as in our last offer.',
+      indirect:
+        'We have looked carefully at your proposal, and what we can do is still {held}, as in our last offer. Could we go through it together?',
+    },
+    {
       id: 'custom-trade',
       kind: 'conditional-trade',
       stages: ['midgame'],

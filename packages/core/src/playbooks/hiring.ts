@@ -311,6 +311,22 @@ export const HIRING_PLAYBOOK: Playbook = {
         'To make sure I have understood you, your proposal reads: {proposal}. Does that match your notes?',
     },
     {
+      id: 'hiring-counter-trade',
+      kind: 'counter-trade',
+      stages: ['midgame'],
+      direct: 'We can agree to {granted} if we settle on {asked} with it.',
+      indirect: 'We would like to make this work. Could we agree to {granted} together with {asked}?',
+    },
+    {
+      id: 'hiring-counter-held',
+      kind: 'counter-trade',
+      stages: ['midgame'],
+      direct:
+        'I cannot make your proposal work as it stands. What we can offer is still {held}, as in our last offer.',
+      indirect:
+        'I have looked hard at your proposal, and the best we can do is still {held}, as in our last offer. Can we talk through what matters most to you in it?',
+    },
+    {
       id: 'hiring-trade',
       kind: 'conditional-trade',
       stages: ['midgame'],

@@ -317,6 +317,24 @@ export const PARTNERSHIP_PLAYBOOK: Playbook = {
         'So that we are working from the same page, your proposal reads: {proposal}. Is that how you have it?',
     },
     {
+      id: 'partnership-counter-trade',
+      kind: 'counter-trade',
+      stages: ['midgame'],
+      direct:
+        'We can agree to {granted} if {asked} is settled in the same clause, so the balance is visible to both boards.',
+      indirect:
+        'Thank you for the proposal. If we agreed to {granted}, might your side be able to settle {asked} alongside it?',
+    },
+    {
+      id: 'partnership-counter-held',
+      kind: 'counter-trade',
+      stages: ['midgame'],
+      direct:
+        'We cannot take that proposal as it stands: what we can put to both boards is still {held}, as in our last offer.',
+      indirect:
+        'We have looked carefully at your proposal, and what we can stand behind is still {held}, as in our last offer. Could we look at it again together?',
+    },
+    {
       id: 'partnership-trade',
       kind: 'conditional-trade',
       stages: ['midgame'],

@@ -32,6 +32,12 @@ export interface PhrasePicks {
   /** Issue id of the headline term their approver needs to report as a win. */
   headline?: string
   /**
+   * Our answer to their counter, from the reality test's trade adviser: the proposal's terms, the
+   * issues where it grants their ask (or gives more) and those where it asks back for us. Terms
+   * only, said from the view's issues and levels: never what they are worth to anyone.
+   */
+  counterTrade?: { terms: Terms; granted: readonly string[]; asked: readonly string[] }
+  /**
    * Whether the view's bundles are being put to them now (proposed, or offered and not yet
    * answered). Once they have answered, the set is history: it is not presented again. Default true.
    */
@@ -188,6 +194,22 @@ export function fillSlots(view: CounterpartyView, picks: PhrasePicks = {}): Slot
               [`issues[${view.issues.findIndex((issue) => issue.name === name)}].name`, name] as const,
           ),
         )
+    }
+  }
+  // The answer to their counter says the proposal's terms: what it grants, and what it asks back.
+  // Granting nothing, it is our last offer held: {held}, so no template says we grant anything.
+  const trade = picks.counterTrade
+  if (trade && view.table?.theirs) {
+    const blanks =
+      trade.granted.length === 0
+        ? ([['held', trade.asked]] as const)
+        : ([
+            ['granted', trade.granted],
+            ['asked', trade.asked],
+          ] as const)
+    for (const [blank, ids] of blanks) {
+      const terms = termsText(view, trade.terms, new Set(ids))
+      if (terms.text) put(blank, terms.text, terms.sources)
     }
   }
   // Recaps and confirmations read the bundle on the table, and nothing else. A recap reads their

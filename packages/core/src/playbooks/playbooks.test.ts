@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { STAGES } from '../journal/replay'
+import { replay, STAGES } from '../journal/replay'
 import { CONTEXTS, type Plan } from '../model/plan'
 import { approvalBlocks } from '../scoring/approval'
 import { readOffer, utilityOf } from '../scoring/offer'
@@ -20,6 +20,7 @@ const ALLOWED: Record<string, string[]> = {
   bundles: ['count', 'labels', 'rule'],
   recap: ['terms', 'proposal'],
   'conditional-trade': ['give', 'get'],
+  'counter-trade': ['granted', 'asked', 'held'],
   benchmark: ['low', 'high', 'unit', 'claim', 'source', 'rationale', 'issue'],
   pause: ['rule', 'revisit'],
   contingency: ['contingency'],
@@ -118,6 +119,39 @@ describe('filling phrases', () => {
       'If we move on support tier, can you match us on annual price?',
     )
     expect(fillTemplate('Option {label} is {terms}.', slots)).toBeUndefined()
+  })
+
+  it("says our answer to their counter from the proposal's terms: granted and asked, or our last offer held", () => {
+    const ours = { price: 120000, rollout: 60, support: 'premium' }
+    const state = replay(space, [
+      event('offer-sent', { bundles: [{ label: 'A', terms: ours }] }),
+      event('offer-rejected', { counter: { terms: { ...ours, price: 100000 } } }),
+    ])
+    const view = counterpartyView(space, state)
+    const templates = PLAYBOOKS.custom.phrases.filter((phrase) => phrase.kind === 'counter-trade')
+    const proposal = { price: 110000, rollout: 60, support: 'standard' }
+    const traded = fillPhrases(templates, view, {
+      counterTrade: { terms: proposal, granted: ['price'], asked: ['support'] },
+    })
+    expect(traded.map((phrase) => phrase.text)).toEqual([
+      'We can agree to annual price 110,000 USD/year if you can agree to support tier standard.',
+    ])
+    const held = fillPhrases(templates, view, {
+      counterTrade: { terms: ours, granted: [], asked: ['price'] },
+    })
+    expect(held.map((phrase) => phrase.text)).toEqual([
+      'We cannot take your proposal as it stands: what we can do is still annual price 120,000 USD/year, as in our last offer.',
+    ])
+    // Only their counter is answered: with our own offer on the table, nothing is said.
+    const answered = counterpartyView(
+      space,
+      replay(space, [event('offer-sent', { bundles: [{ label: 'A', terms: ours }] })]),
+    )
+    expect(
+      fillPhrases(templates, answered, {
+        counterTrade: { terms: proposal, granted: ['price'], asked: ['support'] },
+      }),
+    ).toEqual([])
   })
 
   it('names the bundles on offer and where they differ', () => {

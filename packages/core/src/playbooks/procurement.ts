@@ -333,6 +333,21 @@ export const PROCUREMENT_PLAYBOOK: Playbook = {
         'So that we are working from the same figures, your proposal reads: {proposal}. Could you confirm that matches your records?',
     },
     {
+      id: 'procurement-counter-trade',
+      kind: 'counter-trade',
+      stages: ['midgame'],
+      direct: 'We can accept {granted} if your bid comes with {asked}.',
+      indirect: 'If we were able to accept {granted}, would you be in a position to offer {asked} with it?',
+    },
+    {
+      id: 'procurement-counter-held',
+      kind: 'counter-trade',
+      stages: ['midgame'],
+      direct: 'We cannot accept the bid as it stands: our position remains {held}, as in our last offer.',
+      indirect:
+        'We have reviewed your proposal carefully, and our position remains {held}, as in our last offer. Is there a way to bring your bid closer to it?',
+    },
+    {
       id: 'procurement-trade',
       kind: 'conditional-trade',
       stages: ['midgame'],

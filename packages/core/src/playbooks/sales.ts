@@ -324,6 +324,24 @@ export const SALES_PLAYBOOK: Playbook = {
         'Just so we are looking at the same thing, your proposal reads: {proposal}. Does that match your notes?',
     },
     {
+      id: 'sales-counter-trade',
+      kind: 'counter-trade',
+      stages: ['midgame'],
+      direct:
+        'We cannot take your proposal as it stands, but we can agree to {granted} if we settle on {asked} with it.',
+      indirect:
+        'Thank you for the proposal. Would it work for your side if we agreed to {granted} and settled on {asked} at the same time?',
+    },
+    {
+      id: 'sales-counter-held',
+      kind: 'counter-trade',
+      stages: ['midgame'],
+      direct:
+        'We cannot take your proposal as it stands. What we can do is still {held}, as in our last offer.',
+      indirect:
+        'We have looked hard at your proposal, and the most we can do is still {held}, as in our last offer. Could we go through it together again?',
+    },
+    {
       id: 'sales-trade',
       kind: 'conditional-trade',
       stages: ['midgame'],

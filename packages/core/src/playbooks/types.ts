@@ -62,6 +62,10 @@ export interface DiscoveryQuestion {
  *   is their counter as they proposed it: said back as theirs)
  * - `conditional-trade`: {give} and {get} (issue names: one that can still move their way, one
  *   that can still move ours)
+ * - `counter-trade`: {granted} and {asked} (lists of terms, each issue with its level, as in
+ *   {terms}): our answer to their counter when it only moves issues their way — what of it we can
+ *   grant (or more we can give), against what we ask back; or {held} alone (the same kind of list)
+ *   when our last offer is held, being where it differs from their counter
  * - `benchmark`: {low}, {high}, {unit}, {claim}, {source}, {rationale}, {issue}
  * - `pause`: {rule}, {revisit}
  * - `contingency`: {contingency} (its wording)
@@ -82,6 +86,7 @@ export const PHRASE_KINDS = [
   'bundles',
   'bundle',
   'recap',
+  'counter-trade',
   'conditional-trade',
   'benchmark',
   'contingency',
@@ -100,6 +105,7 @@ export type PhraseKind = (typeof PHRASE_KINDS)[number]
 export const REOPENING_KINDS: readonly PhraseKind[] = [
   'bundles',
   'bundle',
+  'counter-trade',
   'conditional-trade',
   'contingency',
   'face-saving',

@@ -44,6 +44,16 @@ describe('nothing private reaches the other side', () => {
                   get,
                   headline: give,
                   ...(view.bundles[0] ? { bundle: view.bundles[0].label } : {}),
+                  // Our answer to their counter, granting and holding, over terms in the view.
+                  ...(view.table
+                    ? {
+                        counterTrade: {
+                          terms: view.bundles[0]?.terms ?? view.table.terms,
+                          granted: give === get ? [] : [give],
+                          asked: [get],
+                        },
+                      }
+                    : {}),
                 }
                 texts.push(
                   ...fillPhrases(PLAYBOOKS[context].phrases, view, picks, style).map((phrase) => phrase.text),
