@@ -451,6 +451,10 @@ describe('the answer to a counter that only moves issues their way', () => {
     for (const id of [...moves.granted, ...moves.asked]) expect(line.text).toContain(named(id))
     if (moves.granted.length > 0) expect(line.id).toBe('sales-counter-trade')
     else expect(line.id).toBe('sales-counter-held')
+    // Their 200,000 lies below the benchmark (210,000 to 270,000): the benchmark is quoted against it
+    // while our answer lies within it.
+    const price = Number(proposal.terms.price)
+    expect(ofKind(report, 'benchmark').length > 0).toBe(price >= 210000 && price <= 270000)
     // Offering "room on" an issue their counter already moved their way would contradict the advice.
     expect(ofKind(report, 'conditional-trade')).toEqual([])
     expect(report.advice.join('\n')).toContain('rather than accept it')
@@ -510,6 +514,14 @@ describe("the anchor's rationale in the words", () => {
         (phrase) => phrase.kind === 'benchmark' && phrase.text.includes('210,000 to 270,000'),
       ),
     ).toBe(true)
+    // Outside the benchmark's range (210,000 to 270,000) the benchmark is not quoted either: "the
+    // reference we are pricing against" would not be true of 200,000; the advice says why.
+    const outside = coach(renewal, on(200000))
+    expect(ofKind(outside, 'benchmark')).toEqual([])
+    expect(outside.advice.join('\n')).toContain(
+      'The words leave out the benchmark (Benchmark price for claims workflow platforms at 400 to 500 seats: 210,000 to 270,000 USD/year): annual subscription fee 200,000 USD/year in play lies outside it',
+    )
+    expect(below.advice.join('\n')).not.toContain('leave out the benchmark')
     // A new set being put to them counts too, beside a table still within the anchor.
     const set = event('offer-sent', {
       bundles: [

@@ -14,17 +14,18 @@
 
 import { disagreementPoint, effectiveReservation } from '../frontier/report'
 import { thinBeliefs } from '../inference/beliefs'
-import { currentEstimate, estimateLabel } from '../inference/estimate'
+import { currentEstimate, estimateLabel, type TheirValue } from '../inference/estimate'
 import type { Posterior } from '../inference/posterior'
 import { inferPriorities } from '../inference/posterior'
 import { offerAwaitsAnswer } from '../journal/apply/offers'
 import type { JournalEvent } from '../journal/events'
 import { alternativesBeforeSigning } from '../journal/post-settlement'
-import { realityTest } from '../journal/reality'
+import { type RealityItem, realityTest } from '../journal/reality'
 import { type NegotiationState, replay, type Stage } from '../journal/replay'
 import { ruleMessage, shortfallsOf } from '../journal/shortfalls'
 import { giveawayInWords } from '../journal/trade-advice'
 import { listAnd, nounFor, sentence, withoutFullStop } from '../language/english'
+import { formatLevelWithUnit, inSentence } from '../language/levels'
 import { type MesoBundle, meso } from '../meso/meso'
 import type { Context, Level, Side } from '../model/plan'
 import { type ApprovalBlock, approvalBlocks } from '../scoring/approval'
@@ -36,7 +37,13 @@ import { type IssueModel, type Space, scoreLevel } from '../scoring/space'
 import { type CounterpartyView, counterpartyView } from '../sharing/counterparty-view'
 import { type FaceSavingVariant, faceSavingVariants, headlineIssue } from './approval'
 import { PLAYBOOKS, QUICK_REFERENCE } from './library'
-import { type FilledPhrase, fillWords, type PhrasePicks, type PhraseStyle } from './phrases'
+import {
+  benchmarkOutOfPlay,
+  type FilledPhrase,
+  fillWords,
+  type PhrasePicks,
+  type PhraseStyle,
+} from './phrases'
 import { negotiationTimeline, type TimelineStep } from './timeline'
 import {
   type DiscoveryQuestion,
@@ -273,6 +280,20 @@ function brokenRuleInPlay(
   })
 }
 
+/** Their counter on the table as the reality test reads it (with the trade adviser's proposal when it is one-sided). */
+function theirCounterRead(space: Space, state: NegotiationState, value: TheirValue): RealityItem | undefined {
+  if (state.table?.source !== 'counter' || state.agreed) return undefined
+  return realityTest(space, state, value).items.find((item) => item.label === 'their counter')
+}
+
+/** The words' answer to it: the proposal's terms, what it grants and what it asks back. */
+function counterTradeOf(counter: RealityItem | undefined): PhrasePicks['counterTrade'] {
+  const moves = counter?.proposalMoves
+  return counter?.proposal && moves && moves.asked.length > 0
+    ? { terms: counter.proposal.terms, granted: moves.granted, asked: moves.asked }
+    : undefined
+}
+
 /** What we now believe they value, as weight shares by plan issue: the plan's until the journal has taught us something. */
 function estimateWeights(space: Space, state: NegotiationState, posterior: Posterior | undefined): number[] {
   return Array.from(currentEstimate(space, state, posterior).shares)
@@ -338,16 +359,10 @@ export function coach(
   const presenting = !closed && (proposed.length > 0 || offerAwaitsAnswer(state))
   // Their counter on the table, read by the reality test's trade adviser: when it only moves issues
   // their way, the words say the adviser's proposal, and no trade that would give more on the table.
-  const counter =
-    !closed && state.table?.source === 'counter'
-      ? realityTest(space, state, currentEstimate(space, state, posterior)).items.find(
-          (item) => item.label === 'their counter',
-        )
-      : undefined
-  const counterTrade =
-    counter?.proposal && counter.proposalMoves && counter.proposalMoves.asked.length > 0
-      ? { terms: counter.proposal.terms, ...counter.proposalMoves }
-      : undefined
+  const counter = closed
+    ? undefined
+    : theirCounterRead(space, state, currentEstimate(space, state, posterior))
+  const counterTrade = counterTradeOf(counter)
   // Variants of what we put to them, while its terms can still change: the bundle on the table, or
   // our answer to their one-sided counter (variants of the counter would be worth as little to us).
   const varied = counterTrade ? readOffer(space, counterTrade.terms) : undefined
@@ -397,6 +412,16 @@ export function coach(
         `${counter.givenBack === undefined ? 'Their counter only moves issues their way and gives us nothing back' : 'Their counter gives back next to nothing for what it takes'}: ${counter.advice}, rather than accept it, which would give away ${giveawayInWords(counter.giveaway, counter.givenBack)}`,
       ),
     )
+  const offRange = closed ? undefined : benchmarkOutOfPlay(view, picks)
+  if (offRange) {
+    const issue = space.byId.get(offRange.issue)
+    const levels = listAnd(
+      [...new Set(offRange.outside)].map((value) => formatLevelWithUnit(value, issue?.unit ?? '')),
+    )
+    advice.push(
+      `The words leave out the benchmark (${withoutFullStop(offRange.claim)}: ${formatLevelWithUnit(offRange.range[0], '')} to ${formatLevelWithUnit(offRange.range[1], issue?.unit ?? '')}): ${inSentence(issue?.name ?? offRange.issue)} ${levels} in play lies outside it, so its line ("our offer is set against that range") would not be true of what we put to them. Quote it again once that is within it.`,
+    )
+  }
   for (const broken of ruleBroken)
     advice.push(
       `${broken}. The words leave out the line that states the test, since it promises every option passes it: rework the bundle, or tell them plainly where and why it departs from the test.`,
@@ -495,8 +520,10 @@ export function allFilledPhrases(
   const view: CounterpartyView = counterpartyView(space, state, proposed.length > 0 ? proposed : undefined)
   const agreed = state.agreed !== undefined
   const headline = headlineIssue(space, space.plan.parties.them.approvalLimits ?? [], weights)
+  const counterTrade = agreed ? undefined : counterTradeOf(theirCounterRead(space, state, weights))
   const picks: PhrasePicks = {
-    ...(agreed ? {} : tradePicks(space, weights, state.table?.offer)),
+    ...(agreed || counterTrade ? {} : tradePicks(space, weights, state.table?.offer)),
+    ...(counterTrade ? { counterTrade } : {}),
     ...(headline && !agreed ? { headline } : {}),
     presenting: !agreed,
   }

@@ -11,7 +11,7 @@
 
 import { listAnd, sentence, withoutFullStop } from '../language/english'
 import { formatLevel, formatLevelWithUnit, inSentence } from '../language/levels'
-import type { Terms } from '../model/plan'
+import type { Level, Terms } from '../model/plan'
 import { holdsPlaceholder, placeholderIn } from '../plan/placeholders'
 import type { CounterpartyView, ViewBundle } from '../sharing/counterparty-view'
 import type { PhraseKind, PhraseTemplate } from './types'
@@ -121,22 +121,60 @@ function bundleTermsText(view: CounterpartyView, bundle: ViewBundle): TermsText 
 }
 
 /**
- * Whether what is in play on the anchor's issue lies within our anchor: the bundle on the table and
- * every bundle being presented, as the coach counts what is in play (nothing in play: the anchor is
- * still the plan). The anchor's rationale justifies that range ("we are opening in the upper half");
+ * Whether what is in play on the anchor's issue lies within our anchor: the bundle on the table,
+ * every bundle being presented and our answer to their counter, as the coach counts what is in play
+ * (nothing in play: the anchor is still the plan). The anchor's rationale justifies that range ("we are opening in the upper half");
  * said of a position outside it, it no longer describes the deal on the table.
  */
 function anchorInPlay(view: CounterpartyView, picks: PhrasePicks): boolean {
   const anchor = view.anchor
   if (!anchor) return false
-  const levels = [
-    ...(view.table ? [view.table.terms[anchor.issue]] : []),
-    ...(picks.presenting !== false ? view.bundles.map((bundle) => bundle.terms[anchor.issue]) : []),
-  ]
-  return levels.every((level) => {
+  return ourLevelsInPlay(view, picks, anchor.issue).every((level) => {
     const value = Number(level)
     return Number.isFinite(value) && value >= anchor.low - 1e-9 && value <= anchor.high + 1e-9
   })
+}
+
+/**
+ * What we put to them on one issue: the bundles being presented, and the table — or, when the table
+ * is their counter and we answer it with a trade, that answer instead (their counter is what the
+ * benchmark is quoted against, not what it describes).
+ */
+function ourLevelsInPlay(view: CounterpartyView, picks: PhrasePicks, issue: string): Level[] {
+  const answer = view.table?.theirs ? picks.counterTrade : undefined
+  const levels: (Level | undefined)[] = [
+    ...(answer ? [answer.terms[issue]] : view.table ? [view.table.terms[issue]] : []),
+    ...(picks.presenting !== false ? view.bundles.map((bundle) => bundle.terms[issue]) : []),
+  ]
+  return levels.filter((level): level is Level => level !== undefined)
+}
+
+/** The evidence with a range the benchmark lines quote: the anchor's first with one, else the first in the list. */
+function benchmarkIndex(view: CounterpartyView): number {
+  const anchored = view.anchor?.evidence.find((index) => view.evidence[index]?.range)
+  return anchored ?? view.evidence.findIndex((item) => item.range)
+}
+
+/**
+ * A benchmark says "our offer is set against that range": when the anchor's evidence is quoted and
+ * a level of ours in play on the anchor's issue lies outside its range, that is no longer true, and
+ * the line would hand them the argument against our own offer. Gives what lies outside, for the
+ * advice to say why the benchmark is left out; undefined when the line holds (or names no issue).
+ */
+export function benchmarkOutOfPlay(
+  view: CounterpartyView,
+  picks: PhrasePicks = {},
+): { issue: string; claim: string; range: [number, number]; outside: number[] } | undefined {
+  const anchor = view.anchor
+  const index = benchmarkIndex(view)
+  const range = view.evidence[index]?.range
+  if (!anchor || !range || !anchor.evidence.includes(index)) return undefined
+  const outside = ourLevelsInPlay(view, picks, anchor.issue)
+    .map(Number)
+    .filter((value) => Number.isFinite(value) && (value < range[0] - 1e-9 || value > range[1] + 1e-9))
+  return outside.length > 0
+    ? { issue: anchor.issue, claim: view.evidence[index]?.claim ?? '', range: [range[0], range[1]], outside }
+    : undefined
 }
 
 /** The value of every blank the view and the picks can fill. */
@@ -228,12 +266,9 @@ export function fillSlots(view: CounterpartyView, picks: PhrasePicks = {}): Slot
   }
   putIssue('headline', picks.headline)
 
-  const evidenceIndex = (() => {
-    const anchored = view.anchor?.evidence.find((index) => view.evidence[index]?.range)
-    return anchored ?? view.evidence.findIndex((item) => item.range)
-  })()
+  const evidenceIndex = benchmarkIndex(view)
   const evidence = view.evidence[evidenceIndex]
-  if (evidence?.range) {
+  if (evidence?.range && !benchmarkOutOfPlay(view, picks)) {
     const at = `evidence[${evidenceIndex}]`
     values.low = formatLevel(evidence.range[0])
     values.high = formatLevel(evidence.range[1])
