@@ -45,7 +45,7 @@ describe('parley --server', () => {
       // A move the server's journal does not allow is refused with the same message, and not stored.
       const wrong = await parley(['reply', id, '--chose', 'Z'], { env: byEnv })
       expect(wrong.code).toBe(1)
-      expect(wrong.stderr).toContain('--chose label')
+      expect(wrong.stderr).toContain("error --chose: the latest offer has no bundle 'Z'")
 
       // status, coach and meso on the server say what they say on the same plan and journal in files.
       const folder = temporaryFolder()
