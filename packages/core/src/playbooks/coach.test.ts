@@ -9,6 +9,7 @@ import type { JournalEvent } from '../journal/events'
 import { replay } from '../journal/replay'
 import { negotiationStatus } from '../journal/status'
 import type { Level, Plan, Terms } from '../model/plan'
+import { parsePlanText } from '../plan/parse'
 import { constraintHolds, ruleAndLimits } from '../scoring/constraints'
 import { offerFromLevels } from '../scoring/offer'
 import { compileSpace, type IssueModel } from '../scoring/space'
@@ -467,12 +468,24 @@ describe('the answer to a counter that only moves issues their way', () => {
   })
 })
 
+const PROCUREMENT = import.meta.glob(['../../../../examples/procurement-city-services-rfp.yaml'], {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>
+
+function procurementSpace() {
+  const parsed = parsePlanText(Object.values(PROCUREMENT)[0] ?? '', { format: 'yaml' })
+  if (!parsed.ok) throw new Error('the procurement example does not parse')
+  return compileSpace(parsed.plan)
+}
+
 describe('the pause, which answers a request the agreed rule cannot take', () => {
   const renewal = renewalSpace()
   const pause = (report: CoachReport) => ofKind(report, 'pause')
   const sent = event('offer-sent', { bundles: [{ label: 'A', terms: RENEWAL_B }] })
 
-  it('is said only while their counter on the table breaks the rule', () => {
+  it('is said only while their counter on the table breaks the rule and no trade answers it', () => {
     // Our own offer in play, answered or not: there is no request of theirs to decline.
     expect(pause(coach(renewal, [sent]))).toEqual([])
     expect(pause(coach(renewal, [sent, event('offer-rejected', {})]))).toEqual([])
@@ -482,15 +495,40 @@ describe('the pause, which answers a request the agreed rule cannot take', () =>
       event('offer-rejected', { counter: { terms: { ...RENEWAL_B, price: 220000 } } }),
     ])
     expect(pause(within)).toEqual([])
-    // Their counter asks for go-live in 90 days, against the rule of every team live within 60.
+    // Their counter asks for go-live in 90 days, against the rule of every team live within 60 (a
+    // later go-live is our way too: a real exchange, which the rule alone rules out).
     const beyond = coach(renewal, [
       sent,
       event('offer-rejected', { counter: { terms: { ...RENEWAL_B, rollout: 90 } } }),
     ])
+    expect(ofKind(beyond, 'counter-trade')).toEqual([])
     expect(pause(beyond).map((phrase) => phrase.text)).toEqual([
       expect.stringContaining('That request falls outside what we agreed'),
     ])
     expect(beyond.script.join('\n')).toContain('That request falls outside what we agreed')
+  })
+
+  it('gives way to the trade when their counter breaks the rule and only moves their way', () => {
+    // The city's RFP: a bid qualifies only at 99.9% uptime or more; the vendor counters with 99.5 alone.
+    const rfp = procurementSpace()
+    const ours = {
+      price: 2500000,
+      transition_fee: 0,
+      uptime: 99.9,
+      response: 15,
+      support_hours: '24x7',
+      holdback: 15,
+      credits: 10,
+      offramp: 6,
+    }
+    const report = coach(rfp, [
+      event('offer-sent', { bundles: [{ label: 'A', terms: ours }] }),
+      event('offer-rejected', { counter: { terms: { ...ours, uptime: 99.5 } } }),
+    ])
+    const [trade] = ofKind(report, 'counter-trade')
+    expect(trade?.text).toContain('uptime SLA 99.9 % per month')
+    expect(pause(report)).toEqual([])
+    expect(report.script).toContain(trade?.text)
   })
 })
 

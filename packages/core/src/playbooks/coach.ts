@@ -383,9 +383,11 @@ export function coach(
   // not, the words leave that line out and the advice says why.
   const ruleBroken = closed ? [] : brokenRuleInPlay(space, presenting ? bundles : [], table)
   // Every playbook's pause answers a request of theirs that the agreed rule cannot take ("that request
-  // does not fit what we agreed"): said only while their counter on the table breaks the rule.
+  // does not fit what we agreed"): said only while their counter on the table breaks the rule and we
+  // have no trade to answer it with (the pause puts off what the trade settles now).
   const theirRequestBreaksRule =
     !closed &&
+    !counterTrade &&
     state.table?.source === 'counter' &&
     shortfallsOf(space, state.table.offer).brokenRule.length > 0
   const templates = templatesFor(plan.context, stage, state).filter(
