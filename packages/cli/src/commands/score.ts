@@ -1,5 +1,6 @@
-/** `parley score PLAN --offer OFFER`: both utilities of one bundle, the decision rule, and the margins. */
+/** `parley score PLAN --offer OFFER` (or `--bundle ISSUE=LEVEL ...`): both utilities of one bundle, the decision rule, and the margins. */
 import {
+  formatPath,
   type OfferScore,
   placeProblem,
   readOffer,
@@ -11,9 +12,12 @@ import { type CommandContext, invalidInput, planRefused } from '../command-conte
 import { EXIT } from '../exit-codes'
 import { pts, signed } from '../output'
 import { loadPlan, readTextFile } from '../plan-file'
+import { readTermWords } from '../terms'
 
 export interface ScoreOptions {
-  offer: string
+  offer?: string
+  /** `ISSUE=LEVEL` words, as the verbs take a bundle. */
+  bundle?: string[]
   json?: boolean
 }
 
@@ -36,9 +40,36 @@ export async function scoreCommand(
   options: ScoreOptions,
 ): Promise<number> {
   const json = options.json === true
+  if ((options.offer === undefined) === (options.bundle === undefined)) {
+    const message = 'give the offer with --offer JSON|FILE or --bundle ISSUE=LEVEL ..., one of them'
+    if (json) context.out.json({ errors: [{ code: 'usage', message, path: '' }] })
+    else context.out.error(`parley score: ${message}`)
+    return EXIT.usage
+  }
   const loaded = await loadPlan(file)
   if (!loaded.ok) return planRefused(context, json, loaded.errors)
-  const argument = await readOfferArgument(options.offer)
+  if (options.bundle !== undefined) {
+    const words = readTermWords(loaded.space, options.bundle)
+    if (!words.ok)
+      return invalidInput(context, json, [
+        { code: 'bad_terms', severity: 'error', message: words.message, path: '', file: '--bundle' },
+      ])
+    const offer = readOffer(loaded.space, words.terms)
+    if (!offer.ok)
+      return invalidInput(
+        context,
+        json,
+        offer.errors.map((problem) => ({
+          code: problem.code,
+          severity: problem.severity,
+          message: problem.message,
+          path: formatPath(problem.at),
+          file: '--bundle',
+        })),
+      )
+    return printed(context, json, scoreOffer(loaded.space, offer.offer))
+  }
+  const argument = await readOfferArgument(options.offer ?? '')
   if (!argument.ok) return invalidInput(context, json, argument.errors)
   if (argument.source.errors.length > 0) return invalidInput(context, json, argument.source.errors)
   const offer = readOffer(loaded.space, argument.source.value)
@@ -49,7 +80,10 @@ export async function scoreCommand(
       offer.errors.map((problem) => placeProblem(problem, argument.source, argument.file)),
     )
   }
-  const score = scoreOffer(loaded.space, offer.offer)
+  return printed(context, json, scoreOffer(loaded.space, offer.offer))
+}
+
+function printed(context: CommandContext, json: boolean, score: OfferScore): number {
   if (json) context.out.json(score)
   else printScore(context, score)
   return EXIT.ok
