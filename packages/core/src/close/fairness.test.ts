@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest'
 import type { JournalEvent } from '../journal/events'
 import { replay } from '../journal/replay'
 import type { Level, Plan, Terms } from '../model/plan'
+import { parsePlanText } from '../plan/parse'
 import { compileSpace, type Space } from '../scoring/space'
+import { counterpartyView } from '../sharing/counterparty-view'
 import { event } from '../testing/events'
 import { leaks, leakyNegotiationArb } from '../testing/leak'
 import { acmePlan } from '../testing/plans'
@@ -129,11 +131,70 @@ describe('the fairness story leaks nothing private', () => {
           ]
           // Not vacuous: the story carries what may be shared.
           expect(stories[0]).toContain('Every option is judged on the shared standard')
-          if (state.concessions.length > 0) expect(stories[1]).toMatch(/moved? the term/)
+          // (A concession at levels both sides already held moved nobody: the story leaves it out.)
+          const moved = counterpartyView(space, state).moves.some(
+            (move) => Object.keys(move.give).length + Object.keys(move.get).length > 0,
+          )
+          if (moved) expect(stories[1]).toMatch(/moved? the term/)
           expect(leaks(plan, stories)).toEqual([])
         },
       ),
       { numRuns: runs(200) },
     )
+  })
+})
+
+const HIRING = import.meta.glob(['../../../../examples/hiring-senior-engineer.yaml'], {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>
+
+describe('the fairness story is true to the deal', () => {
+  // The hiring example: a set, their counter, and our move to 178,000 for a start date they had
+  // already asked for — then the agreement.
+  const parsed = parsePlanText(Object.values(HIRING)[0] ?? '', { format: 'yaml' })
+  if (!parsed.ok) throw new Error('the hiring example does not parse')
+  const hiring = compileSpace(parsed.plan)
+  const ours = {
+    salary: 170000,
+    level: 'staff-L6',
+    scope: 'ledger-platform-owner',
+    title_review: 6,
+    equity: 120000,
+    sign_on: 30000,
+    dev_budget: 5000,
+    remote_days: 4,
+    start: 4,
+  }
+  const events = [
+    event('offer-sent', { bundles: [{ label: 'A', terms: ours }] }),
+    event('offer-rejected', { side: 'them', counter: { terms: { ...ours, salary: 185000 } } }),
+    event('concession', { give: { salary: 178000 }, get: { start: 4 } }),
+  ]
+  const state = replay(hiring, [...events, event('agreed', { terms: { ...ours, salary: 178000 } })])
+
+  it('thanks nobody for a move they did not make: a get at the level they already held is no move', () => {
+    expect(counterpartyView(hiring, state).moves).toEqual([{ give: { salary: 178000 }, get: {} }])
+    const story = draftFairnessStory(hiring, state)
+    expect(story).toContain('This is how we got here: we moved the base salary to 178,000 USD/year.')
+    expect(story).not.toContain('Every move was matched')
+    expect(story).not.toContain('you moved the start date')
+  })
+
+  it('says "in line with" only of evidence whose range holds the agreed level, and weighed the rest', () => {
+    const story = draftFairnessStory(hiring, state)
+    // 178,000 lies within the market range the anchor cites.
+    expect(story).toContain(
+      'They are in line with the evidence we both looked at: Market base salary for senior backend engineers in fintech, same metro (175,000–205,000 USD/year',
+    )
+    // A 30,000 sign-on is outside the forfeited bonus's 18,000–26,000; months to Staff names no issue's unit.
+    expect(story).toContain('We also weighed them against months from external senior hire to Staff')
+    expect(story).toContain('and annual bonus she would forfeit')
+    // With the salary outside every range, nothing is "in line".
+    const low = replay(hiring, [...events, event('agreed', { terms: { ...ours, salary: 172000 } })])
+    const weighed = draftFairnessStory(hiring, low)
+    expect(weighed).not.toContain('in line with')
+    expect(weighed).toContain('We weighed them against the evidence we both looked at: Market base salary')
   })
 })

@@ -99,18 +99,56 @@ function ruleText(view: CounterpartyView): string | undefined {
   return rule.require.length > 0 ? rule.require.join(' and ') : undefined
 }
 
-function evidenceText(view: CounterpartyView): string | undefined {
-  const items = view.evidence.map((item) => {
-    const details: string[] = []
-    if (item.range)
-      details.push(
-        `${formatLevel(item.range[0])}–${formatLevel(item.range[1])}${item.unit ? ` ${item.unit}` : ''}`,
-      )
-    const origin = [item.source, item.date].filter((part): part is string => Boolean(part)).join(', ')
-    if (origin) details.push(origin)
-    return `${withoutFullStop(item.claim)}${details.length > 0 ? ` (${details.join('; ')})` : ''}`
+function evidenceItemText(item: CounterpartyView['evidence'][number]): string {
+  const details: string[] = []
+  if (item.range)
+    details.push(
+      `${formatLevel(item.range[0])}–${formatLevel(item.range[1])}${item.unit ? ` ${item.unit}` : ''}`,
+    )
+  const origin = [item.source, item.date].filter((part): part is string => Boolean(part)).join(', ')
+  if (origin) details.push(origin)
+  return `${withoutFullStop(item.claim)}${details.length > 0 ? ` (${details.join('; ')})` : ''}`
+}
+
+/**
+ * The issue an evidence item speaks to: the anchor's, for the anchor's evidence; else the one issue
+ * whose unit is the item's (none when several share it, or none does).
+ */
+function evidenceIssue(view: CounterpartyView, index: number): string | undefined {
+  if (view.anchor?.evidence.includes(index)) return view.anchor.issue
+  const unit = view.evidence[index]?.unit?.trim().toLowerCase()
+  if (!unit) return undefined
+  const same = view.issues.filter((issue) => issue.unit.trim().toLowerCase() === unit)
+  return same.length === 1 ? same[0]?.id : undefined
+}
+
+/**
+ * The evidence, split by what the terms can truly be said to be "in line with": an item whose range
+ * holds the agreed level of the issue it speaks to; every other item (no range, no issue it can be
+ * tied to, or a level outside its range) was only weighed.
+ */
+function evidenceTexts(
+  view: CounterpartyView,
+  terms: Terms | undefined,
+): { inLine: string | undefined; weighed: string | undefined; weighedInSentence: string | undefined } {
+  const inLine: string[] = []
+  const weighed: string[] = []
+  view.evidence.forEach((item, index) => {
+    const issue = evidenceIssue(view, index)
+    const level = issue === undefined ? undefined : terms?.[issue]
+    const holds =
+      item.range !== null &&
+      typeof level === 'number' &&
+      level >= item.range[0] - 1e-9 &&
+      level <= item.range[1] + 1e-9
+    ;(holds ? inLine : weighed).push(evidenceItemText(item))
   })
-  return items.length > 0 ? joinWords(items) : undefined
+  return {
+    inLine: inLine.length > 0 ? joinWords(inLine) : undefined,
+    weighed: weighed.length > 0 ? joinWords(weighed) : undefined,
+    // Inside a sentence rather than after a colon: "weighed them against months from ...".
+    weighedInSentence: weighed.length > 0 ? joinWords(weighed.map((text) => inSentence(text))) : undefined,
+  }
 }
 
 function moveText(view: CounterpartyView, move: SharedMove, style: PhraseStyle): string | undefined {
@@ -123,6 +161,18 @@ function moveText(view: CounterpartyView, move: SharedMove, style: PhraseStyle):
   if (give) return style === 'indirect' ? `we were able to move ${give}` : `we moved ${give}`
   if (get) return style === 'indirect' ? `you were kind enough to move ${get}` : `you moved ${get}`
   return undefined
+}
+
+/**
+ * Whether every move (one that moved anybody: see the view's moves) was a trade, a step of ours
+ * with a step of theirs; false when there was none.
+ */
+export function everyMoveTraded(moves: readonly SharedMove[]): boolean {
+  const made = moves.filter((move) => Object.keys(move.give).length + Object.keys(move.get).length > 0)
+  return (
+    made.length > 0 &&
+    made.every((move) => Object.keys(move.give).length > 0 && Object.keys(move.get).length > 0)
+  )
 }
 
 /** The paragraph, from the shareable projection alone. */
@@ -144,20 +194,28 @@ function writeFairnessStory(story: ShareableStory, style: PhraseStyle = 'direct'
         ? `We believe they respect the test we agreed together at the start: ${rule}.`
         : `They meet the test we agreed at the start: ${rule}.`,
     )
-  const evidence = evidenceText(view)
-  if (evidence)
+  const evidence = evidenceTexts(view, story.terms)
+  if (evidence.inLine)
     sentences.push(
       indirect
-        ? `They also sit with the evidence we looked at together: ${evidence}.`
-        : `They are in line with the evidence we both looked at: ${evidence}.`,
+        ? `They also sit with the evidence we looked at together: ${evidence.inLine}.`
+        : `They are in line with the evidence we both looked at: ${evidence.inLine}.`,
+    )
+  if (evidence.weighed)
+    sentences.push(
+      evidence.inLine
+        ? indirect
+          ? `We also looked at them in the light of ${evidence.weighedInSentence}.`
+          : `We also weighed them against ${evidence.weighedInSentence}.`
+        : indirect
+          ? `We looked at them together in the light of the evidence we shared: ${evidence.weighed}.`
+          : `We weighed them against the evidence we both looked at: ${evidence.weighed}.`,
     )
   const moves = story.moves
     .map((move) => moveText(view, move, style))
     .filter((text): text is string => text !== undefined)
   if (moves.length > 0) {
-    const traded = story.moves.every(
-      (move) => Object.keys(move.give).length > 0 && Object.keys(move.get).length > 0,
-    )
+    const traded = everyMoveTraded(story.moves)
     const lead = traded
       ? indirect
         ? 'Each step came with a step from the other side'

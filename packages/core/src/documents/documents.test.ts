@@ -153,7 +153,9 @@ describe('the fairness story', () => {
     const text = documentText(doc)
     expect(text).toContain('They meet the test we agreed at the start')
     expect(text).toContain('Fenwick Research')
-    expect(text).toContain('So Dana Okafor, as CFO, can tell the board that the outcome meets the test')
+    expect(text).toContain(
+      'So Dana Okafor, as CFO, can show anyone who asks on their side that the outcome meets the test',
+    )
     // Nothing of the map but the decider's name and role.
     expect(text).not.toMatch(/audit committee|Priya Raman, as|Martin Velez/)
   })

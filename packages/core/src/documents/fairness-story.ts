@@ -3,9 +3,9 @@
  * the rule we agreed, the standards behind the numbers (shareable evidence only: the view holds no
  * other), the trades made (`close/fairness.ts` writes these) — and, when the counterparty map names
  * their decision maker, a line that lets them carry it to their side ("so Dana Okafor, as CFO, can
- * tell the board ..."). The agreement's own story, once written, is used as it was agreed.
+ * show anyone who asks on their side ..."). The agreement's own story, once written, is used as it was agreed.
  */
-import { fairnessStoryFromView } from '../close/fairness'
+import { everyMoveTraded, fairnessStoryFromView } from '../close/fairness'
 import { listAnd, withoutFullStop } from '../language/english'
 import type { PhraseStyle } from '../playbooks/phrases'
 import type { CounterpartyView } from '../sharing/counterparty-view'
@@ -35,9 +35,7 @@ export function faceSavingLine(view: CounterpartyView): string | null {
           view.decider.map((person) => (role(person) ? `${person.name} (${role(person)})` : person.name)),
         )
   const rule = Boolean(view.decisionRule?.statement?.trim() || view.decisionRule?.requireInWords.length)
-  const traded =
-    view.moves.length > 0 &&
-    view.moves.every((move) => Object.keys(move.give).length > 0 && Object.keys(move.get).length > 0)
+  const traded = everyMoveTraded(view.moves)
   const reasons = [
     ...(rule ? ['meets the test both sides agreed at the start'] : []),
     ...(view.evidence.length > 0 ? ['rests on shared standards rather than on pressure'] : []),
@@ -45,7 +43,8 @@ export function faceSavingLine(view: CounterpartyView): string | null {
   ]
   const why =
     reasons.length > 0 ? listAnd(reasons) : 'was reached in the open, on terms both sides can explain'
-  return `So ${who} can tell the board that the outcome ${why}.`
+  // Whoever they answer to (a board, a council, a partner): the map does not say, so neither do we.
+  return `So ${who} can show anyone who asks on their side that the outcome ${why}.`
 }
 
 /** The fairness story from the counterparty view: the agreed story when one was recorded, else a draft. */

@@ -4,7 +4,7 @@
  * agreed — and how the agreement lives on: change control, exit, governance and the review cadence.
  * Built from the counterparty view's agreement alone; before an agreement there is no term sheet.
  */
-import { formatLevel } from '../language/levels'
+import { formatLevel, unitFor } from '../language/levels'
 import type { CounterpartyView } from '../sharing/counterparty-view'
 import type { Block, ParleyDocument } from './document'
 import { type DocumentFailure, documentFailure } from './failure'
@@ -27,7 +27,14 @@ export function termSheet(
     const level = agreement.terms[issue.id]
     if (level === undefined) return []
     // A text option names itself; its unit (`tier`) would only repeat the issue.
-    return [[issue.name, formatLevel(level), typeof level === 'number' ? issue.unit : '']]
+    // A number's unit as it reads after it: 6 `months after start` for a plan that wrote `month after start`.
+    return [
+      [
+        issue.name,
+        formatLevel(level),
+        typeof level === 'number' && issue.unit ? unitFor(level, issue.unit) : '',
+      ],
+    ]
   })
   const blocks: Block[] = [
     { kind: 'heading', level: 1, text: `Term sheet: ${view.title}` },

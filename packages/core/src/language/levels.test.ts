@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatLevel, formatLevelWithUnit, inSentence } from './levels'
+import { formatLevel, formatLevelWithUnit, inSentence, unitFor } from './levels'
 
 describe('levels as people write them', () => {
   it('writes an option as the plan writes it, and a number with its unit', () => {
@@ -16,6 +16,10 @@ describe('levels as people write them', () => {
     expect(formatLevelWithUnit(12, 'month after start')).toBe('12 months after start')
     expect(formatLevelWithUnit(1, 'month after start')).toBe('1 month after start')
     expect(formatLevelWithUnit(0.5, 'units')).toBe('0.5 units')
+    // The unit alone, as a table's unit column shows it beside the number.
+    expect(unitFor(6, 'month after start')).toBe('months after start')
+    expect(unitFor(1, 'months')).toBe('month')
+    expect(unitFor(2, 'USD/year')).toBe('USD/year')
   })
 
   it('leaves units that are not regular plurals as they are', () => {

@@ -58,9 +58,14 @@ function pluralUnit(unit: string): string | undefined {
 /** A level with its unit after a number: `230,000 USD/year`, `99.9 %`, `1 month`, `12 months after start`; a word level as it is: `milestone`. */
 export function formatLevelWithUnit(level: Level, unit: string | undefined): string {
   if (typeof level !== 'number' || !unit) return formatLevel(level)
+  return `${formatLevel(level)} ${unitFor(level, unit)}`
+}
+
+/** The unit as it reads after that number: `months after start` after 6, `month after start` after 1. */
+export function unitFor(level: number, unit: string): string {
   const singular = singularUnit(unit)
   const plural = singular === undefined ? pluralUnit(unit) : unit
-  return `${formatLevel(level)} ${plural === undefined ? unit : nounFor(level, singular ?? unit, plural)}`
+  return plural === undefined ? unit : nounFor(level, singular ?? unit, plural)
 }
 
 /** An issue's name with its unit, as a heading: `Annual price (USD/year)`, or `Support tier` when it has none. */

@@ -24,6 +24,7 @@ import { listAnd } from '../language/english'
 import { formatLevel, formatLevelWithUnit, inSentence } from '../language/levels'
 import type { Context, Level, Terms } from '../model/plan'
 import { constraintInWords, describeConstraint } from '../scoring/constraints'
+import type { Offer } from '../scoring/offer'
 import type { Space } from '../scoring/space'
 
 export interface ViewIssue {
@@ -153,7 +154,7 @@ export interface CounterpartyView {
   alternatives: Terms[]
 }
 
-/** A concession as the table showed it: the levels we moved to (give) and they moved to (get). */
+/** A concession as the table showed it: the levels we moved to (give) and they moved to (get), where each side did move. */
 export interface ViewMove {
   give: Terms
   get: Terms
@@ -174,6 +175,17 @@ const COMPARISON: Record<Contingency['op'], string> = {
   '=': 'is',
   '>=': 'is at least',
   '>': 'is above',
+}
+
+/** The terms of `terms` at a level other than `position`'s: the part of a give or get that moved someone. */
+function movedFrom(space: Space, position: Offer, terms: Terms): Terms {
+  const out: Terms = {}
+  for (const [id, level] of Object.entries(terms)) {
+    const issue = space.byId.get(id)
+    if (issue && position.values[issue.index] === level) continue
+    out[id] = level
+  }
+  return out
 }
 
 /**
@@ -381,9 +393,11 @@ export function counterpartyView(
     contingencies: (state?.contingencies ?? []).map((record) =>
       contingencyView(space, record.contingency, record.accepted),
     ),
+    // A move is what changed: a give at a level we already held, or a get at one they already
+    // held, moved nobody (the story would thank them for a step they never took).
     moves: (state?.concessions ?? []).map((record) => ({
-      give: copyTerms(record.give),
-      get: copyTerms(record.get),
+      give: movedFrom(space, record.ourPosition, record.give),
+      get: movedFrom(space, record.theirPosition, record.get),
     })),
     agreement: agreed
       ? {
