@@ -458,6 +458,7 @@ export {
 } from './simulation/rehearsal'
 export {
   type DebriefPoint,
+  nothingLeftInWords,
   OUTCOME_TEXT,
   type RehearsalDebrief,
   rehearsalDebrief,

@@ -22,6 +22,19 @@ function rehearse(input: string, ...flags: string[]) {
 }
 
 describe('parley rehearse', () => {
+  it('says in the debrief where an accepted counter falls short of our plan, and measures what was left within it', async () => {
+    // Seed 3's first counter breaks our limits and sits below our BATNA; accepted all the same.
+    const result = await rehearse('meso\naccept\n', '--seed', '3')
+    expect(result.code).toBe(EXIT.ok)
+    expect(result.stdout).toMatch(
+      /Against our plan: the agreement is worth [\d.]+ to us, below our reservation and our BATNA \(35\.0\)\./,
+    )
+    expect(result.stdout).toContain('Against our plan: the agreement breaks our limits price >= 190000')
+    expect(result.stdout).toContain(
+      'Value left on the table: none within our limits and the rule, since no bundle there is better for both; the agreement lies outside them.',
+    )
+  })
+
   it('plays our side from piped lines to an agreement, then debriefs against the truth', async () => {
     const scratch = join(folder, 'scratch.jsonl')
     const result = await rehearse(

@@ -16,6 +16,7 @@ import {
   formatPoints,
   formatShare,
   listAnd,
+  nothingLeftInWords,
   OUTCOME_TEXT,
   type PathProblem,
   type Problem,
@@ -465,6 +466,7 @@ function printDebrief(out: Output, rehearsal: Rehearsal): void {
     out.print(
       `  Nash point of the true frontier: ${formatTerms(debrief.nash.terms)}: U_us ${formatPoints(debrief.nash.us)}, U_them ${formatPoints(debrief.nash.them)}${debrief.nashShare !== undefined ? `; the agreement reached ${formatShare(debrief.nashShare)} of its Nash product` : ''}.`,
     )
+  for (const shortfall of debrief.againstPlan) out.print(c.yellow(`  Against our plan: ${shortfall}.`))
   if (debrief.nearest)
     out.print(`  Distance to the true frontier: ${formatPoints(debrief.nearest.distance)} points.`)
   const left = debrief.left
@@ -472,7 +474,7 @@ function printDebrief(out: Output, rehearsal: Rehearsal): void {
     out.print(
       `  Value left on the table: ${formatPoints(left.us)} points for us, ${formatPoints(left.them)} for them${debrief.agreement ? ' — a bundle better for both' : ' — what a deal at the Nash point would have given over both alternatives'}: ${formatTerms(left.bundle.terms)}.`,
     )
-  else if (debrief.agreement) out.print('  Value left on the table: none; no bundle is better for both.')
+  else if (debrief.agreement) out.print(`  Value left on the table: ${nothingLeftInWords(debrief)}.`)
   const before = debrief.beforeSigning
   if (before && before.alternatives.length > 0) {
     const byYou = before.chosenBy === 'them'

@@ -10,6 +10,8 @@
  * - The Nash point: the true frontier point with the largest Nash product (U_us - d_us)(U_them -
  *   d_them), both gains at least 0 (`bestNashProduct`); `nashShare` and `frontierDistance` are
  *   `measures.ts`'s, as `parley simulate` reports them (agreements only).
+ * - Against our plan: with an agreement, where it falls short of the plan (below our reservation or
+ *   BATNA, breaking our limits or the rule), as the warnings said when it was accepted.
  * - Value left on the table: with an agreement, the point of the true frontier better for both (at
  *   least as good for each side, within 0.01 points) whose gains over the agreement have the largest product (the largest total
  *   when no point gains both sides), and the gains for each side; zero when no such point exists.
@@ -27,6 +29,7 @@
 
 import { currentEstimate } from '../inference/estimate'
 import { alternativesBeside } from '../journal/post-settlement'
+import { floorMessage, limitMessage, ruleMessage, shortfallsOf } from '../journal/shortfalls'
 import { TOLERANCE } from '../model/limits'
 import type { Terms } from '../model/plan'
 import { offerFromLevels, readOffer } from '../scoring/offer'
@@ -60,6 +63,14 @@ export interface RehearsalDebrief {
   nashShare?: number
   /** Agreement only: the distance to the nearest true frontier point, and that point. */
   nearest?: DebriefPoint & { distance: number }
+  /**
+   * Agreement only: where it falls short of our own plan — below our reservation or BATNA, breaking
+   * our limits or the rule — in words, one sentence each; empty when it keeps to the plan. An
+   * agreement that breaks our limits or the rule lies outside the deals the true frontier covers.
+   */
+  againstPlan: string[]
+  /** Agreement only: it breaks our limits or the rule, so it lies outside the deals the true frontier covers. */
+  outsideFrontier: boolean
   /** Value left on the table for each side (see the header), and the bundle that would have given it. */
   left: { us: number; them: number; bundle?: DebriefPoint }
   /**
@@ -161,6 +172,14 @@ export function rehearsalDebrief(rehearsal: Rehearsal): RehearsalDebrief {
     }
   }
   const share = agreement ? nashShare(agreement, best, d) : undefined
+  const shortfalls = agreed ? shortfallsOf(space, offerFromLevels(space, agreed.levels)) : undefined
+  const againstPlan = shortfalls
+    ? [
+        floorMessage('the agreement', shortfalls),
+        limitMessage('the agreement', shortfalls),
+        ruleMessage('the agreement', shortfalls),
+      ].filter((message): message is string => message !== undefined)
+    : []
 
   const estimate = currentEstimate(space, rehearsal.state, rehearsal.posterior)
   let beforeSigning: RehearsalDebrief['beforeSigning']
@@ -216,6 +235,9 @@ export function rehearsalDebrief(rehearsal: Rehearsal): RehearsalDebrief {
     ...(nash ? { nash } : {}),
     ...(share !== undefined ? { nashShare: share } : {}),
     ...(nearest ? { nearest } : {}),
+    againstPlan,
+    outsideFrontier:
+      shortfalls !== undefined && shortfalls.brokenLimits.length + shortfalls.brokenRule.length > 0,
     left,
     ...(beforeSigning ? { beforeSigning } : {}),
     learned: {
@@ -225,4 +247,15 @@ export function rehearsalDebrief(rehearsal: Rehearsal): RehearsalDebrief {
       issues,
     },
   }
+}
+
+/**
+ * The debrief's words when no bundle is better for both: the whole story only when the agreement is
+ * one of the deals the true frontier covers; one outside our limits or the rule is only measured
+ * against them (its distance to the frontier says how far off it lies).
+ */
+export function nothingLeftInWords(debrief: Pick<RehearsalDebrief, 'outsideFrontier'>): string {
+  return debrief.outsideFrontier
+    ? 'none within our limits and the rule, since no bundle there is better for both; the agreement lies outside them'
+    : 'none; no bundle is better for both'
 }

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { alternativesBeforeSigning } from '../journal/post-settlement'
 import { replay } from '../journal/replay'
+import { shortfallsOf } from '../journal/shortfalls'
 import { negotiationStatus } from '../journal/status'
 import { mulberry32 } from '../random'
 import { constraintHolds } from '../scoring/constraints'
-import { readOffer } from '../scoring/offer'
+import { offerFromLevels, readOffer } from '../scoring/offer'
 import { compileSpace } from '../scoring/space'
 import { acmePlan } from '../testing/plans'
 import { renewalSpace } from '../testing/renewal'
@@ -18,7 +19,7 @@ import {
   startRehearsal,
   stepRehearsal,
 } from './rehearsal'
-import { rehearsalDebrief } from './rehearsal-debrief'
+import { nothingLeftInWords, rehearsalDebrief } from './rehearsal-debrief'
 import { simulationSettings } from './settings'
 import { counterpartSeed } from './simulate'
 import { ourUtility, trueUtility } from './truth'
@@ -119,6 +120,15 @@ describe('a rehearsal on our side', () => {
       expect(bundle.them - point.them).toBeCloseTo(debrief.left.them, 9)
       expect(debrief.left.us + debrief.left.them).toBeGreaterThan(0.01)
     }
+    // Against our plan: the same judgement as the warnings when it was accepted.
+    const shortfalls = shortfallsOf(space, offerFromLevels(space, end.bundle.levels))
+    const outside = shortfalls.brokenLimits.length + shortfalls.brokenRule.length > 0
+    expect(debrief.outsideFrontier).toBe(outside)
+    expect(debrief.againstPlan.length > 0).toBe(
+      outside || shortfalls.belowReservation || shortfalls.belowBatna !== undefined,
+    )
+    expect(nothingLeftInWords({ outsideFrontier: false })).toBe('none; no bundle is better for both')
+    expect(nothingLeftInWords({ outsideFrontier: true })).toContain('none within our limits and the rule')
     // What was learned, against the truth: L1 of weight shares.
     const priorError = space.issues.reduce(
       (total, issue) =>

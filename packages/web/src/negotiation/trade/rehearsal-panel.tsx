@@ -13,6 +13,7 @@ import {
   GENERATOR_NAMES,
   type GeneratorName,
   type Level,
+  nothingLeftInWords,
   OUTCOME_TEXT,
   type Rehearsal,
   type RehearsalBundle,
@@ -416,13 +417,18 @@ function RehearsalDebriefView({ rehearsal }: { rehearsal: Rehearsal }) {
             .
           </li>
         ) : null}
+        {debrief.againstPlan.map((shortfall) => (
+          <li key={shortfall} className="negotiator-warning">
+            Against our plan: {shortfall}.
+          </li>
+        ))}
         {debrief.nearest ? (
           <li>Distance to the true frontier: {formatPoints(debrief.nearest.distance)} points.</li>
         ) : null}
         <li>
           {debrief.left.bundle
             ? `Value left on the table: ${formatPoints(debrief.left.us)} points for us, ${formatPoints(debrief.left.them)} for them — ${debrief.agreement ? 'a bundle better for both' : 'what the best joint deal would have given over both alternatives'}: ${termsText(space.issues, debrief.left.bundle.terms)}.`
-            : 'Value left on the table: none; no bundle is better for both.'}
+            : `Value left on the table: ${nothingLeftInWords(debrief)}.`}
         </li>
         {debrief.beforeSigning && debrief.beforeSigning.alternatives.length > 0 ? (
           <li>
