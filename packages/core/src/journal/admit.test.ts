@@ -193,6 +193,40 @@ describe('warnings when a move falls short for us', () => {
     ])
   })
 
+  it('says when a contingency moves nothing: its consequence is the level the deal already has', () => {
+    const { journal } = admitAll([{ type: 'offer-sent', bundles: [{ terms: good }] }])
+    const state = replay(space, journal.events)
+    const contingency = (level: string, exchange?: Terms) => ({
+      type: 'contingency-proposed',
+      contingency: {
+        id: 'k',
+        metric: 'monthly uptime',
+        op: '<',
+        threshold: 99.5,
+        consequence: { issue: 'support', level },
+      },
+      ...(exchange ? { exchange } : {}),
+    })
+    // The table has support premium: a consequence of premium changes nothing.
+    expect(warned(admitEvent(space, { ...journal, state }, contingency('premium'), defaults(5)))).toEqual([
+      'contingency.consequence.level: the consequence, support tier premium, is the level the deal already has: whatever the measure shows, nothing moves; name the level it should move to',
+    ])
+    expect(warned(admitEvent(space, { ...journal, state }, contingency('enterprise'), defaults(5)))).toEqual(
+      [],
+    )
+    // Its exchange moves the deal first: enterprise by exchange, then enterprise by consequence is idle.
+    expect(
+      warned(
+        admitEvent(
+          space,
+          { ...journal, state },
+          contingency('enterprise', { support: 'enterprise' }),
+          defaults(5),
+        ),
+      ),
+    ).toHaveLength(1)
+  })
+
   it('takes meeting their counter on an issue as a give, though the table already has that level', () => {
     const { journal } = admitAll([
       { type: 'offer-sent', bundles: [{ terms: good }] },

@@ -12,7 +12,7 @@
  * refused: the journal is the record of what happened, and what happened may be a mistake.
  */
 
-import { formatLevelWithUnit } from '../language/levels'
+import { formatLevelWithUnit, inSentence } from '../language/levels'
 import { TOLERANCE } from '../model/limits'
 import type { Level } from '../model/plan'
 import { type PathProblem, type PathSegment, pathWarning } from '../model/problem'
@@ -163,7 +163,9 @@ function admissionWarnings(space: Space, event: JournalEvent, state: Negotiation
         ]
       : event.type === 'alternatives-offered'
         ? worseForUs(space, state)
-        : []
+        : event.type === 'contingency-proposed'
+          ? idleContingency(space, state)
+          : []
   const bundles = bundlesInPlay(event, state)
   if (bundles.length === 0) return idle
   const requirements = compileRequirements(space)
@@ -180,6 +182,29 @@ function admissionWarnings(space: Space, event: JournalEvent, state: Negotiation
       return warnings
     }),
   )
+}
+
+/**
+ * A contingency whose consequence is the level the deal already has on that issue (once its
+ * exchange is applied): whatever the measure shows, nothing moves. Recorded all the same, but
+ * seldom what was meant — a level copied from the table, or the wrong issue.
+ */
+function idleContingency(space: Space, state: NegotiationState): PathProblem[] {
+  const record = state.contingencies.at(-1)
+  if (!record) return []
+  const { issue: id, level } = record.contingency.consequence
+  const issue = space.byId.get(id)
+  if (!issue) return []
+  const exchanged = record.exchange?.[id]
+  const standing = exchanged !== undefined ? exchanged : record.base.values[issue.index]
+  if (!sameLevel(standing, level)) return []
+  return [
+    pathWarning(
+      'idle_contingency',
+      ['contingency', 'consequence', 'level'],
+      `the consequence, ${inSentence(issue.name)} ${formatLevelWithUnit(level, issue.unit)}, is the level the deal already has: whatever the measure shows, nothing moves; name the level it should move to`,
+    ),
+  ]
 }
 
 /**
