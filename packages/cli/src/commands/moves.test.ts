@@ -223,6 +223,30 @@ describe('parley offer', () => {
   })
 })
 
+describe('warnings on a move the verbs record', () => {
+  it('places an idle contingency on --then and its issue, and records it all the same', async () => {
+    const plan = renewalNegotiation(CHOSEN)
+    const table = (
+      JSON.parse((await runCaptured(['status', plan, '--json'])).stdout) as {
+        table: { terms: Record<string, unknown> }
+      }
+    ).table.terms
+    const run = await runCaptured([
+      'propose-contingency',
+      plan,
+      '--if',
+      'monthly uptime < 99.5',
+      '--then',
+      `credits=${table.credits}`,
+    ])
+    expect(run.code).toBe(EXIT.ok)
+    expect(run.stderr).toContain(
+      `warning --then credits: the consequence, service credit cap ${table.credits} %`,
+    )
+    expect(journalOf(plan)).toHaveLength(CHOSEN.length + 1)
+  })
+})
+
 describe('bad input: the same refusals as `journal add`, nothing written', () => {
   it('an unknown issue or level gets journal add’s message, placed on the flag (exit 1)', async () => {
     const plan = renewalNegotiation(CHOSEN)

@@ -700,7 +700,9 @@ export function proposeContingencyCommand(
                       : field === 'id'
                         ? '--id'
                         : '--if'
-          return placeOnFlags('propose-contingency', { [String(head)]: flag })(problem)
+          const placed = placeOnFlags('propose-contingency', { [String(head)]: flag })(problem)
+          // --then names one term: place its problems on that issue, as --give places a term's.
+          return field === 'consequence' && issue !== undefined ? { ...placed, path: issue } : placed
         },
       }
     },
