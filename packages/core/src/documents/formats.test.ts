@@ -103,6 +103,34 @@ describe('renderMarkdown', () => {
     expect(md).toContain('Ελένη Παπαδοπούλου and 王晓明 decide')
     expect(md).toContain('| Nash \\<point\\> | 60 | 60 |')
   })
+
+  it('writes a chart column with one number of decimals: 41.0 beside 31.8, not 41', () => {
+    const chart = {
+      ...doc,
+      blocks: [
+        {
+          kind: 'chart' as const,
+          title: 'Frontier',
+          xLabel: 'Us',
+          yLabel: 'Them',
+          series: [
+            {
+              name: 'Frontier',
+              points: [
+                [31.8, 96.9],
+                [41, 91.1],
+              ] as [number, number][],
+            },
+          ],
+          marks: [{ label: 'Nash', x: 44.25, y: 88 }],
+        },
+      ],
+    }
+    const text = renderMarkdown(chart)
+    expect(text).toContain('| Frontier | 31.80 | 96.9 |')
+    expect(text).toContain('| Frontier | 41.00 | 91.1 |')
+    expect(text).toContain('| Nash | 44.25 | 88.0 |')
+  })
 })
 
 describe('renderCsv', () => {

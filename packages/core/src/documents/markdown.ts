@@ -26,10 +26,16 @@ function table(columns: string[], rows: string[][], caption: string | null): str
 }
 
 function chartTable(chart: ChartBlock): string[] {
-  const rows = [
-    ...chart.series.flatMap((series) => series.points.map(([x, y]) => [series.name, String(x), String(y)])),
-    ...chart.marks.map((mark) => [mark.label, String(mark.x), String(mark.y)]),
+  const points = [
+    ...chart.series.flatMap((series) => series.points.map(([x, y]) => [series.name, x, y] as const)),
+    ...chart.marks.map((mark) => [mark.label, mark.x, mark.y] as const),
   ]
+  // One number of decimals per column, so 41 and 31.8 read as 41.0 and 31.8, as every table of points does.
+  const decimals = (values: number[]) =>
+    Math.min(3, Math.max(0, ...values.map((value) => (String(value).split('.')[1] ?? '').length)))
+  const dx = decimals(points.map(([, x]) => x))
+  const dy = decimals(points.map(([, , y]) => y))
+  const rows = points.map(([name, x, y]) => [name, x.toFixed(dx), y.toFixed(dy)])
   return table(['Point', chart.xLabel, chart.yLabel], rows, chart.title)
 }
 

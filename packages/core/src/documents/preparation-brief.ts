@@ -7,7 +7,7 @@
  */
 
 import { frontierReport } from '../frontier/report'
-import { currentEstimate } from '../inference/estimate'
+import { currentEstimate, estimateLabel } from '../inference/estimate'
 import type { Posterior } from '../inference/posterior'
 import type { NegotiationState } from '../journal/replay'
 import { withoutFullStop } from '../language/english'
@@ -193,7 +193,9 @@ function frontierBlocks(space: Space): Block[] {
     kind: 'chart',
     title: `Pareto frontier${report.rule ? ' (bundles meeting the decision rule)' : ''}`,
     xLabel: 'Utility to us (points)',
-    yLabel: 'Utility to them, est. (points)',
+    // The frontier is drawn under the plan's estimate (as `parley frontier` without --learned), while
+    // the issues table above also shows the current one: say which.
+    yLabel: `Utility to them, ${estimateLabel(0)} (points)`,
     series: [
       {
         name: 'Frontier',
