@@ -30,7 +30,7 @@ interface PlanRecord {
     batna?: { us?: { utility?: number } }
     reservation?: number
     parties: { them: { stakeholders?: { name: string }[] } }
-    evidence?: { claim: string; range?: number[] }[]
+    evidence?: { claim: string; range?: number[]; issue?: string }[]
     anchor?: { evidence?: number[] }
     decisionRule?: { require?: unknown[] }
     issues: { id: string; name: string; unit: string; tradeable?: boolean }[]
@@ -199,6 +199,13 @@ describe.runIf(browserAvailable)(
       await expect(pack.getByRole('group', { name: /^Evidence 1/ }).textContent()).resolves.toContain(
         'cited by the anchor',
       )
+      // Which issue its range speaks to, where the unit alone does not say: a numeric issue, saved by id.
+      const speaksTo = item.getByLabel('Issue it speaks to')
+      const first = await speaksTo.locator('option').nth(1).getAttribute('value')
+      await speaksTo.selectOption({ index: 1 })
+      await expect.poll(async () => (await saved()).evidence?.[0]?.issue, { timeout: WAIT }).toBe(first)
+      await speaksTo.selectOption({ index: 0 })
+      await expect.poll(async () => (await saved()).evidence?.[0]?.issue, { timeout: WAIT }).toBeUndefined()
       await saveState(page, 'All changes saved').waitFor()
       await screenshot(page, 'prepare-sections')
       await checkAccessibility(page, 'the Prepare stage with its sections')

@@ -111,20 +111,8 @@ function evidenceItemText(item: CounterpartyView['evidence'][number]): string {
 }
 
 /**
- * The issue an evidence item speaks to: the anchor's, for the anchor's evidence; else the one issue
- * whose unit is the item's (none when several share it, or none does).
- */
-function evidenceIssue(view: CounterpartyView, index: number): string | undefined {
-  if (view.anchor?.evidence.includes(index)) return view.anchor.issue
-  const unit = view.evidence[index]?.unit?.trim().toLowerCase()
-  if (!unit) return undefined
-  const same = view.issues.filter((issue) => issue.unit.trim().toLowerCase() === unit)
-  return same.length === 1 ? same[0]?.id : undefined
-}
-
-/**
  * The evidence, split by what the terms can truly be said to be "in line with": an item whose range
- * holds the agreed level of the issue it speaks to; every other item (no range, no issue it can be
+ * holds the agreed level of the issue it speaks to (the view's `issue`); every other item (no range, no issue it can be
  * tied to, or a level outside its range) was only weighed.
  */
 function evidenceTexts(
@@ -133,9 +121,8 @@ function evidenceTexts(
 ): { inLine: string | undefined; weighed: string | undefined; weighedInSentence: string | undefined } {
   const inLine: string[] = []
   const weighed: string[] = []
-  view.evidence.forEach((item, index) => {
-    const issue = evidenceIssue(view, index)
-    const level = issue === undefined ? undefined : terms?.[issue]
+  view.evidence.forEach((item) => {
+    const level = item.issue === null ? undefined : terms?.[item.issue]
     const holds =
       item.range !== null &&
       typeof level === 'number' &&

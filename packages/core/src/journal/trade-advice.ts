@@ -28,6 +28,7 @@ import type { Frontier } from '../frontier/frontier'
 import type { TheirValue } from '../inference/estimate'
 import { listAnd } from '../language/english'
 import { formatLevel, formatLevelWithUnit, inSentence } from '../language/levels'
+import { evidenceIssue } from '../model/evidence-issue'
 import { TOLERANCE } from '../model/limits'
 import type { Evidence, Level, Terms } from '../model/plan'
 import type { CompiledConstraint } from '../scoring/constraints'
@@ -268,17 +269,16 @@ export function keepTheirAsks(
 }
 
 /**
- * The evidence items that speak to a numeric issue: those with a range in the issue's unit (the
- * market standards, quotes and costs the plan cites), each range low end first.
+ * The evidence items with a range that speak to a numeric issue (`evidenceIssue`: the issue they
+ * name, the anchor's for its evidence, else the one issue in their unit), each range low end first.
  */
 export function evidenceRanges(
   space: Space,
   issue: IssueModel,
 ): { item: Evidence; index: number; range: [number, number] }[] {
   if (!issue.numeric) return []
-  const unit = issue.unit.trim().toLowerCase()
   return (space.plan.evidence ?? []).flatMap((item, index) => {
-    if (!item.range || !item.unit || item.unit.trim().toLowerCase() !== unit) return []
+    if (!item.range || evidenceIssue(space.plan, space.issues, index) !== issue.id) return []
     const [a, b] = item.range
     return [{ item, index, range: [Math.min(a, b), Math.max(a, b)] as [number, number] }]
   })

@@ -199,6 +199,16 @@ export const EvidenceSchema = z.strictObject({
   claim: name,
   range: z.tuple([finite, finite]).optional(),
   unit: text.optional(),
+  /**
+   * The issue (id) its range speaks to. Without it, the anchor's evidence speaks to the anchor's
+   * issue, and other evidence to the one numeric issue in the same unit (none when several share it).
+   */
+  issue: z
+    .string()
+    .min(1)
+    .max(64)
+    .optional()
+    .describe('The issue id its range speaks to, where the unit alone does not say (two issues in USD/year)'),
   source: text.optional(),
   // A bare year in YAML is a number; a month or a date stays a string under the YAML 1.2 core schema.
   date: z.union([text, z.number().int()]).optional(),

@@ -147,6 +147,20 @@ export function crossCheckPlan(raw: unknown): PathProblem[] {
     })
   }
 
+  evidence.forEach((item, k) => {
+    if (isRecord(item) && typeof item.issue === 'string') {
+      const shape = findIssue(item.issue, ['evidence', k, 'issue'], issues, problems)
+      if (shape && !shape.numeric)
+        problems.push(
+          pathError(
+            'not_numeric',
+            ['evidence', k, 'issue'],
+            `evidence with a range speaks to a numeric issue; '${item.issue}' has text options`,
+          ),
+        )
+    }
+  })
+
   const anchor = AnchorSchema.safeParse(raw.anchor)
   if (raw.anchor !== undefined && anchor.success) {
     const { low, high } = anchor.data

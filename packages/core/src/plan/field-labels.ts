@@ -87,6 +87,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   'evidence[].claim': 'Claim',
   'evidence[].range': 'Range',
   'evidence[].unit': 'Unit',
+  'evidence[].issue': 'Issue it speaks to',
   'evidence[].source': 'Source',
   'evidence[].date': 'Date',
   'evidence[].url': 'Link',

@@ -165,6 +165,22 @@ const SINGLE_PROBLEMS: [test: string, edits: { from: string; to: string; problem
     ],
   ],
   [
+    'rejects evidence naming an unknown issue, or one with text options',
+    [
+      {
+        from: 'source: analyst report, date: 2026-09 }',
+        to: 'source: analyst report, date: 2026-09, issue: prise }',
+        problem: "acme.yaml:38:112 evidence[0].issue: unknown issue 'prise' (did you mean 'price'?)",
+      },
+      {
+        from: 'source: analyst report, date: 2026-09 }',
+        to: 'source: analyst report, date: 2026-09, issue: support }',
+        problem:
+          "acme.yaml:38:112 evidence[0].issue: evidence with a range speaks to a numeric issue; 'support' has text options",
+      },
+    ],
+  ],
+  [
     'rejects an anchor whose evidence index does not exist',
     [
       {

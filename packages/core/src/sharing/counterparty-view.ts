@@ -22,6 +22,7 @@ import type { Contingency } from '../journal/events'
 import type { NegotiationState } from '../journal/replay'
 import { listAnd } from '../language/english'
 import { formatLevel, formatLevelWithUnit, inSentence } from '../language/levels'
+import { evidenceIssue } from '../model/evidence-issue'
 import type { Context, Level, Terms } from '../model/plan'
 import { constraintInWords, describeConstraint } from '../scoring/constraints'
 import type { Offer } from '../scoring/offer'
@@ -38,6 +39,8 @@ export interface ViewEvidence {
   claim: string
   range: [number, number] | null
   unit: string | null
+  /** The issue (id) its range speaks to (core's `evidenceIssue`), or null when none can be told. */
+  issue: string | null
   source: string | null
   date: string | null
 }
@@ -361,10 +364,11 @@ export function counterpartyView(
           ),
         }
       : null,
-    evidence: shared.map(({ item }) => ({
+    evidence: shared.map(({ item, index }) => ({
       claim: item.claim,
       range: item.range ? [item.range[0], item.range[1]] : null,
       unit: item.unit ?? null,
+      issue: evidenceIssue(plan, space.issues, index) ?? null,
       source: item.source ?? null,
       date: item.date === undefined ? null : String(item.date),
     })),

@@ -5,7 +5,7 @@
  */
 import type { Evidence } from '@parley/core'
 import { useState } from 'react'
-import { Button, Notice, NumberField, ProblemList } from '../../ui/controls'
+import { Button, Notice, NumberField, ProblemList, SelectField } from '../../ui/controls'
 import { useFocusWhenAdded } from '../../ui/focus-when-added'
 import { useItemKeys } from '../../ui/item-keys'
 import type { NegotiationModel } from '../model'
@@ -116,6 +116,20 @@ function EvidenceFields({
           onChange={setEnd(1)}
         />
         <PlanTextField model={model} at={['evidence', index, 'unit']} label="Unit" />
+        <SelectField<string>
+          label="Issue it speaks to"
+          value={typeof item.issue === 'string' ? item.issue : ''}
+          empty="told by its unit"
+          hint="Name it when two issues share the unit (a salary and a budget, both in USD/year)"
+          options={model.space.issues
+            .filter((issue) => issue.numeric)
+            .map((issue) => ({ value: issue.id, label: issue.name }))}
+          disabled={disabled}
+          problems={problemsFor(model, `${path}.issue`)}
+          onChange={(value) =>
+            model.edit((plan) => setIn(plan, ['evidence', index, 'issue'], value === '' ? undefined : value))
+          }
+        />
       </div>
       <div className="form-row">
         <PlanTextField model={model} at={['evidence', index, 'source']} label="Source" />
