@@ -60,7 +60,7 @@ export interface RealityItem {
    * our last offer held. The coach's counter-trade words read these.
    */
   proposalMoves?: ProposalMoves
-  /** Their counter only: each numeric term they moved against the plan's evidence in the same unit. */
+  /** Their counter only: each numeric term they moved against the plan's evidence that speaks to its issue (`evidenceIssue`). */
   standards?: StandardComparison[]
 }
 

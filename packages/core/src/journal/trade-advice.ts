@@ -285,8 +285,8 @@ export function evidenceRanges(
 }
 
 /**
- * Each numeric term they moved, against every evidence item in the same unit with a range: the
- * market standards, quotes and costs the plan cites.
+ * Each numeric term they moved, against every evidence item with a range that speaks to its issue
+ * (`evidenceRanges`): the market standards, quotes and costs the plan cites.
  */
 export function compareWithStandards(
   space: Space,
