@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest'
 import type { JournalEvent } from '../journal/events'
 import { replay } from '../journal/replay'
 import type { Level, Plan, Terms } from '../model/plan'
-import { parsePlanText } from '../plan/parse'
 import { compileSpace, type Space } from '../scoring/space'
 import { counterpartyView } from '../sharing/counterparty-view'
 import { event } from '../testing/events'
+import { HIRING_OFFER, hiringSpace } from '../testing/hiring'
 import { leaks, leakyNegotiationArb } from '../testing/leak'
 import { acmePlan } from '../testing/plans'
 import { runs } from '../testing/property-runs'
@@ -144,29 +144,11 @@ describe('the fairness story leaks nothing private', () => {
   })
 })
 
-const HIRING = import.meta.glob(['../../../../examples/hiring-senior-engineer.yaml'], {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-}) as Record<string, string>
-
 describe('the fairness story is true to the deal', () => {
   // The hiring example: a set, their counter, and our move to 178,000 for a start date they had
   // already asked for — then the agreement.
-  const parsed = parsePlanText(Object.values(HIRING)[0] ?? '', { format: 'yaml' })
-  if (!parsed.ok) throw new Error('the hiring example does not parse')
-  const hiring = compileSpace(parsed.plan)
-  const ours = {
-    salary: 170000,
-    level: 'staff-L6',
-    scope: 'ledger-platform-owner',
-    title_review: 6,
-    equity: 120000,
-    sign_on: 30000,
-    dev_budget: 5000,
-    remote_days: 4,
-    start: 4,
-  }
+  const hiring = hiringSpace()
+  const ours = HIRING_OFFER
   const events = [
     event('offer-sent', { bundles: [{ label: 'A', terms: ours }] }),
     event('offer-rejected', { side: 'them', counter: { terms: { ...ours, salary: 185000 } } }),

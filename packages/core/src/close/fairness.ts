@@ -11,14 +11,9 @@
  * can reach the text however the wording changes.
  */
 import type { NegotiationState } from '../journal/replay'
+import { evidenceLine } from '../language/evidence'
 import type { Level, Terms } from '../model/plan'
-import {
-  formatLevel,
-  formatLevelWithUnit,
-  inSentence,
-  joinWords,
-  type PhraseStyle,
-} from '../playbooks/phrases'
+import { formatLevelWithUnit, inSentence, joinWords, type PhraseStyle } from '../playbooks/phrases'
 import type { Space } from '../scoring/space'
 import { type CounterpartyView, counterpartyView, type ViewMove } from '../sharing/counterparty-view'
 
@@ -99,17 +94,6 @@ function ruleText(view: CounterpartyView): string | undefined {
   return rule.require.length > 0 ? rule.require.join(' and ') : undefined
 }
 
-function evidenceItemText(item: CounterpartyView['evidence'][number]): string {
-  const details: string[] = []
-  if (item.range)
-    details.push(
-      `${formatLevel(item.range[0])}–${formatLevel(item.range[1])}${item.unit ? ` ${item.unit}` : ''}`,
-    )
-  const origin = [item.source, item.date].filter((part): part is string => Boolean(part)).join(', ')
-  if (origin) details.push(origin)
-  return `${withoutFullStop(item.claim)}${details.length > 0 ? ` (${details.join('; ')})` : ''}`
-}
-
 /**
  * The evidence, split by what the terms can truly be said to be "in line with": an item whose range
  * holds the agreed level of the issue it speaks to (the view's `issue`); every other item (no range, no issue it can be
@@ -128,7 +112,7 @@ function evidenceTexts(
       typeof level === 'number' &&
       level >= item.range[0] - 1e-9 &&
       level <= item.range[1] + 1e-9
-    ;(holds ? inLine : weighed).push(evidenceItemText(item))
+    ;(holds ? inLine : weighed).push(evidenceLine(item))
   })
   return {
     inLine: inLine.length > 0 ? joinWords(inLine) : undefined,

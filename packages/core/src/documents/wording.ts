@@ -4,6 +4,9 @@
  * MESO sheet, the term sheet and the brief never disagree on how a level reads.
  */
 import { formatLevel, formatLevelWithUnit } from '../language/levels'
+
+export { evidenceLine } from '../language/evidence'
+
 import type { Level } from '../model/plan'
 import type { CounterpartyView, ViewIssue } from '../sharing/counterparty-view'
 
@@ -54,23 +57,4 @@ export function longDate(date: string): string {
 /** The line printed on every page of a document for our side only. */
 export function internalMarking(us: string): string {
   return `Confidential: internal to ${us}. Never send to the other side.`
-}
-
-/** The evidence as a person cites it: `Market price (95,000–125,000 USD/year; analyst report, 2026-09)`. */
-export function evidenceLine(item: {
-  claim: string
-  range: readonly [number, number] | null
-  unit: string | null
-  source: string | null
-  date: string | null
-}): string {
-  const details: string[] = []
-  if (item.range)
-    details.push(
-      `${formatLevel(item.range[0])}–${formatLevel(item.range[1])}${item.unit ? ` ${item.unit}` : ''}`,
-    )
-  const origin = [item.source, item.date].filter((part): part is string => Boolean(part)).join(', ')
-  if (origin) details.push(origin)
-  const claim = item.claim.trim().replace(/[.\s]+$/, '')
-  return details.length > 0 ? `${claim} (${details.join('; ')})` : claim
 }
