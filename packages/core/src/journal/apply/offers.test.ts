@@ -1,22 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { starterPlan } from '../../playbooks/starters'
 import { compileSpace } from '../../scoring/space'
+import { event as testEvent } from '../../testing/events'
 import type { JournalEvent } from '../events'
 import { realityTest } from '../reality'
 import { replay } from '../replay'
 import { offerAwaitsAnswer } from './offers'
 
 const space = compileSpace(starterPlan('sales'))
-let n = 0
-const event = (fields: Record<string, unknown>) =>
-  ({
-    id: `01JA${String(++n).padStart(22, '0')}`,
-    at: '2026-12-05T10:00:00.000Z',
-    side: 'us',
-    round: 1,
-    planVersion: 't',
-    ...fields,
-  }) as JournalEvent
+// The events as their bodies read, with the bookkeeping fields filled in by core's test helper.
+const event = ({ type, ...fields }: { type: string } & Record<string, unknown>) =>
+  testEvent(type as JournalEvent['type'], fields)
 const terms = Object.fromEntries(space.issues.map((issue) => [issue.id, issue.levels[0]]))
 const other = Object.fromEntries(space.issues.map((issue) => [issue.id, issue.levels.at(-1)]))
 const sent = () =>
