@@ -123,8 +123,8 @@ function bundleTermsText(view: CounterpartyView, bundle: ViewBundle): TermsText 
 /**
  * Whether what is in play on the anchor's issue lies within our anchor: the bundle on the table,
  * every bundle being presented and our answer to their counter, as the coach counts what is in play
- * (nothing in play: the anchor is still the plan). The anchor's rationale justifies that range ("we are opening in the upper half");
- * said of a position outside it, it no longer describes the deal on the table.
+ * (nothing in play: the anchor is still the plan). The anchor's rationale justifies that range ("we
+ * are opening in the upper half"); said of a position outside it, it no longer describes the deal.
  */
 function anchorInPlay(view: CounterpartyView, picks: PhrasePicks): boolean {
   const anchor = view.anchor
