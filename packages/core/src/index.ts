@@ -212,7 +212,7 @@ export {
   PREVIEW_EVENT,
   type ReplayedJournal,
 } from './journal/admit'
-export { counterBase, offerAwaitsAnswer } from './journal/apply/offers'
+export { counterBase, latestBundlesInPlay, offerAwaitsAnswer } from './journal/apply/offers'
 export {
   CONCESSION_FLAG_WORDS,
   type ConcessionFlag,

@@ -22,7 +22,7 @@ interface StatusJson {
   table: { source: string; terms: Record<string, unknown>; utility: { us: number; them: number } } | null
   offersInPlay: unknown[]
   awaitingAnswer: boolean
-  warnings: { code: string }[]
+  warnings: { code: string; bundle?: string }[]
   estimate: { label: string }
   postSettlement: {
     terms: Record<string, unknown>
@@ -190,6 +190,12 @@ describe('parley status: the reality test as a trade adviser', () => {
     expect(before).toContain('Our latest offer (answered: the table below is where it stands)')
     expect(before).not.toContain('Offers in play')
     expect(before).toMatch(/now worth .* to them by our estimate/)
+    // Only their pick's figures are explained in the text: the bundles they passed over are history.
+    expect(before).toContain('Bundle B of round 1 is now worth')
+    const passedOver = open.warnings.filter((w) => w.code === 'sent_figures_changed' && w.bundle !== 'B')
+    expect(passedOver.length).toBeGreaterThan(0)
+    for (const warning of passedOver)
+      expect(before).not.toContain(`Bundle ${warning.bundle} of round 1 is now worth`)
 
     expect((await runCaptured(['agree', plan, '--table'])).code).toBe(EXIT.ok)
     const status = JSON.parse((await runCaptured(['status', plan, '--json'])).stdout) as StatusJson

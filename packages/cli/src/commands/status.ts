@@ -4,6 +4,7 @@ import {
   formatBits,
   formatMoney,
   giveawayInWords,
+  latestBundlesInPlay,
   type NegotiationStatus,
   negotiationStatus,
   negotiationWarnings,
@@ -35,13 +36,16 @@ export async function statusCommand(
     })
   else {
     printStatus(context.out, status, journal.exists ? journal.file : null)
-    // Figures of earlier rounds' bundles are history (in --json); the text explains those in play,
-    // and none are once the terms are agreed.
-    const latest = state.agreed ? undefined : state.offers.at(-1)?.eventId
+    // Figures of bundles no longer in play are history (in --json): earlier rounds', a set's bundles
+    // they did not pick once they answered, and every one once the terms are agreed.
+    const latest = state.offers.at(-1)?.eventId
+    const inPlay = latestBundlesInPlay(state)
     printWarnings(
       context.out,
       'Warnings',
-      warnings.filter((w) => w.code !== 'sent_figures_changed' || (latest && w.eventId === latest)),
+      warnings.filter(
+        (w) => w.code !== 'sent_figures_changed' || (w.eventId === latest && inPlay.includes(w.bundle)),
+      ),
     )
     if (journal.problems.length > 0) context.out.problems(journal.problems)
   }

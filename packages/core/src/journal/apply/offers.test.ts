@@ -5,7 +5,7 @@ import { event as testEvent } from '../../testing/events'
 import type { JournalEvent } from '../events'
 import { realityTest } from '../reality'
 import { replay } from '../replay'
-import { offerAwaitsAnswer } from './offers'
+import { latestBundlesInPlay, offerAwaitsAnswer } from './offers'
 
 const space = compileSpace(starterPlan('sales'))
 // The events as their bodies read, with the bookkeeping fields filled in by core's test helper.
@@ -76,6 +76,24 @@ describe('a round waiting for their answer', () => {
     expect(labels([offer, event({ type: 'bundle-chosen', label: 'B', side: 'them' })])).toEqual([
       'on the table',
     ])
+  })
+
+  it('keeps in play every bundle of the set while it waits, then only their pick while it is the table', () => {
+    const offer = sent()
+    expect(latestBundlesInPlay(replay(space, [offer]))).toEqual(['A', 'B'])
+    const chosen = [offer, event({ type: 'bundle-chosen', label: 'B', side: 'them' })]
+    expect(latestBundlesInPlay(replay(space, chosen))).toEqual(['B'])
+    const [issue] = space.issues
+    if (!issue) throw new Error('the starter plan has issues')
+    // A concession moves the table off their pick: no bundle of the set is in play any more.
+    const conceded = [
+      ...chosen,
+      event({ type: 'concession', give: { [issue.id]: issue.levels[1] }, get: {} }),
+    ]
+    expect(latestBundlesInPlay(replay(space, conceded))).toEqual([])
+    expect(latestBundlesInPlay(replay(space, [...chosen, event({ type: 'agreed', terms: other })]))).toEqual(
+      [],
+    )
   })
 
   it('opens again with the next offer', () => {

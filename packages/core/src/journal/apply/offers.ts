@@ -53,6 +53,24 @@ export function offerAwaitsAnswer(state: Pick<NegotiationState, 'applied' | 'off
   return !state.applied.slice(at + 1).some((event) => PAST_THE_OFFER.has(event.type))
 }
 
+/**
+ * The labels of our latest offer's bundles still in play: every one while it waits for their answer;
+ * after it, only the one the table still is (their pick, untouched since); none once agreed.
+ */
+export function latestBundlesInPlay(
+  state: Pick<NegotiationState, 'applied' | 'offers' | 'agreed' | 'table'>,
+): string[] {
+  const latest = state.offers.at(-1)
+  if (!latest || state.agreed) return []
+  if (offerAwaitsAnswer(state)) return latest.bundles.map((bundle) => bundle.label)
+  const table = state.table?.offer.levelIndex
+  return latest.bundles
+    .filter(
+      (bundle) => table !== undefined && bundle.offer.levelIndex.every((level, i) => level === table[i]),
+    )
+    .map((bundle) => bundle.label)
+}
+
 /** Whether our latest offer is a set of several bundles with nothing chosen, ranked, countered or conceded since. */
 export function setAwaitsAnswer(state: Pick<NegotiationState, 'offers' | 'ourPositionFrom'>): boolean {
   const latest = state.offers.at(-1)
