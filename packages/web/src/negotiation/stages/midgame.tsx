@@ -5,7 +5,13 @@
  * Everything shown comes from core's `negotiationStatus` for the plan and the journal, as
  * `parley status` shows it.
  */
-import { formatPoints, negotiationStatus, type PlotMarker, STAGE_WORDS } from '@parley/core'
+import {
+  formatPoints,
+  latestBundlesInPlay,
+  negotiationStatus,
+  type PlotMarker,
+  STAGE_WORDS,
+} from '@parley/core'
 import { useMemo } from 'react'
 import { Notice, PrivateMark, Section } from '../../ui/controls'
 import { DocumentDownloads } from '../documents/downloads'
@@ -37,10 +43,15 @@ export function MidgamePage({ model }: { model: NegotiationModel }) {
     () => dealRoomNews(journal, model.plan.parties.them.name, space.issues),
     [journal, model.plan.parties.them.name, space.issues],
   )
-  // The figures of the bundles in play (our latest offer) are explained where they are shown.
+  // The figures of the bundles in play (our latest offer while it waits for their answer, then their
+  // pick while it is the table) are explained where they are shown; those they passed over are history.
   const latestOffer = model.derived.state.offers.at(-1)?.eventId
+  const inPlay = latestBundlesInPlay(model.derived.state)
   const changed = warnings.filter(
-    (warning) => warning.code === 'sent_figures_changed' && warning.eventId === latestOffer,
+    (warning) =>
+      warning.code === 'sent_figures_changed' &&
+      warning.eventId === latestOffer &&
+      inPlay.includes(warning.bundle),
   )
   const table: PlotMarker[] = status.table
     ? [
