@@ -96,8 +96,8 @@ function ruleText(view: CounterpartyView): string | undefined {
 
 /**
  * The evidence, split by what the terms can truly be said to be "in line with": an item whose range
- * holds the agreed level of the issue it speaks to (the view's `issue`); every other item (no range, no issue it can be
- * tied to, or a level outside its range) was only weighed.
+ * holds the agreed level of the issue it speaks to (the view's `issue`); every other item (no range,
+ * no issue it can be tied to, or a level outside its range) was only weighed.
  */
 function evidenceTexts(
   view: CounterpartyView,

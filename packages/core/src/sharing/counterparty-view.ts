@@ -157,7 +157,10 @@ export interface CounterpartyView {
   alternatives: Terms[]
 }
 
-/** A concession as the table showed it: the levels we moved to (give) and they moved to (get), where each side did move. */
+/**
+ * A concession as the table showed it: the levels we moved to (give) and they moved to (get), where
+ * each side did move.
+ */
 export interface ViewMove {
   give: Terms
   get: Terms
