@@ -100,6 +100,16 @@ describe('parley status: the reality test as a trade adviser', () => {
     expect(text).toContain(
       `Joint gain in sight: +${us} for us, +${them} for them (est., plan) over the table`,
     )
+    // Over their counter, it says so: the table is theirs, not a position of ours.
+    const countered = renewalNegotiation([
+      { type: 'offer-sent', bundles: [{ label: 'A', terms: { ...B, term: 12 } }] },
+      { type: 'offer-rejected', side: 'them', counter: { terms: { ...B, term: 12, price: 220000 } } },
+    ])
+    const theirs = JSON.parse((await runCaptured(['status', countered, '--json'])).stdout) as StatusJson
+    if (!theirs.jointGain) throw new Error('no joint gain over their counter')
+    expect((await runCaptured(['status', countered])).stdout).toMatch(
+      /Joint gain in sight: .* over their counter — /,
+    )
   })
 
   it('has no joint gain with nothing on the table', async () => {

@@ -173,7 +173,7 @@ function printStatus(out: Output, status: NegotiationStatus, journal: string | n
     const gain = status.jointGain
     out.print()
     out.print(
-      `${c.bold('Joint gain in sight:')} ${c.green(`${signed(gain.gain.us)} for us, ${signed(gain.gain.them)} for them`)} (${status.estimate.label}) over the table — U_us ${pts(gain.utility.us)}, U_them ${pts(gain.utility.them)} — ${formatTerms(gain.terms)}`,
+      `${c.bold('Joint gain in sight:')} ${c.green(`${signed(gain.gain.us)} for us, ${signed(gain.gain.them)} for them`)} (${status.estimate.label}) over ${status.table?.source === 'counter' ? 'their counter' : 'the table'} — U_us ${pts(gain.utility.us)}, U_them ${pts(gain.utility.them)} — ${formatTerms(gain.terms)}`,
     )
   }
   out.print()

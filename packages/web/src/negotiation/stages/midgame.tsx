@@ -83,7 +83,8 @@ export function MidgamePage({ model }: { model: NegotiationModel }) {
       {status.jointGain ? (
         <Notice kind="info">
           <PrivateMark>For our side only</PrivateMark> <strong>Joint gain in sight:</strong> a bundle better
-          for both sides than the table, {jointGainText(status.jointGain, estimate)} —{' '}
+          for both sides than {status.table?.source === 'counter' ? 'their counter' : 'the table'},{' '}
+          {jointGainText(status.jointGain, estimate)} —{' '}
           <span className="terms">{termsText(space.issues, status.jointGain.terms)}</span>
         </Notice>
       ) : null}
