@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { meso } from '../meso/meso'
 import type { Plan } from '../model/plan'
 import { compileSpace } from '../scoring/space'
+import { HIRING_OFFER, hiringSpace } from '../testing/hiring'
 import { renewalSpace } from '../testing/renewal'
 import { RENEWAL_B } from '../testing/renewal-bundles'
 import { beyondOurRange } from './beyond-our-range'
@@ -84,6 +85,21 @@ describe('levels beyond the evidence pack', () => {
       evidence: plan.evidence?.map((item) => ({ ...item, unit: 'USD one-off' })),
     }))
     expect(beyondOurRange(other, at(260000))).toEqual([])
+  })
+})
+
+describe('levels beyond the evidence on a plateau of our scores', () => {
+  it('warns only of a level worth more to us than the range end it lies past', () => {
+    // The hiring example: a Staff title review is worth as much to us at 12 months as at 18, and its
+    // evidence (12–24 months to Staff at peers) names the issue. A 6-month review is a concession.
+    const hiring = hiringSpace()
+    const bundle = (title_review: number) => [{ label: 'B', terms: { ...HIRING_OFFER, title_review } }]
+    const onTitle = (title_review: number) =>
+      beyondOurRange(hiring, bundle(title_review)).filter(
+        (w) => w.code === 'beyond_evidence' && w.issue === 'title_review',
+      )
+    expect(onTitle(6)).toEqual([])
+    expect(onTitle(18)).toEqual([])
   })
 })
 

@@ -34,12 +34,14 @@ function pastInOurFavour(
   low: number,
   high: number,
 ): 'above' | 'below' | undefined {
-  const atLow = scoreLevel(issue, 'us', low)
-  const atHigh = scoreLevel(issue, 'us', high)
   // A tenth of a millionth of the range: a level on the end itself is not past it.
   const slack = 1e-7 * Math.max(1, Math.abs(high - low))
-  if (level > high + slack && atHigh >= atLow) return 'above'
-  if (level < low - slack && atLow >= atHigh) return 'below'
+  // Past an end in our favour: worth more to us than that end. Comparing the ends with each other
+  // would take a plateau (a title review worth as much to us at 12 months as at 24) as our favour
+  // in both directions, and warn of a 6-month review, which is a concession.
+  const mine = scoreLevel(issue, 'us', level)
+  if (level > high + slack) return mine > scoreLevel(issue, 'us', high) ? 'above' : undefined
+  if (level < low - slack) return mine > scoreLevel(issue, 'us', low) ? 'below' : undefined
   return undefined
 }
 
