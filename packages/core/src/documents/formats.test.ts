@@ -105,22 +105,15 @@ describe('renderMarkdown', () => {
   })
 
   it('writes a chart column with one number of decimals: 41.0 beside 31.8, not 41', () => {
+    const frontier = doc.blocks.find((block) => block.kind === 'chart')
+    if (frontier?.kind !== 'chart') throw new Error('the fixture has a chart')
     const chart = {
       ...doc,
       blocks: [
         {
-          kind: 'chart' as const,
-          title: 'Frontier',
-          xLabel: 'Us',
-          yLabel: 'Them',
+          ...frontier,
           series: [
-            {
-              name: 'Frontier',
-              points: [
-                [31.8, 96.9],
-                [41, 91.1],
-              ] as [number, number][],
-            },
+            { name: 'Frontier', points: [[31.8, 96.9] as [number, number], [41, 91.1] as [number, number]] },
           ],
           marks: [{ label: 'Nash', x: 44.25, y: 88 }],
         },

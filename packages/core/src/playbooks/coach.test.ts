@@ -9,12 +9,12 @@ import type { JournalEvent } from '../journal/events'
 import { replay } from '../journal/replay'
 import { negotiationStatus } from '../journal/status'
 import type { Level, Plan, Terms } from '../model/plan'
-import { parsePlanText } from '../plan/parse'
 import { constraintHolds, ruleAndLimits } from '../scoring/constraints'
 import { offerFromLevels } from '../scoring/offer'
 import { compileSpace, type IssueModel } from '../scoring/space'
 import { counterpartyView } from '../sharing/counterparty-view'
 import { event } from '../testing/events'
+import { exampleSpace } from '../testing/examples'
 import { acmePlan } from '../testing/plans'
 import { runs } from '../testing/property-runs'
 import { renewalSpace } from '../testing/renewal'
@@ -468,17 +468,7 @@ describe('the answer to a counter that only moves issues their way', () => {
   })
 })
 
-const PROCUREMENT = import.meta.glob(['../../../../examples/procurement-city-services-rfp.yaml'], {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-}) as Record<string, string>
-
-function procurementSpace() {
-  const parsed = parsePlanText(Object.values(PROCUREMENT)[0] ?? '', { format: 'yaml' })
-  if (!parsed.ok) throw new Error('the procurement example does not parse')
-  return compileSpace(parsed.plan)
-}
+const procurementSpace = () => exampleSpace('procurement-city-services-rfp')
 
 describe('the pause, which answers a request the agreed rule cannot take', () => {
   const renewal = renewalSpace()
