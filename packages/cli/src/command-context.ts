@@ -25,3 +25,10 @@ export function planRefused(context: CommandContext, json: boolean, problems: re
     problems.filter((problem) => problem.severity === 'error'),
   )
 }
+
+/** Reports a usage mistake of `parley VERB` (exit 2), as JSON `{ "errors": [{ "code": "usage", ... }] }` with --json. */
+export function usageError(context: CommandContext, json: boolean, verb: string, message: string): number {
+  if (json) context.out.json({ errors: [{ code: 'usage', message, path: '' }] })
+  else context.out.error(`parley ${verb}: ${message}`)
+  return EXIT.usage
+}

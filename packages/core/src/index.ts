@@ -498,6 +498,7 @@ export { readTruthDocument, TruthFileSchema, type TruthRead } from './simulation
 // Warnings a negotiator needs before a decision, under the current estimate.
 
 export { TRADE_COST_MIN, tradesCostingThem } from './warnings/costly-trade'
+export { explainsBundleInPlay } from './warnings/figures-changed'
 export {
   type BeyondAnchorWarning,
   type BeyondApprovalWarning,

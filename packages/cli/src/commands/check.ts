@@ -3,7 +3,7 @@
  * warnings — a fresh starter's `<...>` placeholders among them, each named with its path — and the
  * linter's findings are listed too, keeping check's own exit codes.
  */
-import { access } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
 import {
   count,
   findingsJson,
@@ -113,7 +113,7 @@ type CheckedNegotiation =
  */
 async function checkedNegotiation(file: string): Promise<CheckedNegotiation> {
   const journalPath = journalPathFor(file)
-  if (await exists(journalPath)) {
+  if (existsSync(journalPath)) {
     const loaded = await loadNegotiation(file)
     if (!loaded.ok) return { ok: false, errors: loaded.plan.errors }
     const { plan, journal, state, posterior } = loaded
@@ -122,15 +122,6 @@ async function checkedNegotiation(file: string): Promise<CheckedNegotiation> {
   const plan = await loadPlan(file)
   if (!plan.ok) return { ok: false, errors: plan.errors }
   return { ok: true, plan, journal: await loadJournal(journalPath) }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path)
-    return true
-  } catch {
-    return false
-  }
 }
 
 function printSummary(out: Output, file: string, summary: PlanSummary): void {

@@ -26,7 +26,7 @@ import {
   sourceFormatOf,
   type Terms,
 } from '@parley/core'
-import { type CommandContext, invalidInput, planRefused } from '../command-context'
+import { type CommandContext, invalidInput, planRefused, usageError } from '../command-context'
 import { EXIT } from '../exit-codes'
 import { type Choice, type Prompter, PromptInterrupted, terminalPrompter } from '../move-prompts'
 import { type JournalOptions, openNegotiation } from '../negotiation-file'
@@ -87,10 +87,7 @@ async function recordMove(
   }
   if (!built.ok) {
     if (built.problems) return invalidInput(context, json, built.problems)
-    if (built.message !== undefined) {
-      if (json) context.out.json({ errors: [{ code: 'usage', message: built.message, path: '' }] })
-      else context.out.error(`parley ${builder.verb}: ${built.message}`)
-    }
+    if (built.message !== undefined) return usageError(context, json, builder.verb, built.message)
     return built.code
   }
   const raw = options.note !== undefined ? { ...built.raw, note: options.note } : built.raw

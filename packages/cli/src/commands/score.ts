@@ -8,7 +8,7 @@ import {
   scoreOffer,
   sourceFormatOf,
 } from '@parley/core'
-import { type CommandContext, invalidInput, planRefused } from '../command-context'
+import { type CommandContext, invalidInput, planRefused, usageError } from '../command-context'
 import { EXIT } from '../exit-codes'
 import { pts, signed } from '../output'
 import { loadPlan, readTextFile } from '../plan-file'
@@ -41,10 +41,12 @@ export async function scoreCommand(
 ): Promise<number> {
   const json = options.json === true
   if ((options.offer === undefined) === (options.bundle === undefined)) {
-    const message = 'give the offer with --offer JSON|FILE or --bundle ISSUE=LEVEL ..., one of them'
-    if (json) context.out.json({ errors: [{ code: 'usage', message, path: '' }] })
-    else context.out.error(`parley score: ${message}`)
-    return EXIT.usage
+    return usageError(
+      context,
+      json,
+      'score',
+      'give the offer with --offer JSON|FILE or --bundle ISSUE=LEVEL ..., one of them',
+    )
   }
   const loaded = await loadPlan(file)
   if (!loaded.ok) return planRefused(context, json, loaded.errors)

@@ -1,10 +1,10 @@
 /** `parley status PLAN`: where the negotiation stands, derived from the plan and its journal. */
 import {
   CONCESSION_FLAG_WORDS,
+  explainsBundleInPlay,
   formatBits,
   formatMoney,
   giveawayInWords,
-  latestBundlesInPlay,
   type NegotiationStatus,
   negotiationStatus,
   negotiationWarnings,
@@ -38,14 +38,10 @@ export async function statusCommand(
     printStatus(context.out, status, journal.exists ? journal.file : null)
     // Figures of bundles no longer in play are history (in --json): earlier rounds', a set's bundles
     // they did not pick once they answered, and every one once the terms are agreed.
-    const latest = state.offers.at(-1)?.eventId
-    const inPlay = latestBundlesInPlay(state)
     printWarnings(
       context.out,
       'Warnings',
-      warnings.filter(
-        (w) => w.code !== 'sent_figures_changed' || (w.eventId === latest && inPlay.includes(w.bundle)),
-      ),
+      warnings.filter((w) => w.code !== 'sent_figures_changed' || explainsBundleInPlay(w, state)),
     )
     if (journal.problems.length > 0) context.out.problems(journal.problems)
   }

@@ -294,11 +294,6 @@ function counterTradeOf(counter: RealityItem | undefined): PhrasePicks['counterT
     : undefined
 }
 
-/** What we now believe they value, as weight shares by plan issue: the plan's until the journal has taught us something. */
-function estimateWeights(space: Space, state: NegotiationState, posterior: Posterior | undefined): number[] {
-  return Array.from(currentEstimate(space, state, posterior).shares)
-}
-
 export interface CoachOptions {
   /** Show the playbook of this stage instead of the current one. */
   stage?: Stage
@@ -319,7 +314,9 @@ export function coach(
   const { plan } = space
   const playbook = PLAYBOOKS[plan.context]
   const style: PhraseStyle = plan.culture?.style ?? 'direct'
-  const weights = estimateWeights(space, state, posterior)
+  // What we now believe they value: the plan's estimate until the journal has taught us something.
+  const estimate = currentEstimate(space, state, posterior)
+  const weights = Array.from(estimate.shares)
   const closed = settled(state, stage)
 
   // The next set, when nothing is on offer yet: chosen under what we know of them.
@@ -330,7 +327,7 @@ export function coach(
       posterior && state.observations.length > 0
         ? {
             beliefs: thinBeliefs(posterior.beliefs, 400),
-            theirUtility: currentEstimate(space, state, posterior).themOfLevels,
+            theirUtility: estimate.themOfLevels,
           }
         : {},
     )
@@ -359,9 +356,7 @@ export function coach(
   const presenting = !closed && (proposed.length > 0 || offerAwaitsAnswer(state))
   // Their counter on the table, read by the reality test's trade adviser: when it only moves issues
   // their way, the words say the adviser's proposal, and no trade that would give more on the table.
-  const counter = closed
-    ? undefined
-    : theirCounterRead(space, state, currentEstimate(space, state, posterior))
+  const counter = closed ? undefined : theirCounterRead(space, state, estimate)
   const counterTrade = counterTradeOf(counter)
   // Variants of what we put to them, while its terms can still change: the bundle on the table, or
   // our answer to their one-sided counter (variants of the counter would be worth as little to us).

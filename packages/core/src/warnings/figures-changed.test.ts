@@ -5,7 +5,7 @@ import { readOffer } from '../scoring/offer'
 import { event } from '../testing/events'
 import { renewalSpace } from '../testing/renewal'
 import { RENEWAL_B } from '../testing/renewal-bundles'
-import { FIGURE_CHANGE_MIN, sentFiguresChanged } from './figures-changed'
+import { explainsBundleInPlay, FIGURE_CHANGE_MIN, sentFiguresChanged } from './figures-changed'
 import { negotiatorWarnings } from './warnings'
 
 const space = renewalSpace()
@@ -74,5 +74,34 @@ describe('why the figures of bundles already sent changed', () => {
       expect(warning.message).toContain('changed with their 1 answer since')
     } else
       expect(Math.abs(estimate.them(read.offer) - atSecond.them(read.offer))).toBeLessThan(FIGURE_CHANGE_MIN)
+  })
+})
+
+describe('which changed figures are explained in words', () => {
+  it('those of the set while it waits for their answer, then of their pick only, and none once agreed', () => {
+    const stated = event('interest-stated', {
+      text: 'the uplift cap matters far more than the fee',
+      relative: [{ issue: 'uplift', over: 'price', factor: 3 }],
+    })
+    const changes = (learned: ReturnType<typeof negotiation>) =>
+      sentFiguresChanged(space, learned.state, currentEstimate(space, learned.state, learned.posterior))
+    const waiting = negotiation(space, [sent, stated])
+    const explained = (learned: ReturnType<typeof negotiation>) =>
+      changes(learned)
+        .filter((warning) => explainsBundleInPlay(warning, learned.state))
+        .map((warning) => warning.bundle)
+    const all = changes(waiting).map((warning) => warning.bundle)
+    expect(all.length).toBeGreaterThan(1)
+    expect(explained(waiting)).toEqual(all)
+    const chosen = negotiation(space, [sent, stated, event('bundle-chosen', { label: 'C' })])
+    expect(explained(chosen).every((label) => label === 'C')).toBe(true)
+    expect(changes(chosen).some((w) => w.bundle !== 'C')).toBe(true)
+    const agreed = negotiation(space, [
+      sent,
+      stated,
+      event('bundle-chosen', { label: 'C' }),
+      event('agreed', { terms: C }),
+    ])
+    expect(explained(agreed)).toEqual([])
   })
 })

@@ -8,6 +8,7 @@
 import { plainUtility, plainWorth } from '../glossary/glossary'
 import { type CurrentEstimate, currentEstimate } from '../inference/estimate'
 import type { Observation } from '../inference/observation'
+import { latestBundlesInPlay } from '../journal/apply/offers'
 import type { NegotiationState } from '../journal/replay'
 import { count } from '../language/english'
 import { formatPoints } from '../scoring/figures'
@@ -72,4 +73,21 @@ export function sentFiguresChanged(
       ]
     })
   })
+}
+
+/**
+ * Whether a warning explains the changed figures of a bundle still in play (`latestBundlesInPlay`):
+ * what `parley status` and the web app's midgame explain in words; the others (earlier rounds', the
+ * bundles they passed over, all once agreed) are history, kept in JSON.
+ */
+export function explainsBundleInPlay(
+  warning: { code: string; eventId?: string; bundle?: string },
+  state: NegotiationState,
+): boolean {
+  if (warning.code !== 'sent_figures_changed') return false
+  return (
+    warning.eventId === state.offers.at(-1)?.eventId &&
+    warning.bundle !== undefined &&
+    latestBundlesInPlay(state).includes(warning.bundle)
+  )
 }

@@ -6,8 +6,8 @@
  * `parley status` shows it.
  */
 import {
+  explainsBundleInPlay,
   formatPoints,
-  latestBundlesInPlay,
   negotiationStatus,
   type PlotMarker,
   STAGE_WORDS,
@@ -45,14 +45,7 @@ export function MidgamePage({ model }: { model: NegotiationModel }) {
   )
   // The figures of the bundles in play (our latest offer while it waits for their answer, then their
   // pick while it is the table) are explained where they are shown; those they passed over are history.
-  const latestOffer = model.derived.state.offers.at(-1)?.eventId
-  const inPlay = latestBundlesInPlay(model.derived.state)
-  const changed = warnings.filter(
-    (warning) =>
-      warning.code === 'sent_figures_changed' &&
-      warning.eventId === latestOffer &&
-      inPlay.includes(warning.bundle),
-  )
+  const changed = warnings.filter((warning) => explainsBundleInPlay(warning, model.derived.state))
   const table: PlotMarker[] = status.table
     ? [
         {
