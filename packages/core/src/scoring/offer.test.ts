@@ -6,7 +6,7 @@ import { allBundles, planArb } from '../testing/arbitraries'
 import { acmePlan } from '../testing/plans'
 import { runs } from '../testing/property-runs'
 import { offerFromLevels, readOffer, scoreOffer, termsOf, utilityOf } from './offer'
-import { compileSpace } from './space'
+import { compileSpace, scoreLevel } from './space'
 
 function offer(plan: Plan, terms: unknown) {
   const space = compileSpace(plan)
@@ -159,6 +159,52 @@ describe('utility properties', () => {
         }
       }),
       { numRuns: runs(150) },
+    )
+  })
+
+  it('scores a level by points between the scores of the points either side, exactly at a point', () => {
+    // 0.007 + (0 - 0.007) * 5 / 5 is -8.7e-19 in floats: a GENIUS export then wrote a negative evaluation.
+    const issue = {
+      min: -10,
+      max: 5,
+      preference: {
+        us: { weight: 1, prefer: 'high' as const },
+        them: {
+          weight: 1,
+          points: [
+            [-10, 0],
+            [-5, 0.007],
+            [0, 0],
+            [5, 0],
+          ] as [number, number][],
+        },
+      },
+    }
+    expect(Object.is(scoreLevel(issue, 'them', 0), 0)).toBe(true)
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: -1000, max: 1000 }), { minLength: 2, maxLength: 5 }),
+        fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: 5, maxLength: 5 }),
+        fc.integer({ min: -1000, max: 1000 }),
+        (xs, ys, x) => {
+          const points = [...xs].sort((a, b) => a - b).map((at, k) => [at, ys[k] ?? 0] as [number, number])
+          const model = { ...issue, preference: { ...issue.preference, them: { weight: 1, points } } }
+          const score = scoreLevel(model, 'them', x)
+          const at = points.find(([px]) => px === x)
+          if (at) expect(score).toBe(at[1])
+          const right = points.findIndex(([px]) => px >= x)
+          const around =
+            right === -1
+              ? [points[points.length - 1]]
+              : right === 0
+                ? [points[0]]
+                : [points[right - 1], points[right]]
+          const scores = around.map((point) => point?.[1] ?? 0)
+          expect(score).toBeGreaterThanOrEqual(Math.min(...scores))
+          expect(score).toBeLessThanOrEqual(Math.max(...scores))
+        },
+      ),
+      { numRuns: runs(300) },
     )
   })
 

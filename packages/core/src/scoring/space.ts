@@ -135,8 +135,12 @@ function piecewise(pointList: readonly (readonly [number, number])[], x: number)
   for (let k = 1; k < pointList.length; k++) {
     const right = pointList[k]
     const left = pointList[k - 1]
-    if (right && left && x <= right[0])
-      return left[1] + ((right[1] - left[1]) * (x - left[0])) / (right[0] - left[0])
+    if (!right || !left || x > right[0]) continue
+    if (x === right[0]) return right[1]
+    // Float rounding can carry the line a hair past its ends (0.007 - 0.035 / 5 is -8.7e-19):
+    // a score stays between the scores of the points either side, so never below 0 or above 100.
+    const value = left[1] + ((right[1] - left[1]) * (x - left[0])) / (right[0] - left[0])
+    return Math.min(Math.max(value, Math.min(left[1], right[1])), Math.max(left[1], right[1]))
   }
   return last[1]
 }
