@@ -33,6 +33,7 @@ import {
   startRehearsal,
   stepRehearsal,
   type Terms,
+  tableSourceWords,
 } from '@parley/core'
 import { writeFilesAtomically } from '../atomic-write'
 import { type CommandContext, invalidInput, planRefused } from '../command-context'
@@ -442,7 +443,7 @@ function printStatus(out: Output, rehearsal: Rehearsal): void {
   }
   const table = state.table
   if (table) {
-    out.print(`On the table (${table.source}):`)
+    out.print(`On the table (${tableSourceWords(table.source)}):`)
     printBundles(out, rehearsal, [{ terms: table.terms, levels: Int32Array.from(table.offer.levelIndex) }])
   } else out.print('Nothing on the table yet.')
   if (state.counter) out.print('Their counter is open: accept, or make your next move.')

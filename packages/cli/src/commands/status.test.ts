@@ -107,9 +107,11 @@ describe('parley status: the reality test as a trade adviser', () => {
     ])
     const theirs = JSON.parse((await runCaptured(['status', countered, '--json'])).stdout) as StatusJson
     if (!theirs.jointGain) throw new Error('no joint gain over their counter')
-    expect((await runCaptured(['status', countered])).stdout).toMatch(
-      /Joint gain in sight: .* over their counter — /,
-    )
+    const overCounter = (await runCaptured(['status', countered])).stdout
+    expect(overCounter).toMatch(/Joint gain in sight: .* over their counter — /)
+    // The heading says whose move the table is, in words (the JSON keeps the source's name).
+    expect(theirs.table?.source).toBe('counter')
+    expect(overCounter).toContain('On the table (their counter): ')
   })
 
   it('has no joint gain with nothing on the table', async () => {

@@ -8,6 +8,7 @@ import {
   type NegotiationStatus,
   negotiationStatus,
   negotiationWarnings,
+  tableSourceWords,
 } from '@parley/core'
 import { type CommandContext, planRefused } from '../command-context'
 import { EXIT } from '../exit-codes'
@@ -73,7 +74,7 @@ function printStatus(out: Output, status: NegotiationStatus, journal: string | n
     )
   } else if (status.table) {
     out.print(
-      `${c.bold('On the table')} (${status.table.source}): U_us ${pts(status.table.utility.us)}, U_them ${pts(status.table.utility.them)} (${status.estimate.label}) — ${formatTerms(status.table.terms)}`,
+      `${c.bold('On the table')} (${tableSourceWords(status.table.source)}): U_us ${pts(status.table.utility.us)}, U_them ${pts(status.table.utility.them)} (${status.estimate.label}) — ${formatTerms(status.table.terms)}`,
     )
   }
   if (status.concessions.length > 0) {

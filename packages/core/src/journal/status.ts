@@ -25,7 +25,7 @@ import { type JointGain, jointGain } from './joint-gain'
 import { type NextMove, nextMove } from './next-move'
 import { alternativesBeforeSigning, type PostSettlementOption, pendingAlternatives } from './post-settlement'
 import { type RealityTest, realityTest } from './reality'
-import { type JournalFinding, type NegotiationState, replay, type Stage } from './replay'
+import { type JournalFinding, type NegotiationState, replay, type Stage, type TableSource } from './replay'
 
 export interface StatusBundle {
   label: string
@@ -41,7 +41,7 @@ export interface NegotiationStatus {
   offersInPlay: StatusBundle[]
   /** Whether that offer still waits for their answer (core's `offerAwaitsAnswer`): once answered, its bundles are history. */
   awaitingAnswer: boolean
-  table: (StatusBundle & { source: string }) | null
+  table: (StatusBundle & { source: TableSource }) | null
   concessions: ConcessionLine[]
   balance: { us: number; them: number }
   /** Their weights as shares (summing to 1 across issues) with 80% intervals. */

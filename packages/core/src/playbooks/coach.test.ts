@@ -550,6 +550,18 @@ describe("the anchor's rationale in the words", () => {
       'The words leave out the benchmark (Benchmark price for claims workflow platforms at 400 to 500 seats: 210,000 to 270,000 USD/year): annual subscription fee 200,000 USD/year in play lies outside it',
     )
     expect(below.advice.join('\n')).not.toContain('leave out the benchmark')
+    const both = coach(renewal, [
+      ...on(250000),
+      event('offer-sent', {
+        bundles: [
+          { label: 'A', terms: { ...RENEWAL_B, price: 200000 } },
+          { label: 'B', terms: { ...RENEWAL_B, price: 190000, rollout: 45 } },
+        ],
+      }),
+    ])
+    expect(both.advice.join('\n')).toContain(
+      'annual subscription fee 200,000 USD/year and 190,000 USD/year in play lie outside it',
+    )
     // A new set being put to them counts too, beside a table still within the anchor.
     const set = event('offer-sent', {
       bundles: [

@@ -412,11 +412,10 @@ export function coach(
   const offRange = closed ? undefined : benchmarkOutOfPlay(view, picks)
   if (offRange) {
     const issue = space.byId.get(offRange.issue)
-    const levels = listAnd(
-      [...new Set(offRange.outside)].map((value) => formatLevelWithUnit(value, issue?.unit ?? '')),
-    )
+    const outside = [...new Set(offRange.outside)]
+    const levels = listAnd(outside.map((value) => formatLevelWithUnit(value, issue?.unit ?? '')))
     advice.push(
-      `The words leave out the benchmark (${withoutFullStop(offRange.claim)}: ${formatLevelWithUnit(offRange.range[0], '')} to ${formatLevelWithUnit(offRange.range[1], issue?.unit ?? '')}): ${inSentence(issue?.name ?? offRange.issue)} ${levels} in play lies outside it, so its line ("our offer is set against that range") would not be true of what we put to them. Quote it again once that is within it.`,
+      `The words leave out the benchmark (${withoutFullStop(offRange.claim)}: ${formatLevelWithUnit(offRange.range[0], '')} to ${formatLevelWithUnit(offRange.range[1], issue?.unit ?? '')}): ${inSentence(issue?.name ?? offRange.issue)} ${levels} in play ${outside.length === 1 ? 'lies' : 'lie'} outside it, so its line ("our offer is set against that range") would not be true of what we put to them. Quote it again once that is within it.`,
     )
   }
   for (const broken of ruleBroken)

@@ -11,6 +11,7 @@ import {
   negotiationStatus,
   type PlotMarker,
   STAGE_WORDS,
+  tableSourceWords,
 } from '@parley/core'
 import { useMemo } from 'react'
 import { Notice, PrivateMark, Section } from '../../ui/controls'
@@ -51,7 +52,7 @@ export function MidgamePage({ model }: { model: NegotiationModel }) {
         {
           key: 'table',
           label: 'T',
-          legend: `On the table (${status.table.source})`,
+          legend: `On the table (${tableSourceWords(status.table.source)})`,
           us: status.table.utility.us,
           them: status.table.utility.them,
           kind: 'table',

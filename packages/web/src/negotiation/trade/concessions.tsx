@@ -15,6 +15,7 @@ import {
   formatSigned,
   type NegotiationStatus,
   type NegotiatorWarning,
+  tableSourceWords,
 } from '@parley/core'
 import { useMemo, useState } from 'react'
 import { Button, ProblemList, SelectField, TextField } from '../../ui/controls'
@@ -180,8 +181,9 @@ export function Concessions({
     <>
       {table ? (
         <p className="on-the-table">
-          <strong>On the table</strong> ({table.source}): {termsText(model.space.issues, table.terms)} — worth{' '}
-          {formatPoints(table.utility.us)} to us, {formatPoints(table.utility.them)} to them ({estimate}).
+          <strong>On the table</strong> ({tableSourceWords(table.source)}):{' '}
+          {termsText(model.space.issues, table.terms)} — worth {formatPoints(table.utility.us)} to us,{' '}
+          {formatPoints(table.utility.them)} to them ({estimate}).
         </p>
       ) : (
         <p>

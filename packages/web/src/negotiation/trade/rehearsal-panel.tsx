@@ -27,6 +27,7 @@ import {
   startRehearsal,
   stepRehearsal,
   type Terms,
+  tableSourceWords,
 } from '@parley/core'
 import { useMemo, useState } from 'react'
 import { Button, NumberField, ProblemList, SelectField } from '../../ui/controls'
@@ -227,7 +228,7 @@ function OurMoves({ rehearsal, play }: { rehearsal: Rehearsal; play: (move: Rehe
     <div className="rehearsal-moves">
       {table ? (
         <p>
-          On the table ({table.source}):{' '}
+          On the table ({tableSourceWords(table.source)}):{' '}
           {bundleText(
             space.issues,
             rehearsal,
