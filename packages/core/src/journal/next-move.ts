@@ -1,10 +1,15 @@
 /** The suggested next move, from where the negotiation stands and the method's rules of play. */
+import { listAnd } from '../language/english'
+import { formatPoints } from '../scoring/figures'
+import type { Offer } from '../scoring/offer'
 import type { Space } from '../scoring/space'
 import type { ConcessionLine } from './concessions'
+import type { JointGain } from './joint-gain'
+import { changedIssues, withPosition } from './positions'
 import { pendingAlternatives } from './post-settlement'
 import type { RealityTest } from './reality'
 import type { NegotiationState } from './replay'
-import { giveawayInWords } from './trade-advice'
+import { giveawayInWords, termsInWords } from './trade-advice'
 
 export interface NextMove {
   /** What to do, in one sentence. */
@@ -20,6 +25,8 @@ export function nextMove(
   reality: RealityTest,
   /** How many post-settlement alternatives `status` shows (once an agreement is recorded). */
   alternatives = 0,
+  /** A bundle better for both than the table under the current estimate (status's joint gain). */
+  joint: JointGain | null = null,
 ): NextMove {
   const { plan } = space
   const last = state.applied.at(-1)
@@ -70,6 +77,11 @@ export function nextMove(
           return {
             text: `${counter.advice}, rather than accept their counter: as it stands it gives away ${giveawayInWords(counter.giveaway, counter.givenBack)}`,
           }
+        // Acceptable as it stands, but not the best both sides can do: create the value before taking it.
+        if (counter?.verdict === 'accept' && joint && state.table)
+          return {
+            text: `their counter passes the reality test (${counter.reason}), ${betterForBoth(space, state.table.offer, joint)}`,
+          }
         return counter
           ? { text: `reality-test their counter: ${counter.verdict} (${counter.reason})` }
           : {
@@ -115,4 +127,11 @@ export function nextMove(
     case 'debrief':
       return { text: 'finish the debrief answers and add what worked to the tradeables library' }
   }
+}
+
+/** `but a bundle is better for both: before accepting it, propose …` with the issues it changes. */
+function betterForBoth(space: Space, table: Offer, joint: JointGain): string {
+  const offer = withPosition(space, table, joint.terms)
+  const moves = listAnd(termsInWords(offer, changedIssues(space, table, offer)))
+  return `but a bundle is better for both: before accepting it, propose ${moves} in its place (+${formatPoints(joint.gain.us)} for us, +${formatPoints(joint.gain.them)} for them by our current estimate)`
 }

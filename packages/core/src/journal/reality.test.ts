@@ -85,7 +85,23 @@ describe('the reality test as a trade adviser', () => {
     expect(item.verdict).toBe('accept')
     expect(item.giveaway).toBeUndefined()
     expect(item.proposal).toBeUndefined()
-    expect(status.nextMove.text).toContain('reality-test their counter: accept')
+    // Acceptable, but a bundle is better for both: the next move says to propose it before accepting.
+    const joint = status.jointGain
+    if (!joint) throw new Error('expected a joint gain over this counter')
+    expect(status.nextMove.text).toMatch(
+      /^their counter passes the reality test \(meets the rule and our limits.*\), but a bundle is better for both: before accepting it, propose .* in its place \(\+\d+\.\d for us, \+\d+\.\d for them by our current estimate\)$/,
+    )
+    expect(status.nextMove.text).toContain(
+      `+${joint.gain.us.toFixed(1)} for us, +${joint.gain.them.toFixed(1)} for them`,
+    )
+    // Countering with that bundle leaves nothing better for both: accept, as the reality test says.
+    const onFrontier = counterItem(space, [
+      event('offer-sent', { bundles: [{ label: 'A', terms: ours }] }),
+      event('offer-rejected', { counter: { terms: joint.terms } }),
+    ])
+    expect(onFrontier.item.verdict).toBe('accept')
+    expect(onFrontier.status.jointGain).toBeNull()
+    expect(onFrontier.status.nextMove.text).toMatch(/^reality-test their counter: accept \(/)
   })
 
   it('answers a counter that gives back next to nothing for what it takes with a trade too', () => {

@@ -217,7 +217,7 @@ export function negotiationStatus(
     jointGain: joint,
     postSettlement: alternatives,
     postSettlementOffered: alternatives.length > 0 ? (pendingAlternatives(state)?.eventId ?? null) : null,
-    nextMove: nextMove(space, state, log, reality, alternatives.length),
+    nextMove: nextMove(space, state, log, reality, alternatives.length, joint),
     findings: state.findings,
   }
 }
