@@ -117,6 +117,32 @@ describe('the recap reads the bundle on the table', () => {
     )
   })
 
+  it('says a single bundle we offered midgame once: the recap, not the recap and "Option A" again', () => {
+    const counter = { ...A, price: 240000 }
+    const events = [
+      offered(),
+      event('offer-rejected', { counter: { terms: counter } }),
+      event('offer-sent', { bundles: [{ label: 'A', terms: B }] }),
+    ]
+    const report = coach(space, events)
+    expect(report.stage).toBe('midgame')
+    const withTerms = report.script.filter((line) => line.includes(TERMS_B))
+    expect(withTerms).toHaveLength(1)
+    expect(ofKind(report, 'bundle')).toEqual([])
+    // A single bundle that is not the table (their choice of an earlier set is) keeps its line.
+    const set = coach(space, [
+      offered(),
+      event('bundle-chosen', { label: 'A' }),
+      event('offer-sent', {
+        bundles: [
+          { label: 'A', terms: A },
+          { label: 'B', terms: B },
+        ],
+      }),
+    ])
+    expect(ofKind(set, 'bundle').length).toBe(2)
+  })
+
   it('confirms the table after concessions, not the bundle they chose before them', () => {
     const events = [
       offered(),

@@ -367,12 +367,20 @@ export function coach(
     base && !closed && (stage === 'first-move' || stage === 'midgame')
       ? faceSavingVariants(space, base, { weights })
       : []
+  // A single bundle we offered that is the table: the stage's recap reads it in full already, and a
+  // "Version A, in full" line after it would say the same terms twice, as if there were a choice.
+  const latestBundles = state.offers.at(-1)?.bundles ?? []
+  const recapsIt =
+    SCRIPT[stage].includes('recap') &&
+    latestBundles.length === 1 &&
+    table !== undefined &&
+    latestBundles[0]?.offer.values.every((value, i) => value === table.values[i]) === true
   const picks: PhrasePicks = {
     ...(closed || counterTrade ? {} : tradePicks(space, weights, table)),
     ...(counterTrade ? { counterTrade } : {}),
     // A face-saving line invites a choice among variants: only when there are some.
     ...(faceSaving[0] ? { headline: faceSaving[0].headline.issue } : {}),
-    presenting,
+    presenting: presenting && !recapsIt,
   }
   // The decision rule's line promises that every option passes the test: while one in play does
   // not, the words leave that line out and the advice says why.
