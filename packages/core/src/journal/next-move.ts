@@ -91,6 +91,12 @@ export function nextMove(
       }
       if (last?.type === 'bundle-chosen' || last?.type === 'bundles-ranked') {
         const table = reality.items.find((item) => item.label === 'on the table')
+        // Choosing the one bundle we offered is a yes to it: what is left is to write it down.
+        if (state.offers.at(-1)?.bundles.length === 1 && table?.verdict === 'accept')
+          return {
+            text: 'they took the bundle we offered: record the agreement, with measurable terms, governance and an exit',
+            command: 'parley agree PLAN --table',
+          }
         if (
           table?.verdict === 'accept' &&
           plan.aspiration !== undefined &&
