@@ -46,3 +46,17 @@ export function integerIn(min: number, max: number) {
     return number
   }
 }
+
+/** A probability: 0 to 1, or a percentage with its sign (`0.3`, `30%`). */
+export function probability(value: string): number {
+  const text = value.trim()
+  const percent = text.endsWith('%')
+  const number = Number(percent ? text.slice(0, -1) : text)
+  const share = percent ? number / 100 : number
+  if (text === '' || text === '%' || !Number.isFinite(share) || share < 0 || share > 1) {
+    throw new InvalidArgumentError(
+      `must be a probability from 0 to 1, or a percentage such as 30%, not '${value}'`,
+    )
+  }
+  return share
+}

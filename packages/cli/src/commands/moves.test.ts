@@ -139,6 +139,31 @@ describe('move verbs write the event `journal add` writes', () => {
         exchange: { price: 250000 },
       },
     ],
+    [
+      "propose-contingency with both sides' probabilities",
+      CHOSEN,
+      [
+        'propose-contingency',
+        '--if',
+        'adoption >= 80',
+        '--then',
+        'uplift=5',
+        '--chance-us',
+        '0.3',
+        '--chance-them',
+        '70%',
+      ],
+      {
+        type: 'contingency-proposed',
+        contingency: {
+          metric: 'adoption',
+          op: '>=',
+          threshold: 80,
+          consequence: { issue: 'uplift', level: 5 },
+          beliefs: { us: 0.3, them: 0.7 },
+        },
+      },
+    ],
     ['note', [], ['note', 'their CFO joins next call'], { type: 'note', text: 'their CFO joins next call' }],
     [
       'offer --bundle with a private note',
@@ -287,6 +312,10 @@ describe('bad input: the same refusals as `journal add`, nothing written', () =>
     [['concede'], 'say what we give'],
     [['heard'], 'say what they said'],
     [['propose-contingency', '--then', 'credits=15'], 'say the condition'],
+    [
+      ['propose-contingency', '--if', 'adoption >= 80', '--then', 'uplift=5', '--chance-us', '0.3'],
+      'give both probabilities that the condition occurs',
+    ],
     [['accept-contingency'], 'say which contingency'],
     [['agree'], 'say what was agreed'],
     [['note'], 'say what to note'],
@@ -317,6 +346,22 @@ describe('bad input: the same refusals as `journal add`, nothing written', () =>
     ])
     expect(condition.code).toBe(EXIT.invalid)
     expect(condition.stderr).toContain("'uptime' is not METRIC OP THRESHOLD")
+    const chance = await runCaptured([
+      'propose-contingency',
+      plan,
+      '--if',
+      'adoption >= 80',
+      '--then',
+      'uplift=5',
+      '--chance-us',
+      '130%',
+      '--chance-them',
+      '0.5',
+    ])
+    expect(chance.code).toBe(EXIT.invalid)
+    expect(chance.stderr).toContain(
+      "--chance-us <p>' argument '130%' is invalid. must be a probability from 0 to 1, or a percentage such as 30%",
+    )
     const more = await runCaptured(['heard', plan, 'x', '--more', 'rollout:price:twice'])
     expect(more.code).toBe(EXIT.invalid)
     expect(more.stderr).toContain('ISSUE:OVER[:FACTOR]')

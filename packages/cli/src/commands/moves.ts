@@ -609,6 +609,9 @@ export interface ProposeContingencyOptions extends MoveOptions {
   text?: string
   exchange?: string[]
   id?: string
+  /** Our probability that the condition occurs (0..1), and theirs as we estimate it. */
+  chanceUs?: number
+  chanceThem?: number
 }
 
 /** `uptime >= 99.5` → metric, operator and threshold (a number when it reads as one). */
@@ -661,6 +664,15 @@ export function proposeContingencyCommand(
         if (!got.ok) return got.built
         exchange = got.terms
       }
+      // What the bet is worth needs both sides' probabilities: one alone values nothing.
+      if ((options.chanceUs === undefined) !== (options.chanceThem === undefined))
+        return usage(
+          'give both probabilities that the condition occurs, ours and theirs as we estimate it: --chance-us 0.2 --chance-them 0.6',
+        )
+      const beliefs =
+        options.chanceUs !== undefined && options.chanceThem !== undefined
+          ? { us: options.chanceUs, them: options.chanceThem }
+          : undefined
       const measurement = {
         ...(options.source !== undefined ? { source: options.source } : {}),
         ...(options.reporting !== undefined ? { reporting: options.reporting } : {}),
@@ -678,6 +690,7 @@ export function proposeContingencyCommand(
             consequence: { issue, level },
             ...(Object.keys(measurement).length > 0 ? { measurement } : {}),
             ...(options.text !== undefined ? { text: options.text } : {}),
+            ...(beliefs ? { beliefs } : {}),
           },
           ...(exchange ? { exchange } : {}),
         },
@@ -696,7 +709,11 @@ export function proposeContingencyCommand(
                       ? '--text'
                       : field === 'id'
                         ? '--id'
-                        : '--if'
+                        : field === 'beliefs'
+                          ? problem.at[2] === 'them'
+                            ? '--chance-them'
+                            : '--chance-us'
+                          : '--if'
           const placed = placeOnFlags('propose-contingency', { [String(head)]: flag })(problem)
           // --then names one term: place its problems on that issue, as --give places a term's.
           return field === 'consequence' && issue !== undefined ? { ...placed, path: issue } : placed

@@ -123,7 +123,9 @@ function printStatus(out: Output, status: NegotiationStatus, journal: string | n
       const value =
         item.us && item.them
           ? `expected gain: us ${signed(item.us.gain)}, them ${signed(item.them.gain)}${item.jointValue ? c.green(' — joint value: a bet both sides prefer') : ''}`
-          : c.dim("no beliefs given: add each side's probability to see what it is worth")
+          : c.dim(
+              "no beliefs given: add each side's probability to see what it is worth (propose-contingency --chance-us, --chance-them)",
+            )
       out.print(
         `  ${item.accepted ? '✓' : '·'} ${item.text}: ${value}${item.verifiable ? '' : c.yellow(' — not verifiable: say how the metric is measured and reported')}`,
       )

@@ -15,7 +15,7 @@ import {
   replyCommand,
   retractCommand,
 } from '../commands/moves'
-import { integerIn, positiveNumber, utilityPoints } from '../options'
+import { integerIn, positiveNumber, probability, utilityPoints } from '../options'
 import { SERVER_FLAG, SERVER_HELP, type Verb } from './verb'
 
 const TERMS = 'ISSUE=LEVEL...'
@@ -132,6 +132,7 @@ export const proposeContingencyVerb: Verb = (program, { context, exit }) => {
       [
         'parley propose-contingency acme.yaml --if "uptime < 99.5" --then credits=15 --within "each month" --source "status page" --reporting "monthly report"',
         'parley propose-contingency acme.yaml --if "adoption >= 80" --then uplift=5 --exchange price=230000',
+        'parley propose-contingency acme.yaml --if "adoption >= 80" --then uplift=5 --chance-us 0.3 --chance-them 70%',
       ],
     ),
   )
@@ -143,6 +144,16 @@ export const proposeContingencyVerb: Verb = (program, { context, exit }) => {
     .option('--text <text>', 'the wording both sides see')
     .option('--exchange <terms...>', `what it is traded for, applied to the table: ${TERMS}`)
     .option('--id <id>', 'a name for the contingency, to accept it by')
+    .option(
+      '--chance-us <p>',
+      'our probability that the condition occurs (0.2 or 20%); with --chance-them, status values the bet',
+      probability,
+    )
+    .option(
+      '--chance-them <p>',
+      'their probability that it occurs, as we estimate it (private: never shown to them)',
+      probability,
+    )
     .action(async (plan: string, options) => exit(await proposeContingencyCommand(context, plan, options)))
 }
 
