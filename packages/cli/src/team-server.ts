@@ -123,20 +123,57 @@ async function call(server: TeamServer, method: string, path: string, body?: unk
   }
 }
 
-interface Summary {
+export interface Summary {
   id: string
   workspaceId: string
   title: string
 }
 
-/** The negotiation NAME names: its id, or its title (any case) in one of the caller's workspaces. */
+export type Picked = { ok: true; summary: Summary } | { ok: false; code: string; message: string }
+
+/**
+ * The negotiation NAME names among those the caller can see: its id; else its title in any case;
+ * else the one title that contains it (any case), so `parley status Sofia --server` finds "Offer to
+ * Sofia Marchetti". Several candidates are named with their ids rather than guessed between.
+ */
+export function pickNegotiation(all: readonly Summary[], name: string): Picked {
+  const wanted = name.trim().toLowerCase()
+  const byId = all.filter((negotiation) => negotiation.id === name.trim())
+  const byTitle = all.filter((negotiation) => negotiation.title.toLowerCase() === wanted)
+  const inTitle = all.filter(
+    (negotiation) => wanted !== '' && negotiation.title.toLowerCase().includes(wanted),
+  )
+  const matches = byId.length > 0 ? byId : byTitle.length > 0 ? byTitle : inTitle
+  if (matches.length === 1) return { ok: true, summary: matches[0] as Summary }
+  const named = (list: readonly Summary[]) =>
+    list
+      .slice(0, 5)
+      .map((negotiation) => `'${negotiation.title}' (${negotiation.id})`)
+      .join(', ') + (list.length > 5 ? `, and ${list.length - 5} more` : '')
+  if (matches.length === 0)
+    return {
+      ok: false,
+      code: 'not_found',
+      message:
+        all.length === 0
+          ? `no negotiation you can see has the id or title '${name}': you can see none on this server`
+          : `no negotiation you can see has the id or title '${name}', or a title containing it; you can see ${named(all)}`,
+    }
+  return {
+    ok: false,
+    code: 'ambiguous_negotiation',
+    message: `${matches.length} negotiations ${byTitle.length > 1 ? 'are titled' : 'have titles containing'} '${name}': name one by its id or full title: ${named(matches)}`,
+  }
+}
+
+/** The negotiation NAME names in one of the caller's workspaces (see `pickNegotiation`). */
 async function findNegotiation(
   server: TeamServer,
   name: string,
 ): Promise<{ ok: true; summary: Summary } | { ok: false; problem: Problem }> {
   const workspaces = await call(server, 'GET', '/api/workspaces')
   if (!workspaces.ok) return workspaces
-  const found: Summary[] = []
+  const all: Summary[] = []
   for (const workspace of (workspaces.body as { workspaces: { id: string }[] }).workspaces) {
     const listed = await call(
       server,
@@ -144,23 +181,14 @@ async function findNegotiation(
       `/api/workspaces/${encodeURIComponent(workspace.id)}/negotiations`,
     )
     if (!listed.ok) return listed
-    for (const negotiation of (listed.body as { negotiations: Summary[] }).negotiations)
-      if (negotiation.id === name || negotiation.title.toLowerCase() === name.toLowerCase())
-        found.push(negotiation)
+    all.push(...(listed.body as { negotiations: Summary[] }).negotiations)
   }
-  const problem = (code: string, message: string) => ({
-    ok: false as const,
-    problem: { code, severity: 'error' as const, message, path: '', file: server.url },
-  })
-  const exact = found.filter((negotiation) => negotiation.id === name)
-  const matches = exact.length > 0 ? exact : found
-  if (matches.length === 1) return { ok: true, summary: matches[0] as Summary }
-  if (matches.length === 0)
-    return problem('not_found', `no negotiation you can see has the id or title '${name}'`)
-  return problem(
-    'ambiguous_negotiation',
-    `${matches.length} negotiations are titled '${name}': name one by its id (${matches.map((negotiation) => negotiation.id).join(', ')})`,
-  )
+  const picked = pickNegotiation(all, name)
+  if (picked.ok) return picked
+  return {
+    ok: false,
+    problem: { code: picked.code, severity: 'error', message: picked.message, path: '', file: server.url },
+  }
 }
 
 export type RemoteNegotiation =

@@ -25,7 +25,7 @@ function moveCommand(program: Command, name: string, description: string, exampl
   return program
     .command(name)
     .description(description)
-    .argument('<plan>', 'plan file, or with --server a negotiation (its id or title)')
+    .argument('<plan>', 'plan file, or with --server a negotiation (its id, its title, or a part of one title)')
     .option('--journal <file>', 'journal file (default: PLAN with .journal.jsonl)')
     .option(SERVER_FLAG, SERVER_HELP)
     .option('--json', 'machine-readable output on stdout: the event written')

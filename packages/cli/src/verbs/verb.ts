@@ -31,7 +31,7 @@ export function journalReader(
     program
       .command(name)
       .description(description)
-      .argument('<plan>', 'plan file, or with --server a negotiation (its id or title)')
+      .argument('<plan>', 'plan file, or with --server a negotiation (its id, its title, or a part of one title)')
       .option('--journal <file>', 'journal file (default: PLAN with .journal.jsonl)')
       .option(SERVER_FLAG, SERVER_HELP)
       .option('--json', 'machine-readable output on stdout')
@@ -44,4 +44,4 @@ export function journalReader(
 /** The option of the verbs that also work on a negotiation kept on a team server. */
 export const SERVER_FLAG = '--server [url]'
 export const SERVER_HELP =
-  'a negotiation on a team server (default URL: PARLEY_SERVER; API token: PARLEY_TOKEN): PLAN is then its id or title'
+  'a negotiation on a team server (default URL: PARLEY_SERVER; API token: PARLEY_TOKEN): PLAN is then its id, its title, or a part of one title'
