@@ -235,6 +235,7 @@ export {
 } from './journal/events'
 export { type FloorField, floorFieldsChanged, floorIsSealed } from './journal/floor'
 export { JOINT_GAIN_MIN, type JointGain, jointGain } from './journal/joint-gain'
+export { changesInWords } from './journal/positions'
 export { type JournalLine, type JournalText, readJournalText } from './journal/jsonl'
 export type { NextMove } from './journal/next-move'
 export {

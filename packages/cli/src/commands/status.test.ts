@@ -100,6 +100,17 @@ describe('parley status: the reality test as a trade adviser', () => {
     expect(text).toContain(
       `Joint gain in sight: +${us} for us, +${them} for them (est., plan) over the table`,
     )
+    // It says what changes from the table, issue by issue, and the bundle in full below.
+    const line = text.split('\n').find((entry) => entry.startsWith('Joint gain in sight'))
+    const changed = Object.keys(gain.terms).filter((id) => gain.terms[id] !== status.table?.terms[id])
+    expect(changed.length).toBeGreaterThan(0)
+    expect(line?.match(/ instead of /g)).toHaveLength(changed.length)
+    expect(line).toContain('contract term')
+    expect(text).toContain(
+      `  in full: ${Object.entries(gain.terms)
+        .map(([id, level]) => `${id} ${level}`)
+        .join(' · ')}`,
+    )
     // Over their counter, it says so: the table is theirs, not a position of ours.
     const countered = renewalNegotiation([
       { type: 'offer-sent', bundles: [{ label: 'A', terms: { ...B, term: 12 } }] },

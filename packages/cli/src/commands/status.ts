@@ -1,13 +1,16 @@
 /** `parley status PLAN`: where the negotiation stands, derived from the plan and its journal. */
 import {
   CONCESSION_FLAG_WORDS,
+  changesInWords,
   explainsBundleInPlay,
   formatBits,
   formatMoney,
   giveawayInWords,
+  listAnd,
   type NegotiationStatus,
   negotiationStatus,
   negotiationWarnings,
+  type Space,
   tableSourceWords,
 } from '@parley/core'
 import { type CommandContext, planRefused } from '../command-context'
@@ -36,7 +39,7 @@ export async function statusCommand(
       problems: journal.problems.map(problemJson),
     })
   else {
-    printStatus(context.out, status, journal.exists ? journal.file : null)
+    printStatus(context.out, plan.space, status, journal.exists ? journal.file : null)
     // Figures of bundles no longer in play are history (in --json): earlier rounds', a set's bundles
     // they did not pick once they answered, and every one once the terms are agreed.
     printWarnings(
@@ -49,7 +52,7 @@ export async function statusCommand(
   return EXIT.ok
 }
 
-function printStatus(out: Output, status: NegotiationStatus, journal: string | null): void {
+function printStatus(out: Output, space: Space, status: NegotiationStatus, journal: string | null): void {
   const c = out.colour
   out.print(
     `${c.bold('Stage:')} ${status.stage}${status.round > 0 ? ` · round ${status.round}` : ''}${journal ? '' : c.dim(' (no journal yet)')}`,
@@ -172,8 +175,9 @@ function printStatus(out: Output, status: NegotiationStatus, journal: string | n
     const gain = status.jointGain
     out.print()
     out.print(
-      `${c.bold('Joint gain in sight:')} ${c.green(`${signed(gain.gain.us)} for us, ${signed(gain.gain.them)} for them`)} (${status.estimate.label}) over ${status.table?.source === 'counter' ? 'their counter' : 'the table'} — U_us ${pts(gain.utility.us)}, U_them ${pts(gain.utility.them)} — ${formatTerms(gain.terms)}`,
+      `${c.bold('Joint gain in sight:')} ${c.green(`${signed(gain.gain.us)} for us, ${signed(gain.gain.them)} for them`)} (${status.estimate.label}) over ${status.table?.source === 'counter' ? 'their counter' : 'the table'} — U_us ${pts(gain.utility.us)}, U_them ${pts(gain.utility.them)} — ${listAnd(changesInWords(space, status.table?.terms ?? {}, gain.terms))}`,
     )
+    out.print(c.dim(`  in full: ${formatTerms(gain.terms)}`))
   }
   out.print()
   out.print(

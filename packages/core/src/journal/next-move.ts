@@ -1,15 +1,15 @@
 /** The suggested next move, from where the negotiation stands and the method's rules of play. */
 import { listAnd } from '../language/english'
+import type { Terms } from '../model/plan'
 import { formatPoints } from '../scoring/figures'
-import type { Offer } from '../scoring/offer'
 import type { Space } from '../scoring/space'
 import type { ConcessionLine } from './concessions'
 import type { JointGain } from './joint-gain'
-import { changedIssues, withPosition } from './positions'
+import { changesInWords } from './positions'
 import { pendingAlternatives } from './post-settlement'
 import type { RealityTest } from './reality'
 import type { NegotiationState } from './replay'
-import { giveawayInWords, termsInWords } from './trade-advice'
+import { giveawayInWords } from './trade-advice'
 
 export interface NextMove {
   /** What to do, in one sentence. */
@@ -80,7 +80,7 @@ export function nextMove(
         // Acceptable as it stands, but not the best both sides can do: create the value before taking it.
         if (counter?.verdict === 'accept' && joint && state.table)
           return {
-            text: `their counter passes the reality test (${counter.reason}), ${betterForBoth(space, state.table.offer, joint)}`,
+            text: `their counter passes the reality test (${counter.reason}), ${betterForBoth(space, state.table.terms, joint)}`,
           }
         return counter
           ? { text: `reality-test their counter: ${counter.verdict} (${counter.reason})` }
@@ -136,8 +136,7 @@ export function nextMove(
 }
 
 /** `but a bundle is better for both: before accepting it, propose …` with the issues it changes. */
-function betterForBoth(space: Space, table: Offer, joint: JointGain): string {
-  const offer = withPosition(space, table, joint.terms)
-  const moves = listAnd(termsInWords(offer, changedIssues(space, table, offer)))
-  return `but a bundle is better for both: before accepting it, propose ${moves} in its place (+${formatPoints(joint.gain.us)} for us, +${formatPoints(joint.gain.them)} for them by our current estimate)`
+function betterForBoth(space: Space, table: Terms, joint: JointGain): string {
+  const moves = listAnd(changesInWords(space, table, joint.terms))
+  return `but a bundle is better for both: before accepting it, propose ${moves} (+${formatPoints(joint.gain.us)} for us, +${formatPoints(joint.gain.them)} for them by our current estimate)`
 }

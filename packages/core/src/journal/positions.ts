@@ -4,6 +4,7 @@
  * the table is *their* counter: our move from 34 to 32 when they said 31 is a give of what 34 → 32
  * costs us, not a gain of what 31 → 32 earns.
  */
+import { formatLevelWithUnit, inSentence } from '../language/levels'
 import type { Level, Terms } from '../model/plan'
 import type { Offer } from '../scoring/offer'
 import type { IssueModel, Space } from '../scoring/space'
@@ -41,4 +42,19 @@ export function sameLevel(a: Level | undefined, b: Level | undefined): boolean {
 /** Issues on which two bundles differ. */
 export function changedIssues(space: Space, from: Offer, to: Offer): IssueModel[] {
   return space.issues.filter((issue) => !sameLevel(from.values[issue.index], to.values[issue.index]))
+}
+
+/**
+ * What moving from one bundle to another changes, in words, in plan order: `staff title review 6
+ * months after start instead of 12 months after start` (the words the left-on-table warnings use).
+ */
+export function changesInWords(space: Space, from: Terms, to: Terms): string[] {
+  return space.issues.flatMap((issue) => {
+    const was = from[issue.id]
+    const now = to[issue.id]
+    if (was === undefined || now === undefined || sameLevel(was, now)) return []
+    return [
+      `${inSentence(issue.name)} ${formatLevelWithUnit(now, issue.unit)} instead of ${formatLevelWithUnit(was, issue.unit)}`,
+    ]
+  })
 }

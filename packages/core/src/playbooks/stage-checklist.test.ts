@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import type { JournalEvent } from '../journal/events'
 import { replay, STAGES, type Stage } from '../journal/replay'
+import { negotiation, negotiationStatus } from '../journal/status'
 import { meso } from '../meso/meso'
 import type { Plan } from '../model/plan'
 import { parsePlanText } from '../plan/parse'
 import { compileSpace, type Space } from '../scoring/space'
 import { event } from '../testing/events'
 import { acmePlan } from '../testing/plans'
+import { renewalSpace } from '../testing/renewal'
+import { RENEWAL_B } from '../testing/renewal-bundles'
 import { PLAYBOOKS } from './library'
 import { stageChecklist } from './stage-checklist'
 import { starterPlan } from './starters'
@@ -103,6 +106,7 @@ describe('stageChecklist', () => {
           'their-answer': false,
           'no-gifts': true,
           'reality-test': false,
+          'joint-gain': false,
         })
         expect(Object.values(states(plan, [], 'close')), name).not.toContain(true)
         expect(Object.values(states(plan, [], 'debrief')), name).not.toContain(true)
@@ -241,6 +245,27 @@ describe('stageChecklist', () => {
   })
 
   describe('midgame', () => {
+    it('asks that no bundle better for both is left in sight, by the estimate status uses', () => {
+      const space = renewalSpace()
+      const jointIn = (events: JournalEvent[]) => {
+        const derived = negotiation(space, events)
+        const item = stageChecklist(space, derived.state, 'midgame', derived.posterior).find(
+          (entry) => entry.id === 'joint-gain',
+        )
+        return { done: item?.done, joint: negotiationStatus(space, events, derived).jointGain }
+      }
+      const single = [event('offer-sent', { bundles: [{ label: 'A', terms: { ...RENEWAL_B, term: 12 } }] })]
+      const open = jointIn(single)
+      expect(open.joint).not.toBeNull()
+      expect(open.done).toBe(false)
+      // Offering that bundle instead leaves nothing better for both in sight.
+      const better = jointIn([event('offer-sent', { bundles: [{ label: 'A', terms: open.joint?.terms }] })])
+      expect(better.joint).toBeNull()
+      expect(better.done).toBe(true)
+      // Nothing on the table: nothing to judge yet.
+      expect(jointIn([]).done).toBe(false)
+    })
+
     it('asks for their answer to our offer: a choice, a ranking or a rejection', () => {
       const plan = acmePlan()
       const set = offer(good, { ...good, price: 135000 })

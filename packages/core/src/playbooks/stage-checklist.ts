@@ -7,12 +7,15 @@
  * holding one counts as not written. The checklist is for our side only (it may speak of our
  * BATNA and walk-away point), and it quotes no figure, so it reads the same to the whole team.
  */
+import { currentEstimate } from '../inference/estimate'
+import type { Posterior } from '../inference/posterior'
 import { isGift } from '../journal/concessions'
 import type { JournalEvent } from '../journal/events'
+import { jointGain } from '../journal/joint-gain'
 import type { NegotiationState, Stage } from '../journal/replay'
 import { shortfallsOf } from '../journal/shortfalls'
 import { placeholders } from '../plan/placeholders'
-import { compileRequirements } from '../scoring/constraints'
+import { compileRequirements, ruleAndLimits } from '../scoring/constraints'
 import { scoreOffer } from '../scoring/offer'
 import type { Space } from '../scoring/space'
 import { PLAYBOOKS } from './library'
@@ -50,7 +53,7 @@ const ANSWERS: ReadonlySet<JournalEvent['type']> = new Set([
 /** A set of bundles the method calls MESO: two or three at once ("too many options" is a pitfall). */
 const MESO_SIZE = { min: 2, max: 3 } as const
 
-type ChecklistOf = (space: Space, state: NegotiationState) => ChecklistItem[]
+type ChecklistOf = (space: Space, state: NegotiationState, posterior?: Posterior) => ChecklistItem[]
 
 /**
  * Each stage's asks, after the method's text (seed: "Pre-Work: Preparation Checklist" and
@@ -129,8 +132,20 @@ const CHECKLISTS: Record<Stage, ChecklistOf> = {
       item('meso', 'Two or three bundles offered together, each meeting the rule', meso),
     ]
   },
-  midgame: (space, state) => {
+  midgame: (space, state, posterior) => {
     const table = state.table ? shortfallsOf(space, state.table.offer) : undefined
+    // Value created before it is claimed: no bundle better for both than the table, by the same
+    // current estimate status's joint gain uses (a figure-free ask: the gain itself is status's).
+    // Once the terms are agreed the midgame is behind us; the alternatives before signing take it up.
+    const nothingBetterForBoth =
+      state.agreed !== undefined ||
+      (state.table !== undefined &&
+        jointGain(
+          space,
+          state.table.offer,
+          currentEstimate(space, state, posterior),
+          ruleAndLimits(space),
+        ) === null)
     const passes =
       table !== undefined &&
       !table.belowReservation &&
@@ -149,6 +164,11 @@ const CHECKLISTS: Record<Stage, ChecklistOf> = {
         !state.concessions.some((concession) => isGift(space, concession)),
       ),
       item('reality-test', 'The deal on the table beats walking away and meets the rule', passes),
+      item(
+        'joint-gain',
+        'No bundle better for both sides than the table, by our estimate of what they value',
+        nothingBetterForBoth,
+      ),
     ]
   },
   close: (_space, state) => {
@@ -187,6 +207,12 @@ const CHECKLISTS: Record<Stage, ChecklistOf> = {
  * What the method asks at a stage, each ask done or not done for this plan and journal. The items
  * come in the method's order; their ids are stable, so the same ask keeps its id as it gets done.
  */
-export function stageChecklist(space: Space, state: NegotiationState, stage: Stage): ChecklistItem[] {
-  return CHECKLISTS[stage](space, state)
+export function stageChecklist(
+  space: Space,
+  state: NegotiationState,
+  stage: Stage,
+  /** What the journal taught of them (the plan's estimate when left out and nothing was observed). */
+  posterior?: Posterior,
+): ChecklistItem[] {
+  return CHECKLISTS[stage](space, state, posterior)
 }

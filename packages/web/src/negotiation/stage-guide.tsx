@@ -28,8 +28,8 @@ export function StageGuide({
 }) {
   const headingId = useId()
   const items = useMemo(
-    () => stageChecklist(model.space, model.derived.state, stage),
-    [model.space, model.derived.state, stage],
+    () => stageChecklist(model.space, model.derived.state, stage, model.derived.posterior),
+    [model.space, model.derived, stage],
   )
   const { sections, registry } = useSectionIndex()
   const at = STAGE_PAGES.findIndex((page) => page.stage === stage)

@@ -6,8 +6,10 @@
  * `parley status` shows it.
  */
 import {
+  changesInWords,
   explainsBundleInPlay,
   formatPoints,
+  listAnd,
   negotiationStatus,
   type PlotMarker,
   STAGE_WORDS,
@@ -78,7 +80,8 @@ export function MidgamePage({ model }: { model: NegotiationModel }) {
         <Notice kind="info">
           <PrivateMark>For our side only</PrivateMark> <strong>Joint gain in sight:</strong> a bundle better
           for both sides than {status.table?.source === 'counter' ? 'their counter' : 'the table'},{' '}
-          {jointGainText(status.jointGain, estimate)} —{' '}
+          {jointGainText(status.jointGain, estimate)}:{' '}
+          {listAnd(changesInWords(space, status.table?.terms ?? {}, status.jointGain.terms))}. In full:{' '}
           <span className="terms">{termsText(space.issues, status.jointGain.terms)}</span>
         </Notice>
       ) : null}
