@@ -220,7 +220,25 @@ export function closest(word: string, candidates: readonly string[]): string | u
       best = candidate
     }
   }
-  return best !== undefined && bestDistance <= within ? best : undefined
+  if (best !== undefined && bestDistance <= within) return best
+  return uniquePart(word, candidates)
+}
+
+/**
+ * The one candidate that a short form names: it starts with the word, or has it as a whole part
+ * between hyphens, underscores or spaces (`staff` for `staff-L6`, `enclave` for
+ * `deidentified-enclave`). None when several do: a guess between them would mislead.
+ */
+function uniquePart(word: string, candidates: readonly string[]): string | undefined {
+  // A part is never longer than its candidate: a huge hostile name costs nothing here either.
+  if (word.length > Math.max(0, ...candidates.map((candidate) => candidate.length))) return undefined
+  const wanted = word.trim().toLowerCase()
+  if (wanted.length < 2) return undefined
+  const named = candidates.filter((candidate) => {
+    const lower = candidate.toLowerCase()
+    return lower !== wanted && (lower.startsWith(wanted) || lower.split(/[-_\s]+/).includes(wanted))
+  })
+  return named.length === 1 ? named[0] : undefined
 }
 
 /** Edit distance counting a swap of two neighbouring letters as one edit (optimal string alignment): `lable` is one from `label`. */

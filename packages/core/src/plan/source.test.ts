@@ -55,6 +55,15 @@ describe('readSource on documents nested too deeply to read', () => {
 describe('closest', () => {
   it('still finds a near miss, and spends nothing on a name far longer than every candidate', () => {
     expect(closest('wieght', ['weight', 'prefer', 'scores'])).toBe('weight')
+    // A short form of exactly one candidate: its start, or a whole part of it.
+    expect(closest('staff', ['senior-L5', 'staff-L6'])).toBe('staff-L6')
+    expect(closest('enclave', ['aggregates', 'deidentified-enclave', 'deidentified-export'])).toBe(
+      'deidentified-enclave',
+    )
+    expect(
+      closest('deidentified', ['aggregates', 'deidentified-enclave', 'deidentified-export']),
+    ).toBeUndefined()
+    expect(closest('s', ['senior-L5', 'staff-L6'])).toBeUndefined()
     const started = Date.now()
     for (let k = 0; k < 1000; k++) expect(closest('x'.repeat(100_000), ['weight', 'prefer'])).toBeUndefined()
     expect(Date.now() - started).toBeLessThan(1000)
