@@ -248,7 +248,10 @@ describe.runIf(browserAvailable)('a negotiation in the browser', { timeout: BROW
     expect(((await stored.json()) as { plan: { reservation: number } }).plan.reservation).toBe(56)
   })
 
-  it('turns unsaved work that meets a newer save into a conflict to settle, never an overwrite', async () => {
+  // Three browsers and two conflicts: 28 s alone on a 2-core machine, so twice the usual allowance.
+  it('turns unsaved work that meets a newer save into a conflict to settle, never an overwrite', {
+    timeout: 2 * BROWSER_TEST_TIMEOUT,
+  }, async () => {
     const { server } = suite
     const created = await api(
       server.url,
