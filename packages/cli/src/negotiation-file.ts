@@ -3,7 +3,7 @@
  * beside the journal (posterior-cache.ts) keeps the posterior, and the plan as checked and the
  * journal as read, so an unchanged negotiation is not read and checked again on every command.
  */
-import { type NegotiationState, type Posterior, type Problem, replay } from '@parley/core'
+import { inferPriorities, type NegotiationState, type Posterior, type Problem, replay } from '@parley/core'
 import type { CommandContext } from './command-context'
 import { journalPathFor, type LoadedJournal, loadJournal } from './journal-file'
 import { type LoadedPlan, loadPlan } from './plan-file'
@@ -43,11 +43,27 @@ export async function negotiationOf(
   const state = replay(plan.space, journal.events)
   // Kept beside the journal, once there is one: a plan alone has nothing learned to keep, and a
   // journal on a team server has no file to keep it beside.
+  const file = journal.exists && !journal.post ? posteriorCachePathFor(journal.file) : undefined
+  if (file === undefined) {
+    // Nothing to keep: drawn when a command first asks for it. `meso` before any move never does
+    // (it values their side by the plan's estimate exactly), and drawing the prior costs 30-45 ms.
+    let drawn: Posterior | undefined
+    return {
+      ok: true,
+      plan,
+      journal,
+      state,
+      get posterior() {
+        drawn ??= inferPriorities(plan.space, state.observations)
+        return drawn
+      },
+    }
+  }
   const posterior = await cachedPosterior(
     plan.space,
     plan.text,
     state.observations,
-    journal.exists && !journal.post ? posteriorCachePathFor(journal.file) : undefined,
+    file,
     {
       ...(plan.hash ? { plan: { hash: plan.hash, plan: plan.plan, warnings: plan.warnings } } : {}),
       ...(journal.hash

@@ -39,7 +39,10 @@ export async function coachCommand(
     loaded.plan.space,
     loaded.journal.events,
     options.stage ? { stage: options.stage } : {},
-    { state: loaded.state, posterior: loaded.posterior },
+    // Their moves only: before any, the coach needs no sample of the prior (drawn lazily, 30-45 ms).
+    loaded.state.observations.length > 0
+      ? { state: loaded.state, posterior: loaded.posterior }
+      : { state: loaded.state },
   )
   if (options.shareable) {
     const shareable = shareableCoach(report)

@@ -6,7 +6,9 @@
  * governance and a fairness story). Every phrase Parley would have us say is linted with them.
  */
 import { describe, expect, it } from 'vitest'
+import { inferPriorities } from '../inference/posterior'
 import type { JournalEvent } from '../journal/events'
+import { replay } from '../journal/replay'
 import { meso } from '../meso/meso'
 import { groupThousands } from '../model/limits'
 import { CONTEXTS, type Plan } from '../model/plan'
@@ -140,6 +142,12 @@ describe('the examples', () => {
     const space = compileSpace(parsed.plan)
     expect(errorsOf(lintNegotiation(space, []))).toEqual([])
     expect(errorsOf(lintNegotiation(space, orderlyJournal(space)))).toEqual([])
+    // Before their first move the prior's sample means are not the plan's estimate: a posterior
+    // handed in then changes nothing (the phrases read the plan's estimate exactly, as status does).
+    const state = replay(space, [])
+    expect(lintNegotiation(space, [], { state, posterior: inferPriorities(space, []) })).toEqual(
+      lintNegotiation(space, [], { state }),
+    )
   })
 })
 

@@ -12,13 +12,16 @@ import { type Finding, lint } from './lint'
 export function lintNegotiation(
   space: Space,
   events: readonly JournalEvent[],
-  derived?: { state: NegotiationState; posterior: Posterior },
+  /** The journal replayed, and what it taught (needed only once it holds one of their moves). */
+  derived?: { state: NegotiationState; posterior?: Posterior },
 ): Finding[] {
   const state = derived?.state ?? replay(space, events)
-  // Before any of their moves, what we believe of them is the plan's estimate: no sampling needed.
+  // Before any of their moves, what we believe of them is the plan's estimate exactly (not a sample
+  // mean of the prior): no sampling needed, and the phrases read the figures status shows.
   const posterior =
-    derived?.posterior ??
-    (state.observations.length > 0 ? inferPriorities(space, state.observations) : undefined)
+    state.observations.length > 0
+      ? (derived?.posterior ?? inferPriorities(space, state.observations))
+      : undefined
   let proposed: MesoBundle[] = []
   if (state.offers.length === 0) {
     const learned =

@@ -303,13 +303,15 @@ export function coach(
   space: Space,
   events: readonly JournalEvent[],
   options: CoachOptions = {},
-  learned?: { state: NegotiationState; posterior: Posterior },
+  /** The journal replayed, and what it taught (needed only once it holds one of their moves). */
+  learned?: { state: NegotiationState; posterior?: Posterior },
 ): CoachReport {
   const state = learned?.state ?? replay(space, events)
   // Before any of their moves, what we believe of them is the plan's estimate: no sampling needed.
   const posterior =
-    learned?.posterior ??
-    (state.observations.length > 0 ? inferPriorities(space, state.observations) : undefined)
+    state.observations.length > 0
+      ? (learned?.posterior ?? inferPriorities(space, state.observations))
+      : undefined
   const stage = options.stage ?? state.stage
   const { plan } = space
   const playbook = PLAYBOOKS[plan.context]
