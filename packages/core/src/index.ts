@@ -234,10 +234,10 @@ export {
   type JournalEvent,
 } from './journal/events'
 export { type FloorField, floorFieldsChanged, floorIsSealed } from './journal/floor'
-export { JOINT_GAIN_MIN, type JointGain, jointGain } from './journal/joint-gain'
-export { changesInWords } from './journal/positions'
+export { JOINT_GAIN_MIN, type JointGain, jointGain, jointGainInSight } from './journal/joint-gain'
 export { type JournalLine, type JournalText, readJournalText } from './journal/jsonl'
 export type { NextMove } from './journal/next-move'
+export { changesInWords } from './journal/positions'
 export {
   alternativesBeforeSigning,
   NEIGHBOUR_CAP,

@@ -206,6 +206,30 @@ describe('parley offer', () => {
     expect((await runCaptured(['reply', plan, '--chose', 'B'])).code).toBe(EXIT.ok)
   })
 
+  it('--joint-gain records the bundle better for both that status shows, and exit 3 when there is none', async () => {
+    const plan = renewalNegotiation([
+      { type: 'offer-sent', bundles: [{ label: 'A', terms: { ...B, term: 12 } }] },
+    ])
+    const status = JSON.parse((await runCaptured(['status', plan, '--json'])).stdout)
+    expect(status.jointGain).not.toBeNull()
+    const offered = await runCaptured(['offer', plan, '--joint-gain'])
+    expect(offered.code).toBe(EXIT.ok)
+    expect(
+      (lastEvent(plan) as { bundles: { terms: object }[] }).bundles.map((bundle) => bundle.terms),
+    ).toEqual([status.jointGain.terms])
+    // Now the table: nothing better for both is left in sight, and nothing is written.
+    const after = JSON.parse((await runCaptured(['status', plan, '--json'])).stdout)
+    expect(after.jointGain).toBeNull()
+    const again = await runCaptured(['offer', plan, '--joint-gain', '--json'])
+    expect(again.code).toBe(EXIT.no)
+    expect(JSON.parse(again.stdout).failure.code).toBe('no_joint_gain')
+    expect(journalOf(plan)).toHaveLength(2)
+    const empty = renewalNegotiation([])
+    const none = await runCaptured(['offer', empty, '--joint-gain'])
+    expect(none.code).toBe(EXIT.no)
+    expect(none.stderr).toContain('nothing is on the table yet')
+  })
+
   it('--from takes `parley meso --json` output as it is', async () => {
     const plan = renewalNegotiation([])
     const file = join(dirname(plan), 'set.json')

@@ -13,6 +13,7 @@ import {
   formatPath,
   inferPriorities,
   type JournalEvent,
+  jointGainInSight,
   mesoView,
   type NegotiationState,
   nameWithUnit,
@@ -210,6 +211,7 @@ function latestLabels(state: NegotiationState): string[] {
 export interface OfferOptions extends MoveOptions {
   meso?: boolean
   alternatives?: boolean
+  jointGain?: boolean
   bundle?: string[]
   from?: string
   count?: number
@@ -222,11 +224,17 @@ export function offerCommand(context: CommandContext, planFile: string, options:
   return recordMove(context, planFile, options, {
     verb: 'offer',
     build: async (negotiation, ask) => {
-      const ways = [options.meso, options.bundle, options.from, options.alternatives].filter(
-        (way) => way !== undefined,
-      )
-      if (ways.length > 1) return usage('give one of --meso, --bundle, --from or --alternatives, not several')
+      const ways = [
+        options.meso,
+        options.bundle,
+        options.from,
+        options.alternatives,
+        options.jointGain,
+      ].filter((way) => way !== undefined)
+      if (ways.length > 1)
+        return usage('give one of --meso, --bundle, --from, --joint-gain or --alternatives, not several')
       if (options.alternatives) return alternativesToOffer(context, planFile, negotiation, json)
+      if (options.jointGain) return jointGainToOffer(context, planFile, negotiation, json)
       let way: 'meso' | 'bundle' | 'from' | undefined = options.meso
         ? 'meso'
         : options.bundle
@@ -327,6 +335,38 @@ async function alternativesToOffer(
       bundles: alternatives.map((alternative, k) => ({ label: String(k + 1), terms: alternative.terms })),
     },
     place: placeOnFlags('offer', { bundles: '--alternatives' }),
+  }
+}
+
+/**
+ * The bundle better for both than the table that `parley status` shows as the joint gain in sight,
+ * offered as a single bundle. Nothing on the table, or nothing better for both in sight: exit 3.
+ */
+async function jointGainToOffer(
+  context: CommandContext,
+  planFile: string,
+  negotiation: Negotiation,
+  json: boolean,
+): Promise<Built> {
+  const { space, state } = negotiation
+  const refuse = (message: string): Built => {
+    if (json) context.out.json({ failure: { code: 'no_joint_gain', message } })
+    else context.out.error(`${planFile}: ${message}`)
+    return { ok: false, code: EXIT.no }
+  }
+  if (state.agreed)
+    return refuse('the terms are agreed: offer the alternatives before signing instead (--alternatives)')
+  if (!state.table)
+    return refuse('nothing is on the table yet: there is nothing to improve on for both sides')
+  const joint = jointGainInSight(space, state, await negotiation.learned())
+  if (!joint)
+    return refuse(
+      'no bundle is better for both sides than the table by our current estimate of what they value (parley status shows one when there is)',
+    )
+  return {
+    ok: true,
+    raw: { type: 'offer-sent', bundles: [{ terms: joint.terms }] },
+    place: placeOnFlags('offer', { bundles: '--joint-gain' }),
   }
 }
 

@@ -13,7 +13,10 @@ export const debriefVerb: Verb = (program, { context, exit }) => {
     .description(
       'the debrief prompts with the answers recorded, and the figures: efficiency, surplus, reciprocity, rounds, how well we guessed them',
     )
-    .argument('<plan>', 'plan file, or with --server a negotiation (its id, its title, or a part of one title)')
+    .argument(
+      '<plan>',
+      'plan file, or with --server a negotiation (its id, its title, or a part of one title)',
+    )
     .option('--journal <file>', 'journal file (default: PLAN with .journal.jsonl)')
     .option(SERVER_FLAG, SERVER_HELP)
     .option(

@@ -18,7 +18,10 @@ export const exportVerb: Verb = (program, { context, exit }) => {
     .description(
       "write a negotiation's documents (--as counterparty: for the other side; --as internal: ours only) or the plan for research tools (--as genius)",
     )
-    .argument('<plan>', 'plan file, or with --server a negotiation (its id, its title, or a part of one title)')
+    .argument(
+      '<plan>',
+      'plan file, or with --server a negotiation (its id, its title, or a part of one title)',
+    )
     .addOption(
       new Option('--as <audience>', 'who it is for, or the research format')
         .choices([...AUDIENCES, ...EXPORT_FORMATS])

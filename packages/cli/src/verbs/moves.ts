@@ -25,7 +25,10 @@ function moveCommand(program: Command, name: string, description: string, exampl
   return program
     .command(name)
     .description(description)
-    .argument('<plan>', 'plan file, or with --server a negotiation (its id, its title, or a part of one title)')
+    .argument(
+      '<plan>',
+      'plan file, or with --server a negotiation (its id, its title, or a part of one title)',
+    )
     .option('--journal <file>', 'journal file (default: PLAN with .journal.jsonl)')
     .option(SERVER_FLAG, SERVER_HELP)
     .option('--json', 'machine-readable output on stdout: the event written')
@@ -48,6 +51,7 @@ export const offerVerb: Verb = (program, { context, exit }) => {
         'parley offer acme.yaml --meso --count 2 --target 75',
         'parley offer acme.yaml --bundle price=240000 rollout=60 billing=milestone support=premium credits=10 term=24 uplift=3',
         'parley meso acme.yaml --json > set.json && parley offer acme.yaml --from set.json',
+        'parley offer acme.yaml --joint-gain',
         'parley offer acme.yaml --alternatives',
       ],
     ),
@@ -58,6 +62,10 @@ export const offerVerb: Verb = (program, { context, exit }) => {
       'after an agreement: offer the alternatives `parley status` lists under "Before you sign" (the deal room lets them sign one)',
     )
     .option('--bundle <terms...>', `a single bundle: ${TERMS}, every issue`)
+    .option(
+      '--joint-gain',
+      'the bundle better for both than the table that `parley status` shows (joint gain in sight)',
+    )
     .option('--from <file>', '`parley meso --json` output (or an offer-sent event) in a file')
     .option('--count <n>', 'with --meso: number of bundles, 2 or 3', integerIn(2, 3))
     .option('--target <points>', 'with --meso: U_us every bundle aims at', utilityPoints)

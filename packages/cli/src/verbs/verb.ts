@@ -31,7 +31,10 @@ export function journalReader(
     program
       .command(name)
       .description(description)
-      .argument('<plan>', 'plan file, or with --server a negotiation (its id, its title, or a part of one title)')
+      .argument(
+        '<plan>',
+        'plan file, or with --server a negotiation (its id, its title, or a part of one title)',
+      )
       .option('--journal <file>', 'journal file (default: PLAN with .journal.jsonl)')
       .option(SERVER_FLAG, SERVER_HELP)
       .option('--json', 'machine-readable output on stdout')

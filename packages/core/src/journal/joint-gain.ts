@@ -6,13 +6,15 @@
  * that reads +0.0 is not worth a call). None when nothing is on the table or the table is already
  * on the frontier (within that margin).
  */
-import type { TheirValue } from '../inference/estimate'
+import { currentEstimate, type TheirValue } from '../inference/estimate'
+import type { Posterior } from '../inference/posterior'
 import { TOLERANCE } from '../model/limits'
-import type { CompiledConstraint } from '../scoring/constraints'
+import { type CompiledConstraint, ruleAndLimits } from '../scoring/constraints'
 import { type Offer, offerFromLevels, termsOf, utilityOf } from '../scoring/offer'
 import type { Space } from '../scoring/space'
 import { theirUtility } from './concessions'
 import { estimatedFrontier, frontierLevels } from './estimated-frontier'
+import type { NegotiationState } from './replay'
 import type { TradeBundle } from './trade-advice'
 
 /** Each side must gain more than this many points for a bundle to count (the figures show one decimal). */
@@ -50,4 +52,17 @@ export function jointGain(
     }
   }
   return best
+}
+
+/**
+ * The joint gain `status` shows: over the table, under the current estimate (the plan's exactly
+ * until the journal holds one of their moves), within the decision rule and our limits.
+ */
+export function jointGainInSight(
+  space: Space,
+  state: NegotiationState,
+  posterior?: Posterior,
+): JointGain | null {
+  if (!state.table) return null
+  return jointGain(space, state.table.offer, currentEstimate(space, state, posterior), ruleAndLimits(space))
 }

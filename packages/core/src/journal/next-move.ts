@@ -81,6 +81,7 @@ export function nextMove(
         if (counter?.verdict === 'accept' && joint && state.table)
           return {
             text: `their counter passes the reality test (${counter.reason}), ${betterForBoth(space, state.table.terms, joint)}`,
+            command: 'parley offer PLAN --joint-gain',
           }
         return counter
           ? { text: `reality-test their counter: ${counter.verdict} (${counter.reason})` }

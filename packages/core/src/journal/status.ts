@@ -14,14 +14,13 @@ import {
   PriorityLearner,
 } from '../inference/posterior'
 import type { Terms } from '../model/plan'
-import { ruleAndLimits } from '../scoring/constraints'
 import { utilityOf } from '../scoring/offer'
 import type { Space } from '../scoring/space'
 import { offerAwaitsAnswer } from './apply/offers'
 import { type ConcessionLine, concessionLog, theirUtility } from './concessions'
 import { type ContingencyValue, evaluateContingency } from './contingency'
 import type { JournalEvent } from './events'
-import { type JointGain, jointGain } from './joint-gain'
+import { type JointGain, jointGainInSight } from './joint-gain'
 import { type NextMove, nextMove } from './next-move'
 import { alternativesBeforeSigning, type PostSettlementOption, pendingAlternatives } from './post-settlement'
 import { type RealityTest, realityTest } from './reality'
@@ -181,8 +180,7 @@ export function negotiationStatus(
   })
   const log = concessionLog(space, state.concessions, weights)
   const reality = realityTest(space, state, weights)
-  const constraints = ruleAndLimits(space)
-  const joint = state.table ? jointGain(space, state.table.offer, weights, constraints) : null
+  const joint = jointGainInSight(space, state, posterior)
   // Before signing only: once the debrief has begun the deal is signed.
   const alternatives = alternativesBeforeSigning(
     space,

@@ -7,15 +7,14 @@
  * holding one counts as not written. The checklist is for our side only (it may speak of our
  * BATNA and walk-away point), and it quotes no figure, so it reads the same to the whole team.
  */
-import { currentEstimate } from '../inference/estimate'
 import type { Posterior } from '../inference/posterior'
 import { isGift } from '../journal/concessions'
 import type { JournalEvent } from '../journal/events'
-import { jointGain } from '../journal/joint-gain'
+import { jointGainInSight } from '../journal/joint-gain'
 import type { NegotiationState, Stage } from '../journal/replay'
 import { shortfallsOf } from '../journal/shortfalls'
 import { placeholders } from '../plan/placeholders'
-import { compileRequirements, ruleAndLimits } from '../scoring/constraints'
+import { compileRequirements } from '../scoring/constraints'
 import { scoreOffer } from '../scoring/offer'
 import type { Space } from '../scoring/space'
 import { PLAYBOOKS } from './library'
@@ -139,13 +138,7 @@ const CHECKLISTS: Record<Stage, ChecklistOf> = {
     // Once the terms are agreed the midgame is behind us; the alternatives before signing take it up.
     const nothingBetterForBoth =
       state.agreed !== undefined ||
-      (state.table !== undefined &&
-        jointGain(
-          space,
-          state.table.offer,
-          currentEstimate(space, state, posterior),
-          ruleAndLimits(space),
-        ) === null)
+      (state.table !== undefined && jointGainInSight(space, state, posterior) === null)
     const passes =
       table !== undefined &&
       !table.belowReservation &&
