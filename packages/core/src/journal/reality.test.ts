@@ -94,6 +94,7 @@ describe('the reality test as a trade adviser', () => {
     expect(status.nextMove.text).toContain(
       `+${joint.gain.us.toFixed(1)} for us, +${joint.gain.them.toFixed(1)} for them`,
     )
+    expect(status.nextMove.command).toBe('parley offer PLAN --joint-gain')
     // Countering with that bundle leaves nothing better for both: accept, as the reality test says.
     const onFrontier = counterItem(space, [
       event('offer-sent', { bundles: [{ label: 'A', terms: ours }] }),
