@@ -8,6 +8,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { formatShare, formatShareInterval, formatSigned, plainEstimateLabel } from '@parley/core'
+import { RENEWAL_B } from '@parley/core/testing'
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { parley, ROOT, temporaryFolder } from '../parley'
@@ -575,6 +576,45 @@ describe.runIf(browserAvailable)(
           return events.map((entry) => entry.event.type)
         })
         .toEqual(['offer-sent', 'bundle-chosen'])
+    })
+
+    it('records the joint gain in sight as our offer, the bundle `parley status` shows', async () => {
+      const { page } = suite
+      await signIn(page, EMAIL, OWNER_PASSWORD)
+      const { id, path } = await importPlan(suite.server.url, owner, EXAMPLE)
+      // A single offer at a 12-month term: a longer term is better for both here.
+      const single = { ...RENEWAL_B, term: 12 }
+      const sent = await api(suite.server.url, owner, 'POST', `${path}/events`, {
+        json: { id: '01JW0000000000000000000J00', type: 'offer-sent', bundles: [{ terms: single }] },
+      })
+      expect(sent.status).toBe(201)
+      const folder = temporaryFolder()
+      const journal = join(folder, 'journal.jsonl')
+      const recorded = (await (await api(suite.server.url, owner, 'GET', `${path}/events`)).json()) as {
+        events: { event: unknown }[]
+      }
+      writeFileSync(journal, `${recorded.events.map((entry) => JSON.stringify(entry.event)).join('\n')}\n`)
+      const status = cliJson<{ jointGain: { terms: Record<string, unknown> } | null }>([
+        'status',
+        EXAMPLE,
+        '--journal',
+        journal,
+        '--json',
+      ])
+      const joint = status.jointGain
+      if (!joint) throw new Error('status shows no joint gain over this offer')
+      await page.goto(`/w/${owner.workspaceId}/n/${id}/midgame`)
+      await page.getByText('Joint gain in sight:').waitFor()
+      await page.getByRole('button', { name: 'Record as our offer' }).click()
+      // Offered, it is the table: nothing better for both is left in sight, and the page says what it did.
+      await page.getByText('Recorded as our offer').waitFor()
+      await expect(page.getByText('Joint gain in sight:').count()).resolves.toBe(0)
+      const events = (await (await api(suite.server.url, owner, 'GET', `${path}/events`)).json()) as {
+        events: { event: { type: string; bundles?: { terms: object }[] } }[]
+      }
+      const last = events.events.at(-1)?.event
+      expect(last?.type).toBe('offer-sent')
+      expect(last?.bundles?.map((bundle) => bundle.terms)).toEqual([joint.terms])
     })
 
     it('records a counter to a set of three as the changes to the bundle they countered, even over an earlier table', async () => {

@@ -6,17 +6,15 @@
  * `parley status` shows it.
  */
 import {
-  changesInWords,
   explainsBundleInPlay,
   formatPoints,
-  listAnd,
   negotiationStatus,
   type PlotMarker,
   STAGE_WORDS,
   tableSourceWords,
 } from '@parley/core'
 import { useMemo } from 'react'
-import { Notice, PrivateMark, Section } from '../../ui/controls'
+import { Notice, Section } from '../../ui/controls'
 import { DocumentDownloads } from '../documents/downloads'
 import { useEstimateLabel } from '../estimate-words'
 import type { NegotiationModel } from '../model'
@@ -24,15 +22,14 @@ import { Concessions } from '../trade/concessions'
 import { Contingencies } from '../trade/contingencies'
 import { dealRoomNews } from '../trade/deal-room-answer'
 import { FrontierPanel } from '../trade/frontier-panel'
+import { JointGainNotice } from '../trade/joint-gain-notice'
 import { JournalTimeline } from '../trade/journal-timeline'
 import { MesoPanel, useMesoSet } from '../trade/meso-panel'
 import { Priorities } from '../trade/priorities'
 import { RealityTest } from '../trade/reality-test'
 import { RehearsalEntry } from '../trade/rehearsal-entry'
 import { SharePanel } from '../trade/share-panel'
-import { termsText } from '../trade/terms-text'
 import { TheirAnswer } from '../trade/their-answer'
-import { jointGainText } from '../trade/trade-advice'
 import { useJournalWarnings, WarningList } from '../trade/warnings'
 import '../trade/trade.css'
 
@@ -76,15 +73,7 @@ export function MidgamePage({ model }: { model: NegotiationModel }) {
           <strong>From the deal room:</strong> {news}
         </Notice>
       ) : null}
-      {status.jointGain ? (
-        <Notice kind="info">
-          <PrivateMark>For our side only</PrivateMark> <strong>Joint gain in sight:</strong> a bundle better
-          for both sides than {status.table?.source === 'counter' ? 'their counter' : 'the table'},{' '}
-          {jointGainText(status.jointGain, estimate)}:{' '}
-          {listAnd(changesInWords(space, status.table?.terms ?? {}, status.jointGain.terms))}. In full:{' '}
-          <span className="terms">{termsText(space.issues, status.jointGain.terms)}</span>
-        </Notice>
-      ) : null}
+      <JointGainNotice model={model} space={space} status={status} estimate={estimate} />
       <Section title="Their answer" id="their-answer">
         <TheirAnswer model={model} status={status} />
         <WarningList
