@@ -300,7 +300,7 @@ export { type LocatedFinding, type SarifLocation, sarifLog } from './lint/sarif'
 
 // Playbooks: the method per context, the coach, each stage's checklist, phrases, starter plans and face-saving variants.
 
-export { tableSourceWords } from './journal/table-source'
+export { tableInWords, tableSourceWords } from './journal/table-source'
 export { nameWithUnit } from './language/levels'
 export type { FaceSavingVariant } from './playbooks/approval'
 export { type ApplicabilityNote, type CoachOptions, type CoachReport, coach } from './playbooks/coach'

@@ -39,10 +39,8 @@ export async function coachCommand(
     loaded.plan.space,
     loaded.journal.events,
     options.stage ? { stage: options.stage } : {},
-    // Their moves only: before any, the coach needs no sample of the prior (drawn lazily, 30-45 ms).
-    loaded.state.observations.length > 0
-      ? { state: loaded.state, posterior: loaded.posterior }
-      : { state: loaded.state },
+    // As loaded: core reads the posterior (drawn lazily without a journal) only once it holds their moves.
+    loaded,
   )
   if (options.shareable) {
     const shareable = shareableCoach(report)

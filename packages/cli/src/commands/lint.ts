@@ -24,10 +24,9 @@ export async function lintCommand(
   const format = options.format ?? (options.json ? 'json' : 'text')
   const loaded = await loadNegotiation(planFile, options.journal)
   if (!loaded.ok) return planRefused(context, format !== 'text', loaded.plan.errors)
-  const { plan, journal, state } = loaded
-  // Their moves only: before any, linting needs no sample of the prior (drawn lazily, 30-45 ms).
-  const derived = state.observations.length > 0 ? { state, posterior: loaded.posterior } : { state }
-  const findings = locateFindings(lintNegotiation(plan.space, journal.events, derived), {
+  const { plan, journal } = loaded
+  // As loaded: core reads the posterior (drawn lazily without a journal) only once it holds their moves.
+  const findings = locateFindings(lintNegotiation(plan.space, journal.events, loaded), {
     // Read (parsing the file again, when it came from the cache) only to place a finding in the plan.
     plan: {
       name: plan.file,

@@ -11,6 +11,7 @@ import {
   negotiationStatus,
   negotiationWarnings,
   type Space,
+  tableInWords,
   tableSourceWords,
 } from '@parley/core'
 import { type CommandContext, planRefused } from '../command-context'
@@ -175,7 +176,7 @@ function printStatus(out: Output, space: Space, status: NegotiationStatus, journ
     const gain = status.jointGain
     out.print()
     out.print(
-      `${c.bold('Joint gain in sight:')} ${c.green(`${signed(gain.gain.us)} for us, ${signed(gain.gain.them)} for them`)} (${status.estimate.label}) over ${status.table?.source === 'counter' ? 'their counter' : 'the table'} — U_us ${pts(gain.utility.us)}, U_them ${pts(gain.utility.them)} — ${listAnd(changesInWords(space, status.table?.terms ?? {}, gain.terms))}`,
+      `${c.bold('Joint gain in sight:')} ${c.green(`${signed(gain.gain.us)} for us, ${signed(gain.gain.them)} for them`)} (${status.estimate.label}) over ${tableInWords(status.table?.source)} — U_us ${pts(gain.utility.us)}, U_them ${pts(gain.utility.them)} — ${listAnd(changesInWords(space, status.table?.terms ?? {}, gain.terms))}`,
     )
     out.print(c.dim(`  in full: ${formatTerms(gain.terms)}`))
   }

@@ -17,3 +17,8 @@ const WORDS: Record<TableSource, string> = {
 export function tableSourceWords(source: TableSource): string {
   return WORDS[source]
 }
+
+/** What the table is, as a gain over it reads: `their counter` when it is theirs, else `the table`. */
+export function tableInWords(source: TableSource | undefined): string {
+  return source === 'counter' ? 'their counter' : 'the table'
+}

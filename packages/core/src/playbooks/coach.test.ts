@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest'
 import type { JournalEvent } from '../journal/events'
 import { replay } from '../journal/replay'
 import { negotiationStatus } from '../journal/status'
+import { lintNegotiation } from '../lint/negotiation'
 import type { Level, Plan, Terms } from '../model/plan'
 import { constraintHolds, ruleAndLimits } from '../scoring/constraints'
 import { offerFromLevels } from '../scoring/offer'
@@ -759,5 +760,19 @@ describe('the advice on a counter that only moves issues their way (issue 12)', 
     )
     expect(report.advice.some((text) => text.startsWith('Their counter only moves'))).toBe(false)
     expect(JSON.stringify(shareableCoach(report))).not.toContain('give away')
+  })
+})
+
+describe('before their first move', () => {
+  it('never reads the posterior: the coach and the linter value them by the plan, so none is drawn', () => {
+    const space = renewalSpace()
+    const derived = {
+      state: replay(space, []),
+      get posterior(): never {
+        throw new Error('the posterior was read before any of their moves')
+      },
+    }
+    expect(coach(space, [], {}, derived).stage).toBe(derived.state.stage)
+    expect(() => lintNegotiation(space, [], derived)).not.toThrow()
   })
 })

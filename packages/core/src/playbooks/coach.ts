@@ -19,6 +19,7 @@ import type { Posterior } from '../inference/posterior'
 import { inferPriorities } from '../inference/posterior'
 import { offerAwaitsAnswer } from '../journal/apply/offers'
 import type { JournalEvent } from '../journal/events'
+import { changedIssues } from '../journal/positions'
 import { alternativesBeforeSigning } from '../journal/post-settlement'
 import { type RealityItem, realityTest } from '../journal/reality'
 import { type NegotiationState, replay, type Stage } from '../journal/replay'
@@ -371,12 +372,13 @@ export function coach(
       : []
   // A single bundle we offered that is the table: the stage's recap reads it in full already, and a
   // "Version A, in full" line after it would say the same terms twice, as if there were a choice.
-  const latestBundles = state.offers.at(-1)?.bundles ?? []
+  const [lone, ...others] = state.offers.at(-1)?.bundles ?? []
   const recapsIt =
     SCRIPT[stage].includes('recap') &&
-    latestBundles.length === 1 &&
+    lone !== undefined &&
+    others.length === 0 &&
     table !== undefined &&
-    latestBundles[0]?.offer.values.every((value, i) => value === table.values[i]) === true
+    changedIssues(space, lone.offer, table).length === 0
   const picks: PhrasePicks = {
     ...(closed || counterTrade ? {} : tradePicks(space, weights, table)),
     ...(counterTrade ? { counterTrade } : {}),

@@ -3,7 +3,7 @@
  * current estimate, what it changes, and a button that records it as our offer (what `parley offer
  * --joint-gain` records).
  */
-import { changesInWords, listAnd, type NegotiationStatus, type Space } from '@parley/core'
+import { changesInWords, listAnd, type NegotiationStatus, type Space, tableInWords } from '@parley/core'
 import { Button, Notice, PrivateMark } from '../../ui/controls'
 import type { NegotiationModel } from '../model'
 import { offerSentEvent } from './events'
@@ -23,11 +23,10 @@ export function JointGainNotice(props: {
   const gain = status.jointGain
   // Once offered, the bundle is the table and no gain is in sight: the notice goes, its word stays.
   if (!gain) return recorder.done ? <RecordingStatus recorder={recorder} rest={rest} /> : null
-  const over = status.table?.source === 'counter' ? 'their counter' : 'the table'
   return (
     <Notice kind="info">
       <PrivateMark>For our side only</PrivateMark> <strong>Joint gain in sight:</strong> a bundle better for
-      both sides than {over}, {jointGainText(gain, estimate)}:{' '}
+      both sides than {tableInWords(status.table?.source)}, {jointGainText(gain, estimate)}:{' '}
       {listAnd(changesInWords(space, status.table?.terms ?? {}, gain.terms))}. In full:{' '}
       <span className="terms">{termsText(space.issues, gain.terms)}</span>
       {model.canEdit ? (
