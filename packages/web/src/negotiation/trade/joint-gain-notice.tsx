@@ -25,10 +25,14 @@ export function JointGainNotice(props: {
   if (!gain) return recorder.done ? <RecordingStatus recorder={recorder} rest={rest} /> : null
   return (
     <Notice kind="info">
-      <PrivateMark>For our side only</PrivateMark> <strong>Joint gain in sight:</strong> a bundle better for
-      both sides than {tableInWords(status.table?.source)}, {jointGainText(gain, estimate)}:{' '}
-      {listAnd(changesInWords(space, status.table?.terms ?? {}, gain.terms))}. In full:{' '}
-      <span className="terms">{termsText(space.issues, gain.terms)}</span>
+      <p>
+        <PrivateMark>For our side only</PrivateMark> <strong>Joint gain in sight:</strong> a bundle better for
+        both sides than {tableInWords(status.table?.source)}, {jointGainText(gain, estimate)}:{' '}
+        {listAnd(changesInWords(space, status.table?.terms ?? {}, gain.terms))}.
+      </p>
+      <p>
+        In full: <span className="terms">{termsText(space.issues, gain.terms)}</span>
+      </p>
       {model.canEdit ? (
         <>
           <RecordingStatus recorder={recorder} rest={rest} />
