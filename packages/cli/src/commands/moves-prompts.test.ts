@@ -11,6 +11,7 @@ import {
   compileSpace,
   inferPriorities,
   type JournalEvent,
+  jointGainInSight,
   parsePlanText,
   replay,
 } from '@parley/core'
@@ -76,6 +77,14 @@ async function atTerminal(argv: string[], steps: Step[]) {
   }
   const code = await run
   return { code, stdout: stdout.join(''), screen }
+}
+
+/** The plan's space and the state its journal replays to, as the command reads them. */
+function negotiationOf(plan: string) {
+  const parsed = parsePlanText(readFileSync(plan, 'utf8'), { format: 'yaml' })
+  if (!parsed.ok) throw new Error('the example does not parse')
+  const space = compileSpace(parsed.plan)
+  return { space, state: replay(space, journalOf(plan) as JournalEvent[]) }
 }
 
 const SET = [
@@ -149,16 +158,47 @@ describe('move verbs ask at a terminal for what the flags leave out', () => {
       { type: 'bundle-chosen', side: 'them', label: 'B' },
       { type: 'agreed', terms: RENEWAL_B },
     ])
-    const parsed = parsePlanText(readFileSync(plan, 'utf8'), { format: 'yaml' })
-    if (!parsed.ok) throw new Error('the example does not parse')
-    const space = compileSpace(parsed.plan)
-    const state = replay(space, journalOf(plan) as JournalEvent[])
+    const { space, state } = negotiationOf(plan)
     const listed = alternativesBeforeSigning(space, state, inferPriorities(space, state.observations))
     expect(listed.length).toBeGreaterThan(1)
     const run = await atTerminal(['agree', plan], [{ after: 'What did they sign?', keys: [DOWN, ENTER] }])
     expect(run.code).toBe(EXIT.ok)
     expect(run.screen).toContain('alternative 1 listed before signing: ')
     expect(journalOf(plan).at(-1)).toMatchObject({ type: 'agreed', terms: listed[1]?.terms })
+  })
+
+  it('offer: the bundle better for both than the table comes first when one is in sight', async () => {
+    const plan = renewalNegotiation([
+      { type: 'offer-sent', bundles: [{ label: 'A', terms: { ...RENEWAL_B, term: 12 } }] },
+    ])
+    const { space, state } = negotiationOf(plan)
+    const joint = jointGainInSight(space, state, inferPriorities(space, state.observations))
+    if (!joint) throw new Error('expected a joint gain over a 12-month term')
+    const run = await atTerminal(['offer', plan], [{ after: 'What do you offer?', keys: [ENTER] }])
+    expect(run.code).toBe(EXIT.ok)
+    expect(run.screen).toContain('the bundle better for both than the table (+')
+    expect(journalOf(plan).at(-1)).toMatchObject({ type: 'offer-sent', bundles: [{ terms: joint.terms }] })
+    // That offer is now the table: nothing better for both is left, and the question says so by leaving it out.
+    const again = await atTerminal(['offer', plan], [{ after: 'What do you offer?', keys: [CTRL_C] }])
+    expect(again.screen).toContain('the MESO set Parley proposes now')
+    expect(again.screen).not.toContain('better for both')
+  })
+
+  it('offer, after an agreement: the alternatives before signing come first', async () => {
+    const plan = renewalNegotiation([
+      { type: 'offer-sent', bundles: SET },
+      { type: 'bundle-chosen', side: 'them', label: 'B' },
+      { type: 'agreed', terms: RENEWAL_B },
+    ])
+    const { space, state } = negotiationOf(plan)
+    const listed = alternativesBeforeSigning(space, state, inferPriorities(space, state.observations))
+    const run = await atTerminal(['offer', plan], [{ after: 'What do you offer?', keys: [ENTER] }])
+    expect(run.code).toBe(EXIT.ok)
+    expect(run.screen).toContain(`the ${listed.length} alternatives before signing that parley status lists`)
+    expect(journalOf(plan).at(-1)).toMatchObject({
+      type: 'alternatives-offered',
+      bundles: listed.map((alternative, k) => ({ label: String(k + 1), terms: alternative.terms })),
+    })
   })
 
   it('Ctrl-C at a question writes nothing and exits 130', async () => {

@@ -26,11 +26,13 @@ import {
   type Space,
   sourceFormatOf,
   type Terms,
+  tableInWords,
 } from '@parley/core'
 import { type CommandContext, invalidInput, planRefused, usageError } from '../command-context'
 import { EXIT } from '../exit-codes'
 import { type Choice, type Prompter, PromptInterrupted, terminalPrompter } from '../move-prompts'
 import { type JournalOptions, openNegotiation } from '../negotiation-file'
+import { signed } from '../output'
 import { readTextFile } from '../plan-file'
 import { formatTerms, readTermWords } from '../terms'
 import { describe, type RecordTarget, recordEvent } from './journal'
@@ -235,7 +237,7 @@ export function offerCommand(context: CommandContext, planFile: string, options:
         return usage('give one of --meso, --bundle, --from, --joint-gain or --alternatives, not several')
       if (options.alternatives) return alternativesToOffer(context, planFile, negotiation, json)
       if (options.jointGain) return jointGainToOffer(context, planFile, negotiation, json)
-      let way: 'meso' | 'bundle' | 'from' | undefined = options.meso
+      let way: 'meso' | 'bundle' | 'from' | 'joint-gain' | 'alternatives' | undefined = options.meso
         ? 'meso'
         : options.bundle
           ? 'bundle'
@@ -247,11 +249,10 @@ export function offerCommand(context: CommandContext, planFile: string, options:
           return usage(
             'say what to offer: --meso (the MESO set `parley meso` shows now), --bundle ISSUE=LEVEL ..., or --from FILE',
           )
-        way = await ask.select<'meso' | 'bundle'>('What do you offer?', [
-          { value: 'meso', name: 'the MESO set Parley proposes now' },
-          { value: 'bundle', name: 'a single bundle, issue by issue' },
-        ])
+        way = await ask.select('What do you offer?', await offerChoices(negotiation))
       }
+      if (way === 'joint-gain') return jointGainToOffer(context, planFile, negotiation, json)
+      if (way === 'alternatives') return alternativesToOffer(context, planFile, negotiation, json)
       if (way === 'meso') {
         const result = mesoView(
           negotiation.space,
@@ -297,6 +298,38 @@ export function offerCommand(context: CommandContext, planFile: string, options:
       return offerFromFile(options.from ?? '')
     },
   })
+}
+
+/**
+ * What the offer prompt lets them choose: besides the MESO set and a bundle by hand, the bundle
+ * better for both that `parley status` shows as the joint gain in sight (first, as the next move
+ * then proposes it), or once the terms are agreed, the alternatives before signing.
+ */
+async function offerChoices(negotiation: Negotiation) {
+  const { space, state } = negotiation
+  type Way = 'meso' | 'bundle' | 'joint-gain' | 'alternatives'
+  const choices: { value: Way; name: string }[] = [
+    { value: 'meso', name: 'the MESO set Parley proposes now' },
+    { value: 'bundle', name: 'a single bundle, issue by issue' },
+  ]
+  if (state.agreed) {
+    const posterior = await negotiation.learned()
+    const count =
+      posterior && !pendingAlternatives(state) ? alternativesBeforeSigning(space, state, posterior).length : 0
+    if (count > 0)
+      choices.unshift({
+        value: 'alternatives',
+        name: `the ${count === 1 ? 'alternative' : `${count} alternatives`} before signing that parley status lists`,
+      })
+    return choices
+  }
+  const joint = jointGainInSight(space, state, await negotiation.learned())
+  if (joint)
+    choices.unshift({
+      value: 'joint-gain',
+      name: `the bundle better for both than ${tableInWords(state.table?.source)} (${signed(joint.gain.us)} for us, ${signed(joint.gain.them)} for them by our current estimate)`,
+    })
+  return choices
 }
 
 /**
