@@ -520,7 +520,7 @@ describe('retract and accept-contingency find the move', () => {
       nextMove: { command?: string }
     }
     expect(status.postSettlement.length).toBeGreaterThan(0)
-    expect(status.nextMove.command).toBe('parley agree PLAN --alternative N')
+    expect(status.nextMove.command).toBe('parley offer PLAN --alternatives')
     const beyond = await runCaptured([
       'agree',
       plan,

@@ -180,6 +180,9 @@ describe('parley status: the reality test as a trade adviser', () => {
     expect(status.postSettlementOffered).toBe(written.event.id)
     expect(status.nextMove.text).toMatch(/^wait for their signature/)
     const text = (await runCaptured(['status', plan])).stdout
+    // The command the next move names, as it runs on this plan: the step before named `offer --alternatives`.
+    expect(text).toContain(`(parley agree ${plan} --alternative N)`)
+    expect(listed.nextMove.command).toBe('parley offer PLAN --alternatives')
     expect(text).toContain(
       'Before you sign — alternatives offered beside the agreement, waiting for their signature',
     )

@@ -19,6 +19,7 @@ import { EXIT } from '../exit-codes'
 import { type JournalOptions, openNegotiation } from '../negotiation-file'
 import { printWarnings } from '../negotiator-warnings'
 import { type Output, percent, problemJson, pts, signed } from '../output'
+import { suggestedCommand } from '../suggested-command'
 import { formatTerms } from '../terms'
 
 export async function statusCommand(
@@ -40,7 +41,9 @@ export async function statusCommand(
       problems: journal.problems.map(problemJson),
     })
   else {
-    printStatus(context.out, plan.space, status, journal.exists ? journal.file : null)
+    printStatus(context.out, plan.space, status, journal.exists ? journal.file : null, (template) =>
+      suggestedCommand(template, planFile, options),
+    )
     // Figures of bundles no longer in play are history (in --json): earlier rounds', a set's bundles
     // they did not pick once they answered, and every one once the terms are agreed.
     printWarnings(
@@ -53,7 +56,14 @@ export async function statusCommand(
   return EXIT.ok
 }
 
-function printStatus(out: Output, space: Space, status: NegotiationStatus, journal: string | null): void {
+function printStatus(
+  out: Output,
+  space: Space,
+  status: NegotiationStatus,
+  journal: string | null,
+  /** A command core suggests, as it can be run on this negotiation. */
+  runnable: (template: string) => string,
+): void {
   const c = out.colour
   out.print(
     `${c.bold('Stage:')} ${status.stage}${status.round > 0 ? ` · round ${status.round}` : ''}${journal ? '' : c.dim(' (no journal yet)')}`,
@@ -182,7 +192,7 @@ function printStatus(out: Output, space: Space, status: NegotiationStatus, journ
   }
   out.print()
   out.print(
-    `${c.bold('Next move:')} ${status.nextMove.text}${status.nextMove.command ? c.dim(` (${status.nextMove.command})`) : ''}`,
+    `${c.bold('Next move:')} ${status.nextMove.text}${status.nextMove.command ? c.dim(` (${runnable(status.nextMove.command)})`) : ''}`,
   )
   if (status.findings.length > 0) {
     out.print()

@@ -126,7 +126,7 @@ export function nextMove(
       return alternatives > 0
         ? {
             text: `before signing, offer ${alternatives === 1 ? 'the post-settlement alternative' : `the ${alternatives} post-settlement alternatives`} beside the agreement (each at least as good for us; they keep the agreement if they prefer it) and record the one they sign; then check the agreement has measures, thresholds, reporting, remedies, change control, an exit and a review cadence, and debrief`,
-            command: 'parley agree PLAN --alternative N',
+            command: 'parley offer PLAN --alternatives',
           }
         : {
             text: 'check the agreement has measures, thresholds, reporting, remedies, change control, an exit and a review cadence; then debrief',

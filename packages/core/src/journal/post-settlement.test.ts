@@ -210,7 +210,7 @@ describe('status at the close', () => {
     expect(status.nextMove.text).toMatch(
       /^before signing, offer the (2 )?post-settlement alternatives? beside the agreement/,
     )
-    expect(status.nextMove.command).toBe('parley agree PLAN --alternative N')
+    expect(status.nextMove.command).toBe('parley offer PLAN --alternatives')
   })
 
   it('lists none once they have signed one of the alternatives, and lists them anew for a corrected agreement', () => {
@@ -253,6 +253,7 @@ describe('status at the close', () => {
     expect(waiting.postSettlement.map((option) => option.terms)).toEqual([two.terms, one.terms])
     expect(waiting.postSettlement[0]).toEqual(two)
     expect(waiting.nextMove.text).toMatch(/^wait for their signature/)
+    expect(waiting.nextMove.command).toBe('parley agree PLAN --alternative N')
     // Signed: an alternative, or the agreement as it is (recorded again, as the deal room does).
     for (const terms of [one.terms, RENEWAL_B]) {
       const signed = negotiationStatus(space, [offer, chose, agreed, offered, event('agreed', { terms })])
