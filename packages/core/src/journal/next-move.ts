@@ -80,7 +80,7 @@ export function nextMove(
         // Acceptable as it stands, but not the best both sides can do: create the value before taking it.
         if (counter?.verdict === 'accept' && joint && state.table)
           return {
-            text: `their counter passes the reality test (${counter.reason}), ${betterForBoth(space, state.table.terms, joint)}`,
+            text: `their counter passes the reality test (it meets the rule and our limits), ${betterForBoth(space, state.table.terms, joint)}`,
             command: 'parley offer PLAN --joint-gain',
           }
         return counter

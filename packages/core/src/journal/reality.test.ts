@@ -89,7 +89,7 @@ describe('the reality test as a trade adviser', () => {
     const joint = status.jointGain
     if (!joint) throw new Error('expected a joint gain over this counter')
     expect(status.nextMove.text).toMatch(
-      /^their counter passes the reality test \(meets the rule and our limits.*\), but a bundle is better for both: before accepting it, propose .* instead of .* \(\+\d+\.\d for us, \+\d+\.\d for them by our current estimate\)$/,
+      /^their counter passes the reality test \(it meets the rule and our limits\), but a bundle is better for both: before accepting it, propose .* instead of .* \(\+\d+\.\d for us, \+\d+\.\d for them by our current estimate\)$/,
     )
     expect(status.nextMove.text).toContain(
       `+${joint.gain.us.toFixed(1)} for us, +${joint.gain.them.toFixed(1)} for them`,
