@@ -67,20 +67,14 @@ export function likelyBest(
     if (levels) add(levels)
   }
   for (const levels of query.extra ?? []) add(levels)
-  const samples = beliefs.samples.length
   if (pool.length === 0) return []
   const table = utilityTable(space, beliefs, [...head, ...pool])
+  const probability = beliefs.probability
   // Per draw, the best of what is offered so far.
-  const best = new Float64Array(samples).fill(Number.NEGATIVE_INFINITY)
-  const raise = (row: Float64Array) => {
-    for (let s = 0; s < samples; s++) best[s] = Math.max(best[s] ?? 0, row[s] ?? 0)
-  }
-  for (let h = 0; h < head.length; h++) raise(table[h] as Float64Array)
+  const best = new Float64Array(beliefs.samples.length).fill(Number.NEGATIVE_INFINITY)
+  for (let h = 0; h < head.length; h++) raise(best, table[h] as Float64Array)
   let current = Number.NEGATIVE_INFINITY
-  if (query.mustRaise) {
-    current = 0
-    for (let s = 0; s < samples; s++) current += (beliefs.probability[s] ?? 0) * (best[s] ?? 0)
-  }
+  if (query.mustRaise) current = expectedBest(probability, best, best)
   const chosen: Int32Array[] = []
   const taken = new Set<number>()
   while (chosen.length < slots) {
@@ -88,10 +82,7 @@ export function likelyBest(
     let pickValue = Number.NEGATIVE_INFINITY
     for (let c = 0; c < pool.length; c++) {
       if (taken.has(c)) continue
-      const row = table[head.length + c] as Float64Array
-      let value = 0
-      for (let s = 0; s < samples; s++)
-        value += (beliefs.probability[s] ?? 0) * Math.max(best[s] ?? 0, row[s] ?? 0)
+      const value = expectedBest(probability, best, table[head.length + c] as Float64Array)
       if (value > pickValue + 1e-12) {
         pickValue = value
         pick = c
@@ -99,11 +90,35 @@ export function likelyBest(
     }
     if (pick < 0 || (query.mustRaise && pickValue <= current + RAISE_MIN)) break
     taken.add(pick)
-    raise(table[head.length + pick] as Float64Array)
+    raise(best, table[head.length + pick] as Float64Array)
     chosen.push(pool[pick] as Int32Array)
     current = pickValue
   }
   return chosen
+}
+
+// The two loops over every draw, kept small and apart: a first run executes them in V8's
+// interpreter, and a function called once per candidate is compiled after a few calls where one
+// long loop inside `likelyBest` would wait to be replaced mid-run.
+
+/** Per draw, the better of `best` and `row`, kept in `best`. */
+function raise(best: Float64Array, row: Float64Array): void {
+  for (let s = 0; s < best.length; s++) {
+    const value = row[s] as number
+    if (value > (best[s] as number)) best[s] = value
+  }
+}
+
+/** The expected worth to them of the better of `best` and `row` under each draw: Σ p(s) · max(best, row). */
+function expectedBest(probability: Float64Array, best: Float64Array, row: Float64Array): number {
+  let total = 0
+  for (let s = 0; s < best.length; s++) {
+    const a = best[s] as number
+    const b = row[s] as number
+    // biome-ignore lint/complexity/useMathMinMax: a call per draw costs a first (interpreted) run more than the comparison
+    total += (probability[s] as number) * (b > a ? b : a)
+  }
+  return total
 }
 
 /** A raise of the expected best under this many points is rounding, not a reason to switch. */
