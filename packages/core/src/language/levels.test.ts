@@ -9,6 +9,18 @@ describe('levels as people write them', () => {
     expect(formatLevel(5000)).toBe('5000')
   })
 
+  it('groups money from a thousand, and leaves other four-digit numbers (a year, a code) as they are', () => {
+    expect(formatLevelWithUnit(5000, 'USD/year')).toBe('5,000 USD/year')
+    expect(formatLevelWithUnit(1500, 'EUR')).toBe('1,500 EUR')
+    expect(formatLevelWithUnit(2500, '€ per month')).toBe('2,500 € per month')
+    expect(formatLevelWithUnit(999, 'USD')).toBe('999 USD')
+    expect(formatLevelWithUnit(1500.5, 'USD')).toBe('1500.5 USD')
+    expect(formatLevelWithUnit(2027, 'intake year')).toBe('2027 intake year')
+    expect(formatLevelWithUnit(1200, 'hours')).toBe('1200 hours')
+    // A word in capitals is not a currency code unless it stands alone.
+    expect(formatLevelWithUnit(4000, 'USERS')).toBe('4000 USERS')
+  })
+
   it('agrees a counted unit with its number: 1 month, 12 months after start', () => {
     expect(formatLevelWithUnit(1, 'months')).toBe('1 month')
     expect(formatLevelWithUnit(1, 'days after signature')).toBe('1 day after signature')

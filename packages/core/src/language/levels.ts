@@ -58,8 +58,17 @@ function pluralUnit(unit: string): string | undefined {
 /** A level with its unit after a number: `230,000 USD/year`, `99.9 %`, `1 month`, `12 months after start`; a word level as it is: `milestone`. */
 export function formatLevelWithUnit(level: Level, unit: string | undefined): string {
   if (typeof level !== 'number' || !unit) return formatLevel(level)
-  return `${formatLevel(level)} ${unitFor(level, unit)}`
+  // Money is grouped from a thousand ("5,000 USD/year" beside "120,000 USD"); a bare four-digit
+  // number stays as it is, since it may be a year or a code.
+  const figure =
+    Number.isInteger(level) && Math.abs(level) >= 1000 && MONEY.test(unit)
+      ? groupThousands(level)
+      : formatLevel(level)
+  return `${figure} ${unitFor(level, unit)}`
 }
+
+/** A unit that is an amount of money: a currency code (`USD/year`, `EUR`) or sign (`$`, `€ per month`). */
+const MONEY = /(?:^|[^A-Za-z])[A-Z]{3}(?:$|[^A-Za-z])|[$€£¥₹]/
 
 /** The unit as it reads after that number: `months after start` after 6, `month after start` after 1. */
 export function unitFor(level: number, unit: string): string {
