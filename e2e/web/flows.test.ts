@@ -515,7 +515,14 @@ describe.runIf(browserAvailable)(
       ]).figures
       expect(figures.surplus).not.toBeNull()
       // In plain words by default; line for line as the command line prints it with the maths shown.
-      await page.getByText(`Above our walk-away point: ${signed(figures.surplus ?? 0)} points`).waitFor()
+      const surplus = figures.surplus ?? 0
+      await page
+        .getByText(
+          surplus < 0
+            ? `Short of our walk-away point: ${(-surplus).toFixed(1)} points`
+            : `Above our walk-away point: ${signed(surplus)} points`,
+        )
+        .waitFor()
       await page.getByLabel('Show the maths').check()
       await page
         .getByText(`Our surplus over the reservation: ${signed(figures.surplus ?? 0)} points`)

@@ -31,7 +31,7 @@ describe('the debrief figures', () => {
         'Our surplus over the reservation: -2.3 points',
         'Concessions reciprocated: 2 of 3 (we got back 0.4% of what we gave, in our points)',
         'Rounds taken: 4',
-        'How well we had guessed them: our estimate moved 12.3% of the way across (L1 0.25)',
+        'How well we had guessed them: their moves shifted 12.3% of the weight of their priorities from where we had put it (L1 0.25)',
       ],
       misjudged: [
         { issue: 'rollout', text: 'rollout: estimated 25%, learned 40%' },
@@ -49,10 +49,10 @@ describe('the debrief figures', () => {
         'The agreement: worth 61 of 100 to us, worth 58 of 100 to them (our estimate after 4 moves)',
         'It is one of the best possible deals: nothing left on the table',
         'It reached 93% of the best joint deal',
-        'Above our walk-away point: -2.3 points',
+        'Short of our walk-away point: 2.3 points',
         'Concessions reciprocated: 2 of 3 (we got back 0.4% of what we gave, in our points)',
         'Rounds taken: 4',
-        'How well we had guessed them: our estimate moved 12.3% of the way across',
+        'How well we had guessed them: their moves shifted 12.3% of the weight of their priorities from where we had put it',
       ],
       misjudged: [
         { issue: 'rollout', text: 'Rollout: estimated 25%, learned 40%' },

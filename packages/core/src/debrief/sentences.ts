@@ -71,7 +71,8 @@ function reciprocityLine(figures: DebriefFigures): string {
 }
 
 function shiftLine(figures: DebriefFigures): string {
-  return `How well we had guessed them: our estimate moved ${formatPoints(figures.estimateShift * 50)}% of the way across`
+  // Shares sum to 1, so half the L1 distance is the share of their priorities' weight that moved.
+  return `How well we had guessed them: their moves shifted ${formatPoints(figures.estimateShift * 50)}% of the weight of their priorities from where we had put it`
 }
 
 /** The same figures in the glossary's plain words, in the same order. */
@@ -94,7 +95,9 @@ function plainSentences(
     if (figures.nashShare !== null) lines.push(`It reached ${plainNashShare(figures.nashShare)}`)
     if (figures.surplus !== null)
       lines.push(
-        `Above our ${glossaryEntry('reservation').plain.toLowerCase()}: ${formatSigned(figures.surplus)} points`,
+        figures.surplus < 0
+          ? `Short of our ${glossaryEntry('reservation').plain.toLowerCase()}: ${formatPoints(-figures.surplus)} points`
+          : `Above our ${glossaryEntry('reservation').plain.toLowerCase()}: ${formatSigned(figures.surplus)} points`,
       )
   } else lines.push(NO_AGREEMENT)
   lines.push(reciprocityLine(figures))
