@@ -62,8 +62,10 @@ export function likelyBest(
     seen.add(key)
     pool.push(levels)
   }
+  // Each draw's search starts from the best found for the draws before it (`known`: the same answer,
+  // with less of the window to search).
   for (const weights of thinBeliefs(beliefs, LIKELY_DRAWS).samples) {
-    const levels = bestForThem(problem, weights)
+    const levels = bestForThem(problem, weights, undefined, pool)
     if (levels) add(levels)
   }
   for (const levels of query.extra ?? []) add(levels)
