@@ -7,7 +7,8 @@
 // every move in the browser, as it must when the plan was edited) and again after a move is
 // recorded (with the server's state after it, as the app does; and learned in the browser from the
 // last one, the slowest move of the journal); then what each stage computes from it
-// (midgame: status, MESO, coach, lint; prepare: the frontier; debrief).
+// (midgame: status, MESO, coach, lint; prepare: the frontier; debrief; the close: status with the
+// alternatives before signing, once the table is agreed).
 //
 // Then the first load of each stage page as a newcomer's browser makes it (issue 15): `parley serve`
 // with the built app (run `node scripts/build.mjs` first), the sales example with its 30-event
@@ -137,6 +138,23 @@ try {
           timed('midgame: lint', () => core.lintNegotiation(space, events, derived))
           timed('prepare: frontier', () => core.frontierReport(space, { rule: true }))
           timed('debrief', () => core.debriefView(space, derived.state, derived.posterior))
+          // The close: the table agreed, and status choosing the alternatives to offer before signing.
+          const table = derived.state.table
+          const agreed =
+            table &&
+            core.admitEvent(
+              space,
+              { events, state: derived.state },
+              { type: 'agreed', terms: table.terms },
+              { id: '01JRZZZZZZZZZZZZZZZZZZZZZZ', at: '2026-11-26T10:00:00.000Z', planVersion: 1 },
+            )
+          if (agreed?.ok) {
+            const closing = [...events, agreed.event]
+            const closed = core.negotiation(space, closing, derived)
+            timed('close: status, with the alternatives before signing', () =>
+              core.negotiationStatus(space, closing, closed),
+            )
+          }
         }
         const byName = {}
         for (const entry of performance.getEntriesByType('measure')) {
