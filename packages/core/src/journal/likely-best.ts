@@ -11,7 +11,7 @@
  * of what they are offered, this puts the agreement near their true frontier when the estimate is off.
  */
 
-import { bestForThem, searchProblem } from '../frontier/search'
+import { bestForThem, type SearchProblem, searchProblem, type WindowBounds } from '../frontier/search'
 import { type Beliefs, thinBeliefs, utilityTable } from '../inference/beliefs'
 import type { CompiledConstraint } from '../scoring/constraints'
 import type { Space } from '../scoring/space'
@@ -48,26 +48,17 @@ export function likelyBest(
 ): Int32Array[] {
   const { head, slots } = query
   if (slots <= 0) return []
-  const problem = searchProblem(space, {
-    usLow: query.usLow,
-    usHigh: query.usHigh,
-    themLow: Number.NEGATIVE_INFINITY,
-    constraints,
-  })
+  const bounds = { usLow: query.usLow, usHigh: query.usHigh, themLow: Number.NEGATIVE_INFINITY, constraints }
   const pool: Int32Array[] = []
   const seen = new Set(head.map((levels) => levels.join(',')))
-  const add = (levels: Int32Array) => {
+  const add = (levels: Int32Array | undefined) => {
+    if (!levels) return
     const key = levels.join(',')
     if (seen.has(key)) return
     seen.add(key)
     pool.push(levels)
   }
-  // Each draw's search starts from the best found for the draws before it (`known`: the same answer,
-  // with less of the window to search).
-  for (const weights of thinBeliefs(beliefs, LIKELY_DRAWS).samples) {
-    const levels = bestForThem(problem, weights, undefined, pool)
-    if (levels) add(levels)
-  }
+  for (const levels of drawsBest(space, beliefs, bounds)) add(levels)
   for (const levels of query.extra ?? []) add(levels)
   if (pool.length === 0) return []
   const table = utilityTable(space, beliefs, [...head, ...pool])
@@ -97,6 +88,53 @@ export function likelyBest(
     current = pickValue
   }
   return chosen
+}
+
+/**
+ * The bundle of the window best for them under each of `count` draws of `beliefs` (`thinBeliefs`),
+ * in the draws' order: under the draw's weights and, on an issue the draw reverses (an issue marked
+ * `uncertain`), under the reversed scores. Undefined for a draw when the window is empty.
+ */
+export function drawsBest(
+  space: Space,
+  beliefs: Beliefs,
+  bounds: WindowBounds,
+  count = LIKELY_DRAWS,
+): (Int32Array | undefined)[] {
+  const thinned = thinBeliefs(beliefs, count)
+  const problems = new Map<string, SearchProblem>()
+  const problemFor = (flips: Uint8Array | undefined) => {
+    const key = flips?.includes(1) ? flips.join('') : ''
+    let problem = problems.get(key)
+    if (!problem) {
+      problem = searchProblem(flips && key ? reversedSpace(space, flips) : space, bounds)
+      problems.set(key, problem)
+    }
+    return problem
+  }
+  const found: Int32Array[] = []
+  return thinned.samples.map((weights, k) => {
+    // Each search starts from the best found for the draws before it (`known`: bundles of the same
+    // window, whichever way the draw reads them; the same answer, with less of the window to search).
+    const levels = bestForThem(problemFor(thinned.flipped?.[k]), weights, undefined, found)
+    if (levels) found.push(levels)
+    return levels
+  })
+}
+
+/** The space with their scores reversed (100 − score) on the issues `flips` marks. */
+function reversedSpace(space: Space, flips: Uint8Array): Space {
+  const issues = space.issues.map((issue) => {
+    if (!flips[issue.index]) return issue
+    const weight = (space.share.them[issue.index] ?? 0) * space.totalWeight.them
+    const them = issue.score.them.map((score) => 100 - score)
+    return {
+      ...issue,
+      score: { ...issue.score, them },
+      gain: { ...issue.gain, them: them.map((score) => weight * score) },
+    }
+  })
+  return { ...space, issues, byId: new Map(issues.map((issue) => [issue.id, issue])) }
 }
 
 // The two loops over every draw, kept small and apart: a first run executes them in V8's
