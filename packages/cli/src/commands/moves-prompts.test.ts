@@ -87,6 +87,17 @@ function negotiationOf(plan: string) {
   return { space, state: replay(space, journalOf(plan) as JournalEvent[]) }
 }
 
+/** They chose B of our set and it is agreed; the alternatives before signing that status lists. */
+function agreedOnB() {
+  const plan = renewalNegotiation([
+    { type: 'offer-sent', bundles: SET },
+    { type: 'bundle-chosen', side: 'them', label: 'B' },
+    { type: 'agreed', terms: RENEWAL_B },
+  ])
+  const { space, state } = negotiationOf(plan)
+  return { plan, listed: alternativesBeforeSigning(space, state, inferPriorities(space, state.observations)) }
+}
+
 const SET = [
   { label: 'A', terms: { ...RENEWAL_B, price: 220000 } },
   { label: 'B', terms: RENEWAL_B },
@@ -153,13 +164,7 @@ describe('move verbs ask at a terminal for what the flags leave out', () => {
   })
 
   it('agree, after an agreement: which of the alternatives listed before signing they signed', async () => {
-    const plan = renewalNegotiation([
-      { type: 'offer-sent', bundles: SET },
-      { type: 'bundle-chosen', side: 'them', label: 'B' },
-      { type: 'agreed', terms: RENEWAL_B },
-    ])
-    const { space, state } = negotiationOf(plan)
-    const listed = alternativesBeforeSigning(space, state, inferPriorities(space, state.observations))
+    const { plan, listed } = agreedOnB()
     expect(listed.length).toBeGreaterThan(1)
     const run = await atTerminal(['agree', plan], [{ after: 'What did they sign?', keys: [DOWN, ENTER] }])
     expect(run.code).toBe(EXIT.ok)
@@ -185,13 +190,7 @@ describe('move verbs ask at a terminal for what the flags leave out', () => {
   })
 
   it('offer, after an agreement: the alternatives before signing come first', async () => {
-    const plan = renewalNegotiation([
-      { type: 'offer-sent', bundles: SET },
-      { type: 'bundle-chosen', side: 'them', label: 'B' },
-      { type: 'agreed', terms: RENEWAL_B },
-    ])
-    const { space, state } = negotiationOf(plan)
-    const listed = alternativesBeforeSigning(space, state, inferPriorities(space, state.observations))
+    const { plan, listed } = agreedOnB()
     const run = await atTerminal(['offer', plan], [{ after: 'What do you offer?', keys: [ENTER] }])
     expect(run.code).toBe(EXIT.ok)
     expect(run.screen).toContain(`the ${listed.length} alternatives before signing that parley status lists`)
