@@ -303,11 +303,13 @@ describe.runIf(browserAvailable)('warnings a negotiator needs', { timeout: BROWS
     await page.getByText(/We learned (a lot|some|a little|nothing new) from their last move/).waitFor()
     await page.getByLabel('Show the maths').check()
     await page
-      .getByText(/The last move taught us [\d.]+ bits; all moves [\d.]+ bits \(\d+ samples, seed \d+\)/)
+      .getByText(
+        /Their last move taught us [\d.]+ bits; all their moves [\d.]+ bits \(\d+ samples, seed \d+\)/,
+      )
       .waitFor()
     await page.reload()
     await expect.poll(() => page.getByLabel('Show the maths').isChecked()).toBe(true)
-    await page.getByText(/The last move taught us [\d.]+ bits/).waitFor()
+    await page.getByText(/Their last move taught us [\d.]+ bits/).waitFor()
     await page.getByLabel('Show the maths').uncheck()
     await page.getByText(/We learned (a lot|some|a little|nothing new) from their last move/).waitFor()
   })

@@ -128,7 +128,7 @@ function printStatus(
     out.table(['issue', 'mean', '80% interval', 'plan estimate', '', ...(uncertain ? [''] : [])], rows),
   )
   out.print(
-    `The last move taught us ${formatBits(status.learning.lastBits)} bits; all moves ${formatBits(status.learning.totalBits)} bits (${status.learning.samples} samples, seed ${status.learning.seed}).`,
+    `Their last move taught us ${formatBits(status.learning.lastBits)} bits; all their moves ${formatBits(status.learning.totalBits)} bits (${status.learning.samples} samples, seed ${status.learning.seed}).`,
   )
   if (status.contingencies.length > 0) {
     out.print()

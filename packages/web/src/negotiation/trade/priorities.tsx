@@ -74,7 +74,7 @@ export function Priorities({
       <p aria-live="polite">
         <Figure
           plain={`We learned ${wordsFor(learning.lastBits)} from their last move, and ${wordsFor(learning.totalBits)} from all their moves.`}
-          maths={`The last move taught us ${formatBits(learning.lastBits)} bits; all moves ${formatBits(learning.totalBits)} bits (${learning.samples} samples, seed ${learning.seed}).`}
+          maths={`Their last move taught us ${formatBits(learning.lastBits)} bits; all their moves ${formatBits(learning.totalBits)} bits (${learning.samples} samples, seed ${learning.seed}).`}
         />
       </p>
     </>
