@@ -300,6 +300,7 @@ export { type LocatedFinding, type SarifLocation, sarifLog } from './lint/sarif'
 
 // Playbooks: the method per context, the coach, each stage's checklist, phrases, starter plans and face-saving variants.
 
+export { learningInWords, NOTHING_LEARNED_YET } from './journal/learning-words'
 export { tableInWords, tableSourceWords } from './journal/table-source'
 export { nameWithUnit } from './language/levels'
 export type { FaceSavingVariant } from './playbooks/approval'

@@ -125,6 +125,26 @@ describe('parley status: the reality test as a trade adviser', () => {
     expect(overCounter).toContain('On the table (their counter): ')
   })
 
+  it('says nothing is learned before their first move, and what their moves taught after it', async () => {
+    const plan = renewalNegotiation([{ type: 'offer-sent', bundles: [{ label: 'B', terms: B }] }])
+    expect((await runCaptured(['status', plan])).stdout).toContain(
+      "No move of theirs is recorded yet: this is the plan's estimate (",
+    )
+    const ranked = renewalNegotiation([
+      {
+        type: 'offer-sent',
+        bundles: [
+          { label: 'A', terms: { ...B, price: 220000 } },
+          { label: 'B', terms: B },
+        ],
+      },
+      { type: 'bundles-ranked', side: 'them', order: ['B', 'A'] },
+    ])
+    expect((await runCaptured(['status', ranked])).stdout).toMatch(
+      /Their last move taught us \d+\.\d\d bits; all their moves \d+\.\d\d bits/,
+    )
+  })
+
   it('has no joint gain with nothing on the table', async () => {
     const plan = renewalNegotiation([{ type: 'interest-stated', side: 'them', text: 'a forecastable bill' }])
     const status = JSON.parse((await runCaptured(['status', plan, '--json'])).stdout) as StatusJson

@@ -3,9 +3,9 @@ import {
   CONCESSION_FLAG_WORDS,
   changesInWords,
   explainsBundleInPlay,
-  formatBits,
   formatMoney,
   giveawayInWords,
+  learningInWords,
   listAnd,
   type NegotiationStatus,
   negotiationStatus,
@@ -127,9 +127,7 @@ function printStatus(
   out.print(
     out.table(['issue', 'mean', '80% interval', 'plan estimate', '', ...(uncertain ? [''] : [])], rows),
   )
-  out.print(
-    `Their last move taught us ${formatBits(status.learning.lastBits)} bits; all their moves ${formatBits(status.learning.totalBits)} bits (${status.learning.samples} samples, seed ${status.learning.seed}).`,
-  )
+  out.print(learningInWords(status.learning))
   if (status.contingencies.length > 0) {
     out.print()
     out.print(c.bold('Contingencies'))

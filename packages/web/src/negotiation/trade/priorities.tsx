@@ -1,14 +1,16 @@
 /**
  * What we have learned of their priorities: for each issue the posterior mean share with its 80%
  * interval, drawn as a bar with the plan's estimate marked, so a move that teaches something
- * visibly shifts them; and how much the last move and all moves taught, in bits.
+ * visibly shifts them; and how much their last move and all their moves taught, in bits (core's
+ * `learningInWords`, as `parley status` says it).
  */
 import {
-  formatBits,
   formatShare,
   formatShareInterval,
+  learningInWords,
   type NegotiationStatus,
   type NegotiatorWarning,
+  NOTHING_LEARNED_YET,
   plainInformation,
 } from '@parley/core'
 import { PrivateMark } from '../../ui/controls'
@@ -73,8 +75,12 @@ export function Priorities({
       </ul>
       <p aria-live="polite">
         <Figure
-          plain={`We learned ${wordsFor(learning.lastBits)} from their last move, and ${wordsFor(learning.totalBits)} from all their moves.`}
-          maths={`Their last move taught us ${formatBits(learning.lastBits)} bits; all their moves ${formatBits(learning.totalBits)} bits (${learning.samples} samples, seed ${learning.seed}).`}
+          plain={
+            learning.moves.length === 0
+              ? `${NOTHING_LEARNED_YET}.`
+              : `We learned ${wordsFor(learning.lastBits)} from their last move, and ${wordsFor(learning.totalBits)} from all their moves.`
+          }
+          maths={learningInWords(learning)}
         />
       </p>
     </>
