@@ -33,3 +33,32 @@ describe('the next move after their choice', () => {
     expect(status.nextMove.text).toMatch(/^build the next set around what their choice revealed/)
   })
 })
+
+describe('the next move after our concession', () => {
+  const space = renewalSpace()
+  const offered = event('offer-sent', { bundles: [{ label: 'B', terms: RENEWAL_B }] })
+
+  it('asks for something back when the get was where they already stood', () => {
+    // Our offer already has the 36-month term: asking for it again gets nothing.
+    const status = negotiationStatus(space, [
+      offered,
+      event('concession', { give: { price: 220000 }, get: { term: 36 } }),
+    ])
+    const line = status.concessions.at(-1)
+    expect(line?.gift).toBe(false)
+    expect(line?.giveCostUs).toBeGreaterThan(0)
+    expect(line?.getValueUs).toBe(0)
+    expect(status.nextMove.text).toMatch(
+      /^the last concession got nothing back: what it asked for is where they already stand/,
+    )
+  })
+
+  it('keeps trading after a concession whose get moves our way', () => {
+    const status = negotiationStatus(space, [
+      offered,
+      event('concession', { give: { price: 220000 }, get: { uplift: 5 } }),
+    ])
+    expect(status.concessions.at(-1)?.getValueUs).toBeGreaterThan(0)
+    expect(status.nextMove.text).not.toMatch(/got nothing back/)
+  })
+})

@@ -70,6 +70,16 @@ export function nextMove(
         return {
           text: 'the last concession was a gift: attach an ask to the next one, or ask for something back now',
         }
+      // A get that moves nothing our way (it names where they already stand) leaves the give a gift in all but name.
+      if (
+        lastLine &&
+        lastLine.giveCostUs > 1e-9 &&
+        lastLine.getValueUs <= 1e-9 &&
+        Object.keys(lastLine.get).length > 0
+      )
+        return {
+          text: 'the last concession got nothing back: what it asked for is where they already stand, so ask for something that moves our way now, or attach a real ask to the next give',
+        }
       if (reality.warning) return { text: reality.warning }
       if (last?.type === 'offer-rejected') {
         const counter = reality.items.find((item) => item.label === 'their counter')
