@@ -53,6 +53,20 @@ describe('the next move after our concession', () => {
     )
   })
 
+  it('says a gift is a gift while it is our latest move (a note after it changes nothing), and turns to their answer once they make one', () => {
+    const gift = event('concession', { give: { price: 220000 }, get: {} })
+    const noted = negotiationStatus(space, [offered, gift, event('note', { text: 'they went quiet' })])
+    expect(noted.nextMove.text).toMatch(/^the last concession was a gift/)
+    const countered = negotiationStatus(space, [
+      offered,
+      gift,
+      event('offer-rejected', { side: 'them', counter: { terms: { ...RENEWAL_B, price: 210000 } } }),
+    ])
+    expect(countered.concessions.at(-1)?.gift).toBe(true)
+    expect(countered.nextMove.text).not.toMatch(/gift/)
+    expect(countered.nextMove.text).toMatch(/their counter/)
+  })
+
   it('keeps trading after a concession whose get moves our way', () => {
     const status = negotiationStatus(space, [
       offered,

@@ -60,7 +60,10 @@ export function nextMove(
         text: 'ask which bundle works best for them and why, and record their choice, ranking or counter',
       }
     case 'midgame': {
-      const lastLine = log.at(-1)
+      // What the last concession asks of us applies while it is our latest move: once anything
+      // else has happened (their counter, our contingency), that comes first.
+      const latestMove = state.applied.findLast((event) => event.type !== 'note' && event.type !== 'retract')
+      const lastLine = latestMove?.type === 'concession' ? log.at(-1) : undefined
       if (lastLine?.flags.includes('one_way_run')) {
         return {
           text: 'stop conceding one way: the next move must pair any give with an explicit ask ("if we move on X, can you match us on Y?")',
