@@ -220,7 +220,7 @@ export {
   concessionLog,
   type MoneyValues,
 } from './journal/concessions'
-export { type ContingencyValue, evaluateContingency } from './journal/contingency'
+export { type ContingencyValue, contingencyVerdict, evaluateContingency } from './journal/contingency'
 export {
   CONTINGENCY_OPS,
   type Contingency,

@@ -145,6 +145,31 @@ describe('parley status: the reality test as a trade adviser', () => {
     )
   })
 
+  it('says who expects to lose by a contingency without joint value', async () => {
+    const plan = renewalNegotiation([
+      { type: 'offer-sent', bundles: [{ label: 'B', terms: { ...B, uplift: 0 } }] },
+      {
+        type: 'contingency-proposed',
+        contingency: {
+          metric: 'adoption',
+          op: '>=',
+          threshold: 80,
+          consequence: { issue: 'uplift', level: 7 },
+          beliefs: { us: 0.3, them: 0.7 },
+        },
+        exchange: { price: 225000 },
+      },
+    ])
+    const json = JSON.parse((await runCaptured(['status', plan, '--json'])).stdout) as {
+      contingencies: { them: { gain: number } | null; jointValue: boolean }[]
+    }
+    const them = json.contingencies[0]?.them?.gain ?? 0
+    expect(them).toBeLessThan(0)
+    expect((await runCaptured(['status', plan])).stdout).toContain(
+      `— no joint value: by our estimate of their belief they expect to lose ${(-them).toFixed(1)} points by it, so as it stands they are unlikely to accept`,
+    )
+  })
+
   it('has no joint gain with nothing on the table', async () => {
     const plan = renewalNegotiation([{ type: 'interest-stated', side: 'them', text: 'a forecastable bill' }])
     const status = JSON.parse((await runCaptured(['status', plan, '--json'])).stdout) as StatusJson

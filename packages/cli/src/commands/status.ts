@@ -2,6 +2,7 @@
 import {
   CONCESSION_FLAG_WORDS,
   changesInWords,
+  contingencyVerdict,
   explainsBundleInPlay,
   formatMoney,
   giveawayInWords,
@@ -134,7 +135,7 @@ function printStatus(
     for (const item of status.contingencies) {
       const value =
         item.us && item.them
-          ? `expected gain: us ${signed(item.us.gain)}, them ${signed(item.them.gain)}${item.jointValue ? c.green(' — joint value: a bet both sides prefer') : ''}`
+          ? `expected gain: us ${signed(item.us.gain)}, them ${signed(item.them.gain)} — ${(item.jointValue ? c.green : c.yellow)(contingencyVerdict(item) ?? '')}`
           : c.dim(
               "no beliefs given: add each side's probability to see what it is worth (propose-contingency --chance-us, --chance-them)",
             )

@@ -4,7 +4,7 @@ import { event } from '../testing/events'
 import { acmePlan } from '../testing/plans'
 import { renewalSpace } from '../testing/renewal'
 import { concessionLog } from './concessions'
-import { evaluateContingency } from './contingency'
+import { contingencyVerdict, evaluateContingency } from './contingency'
 import { replay } from './replay'
 
 // The reference plan: us 40/10/10 (of 60), them 35/25/20 (of 80); price 90k..140k, rollout 30..120.
@@ -274,5 +274,42 @@ describe('contingent terms', () => {
     const value = evaluateContingency(space, state.contingencies[0]!, estimate)
     expect(value.jointValue).toBe(false)
     expect(value.verifiable).toBe(false)
+  })
+
+  it('says who expects to lose by a bet without joint value, and by how much', () => {
+    const bet = (beliefs: { us: number; them: number } | undefined) => {
+      const state = replay(space, [
+        table,
+        event('contingency-proposed', {
+          contingency: {
+            metric: 'monthly uptime',
+            op: '<',
+            threshold: 99.9,
+            consequence: { issue: 'price', level: 100000 },
+            ...(beliefs ? { beliefs } : {}),
+          },
+          exchange: { price: 130000 },
+        }),
+      ])
+      return evaluateContingency(space, state.contingencies[0]!, estimate)
+    }
+    expect(contingencyVerdict(bet({ us: 0.1, them: 0.6 }))).toBe(
+      'joint value: both sides expect to gain, a bet both prefer because beliefs differ',
+    )
+    // They think the consequence unlikely: the exchange costs them more than its chance brings.
+    const theyLose = bet({ us: 0.1, them: 0.05 })
+    expect(theyLose.us!.gain).toBeGreaterThan(0)
+    expect(theyLose.them!.gain).toBeLessThan(0)
+    expect(contingencyVerdict(theyLose)).toBe(
+      `no joint value: by our estimate of their belief they expect to lose ${(-theyLose.them!.gain).toFixed(1)} points by it, so as it stands they are unlikely to accept`,
+    )
+    // We think the consequence likely: it costs us more than the exchange brings.
+    const weLose = bet({ us: 0.9, them: 0.6 })
+    expect(weLose.us!.gain).toBeLessThan(0)
+    expect(weLose.them!.gain).toBeGreaterThan(0)
+    expect(contingencyVerdict(weLose)).toBe(
+      `no joint value: we expect to lose ${(-weLose.us!.gain).toFixed(1)} points by it`,
+    )
+    expect(contingencyVerdict(bet(undefined))).toBeUndefined()
   })
 })

@@ -6,6 +6,7 @@
  * reporting) is a pitfall, and is flagged.
  */
 import type { TheirValue } from '../inference/estimate'
+import { formatPoints } from '../scoring/figures'
 import { utilityOf } from '../scoring/offer'
 import type { Space } from '../scoring/space'
 import { theirUtility } from './concessions'
@@ -78,4 +79,23 @@ export function evaluateContingency(
     them: { without: withoutThem, with: withThem, gain: gainThem },
     jointValue: gainUs > 1e-9 && gainThem > 1e-9,
   }
+}
+
+/**
+ * Whether the bet is worth proposing as it stands, in words (status and the web app's midgame say
+ * the same): a joint value when both sides expect to gain; otherwise who expects to lose, and by how
+ * much. Undefined without both sides' beliefs.
+ */
+export function contingencyVerdict(value: ContingencyValue): string | undefined {
+  if (!value.us || !value.them) return undefined
+  if (value.jointValue)
+    return 'joint value: both sides expect to gain, a bet both prefer because beliefs differ'
+  const us = value.us.gain
+  const them = value.them.gain
+  const loses = (gain: number) => gain < -1e-9
+  if (loses(us) && loses(them)) return 'no joint value: both sides expect to lose by it'
+  if (loses(them))
+    return `no joint value: by our estimate of their belief they expect to lose ${formatPoints(-them)} points by it, so as it stands they are unlikely to accept`
+  if (loses(us)) return `no joint value: we expect to lose ${formatPoints(-us)} points by it`
+  return 'no joint value: at least one side expects nothing from it'
 }

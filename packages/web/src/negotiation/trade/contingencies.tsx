@@ -8,6 +8,7 @@ import {
   CONTINGENCY_OPS,
   type ContingencyOp,
   type ContingencyValue,
+  contingencyVerdict,
   formatShare,
   formatSigned,
   type NegotiationStatus,
@@ -83,15 +84,11 @@ function valueText(value: ContingencyValue): string {
 }
 
 function JointValue({ value }: { value: ContingencyValue }) {
+  const said = contingencyVerdict(value)
+  const verdict = said && `${said.charAt(0).toUpperCase()}${said.slice(1)}.`
   return (
     <>
-      {value.jointValue ? (
-        <p className="joint-value">
-          Joint value: both sides expect to gain — a bet both prefer because beliefs differ.
-        </p>
-      ) : value.us && value.them ? (
-        <p className="hint">No joint value: at least one side expects to lose by it.</p>
-      ) : null}
+      {verdict ? <p className={value.jointValue ? 'joint-value' : 'hint'}>{verdict}</p> : null}
       {value.verifiable ? null : (
         <p className="flag">Not verifiable: say how the metric is measured and reported.</p>
       )}
