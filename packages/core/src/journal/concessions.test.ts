@@ -311,5 +311,9 @@ describe('contingent terms', () => {
       `no joint value: we expect to lose ${(-weLose.us!.gain).toFixed(1)} points by it`,
     )
     expect(contingencyVerdict(bet(undefined))).toBeUndefined()
+    // Accepted all the same: it no longer says they are unlikely to.
+    expect(contingencyVerdict({ ...theyLose, accepted: true })).toBe(
+      `no joint value: by our estimate of their belief they expect to lose ${(-theyLose.them!.gain).toFixed(1)} points by it, yet they accepted it (their belief may be nearer ours than we estimated)`,
+    )
   })
 })

@@ -84,7 +84,7 @@ export function evaluateContingency(
 /**
  * Whether the bet is worth proposing as it stands, in words (status and the web app's midgame say
  * the same): a joint value when both sides expect to gain; otherwise who expects to lose, and by how
- * much. Undefined without both sides' beliefs.
+ * much (once accepted, not that they are unlikely to accept it). Undefined without both sides' beliefs.
  */
 export function contingencyVerdict(value: ContingencyValue): string | undefined {
   if (!value.us || !value.them) return undefined
@@ -95,7 +95,7 @@ export function contingencyVerdict(value: ContingencyValue): string | undefined 
   const loses = (gain: number) => gain < -1e-9
   if (loses(us) && loses(them)) return 'no joint value: both sides expect to lose by it'
   if (loses(them))
-    return `no joint value: by our estimate of their belief they expect to lose ${formatPoints(-them)} points by it, so as it stands they are unlikely to accept`
+    return `no joint value: by our estimate of their belief they expect to lose ${formatPoints(-them)} points by it, ${value.accepted ? 'yet they accepted it (their belief may be nearer ours than we estimated)' : 'so as it stands they are unlikely to accept'}`
   if (loses(us)) return `no joint value: we expect to lose ${formatPoints(-us)} points by it`
   return 'no joint value: at least one side expects nothing from it'
 }
