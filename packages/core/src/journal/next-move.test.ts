@@ -76,3 +76,37 @@ describe('the next move after our concession', () => {
     expect(status.nextMove.text).not.toMatch(/got nothing back/)
   })
 })
+
+describe('the next move around a contingency', () => {
+  const space = renewalSpace()
+  const offered = event('offer-sent', { bundles: [{ label: 'B', terms: RENEWAL_B }] })
+  const proposed = event('contingency-proposed', {
+    contingency: {
+      id: 'adoption',
+      metric: 'adoption',
+      op: '>=',
+      threshold: 80,
+      consequence: { issue: 'uplift', level: 5 },
+    },
+  })
+
+  it('asks for their answer to the contingency we proposed, naming it in the command', () => {
+    const status = negotiationStatus(space, [offered, proposed])
+    expect(status.nextMove).toEqual({
+      text: 'ask whether they accept the contingency (the condition, how it is measured and reported, and what moves if it happens), and record it when they do',
+      command: 'parley accept-contingency PLAN adoption',
+    })
+  })
+
+  it('says it is part of the deal once they accept it, and no longer suggests one', () => {
+    const status = negotiationStatus(space, [
+      offered,
+      proposed,
+      event('contingency-accepted', { target: 'adoption' }),
+    ])
+    expect(status.contingencies[0]?.accepted).toBe(true)
+    expect(status.nextMove.text).toBe(
+      'the contingency is part of the deal: keep trading on the rest, pairing each give with a get',
+    )
+  })
+})

@@ -125,8 +125,18 @@ export function nextMove(
           command: 'parley meso PLAN',
         }
       }
+      // Our contingency, proposed and not yet answered: their answer is what comes next.
+      const proposed = last?.type === 'contingency-proposed' ? state.contingencies.at(-1) : undefined
+      if (proposed && !proposed.accepted)
+        return {
+          text: 'ask whether they accept the contingency (the condition, how it is measured and reported, and what moves if it happens), and record it when they do',
+          command: `parley accept-contingency PLAN ${proposed.contingency.id ?? proposed.eventId}`,
+        }
       return {
-        text: 'keep trading, never gifting: pair each give with a get, and consider a contingency where your beliefs differ',
+        text:
+          last?.type === 'contingency-accepted'
+            ? 'the contingency is part of the deal: keep trading on the rest, pairing each give with a get'
+            : 'keep trading, never gifting: pair each give with a get, and consider a contingency where your beliefs differ',
       }
     }
     case 'close':
