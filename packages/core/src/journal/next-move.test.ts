@@ -77,6 +77,33 @@ describe('the next move after our concession', () => {
   })
 })
 
+describe('the next move, whatever is noted or retracted since', () => {
+  const space = renewalSpace()
+  const offered = event('offer-sent', { bundles: [{ label: 'B', terms: RENEWAL_B }] })
+  const counter = event('offer-rejected', {
+    side: 'them',
+    counter: { terms: { ...RENEWAL_B, price: 210000 } },
+  })
+
+  it('still answers their counter after a note, and after a retracted mistake', () => {
+    const answered = negotiationStatus(space, [offered, counter]).nextMove
+    const noted = negotiationStatus(space, [
+      offered,
+      counter,
+      event('note', { text: 'their CFO joins next call' }),
+    ])
+    expect(noted.nextMove).toEqual(answered)
+    const mistake = event('bundle-chosen', { side: 'them', label: 'B' })
+    const retracted = negotiationStatus(space, [
+      offered,
+      counter,
+      mistake,
+      event('retract', { target: mistake.id, reason: 'recorded by mistake' }),
+    ])
+    expect(retracted.nextMove).toEqual(answered)
+  })
+})
+
 describe('the next move around a contingency', () => {
   const space = renewalSpace()
   const offered = event('offer-sent', { bundles: [{ label: 'B', terms: RENEWAL_B }] })

@@ -29,7 +29,8 @@ export function nextMove(
   joint: JointGain | null = null,
 ): NextMove {
   const { plan } = space
-  const last = state.applied.at(-1)
+  // The latest move: a note or a retraction recorded since does not change what comes next.
+  const last = state.applied.findLast((event) => event.type !== 'note' && event.type !== 'retract')
   switch (state.stage) {
     case 'prepare':
       return {
@@ -62,8 +63,7 @@ export function nextMove(
     case 'midgame': {
       // What the last concession asks of us applies while it is our latest move: once anything
       // else has happened (their counter, our contingency), that comes first.
-      const latestMove = state.applied.findLast((event) => event.type !== 'note' && event.type !== 'retract')
-      const lastLine = latestMove?.type === 'concession' ? log.at(-1) : undefined
+      const lastLine = last?.type === 'concession' ? log.at(-1) : undefined
       if (lastLine?.flags.includes('one_way_run')) {
         return {
           text: 'stop conceding one way: the next move must pair any give with an explicit ask ("if we move on X, can you match us on Y?")',
