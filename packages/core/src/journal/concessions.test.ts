@@ -224,7 +224,11 @@ describe('concessions measured from our last position', () => {
 })
 
 describe('contingent terms', () => {
-  it("computes each side's expected utility with and without, by hand, and sees the joint value of a bet", () => {
+  /** If monthly uptime falls under 99.9, the price moves to 100,000; the table's price goes to 130,000 for it. */
+  const uptimeBet = (
+    beliefs: { us: number; them: number } | undefined,
+    measurement?: { source: string; reporting: string },
+  ) => {
     const state = replay(space, [
       table,
       event('contingency-proposed', {
@@ -233,13 +237,17 @@ describe('contingent terms', () => {
           op: '<',
           threshold: 99.9,
           consequence: { issue: 'price', level: 100000 },
-          measurement: { source: 'status page', reporting: 'monthly report' },
-          beliefs: { us: 0.1, them: 0.6 },
+          ...(measurement ? { measurement } : {}),
+          ...(beliefs ? { beliefs } : {}),
         },
         exchange: { price: 130000 },
       }),
     ])
-    const value = evaluateContingency(space, state.contingencies[0]!, estimate)
+    return evaluateContingency(space, state.contingencies[0]!, estimate)
+  }
+
+  it("computes each side's expected utility with and without, by hand, and sees the joint value of a bet", () => {
+    const value = uptimeBet({ us: 0.1, them: 0.6 }, { source: 'status page', reporting: 'monthly report' })
     // us: 0.9 * U(130k) + 0.1 * U(100k) against U(120k)
     expect(value.us!.without).toBeCloseTo((2400 + 1000 / 3 + 600) / 60, 9)
     expect(value.us!.with).toBeCloseTo(
@@ -277,22 +285,7 @@ describe('contingent terms', () => {
   })
 
   it('says who expects to lose by a bet without joint value, and by how much', () => {
-    const bet = (beliefs: { us: number; them: number } | undefined) => {
-      const state = replay(space, [
-        table,
-        event('contingency-proposed', {
-          contingency: {
-            metric: 'monthly uptime',
-            op: '<',
-            threshold: 99.9,
-            consequence: { issue: 'price', level: 100000 },
-            ...(beliefs ? { beliefs } : {}),
-          },
-          exchange: { price: 130000 },
-        }),
-      ])
-      return evaluateContingency(space, state.contingencies[0]!, estimate)
-    }
+    const bet = (beliefs: { us: number; them: number } | undefined) => uptimeBet(beliefs)
     expect(contingencyVerdict(bet({ us: 0.1, them: 0.6 }))).toBe(
       'joint value: both sides expect to gain, a bet both prefer because beliefs differ',
     )
