@@ -6,7 +6,11 @@ describe('a suggested command as it can be run here', () => {
   it('names the plan as given, with the journal or server it was read from', () => {
     expect(suggestedCommand('parley meso PLAN', 'deals/acme.yaml')).toBe('parley meso deals/acme.yaml')
     expect(suggestedCommand('parley offer PLAN --joint-gain', 'acme.yaml', { journal: 'j.jsonl' })).toBe(
-      'parley offer acme.yaml --journal j.jsonl --joint-gain',
+      'parley offer acme.yaml --joint-gain --journal j.jsonl',
+    )
+    // Last, so that a word after the plan is not taken for --server's optional URL.
+    expect(suggestedCommand('parley accept-contingency PLAN adopt', 'Sofia', { server: true })).toBe(
+      'parley accept-contingency Sofia adopt --server',
     )
     expect(suggestedCommand('parley coach PLAN', 'Sofia', { server: true })).toBe(
       'parley coach Sofia --server',

@@ -18,7 +18,9 @@ export function suggestedCommand(template: string, plan: string, place: CommandP
         ? ['--server', shellWord(place.server)]
         : []),
   ]
-  return template.replace(/\bPLAN\b/, [shellWord(plan), ...extra].join(' '))
+  // The flags go last: `--server` takes an optional URL, so a word after it (a contingency's id)
+  // would be read as the URL.
+  return [template.replace(/\bPLAN\b/, shellWord(plan)), ...extra].join(' ')
 }
 
 /** A word the shell reads back as it is: quoted when it holds anything beyond the usual file-name signs. */

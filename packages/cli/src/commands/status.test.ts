@@ -170,6 +170,29 @@ describe('parley status: the reality test as a trade adviser', () => {
     )
   })
 
+  it('names the command for the next move as it runs here, and it runs as printed', async () => {
+    const plan = renewalNegotiation([
+      { type: 'offer-sent', bundles: [{ label: 'B', terms: B }] },
+      {
+        type: 'contingency-proposed',
+        contingency: {
+          id: 'adopt',
+          metric: 'adoption',
+          op: '>=',
+          threshold: 80,
+          consequence: { issue: 'uplift', level: 5 },
+        },
+      },
+    ])
+    const printed = /Next move: .* \((parley [^)]*)\)\n/.exec(
+      (await runCaptured(['status', plan])).stdout,
+    )?.[1]
+    expect(printed).toBe(`parley accept-contingency ${plan} adopt`)
+    const argv = (printed ?? '').split(' ').slice(1)
+    expect((await runCaptured(argv)).code).toBe(EXIT.ok)
+    expect(journalOf(plan).at(-1)).toMatchObject({ type: 'contingency-accepted', target: 'adopt' })
+  })
+
   it('has no joint gain with nothing on the table', async () => {
     const plan = renewalNegotiation([{ type: 'interest-stated', side: 'them', text: 'a forecastable bill' }])
     const status = JSON.parse((await runCaptured(['status', plan, '--json'])).stdout) as StatusJson
