@@ -11,6 +11,7 @@ import {
   negotiationStatus,
   type PlotMarker,
   STAGE_WORDS,
+  sentence,
   tableSourceWords,
 } from '@parley/core'
 import { useMemo } from 'react'
@@ -95,7 +96,7 @@ export function MidgamePage({ model }: { model: NegotiationModel }) {
         <Priorities model={model} status={status} warnings={warnings} />
       </Section>
       <Section title="Next move" id="next-move">
-        <p className="next-move">{status.nextMove.text}</p>
+        <p className="next-move">{asSentence(status.nextMove.text)}</p>
         <h3>The next MESO set</h3>
         <MesoPanel model={model} meso={meso} />
         <details className="frontier-details">
@@ -117,4 +118,9 @@ export function MidgamePage({ model }: { model: NegotiationModel }) {
       </Section>
     </div>
   )
+}
+
+/** Core's next move is written to follow "Next move:" on a line; on the page it stands as a sentence of its own. */
+function asSentence(text: string): string {
+  return sentence(`${text.charAt(0).toUpperCase()}${text.slice(1)}`)
 }
