@@ -263,6 +263,8 @@ describe('contingent terms', () => {
     expect(value.them!.gain).toBeGreaterThan(0)
     expect(value.jointValue).toBe(true)
     expect(value.verifiable).toBe(true)
+    // In words as the other side reads it too: the name and the level with its unit, never an id.
+    expect(value.text).toBe('if monthly uptime is below 99.9, then annual price moves to 100,000 USD/year')
   })
 
   it('sees no joint value when beliefs agree, and flags an unverifiable metric', () => {

@@ -6,17 +6,19 @@
  * reporting) is a pitfall, and is flagged.
  */
 import type { TheirValue } from '../inference/estimate'
+import { formatLevel, formatLevelWithUnit, inSentence } from '../language/levels'
 import { formatPoints } from '../scoring/figures'
 import { utilityOf } from '../scoring/offer'
 import type { Space } from '../scoring/space'
 import { theirUtility } from './concessions'
+import type { Contingency } from './events'
 import type { ContingencyRecord } from './replay'
 import { applyTerms } from './terms'
 
 export interface ContingencyValue {
   eventId: string
   id: string
-  /** `if uptime < 99.9 within a quarter then credits moves to 15` */
+  /** `if uptime is below 99.9 within a quarter, then service credit cap moves to 15 % of monthly fee` */
   text: string
   accepted: boolean
   /** Each side's probability that the condition occurs (theirs is our estimate); null when not given. */
@@ -30,10 +32,29 @@ export interface ContingencyValue {
   verifiable: boolean
 }
 
-function describeContingency(record: ContingencyRecord): string {
-  const c = record.contingency
-  if (c.text) return c.text
-  return `if ${c.metric} ${c.op} ${c.threshold}${c.within ? ` within ${c.within}` : ''} then ${c.consequence.issue} moves to ${c.consequence.level}`
+/** How a contingency's comparison reads in a sentence: `if uptime is below 99.9`. */
+const COMPARISON: Record<Contingency['op'], string> = {
+  '<': 'is below',
+  '<=': 'is at most',
+  '=': 'is',
+  '>=': 'is at least',
+  '>': 'is above',
+}
+
+/**
+ * A contingency as both sides read it (our status and the web app, and everything for the other
+ * side): its own wording when it has one, else built from its parts in words, with the issue's name
+ * and the level as the plan writes it (never an issue id).
+ */
+export function contingencyInWords(space: Space, contingency: Contingency): string {
+  if (contingency.text) return contingency.text
+  const { consequence } = contingency
+  const issue = space.byId.get(consequence.issue)
+  const threshold =
+    typeof contingency.threshold === 'number' ? formatLevel(contingency.threshold) : contingency.threshold
+  const within = contingency.within ? ` within ${contingency.within}` : ''
+  const level = formatLevelWithUnit(consequence.level, issue?.unit)
+  return `if ${contingency.metric} ${COMPARISON[contingency.op]} ${threshold}${within}, then ${inSentence(issue?.name ?? consequence.issue)} moves to ${level}`
 }
 
 export function evaluateContingency(
@@ -57,7 +78,7 @@ export function evaluateContingency(
   const common = {
     eventId: record.eventId,
     id: contingency.id ?? record.eventId,
-    text: describeContingency(record),
+    text: contingencyInWords(space, contingency),
     accepted: record.accepted,
     verifiable,
   }

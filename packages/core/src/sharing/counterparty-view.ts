@@ -18,10 +18,11 @@
  * documents address, whom both sides name anyway; everything else of the map (interests we
  * noted, risk posture, face-saving needs, approval path, politics, limits) stays private.
  */
+import { contingencyInWords } from '../journal/contingency'
 import type { Contingency } from '../journal/events'
 import type { NegotiationState } from '../journal/replay'
 import { listAnd } from '../language/english'
-import { formatLevel, formatLevelWithUnit, inSentence } from '../language/levels'
+import { formatLevelWithUnit, inSentence } from '../language/levels'
 import { evidenceIssue } from '../model/evidence-issue'
 import type { Context, Level, Terms } from '../model/plan'
 import { constraintInWords, describeConstraint } from '../scoring/constraints'
@@ -174,15 +175,6 @@ export interface ProposedBundle {
   terms: Terms
 }
 
-/** How a contingency's comparison reads in a sentence: `if uptime is below 99.9`. */
-const COMPARISON: Record<Contingency['op'], string> = {
-  '<': 'is below',
-  '<=': 'is at most',
-  '=': 'is',
-  '>=': 'is at least',
-  '>': 'is above',
-}
-
 /** The terms of `terms` at a level other than `position`'s: the part of a give or get that moved someone. */
 function movedFrom(space: Space, position: Offer, terms: Terms): Terms {
   const out: Terms = {}
@@ -194,25 +186,10 @@ function movedFrom(space: Space, position: Offer, terms: Terms): Terms {
   return out
 }
 
-/**
- * A contingency as both sides read it: its own wording when it has one, else built from its parts
- * in words, with the issue's name and the level as the plan writes it (never an issue id).
- */
-function contingencyWording(space: Space, contingency: Contingency): string {
-  if (contingency.text) return contingency.text
-  const { consequence } = contingency
-  const issue = space.byId.get(consequence.issue)
-  const threshold =
-    typeof contingency.threshold === 'number' ? formatLevel(contingency.threshold) : contingency.threshold
-  const within = contingency.within ? ` within ${contingency.within}` : ''
-  const level = formatLevelWithUnit(consequence.level, issue?.unit)
-  return `if ${contingency.metric} ${COMPARISON[contingency.op]} ${threshold}${within}, then ${inSentence(issue?.name ?? consequence.issue)} moves to ${level}`
-}
-
 function contingencyView(space: Space, contingency: Contingency, accepted: boolean): ViewContingency {
   const { consequence } = contingency
   return {
-    wording: contingencyWording(space, contingency),
+    wording: contingencyInWords(space, contingency),
     metric: contingency.metric,
     op: contingency.op,
     threshold: contingency.threshold,
