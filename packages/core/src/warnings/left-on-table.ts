@@ -8,15 +8,14 @@
 
 import { plainUtility } from '../glossary/glossary'
 import type { CurrentEstimate } from '../inference/estimate'
-import { changedIssues } from '../journal/positions'
+import { changedIssues, changesInWords } from '../journal/positions'
 import { tradeProposal } from '../journal/trade-advice'
 import { listAnd } from '../language/english'
-import { formatLevelWithUnit, inSentence } from '../language/levels'
+import { inSentence } from '../language/levels'
 import { choiceLeaders } from '../meso/choice-leaders'
-import type { Level } from '../model/plan'
 import { type CompiledConstraint, ruleAndLimits } from '../scoring/constraints'
 import { formatPoints, formatShare } from '../scoring/figures'
-import { readOffer, utilityOf } from '../scoring/offer'
+import { readOffer, termsOf, utilityOf } from '../scoring/offer'
 import type { Space } from '../scoring/space'
 import { type BundleToSend, bundleName, type LeftOnTableWarning } from './warning'
 
@@ -48,10 +47,7 @@ export function leftOnTable(
     const betterRead = readOffer(space, better.terms)
     if (!betterRead.ok) throw new Error('a frontier bundle does not read back', { cause: betterRead.errors })
     const changed = changedIssues(space, offer, betterRead.offer)
-    const changes = changed.map(
-      (issue) =>
-        `${inSentence(issue.name)} ${formatLevelWithUnit(better.terms[issue.id] as Level, issue.unit)} instead of ${formatLevelWithUnit(offer.values[issue.index] as Level, issue.unit)}`,
-    )
+    const changes = changesInWords(space, termsOf(space, offer), better.terms)
     return [
       {
         code: 'left_on_table',
