@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
+  capitalised,
   count,
   listAnd,
   listOr,
@@ -11,6 +12,16 @@ import {
   withArticle,
   withoutFullStop,
 } from './english'
+
+describe('a clause standing alone', () => {
+  it('takes a capital first letter, and the rest as it is', () => {
+    expect(capitalised('the contingency is part of the deal: keep trading')).toBe(
+      'The contingency is part of the deal: keep trading',
+    )
+    expect(capitalised('SLA credits')).toBe('SLA credits')
+    expect(capitalised('')).toBe('')
+  })
+})
 
 describe('counts', () => {
   it('agree with their number', () => {

@@ -59,6 +59,11 @@ function joined(words: readonly string[], conjunction: 'and' | 'or'): string {
   return `${kept.slice(0, -1).join(', ')} ${conjunction} ${kept[kept.length - 1]}`
 }
 
+/** The text with its first letter in capitals: a clause written to follow a label, standing alone. */
+export function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}
+
 /** A text without its final full stops, ellipses or spaces, to be placed inside a sentence. */
 export function withoutFullStop(text: string): string {
   return text.trim().replace(/[\s.]+$/, '')

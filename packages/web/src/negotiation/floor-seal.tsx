@@ -4,6 +4,8 @@
  * reveals them for the page being viewed; opening another stage (or this one again) seals them
  * again, because a reveal is a decision about one moment, not a setting.
  */
+
+import { capitalised } from '@parley/core'
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react'
 import { PrivateMark } from '../ui/controls'
 
@@ -88,8 +90,4 @@ function RevealButton({ what, reveal }: { what: string; reveal: () => void }) {
       Show {what}
     </button>
   )
-}
-
-function capitalised(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1)
 }

@@ -6,6 +6,7 @@
  * `parley status` shows it.
  */
 import {
+  capitalised,
   explainsBundleInPlay,
   formatPoints,
   negotiationStatus,
@@ -122,5 +123,5 @@ export function MidgamePage({ model }: { model: NegotiationModel }) {
 
 /** Core's next move is written to follow "Next move:" on a line; on the page it stands as a sentence of its own. */
 function asSentence(text: string): string {
-  return sentence(`${text.charAt(0).toUpperCase()}${text.slice(1)}`)
+  return sentence(capitalised(text))
 }

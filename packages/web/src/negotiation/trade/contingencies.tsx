@@ -8,10 +8,12 @@ import {
   CONTINGENCY_OPS,
   type ContingencyOp,
   type ContingencyValue,
+  capitalised,
   contingencyVerdict,
   formatShare,
   formatSigned,
   type NegotiationStatus,
+  sentence,
 } from '@parley/core'
 import { useMemo, useState } from 'react'
 import { Button, NumberField, SelectField, TextField } from '../../ui/controls'
@@ -85,7 +87,7 @@ function valueText(value: ContingencyValue): string {
 
 function JointValue({ value }: { value: ContingencyValue }) {
   const said = contingencyVerdict(value)
-  const verdict = said && `${said.charAt(0).toUpperCase()}${said.slice(1)}.`
+  const verdict = said && sentence(capitalised(said))
   return (
     <>
       {verdict ? <p className={value.jointValue ? 'joint-value' : 'hint'}>{verdict}</p> : null}
