@@ -71,6 +71,54 @@ describe('the MESO window search (against brute force)', () => {
   })
 })
 
+describe('the window listed under a further floor (their pick, under a learned estimate)', () => {
+  it('lists the same bundles in the same order as the listing filtered by that floor, and its cap counts only them', () => {
+    fc.assert(
+      fc.property(
+        small,
+        window,
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 6, maxLength: 6 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (plan, { around, below, width, themFloor }, raw, height) => {
+          const space = compileSpace(plan)
+          const { rule, limits } = compileRequirements(space)
+          const constraints = [...rule, ...limits]
+          const feasible = enumerate(space, constraints)
+          const centre = feasible[around % Math.max(feasible.length, 1)]?.us ?? 50
+          const low = centre - below * width
+          const themLow = themFloor * Math.max(0, ...feasible.map((b) => b.them))
+          const problem = searchProblem(space, { usLow: low, usHigh: low + width, themLow, constraints })
+          // A linear value as a learned estimate makes one: a term per issue and level.
+          const terms = space.issues.map((issue) =>
+            Float64Array.from(issue.score.them, (score) => (raw[issue.index] ?? 0) * score),
+          )
+          const value = (levels: ArrayLike<number>) =>
+            space.issues.reduce(
+              (total, issue) => total + (terms[issue.index]?.[levels[issue.index] ?? 0] ?? 0),
+              0,
+            )
+          const all = enumerateWindow(problem, 10_000) ?? []
+          const values = all.map(value)
+          // Floors at, between and beyond the window's values, so bundles exactly at the floor are tried.
+          const floor = values.length === 0 ? 0 : (values[around % values.length] as number) * (0.5 + height)
+          const kept = all.filter((levels) => value(levels) >= floor - 1e-9)
+          const listed = enumerateWindow(problem, 10_000, undefined, { terms, low: floor })
+          // The listing may keep a bundle a hair below the floor (the caller's check decides it).
+          expect(listed?.filter((levels) => value(levels) >= floor - 1e-9).map((l) => Array.from(l))).toEqual(
+            kept.map((l) => Array.from(l)),
+          )
+          expect(listed?.every((levels) => value(levels) >= floor - 1e-6 * (1 + Math.abs(floor)))).toBe(true)
+          if (kept.length > 0 && listed?.length === kept.length)
+            expect(
+              enumerateWindow(problem, kept.length - 1, undefined, { terms, low: floor }),
+            ).toBeUndefined()
+        },
+      ),
+      { numRuns: runs(300) },
+    )
+  })
+})
+
 describe('the order levels are tried in', () => {
   it('is the stable sort by o + lambda * u, highest first, for short and long issues alike', () => {
     // Few distinct values, so that ties are common and their order (by index) is tested too.

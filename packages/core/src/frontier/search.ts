@@ -164,16 +164,37 @@ function inWindow(problem: SearchProblem, levels: ArrayLike<number>): boolean {
 }
 
 /**
+ * A further floor on the bundles listed: a value summed from one term per issue (their utility
+ * under an estimate other than the window's, such as a learned one) must reach `low`.
+ */
+export interface ListingFloor {
+  /** Per plan issue, each level's term (indexed by level); a bundle's value is their sum. */
+  terms: readonly ArrayLike<number>[]
+  low: number
+}
+
+/**
  * Lists the window when it holds at most `cap` bundles and the search stays within `nodeBudget`;
- * otherwise returns undefined. Bundles are level-index vectors in plan order.
+ * otherwise returns undefined. Bundles are level-index vectors in plan order. With a `floor`, the
+ * listing leaves out the branches that cannot reach it (by more than a hair, so a bundle at the
+ * edge is still listed: the caller checks the floor exactly, summed its own way), and the cap
+ * counts the bundles that can.
  */
 export function enumerateWindow(
   problem: SearchProblem,
   cap: number,
   nodeBudget = 2_000_000,
+  floor?: ListingFloor,
 ): Int32Array[] | undefined {
   if (!problem.feasible) return []
   const width = problem.space.issues.length
+  const n = problem.order.length
+  // The floor's terms in search order, and the most the issues from each depth on can add.
+  const floorTerms = problem.order.map((item) =>
+    Float64Array.from(item.levels, (k) => (floor ? Number(floor.terms[item.issue]?.[k] ?? 0) : 0)),
+  )
+  const sufMaxF = new Float64Array(n + 1)
+  for (let d = n - 1; d >= 0; d--) sufMaxF[d] = (sufMaxF[d + 1] ?? 0) + Math.max(...(floorTerms[d] ?? []))
   const listing: WindowListing = {
     problem,
     cap,
@@ -183,10 +204,14 @@ export function enumerateWindow(
     count: 0,
     levels: new Int32Array(width),
     z: new Float64Array(problem.sums.length),
+    floorTerms,
+    sufMaxF,
+    // A hair below the floor: the terms are summed in another order than the caller's check sums them.
+    floorLow: floor ? floor.low - 1e-7 * (1 + Math.abs(floor.low)) : Number.NEGATIVE_INFINITY,
     nodes: 0,
     overflow: false,
   }
-  listNode(listing, 0, 0, 0)
+  listNode(listing, 0, 0, 0, 0)
   spendWork(listing.nodes * SEARCH_NODE_WORK)
   if (listing.overflow) return undefined
   const { buffer, count } = listing
@@ -208,6 +233,10 @@ interface WindowListing {
   /** The bundle being built (plan order) and its partial sums for each sum requirement. */
   levels: Int32Array
   z: Float64Array
+  /** The floor's terms per depth (search order), their suffix maxima, and the floor less its hair. */
+  floorTerms: Float64Array[]
+  sufMaxF: Float64Array
+  floorLow: number
   nodes: number
   overflow: boolean
 }
@@ -239,8 +268,8 @@ function keepListed(listing: WindowListing): void {
   listing.count++
 }
 
-/** A node of the listing: the issues before `depth` are set, with partial U_us and U_them. */
-function listNode(listing: WindowListing, depth: number, pu: number, pe: number): void {
+/** A node of the listing: the issues before `depth` are set, with partial U_us, U_them and floor value. */
+function listNode(listing: WindowListing, depth: number, pu: number, pe: number, pf: number): void {
   const { problem, levels, z } = listing
   const { inner } = problem
   const n = problem.order.length
@@ -252,6 +281,8 @@ function listNode(listing: WindowListing, depth: number, pu: number, pe: number)
   const restMinU = problem.sufMinU[depth + 1] ?? 0
   const restMaxU = problem.sufMaxU[depth + 1] ?? 0
   const restMaxE = problem.sufMaxE[depth + 1] ?? 0
+  const floorTerms = listing.floorTerms[depth] as Float64Array
+  const restMaxF = listing.sufMaxF[depth + 1] ?? 0
   const last = depth === n - 1
   for (let j = 0; j < item.levels.length; j++) {
     if (++listing.nodes > listing.nodeBudget) {
@@ -262,6 +293,8 @@ function listNode(listing: WindowListing, depth: number, pu: number, pe: number)
     if (u + restMinU > problem.uHi || u + restMaxU < problem.uLo) continue
     const e = pe + (item.e[j] ?? 0)
     if (e + restMaxE < problem.eLo) continue
+    const f = pf + (floorTerms[j] ?? 0)
+    if (f + restMaxF < listing.floorLow) continue
     if (!sumsReachable(problem, item, j, depth, z)) continue
     levels[item.issue] = item.levels[j] ?? 0
     if (last && inner && u >= inner.uLo && u <= inner.uHi && e >= inner.eLo) {
@@ -269,7 +302,7 @@ function listNode(listing: WindowListing, depth: number, pu: number, pe: number)
       keepListed(listing)
     } else {
       addZ(problem, item, j, z, 1)
-      listNode(listing, depth + 1, u, e)
+      listNode(listing, depth + 1, u, e, f)
       addZ(problem, item, j, z, -1)
     }
     if (listing.overflow) return

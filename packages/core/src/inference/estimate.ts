@@ -133,14 +133,26 @@ function learnedEstimate(
     themOfLevels: (levels) => {
       // Each issue's term per level once, the same products `fromScores` sums (so the same bits):
       // MESO asks for every bundle of a window, a thousand or more.
-      terms ??= space.issues.map((issue, i) =>
-        Float64Array.from(issue.score.them, (s) => (direct[i] ?? 0) * s + (reversed[i] ?? 0) * (100 - s)),
-      )
+      terms ??= levelTerms(space, { direct, reversed })
       let total = 0
       for (let i = 0; i < n; i++) total += terms[i]?.[levels[i] ?? 0] ?? 0
       return total
     },
   }
+}
+
+/**
+ * U_them under an estimate as one term per issue and level (indexed by plan issue, then level):
+ * a bundle's U_them, in points, is the sum of its levels' terms.
+ */
+export function levelTerms(
+  space: Space,
+  estimate: Pick<CurrentEstimate, 'direct' | 'reversed'>,
+): Float64Array[] {
+  const { direct, reversed } = estimate
+  return space.issues.map((issue, i) =>
+    Float64Array.from(issue.score.them, (s) => (direct[i] ?? 0) * s + (reversed[i] ?? 0) * (100 - s)),
+  )
 }
 
 /** What the journal's views value their side with: the current estimate, or bare weight shares (their scores as estimated). */

@@ -120,6 +120,35 @@ describe('meso (against brute force)', () => {
     )
   })
 
+  it("with their pick and their utility's terms, gives the set it gives without the terms (which only spare the listing)", () => {
+    fc.assert(
+      fc.property(
+        small,
+        fc.array(fc.double({ min: 0.05, max: 1, noNaN: true }), { minLength: 6, maxLength: 6 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (plan, raw, height) => {
+          const space = compileSpace(plan)
+          // A learned estimate: weight shares of their own, as the journal's moves give.
+          const total = space.issues.reduce((sum, issue) => sum + (raw[issue.index] ?? 1), 0)
+          const terms = space.issues.map((issue) =>
+            Float64Array.from(issue.score.them, (score) => ((raw[issue.index] ?? 1) / total) * score),
+          )
+          const theirUtility = (levels: ArrayLike<number>) =>
+            space.issues.reduce(
+              (sum, issue) => sum + (terms[issue.index]?.[levels[issue.index] ?? 0] ?? 0),
+              0,
+            )
+          // Their pick somewhere between the least and the most the plan can give them.
+          const values = enumerate(space).map((b) => theirUtility(b.levels))
+          const theirPick = Math.min(...values) + height * (Math.max(...values) - Math.min(...values))
+          const without = meso(space, { theirUtility, theirPick })
+          expect(meso(space, { theirUtility, theirPick, theirTerms: terms })).toEqual(without)
+        },
+      ),
+      { numRuns: runs(150) },
+    )
+  })
+
   it('finds a set on nearly every plan where a broad brute-force search of their priorities finds one', () => {
     const plans = fc.sample(
       planArb({ minIssues: 4, maxIssues: 6, maxLevels: 6 }).filter(

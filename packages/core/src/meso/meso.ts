@@ -60,6 +60,12 @@ export interface MesoOptions {
   /** U_them of a bundle (level indexes) under the current estimate; default: the plan's estimate. */
   theirUtility?: (levels: ArrayLike<number>) => number
   /**
+   * `theirUtility` as one term per issue and level (indexed by plan issue, then level; a bundle's
+   * U_them is their sum, as `levelTerms` gives them): with `theirPick`, the window's listing then
+   * leaves out the branches worth less to them than their pick instead of listing and dropping them.
+   */
+  theirTerms?: readonly ArrayLike<number>[]
+  /**
    * U_them (under `theirUtility`) of the bundle they chose or ranked first: every bundle of the set
    * must give them at least as much, so the next set never reads as a step back from their pick.
    */
@@ -131,6 +137,13 @@ const LABELS = ['A', 'B', 'C', 'D', 'E']
 const POOL = 16
 /** Windows up to this size are listed outright; larger ones are searched per weight vector. */
 const ENUMERATION_CAP = 20_000
+/**
+ * Listing a window visits 4 or 5 nodes per bundle (on the examples' and the 12x10 plan's). Under
+ * their pick's floor, whose bound prunes less sharply, a window far over the cap can take hundreds
+ * of thousands of nodes to come under it (338,000 on the 12x10 plan with the bench's journal):
+ * past this many the window is searched per weight vector instead, which costs less.
+ */
+const FLOORED_LISTING_NODES = 4 * ENUMERATION_CAP
 
 function maxUsWhere(frontier: Frontier, themAtLeast: number): number {
   let best = Number.NEGATIVE_INFINITY
@@ -254,6 +267,7 @@ export function meso(space: Space, options: MesoOptions = {}): MesoResult {
     theirBatna,
     beliefsGiven: options.beliefs !== undefined,
     theirUtility: options.theirUtility ?? planUtility(space),
+    theirTerms: options.theirTerms,
     floor: options.theirPick,
     answered: new Set((options.answered ?? []).map(setKey)),
   }
@@ -328,6 +342,7 @@ interface SearchContext {
   theirBatna: number
   beliefsGiven: boolean
   theirUtility: (levels: ArrayLike<number>) => number
+  theirTerms: readonly ArrayLike<number>[] | undefined
   /** Least U_them (under `theirUtility`) a bundle may give them: their pick's. */
   floor: number | undefined
   /** Keys of the sets already offered. */
@@ -377,7 +392,13 @@ function searchSet(
   const keeps = (levels: Int32Array) => floor === undefined || context.theirUtility(levels) >= floor - 1e-9
   // Their pick is one more constraint of the window: a listed window is filtered by it (so
   // `efficientFor` holds over bundles that respect it); a searched one keeps only bundles that do.
-  const all = enumerateWindow(problem, ENUMERATION_CAP)
+  // With their utility's terms, the listing leaves out what cannot respect it (and its cap counts
+  // only what can); the filter still decides, with the canonical sum.
+  const pickFloor =
+    floor !== undefined && context.theirTerms ? { terms: context.theirTerms, low: floor } : undefined
+  const all = pickFloor
+    ? enumerateWindow(problem, ENUMERATION_CAP, FLOORED_LISTING_NODES, pickFloor)
+    : enumerateWindow(problem, ENUMERATION_CAP)
   const listed = all && floor !== undefined ? all.filter(keeps) : all
   const center = beliefsGiven ? meanWeights(beliefs) : space.share.them
   const candidates = findCandidates(space, problem, listed, weightVectors(space, center)).filter((c) =>

@@ -6,7 +6,7 @@
  */
 
 import { BELIEF_SAMPLES, thinBeliefs } from '../inference/beliefs'
-import { type CurrentEstimate, currentEstimate } from '../inference/estimate'
+import { type CurrentEstimate, currentEstimate, levelTerms } from '../inference/estimate'
 import type { Posterior } from '../inference/posterior'
 import type { NegotiationState } from '../journal/replay'
 import type { Space } from '../scoring/space'
@@ -48,7 +48,7 @@ export type MesoJournal = Pick<NegotiationState, 'observations' | 'offers' | 'ta
  */
 export function mesoView(
   space: Space,
-  options: Omit<MesoOptions, 'beliefs' | 'theirUtility' | 'theirPick' | 'answered'> = {},
+  options: Omit<MesoOptions, 'beliefs' | 'theirUtility' | 'theirTerms' | 'theirPick' | 'answered'> = {},
   learned?: Posterior,
   state?: MesoJournal,
 ): MesoViewResult {
@@ -63,6 +63,7 @@ export function mesoView(
     ...options,
     ...(learned ? { beliefs: thinBeliefs(learned.beliefs, BELIEF_SAMPLES) } : {}),
     theirUtility: estimate.themOfLevels,
+    ...(theirPick !== undefined ? { theirTerms: levelTerms(space, estimate) } : {}),
     ...(theirPick !== undefined ? { theirPick } : {}),
     answered,
   })
