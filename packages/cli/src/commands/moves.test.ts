@@ -409,6 +409,29 @@ describe('bad input: the same refusals as `journal add`, nothing written', () =>
     expect(journalOf(plan)).toHaveLength(1)
   })
 
+  it('a counter that leaves the bundle as offered is recorded with a warning on --counter; a single --bundle is refused on --bundle', async () => {
+    const plan = renewalNegotiation([{ type: 'offer-sent', bundles: SET }])
+    const same = await runCaptured([
+      'reply',
+      plan,
+      '--rejected',
+      '--on',
+      'B',
+      '--counter',
+      `price=${B.price}`,
+    ])
+    expect(same.code).toBe(EXIT.ok)
+    expect(same.stderr).toContain(
+      'warning --counter: their counter is bundle B exactly as we offered it: it changes nothing, yet it is recorded as a rejection; if they took bundle B, retract this and record that they chose it',
+    )
+    expect(journalOf(plan)).toHaveLength(2)
+    // The flag names the one bundle it gives: no `[0].terms` after it.
+    const short = await runCaptured(['offer', plan, '--bundle', 'price=200000'])
+    expect(short.code).toBe(EXIT.invalid)
+    expect(short.stderr).toMatch(/^error --bundle: no level for \d+ issues: 'rollout'/m)
+    expect(journalOf(plan)).toHaveLength(2)
+  })
+
   it('a partial counter to a new set is refused even with a table from an earlier round', async () => {
     const plan = renewalNegotiation([...CHOSEN, { type: 'offer-sent', bundles: SET }])
     const partial = await runCaptured(['reply', plan, '--rejected', '--counter', 'price=200000'])

@@ -18,6 +18,7 @@ import {
   type NegotiationState,
   nameWithUnit,
   type PathProblem,
+  type PathSegment,
   PLAYBOOKS,
   type Problem,
   pendingAlternatives,
@@ -98,7 +99,7 @@ async function recordMove(
 }
 
 /** Problems placed on the flag (or argument) their event field came from: `--give price: …`. */
-function placeOnFlags(verb: string, flags: Readonly<Record<string, string>>) {
+function placeOnFlags(verb: string, flags: Readonly<Record<string, string>>, single: readonly string[] = []) {
   return (problem: PathProblem): Problem => {
     const head = problem.at[0]
     const flag = typeof head === 'string' ? flags[head] : undefined
@@ -106,11 +107,22 @@ function placeOnFlags(verb: string, flags: Readonly<Record<string, string>>) {
       code: problem.code,
       severity: problem.severity,
       message: problem.message,
-      // The flag names the field already: `--give price`, not `--give give.price`.
-      path: formatPath(flag === undefined ? problem.at : problem.at.slice(1)),
+      path: formatPath(
+        flag === undefined ? problem.at : underFlag(problem.at.slice(1), single.includes(flag)),
+      ),
       file: flag ?? `parley ${verb}`,
     }
   }
+}
+
+/**
+ * Where under a flag a problem is. The flag names the field already (`--give price`, not `--give
+ * give.price`), and the terms it gives (`--counter`, not `--counter terms`); a flag that gives one
+ * bundle (`single`) names that bundle too (`--bundle`, not `--bundle [0].terms`).
+ */
+function underFlag(at: readonly PathSegment[], single: boolean): PathSegment[] {
+  const rest = single && at[0] === 0 ? at.slice(1) : [...at]
+  return rest[0] === 'terms' ? rest.slice(1) : rest
 }
 
 const usage = (message: string): Built => ({ ok: false, code: EXIT.usage, message })
@@ -292,7 +304,7 @@ export function offerCommand(context: CommandContext, planFile: string, options:
         return {
           ok: true,
           raw: { type: 'offer-sent', bundles: [{ terms }] },
-          place: placeOnFlags('offer', { bundles: '--bundle' }),
+          place: placeOnFlags('offer', { bundles: '--bundle' }, ['--bundle']),
         }
       }
       return offerFromFile(options.from ?? '')
@@ -399,7 +411,7 @@ async function jointGainToOffer(
   return {
     ok: true,
     raw: { type: 'offer-sent', bundles: [{ terms: joint.terms }] },
-    place: placeOnFlags('offer', { bundles: '--joint-gain' }),
+    place: placeOnFlags('offer', { bundles: '--joint-gain' }, ['--joint-gain']),
   }
 }
 

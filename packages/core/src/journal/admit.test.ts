@@ -193,6 +193,32 @@ describe('warnings when a move falls short for us', () => {
     ])
   })
 
+  it('says when their counter is one of our bundles exactly as we offered it', () => {
+    const { journal } = admitAll([sent])
+    const state = replay(space, journal.events)
+    const counter = (terms: Terms) => ({ type: 'offer-rejected', counter: { terms } })
+    const second = sent.bundles[1]?.terms as Terms
+    expect(warned(admitEvent(space, { ...journal, state }, counter(second), defaults(5)))).toEqual([
+      'counter.terms: their counter is bundle B exactly as we offered it: it changes nothing, yet it is recorded as a rejection; if they took bundle B, retract this and record that they chose it',
+    ])
+    // One term moved, or no counter: nothing to say.
+    expect(
+      warned(admitEvent(space, { ...journal, state }, counter({ ...second, price: 120000 }), defaults(5))),
+    ).toEqual([])
+    expect(warned(admitEvent(space, { ...journal, state }, { type: 'offer-rejected' }, defaults(5)))).toEqual(
+      [],
+    )
+    // A single offer: it is "our offer".
+    const single = admitAll([{ type: 'offer-sent', bundles: [{ terms: good }] }]).journal
+    expect(
+      warned(
+        admitEvent(space, { ...single, state: replay(space, single.events) }, counter(good), defaults(5)),
+      ),
+    ).toEqual([
+      'counter.terms: their counter is our offer exactly as we offered it: it changes nothing, yet it is recorded as a rejection; if they took our offer, retract this and record that they chose it',
+    ])
+  })
+
   it('says when a contingency moves nothing: its consequence is the level the deal already has', () => {
     const { journal } = admitAll([{ type: 'offer-sent', bundles: [{ terms: good }] }])
     const state = replay(space, journal.events)

@@ -22,7 +22,7 @@ import { type Offer, utilityOf } from '../scoring/offer'
 import type { Space } from '../scoring/space'
 import { giveCost, isGiftOf } from './concessions'
 import type { JournalEvent } from './events'
-import { sameLevel } from './positions'
+import { changedIssues, sameLevel } from './positions'
 import { completeEvent, isEventType, readEvent } from './read'
 import {
   type ConcessionRecord,
@@ -165,7 +165,9 @@ function admissionWarnings(space: Space, event: JournalEvent, state: Negotiation
         ? worseForUs(space, state)
         : event.type === 'contingency-proposed'
           ? idleContingency(space, state)
-          : []
+          : event.type === 'offer-rejected'
+            ? counterAsOffered(space, state)
+            : []
   const bundles = bundlesInPlay(event, state)
   if (bundles.length === 0) return idle
   const requirements = compileRequirements(space)
@@ -182,6 +184,28 @@ function admissionWarnings(space: Space, event: JournalEvent, state: Negotiation
       return warnings
     }),
   )
+}
+
+/**
+ * A counter that is one of the bundles we offered, exactly as we offered it: it moves nothing, yet
+ * it is recorded as a rejection (and teaches the learner a rejection). Recorded all the same, but
+ * seldom what was meant: their choice of that bundle recorded as a counter, or a counter typed
+ * against the wrong bundle.
+ */
+function counterAsOffered(space: Space, state: NegotiationState): PathProblem[] {
+  const { table } = state
+  const offer = state.offers.at(-1)
+  if (table?.source !== 'counter' || !offer) return []
+  const same = offer.bundles.find((bundle) => changedIssues(space, bundle.offer, table.offer).length === 0)
+  if (!same) return []
+  const which = offer.bundles.length > 1 ? `bundle ${same.label}` : 'our offer'
+  return [
+    pathWarning(
+      'counter_as_offered',
+      ['counter', 'terms'],
+      `their counter is ${which} exactly as we offered it: it changes nothing, yet it is recorded as a rejection; if they took ${which}, retract this and record that they chose it`,
+    ),
+  ]
 }
 
 /**
