@@ -188,9 +188,9 @@ function admissionWarnings(space: Space, event: JournalEvent, state: Negotiation
 
 /**
  * A counter that is one of the bundles we offered, exactly as we offered it: it moves nothing, yet
- * it is recorded as a rejection (and teaches the learner a rejection). Recorded all the same, but
- * seldom what was meant: their choice of that bundle recorded as a counter, or a counter typed
- * against the wrong bundle.
+ * the journal reads it as a rejection and a counter (their position, the next move, the concession
+ * log). Recorded all the same, but seldom what was meant: their choice of that bundle recorded as a
+ * counter, or a counter typed against the wrong bundle.
  */
 function counterAsOffered(space: Space, state: NegotiationState): PathProblem[] {
   const { table } = state
