@@ -131,19 +131,26 @@ export interface Summary {
 
 export type Picked = { ok: true; summary: Summary } | { ok: false; code: string; message: string }
 
+/** The fewest characters of an id that name it by its start, as a short commit id does. */
+const ID_PREFIX_MIN = 4
+
 /**
  * The negotiation NAME names among those the caller can see: its id; else its title in any case;
- * else the one title that contains it (any case), so `parley status Sofia --server` finds "Offer to
- * Sofia Marchetti". Several candidates are named with their ids rather than guessed between.
+ * else the one id that starts with it (4 characters or more: `09d54ff1`); else the one title that
+ * contains it (any case), so `parley status Sofia --server` finds "Offer to Sofia Marchetti".
+ * Several candidates are named with their ids rather than guessed between.
  */
 export function pickNegotiation(all: readonly Summary[], name: string): Picked {
   const wanted = name.trim().toLowerCase()
   const byId = all.filter((negotiation) => negotiation.id === name.trim())
   const byTitle = all.filter((negotiation) => negotiation.title.toLowerCase() === wanted)
+  const byIdStart = all.filter(
+    (negotiation) => wanted.length >= ID_PREFIX_MIN && negotiation.id.toLowerCase().startsWith(wanted),
+  )
   const inTitle = all.filter(
     (negotiation) => wanted !== '' && negotiation.title.toLowerCase().includes(wanted),
   )
-  const matches = byId.length > 0 ? byId : byTitle.length > 0 ? byTitle : inTitle
+  const matches = [byId, byTitle, byIdStart, inTitle].find((list) => list.length > 0) ?? []
   if (matches.length === 1) return { ok: true, summary: matches[0] as Summary }
   const named = (list: readonly Summary[]) =>
     list
@@ -157,12 +164,12 @@ export function pickNegotiation(all: readonly Summary[], name: string): Picked {
       message:
         all.length === 0
           ? `no negotiation you can see has the id or title '${name}': you can see none on this server`
-          : `no negotiation you can see has the id or title '${name}', or a title containing it; you can see ${named(all)}`,
+          : `no negotiation you can see has the id or title '${name}', an id starting with it or a title containing it; you can see ${named(all)}`,
     }
   return {
     ok: false,
     code: 'ambiguous_negotiation',
-    message: `${matches.length} negotiations ${byTitle.length > 1 ? 'are titled' : 'have titles containing'} '${name}': name one by its id or full title: ${named(matches)}`,
+    message: `${matches.length} negotiations ${matches === byTitle ? 'are titled' : matches === byIdStart ? 'have ids starting with' : 'have titles containing'} '${name}': name one by its id or full title: ${named(matches)}`,
   }
 }
 

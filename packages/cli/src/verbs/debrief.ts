@@ -15,7 +15,7 @@ export const debriefVerb: Verb = (program, { context, exit }) => {
     )
     .argument(
       '<plan>',
-      'plan file, or with --server a negotiation (its id, its title, or a part of one title)',
+      'plan file, or with --server a negotiation (its id or the start of it, its title, or a part of one title)',
     )
     .option('--journal <file>', 'journal file (default: PLAN with .journal.jsonl)')
     .option(SERVER_FLAG, SERVER_HELP)

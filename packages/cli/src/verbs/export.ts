@@ -20,7 +20,7 @@ export const exportVerb: Verb = (program, { context, exit }) => {
     )
     .argument(
       '<plan>',
-      'plan file, or with --server a negotiation (its id, its title, or a part of one title)',
+      'plan file, or with --server a negotiation (its id or the start of it, its title, or a part of one title)',
     )
     .addOption(
       new Option('--as <audience>', 'who it is for, or the research format')

@@ -27,7 +27,7 @@ function moveCommand(program: Command, name: string, description: string, exampl
     .description(description)
     .argument(
       '<plan>',
-      'plan file, or with --server a negotiation (its id, its title, or a part of one title)',
+      'plan file, or with --server a negotiation (its id or the start of it, its title, or a part of one title)',
     )
     .option('--journal <file>', 'journal file (default: PLAN with .journal.jsonl)')
     .option(SERVER_FLAG, SERVER_HELP)

@@ -33,7 +33,7 @@ export function journalReader(
       .description(description)
       .argument(
         '<plan>',
-        'plan file, or with --server a negotiation (its id, its title, or a part of one title)',
+        'plan file, or with --server a negotiation (its id or the start of it, its title, or a part of one title)',
       )
       .option('--journal <file>', 'journal file (default: PLAN with .journal.jsonl)')
       .option(SERVER_FLAG, SERVER_HELP)
@@ -47,4 +47,4 @@ export function journalReader(
 /** The option of the verbs that also work on a negotiation kept on a team server. */
 export const SERVER_FLAG = '--server [url]'
 export const SERVER_HELP =
-  'a negotiation on a team server (default URL: PARLEY_SERVER; API token: PARLEY_TOKEN): PLAN is then its id, its title, or a part of one title'
+  'a negotiation on a team server (default URL: PARLEY_SERVER; API token: PARLEY_TOKEN): PLAN is then its id or the start of it, its title, or a part of one title'
