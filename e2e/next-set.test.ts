@@ -67,7 +67,7 @@ describe('the next MESO set after their pick', () => {
     expect(failure.message).toContain(`try a target of ${suggested} or less`)
     const text = parley(['meso', plan, '--target', high])
     expect(text.code).toBe(3)
-    expect(text.stderr).toContain('no MESO set at or above their pick')
+    expect(text.stderr).toContain('no MESO set: every set at target')
     expect(text.stderr).toContain(`--target ${suggested}`)
 
     const next = parley(['meso', plan, '--target', String(suggested), '--json'])

@@ -93,12 +93,7 @@ export function printMesoFailure(
   json: boolean,
 ): void {
   if (json) context.out.json(result.view)
-  else
-    context.out.error(
-      result.failure.code === 'below-their-pick'
-        ? `${file}: no MESO set at or above their pick: ${result.failure.message}${flagsFor(result.failure)}`
-        : `${file}: no MESO set: ${result.failure.message}${flagsFor(result.failure)}`,
-    )
+  else context.out.error(`${file}: no MESO set: ${result.failure.message}${flagsFor(result.failure)}`)
 }
 
 /** Core says what to change in words ("a target of 80.2 or less"); here, the flags that ask for it. */

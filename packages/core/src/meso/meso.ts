@@ -66,10 +66,13 @@ export interface MesoOptions {
    */
   theirTerms?: readonly ArrayLike<number>[]
   /**
-   * U_them (under `theirUtility`) of the bundle they chose or ranked first: every bundle of the set
-   * must give them at least as much, so the next set never reads as a step back from their pick.
+   * U_them (under `theirUtility`) of the bundle they chose or ranked first, or of the bundle we have
+   * already put on the table: every bundle of the set must give them at least as much, so the next
+   * set never reads as a step back from it.
    */
   theirPick?: number
+  /** How a failure names the bundle `theirPick` is of; default "the bundle they picked". */
+  pickName?: string
   /** Sets already offered (each a list of bundles as level indexes): never proposed again. */
   answered?: readonly (readonly ArrayLike<number>[])[]
 }
@@ -280,14 +283,15 @@ export function meso(space: Space, options: MesoOptions = {}): MesoResult {
     // down our target must come (lower for us is more for them) before one does not.
     const suggested = highestTargetAbovePick(context, target, tolerance)
     const pick = formatPoints(context.floor)
+    const pickName = options.pickName ?? 'the bundle they picked'
     return {
       ok: false,
       failure: {
         code: 'below-their-pick',
         message:
           suggested === null
-            ? `every set at target ${formatDecimal(target)} is worth less to them than the bundle they picked (${pick}, current estimate), and none above our reservation ${formatPoints(reservation)} is not`
-            : `every set at target ${formatDecimal(target)} is worth less to them than the bundle they picked (${pick}, current estimate); the highest target with a set worth at least that to them is ${formatDecimal(suggested)}: try a target of ${formatDecimal(suggested)} or less`,
+            ? `every set at target ${formatDecimal(target)} is worth less to them than ${pickName} (${pick}, current estimate), and none above our reservation ${formatPoints(reservation)} is not`
+            : `every set at target ${formatDecimal(target)} is worth less to them than ${pickName} (${pick}, current estimate); the highest target with a set worth at least that to them is ${formatDecimal(suggested)}: try a target of ${formatDecimal(suggested)} or less`,
         target,
         tolerance,
         suggestedTarget: suggested,

@@ -154,6 +154,84 @@ describe('the next MESO set, after their pick', () => {
     }
   })
 
+  it('is never worth less to them than what we put on the table ourselves: our offer, or what our concession left (brute force)', () => {
+    let floored = 0
+    let refused = 0
+    fc.assert(
+      fc.property(
+        withFirstSet,
+        fc.nat(2),
+        fc.nat(20),
+        fc.nat(20),
+        fc.boolean(),
+        ({ space, count, first }, pickIndex, issueIndex, levelIndex, single) => {
+          const offered = first.bundles
+          const pick = offered[pickIndex % offered.length]!
+          const issue = space.issues[issueIndex % space.issues.length]!
+          const level = issue.levels[levelIndex % issue.levels.length]!
+          // Their pick, then a concession of ours on one issue; or our single offer of their pick.
+          const events = single
+            ? [event('offer-sent', { bundles: [{ label: 'A', terms: pick.terms }] })]
+            : [
+                event('offer-sent', { bundles: offered.map(({ label, terms }) => ({ label, terms })) }),
+                event('bundle-chosen', { label: pick.label }),
+                event('concession', { give: { [issue.id]: level }, get: {} }),
+              ]
+          const state = replay(space, events)
+          expect(state.table?.source).toBe(single ? 'offer' : 'concession')
+          const posterior = inferPriorities(space, state.observations)
+          const learned = state.observations.length > 0 ? posterior : undefined
+          const table = state.table?.offer as NonNullable<typeof state.table>['offer']
+          const floor = learned
+            ? expectedThem(space, posterior, Array.from(table.levelIndex))
+            : Array.from(table.levelIndex).reduce(
+                (total, k, i) => total + (space.issues[i]?.gain.them[k] ?? 0),
+                0,
+              ) / space.totalWeight.them
+          const result = mesoView(space, { count, tolerance: 8 }, learned, state)
+          if (result.ok) {
+            floored++
+            for (const bundle of result.set.bundles)
+              expect(bundle.utility.them).toBeGreaterThanOrEqual(floor - 1e-9)
+            return
+          }
+          if (result.failure.code !== 'below-their-pick') return
+          refused++
+          expect(result.failure.message).toContain(
+            single
+              ? 'worth less to them than our offer on the table'
+              : 'worth less to them than the bundle on the table after our concession',
+          )
+          // Honest: without the floor, a set exists at that target.
+          expect(mesoView(space, { count, tolerance: 8, target: result.failure.target }, learned).ok).toBe(
+            true,
+          )
+        },
+      ),
+      { numRuns: runs(60), seed: 20261208 },
+    )
+    expect(floored).toBeGreaterThan(0)
+    expect(refused).toBeGreaterThan(0)
+  })
+
+  it('takes no floor from their counter: the method answers a counter with a trade', () => {
+    const space = renewalSpace()
+    const first = meso(space)
+    expect(first.ok).toBe(true)
+    if (!first.ok) return
+    const bundles = first.set.bundles.map(({ label, terms }) => ({ label, terms }))
+    const counter = [...first.set.bundles].sort((a, b) => b.utility.them - a.utility.them)[0]!.terms
+    const state = replay(space, [
+      event('offer-sent', { bundles }),
+      event('offer-rejected', { counter: { terms: counter } }),
+    ])
+    expect(state.table?.source).toBe('counter')
+    const posterior = inferPriorities(space, state.observations)
+    // The same set as with no table at all (their answer learned, the set answered).
+    const withoutTable = mesoView(space, {}, posterior, { ...state, table: undefined })
+    expect(mesoView(space, {}, posterior, state).view).toEqual(withoutTable.view)
+  })
+
   it('says a set exists but was answered when that is why there is none, and only then (brute force on the retry)', () => {
     let answeredSeen = 0
     fc.assert(

@@ -1,14 +1,15 @@
 /**
  * The MESO set as the command line's `--json` and the server's API both give it: chosen under what
  * the journal has taught us when there is one, or a failure that says what to change. With the
- * journal's state, the set respects their pick (never worth less to them, under the current
- * estimate, than the bundle they chose or ranked first) and never repeats a set already offered.
+ * journal's state, the set is never worth less to them, under the current estimate, than their pick
+ * (the bundle they chose or ranked first) or a bundle we put on the table ourselves (our single
+ * offer, or what our concession left there), and never repeats a set already offered.
  */
 
 import { BELIEF_SAMPLES, thinBeliefs } from '../inference/beliefs'
 import { type CurrentEstimate, currentEstimate, levelTerms } from '../inference/estimate'
 import type { Posterior } from '../inference/posterior'
-import type { NegotiationState } from '../journal/replay'
+import type { NegotiationState, TableSource } from '../journal/replay'
 import type { Space } from '../scoring/space'
 import { type MesoFailure, type MesoOptions, type MesoSet, meso } from './meso'
 
@@ -37,6 +38,19 @@ export type MesoViewResult =
         }
     }
 
+/**
+ * The bundles on the table the next set must not be worth less than to them, by where the table
+ * came from, as a failure names them: their pick, and what we put there ourselves. Their counter is
+ * not one: a set worth at least their counter to them would grant it, while the method answers a
+ * counter with a trade.
+ */
+const FLOOR_NAMES: Partial<Record<TableSource, string>> = {
+  choice: 'the bundle they picked',
+  offer: 'our offer on the table',
+  concession: 'the bundle on the table after our concession',
+  contingency: 'the bundle on the table with the contingency both sides accepted',
+}
+
 /** The journal's state as MESO needs it: what they learned us, what was offered, what they picked. */
 export type MesoJournal = Pick<NegotiationState, 'observations' | 'offers' | 'table'>
 
@@ -54,8 +68,11 @@ export function mesoView(
 ): MesoViewResult {
   const estimate = currentEstimate(space, { observations: state?.observations ?? [] }, learned)
   const table = state?.table
-  // Their pick: the bundle on the table when it came from their choice or ranking.
-  const theirPick = table?.source === 'choice' ? estimate.them(table.offer) : undefined
+  // The floor of the next set: their pick (the bundle on the table when it came from their choice
+  // or ranking), or what we have already put on the table ourselves (our offer, a concession of ours,
+  // or a contingency both sides accepted). A set worth less to them than either is a step back.
+  const floorName = table ? FLOOR_NAMES[table.source] : undefined
+  const theirPick = table && floorName ? estimate.them(table.offer) : undefined
   const answered = (state?.offers ?? [])
     .filter((offer) => offer.bundles.length > 1)
     .map((offer) => offer.bundles.map((bundle) => bundle.offer.levelIndex))
@@ -64,7 +81,7 @@ export function mesoView(
     ...(learned ? { beliefs: thinBeliefs(learned.beliefs, BELIEF_SAMPLES) } : {}),
     theirUtility: estimate.themOfLevels,
     ...(theirPick !== undefined ? { theirTerms: levelTerms(space, estimate) } : {}),
-    ...(theirPick !== undefined ? { theirPick } : {}),
+    ...(theirPick !== undefined ? { theirPick, pickName: floorName } : {}),
     answered,
   })
   if (!result.ok) {
