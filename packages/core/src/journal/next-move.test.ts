@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest'
+import { listAnd } from '../language/english'
+import { formatPoints } from '../scoring/figures'
 import { event } from '../testing/events'
 import { renewalSpace } from '../testing/renewal'
 import { RENEWAL_B } from '../testing/renewal-bundles'
+import { nextMove } from './next-move'
+import { changesInWords } from './positions'
+import { replay } from './replay'
 import { negotiationStatus } from './status'
 
 describe('the next move after their choice', () => {
@@ -67,13 +72,29 @@ describe('the next move after our concession', () => {
     expect(countered.nextMove.text).toMatch(/their counter/)
   })
 
-  it('keeps trading after a concession whose get moves our way', () => {
-    const status = negotiationStatus(space, [
-      offered,
-      event('concession', { give: { price: 220000 }, get: { uplift: 5 } }),
+  it('after a trade, proposes the bundle better for both when one is in sight, else asks for their answer to the table it left', () => {
+    const events = [offered, event('concession', { give: { support: 'enterprise' }, get: { price: 240000 } })]
+    const status = negotiationStatus(space, events)
+    const line = status.concessions.at(-1)
+    expect(line?.gift).toBe(false)
+    expect(line?.getValueUs).toBeGreaterThan(0)
+    expect(status.jointGain).not.toBeNull()
+    const joint = status.jointGain as NonNullable<typeof status.jointGain>
+    expect(status.nextMove).toEqual({
+      text: `the bundle our concession left on the table is not the best both sides can do: before they answer, propose ${listAnd(changesInWords(space, replay(space, events).table?.terms ?? {}, joint.terms))} (+${formatPoints(joint.gain.us)} for us, +${formatPoints(joint.gain.them)} for them by our current estimate)`,
+      command: 'parley offer PLAN --joint-gain',
+    })
+    // With nothing better for both in sight, their answer to the table is what comes next.
+    const state = replay(space, events)
+    expect(nextMove(space, state, status.concessions, status.realityTest, 0, null)).toEqual({
+      text: 'ask whether they accept the bundle our concession left on the table, and record their answer: the agreement if they take it, their counter if they do not',
+    })
+    // Once they answer (their counter), the concession no longer decides: their counter does.
+    const countered = negotiationStatus(space, [
+      ...events,
+      event('offer-rejected', { side: 'them', counter: { terms: { ...RENEWAL_B, price: 235000 } } }),
     ])
-    expect(status.concessions.at(-1)?.getValueUs).toBeGreaterThan(0)
-    expect(status.nextMove.text).not.toMatch(/got nothing back/)
+    expect(countered.nextMove.text).toMatch(/their counter/)
   })
 })
 

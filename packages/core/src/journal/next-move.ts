@@ -125,6 +125,18 @@ export function nextMove(
           command: 'parley meso PLAN',
         }
       }
+      // Our concession is a proposal: the bundle it left on the table waits for their answer, unless
+      // a bundle better for both is in sight, which is worth proposing before they answer.
+      if (lastLine && state.table?.source === 'concession') {
+        if (joint)
+          return {
+            text: `the bundle our concession left on the table is not the best both sides can do: before they answer, propose ${jointChanges(space, state.table.terms, joint)}`,
+            command: 'parley offer PLAN --joint-gain',
+          }
+        return {
+          text: 'ask whether they accept the bundle our concession left on the table, and record their answer: the agreement if they take it, their counter if they do not',
+        }
+      }
       // Our contingency, proposed and not yet answered: their answer is what comes next.
       const proposed = last?.type === 'contingency-proposed' ? state.contingencies.at(-1) : undefined
       if (proposed && !proposed.accepted)
@@ -161,6 +173,11 @@ export function nextMove(
 
 /** `but a bundle is better for both: before accepting it, propose …` with the issues it changes. */
 function betterForBoth(space: Space, table: Terms, joint: JointGain): string {
+  return `but a bundle is better for both: before accepting it, propose ${jointChanges(space, table, joint)}`
+}
+
+/** The joint gain as changes to the table, with what each side gains: `uplift 5 % instead of 7 % (+1.2 for us, +0.8 for them …)`. */
+function jointChanges(space: Space, table: Terms, joint: JointGain): string {
   const moves = listAnd(changesInWords(space, table, joint.terms))
-  return `but a bundle is better for both: before accepting it, propose ${moves} (+${formatPoints(joint.gain.us)} for us, +${formatPoints(joint.gain.them)} for them by our current estimate)`
+  return `${moves} (+${formatPoints(joint.gain.us)} for us, +${formatPoints(joint.gain.them)} for them by our current estimate)`
 }
