@@ -89,6 +89,26 @@ describe('the next move after our concession', () => {
     expect(nextMove(space, state, status.concessions, status.realityTest, 0, null)).toEqual({
       text: 'ask whether they accept the bundle our concession left on the table, and record their answer: the agreement if they take it, their counter if they do not',
     })
+    // Proposed, the bundle better for both waits for their answer; so does a new set.
+    const proposed = negotiationStatus(space, [
+      ...events,
+      event('offer-sent', { bundles: [{ label: 'A', terms: joint.terms }] }),
+    ])
+    expect(proposed.nextMove).toEqual({
+      text: 'ask whether they accept our offer, and record their answer: that they took it, or their counter',
+    })
+    const set = negotiationStatus(space, [
+      ...events,
+      event('offer-sent', {
+        bundles: [
+          { label: 'A', terms: joint.terms },
+          { label: 'B', terms: { ...RENEWAL_B, price: 250000, rollout: 45 } },
+        ],
+      }),
+    ])
+    expect(set.nextMove.text).toBe(
+      'ask which bundle works best for them and why, and record their choice, ranking or counter',
+    )
     // Once they answer (their counter), the concession no longer decides: their counter does.
     const countered = negotiationStatus(space, [
       ...events,

@@ -137,6 +137,15 @@ export function nextMove(
           text: 'ask whether they accept the bundle our concession left on the table, and record their answer: the agreement if they take it, their counter if they do not',
         }
       }
+      // Our offer, sent and not yet answered: their answer is what comes next.
+      if (last?.type === 'offer-sent')
+        return (state.offers.at(-1)?.bundles.length ?? 0) > 1
+          ? {
+              text: 'ask which bundle works best for them and why, and record their choice, ranking or counter',
+            }
+          : {
+              text: 'ask whether they accept our offer, and record their answer: that they took it, or their counter',
+            }
       // Our contingency, proposed and not yet answered: their answer is what comes next.
       const proposed = last?.type === 'contingency-proposed' ? state.contingencies.at(-1) : undefined
       if (proposed && !proposed.accepted)
