@@ -104,7 +104,7 @@ export async function recordEvent(
   const warnings = admitted.warnings.map(place)
   if (json) context.out.json({ event, journal: journal.file, warnings: warnings.map(problemJson) })
   else {
-    context.out.print(`Added ${describe(event)} (round ${event.round}, id ${event.id}) to ${journal.file}`)
+    context.out.print(`Added ${describe(event)} to ${journal.file} — round ${event.round}, id ${event.id}`)
     if (warnings.length > 0) {
       context.out.problems(warnings)
       context.out.error(
