@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import type { Plan } from '../model/plan'
 import { compileRequirements } from '../scoring/constraints'
 import { compileSpace } from '../scoring/space'
 import { planArb } from '../testing/arbitraries'
@@ -19,6 +20,21 @@ const window = fc.record({
   themFloor: fc.double({ min: 0, max: 0.8, noNaN: true }),
 })
 
+type WindowDraw = typeof window extends fc.Arbitrary<infer T> ? T : never
+
+/** The plan's space, its bundles meeting the rule and our limits, and a window drawn around one of them. */
+function windowOf(plan: Plan, { around, below, width, themFloor }: WindowDraw) {
+  const space = compileSpace(plan)
+  const { rule, limits } = compileRequirements(space)
+  const constraints = [...rule, ...limits]
+  const feasible = enumerate(space, constraints)
+  const centre = feasible[around % Math.max(feasible.length, 1)]?.us ?? 50
+  const low = centre - below * width
+  const themLow = themFloor * Math.max(0, ...feasible.map((b) => b.them))
+  const problem = searchProblem(space, { usLow: low, usHigh: low + width, themLow, constraints })
+  return { space, feasible, low, themLow, problem }
+}
+
 describe('the MESO window search (against brute force)', () => {
   it('lists the window exactly, and finds the bundle a weight vector values most in it, with or without bundles known', () => {
     fc.assert(
@@ -26,15 +42,9 @@ describe('the MESO window search (against brute force)', () => {
         small,
         window,
         fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 6, maxLength: 6 }),
-        (plan, { around, below, width, themFloor }, raw) => {
-          const space = compileSpace(plan)
-          const { rule, limits } = compileRequirements(space)
-          const constraints = [...rule, ...limits]
-          const feasible = enumerate(space, constraints)
-          const centre = feasible[around % Math.max(feasible.length, 1)]?.us ?? 50
-          const low = centre - below * width
-          const themLow = themFloor * Math.max(0, ...feasible.map((b) => b.them))
-          const problem = searchProblem(space, { usLow: low, usHigh: low + width, themLow, constraints })
+        (plan, drawn, raw) => {
+          const { space, feasible, low, themLow, problem } = windowOf(plan, drawn)
+          const { around, width } = drawn
           const inside = feasible.filter(
             (b) => b.us >= low - TOL && b.us <= low + width + TOL && b.them >= themLow - TOL,
           )
@@ -79,15 +89,9 @@ describe('the window listed under a further floor (their pick, under a learned e
         window,
         fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 6, maxLength: 6 }),
         fc.double({ min: 0, max: 1, noNaN: true }),
-        (plan, { around, below, width, themFloor }, raw, height) => {
-          const space = compileSpace(plan)
-          const { rule, limits } = compileRequirements(space)
-          const constraints = [...rule, ...limits]
-          const feasible = enumerate(space, constraints)
-          const centre = feasible[around % Math.max(feasible.length, 1)]?.us ?? 50
-          const low = centre - below * width
-          const themLow = themFloor * Math.max(0, ...feasible.map((b) => b.them))
-          const problem = searchProblem(space, { usLow: low, usHigh: low + width, themLow, constraints })
+        (plan, drawn, raw, height) => {
+          const { space, problem } = windowOf(plan, drawn)
+          const { around } = drawn
           // A linear value as a learned estimate makes one: a term per issue and level.
           const terms = space.issues.map((issue) =>
             Float64Array.from(issue.score.them, (score) => (raw[issue.index] ?? 0) * score),

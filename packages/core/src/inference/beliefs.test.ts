@@ -25,14 +25,21 @@ const table = fc
     }),
   )
 
+/** The drawn rows as utilities, and the drawn weights as probabilities (a draw of all zeros is skipped). */
+function drawnTable(rows: number[][], weights: number[]) {
+  const total = weights.reduce((sum, w) => sum + w, 0)
+  fc.pre(total > 0)
+  return {
+    utilities: rows.map((row) => Float64Array.from(row)),
+    probability: Float64Array.from(weights, (w) => w / total),
+  }
+}
+
 describe('choiceInformation', () => {
   it('gives what informativeness gives on the set’s own rows', () => {
     fc.assert(
       fc.property(table, ({ rows, weights, set }) => {
-        const total = weights.reduce((sum, w) => sum + w, 0)
-        fc.pre(total > 0)
-        const probability = Float64Array.from(weights, (w) => w / total)
-        const utilities = rows.map((row) => Float64Array.from(row))
+        const { utilities, probability } = drawnTable(rows, weights)
         const fast = choiceInformation(utilities, probability)(set)
         const plain = informativeness(
           set.map((k) => utilities[k] as Float64Array),
@@ -71,10 +78,7 @@ describe('choiceInformation', () => {
     }
     fc.assert(
       fc.property(table, ({ rows, weights, set }) => {
-        const total = weights.reduce((sum, w) => sum + w, 0)
-        fc.pre(total > 0)
-        const probability = Float64Array.from(weights, (w) => w / total)
-        const utilities = rows.map((row) => Float64Array.from(row))
+        const { utilities, probability } = drawnTable(rows, weights)
         const small = set.slice(0, 2 + (set.length % 2))
         expect(choiceInformation(utilities, probability)(small)).toBe(general(utilities, probability, small))
       }),
