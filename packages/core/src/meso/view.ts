@@ -51,14 +51,15 @@ const FLOOR_NAMES: Partial<Record<TableSource, string>> = {
   contingency: 'the bundle on the table with the contingency both sides accepted',
 }
 
-/** The journal's state as MESO needs it: what they learned us, what was offered, what they picked. */
+/** The journal's state as MESO needs it: what their moves taught us, what was offered, what is on the table. */
 export type MesoJournal = Pick<NegotiationState, 'observations' | 'offers' | 'table'>
 
 /**
  * `learned`: the posterior from the journal; with it (and at least one event behind it) the set is
  * chosen under what their moves have taught us rather than under the plan's estimate alone.
  * `state`: the journal's replayed state; with it, U_them is the current estimate, the set is worth
- * at least their pick to them, and no set already offered is proposed again.
+ * at least the floor to them (their pick, or what we put on the table: `FLOOR_NAMES`), and no set
+ * already offered is proposed again.
  */
 export function mesoView(
   space: Space,
