@@ -1,17 +1,30 @@
 /**
- * The Rehearse entry as the stages place it: the simulator behind it (core's counterpart, its
- * strategies and the rehearsal's debrief) loads only when a stage with it is opened and shown,
- * not with the first stage a person visits.
+ * The Rehearse entry as the stages place it: a button that opens the rehearsal. The simulator behind
+ * it (core's counterpart, its strategies and the rehearsal's debrief) loads when the button first
+ * opens it, not with the stage: a stage's first load stays within its JavaScript budget.
  */
-import { lazy, Suspense } from 'react'
-import type { RehearsalEntry as Entry } from './rehearsal-panel'
+import type { Space } from '@parley/core'
+import { lazy, Suspense, useState } from 'react'
+import { Button } from '../../ui/controls'
 
-const Loaded = lazy(async () => ({ default: (await import('./rehearsal-panel')).RehearsalEntry }))
+const RehearsalPanel = lazy(async () => ({ default: (await import('./rehearsal-panel')).RehearsalPanel }))
 
-export function RehearsalEntry(props: Parameters<typeof Entry>[0]) {
+export function RehearsalEntry({ space }: { space: Space }) {
+  const [open, setOpen] = useState(false)
   return (
-    <Suspense fallback={<p aria-busy="true">Loading the rehearsal…</p>}>
-      <Loaded {...props} />
-    </Suspense>
+    <div className="rehearsal">
+      <p>
+        Try the talks first against a simulated counterpart whose true preferences only the simulator knows,
+        or argue their side. Nothing you do here reaches the journal.
+      </p>
+      <Button kind={open ? 'secondary' : 'primary'} onClick={() => setOpen(!open)}>
+        {open ? 'Close the rehearsal' : 'Rehearse'}
+      </Button>
+      {open ? (
+        <Suspense fallback={<p aria-busy="true">Loading the rehearsal…</p>}>
+          <RehearsalPanel space={space} />
+        </Suspense>
+      ) : null}
+    </div>
   )
 }

@@ -38,23 +38,6 @@ import { levelKey, levelOfKey, levelOptions } from './level-choice'
 import { bundleText, moveText, replyText } from './rehearsal-text'
 import { termsText } from './terms-text'
 
-/** The "Rehearse" entry: a button that opens the panel. */
-export function RehearsalEntry({ space }: { space: Space }) {
-  const [open, setOpen] = useState(false)
-  return (
-    <div className="rehearsal">
-      <p>
-        Try the talks first against a simulated counterpart whose true preferences only the simulator knows,
-        or argue their side. Nothing you do here reaches the journal.
-      </p>
-      <Button kind={open ? 'secondary' : 'primary'} onClick={() => setOpen(!open)}>
-        {open ? 'Close the rehearsal' : 'Rehearse'}
-      </Button>
-      {open ? <RehearsalPanel space={space} /> : null}
-    </div>
-  )
-}
-
 /** Which estimate our figures are under: in words, or core's label (`est., …`) with the maths. */
 function useRehearsalEstimate(): string | undefined {
   return useMaths() ? undefined : 'our estimate'
@@ -67,7 +50,8 @@ const GENERATOR_WORDS: Record<GeneratorName, string> = {
   reordered: 'their priorities in another order',
 }
 
-function RehearsalPanel({ space }: { space: Space }) {
+/** The rehearsal itself, loaded when the Rehearse button first opens it (`rehearsal-entry.tsx`). */
+export function RehearsalPanel({ space }: { space: Space }) {
   const maths = useMaths()
   const estimate = useRehearsalEstimate()
   const [role, setRole] = useState<RehearsalRole>('us')
