@@ -5,7 +5,7 @@
  * given), repeated for the agreed term when the terms hold one in months, else without end. Text
  * Parley can not read is a failure that lists the words it understands.
  */
-import { listAnd } from '../language/english'
+import { capitalised, listAnd } from '../language/english'
 import { formatLevel } from '../language/levels'
 import type { CounterpartyView } from '../sharing/counterparty-view'
 import type { CalendarEvent, ParleyDocument } from './document'
@@ -140,7 +140,7 @@ export function cadenceDocument(
   if (!start) return documentFailure('no-date', 'Give the date of the first review.')
   const months = termMonths(view)
   const count = occurrences(rule, months)
-  const summary = `${cadence.charAt(0).toUpperCase()}${cadence.slice(1)}: ${view.parties.us} and ${view.parties.them}`
+  const summary = `${capitalised(cadence)}: ${view.parties.us} and ${view.parties.them}`
   const measures = agreement.measures.map(
     (measure) =>
       `${measure.metric} (threshold ${typeof measure.threshold === 'number' ? formatLevel(measure.threshold) : measure.threshold}; ${measure.reporting})`,

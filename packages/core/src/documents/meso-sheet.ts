@@ -4,11 +4,11 @@
  * agreed, the standards behind the numbers, and the contingent terms proposed. Built from the
  * counterparty view alone (see `sheet-view.ts` for which bundles), so nothing private can reach it.
  */
-import { withoutFullStop } from '../language/english'
+import { capitalised, withoutFullStop } from '../language/english'
 import type { CounterpartyView } from '../sharing/counterparty-view'
 import type { Block, ParleyDocument } from './document'
 import { type DocumentFailure, documentFailure } from './failure'
-import { evidenceLine, issueHeading, levelCell, partiesLine } from './wording'
+import { contingentTermSentence, evidenceLine, issueHeading, levelCell, partiesLine } from './wording'
 
 export interface CounterpartyDocumentOptions {
   /** Today, `YYYY-MM-DD`: the date in the subtitle (none without it). */
@@ -18,10 +18,6 @@ export interface CounterpartyDocumentOptions {
    * shareable, but it is not in the view: the leak tests could not tell its day from a figure.
    */
   agreedOn?: string
-}
-
-function capitalised(text: string): string {
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`
 }
 
 /** The decision rule as agreed, in words (issue names, never ids), or nothing when there is none. */
@@ -92,13 +88,7 @@ export function mesoSheet(
       {
         kind: 'list',
         ordered: false,
-        items: proposed.map((contingency) => {
-          const measured = [contingency.measurement.source, contingency.measurement.reporting]
-            .filter((part): part is string => Boolean(part))
-            .join('; ')
-          const text = withoutFullStop(contingency.wording)
-          return `${text.charAt(0).toUpperCase()}${text.slice(1)}${measured ? ` (measured by ${measured})` : ''}.`
-        }),
+        items: proposed.map(contingentTermSentence),
       },
     )
   return {

@@ -10,7 +10,7 @@ import type { Block, ParleyDocument } from './document'
 import { type DocumentFailure, documentFailure } from './failure'
 import type { CounterpartyDocumentOptions } from './meso-sheet'
 import { decisionRuleBlocks } from './meso-sheet'
-import { longDate, partiesLine } from './wording'
+import { contingentTermSentence, longDate, partiesLine } from './wording'
 
 /** The term sheet from the counterparty view's agreement; `not-agreed` before there is one. */
 export function termSheet(
@@ -66,13 +66,7 @@ export function termSheet(
       {
         kind: 'list',
         ordered: false,
-        items: agreement.contingencies.map((contingency) => {
-          const measured = [contingency.measurement.source, contingency.measurement.reporting]
-            .filter((part): part is string => Boolean(part))
-            .join('; ')
-          const text = contingency.wording.trim().replace(/[.\s]+$/, '')
-          return `${text.charAt(0).toUpperCase()}${text.slice(1)}${measured ? ` (measured by ${measured})` : ''}.`
-        }),
+        items: agreement.contingencies.map(contingentTermSentence),
       },
     )
   const governance: [string, string | null][] = [

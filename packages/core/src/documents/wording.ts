@@ -3,12 +3,13 @@
  * words with its unit, the subtitle (parties and date), the internal marking. Written once so the
  * MESO sheet, the term sheet and the brief never disagree on how a level reads.
  */
+import { capitalised, withoutFullStop } from '../language/english'
 import { formatLevel, formatLevelWithUnit } from '../language/levels'
 
 export { evidenceLine } from '../language/evidence'
 
 import type { Level } from '../model/plan'
-import type { CounterpartyView, ViewIssue } from '../sharing/counterparty-view'
+import type { CounterpartyView, ViewContingency, ViewIssue } from '../sharing/counterparty-view'
 
 /** `Annual subscription fee (USD/year)`; a unit that is only a word for text options is left out. */
 export function issueHeading(issue: { name: string; unit: string; levels: readonly Level[] }): string {
@@ -24,6 +25,15 @@ export function levelCell(level: Level | undefined): string {
 /** A level in a sentence, with its unit: `250,000 USD/year`, `36 months`, `premium`. */
 export function levelWords(issue: Pick<ViewIssue, 'unit'> | undefined, level: Level): string {
   return formatLevelWithUnit(level, issue?.unit)
+}
+
+/** A contingent term as a sentence of its own, with how it is measured: `If adoption is at least 80, then … (measured by …).` */
+export function contingentTermSentence(
+  contingency: Pick<ViewContingency, 'wording' | 'measurement'>,
+): string {
+  const { source, reporting } = contingency.measurement
+  const measured = [source, reporting].filter((part): part is string => Boolean(part)).join('; ')
+  return `${capitalised(withoutFullStop(contingency.wording))}${measured ? ` (measured by ${measured})` : ''}.`
 }
 
 /** `Brightline Systems and Calder Mutual Insurance, 5 December 2026` (the date when given). */

@@ -6,7 +6,7 @@
  * name, unit and description, under the id it was kept with when that is free; a tradeable comes in
  * flagged tradeable (that is why it is in the library), the issue a lesson names does not.
  */
-import type { Issue, Plan } from '@parley/core'
+import { capitalised, type Issue, type Plan } from '@parley/core'
 import type { Tradeable } from '@parley/server/contract'
 import { useEffect, useState } from 'react'
 import { listTradeables } from '../api/tradeables'
@@ -55,8 +55,7 @@ const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLow
 
 /** `go_live_days` → `Go live days`: a name for an issue a lesson names only by its id. */
 function nameOfId(id: string): string {
-  const words = id.replace(/_/g, ' ').trim()
-  return words.charAt(0).toUpperCase() + words.slice(1)
+  return capitalised(id.replace(/_/g, ' ').trim())
 }
 
 function kindOf(entry: Tradeable): LibrarySuggestion['kind'] {

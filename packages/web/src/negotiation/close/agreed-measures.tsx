@@ -1,4 +1,5 @@
 /** The agreement's measures: each a metric, a threshold, who reports it and how often, and the remedy. */
+import { capitalised } from '@parley/core'
 import { Button, TextField } from '../../ui/controls'
 import { RecordTable } from '../../ui/record-table'
 import { EMPTY_MEASURE, MEASURE_FIELDS, type MeasureForm } from './agreement'
@@ -36,7 +37,7 @@ export function AgreedMeasures({
                 <td key={field}>
                   <TextField
                     hideLabel
-                    label={`${field.charAt(0).toUpperCase()}${field.slice(1)} of measure ${row + 1}`}
+                    label={`${capitalised(field)} of measure ${row + 1}`}
                     value={measure[field]}
                     problems={problemsAt(`measures[${row}].${field}`)}
                     onChange={(value) => setMeasure(row, { [field]: value })}
