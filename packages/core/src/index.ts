@@ -391,7 +391,7 @@ export { type BudgetedResult, withWorkBudget } from './work/budget'
 
 // Linter rules, and English as Parley writes it (counts and lists) for the command line's output.
 
-export { capitalised, count, listAnd, nounFor, quoted, sentence } from './language/english'
+export { capitalised, count, listAnd, nounFor, quoted, sentence, standingAlone } from './language/english'
 
 // The glossary: every figure and term in a salesperson's words, a one-line explanation and the exact term; plain formatters.
 

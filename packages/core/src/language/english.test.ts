@@ -9,6 +9,7 @@ import {
   pluralOf,
   quoted,
   sentence,
+  standingAlone,
   withArticle,
   withoutFullStop,
 } from './english'
@@ -20,6 +21,12 @@ describe('a clause standing alone', () => {
     )
     expect(capitalised('SLA credits')).toBe('SLA credits')
     expect(capitalised('')).toBe('')
+  })
+
+  it('reads as a sentence of its own: a capital first, one full stop last (after an aside in brackets)', () => {
+    expect(standingAlone('ask whether they accept our offer')).toBe('Ask whether they accept our offer.')
+    expect(standingAlone('propose uplift 3 % (+1.0 for us)')).toBe('Propose uplift 3 % (+1.0 for us).')
+    expect(standingAlone('joint value: a bet both prefer.')).toBe('Joint value: a bet both prefer.')
   })
 })
 

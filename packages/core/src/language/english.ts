@@ -83,6 +83,11 @@ export function sentence(text: string): string {
   return `${withoutFullStop(trimmed)}.`
 }
 
+/** A clause written to follow a label ("Next move: …"), as a sentence standing on its own. */
+export function standingAlone(clause: string): string {
+  return sentence(capitalised(clause))
+}
+
 /** Text in double quotes, once: quotes already around it are not doubled. */
 export function quoted(text: string): string {
   const bare = text.trim().replace(/^["“]+|["”]+$/g, '')

@@ -6,13 +6,12 @@
  * `parley status` shows it.
  */
 import {
-  capitalised,
   explainsBundleInPlay,
   formatPoints,
   negotiationStatus,
   type PlotMarker,
   STAGE_WORDS,
-  sentence,
+  standingAlone,
   tableSourceWords,
 } from '@parley/core'
 import { useMemo } from 'react'
@@ -97,7 +96,7 @@ export function MidgamePage({ model }: { model: NegotiationModel }) {
         <Priorities model={model} status={status} warnings={warnings} />
       </Section>
       <Section title="Next move" id="next-move">
-        <p className="next-move">{asSentence(status.nextMove.text)}</p>
+        <p className="next-move">{standingAlone(status.nextMove.text)}</p>
         <h3>The next MESO set</h3>
         <MesoPanel model={model} meso={meso} />
         <details className="frontier-details">
@@ -119,9 +118,4 @@ export function MidgamePage({ model }: { model: NegotiationModel }) {
       </Section>
     </div>
   )
-}
-
-/** Core's next move is written to follow "Next move:" on a line; on the page it stands as a sentence of its own. */
-function asSentence(text: string): string {
-  return sentence(capitalised(text))
 }

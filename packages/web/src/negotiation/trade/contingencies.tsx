@@ -8,12 +8,11 @@ import {
   CONTINGENCY_OPS,
   type ContingencyOp,
   type ContingencyValue,
-  capitalised,
   contingencyVerdict,
   formatShare,
   formatSigned,
   type NegotiationStatus,
-  sentence,
+  standingAlone,
 } from '@parley/core'
 import { useMemo, useState } from 'react'
 import { Button, NumberField, SelectField, TextField } from '../../ui/controls'
@@ -87,7 +86,7 @@ function valueText(value: ContingencyValue): string {
 
 function JointValue({ value }: { value: ContingencyValue }) {
   const said = contingencyVerdict(value)
-  const verdict = said && sentence(capitalised(said))
+  const verdict = said && standingAlone(said)
   return (
     <>
       {verdict ? <p className={value.jointValue ? 'joint-value' : 'hint'}>{verdict}</p> : null}
