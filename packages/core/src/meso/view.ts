@@ -81,8 +81,9 @@ export function mesoView(
     ...options,
     ...(learned ? { beliefs: thinBeliefs(learned.beliefs, BELIEF_SAMPLES) } : {}),
     theirUtility: estimate.themOfLevels,
-    ...(theirPick !== undefined ? { theirTerms: levelTerms(space, estimate) } : {}),
-    ...(theirPick !== undefined ? { theirPick, pickName: floorName } : {}),
+    ...(theirPick !== undefined
+      ? { theirPick, pickName: floorName, theirTerms: levelTerms(space, estimate) }
+      : {}),
     answered,
   })
   if (!result.ok) {
