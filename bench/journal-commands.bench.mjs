@@ -61,14 +61,17 @@ const timedRun = (args) => {
   const start = process.hrtime.bigint()
   const result = parley(args)
   const ms = Number(process.hrtime.bigint() - start) / 1e6
-  if (result.status !== 0 && !(args[0] === 'lint' && result.status === 3))
+  // Exit 3 is an answer, not a failure: lint's findings, and meso's "no set at this target" (with the
+  // highest target that has one) when the journal ends on a table no set at the default target
+  // matches for them: what a user who runs it there waits for.
+  if (result.status !== 0 && !(['lint', 'meso'].includes(args[0]) && result.status === 3))
     throw new Error(`parley ${args.join(' ')} exited ${result.status}: ${result.stderr}`)
   const own = /parley: ran in ([\d.]+) ms/.exec(result.stderr)
   if (!own)
     throw new Error(
       `parley ${args.join(' ')} did not report its time (PARLEY_TIMING): rebuild it with \`node scripts/build.mjs\``,
     )
-  return { ms, inProcess: Number(own[1]) }
+  return { ms, inProcess: Number(own[1]), code: result.status }
 }
 const timed = (args) => timedRun(args).ms
 
@@ -82,13 +85,15 @@ for (const [name, plan] of examples) {
     const noCache = timed([command, plan])
     const times = []
     const inProcess = []
+    let code = 0
     for (let run = 0; run < RUNS; run++) {
       version.push(timed(['--version']))
       const timing = timedRun([command, plan])
       times.push(timing.ms)
       inProcess.push(timing.inProcess)
+      code = timing.code
     }
-    whole.set(`${name} ${command}`, { median: median(times), noCache, inProcess: median(inProcess) })
+    whole.set(`${name} ${command}`, { median: median(times), noCache, inProcess: median(inProcess), code })
   }
 }
 const versionMs = median(version)
@@ -130,7 +135,7 @@ for (const [name, plan] of examples) {
     const ratio = process.median / versionMs
     rows.push([
       name,
-      command,
+      command === 'meso' && process.code === 3 ? 'meso (no set: exit 3)' : command,
       ms(process.median),
       `${ratio.toFixed(2)}x`,
       ms(process.noCache),

@@ -41,7 +41,12 @@ export function negotiationJournal(core, space, count = EVENTS) {
   }
   let k = 0
   const mesoSet = (tolerance) => {
-    const view = core.mesoView(space, { tolerance }, undefined, journal.state)
+    let view = core.mesoView(space, { tolerance }, undefined, journal.state)
+    // As a user would (and the simulator does): no set worth the table to them at the default
+    // target, so ask at the highest target that has one.
+    const suggested = view.ok ? undefined : view.failure.suggestedTarget
+    if (typeof suggested === 'number')
+      view = core.mesoView(space, { tolerance, target: suggested }, undefined, journal.state)
     if (!view.ok) return undefined
     return {
       type: 'offer-sent',
