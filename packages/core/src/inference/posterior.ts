@@ -421,10 +421,13 @@ export class PriorityLearner {
   private orderRows: Int32Array[]
   /**
    * A resumed learner's samples, orders and directions as the snapshot's flat buffers (copied),
-   * cut into a view per sample only when something reads them: a command whose moves the snapshot
-   * already learned from reads its figures and expected shares, never the samples.
+   * each cut into a view per sample only when something reads it (`cut`): a command whose moves
+   * the snapshot already learned from reads its figures and expected shares, never the samples,
+   * and MESO reads a few hundred samples (`row`) and no orders. Dropped once the rows change.
    */
   private flat: { samples: Float64Array; orders: Int32Array; flips: Uint8Array | undefined } | undefined
+  /** Which of `flat`'s buffers are cut into the rows above. */
+  private cut = { samples: false, orders: false, flips: false }
   private readings: Uint8Array
   private logWeight: Float64Array
   private compiled: Compiled[]
@@ -518,35 +521,47 @@ export class PriorityLearner {
     }
   }
 
-  /** The snapshot's flat buffers, if still flat, cut into a view per sample (rows are replaced, never changed in place). */
-  private unflatten(): void {
-    const flat = this.flat
-    if (!flat) return
-    this.flat = undefined
+  /** One of the snapshot's flat buffers cut into a view per sample (rows are replaced, never changed in place). */
+  private rows<T extends Float64Array | Int32Array | Uint8Array>(all: T): T[] {
     const n = this.space.issues.length
-    const rows = <T extends Float64Array | Int32Array | Uint8Array>(all: T): T[] => {
-      const rows: T[] = new Array(this.count)
-      for (let s = 0; s < this.count; s++) rows[s] = all.subarray(s * n, (s + 1) * n) as T
-      return rows
-    }
-    this.sampleRows = rows(flat.samples)
-    this.orderRows = rows(flat.orders)
-    this.flipRows = flat.flips ? rows(flat.flips) : undefined
+    const rows: T[] = new Array(this.count)
+    for (let s = 0; s < this.count; s++) rows[s] = all.subarray(s * n, (s + 1) * n) as T
+    return rows
   }
 
   private get samples(): Float64Array[] {
-    this.unflatten()
+    if (this.flat && !this.cut.samples) {
+      this.sampleRows = this.rows(this.flat.samples)
+      this.cut.samples = true
+    }
     return this.sampleRows
   }
 
   private get orders(): Int32Array[] {
-    this.unflatten()
+    if (this.flat && !this.cut.orders) {
+      this.orderRows = this.rows(this.flat.orders)
+      this.cut.orders = true
+    }
     return this.orderRows
   }
 
   private get flips(): Uint8Array[] | undefined {
-    this.unflatten()
+    if (this.flat && !this.cut.flips) {
+      this.flipRows = this.flat.flips ? this.rows(this.flat.flips) : undefined
+      this.cut.flips = true
+    }
     return this.flipRows
+  }
+
+  /** Sample k and its directions, without cutting every row of a flat snapshot. */
+  private row(k: number): { sample: Float64Array; flipped: Uint8Array | undefined } {
+    const flat = this.flat
+    if (!flat) return { sample: this.sampleRows[k] as Float64Array, flipped: this.flipRows?.[k] }
+    const n = this.space.issues.length
+    return {
+      sample: this.cut.samples ? (this.sampleRows[k] as Float64Array) : flat.samples.subarray(k * n, (k + 1) * n),
+      flipped: this.cut.flips ? this.flipRows?.[k] : flat.flips?.subarray(k * n, (k + 1) * n),
+    }
   }
 
   /** A copy that continues on its own. */
@@ -712,10 +727,11 @@ export class PriorityLearner {
         orders[s] = o
         if (flips && f) flips[s] = f
       }
-      // Read through the getters above, so no longer flat.
+      // Read through the getters above; the snapshot's buffers no longer hold them.
       this.sampleRows = resampled
       this.flipRows = flips
       this.orderRows = orders
+      this.flat = undefined
       this.readings = readings
     }
     this.moves.push({ ...information, ...this.expectedShares() })
@@ -756,6 +772,8 @@ export class PriorityLearner {
     }
     // Not spread in: a spread reads the getter.
     if (uncertain) Object.defineProperty(beliefs, 'flipped', { get: () => learner.flips, enumerable: true })
+    // Not enumerable: a copy of the beliefs (a spread, a structured clone) is plain data.
+    Object.defineProperty(beliefs, 'row', { value: (k: number) => learner.row(k) })
     this.summary ??= this.summarise(probability)
     const issues = copyIssues(this.summary)
     // Before any move our estimate of them is the plan's, exactly: what every view values bundles

@@ -273,12 +273,13 @@ export function meso(space: Space, options: MesoOptions = {}): MesoResult {
     theirTerms: options.theirTerms,
     floor: options.theirPick,
     answered: new Set((options.answered ?? []).map(setKey)),
+    vectors: {},
   }
   const found = searchSet(context, target, tolerance)
   if (found.ok) return { ok: true, set: found.set }
   const unreachable = explained()
   if (unreachable) return unreachable
-  if (context.floor !== undefined && searchSet({ ...context, floor: undefined }, target, tolerance).ok) {
+  if (context.floor !== undefined && setExists({ ...context, floor: undefined }, target, tolerance)) {
     // Sets exist at this target, but every one is a step back from their pick: say so, and how far
     // down our target must come (lower for us is more for them) before one does not.
     const suggested = highestTargetAbovePick(context, target, tolerance)
@@ -301,7 +302,7 @@ export function meso(space: Space, options: MesoOptions = {}): MesoResult {
   // Say what would help: the smallest wider tolerance that gives a full set.
   const wider = TOLERANCE_LADDER.filter((value) => value > tolerance)
     .slice(0, 6)
-    .find((value) => searchSet(context, target, value).ok)
+    .find((value) => setExists(context, target, value))
   const hint =
     wider === undefined
       ? '; try another target'
@@ -315,7 +316,7 @@ export function meso(space: Space, options: MesoOptions = {}): MesoResult {
       suggested,
     )
   }
-  if (context.answered.size > 0 && searchSet({ ...context, answered: new Set() }, target, tolerance).ok) {
+  if (context.answered.size > 0 && setExists({ ...context, answered: new Set() }, target, tolerance)) {
     // Sets exist here, but each is one they have answered: re-offering it would teach us little more.
     return fail(
       'already_answered',
@@ -351,6 +352,12 @@ interface SearchContext {
   floor: number | undefined
   /** Keys of the sets already offered. */
   answered: Set<string>
+  /**
+   * The weight vectors the window is searched with, made once per MESO call: they depend only on
+   * the beliefs, while a failure's explanation searches several windows (shared by the context's
+   * copies).
+   */
+  vectors: { center?: Float64Array; spread?: Float64Array[]; sparse?: Map<number, Float64Array[]> }
 }
 
 /** U_them under the plan's estimate, as the scorer sums it. */
@@ -376,7 +383,7 @@ function highestTargetAbovePick(context: SearchContext, target: number, toleranc
   for (let k = 1; k <= 200; k++) {
     const probe = target - k * step
     if (probe + tolerance < context.reservation - TOLERANCE) return null
-    if (searchSet(context, probe, tolerance).ok) return Math.round(probe * 100) / 100
+    if (setExists(context, probe, tolerance)) return Math.round(probe * 100) / 100
   }
   return null
 }
@@ -386,54 +393,10 @@ function searchSet(
   target: number,
   tolerance: number,
 ): { ok: true; set: MesoSet } | { ok: false; size: number } {
-  const { space, constraints, count, beliefs, reservation, theirBatna, beliefsGiven, floor } = context
-  const problem = searchProblem(space, {
-    usLow: Math.max(target - tolerance, reservation),
-    usHigh: target + tolerance,
-    themLow: theirBatna,
-    constraints,
-  })
-  const keeps = (levels: Int32Array) => floor === undefined || context.theirUtility(levels) >= floor - 1e-9
-  // Their pick is one more constraint of the window: a listed window is filtered by it (so
-  // `efficientFor` holds over bundles that respect it); a searched one keeps only bundles that do.
-  // With their utility's terms, the listing leaves out what cannot respect it (and its cap counts
-  // only what can); the filter still decides, with the canonical sum.
-  const pickFloor =
-    floor !== undefined && context.theirTerms ? { terms: context.theirTerms, low: floor } : undefined
-  const all = pickFloor
-    ? enumerateWindow(problem, ENUMERATION_CAP, FLOORED_LISTING_NODES, pickFloor)
-    : enumerateWindow(problem, ENUMERATION_CAP)
-  const listed = all && floor !== undefined ? all.filter(keeps) : all
-  const center = beliefsGiven ? meanWeights(beliefs) : space.share.them
-  const candidates = findCandidates(space, problem, listed, weightVectors(space, center)).filter((c) =>
-    keeps(c.levels),
+  const { space, count, beliefs, beliefsGiven } = context
+  const { chosen, candidates } = chooseInWindow(context, target, tolerance, (pool) =>
+    chooseSet(space, pool, count, beliefs, context.theirUtility, context.answered),
   )
-  let chosen = chooseSet(
-    space,
-    diversePool(space, candidates),
-    count,
-    beliefs,
-    context.theirUtility,
-    context.answered,
-  )
-  if (chosen.length < count && candidates.length > 0) {
-    // Not enough yet: look further, with sparse random priorities (more of them when the window is listed and a look is cheap).
-    const more = findCandidates(
-      space,
-      problem,
-      listed,
-      sparseVectors(center, listed ? 160 : 40),
-      candidates,
-    ).filter((c) => keeps(c.levels))
-    chosen = chooseSet(
-      space,
-      diversePool(space, more),
-      count,
-      beliefs,
-      context.theirUtility,
-      context.answered,
-    )
-  }
   if (chosen.length < count)
     return { ok: false, size: Math.max(chosen.length, Math.min(candidates.length, 1)) }
   const utilities = utilityTable(
@@ -456,6 +419,70 @@ function searchSet(
       },
     },
   }
+}
+
+/**
+ * Whether `searchSet` finds a set here, without choosing the most informative one: what a failure's
+ * explanation asks of the targets and tolerances it tries. `chooseSet` returns a full set exactly
+ * when its greedy pass by information reaches one or when `compatibleSubset` (its fallback) does, so
+ * where the fallback alone reaches one the answer is known without weighing a single set.
+ */
+function setExists(context: SearchContext, target: number, tolerance: number): boolean {
+  const { space, count, beliefs } = context
+  const { chosen } = chooseInWindow(context, target, tolerance, (pool) => {
+    const some = compatibleSubset(pool, count, context.answered)
+    return some.length >= count
+      ? some
+      : chooseSet(space, pool, count, beliefs, context.theirUtility, context.answered)
+  })
+  return chosen.length >= count
+}
+
+/**
+ * The window's candidates (the bundles best for them under the weight vectors, that respect the
+ * floor) and the bundles `choose` picks from their diverse pool; when those are fewer than a set,
+ * a second look with sparse priorities and a second pick.
+ */
+function chooseInWindow(
+  context: SearchContext,
+  target: number,
+  tolerance: number,
+  choose: (pool: Candidate[]) => Candidate[],
+): { chosen: Candidate[]; candidates: Candidate[] } {
+  const { space, constraints, count, beliefs, reservation, theirBatna, beliefsGiven, floor } = context
+  const problem = searchProblem(space, {
+    usLow: Math.max(target - tolerance, reservation),
+    usHigh: target + tolerance,
+    themLow: theirBatna,
+    constraints,
+  })
+  const keeps = (levels: Int32Array) => floor === undefined || context.theirUtility(levels) >= floor - 1e-9
+  // Their pick is one more constraint of the window: a listed window is filtered by it (so
+  // `efficientFor` holds over bundles that respect it); a searched one keeps only bundles that do.
+  // With their utility's terms, the listing leaves out what cannot respect it (and its cap counts
+  // only what can); the filter still decides, with the canonical sum.
+  const pickFloor =
+    floor !== undefined && context.theirTerms ? { terms: context.theirTerms, low: floor } : undefined
+  const all = pickFloor
+    ? enumerateWindow(problem, ENUMERATION_CAP, FLOORED_LISTING_NODES, pickFloor)
+    : enumerateWindow(problem, ENUMERATION_CAP)
+  const listed = all && floor !== undefined ? all.filter(keeps) : all
+  const vectors = context.vectors
+  vectors.center ??= beliefsGiven ? meanWeights(beliefs) : space.share.them
+  const center = vectors.center
+  vectors.spread ??= weightVectors(space, center)
+  const candidates = findCandidates(space, problem, listed, vectors.spread).filter((c) => keeps(c.levels))
+  let chosen = choose(diversePool(space, candidates))
+  if (chosen.length < count && candidates.length > 0) {
+    // Not enough yet: look further, with sparse random priorities (more of them when the window is listed and a look is cheap).
+    const many = listed ? 160 : 40
+    vectors.sparse ??= new Map()
+    const sparse = vectors.sparse.get(many) ?? sparseVectors(center, many)
+    vectors.sparse.set(many, sparse)
+    const more = findCandidates(space, problem, listed, sparse, candidates).filter((c) => keeps(c.levels))
+    chosen = choose(diversePool(space, more))
+  }
+  return { chosen, candidates }
 }
 
 /** Weight vectors for them that span the plausible range: the estimate, single and paired tilts, de-emphasis, random mixtures. */
