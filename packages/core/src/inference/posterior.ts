@@ -559,7 +559,9 @@ export class PriorityLearner {
     if (!flat) return { sample: this.sampleRows[k] as Float64Array, flipped: this.flipRows?.[k] }
     const n = this.space.issues.length
     return {
-      sample: this.cut.samples ? (this.sampleRows[k] as Float64Array) : flat.samples.subarray(k * n, (k + 1) * n),
+      sample: this.cut.samples
+        ? (this.sampleRows[k] as Float64Array)
+        : flat.samples.subarray(k * n, (k + 1) * n),
       flipped: this.cut.flips ? this.flipRows?.[k] : flat.flips?.subarray(k * n, (k + 1) * n),
     }
   }

@@ -1,13 +1,14 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { disagreementPoint, effectiveReservation } from '../frontier/report'
+import { TOLERANCE } from '../model/limits'
 import { compileRequirements } from '../scoring/constraints'
 import { offerFromLevels, readOffer, scoreOffer } from '../scoring/offer'
 import { compileSpace, type Space } from '../scoring/space'
 import { planArb } from '../testing/arbitraries'
 import { enumerate, type Scored, TOL } from '../testing/brute-force'
 import { runs } from '../testing/property-runs'
-import { type MesoBundle, meso } from './meso'
+import { type MesoBundle, type MesoOptions, meso, TOLERANCE_LADDER } from './meso'
 
 /** Plans with plausible walk-away points, so that most have a MESO set and the invariants get tested. */
 const small = fc
@@ -146,6 +147,68 @@ describe('meso (against brute force)', () => {
         },
       ),
       { numRuns: runs(150) },
+    )
+  })
+
+  it("a failure's suggestion is what the search finds there: the first lower target or the smallest wider tolerance with a set", () => {
+    // Near a set the plan has (so that sets exist about the target), with their pick somewhere about
+    // what that set gives them and, maybe, that set answered: the failures that suggest something.
+    const nearASet = fc
+      .tuple(small, fc.constantFrom(2, 3))
+      .map(([plan, count]) => {
+        const space = compileSpace(plan)
+        return { space, count, first: meso(space, { count, tolerance: 3 }) }
+      })
+      .filter((drawn): drawn is typeof drawn & { first: { ok: true } } => drawn.first.ok)
+    fc.assert(
+      fc.property(
+        nearASet,
+        fc.double({ min: 0.25, max: 3, noNaN: true }),
+        fc.double({ min: -4, max: 4, noNaN: true }),
+        fc.option(fc.double({ min: -0.5, max: 1.5, noNaN: true }), { nil: undefined }),
+        fc.boolean(),
+        ({ space, count, first }, tolerance, shift, height, answerFirst) => {
+          const them = first.set.bundles.map((bundle) => bundle.utility.them)
+          const low = Math.min(...them)
+          const theirPick = height === undefined ? undefined : low + height * (Math.max(...them) - low + 1)
+          const options: MesoOptions = {
+            count,
+            tolerance,
+            target: first.set.target + shift,
+            answered: answerFirst ? [first.set.bundles.map((bundle) => levelsOf(space, bundle))] : [],
+            ...(theirPick !== undefined ? { theirPick } : {}),
+          }
+          const result = meso(space, options)
+          if (result.ok) return
+          const { failure } = result
+          const there = (changed: MesoOptions) => meso(space, { ...options, ...changed }).ok
+          if (failure.code === 'below-their-pick') {
+            const { theirPick: _, ...withoutPick } = options
+            expect(meso(space, withoutPick).ok).toBe(true)
+            // The probes, half a tolerance apart down to our reservation: the first with a set.
+            const step = Math.max(tolerance / 2, 0.05)
+            const reservation = effectiveReservation(space)
+            let expected: number | null = null
+            for (let k = 1; k <= 200; k++) {
+              const probe = failure.target - k * step
+              if (probe + tolerance < reservation - TOLERANCE) break
+              if (there({ target: probe })) {
+                expected = Math.round(probe * 100) / 100
+                break
+              }
+            }
+            expect(failure.suggestedTarget).toBe(expected)
+            return
+          }
+          if (!['empty_window', 'already_answered', 'too_few'].includes(failure.code)) return
+          const wider = TOLERANCE_LADDER.filter((value) => value > tolerance)
+            .slice(0, 6)
+            .find((value) => there({ tolerance: value }))
+          expect(failure.suggestedTolerance).toBe(wider)
+          if (failure.code === 'already_answered') expect(there({ answered: [] })).toBe(true)
+        },
+      ),
+      { numRuns: runs(60) },
     )
   })
 

@@ -29,7 +29,6 @@ import {
 import {
   BELIEF_SAMPLES,
   type Beliefs,
-  choiceInformation,
   informativeness,
   LOGIT_SCALE,
   meanWeights,
@@ -45,6 +44,7 @@ import { formatDecimal, formatPoints } from '../scoring/figures'
 import { offerFromLevels } from '../scoring/offer'
 import { points, type Utility } from '../scoring/points'
 import type { Space } from '../scoring/space'
+import { type Candidate, canChooseSet, chooseSet, setKey } from './choose-set'
 
 export const MESO_DEFAULTS = { count: 3, tolerance: 2 } as const
 
@@ -162,8 +162,8 @@ function maxThemWhere(frontier: Frontier, usAtLeast: number): number {
   return best
 }
 
-/** Tolerances worth suggesting, in points. */
-const TOLERANCE_LADDER = [0.1, 0.25, 0.5, 1, 1.5, 2, 3, 4, 5, 7.5, 10, 15]
+/** Tolerances worth suggesting, in points (a failure tries the first six above its own). */
+export const TOLERANCE_LADDER = [0.1, 0.25, 0.5, 1, 1.5, 2, 3, 4, 5, 7.5, 10, 15]
 
 /** The default target: our aspiration, or midway between our reservation and the best U_us meeting the rule that gives them their BATNA. */
 function defaultTarget(
@@ -333,11 +333,6 @@ export function meso(space: Space, options: MesoOptions = {}): MesoResult {
   )
 }
 
-interface Candidate {
-  levels: Int32Array
-  weights: Float64Array
-}
-
 interface SearchContext {
   space: Space
   constraints: Requirements['rule']
@@ -369,14 +364,6 @@ function planUtility(space: Space): (levels: ArrayLike<number>) => number {
   }
 }
 
-/** A set's identity whatever the order or labels of its bundles. */
-function setKey(bundles: readonly ArrayLike<number>[]): string {
-  return bundles
-    .map((levels) => Array.from(levels).join(','))
-    .sort()
-    .join('|')
-}
-
 /** Probes below the target (steps of half the tolerance, down to our reservation) for a set that respects their pick. */
 function highestTargetAbovePick(context: SearchContext, target: number, tolerance: number): number | null {
   const step = Math.max(tolerance / 2, 0.05)
@@ -394,8 +381,12 @@ function searchSet(
   tolerance: number,
 ): { ok: true; set: MesoSet } | { ok: false; size: number } {
   const { space, count, beliefs, beliefsGiven } = context
-  const { chosen, candidates } = chooseInWindow(context, target, tolerance, (pool) =>
-    chooseSet(space, pool, count, beliefs, context.theirUtility, context.answered),
+  const { chosen, candidates } = chooseInWindow(
+    context,
+    target,
+    tolerance,
+    (pool) => chooseSet(space, pool, count, beliefs, context.theirUtility, context.answered),
+    (set) => set.length >= count,
   )
   if (chosen.length < count)
     return { ok: false, size: Math.max(chosen.length, Math.min(candidates.length, 1)) }
@@ -423,33 +414,32 @@ function searchSet(
 
 /**
  * Whether `searchSet` finds a set here, without choosing the most informative one: what a failure's
- * explanation asks of the targets and tolerances it tries. `chooseSet` returns a full set exactly
- * when its greedy pass by information reaches one or when `compatibleSubset` (its fallback) does, so
- * where the fallback alone reaches one the answer is known without weighing a single set.
+ * explanation asks of the targets and tolerances it tries (`canChooseSet`).
  */
 function setExists(context: SearchContext, target: number, tolerance: number): boolean {
   const { space, count, beliefs } = context
-  const { chosen } = chooseInWindow(context, target, tolerance, (pool) => {
-    const some = compatibleSubset(pool, count, context.answered)
-    return some.length >= count
-      ? some
-      : chooseSet(space, pool, count, beliefs, context.theirUtility, context.answered)
-  })
-  return chosen.length >= count
+  return chooseInWindow(
+    context,
+    target,
+    tolerance,
+    (pool) => canChooseSet(space, pool, count, beliefs, context.theirUtility, context.answered),
+    (found) => found,
+  ).chosen
 }
 
 /**
  * The window's candidates (the bundles best for them under the weight vectors, that respect the
- * floor) and the bundles `choose` picks from their diverse pool; when those are fewer than a set,
- * a second look with sparse priorities and a second pick.
+ * floor) and what `choose` makes of their diverse pool (a set, or whether there is one); when that
+ * is not `full`, a second look with sparse priorities and a second choice.
  */
-function chooseInWindow(
+function chooseInWindow<Chosen>(
   context: SearchContext,
   target: number,
   tolerance: number,
-  choose: (pool: Candidate[]) => Candidate[],
-): { chosen: Candidate[]; candidates: Candidate[] } {
-  const { space, constraints, count, beliefs, reservation, theirBatna, beliefsGiven, floor } = context
+  choose: (pool: Candidate[]) => Chosen,
+  full: (chosen: Chosen) => boolean,
+): { chosen: Chosen; candidates: Candidate[] } {
+  const { space, constraints, beliefs, reservation, theirBatna, beliefsGiven, floor } = context
   const problem = searchProblem(space, {
     usLow: Math.max(target - tolerance, reservation),
     usHigh: target + tolerance,
@@ -473,7 +463,7 @@ function chooseInWindow(
   vectors.spread ??= weightVectors(space, center)
   const candidates = findCandidates(space, problem, listed, vectors.spread).filter((c) => keeps(c.levels))
   let chosen = choose(diversePool(space, candidates))
-  if (chosen.length < count && candidates.length > 0) {
+  if (!full(chosen) && candidates.length > 0) {
     // Not enough yet: look further, with sparse random priorities (more of them when the window is listed and a look is cheap).
     const many = listed ? 160 : 40
     vectors.sparse ??= new Map()
@@ -588,12 +578,6 @@ function addScaled(values: Float64Array, w: number, column: Float64Array): void 
   for (let b = 0; b < values.length; b++) values[b] = (values[b] as number) + w * (column[b] as number)
 }
 
-function differingIssues(a: Int32Array, b: Int32Array): number {
-  let count = 0
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) count++
-  return count
-}
-
 /** At most POOL candidates, spread out in what they give them (farthest-point order from the best under the estimate). */
 function diversePool(space: Space, candidates: Candidate[]): Candidate[] {
   if (candidates.length <= POOL) return candidates
@@ -614,135 +598,6 @@ function diversePool(space: Space, candidates: Candidate[]): Candidate[] {
     })
   }
   return chosen.map((k) => candidates[k] as Candidate)
-}
-
-/** Every fourth sample, each carrying the probability of itself and the three after it. */
-function everyFourth(beliefs: Beliefs): Beliefs {
-  const kept = Math.ceil(beliefs.samples.length / 4)
-  const probability = new Float64Array(kept)
-  for (let s = 0; s < beliefs.probability.length; s++)
-    probability[s >> 2] = (probability[s >> 2] as number) + (beliefs.probability[s] as number)
-  const flipped = beliefs.flipped
-  return {
-    samples: Array.from({ length: kept }, (_, k) => beliefs.samples[4 * k] as Float64Array),
-    probability,
-    seed: beliefs.seed,
-    ...(flipped ? { flipped: Array.from({ length: kept }, (_, k) => flipped[4 * k] as Uint8Array) } : {}),
-  }
-}
-
-/** The most informative set of `count` candidates that pairwise differ on two issues or more (greedy, then one round of swaps). */
-function chooseSet(
-  space: Space,
-  pool: Candidate[],
-  count: number,
-  beliefs: Beliefs,
-  theirUtility: (levels: ArrayLike<number>) => number,
-  answered: ReadonlySet<string> = new Set(),
-): Candidate[] {
-  if (pool.length < count) return compatibleSubset(pool, count, answered)
-  // The search compares sets on a quarter of the samples (each standing for the three after it);
-  // the set's reported figure uses all of them.
-  const fourth = everyFourth(beliefs)
-  const table = utilityTable(
-    space,
-    fourth,
-    pool.map((candidate) => candidate.levels),
-  )
-  const attractive = pool.map((candidate) => theirUtility(candidate.levels))
-  const fits = pool.map((a) => pool.map((b) => differingIssues(a.levels, b.levels) >= 2))
-  const compatible = (set: number[], k: number) => set.every((j) => fits[j]?.[k] === true)
-  const gain = choiceInformation(table, fourth.probability)
-  // Information first; attractiveness to them (U_them under the current estimate) breaks near-ties:
-  // ten points more for them on average weighs as much as 0.05 bits.
-  // A set already offered teaches little more than it did: never propose it again.
-  // The sets already answered, as bit masks of pool indexes (only those made of pool bundles can
-  // recur; a pool holds at most POOL candidates, so a mask fits a 32-bit integer).
-  const indexOf = new Map(pool.map((candidate, k) => [candidate.levels.join(','), k]))
-  const answeredSets = new Set<number>()
-  for (const key of answered) {
-    const indexes = key.split('|').map((levels) => indexOf.get(levels))
-    if (indexes.every((k) => k !== undefined))
-      answeredSets.add(indexes.reduce((mask, k) => mask | (1 << k), 0))
-  }
-  const repeats = (set: number[]) => {
-    if (answeredSets.size === 0 || set.length !== count) return false
-    let mask = 0
-    for (const k of set) mask |= 1 << k
-    return answeredSets.has(mask)
-  }
-  const value = (set: number[]) => {
-    if (repeats(set)) return Number.NEGATIVE_INFINITY
-    let appeal = 0
-    for (const k of set) appeal += attractive[k] as number
-    return gain(set) + (0.005 * appeal) / set.length
-  }
-  let best: number[] = []
-  let bestValue = Number.NEGATIVE_INFINITY
-  for (let a = 0; a < pool.length; a++) {
-    for (let b = a + 1; b < pool.length; b++) {
-      if (fits[a]?.[b] !== true) continue
-      const v = value([a, b])
-      if (v > bestValue) {
-        bestValue = v
-        best = [a, b]
-      }
-    }
-  }
-  if (best.length === 0) return compatibleSubset(pool, count, answered)
-  while (best.length < count) {
-    let next = -1
-    let nextValue = Number.NEGATIVE_INFINITY
-    for (let k = 0; k < pool.length; k++) {
-      if (best.includes(k) || !compatible(best, k)) continue
-      const v = value([...best, k])
-      if (v > nextValue) {
-        nextValue = v
-        next = k
-      }
-    }
-    if (next < 0) break
-    best = [...best, next]
-    bestValue = nextValue
-  }
-  if (best.length === count) {
-    // One round of single swaps, in case the greedy start was not the best.
-    for (let slot = 0; slot < best.length; slot++) {
-      for (let k = 0; k < pool.length; k++) {
-        if (best.includes(k)) continue
-        const trial = best.map((j, s) => (s === slot ? k : j))
-        if (!trial.every((j, s) => trial.every((other, t) => t <= s || fits[j]?.[other] === true))) continue
-        const v = value(trial)
-        if (v > bestValue + 1e-12) {
-          bestValue = v
-          best = trial
-        }
-      }
-    }
-    return best.map((k) => pool[k] as Candidate)
-  }
-  const fallback = compatibleSubset(pool, count, answered)
-  return fallback.length > best.length ? fallback : best.map((k) => pool[k] as Candidate)
-}
-
-/** Some set of mutually compatible candidates, as large as a greedy pass finds (at most `count`). */
-function compatibleSubset(
-  pool: Candidate[],
-  count: number,
-  answered: ReadonlySet<string> = new Set(),
-): Candidate[] {
-  let best: Candidate[] = []
-  for (let start = 0; start < pool.length; start++) {
-    const set = [pool[start] as Candidate]
-    for (const candidate of pool) {
-      if (set.length >= count) break
-      if (set.every((other) => differingIssues(other.levels, candidate.levels) >= 2)) set.push(candidate)
-    }
-    if (set.length >= count && answered.has(setKey(set.map((c) => c.levels)))) continue
-    if (set.length > best.length) best = set
-    if (best.length >= count) break
-  }
-  return best
 }
 
 function describeBundles(
