@@ -112,9 +112,9 @@ describe('PriorityLearner', () => {
         ).toEqual(learner.posterior())
         for (const move of moves.slice(k)) resumed.observe(move)
         expect(resumed.posterior()).toEqual(whole)
-        expect(PriorityLearner.resume(space, moves, resumed.snapshot(), { samples: 200 })?.posterior()).toEqual(
-          whole,
-        )
+        expect(
+          PriorityLearner.resume(space, moves, resumed.snapshot(), { samples: 200 })?.posterior(),
+        ).toEqual(whole)
         expect(thinBeliefs(resumed.posterior().beliefs, 50)).toEqual(thinBeliefs(whole.beliefs, 50))
         const next = moves[k]
         if (next) learner.observe(next)
