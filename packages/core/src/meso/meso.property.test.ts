@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { disagreementPoint, effectiveReservation } from '../frontier/report'
 import { TOLERANCE } from '../model/limits'
 import { compileRequirements } from '../scoring/constraints'
+import { formatDecimal, formatPoints } from '../scoring/figures'
 import { offerFromLevels, readOffer, scoreOffer } from '../scoring/offer'
 import { compileSpace, type Space } from '../scoring/space'
 import { planArb } from '../testing/arbitraries'
@@ -198,6 +199,11 @@ describe('meso (against brute force)', () => {
               }
             }
             expect(failure.suggestedTarget).toBe(expected)
+            expect(failure.message).toContain(
+              expected === null
+                ? `no target above our reservation ${formatPoints(reservation)} has a set worth at least that to them`
+                : `try a target of ${formatDecimal(expected)} or less`,
+            )
             return
           }
           if (!['empty_window', 'already_answered', 'too_few'].includes(failure.code)) return

@@ -291,7 +291,7 @@ export function meso(space: Space, options: MesoOptions = {}): MesoResult {
         code: 'below-their-pick',
         message:
           suggested === null
-            ? `every set at target ${formatDecimal(target)} is worth less to them than ${pickName} (${pick}, current estimate), and none above our reservation ${formatPoints(reservation)} is not`
+            ? `every set at target ${formatDecimal(target)} is worth less to them than ${pickName} (${pick}, current estimate), and no target above our reservation ${formatPoints(reservation)} has a set worth at least that to them`
             : `every set at target ${formatDecimal(target)} is worth less to them than ${pickName} (${pick}, current estimate); the highest target with a set worth at least that to them is ${formatDecimal(suggested)}: try a target of ${formatDecimal(suggested)} or less`,
         target,
         tolerance,
