@@ -524,21 +524,15 @@ export function thinBeliefs(beliefs: Beliefs, count: number): Beliefs {
     }
     picked.push(s)
   }
-  const row = beliefs.row
-  if (row) {
-    const rows = picked.map(row)
-    const uncertain = rows[0]?.flipped !== undefined
-    return {
-      samples: rows.map((picked) => picked.sample),
-      probability: new Float64Array(count).fill(1 / count),
-      seed: beliefs.seed,
-      ...(uncertain ? { flipped: rows.map((picked) => picked.flipped as Uint8Array) } : {}),
-    }
-  }
+  // A posterior kept as flat buffers gives the rows picked without cutting every one (`row`).
+  const row =
+    beliefs.row ??
+    ((k: number) => ({ sample: beliefs.samples[k] as Float64Array, flipped: beliefs.flipped?.[k] }))
+  const rows = picked.map((k) => row(k))
   return {
-    samples: picked.map((k) => beliefs.samples[k] as Float64Array),
+    samples: rows.map((one) => one.sample),
     probability: new Float64Array(count).fill(1 / count),
     seed: beliefs.seed,
-    ...(beliefs.flipped ? { flipped: picked.map((k) => beliefs.flipped?.[k] as Uint8Array) } : {}),
+    ...(rows[0]?.flipped ? { flipped: rows.map((one) => one.flipped as Uint8Array) } : {}),
   }
 }
