@@ -89,6 +89,16 @@ describe('the next move after our concession', () => {
     expect(nextMove(space, state, status.concessions, status.realityTest, 0, null)).toEqual({
       text: 'ask whether they accept the bundle our concession left on the table, and record their answer: the agreement if they take it, their counter if they do not',
     })
+    // A concession past our limits: the table is not one to ask them to accept.
+    const past = [offered, event('concession', { give: { price: 185000 }, get: { uplift: 5 } })]
+    const pastState = replay(space, past)
+    const pastStatus = negotiationStatus(space, past)
+    const onTable = pastStatus.realityTest.items.find((item) => item.label === 'on the table')
+    expect(onTable?.verdict).toBe('counter')
+    expect(nextMove(space, pastState, pastStatus.concessions, pastStatus.realityTest, 0, null)).toEqual({
+      text: `the bundle our concession left on the table ${onTable?.reason}: we cannot sign it as it stands, so before they answer, say which term we cannot keep and what would bring it back, or propose a bundle we can sign`,
+    })
+    expect(onTable?.reason).toMatch(/^breaks our limit price/)
     // Proposed, the bundle better for both waits for their answer; so does a new set.
     const proposed = negotiationStatus(space, [
       ...events,

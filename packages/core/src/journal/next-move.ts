@@ -133,6 +133,13 @@ export function nextMove(
             text: `the bundle our concession left on the table is not the best both sides can do: before they answer, propose ${jointChanges(space, state.table.terms, joint)}`,
             command: 'parley offer PLAN --joint-gain',
           }
+        // A bundle we could not sign (past our limits, off the rule, under our reservation or BATNA)
+        // is not one to ask them to accept.
+        const onTable = reality.items.find((item) => item.label === 'on the table')
+        if (onTable && onTable.verdict !== 'accept')
+          return {
+            text: `the bundle our concession left on the table ${onTable.reason}: we cannot sign it as it stands, so before they answer, say which term we cannot keep and what would bring it back, or propose a bundle we can sign`,
+          }
         return {
           text: 'ask whether they accept the bundle our concession left on the table, and record their answer: the agreement if they take it, their counter if they do not',
         }
